@@ -1,0 +1,49 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { Field, FormErrors } from "./forms";
+
+/** The invitation form: e-mail and name, plus the scope fields the page adds as children. */
+export function InviteForm({
+  schema,
+  lastResult,
+  children,
+  submitLabel = "Envoyer l'invitation",
+}: {
+  schema: z.ZodType;
+  lastResult?: SubmissionResult<string[]> | null;
+  children?: (fields: Record<string, { errors?: string[]; name: string; id: string }>) => ReactNode;
+  submitLabel?: string;
+}) {
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="invite" />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="Adresse e-mail"
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
+        />
+        <Field
+          label="Nom et prénom"
+          errors={fields.name.errors}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+        />
+      </div>
+      {children?.(fields as never)}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+export function PageHeader({
+  title,
+  intro,
+  actions,
+}: {
+  title: ReactNode;
+  intro?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-bold text-gray-900 sm:text-3xl">{title}</h1>
+        {intro ? <p className="mt-2 max-w-3xl text-gray-700">{intro}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function StatCard({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="card">
+      <p className="text-sm font-medium text-gray-700">{label}</p>
+      <p className="mt-1 text-3xl font-bold text-brand-700">{value}</p>
+      {hint ? <p className="mt-1 text-sm text-gray-600">{hint}</p> : null}
+    </div>
+  );
+}
+
+export const numberFormat = new Intl.NumberFormat("fr-FR");
+export const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long" });
+export const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});

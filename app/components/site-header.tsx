@@ -1,0 +1,106 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
+import { ROLE_LABELS, type Role } from "~/utils/domain";
+
+export type HeaderUser = {
+  name: string;
+  email: string;
+  spaces: Array<{ href: string; role: Role; scopeName: string }>;
+  isAdmin: boolean;
+};
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-semibold no-underline ${
+    isActive ? "bg-brand-700 text-white hover:text-white" : "text-white hover:bg-brand-700 hover:text-white"
+  }`;
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="bg-brand-800 text-white">
+      <a
+        href="#contenu"
+        className="sr-only bg-white p-2 text-brand-800 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      >
+        Aller au contenu
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="text-white no-underline hover:text-white">
+          <span className="block text-lg font-bold">Engagés</span>
+          <span className="block text-xs text-brand-100">Les entreprises s&apos;engagent — clubs départementaux</span>
+        </Link>
+        <nav aria-label="Navigation principale" className="flex flex-wrap items-center gap-1">
+          <NavLink to="/stats" className={navLinkClass}>
+            Chiffres publics
+          </NavLink>
+          {user ? (
+            <>
+              {user.spaces.map((space) => (
+                <NavLink key={space.href} to={space.href} className={navLinkClass}>
+                  {user.spaces.length > 1 ? `${ROLE_LABELS[space.role]} · ${space.scopeName}` : spaceLabel(space.role)}
+                </NavLink>
+              ))}
+              <UserMenu user={user} />
+            </>
+          ) : (
+            <NavLink to="/login" className={navLinkClass}>
+              Se connecter
+            </NavLink>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function spaceLabel(role: Role) {
+  switch (role) {
+    case "COMPANY":
+      return "Mon tableau de bord";
+    case "ANIMATOR":
+      return "Mon club";
+    case "PREFECTURE":
+      return "Tableau de bord départemental";
+    case "ADMIN":
+      return "Administration";
+  }
+}
+
+function UserMenu({ user }: { user: HeaderUser }) {
+  return (
+    <MenuTrigger>
+      <Button
+        aria-label={`Compte de ${user.name}`}
+        className="rounded-md border border-brand-100 px-3 py-2 text-sm font-semibold text-white outline-none hover:bg-brand-700 data-[focus-visible]:outline data-[focus-visible]:outline-2 data-[focus-visible]:outline-white"
+      >
+        {user.name} ▾
+      </Button>
+      <Popover className="min-w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
+        <Menu className="outline-none" aria-label="Mon compte">
+          <MenuItem
+            href="/espace"
+            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-50"
+          >
+            Mes espaces
+          </MenuItem>
+          <MenuItem
+            href="/logout"
+            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-50"
+          >
+            Se déconnecter
+          </MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}
+
+/** A plain sign-out form, for pages that offer it inline (no JavaScript needed). */
+export function LogoutForm() {
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="btn-secondary">
+        Se déconnecter
+      </button>
+    </Form>
+  );
+}

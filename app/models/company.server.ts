@@ -1,0 +1,72 @@
+import { prisma } from "~/utils/db.server";
+
+export async function getCompanyHeader(companyId: string) {
+  return prisma.company.findUnique({
+    where: { id: companyId },
+    select: {
+      id: true,
+      name: true,
+      siret: true,
+      commune: { select: { name: true } },
+      memberships: {
+        where: { status: { not: "LEFT" } },
+        select: { status: true, club: { select: { id: true, name: true } } },
+      },
+    },
+  });
+}
+
+/** The year's commitments of a company, each with what was realised against it. */
+export async function listCommitmentsWithProgress(companyId: string, year: number) {
+  const commitments = await prisma.commitment.findMany({
+    where: { companyId, year },
+    orderBy: [{ status: "asc" }, { endDate: "asc" }],
+    select: {
+      id: true,
+      ambition: true,
+      status: true,
+      targetQuantity: true,
+      targetUnit: true,
+      endDate: true,
+      theme: { select: { label: true } },
+      actionType: { select: { label: true } },
+      publics: { select: { publicCategory: { select: { label: true } } } },
+    },
+  });
+  const realised = await prisma.realisation.groupBy({
+    by: ["commitmentId"],
+    where: { commitmentId: { in: commitments.map((c) => c.id) } },
+    _sum: { quantity: true },
+  });
+  return commitments.map((c) => ({
+    ...c,
+    publics: c.publics.map((p) => p.publicCategory.label),
+    realised: realised.find((r) => r.commitmentId === c.id)?._sum.quantity ?? 0,
+  }));
+}
+
+/** The most recent declaration (realisation or commitment) of a company. */
+export async function lastDeclarationDate(companyId: string) {
+  const [realisation, commitment] = await Promise.all([
+    prisma.realisation.findFirst({
+      where: { companyId },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
+    prisma.commitment.findFirst({
+      where: { companyId },
+      orderBy: { updatedAt: "desc" },
+      select: { updatedAt: true },
+    }),
+  ]);
+  const dates = [realisation?.createdAt, commitment?.updatedAt].filter((d): d is Date => !!d);
+  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+}
+
+export async function listCompanyTeam(companyId: string) {
+  return prisma.roleAssignment.findMany({
+    where: { companyId, role: "COMPANY" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, createdAt: true, user: { select: { id: true, name: true, email: true, lastLoginAt: true } } },
+  });
+}

@@ -1,0 +1,236 @@
+// Invitations: someone allowed to (see canInvite) invites a person to take a role with a scope;
+// the person accepts through a single-use, expiring e-mailed link by choosing a password.
+
+import { audit } from "~/utils/audit.server";
+import { prisma } from "~/utils/db.server";
+import { ROLE_LABELS, type Role } from "~/utils/domain";
+import { queueEmail } from "~/utils/email.server";
+import { env } from "~/utils/env.server";
+import { hashPassword } from "~/utils/password.server";
+import { canInvite, type CurrentUser } from "~/utils/permissions.server";
+import { createToken, hashToken } from "~/utils/tokens.server";
+
+export const INVITATION_VALIDITY_DAYS = 14;
+
+export type InvitationInput = {
+  email: string;
+  name: string;
+  role: Role;
+  companyId?: string | null;
+  clubId?: string | null;
+  departementCode?: string | null;
+};
+
+export class InvitationError extends Error {}
+
+async function describeScope(input: InvitationInput) {
+  if (input.role === "COMPANY" && input.companyId) {
+    const company = await prisma.company.findUnique({ where: { id: input.companyId }, select: { name: true } });
+    return `pour l'entreprise ${company?.name ?? ""}`;
+  }
+  if (input.role === "ANIMATOR" && input.clubId) {
+    const club = await prisma.club.findUnique({ where: { id: input.clubId }, select: { name: true } });
+    return `pour animer le club « ${club?.name ?? ""} »`;
+  }
+  if (input.role === "PREFECTURE" && input.departementCode) {
+    const d = await prisma.departement.findUnique({ where: { code: input.departementCode }, select: { name: true } });
+    return `pour suivre les chiffres du département ${d?.name ?? ""} (${input.departementCode})`;
+  }
+  return `avec le rôle « ${ROLE_LABELS[input.role]} »`;
+}
+
+/** Creates an invitation and queues its e-mail in one transaction. */
+export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
+  const input: InvitationInput = {
+    ...raw,
+    email: raw.email.trim().toLowerCase(),
+    companyId: raw.role === "COMPANY" ? raw.companyId : null,
+    clubId: raw.role === "ANIMATOR" || raw.role === "COMPANY" ? raw.clubId : null,
+    departementCode: raw.role === "PREFECTURE" ? raw.departementCode : null,
+  };
+  if (!(await canInvite(inviter, input))) {
+    throw new InvitationError("Vous ne pouvez pas inviter une personne à ce rôle.");
+  }
+  const existingRole = await prisma.roleAssignment.findFirst({
+    where: {
+      user: { email: input.email },
+      role: input.role,
+      companyId: input.companyId ?? null,
+      clubId: input.role === "ANIMATOR" ? input.clubId : null,
+      departementCode: input.departementCode ?? null,
+    },
+    select: { id: true },
+  });
+  if (existingRole) throw new InvitationError("Cette personne a déjà ce rôle.");
+
+  const { token, tokenHash } = createToken();
+  const roleDescription = await describeScope(input);
+  const acceptUrl = `${env.APP_URL}/invitation/${token}`;
+  const invitation = await prisma.$transaction(async (tx) => {
+    // A new invitation replaces a pending one for the same person and scope.
+    await tx.invitation.updateMany({
+      where: {
+        email: input.email,
+        role: input.role,
+        companyId: input.companyId ?? null,
+        departementCode: input.departementCode ?? null,
+        acceptedAt: null,
+        revokedAt: null,
+      },
+      data: { revokedAt: new Date() },
+    });
+    const created = await tx.invitation.create({
+      data: {
+        email: input.email,
+        name: input.name.trim(),
+        role: input.role,
+        companyId: input.companyId ?? null,
+        clubId: input.clubId ?? null,
+        departementCode: input.departementCode ?? null,
+        tokenHash,
+        invitedById: inviter.id,
+        expiresAt: new Date(Date.now() + INVITATION_VALIDITY_DAYS * 24 * 3600_000),
+      },
+      select: { id: true, email: true },
+    });
+    await queueEmail(tx, {
+      template: "invitation",
+      to: input.email,
+      data: {
+        inviterName: inviter.name,
+        roleDescription,
+        acceptUrl,
+        expiresInDays: INVITATION_VALIDITY_DAYS,
+      },
+    });
+    await audit(tx, {
+      actorId: inviter.id,
+      action: "INVITE",
+      entityType: "Invitation",
+      entityId: created.id,
+      companyId: input.companyId,
+      clubId: input.clubId,
+      after: { email: input.email, role: input.role, companyId: input.companyId, clubId: input.clubId, departementCode: input.departementCode },
+    });
+    return created;
+  });
+  return invitation;
+}
+
+/** A pending, unexpired invitation for a token, or null. */
+export async function findOpenInvitation(token: string) {
+  const invitation = await prisma.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      companyId: true,
+      clubId: true,
+      departementCode: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      company: { select: { name: true } },
+      club: { select: { name: true } },
+      departement: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt < new Date()) {
+    return null;
+  }
+  const existingUser = await prisma.user.findUnique({
+    where: { email: invitation.email },
+    select: { id: true, passwordHash: true },
+  });
+  return { ...invitation, existingUserId: existingUser?.passwordHash ? existingUser.id : null };
+}
+
+/**
+ * Accepts an invitation: creates the account (or uses the existing one), grants the role,
+ * marks the invitation used. All or nothing. Returns the user id.
+ */
+export async function acceptInvitation(
+  token: string,
+  account: { name: string; password: string } | { existingUserId: string },
+) {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) throw new InvitationError("Cette invitation n'est plus valable.");
+  const passwordHash = "password" in account ? await hashPassword(account.password) : null;
+  return prisma.$transaction(async (tx) => {
+    // Claim the invitation first: a second acceptance of the same link finds it used.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) throw new InvitationError("Cette invitation a déjà été utilisée.");
+
+    let userId: string;
+    if ("existingUserId" in account) {
+      if (account.existingUserId !== invitation.existingUserId) {
+        throw new InvitationError("Cette invitation a été envoyée à une autre adresse e-mail.");
+      }
+      userId = account.existingUserId;
+    } else {
+      const user = await tx.user.upsert({
+        where: { email: invitation.email },
+        create: { email: invitation.email, name: account.name.trim(), passwordHash },
+        update: { name: account.name.trim(), passwordHash },
+        select: { id: true },
+      });
+      userId = user.id;
+    }
+    const scope = {
+      companyId: invitation.companyId,
+      clubId: invitation.role === "ANIMATOR" ? invitation.clubId : null,
+      departementCode: invitation.departementCode,
+    };
+    const existing = await tx.roleAssignment.findFirst({
+      where: { userId, role: invitation.role, ...scope },
+      select: { id: true },
+    });
+    if (!existing) {
+      const role = await tx.roleAssignment.create({
+        data: { userId, role: invitation.role, ...scope },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: userId,
+        action: "GRANT_ROLE",
+        entityType: "RoleAssignment",
+        entityId: role.id,
+        companyId: scope.companyId,
+        clubId: scope.clubId,
+        after: { role: invitation.role, ...scope, invitationId: invitation.id },
+      });
+    }
+    return userId;
+  });
+}
+
+export async function listPendingInvitations(where: { companyId?: string; clubId?: string; roles?: Role[] }) {
+  return prisma.invitation.findMany({
+    where: {
+      acceptedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      ...(where.companyId ? { companyId: where.companyId } : {}),
+      ...(where.clubId ? { clubId: where.clubId } : {}),
+      ...(where.roles ? { role: { in: where.roles } } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      company: { select: { name: true } },
+      club: { select: { name: true } },
+      departementCode: true,
+    },
+  });
+}

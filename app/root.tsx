@@ -1,0 +1,89 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlashMessage } from "~/components/flash-message";
+import { SiteHeader, type HeaderUser } from "~/components/site-header";
+import { getUserId } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { homeOf, loadCurrentUser } from "~/utils/permissions.server";
+import { readFlash } from "~/utils/session.server";
+import tailwindHref from "./tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tailwindHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Engagés — Les entreprises s'engagent" },
+  {
+    name: "description",
+    content:
+      "Suivi des engagements des entreprises pour l'inclusion et l'insertion professionnelle, club par club.",
+  },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await getUserId(request);
+  const current = userId ? await loadCurrentUser(userId) : null;
+  const user: HeaderUser | null = current
+    ? {
+        name: current.name,
+        email: current.email,
+        isAdmin: current.roles.some((r) => r.role === "ADMIN"),
+        spaces: current.roles.map((r) => ({ href: homeOf(r), role: r.role, scopeName: r.scopeName })),
+      }
+    : null;
+  const { flash, headers } = await readFlash(request);
+  const showDevMailbox = env.NODE_ENV !== "production" && !env.SMTP_URL;
+  return data({ user, flash, showDevMailbox }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="fr" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col">
+        <SiteHeader user={rootData?.user ?? null} />
+        <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          <FlashMessage flash={rootData?.flash ?? null} />
+          {children}
+        </main>
+        <footer className="no-print border-t border-gray-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-6 text-sm text-gray-700">
+            <p>Engagés — plateforme des clubs « Les entreprises s&apos;engagent »</p>
+            <a href="/stats">Chiffres publics</a>
+            <a href="/donnees-personnelles">Données personnelles</a>
+            <a href="/accessibilite">Accessibilité</a>
+            {rootData?.showDevMailbox ? <a href="/dev/boite-mail">Boîte mail de développement</a> : null}
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

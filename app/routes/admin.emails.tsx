@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PageHeader, dateTimeFormat } from "~/components/page";
+import { prisma } from "~/utils/db.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Envois d'e-mails — Engagés" }];
+
+const STATUS_LABELS: Record<string, string> = {
+  PENDING: "En attente",
+  SENDING: "En cours d'envoi",
+  SENT: "Envoyé",
+  FAILED: "En échec",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, { action: "admin" });
+  const messages = await prisma.emailOutbox.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      nextAttemptAt: true,
+    },
+  });
+  return { messages };
+}
+
+/** Puts failed messages back in the queue, to be tried at once. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, { action: "admin" });
+  const result = await prisma.emailOutbox.updateMany({
+    where: { status: "FAILED" },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() },
+  });
+  console.info(`Relance de ${result.count} e-mail(s) en échec par ${user.email}`);
+  return redirectWithFlash(request, "/admin/emails", {
+    kind: "success",
+    message: `${result.count} e-mail(s) en échec remis dans la file d'envoi.`,
+  });
+}
+
+export default function AdminEmails() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Envois d'e-mails"
+        intro="Chaque e-mail passe par une file d'envoi : s'il ne part pas (serveur SMTP indisponible), il est réessayé automatiquement, de plus en plus espacé."
+        actions={
+          <Form method="post">
+            <button type="submit" className="btn-secondary">
+              Réessayer les envois en échec
+            </button>
+          </Form>
+        }
+      />
+      <div className="card overflow-x-auto">
+        <table className="table-basic">
+          <caption className="sr-only">Les 100 derniers e-mails</caption>
+          <thead>
+            <tr>
+              <th scope="col">Créé le</th>
+              <th scope="col">Destinataire</th>
+              <th scope="col">Objet</th>
+              <th scope="col">État</th>
+              <th scope="col">Tentatives</th>
+              <th scope="col">Dernière erreur</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.id}>
+                <td>{dateTimeFormat.format(new Date(m.createdAt))}</td>
+                <td>{m.to}</td>
+                <td>{m.subject}</td>
+                <td>
+                  {STATUS_LABELS[m.status] ?? m.status}
+                  {m.status === "PENDING" && m.attempts > 0
+                    ? ` (prochain essai ${dateTimeFormat.format(new Date(m.nextAttemptAt))})`
+                    : ""}
+                </td>
+                <td className="tabular-nums">{m.attempts}</td>
+                <td className="max-w-xs truncate">{m.lastError ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField } from "~/components/forms";
+import { InviteForm } from "~/components/invite-form";
+import { PendingInvitations } from "~/components/invitation-list";
+import { PageHeader } from "~/components/page";
+import { InvitationError, inviteUser, listPendingInvitations } from "~/models/invitation.server";
+import { prisma } from "~/utils/db.server";
+import { ROLE_LABELS } from "~/utils/domain";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+import { inviteBaseSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Comptes et invitations — Engagés" }];
+
+const schema = inviteBaseSchema
+  .extend({
+    role: z.enum(["ANIMATOR", "PREFECTURE", "ADMIN"], { error: "Choisissez le rôle." }),
+    clubId: z.string().optional(),
+    departementCode: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "ANIMATOR" && !value.clubId) {
+      ctx.addIssue({ code: "custom", path: ["clubId"], message: "Choisissez le club à animer." });
+    }
+    if (value.role === "PREFECTURE" && !value.departementCode) {
+      ctx.addIssue({ code: "custom", path: ["departementCode"], message: "Choisissez le département." });
+    }
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, { action: "admin" });
+  const [clubs, departements, invitations] = await Promise.all([
+    prisma.club.findMany({
+      orderBy: [{ departementCode: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, departementCode: true },
+    }),
+    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    listPendingInvitations({ roles: ["ANIMATOR", "PREFECTURE", "ADMIN"] }),
+  ]);
+  return {
+    clubs,
+    departements,
+    invitations: invitations.map((i) => ({
+      ...i,
+      scope: `${ROLE_LABELS[i.role as keyof typeof ROLE_LABELS]}${i.club ? ` — ${i.club.name}` : ""}${i.departementCode ? ` — ${i.departementCode}` : ""}`,
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, { action: "admin" });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  const { role, clubId, departementCode } = submission.value;
+  if (role === "ANIMATOR" && !(await prisma.club.findUnique({ where: { id: clubId }, select: { id: true } }))) {
+    return data({ result: submission.reply({ fieldErrors: { clubId: ["Ce club n'existe pas."] } }) }, { status: 400 });
+  }
+  if (
+    role === "PREFECTURE" &&
+    !(await prisma.departement.findUnique({ where: { code: departementCode }, select: { code: true } }))
+  ) {
+    return data(
+      { result: submission.reply({ fieldErrors: { departementCode: ["Ce département n'existe pas."] } }) },
+      { status: 400 },
+    );
+  }
+  try {
+    await inviteUser(user, submission.value);
+  } catch (error) {
+    if (error instanceof InvitationError) {
+      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, "/admin/invitations", {
+    kind: "success",
+    message: `Invitation envoyée à ${submission.value.email}.`,
+  });
+}
+
+export default function AdminInvitations() {
+  const { clubs, departements, invitations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title="Comptes et invitations"
+        intro="Invitez les animateurs de club, les agents de préfecture et les administrateurs. Ils choisiront leur mot de passe en acceptant l'invitation."
+      />
+      <section aria-labelledby="inviter" className="card mb-6">
+        <h2 id="inviter" className="mb-3 text-lg font-bold">
+          Nouvelle invitation
+        </h2>
+        <InviteForm schema={schema} lastResult={actionData?.result}>
+          {(fields) => (
+            <div className="grid gap-x-4 sm:grid-cols-3">
+              <SelectField
+                label="Rôle"
+                errors={fields.role?.errors}
+                selectProps={{ name: "role", id: "role", defaultValue: "ANIMATOR" }}
+                options={[
+                  { value: "ANIMATOR", label: ROLE_LABELS.ANIMATOR },
+                  { value: "PREFECTURE", label: ROLE_LABELS.PREFECTURE },
+                  { value: "ADMIN", label: ROLE_LABELS.ADMIN },
+                ]}
+              />
+              <SelectField
+                label="Club (pour un animateur)"
+                errors={fields.clubId?.errors}
+                selectProps={{ name: "clubId", id: "clubId", defaultValue: "" }}
+                options={[
+                  { value: "", label: "—" },
+                  ...clubs.map((c) => ({ value: c.id, label: `${c.departementCode} — ${c.name}` })),
+                ]}
+              />
+              <SelectField
+                label="Département (pour la préfecture)"
+                errors={fields.departementCode?.errors}
+                selectProps={{ name: "departementCode", id: "departementCode", defaultValue: "" }}
+                options={[
+                  { value: "", label: "—" },
+                  ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+                ]}
+              />
+            </div>
+          )}
+        </InviteForm>
+      </section>
+      <section aria-labelledby="attente" className="card">
+        <h2 id="attente" className="mb-3 text-lg font-bold">
+          Invitations en attente
+        </h2>
+        <PendingInvitations invitations={invitations} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField } from "~/components/forms";
+import { InviteForm } from "~/components/invite-form";
+import { PendingInvitations } from "~/components/invitation-list";
+import { PageHeader } from "~/components/page";
+import { getClub } from "~/models/club.server";
+import { InvitationError, inviteUser, listPendingInvitations } from "~/models/invitation.server";
+import { prisma } from "~/utils/db.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+import { inviteBaseSchema } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Inviter une entreprise — Engagés" }];
+
+const schema = inviteBaseSchema.extend({
+  companyId: z.string({ error: "Choisissez l'entreprise." }).min(1, "Choisissez l'entreprise."),
+});
+
+function listClubCompanies(clubId: string) {
+  return prisma.clubMembership.findMany({
+    where: { clubId, status: { not: "LEFT" } },
+    orderBy: { company: { name: "asc" } },
+    select: { company: { select: { id: true, name: true } } },
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  const [companies, invitations] = await Promise.all([
+    listClubCompanies(clubId),
+    listPendingInvitations({ clubId, roles: ["COMPANY"] }),
+  ]);
+  return {
+    club,
+    companies: companies.map((m) => m.company),
+    invitations: invitations.map((i) => ({ ...i, scope: i.company?.name ?? "" })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    // canInvite (inside inviteUser) checks that the company belongs to this club.
+    await inviteUser(user, { ...submission.value, role: "COMPANY", clubId });
+  } catch (error) {
+    if (error instanceof InvitationError) {
+      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, `/club/${clubId}/invitations`, {
+    kind: "success",
+    message: `Invitation envoyée à ${submission.value.email}.`,
+  });
+}
+
+export default function ClubInvitations() {
+  const { club, companies, invitations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/club/${club.id}`}>← {club.name}</Link>
+      </p>
+      <PageHeader
+        title="Inviter une entreprise"
+        intro="Invitez la personne qui déclarera pour une entreprise du club : elle recevra un lien pour créer son compte."
+      />
+      <section aria-labelledby="inviter" className="card mb-6">
+        <h2 id="inviter" className="mb-3 text-lg font-bold">
+          Nouvelle invitation
+        </h2>
+        <InviteForm schema={schema} lastResult={actionData?.result}>
+          {(fields) => (
+            <SelectField
+              label="Entreprise"
+              errors={fields.companyId?.errors}
+              selectProps={{ name: "companyId", id: "companyId", defaultValue: "" }}
+              options={[{ value: "", label: "Choisir une entreprise du club" }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
+            />
+          )}
+        </InviteForm>
+      </section>
+      <section aria-labelledby="attente" className="card">
+        <h2 id="attente" className="mb-3 text-lg font-bold">
+          Invitations en attente
+        </h2>
+        <PendingInvitations invitations={invitations} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BreakdownTable } from "~/components/breakdown-table";
+import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
+import { ProgressBar } from "~/components/progress-bar";
+import {
+  getCompanyHeader,
+  lastDeclarationDate,
+  listCommitmentsWithProgress,
+} from "~/models/company.server";
+import { keyFigures, peopleByPublic, realisationsByActionType, yearPeriod } from "~/models/figures.server";
+import { COMMITMENT_STATUS_LABELS, UNIT_LABELS, type CommitmentStatus, type Unit } from "~/utils/domain";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { parseYear, yearChoices } from "~/utils/years";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.company.name ?? "Entreprise"} — Mon tableau de bord — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "company:read", companyId });
+  const company = await getCompanyHeader(companyId);
+  if (!company) notFound();
+  const year = parseYear(new URL(request.url).searchParams.get("annee"));
+  const period = yearPeriod(year);
+  const [commitments, figures, byPublic, byActionType, lastDeclaration] = await Promise.all([
+    listCommitmentsWithProgress(companyId, year),
+    keyFigures({ companyId }, period),
+    peopleByPublic({ companyId }, period),
+    realisationsByActionType({ companyId }, period),
+    lastDeclarationDate(companyId),
+  ]);
+  const quarterStart = new Date();
+  quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
+  quarterStart.setUTCHours(0, 0, 0, 0);
+  return {
+    company,
+    year,
+    years: yearChoices(),
+    commitments,
+    figures,
+    byPublic,
+    byActionType,
+    lastDeclaration,
+    nothingThisQuarter: !lastDeclaration || lastDeclaration < quarterStart,
+  };
+}
+
+export default function CompanyDashboard() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Mon tableau de bord"
+        intro={`${d.company.name}${d.company.commune ? ` — ${d.company.commune.name}` : ""}${
+          d.company.memberships.length ? ` · ${d.company.memberships.map((m) => m.club.name).join(", ")}` : ""
+        }`}
+        actions={
+          <Form method="get" className="flex items-end gap-2">
+            <div>
+              <label htmlFor="annee" className="label">
+                Année
+              </label>
+              <select id="annee" name="annee" defaultValue={d.year} className="input">
+                {d.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn-secondary">
+              Afficher
+            </button>
+          </Form>
+        }
+      />
+
+      {d.nothingThisQuarter ? (
+        <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
+          <p className="font-semibold">Rien n&apos;a été déclaré ce trimestre.</p>
+          <p className="text-gray-800">
+            Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre club
+            compte sur vos chiffres.
+          </p>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="chiffres" className="mb-8">
+        <h2 id="chiffres" className="mb-3 text-xl font-bold">
+          Mes chiffres {d.year}
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <StatCard label="Engagements en cours ou atteints" value={numberFormat.format(d.figures.activeCommitments)} />
+          <StatCard label="Réalisations déclarées" value={numberFormat.format(d.figures.realisations)} />
+          <StatCard label="Personnes recrutées" value={numberFormat.format(d.figures.peopleHired)} />
+          <StatCard
+            label="Dernière déclaration"
+            value={<span className="text-xl">{d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}</span>}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="engagements" className="mb-8">
+        <h2 id="engagements" className="mb-3 text-xl font-bold">
+          Mes engagements {d.year}
+        </h2>
+        {d.commitments.length === 0 ? (
+          <p className="card">Aucun engagement déclaré pour {d.year}.</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {d.commitments.map((c) => (
+              <li key={c.id} className="card">
+                <p className="text-sm text-gray-700">
+                  {c.theme.label} · {c.actionType.label} ·{" "}
+                  <span className="font-semibold">{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</span>
+                </p>
+                <h3 className="mt-1 font-semibold">{c.ambition}</h3>
+                <p className="mt-1 text-sm text-gray-700">Publics : {c.publics.join(", ")}</p>
+                <div className="mt-3">
+                  {c.targetQuantity ? (
+                    <>
+                      <p className="mb-1 text-sm">
+                        {numberFormat.format(c.realised)} sur {numberFormat.format(c.targetQuantity)}{" "}
+                        {UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]} — reste{" "}
+                        {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici le{" "}
+                        {dateFormat.format(new Date(c.endDate))}
+                      </p>
+                      <ProgressBar value={c.realised} max={c.targetQuantity} label={`Avancement : ${c.ambition}`} />
+                    </>
+                  ) : (
+                    <p className="text-sm">
+                      {numberFormat.format(c.realised)} réalisé(s), sans objectif chiffré — jusqu&apos;au{" "}
+                      {dateFormat.format(new Date(c.endDate))}
+                    </p>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="repartition" className="mb-8 grid gap-6 lg:grid-cols-2">
+        <h2 id="repartition" className="sr-only">
+          Répartition de mes réalisations
+        </h2>
+        <div className="card">
+          <BreakdownTable caption="Personnes accompagnées par public" rows={d.byPublic} quantityHeader="Personnes" />
+        </div>
+        <div className="card">
+          <BreakdownTable caption="Réalisations par type d'action" rows={d.byActionType} quantityHeader="Quantité" />
+        </div>
+      </section>
+
+      <p>
+        <Link to="equipe">Mon équipe et mes invitations</Link>
+      </p>
+    </>
+  );
+}

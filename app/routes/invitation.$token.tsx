@@ -1,0 +1,171 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
+import { createUserSession, getUserId, passwordSchema } from "~/utils/auth.server";
+import { ROLE_LABELS, type Role } from "~/utils/domain";
+
+export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
+
+const newAccountSchema = z
+  .object({
+    name: z
+      .string({ error: "Indiquez vos nom et prénom." })
+      .trim()
+      .min(2, "Indiquez vos nom et prénom.")
+      .max(100, "100 caractères au plus."),
+    password: passwordSchema,
+    confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "Les deux mots de passe ne sont pas identiques.",
+  });
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const invitation = await findOpenInvitation(params.token ?? "");
+  if (!invitation) return { invitation: null };
+  const signedInUserId = await getUserId(request);
+  return {
+    invitation: {
+      email: invitation.email,
+      name: invitation.name,
+      role: ROLE_LABELS[invitation.role as Role],
+      scope:
+        invitation.company?.name ??
+        invitation.club?.name ??
+        (invitation.departement ? `${invitation.departement.name} (${invitation.departementCode})` : "National"),
+      invitedBy: invitation.invitedBy?.name ?? "L'équipe Engagés",
+      existingAccount: invitation.existingUserId !== null,
+      signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
+    },
+  };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) {
+    return data({ result: null, error: "Cette invitation n'est plus valable." }, { status: 400 });
+  }
+  const formData = await request.formData();
+  try {
+    if (invitation.existingUserId) {
+      // An existing account accepts while signed in as itself.
+      const userId = await getUserId(request);
+      if (userId !== invitation.existingUserId) {
+        return data(
+          { result: null, error: "Connectez-vous avec le compte de l'adresse invitée pour accepter." },
+          { status: 403 },
+        );
+      }
+      await acceptInvitation(token, { existingUserId: userId });
+      return createUserSession(request, userId, "/espace");
+    }
+    const submission = parseWithZod(formData, { schema: newAccountSchema });
+    if (submission.status !== "success") {
+      return data(
+        { result: submission.reply({ hideFields: ["password", "confirm"] }), error: null },
+        { status: 400 },
+      );
+    }
+    const userId = await acceptInvitation(token, submission.value);
+    return createUserSession(request, userId, "/espace");
+  } catch (error) {
+    if (error instanceof InvitationError) {
+      return data({ result: null, error: error.message }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function AcceptInvitationPage() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const [form, fields] = useForm({
+    id: "accept-invitation",
+    lastResult: actionData?.result,
+    defaultValue: { name: invitation?.name ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+
+  if (!invitation) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <PageHeader
+          title="Invitation expirée ou déjà utilisée"
+          intro="Ce lien d'invitation n'est plus valable. Demandez une nouvelle invitation à la personne qui vous a invité(e)."
+        />
+        <Link to="/login" className="btn-primary">
+          Se connecter
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-xl">
+      <PageHeader
+        title="Rejoindre Engagés"
+        intro={`${invitation.invitedBy} vous invite : ${invitation.role} — ${invitation.scope}.`}
+      />
+      <div className="card">
+        {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
+        {invitation.existingAccount ? (
+          invitation.signedInAsInvitee ? (
+            <Form method="post">
+              <p className="mb-4">Votre compte {invitation.email} recevra ce nouvel accès.</p>
+              <button type="submit" className="btn-primary">
+                Accepter l&apos;invitation
+              </button>
+            </Form>
+          ) : (
+            <>
+              <p className="mb-4">
+                Un compte existe déjà pour {invitation.email}. Connectez-vous avec ce compte, puis revenez sur ce
+                lien pour accepter.
+              </p>
+              <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`} className="btn-primary">
+                Se connecter
+              </Link>
+            </>
+          )
+        ) : (
+          <Form method="post" {...getFormProps(form)}>
+            <p className="mb-4">
+              Adresse e-mail du compte : <strong>{invitation.email}</strong>
+            </p>
+            <Field
+              label="Nom et prénom"
+              errors={fields.name.errors}
+              inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
+            />
+            <Field
+              label="Mot de passe"
+              help="12 caractères au moins. Une phrase de plusieurs mots est facile à retenir et sûre."
+              errors={fields.password.errors}
+              inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+            />
+            <Field
+              label="Confirmer le mot de passe"
+              errors={fields.confirm.errors}
+              inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+            />
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <button type="submit" className="btn-primary">
+              Créer mon compte
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}

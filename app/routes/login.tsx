@@ -1,0 +1,98 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import {
+  LoginError,
+  authenticator,
+  createUserSession,
+  loginSchema,
+  requireAnonymous,
+  safeRedirect,
+} from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.clone().formData();
+  const submission = parseWithZod(form, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  try {
+    const userId = await authenticator.authenticate("form", request);
+    return createUserSession(request, userId, safeRedirect(form.get("redirectTo")));
+  } catch (error) {
+    if (error instanceof LoginError) {
+      return data(
+        { result: submission.reply({ formErrors: [error.message], hideFields: ["password"] }) },
+        { status: 400 },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: {},
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+
+  return (
+    <div className="mx-auto max-w-md">
+      <PageHeader
+        title="Se connecter"
+        intro="Accédez à l'espace de votre entreprise, de votre club ou de votre préfecture."
+      />
+      <div className="card">
+        <Form method="post" action="/login" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field
+            label="Adresse e-mail"
+            errors={fields.email.errors}
+            inputProps={{
+              ...getInputProps(fields.email, { type: "email" }),
+              autoComplete: "email",
+              autoFocus: true,
+            }}
+          />
+          <Field
+            label="Mot de passe"
+            errors={fields.password.errors}
+            inputProps={{
+              ...getInputProps(fields.password, { type: "password" }),
+              autoComplete: "current-password",
+            }}
+          />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+            Se connecter
+          </button>
+        </Form>
+        <p className="mt-4 text-sm">
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
+      </div>
+      <p className="mt-6 text-sm text-gray-700">
+        Pas encore de compte ? L&apos;accès se fait sur invitation : demandez-la à l&apos;animateur de votre
+        club d&apos;entreprises.
+      </p>
+    </div>
+  );
+}

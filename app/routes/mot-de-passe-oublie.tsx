@@ -1,0 +1,61 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { requestPasswordReset } from "~/models/password-reset.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Engagés" }];
+
+const schema = z.object({
+  email: z
+    .string({ error: "Saisissez votre adresse e-mail." })
+    .trim()
+    .max(254, "Cette adresse e-mail est trop longue.")
+    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr.")),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  await requestPasswordReset(submission.value.email);
+  return redirectWithFlash(request, "/login", {
+    kind: "info",
+    message:
+      "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe.",
+  });
+}
+
+export default function ForgotPasswordPage() {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <PageHeader
+        title="Mot de passe oublié"
+        intro="Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe."
+      />
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <Field
+          label="Adresse e-mail"
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
+        />
+        <button type="submit" className="btn-primary">
+          Recevoir le lien
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/page";
+import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
+import { passwordSchema, setPassword } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
+
+const schema = z
+  .object({ password: passwordSchema, confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }) })
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    message: "Les deux mots de passe ne sont pas identiques.",
+  });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: (await findResetToken(params.token ?? "")) !== null };
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+  }
+  const token = await findResetToken(params.token ?? "");
+  if (!token || !(await consumeResetToken(token.id))) {
+    return data(
+      { result: submission.reply({ formErrors: ["Ce lien n'est plus valable. Demandez-en un nouveau."], hideFields: ["password", "confirm"] }) },
+      { status: 400 },
+    );
+  }
+  await setPassword(token.userId, submission.value.password);
+  return redirectWithFlash(request, "/login", {
+    kind: "success",
+    message: "Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.",
+  });
+}
+
+export default function ResetPasswordPage() {
+  const { valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onBlur",
+  });
+  if (!valid) {
+    return (
+      <div className="mx-auto max-w-md">
+        <PageHeader title="Lien expiré" intro="Ce lien a déjà servi ou a expiré." />
+        <Link to="/mot-de-passe-oublie" className="btn-primary">
+          Demander un nouveau lien
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <PageHeader title="Choisir un nouveau mot de passe" />
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <Field
+          label="Nouveau mot de passe"
+          help="12 caractères au moins."
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <Field
+          label="Confirmer le mot de passe"
+          errors={fields.confirm.errors}
+          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary">
+          Enregistrer
+        </button>
+      </Form>
+    </div>
+  );
+}

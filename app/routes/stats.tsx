@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PageHeader, StatCard, numberFormat } from "~/components/page";
+import { findDepartement, publicStats } from "~/models/public-stats.server";
+import { prisma } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Chiffres publics — Engagés" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const requested = new URL(request.url).searchParams.get("departement") || null;
+  const departement = requested ? await findDepartement(requested) : null;
+  const [stats, departements] = await Promise.all([
+    publicStats(departement?.code ?? null),
+    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+  ]);
+  return { stats, departement, departements, unknown: requested !== null && !departement };
+}
+
+export default function PublicStatsPage() {
+  const { stats, departement, departements, unknown } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title={`Chiffres publics ${stats.year}${departement ? ` — ${departement.name} (${departement.code})` : " — France entière"}`}
+        intro="Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré depuis le 1er janvier. Chiffres agrégés : aucune entreprise ni personne n'est nommée."
+      />
+      <Form method="get" className="mb-6 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="departement" className="label">
+            Département
+          </label>
+          <select id="departement" name="departement" defaultValue={departement?.code ?? ""} className="input">
+            <option value="">France entière</option>
+            {departements.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.code} — {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          Afficher
+        </button>
+      </Form>
+      {unknown ? (
+        <p role="alert" className="mb-6 font-semibold text-red-700">
+          Ce département n&apos;existe pas : les chiffres de la France entière sont affichés.
+        </p>
+      ) : null}
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <StatCard label="Entreprises engagées" value={numberFormat.format(stats.companiesEngaged)} />
+        <StatCard label="Engagements" value={numberFormat.format(stats.commitments)} />
+        <StatCard label="Réalisations" value={numberFormat.format(stats.realisations)} />
+        <StatCard label="Personnes recrutées" value={numberFormat.format(stats.peopleHired)} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="card">
+          <table className="table-basic">
+            <caption className="mb-2 text-left text-base font-semibold">Personnes accompagnées par public</caption>
+            <thead>
+              <tr>
+                <th scope="col">Public</th>
+                <th scope="col" className="text-right">
+                  Personnes
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.byPublicCategory.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row" className="font-normal">
+                    {r.label}
+                  </th>
+                  <td className="text-right tabular-nums">{numberFormat.format(r.people)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="card">
+          <table className="table-basic">
+            <caption className="mb-2 text-left text-base font-semibold">Réalisations par type d&apos;action</caption>
+            <thead>
+              <tr>
+                <th scope="col">Type d&apos;action</th>
+                <th scope="col" className="text-right">
+                  Réalisations
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.byActionType.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row" className="font-normal">
+                    {r.label}
+                  </th>
+                  <td className="text-right tabular-nums">{numberFormat.format(r.realisations)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Tx } from "./db.server";
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  companyId?: string | null;
+  clubId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Writes an audit entry inside the caller's transaction, so the change and its trace land together. */
+export async function audit(tx: Tx, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      companyId: entry.companyId ?? null,
+      clubId: entry.clubId ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { remember } from "@epic-web/remember";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/prisma/client";
+import { resolveDatabaseUrl } from "./database-url.js";
+
+const SLOW_QUERY_MS = 50;
+
+function createClient() {
+  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(), timeout: 10_000 });
+  const client = new PrismaClient({
+    adapter,
+    log: process.env.NODE_ENV === "development" ? [{ level: "query", emit: "event" }] : [],
+  });
+  if (process.env.NODE_ENV === "development") {
+    client.$on("query", (e) => {
+      if (e.duration > SLOW_QUERY_MS) console.warn(`Requête lente (${e.duration} ms) : ${e.query}`);
+    });
+  }
+  return client;
+}
+
+/** The one Prisma client of the process. */
+export const prisma = remember("prisma", createClient);
+
+export type Db = typeof prisma;
+/** A Prisma transaction client, for functions that must run inside a caller's transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,0 +1,150 @@
+// E-mail goes through the outbox table: queueEmail() writes the rendered message (inside the
+// caller's transaction when there is one), and the worker delivers it over SMTP with retries.
+// Without SMTP_URL the messages stay in the outbox, readable on the development mailbox page.
+
+import nodemailer, { type Transporter } from "nodemailer";
+import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from "../../emails";
+import { prisma, type Tx } from "./db.server";
+import { env } from "./env.server";
+
+export type EmailAttachment = { filename: string; contentType: string; content: string /* base64 */ };
+
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 30_000;
+/** A message left SENDING this long (the process died mid-send) is tried again. */
+const STALE_SENDING_MS = 10 * 60_000;
+
+export async function queueEmail<T extends EmailTemplateName>(
+  db: Tx | typeof prisma,
+  message: {
+    template: T;
+    to: string;
+    data: EmailTemplateData<T>;
+    attachments?: EmailAttachment[];
+    /** A key that makes the send idempotent: a second queueEmail with it does nothing. */
+    dedupeKey?: string;
+  },
+) {
+  const render = emailTemplates[message.template] as (data: EmailTemplateData<T>) => {
+    subject: string;
+    html: string;
+    text: string;
+  };
+  const rendered = render(message.data);
+  const data = {
+    template: message.template,
+    to: message.to,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    attachments: JSON.stringify(message.attachments ?? []),
+    dedupeKey: message.dedupeKey ?? null,
+  };
+  if (message.dedupeKey) {
+    return db.emailOutbox.upsert({
+      where: { dedupeKey: message.dedupeKey },
+      create: data,
+      update: {},
+      select: { id: true },
+    });
+  }
+  return db.emailOutbox.create({ data, select: { id: true } });
+}
+
+let transporter: Transporter | null = null;
+function getTransporter(): Transporter | null {
+  if (!env.SMTP_URL) return null;
+  transporter ??= nodemailer.createTransport(env.SMTP_URL);
+  return transporter;
+}
+
+/** Exponential backoff: 30 s, 1 min, 2 min… capped at 2 h. */
+export function nextAttemptDelay(attempts: number) {
+  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), 2 * 60 * 60_000);
+}
+
+/**
+ * Delivers the messages that are due. Each message is claimed (PENDING → SENDING) before it is
+ * sent, so two workers never send the same message. Returns how many were sent.
+ */
+export async function deliverDueEmails(limit = 20): Promise<{ sent: number; failed: number }> {
+  const transport = getTransporter();
+  if (!transport) return { sent: 0, failed: 0 };
+  const now = new Date();
+  await prisma.emailOutbox.updateMany({
+    where: { status: "SENDING", nextAttemptAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
+    data: { status: "PENDING" },
+  });
+  const due = await prisma.emailOutbox.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const { id } of due) {
+    const claimed = await prisma.emailOutbox.updateMany({
+      where: { id, status: "PENDING" },
+      data: { status: "SENDING", nextAttemptAt: new Date() },
+    });
+    if (claimed.count === 0) continue;
+    const message = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    try {
+      const attachments = JSON.parse(message.attachments) as EmailAttachment[];
+      await transport.sendMail({
+        from: env.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId: `<${message.id}@engages>`,
+        attachments: attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content, "base64"),
+        })),
+      });
+      await prisma.emailOutbox.update({
+        where: { id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      });
+      sent++;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await prisma.emailOutbox.update({
+        where: { id },
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          attempts,
+          lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+          nextAttemptAt: new Date(Date.now() + nextAttemptDelay(attempts)),
+        },
+      });
+      failed++;
+      // A dead SMTP server fails every message alike: stop this round and wait for the backoff.
+      break;
+    }
+  }
+  return { sent, failed };
+}
+
+const WORKER_INTERVAL_MS = 2_000;
+
+/** Starts the in-process outbox worker once per process. */
+export function startOutboxWorker() {
+  const state = globalThis as typeof globalThis & { __engagesOutboxWorker?: NodeJS.Timeout };
+  if (state.__engagesOutboxWorker || env.OUTBOX_WORKER === "false" || !env.SMTP_URL) return;
+  let running = false;
+  state.__engagesOutboxWorker = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDueEmails()
+      .catch((error) => console.error("Envoi des e-mails : erreur inattendue", error))
+      .finally(() => {
+        running = false;
+      });
+  }, WORKER_INTERVAL_MS);
+  state.__engagesOutboxWorker.unref();
+}

@@ -1,0 +1,194 @@
+// The one place that decides who may do what, where: (user, role, scope) → allowed or not.
+// Every loader and action calls requirePermission (or can) before reading or writing.
+
+import { prisma } from "./db.server";
+import { logout, requireUserId } from "./auth.server";
+import type { Role } from "./domain";
+
+export type RoleScope = {
+  id: string;
+  role: Role;
+  companyId: string | null;
+  clubId: string | null;
+  departementCode: string | null;
+  /** Human name of the scope, for the space switcher. */
+  scopeName: string;
+};
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  roles: RoleScope[];
+};
+
+export type Permission =
+  /** Read a company's own data (declarations, profile, team). */
+  | { action: "company:read"; companyId: string }
+  /** Change a company's data, declarations and team. */
+  | { action: "company:write"; companyId: string }
+  /** See a club's home, members, meetings and figures. */
+  | { action: "club:read"; clubId: string }
+  /** Run a club: members, invitations, meetings, reminders, moderation. */
+  | { action: "club:manage"; clubId: string }
+  /** See a département's aggregated figures and drill-down. */
+  | { action: "departement:read"; departementCode: string }
+  /** National administration. */
+  | { action: "admin" };
+
+export async function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      roles: {
+        select: {
+          id: true,
+          role: true,
+          companyId: true,
+          clubId: true,
+          departementCode: true,
+          company: { select: { name: true } },
+          club: { select: { name: true } },
+          departement: { select: { name: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles.map((r) => ({
+      id: r.id,
+      role: r.role as Role,
+      companyId: r.companyId,
+      clubId: r.clubId,
+      departementCode: r.departementCode,
+      scopeName:
+        r.company?.name ??
+        r.club?.name ??
+        (r.departement ? `${r.departement.name} (${r.departementCode})` : "National"),
+    })),
+  };
+}
+
+/** The signed-in user with their roles; redirects to sign-in when signed out. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const userId = await requireUserId(request);
+  const user = await loadCurrentUser(userId);
+  if (!user) throw await logout(request);
+  return user;
+}
+
+const isAdmin = (user: CurrentUser) => user.roles.some((r) => r.role === "ADMIN");
+const companyIds = (user: CurrentUser) =>
+  user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
+const animatedClubIds = (user: CurrentUser) =>
+  user.roles.filter((r) => r.role === "ANIMATOR").map((r) => r.clubId!);
+const prefectureDepartements = (user: CurrentUser) =>
+  user.roles.filter((r) => r.role === "PREFECTURE").map((r) => r.departementCode!);
+
+/** Decides one permission. Pure role checks first; database lookups only for derived scopes. */
+export async function can(user: CurrentUser, permission: Permission): Promise<boolean> {
+  switch (permission.action) {
+    case "admin":
+      return isAdmin(user);
+
+    case "company:write":
+      // Only the company's own people: animators, prefecture and admins never edit declarations.
+      return companyIds(user).includes(permission.companyId);
+
+    case "company:read": {
+      if (companyIds(user).includes(permission.companyId) || isAdmin(user)) return true;
+      // Animators read their clubs' members' declarations; prefecture staff, those of their
+      // département's clubs (read-only drill-down).
+      const clubs = animatedClubIds(user);
+      const departements = prefectureDepartements(user);
+      if (clubs.length === 0 && departements.length === 0) return false;
+      const membership = await prisma.clubMembership.findFirst({
+        where: {
+          companyId: permission.companyId,
+          OR: [{ clubId: { in: clubs } }, { club: { departementCode: { in: departements } } }],
+        },
+        select: { id: true },
+      });
+      return membership !== null;
+    }
+
+    case "club:manage":
+      return animatedClubIds(user).includes(permission.clubId) || isAdmin(user);
+
+    case "club:read": {
+      if (animatedClubIds(user).includes(permission.clubId) || isAdmin(user)) return true;
+      const club = await prisma.club.findUnique({
+        where: { id: permission.clubId },
+        select: { departementCode: true, memberships: { where: { companyId: { in: companyIds(user) }, status: "MEMBER" }, select: { id: true } } },
+      });
+      if (!club) return false;
+      return (
+        prefectureDepartements(user).includes(club.departementCode) || club.memberships.length > 0
+      );
+    }
+
+    case "departement:read":
+      return prefectureDepartements(user).includes(permission.departementCode) || isAdmin(user);
+  }
+}
+
+export function forbidden(message = "Vous n'avez pas accès à cette page."): never {
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(message = "Cette page n'existe pas."): never {
+  throw new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+/** The signed-in user, if they hold the permission; otherwise a 403 (or sign-in redirect). */
+export async function requirePermission(request: Request, permission: Permission) {
+  const user = await requireUser(request);
+  if (!(await can(user, permission))) forbidden();
+  return user;
+}
+
+/** The home page of one of the user's roles. */
+export function homeOf(scope: RoleScope): string {
+  switch (scope.role) {
+    case "COMPANY":
+      return `/entreprise/${scope.companyId}`;
+    case "ANIMATOR":
+      return `/club/${scope.clubId}`;
+    case "PREFECTURE":
+      return `/prefecture/${scope.departementCode}`;
+    case "ADMIN":
+      return "/admin";
+  }
+}
+
+/** Who may invite whom: the scopes a user may hand out in an invitation. */
+export async function canInvite(
+  user: CurrentUser,
+  invitation: { role: Role; companyId?: string | null; clubId?: string | null; departementCode?: string | null },
+): Promise<boolean> {
+  switch (invitation.role) {
+    case "ADMIN":
+    case "ANIMATOR":
+    case "PREFECTURE":
+      return isAdmin(user);
+    case "COMPANY": {
+      if (!invitation.companyId) return false;
+      // A colleague invites a colleague; an animator invites a company of one of their clubs.
+      if (companyIds(user).includes(invitation.companyId)) return true;
+      if (!invitation.clubId || !animatedClubIds(user).includes(invitation.clubId)) return false;
+      const membership = await prisma.clubMembership.findUnique({
+        where: { companyId_clubId: { companyId: invitation.companyId, clubId: invitation.clubId } },
+        select: { id: true },
+      });
+      return membership !== null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Shared frame of every e-mail: a simple, accessible HTML (tables only where mail clients need
+// them) and a plain-text twin.
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+export type EmailBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "button"; label: string; url: string }
+  | { kind: "note"; text: string };
+
+export function renderEmail(subject: string, heading: string, blocks: EmailBlock[]): RenderedEmail {
+  const htmlBlocks = blocks
+    .map((block) => {
+      switch (block.kind) {
+        case "paragraph":
+          return `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(block.text)}</p>`;
+        case "note":
+          return `<p style="margin:0 0 16px;line-height:1.5;color:#4b5563;font-size:14px">${escapeHtml(block.text)}</p>`;
+        case "button":
+          return `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" style="background:#1f4e8c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold;display:inline-block">${escapeHtml(block.label)}</a></p>
+<p style="margin:0 0 16px;font-size:13px;color:#4b5563">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>${escapeHtml(block.url)}</p>`;
+      }
+    })
+    .join("\n");
+  const html = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:32px;border-radius:8px">
+<p style="margin:0 0 24px;font-weight:bold;color:#1f4e8c">Engagés — Les entreprises s'engagent</p>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
+${htmlBlocks}
+</div>
+</body>
+</html>`;
+  const text = [
+    "Engagés — Les entreprises s'engagent",
+    "",
+    heading,
+    "",
+    ...blocks.map((block) =>
+      block.kind === "button" ? `${block.label} : ${block.url}\n` : `${block.text}\n`,
+    ),
+  ].join("\n");
+  return { subject, html, text };
+}

@@ -1,0 +1,26 @@
+// Run before the server starts: applies the migrations to DATABASE_URL (or the embedded
+// data/engages.db), turns on WAL, and loads reference data and, on an empty database, demo data.
+import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
+import { databaseFilePath, resolveDatabaseUrl } from "../app/utils/database-url.js";
+
+const url = resolveDatabaseUrl();
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+
+execFileSync(bin("prisma"), ["migrate", "deploy"], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, DATABASE_URL: url },
+});
+
+const file = databaseFilePath(url);
+if (file) {
+  // WAL lets readers work while one writer writes; the mode is stored in the file.
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.close();
+}
+
+execFileSync(bin("tsx"), [new URL("../prisma/seed.ts", import.meta.url).pathname], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url },
+});

@@ -1,0 +1,28 @@
+// Production/dev HTTP server: Express serving the Remix build and static assets.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+
+installGlobals({ nativeFetch: true });
+
+const BUILD_PATH = path.resolve("build/index.js");
+const build = await import(BUILD_PATH);
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Fingerprinted assets are immutable; everything else in public/ is cached briefly.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+if (process.env.NODE_ENV !== "test") app.use(morgan("tiny"));
+
+app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+const port = Number(process.env.PORT || 3000);
+app.listen(port, () => {
+  console.log(`Engagés est prêt sur http://localhost:${port}`);
+  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+});

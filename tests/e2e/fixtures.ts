@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { startTestSmtpServer, type TestMailbox } from "../utils/smtp-server";
+import { E2E_SMTP_PORT } from "./ports";
+
+export const DEMO_PASSWORD = "demo-engages-2026";
+export const DEMO = {
+  company: "dirigeant@demo.test",
+  animator: "animateur@demo.test",
+  prefecture: "prefecture@demo.test",
+  admin: "admin@demo.test",
+} as const;
+
+type WorkerFixtures = { mailbox: TestMailbox };
+
+/** `mailbox`: the real SMTP server the app sends to, for the whole run of the worker. */
+export const test = base.extend<{ axe: (page: Page) => Promise<void> }, WorkerFixtures>({
+  mailbox: [
+    async ({}, use) => {
+      const mailbox = await startTestSmtpServer(E2E_SMTP_PORT);
+      await use(mailbox);
+      await mailbox.stop();
+    },
+    { scope: "worker", auto: true },
+  ],
+  axe: async ({}, use) => {
+    await use(async (page: Page) => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(summary, `axe sur ${page.url()}`).toEqual([]);
+    });
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** The first link of an e-mail's text that starts with the app's address. */
+export function linkIn(text: string, pathPrefix: string) {
+  const match = text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]*`));
+  if (!match) throw new Error(`Aucun lien ${pathPrefix} dans : ${text}`);
+  return new URL(match[0]);
+}

@@ -1,0 +1,3 @@
+// Ports of the journeys' app and SMTP server (shared by playwright.config.ts and the fixtures).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);

@@ -1,0 +1,26 @@
+// Starts the built app for the journeys: a fresh SQLite database (migrations + demo data),
+// production mode, e-mails to the test SMTP server that the tests' fixture runs.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dir = path.resolve("tests/.tmp");
+fs.mkdirSync(dir, { recursive: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(path.join(dir, `e2e.db${suffix}`), { force: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: process.env.E2E_PORT ?? "3100",
+  DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+  APP_URL: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}`,
+  SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
+  SECURE_COOKIES: "false",
+  DEMO_DATA: "true",
+};
+
+execFileSync(process.execPath, ["scripts/prepare-db.mjs"], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -13,6 +13,16 @@ const build = await import(BUILD_PATH);
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY (e.g. "1" or "loopback") lets req.ip read X-Forwarded-For.
+if (process.env.TRUST_PROXY) {
+  const value = process.env.TRUST_PROXY;
+  app.set("trust proxy", /^\d+$/.test(value) ? Number(value) : value);
+}
+// The app reads the client's address (sign-in throttling) from this header, which only we set.
+app.use((req, _res, next) => {
+  req.headers["x-engages-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  next();
+});
 app.use(compression());
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -7,6 +7,8 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
 import { audit } from "./audit.server";
 
+export const CLIENT_IP_HEADER = "X-Engages-Client-Ip";
+
 export const SESSION_DURATION_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Sign-in throttling: after this many failures in the window, the address (or IP) must wait. */
@@ -37,12 +39,12 @@ export const loginSchema = z.object({
     .max(200, "Ce mot de passe est trop long."),
 });
 
+/**
+ * The client's address, as server.mjs computed it from the socket (or from X-Forwarded-For only
+ * when TRUST_PROXY says a proxy is in front); a value sent by the client itself is discarded there.
+ */
 export function clientIp(request: Request) {
-  return (
-    request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() ||
-    request.headers.get("X-Engages-Client-Ip") ||
-    "local"
-  );
+  return request.headers.get(CLIENT_IP_HEADER) || "unknown";
 }
 
 async function assertNotThrottled(email: string, ip: string) {

@@ -1,7 +1,8 @@
-// SIRET: 14 digits whose Luhn checksum is valid (La Poste's establishments are the known
-// exception: SIREN 356000000, whose SIRETs have digit sums divisible by 5).
+// SIRET: 14 digits whose Luhn checksum is valid. La Poste (SIREN 356000000) is the known
+// exception: its head office keeps the Luhn rule, its establishments have digit sums divisible by 5.
 
 const LA_POSTE_SIREN = "356000000";
+const LA_POSTE_HEAD_OFFICE = "35600000000048";
 
 export function normaliseSiret(input: string): string {
   return input.replace(/[\s.\u00a0-]/g, "");
@@ -25,7 +26,7 @@ export function isValidSiret(input: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false;
   if (siret.startsWith(LA_POSTE_SIREN)) {
     const digitSum = [...siret].reduce((s, d) => s + Number(d), 0);
-    return digitSum % 5 === 0;
+    return siret === LA_POSTE_HEAD_OFFICE || digitSum % 5 === 0;
   }
   return luhnValid(siret);
 }

@@ -40,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: current.name,
         email: current.email,
         isAdmin: current.roles.some((r) => r.role === "ADMIN"),
-        spaces: current.roles.map((r) => ({ href: homeOf(r), role: r.role, scopeName: r.scopeName })),
+        spaces: current.roles.map((r) => ({
+          href: homeOf(r),
+          role: r.role,
+          scopeName: r.scopeName,
+        })),
       }
     : null;
   const { flash, headers } = await readFlash(request);
@@ -70,7 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <a href="/stats">Chiffres publics</a>
             <a href="/donnees-personnelles">Données personnelles</a>
             <a href="/accessibilite">Accessibilité</a>
-            {rootData?.showDevMailbox ? <a href="/dev/boite-mail">Boîte mail de développement</a> : null}
+            {rootData?.showDevMailbox ? (
+              <a href="/dev/boite-mail">Boîte mail de développement</a>
+            ) : null}
           </div>
         </footer>
         <ScrollRestoration />

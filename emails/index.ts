@@ -8,4 +8,6 @@ export const emailTemplates = {
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
-export type EmailTemplateData<T extends EmailTemplateName> = Parameters<(typeof emailTemplates)[T]>[0];
+export type EmailTemplateData<T extends EmailTemplateName> = Parameters<
+  (typeof emailTemplates)[T]
+>[0];

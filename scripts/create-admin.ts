@@ -32,10 +32,18 @@ async function main() {
       update: { passwordHash },
       select: { id: true },
     });
-    const existing = await tx.roleAssignment.findFirst({ where: { userId: user.id, role: "ADMIN" } });
+    const existing = await tx.roleAssignment.findFirst({
+      where: { userId: user.id, role: "ADMIN" },
+    });
     if (!existing) {
       const role = await tx.roleAssignment.create({ data: { userId: user.id, role: "ADMIN" } });
-      await audit(tx, { actorId: null, action: "GRANT_ROLE", entityType: "RoleAssignment", entityId: role.id, after: { role: "ADMIN", email } });
+      await audit(tx, {
+        actorId: null,
+        action: "GRANT_ROLE",
+        entityType: "RoleAssignment",
+        entityId: role.id,
+        after: { role: "ADMIN", email },
+      });
     }
   });
   console.log(`Administrateur prêt : ${email}`);

@@ -9,7 +9,10 @@ const STYLES: Record<Flash["kind"], string> = {
 export function FlashMessage({ flash }: { flash: Flash | null }) {
   if (!flash) return null;
   return (
-    <div role="status" className={`mb-6 rounded-md border-l-4 p-4 font-medium ${STYLES[flash.kind]}`}>
+    <div
+      role="status"
+      className={`mb-6 rounded-md border-l-4 p-4 font-medium ${STYLES[flash.kind]}`}
+    >
       {flash.message}
     </div>
   );

@@ -3,9 +3,16 @@ import { dateFormat } from "./page";
 export function PendingInvitations({
   invitations,
 }: {
-  invitations: Array<{ id: string; email: string; name: string; expiresAt: string | Date; scope?: string }>;
+  invitations: Array<{
+    id: string;
+    email: string;
+    name: string;
+    expiresAt: string | Date;
+    scope?: string;
+  }>;
 }) {
-  if (invitations.length === 0) return <p className="text-gray-700">Aucune invitation en attente.</p>;
+  if (invitations.length === 0)
+    return <p className="text-gray-700">Aucune invitation en attente.</p>;
   return (
     <table className="table-basic">
       <caption className="sr-only">Invitations en attente</caption>

@@ -20,7 +20,15 @@ export function PageHeader({
   );
 }
 
-export function StatCard({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+}) {
   return (
     <div className="card">
       <p className="text-sm font-medium text-gray-700">{label}</p>

@@ -12,7 +12,10 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
         aria-valuetext={`${percent} %`}
         className="h-3 w-full overflow-hidden rounded-full bg-gray-200"
       >
-        <div className="h-full rounded-full bg-accent-600" style={{ width: `${Math.min(percent, 100)}%` }} />
+        <div
+          className="h-full rounded-full bg-accent-600"
+          style={{ width: `${Math.min(percent, 100)}%` }}
+        />
       </div>
       <p className="mt-1 text-sm font-semibold text-gray-800">{percent} %</p>
     </div>

@@ -11,7 +11,9 @@ export type HeaderUser = {
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-semibold no-underline ${
-    isActive ? "bg-brand-700 text-white hover:text-white" : "text-white hover:bg-brand-700 hover:text-white"
+    isActive
+      ? "bg-brand-700 text-white hover:text-white"
+      : "text-white hover:bg-brand-700 hover:text-white"
   }`;
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -26,7 +28,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="text-white no-underline hover:text-white">
           <span className="block text-lg font-bold">Engagés</span>
-          <span className="block text-xs text-brand-100">Les entreprises s&apos;engagent — clubs départementaux</span>
+          <span className="block text-xs text-brand-100">
+            Les entreprises s&apos;engagent — clubs départementaux
+          </span>
         </Link>
         <nav aria-label="Navigation principale" className="flex flex-wrap items-center gap-1">
           <NavLink to="/stats" className={navLinkClass}>
@@ -36,7 +40,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             <>
               {user.spaces.map((space) => (
                 <NavLink key={space.href} to={space.href} className={navLinkClass}>
-                  {user.spaces.length > 1 ? `${ROLE_LABELS[space.role]} · ${space.scopeName}` : spaceLabel(space.role)}
+                  {user.spaces.length > 1
+                    ? `${ROLE_LABELS[space.role]} · ${space.scopeName}`
+                    : spaceLabel(space.role)}
                 </NavLink>
               ))}
               <UserMenu user={user} />

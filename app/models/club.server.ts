@@ -1,15 +1,8 @@
 import { prisma } from "~/utils/db.server";
+import type { MemberActivity } from "~/utils/domain";
 
 /** A member is "active" when it declared something within this many days. */
 export const ACTIVE_WINDOW_DAYS = 92;
-
-export type MemberActivity = "ACTIVE" | "SILENT" | "PROSPECT" | "LEFT";
-export const MEMBER_ACTIVITY_LABELS: Record<MemberActivity, string> = {
-  ACTIVE: "Actif",
-  SILENT: "Silencieux",
-  PROSPECT: "Prospect",
-  LEFT: "Parti",
-};
 
 export async function getClub(clubId: string) {
   return prisma.club.findUnique({

@@ -67,6 +67,10 @@ export async function listCompanyTeam(companyId: string) {
   return prisma.roleAssignment.findMany({
     where: { companyId, role: "COMPANY" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, createdAt: true, user: { select: { id: true, name: true, email: true, lastLoginAt: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, lastLoginAt: true } },
+    },
   });
 }

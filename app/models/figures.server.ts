@@ -32,12 +32,20 @@ export async function peopleByPublic(scope: FigureScope, period: Period): Promis
   });
   return PUBLIC_CATEGORIES.map((c) => {
     const row = rows.find((r) => r.publicCategoryCode === c.code);
-    return { code: c.code, label: c.label, quantity: row?._sum.quantity ?? 0, count: row?._count._all ?? 0 };
+    return {
+      code: c.code,
+      label: c.label,
+      quantity: row?._sum.quantity ?? 0,
+      count: row?._count._all ?? 0,
+    };
   });
 }
 
 /** Realisations by action type, with their quantity (in the action type's own unit). */
-export async function realisationsByActionType(scope: FigureScope, period: Period): Promise<Breakdown> {
+export async function realisationsByActionType(
+  scope: FigureScope,
+  period: Period,
+): Promise<Breakdown> {
   const rows = await prisma.realisation.groupBy({
     by: ["actionTypeCode"],
     where: realisationWhere(scope, period),
@@ -46,7 +54,12 @@ export async function realisationsByActionType(scope: FigureScope, period: Perio
   });
   return ACTION_TYPES.map((a) => {
     const row = rows.find((r) => r.actionTypeCode === a.code);
-    return { code: a.code, label: a.label, quantity: row?._sum.quantity ?? 0, count: row?._count._all ?? 0 };
+    return {
+      code: a.code,
+      label: a.label,
+      quantity: row?._sum.quantity ?? 0,
+      count: row?._count._all ?? 0,
+    };
   });
 }
 
@@ -66,7 +79,9 @@ export async function keyFigures(scope: FigureScope, period: Period) {
       where: { ...where, actionType: { isHire: true }, unit: "PEOPLE" },
       _sum: { quantity: true },
     }),
-    prisma.commitment.count({ where: { ...commitmentWhere, status: { in: ["ACTIVE", "ACHIEVED"] } } }),
+    prisma.commitment.count({
+      where: { ...commitmentWhere, status: { in: ["ACTIVE", "ACHIEVED"] } },
+    }),
     prisma.commitment.groupBy({
       by: ["companyId"],
       where: { ...commitmentWhere, status: { in: ["ACTIVE", "ACHIEVED"] } },

@@ -25,15 +25,24 @@ export class InvitationError extends Error {}
 
 async function describeScope(input: InvitationInput) {
   if (input.role === "COMPANY" && input.companyId) {
-    const company = await prisma.company.findUnique({ where: { id: input.companyId }, select: { name: true } });
+    const company = await prisma.company.findUnique({
+      where: { id: input.companyId },
+      select: { name: true },
+    });
     return `pour l'entreprise ${company?.name ?? ""}`;
   }
   if (input.role === "ANIMATOR" && input.clubId) {
-    const club = await prisma.club.findUnique({ where: { id: input.clubId }, select: { name: true } });
+    const club = await prisma.club.findUnique({
+      where: { id: input.clubId },
+      select: { name: true },
+    });
     return `pour animer le club « ${club?.name ?? ""} »`;
   }
   if (input.role === "PREFECTURE" && input.departementCode) {
-    const d = await prisma.departement.findUnique({ where: { code: input.departementCode }, select: { name: true } });
+    const d = await prisma.departement.findUnique({
+      where: { code: input.departementCode },
+      select: { name: true },
+    });
     return `pour suivre les chiffres du département ${d?.name ?? ""} (${input.departementCode})`;
   }
   return `avec le rôle « ${ROLE_LABELS[input.role]} »`;
@@ -110,7 +119,13 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
       entityId: created.id,
       companyId: input.companyId,
       clubId: input.clubId,
-      after: { email: input.email, role: input.role, companyId: input.companyId, clubId: input.clubId, departementCode: input.departementCode },
+      after: {
+        email: input.email,
+        role: input.role,
+        companyId: input.companyId,
+        clubId: input.clubId,
+        departementCode: input.departementCode,
+      },
     });
     return created;
   });
@@ -138,7 +153,12 @@ export async function findOpenInvitation(token: string) {
       invitedBy: { select: { name: true } },
     },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt < new Date()) {
+  if (
+    !invitation ||
+    invitation.acceptedAt ||
+    invitation.revokedAt ||
+    invitation.expiresAt < new Date()
+  ) {
     return null;
   }
   const existingUser = await prisma.user.findUnique({
@@ -210,7 +230,11 @@ export async function acceptInvitation(
   });
 }
 
-export async function listPendingInvitations(where: { companyId?: string; clubId?: string; roles?: Role[] }) {
+export async function listPendingInvitations(where: {
+  companyId?: string;
+  clubId?: string;
+  roles?: Role[];
+}) {
   return prisma.invitation.findMany({
     where: {
       acceptedAt: null,

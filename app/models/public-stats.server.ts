@@ -7,7 +7,10 @@ export async function findDepartement(code: string) {
 }
 
 /** The year's public figures, for one département or the whole country. */
-export async function publicStats(departementCode: string | null, year = new Date().getUTCFullYear()) {
+export async function publicStats(
+  departementCode: string | null,
+  year = new Date().getUTCFullYear(),
+) {
   const scope = departementCode ? { departementCode } : {};
   const period = yearPeriod(year);
   const [figures, byPublic, byActionType] = await Promise.all([
@@ -22,8 +25,18 @@ export async function publicStats(departementCode: string | null, year = new Dat
     commitments: figures.activeCommitments,
     realisations: figures.realisations,
     peopleHired: figures.peopleHired,
-    byPublicCategory: byPublic.map((r) => ({ code: r.code, label: r.label, people: r.quantity, realisations: r.count })),
-    byActionType: byActionType.map((r) => ({ code: r.code, label: r.label, quantity: r.quantity, realisations: r.count })),
+    byPublicCategory: byPublic.map((r) => ({
+      code: r.code,
+      label: r.label,
+      people: r.quantity,
+      realisations: r.count,
+    })),
+    byActionType: byActionType.map((r) => ({
+      code: r.code,
+      label: r.label,
+      quantity: r.quantity,
+      realisations: r.count,
+    })),
   };
 }
 

@@ -4,7 +4,9 @@ import { StatCard, numberFormat } from "~/components/page";
 import { publicStats } from "~/models/public-stats.server";
 import { getUserId } from "~/utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Engagés — Les entreprises s'engagent pour l'inclusion" }];
+export const meta: MetaFunction = () => [
+  { title: "Engagés — Les entreprises s'engagent pour l'inclusion" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [stats, userId] = await Promise.all([publicStats(null), getUserId(request)]);
@@ -17,17 +19,19 @@ export default function Home() {
     <>
       <section className="mb-10 grid items-center gap-8 lg:grid-cols-2">
         <div>
-          <h1 className="text-3xl font-bold sm:text-4xl">Les entreprises s&apos;engagent pour l&apos;inclusion</h1>
+          <h1 className="text-3xl font-bold sm:text-4xl">
+            Les entreprises s&apos;engagent pour l&apos;inclusion
+          </h1>
           <p className="mt-4 text-lg text-gray-800">
-            Dans chaque département, le club « Les entreprises s&apos;engagent » réunit des entreprises qui
-            recrutent, forment et accueillent des personnes éloignées de l&apos;emploi : demandeurs d&apos;emploi de
-            longue durée, bénéficiaires du RSA, jeunes sans qualification, personnes en situation de handicap,
-            seniors, réfugiés…
+            Dans chaque département, le club « Les entreprises s&apos;engagent » réunit des
+            entreprises qui recrutent, forment et accueillent des personnes éloignées de
+            l&apos;emploi : demandeurs d&apos;emploi de longue durée, bénéficiaires du RSA, jeunes
+            sans qualification, personnes en situation de handicap, seniors, réfugiés…
           </p>
           <p className="mt-4 text-gray-800">
-            Engagés est l&apos;espace du club : les entreprises y déclarent leurs engagements et ce qu&apos;elles
-            ont réalisé, les animateurs font vivre le club et ses réunions, la préfecture suit les chiffres du
-            département.
+            Engagés est l&apos;espace du club : les entreprises y déclarent leurs engagements et ce
+            qu&apos;elles ont réalisé, les animateurs font vivre le club et ses réunions, la
+            préfecture suit les chiffres du département.
           </p>
           <p className="mt-6 flex flex-wrap gap-3">
             <Link to={signedIn ? "/espace" : "/login"} className="btn-primary">
@@ -41,7 +45,10 @@ export default function Home() {
         <div className="card">
           <h2 className="mb-4 text-lg font-bold">Depuis le 1er janvier {stats.year}, en France</h2>
           <div className="grid grid-cols-2 gap-4">
-            <StatCard label="Entreprises engagées" value={numberFormat.format(stats.companiesEngaged)} />
+            <StatCard
+              label="Entreprises engagées"
+              value={numberFormat.format(stats.companiesEngaged)}
+            />
             <StatCard label="Engagements" value={numberFormat.format(stats.commitments)} />
             <StatCard label="Réalisations" value={numberFormat.format(stats.realisations)} />
             <StatCard label="Personnes recrutées" value={numberFormat.format(stats.peopleHired)} />

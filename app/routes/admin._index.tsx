@@ -29,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: now.getUTCFullYear(),
     figures,
     clubs,
-    outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Record<string, number>,
+    outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Record<
+      string,
+      number
+    >,
   };
 }
 
@@ -37,10 +40,19 @@ export default function AdminHome() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Vue nationale" intro={`Chiffres de tous les clubs depuis le 1er janvier ${d.year}.`} />
+      <PageHeader
+        title="Vue nationale"
+        intro={`Chiffres de tous les clubs depuis le 1er janvier ${d.year}.`}
+      />
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Entreprises engagées" value={numberFormat.format(d.figures.companiesEngaged)} />
-        <StatCard label="Engagements en cours ou atteints" value={numberFormat.format(d.figures.activeCommitments)} />
+        <StatCard
+          label="Entreprises engagées"
+          value={numberFormat.format(d.figures.companiesEngaged)}
+        />
+        <StatCard
+          label="Engagements en cours ou atteints"
+          value={numberFormat.format(d.figures.activeCommitments)}
+        />
         <StatCard label="Réalisations" value={numberFormat.format(d.figures.realisations)} />
         <StatCard label="Personnes recrutées" value={numberFormat.format(d.figures.peopleHired)} />
       </div>
@@ -79,8 +91,9 @@ export default function AdminHome() {
           File d&apos;envoi des e-mails
         </h2>
         <p>
-          Envoyés : {d.outbox.SENT ?? 0} · en attente : {d.outbox.PENDING ?? 0} · en cours : {d.outbox.SENDING ?? 0} ·
-          en échec : {d.outbox.FAILED ?? 0}. <Link to="/admin/emails">Voir le détail</Link>
+          Envoyés : {d.outbox.SENT ?? 0} · en attente : {d.outbox.PENDING ?? 0} · en cours :{" "}
+          {d.outbox.SENDING ?? 0} · en échec : {d.outbox.FAILED ?? 0}.{" "}
+          <Link to="/admin/emails">Voir le détail</Link>
         </p>
       </section>
     </>

@@ -27,7 +27,11 @@ const schema = inviteBaseSchema
       ctx.addIssue({ code: "custom", path: ["clubId"], message: "Choisissez le club à animer." });
     }
     if (value.role === "PREFECTURE" && !value.departementCode) {
-      ctx.addIssue({ code: "custom", path: ["departementCode"], message: "Choisissez le département." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["departementCode"],
+        message: "Choisissez le département.",
+      });
     }
   });
 
@@ -58,15 +62,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const { role, clubId, departementCode } = submission.value;
-  if (role === "ANIMATOR" && !(await prisma.club.findUnique({ where: { id: clubId }, select: { id: true } }))) {
-    return data({ result: submission.reply({ fieldErrors: { clubId: ["Ce club n'existe pas."] } }) }, { status: 400 });
+  if (
+    role === "ANIMATOR" &&
+    !(await prisma.club.findUnique({ where: { id: clubId }, select: { id: true } }))
+  ) {
+    return data(
+      { result: submission.reply({ fieldErrors: { clubId: ["Ce club n'existe pas."] } }) },
+      { status: 400 },
+    );
   }
   if (
     role === "PREFECTURE" &&
-    !(await prisma.departement.findUnique({ where: { code: departementCode }, select: { code: true } }))
+    !(await prisma.departement.findUnique({
+      where: { code: departementCode },
+      select: { code: true },
+    }))
   ) {
     return data(
-      { result: submission.reply({ fieldErrors: { departementCode: ["Ce département n'existe pas."] } }) },
+      {
+        result: submission.reply({
+          fieldErrors: { departementCode: ["Ce département n'existe pas."] },
+        }),
+      },
       { status: 400 },
     );
   }

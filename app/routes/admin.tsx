@@ -13,7 +13,10 @@ const tab = ({ isActive }: { isActive: boolean }) =>
 export default function AdminLayout() {
   return (
     <>
-      <nav aria-label="Administration" className="no-print mb-6 flex flex-wrap gap-2 border-b border-gray-200 pb-3">
+      <nav
+        aria-label="Administration"
+        className="no-print mb-6 flex flex-wrap gap-2 border-b border-gray-200 pb-3"
+      >
         <NavLink to="/admin" end className={tab}>
           Vue nationale
         </NavLink>

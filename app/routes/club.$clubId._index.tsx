@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
-import { MEMBER_ACTIVITY_LABELS, getClub, listMembersAtAGlance, type MemberActivity } from "~/models/club.server";
+import { getClub, listMembersAtAGlance } from "~/models/club.server";
+import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 
@@ -52,10 +53,19 @@ export default function ClubHome() {
           Chiffres du club en {d.year}
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <StatCard label="Entreprises engagées" value={numberFormat.format(d.figures.companiesEngaged)} />
-          <StatCard label="Engagements en cours ou atteints" value={numberFormat.format(d.figures.activeCommitments)} />
+          <StatCard
+            label="Entreprises engagées"
+            value={numberFormat.format(d.figures.companiesEngaged)}
+          />
+          <StatCard
+            label="Engagements en cours ou atteints"
+            value={numberFormat.format(d.figures.activeCommitments)}
+          />
           <StatCard label="Réalisations" value={numberFormat.format(d.figures.realisations)} />
-          <StatCard label="Personnes recrutées" value={numberFormat.format(d.figures.peopleHired)} />
+          <StatCard
+            label="Personnes recrutées"
+            value={numberFormat.format(d.figures.peopleHired)}
+          />
         </div>
       </section>
       <section aria-labelledby="membres-club" className="card mb-8 overflow-x-auto">
@@ -63,8 +73,8 @@ export default function ClubHome() {
           Membres et prospects
         </h2>
         <p className="mb-3 text-sm text-gray-700">
-          Actifs : {d.counts.ACTIVE} · silencieux (rien déclaré depuis 3 mois) : {d.counts.SILENT} · prospects :{" "}
-          {d.counts.PROSPECT} · partis : {d.counts.LEFT}
+          Actifs : {d.counts.ACTIVE} · silencieux (rien déclaré depuis 3 mois) : {d.counts.SILENT} ·
+          prospects : {d.counts.PROSPECT} · partis : {d.counts.LEFT}
         </p>
         <table className="table-basic">
           <caption className="sr-only">Membres du club et leur activité</caption>
@@ -87,19 +97,27 @@ export default function ClubHome() {
                 </th>
                 <td>{m.company.commune?.name ?? "—"}</td>
                 <td>
-                  <span className={`rounded px-2 py-0.5 text-xs font-semibold ${ACTIVITY_STYLES[m.activity]}`}>
+                  <span
+                    className={`rounded px-2 py-0.5 text-xs font-semibold ${ACTIVITY_STYLES[m.activity]}`}
+                  >
                     {MEMBER_ACTIVITY_LABELS[m.activity]}
                   </span>
                 </td>
                 <td className="text-right tabular-nums">{m.commitments}</td>
-                <td>{m.lastDeclaration ? dateFormat.format(new Date(m.lastDeclaration)) : "Jamais"}</td>
+                <td>
+                  {m.lastDeclaration ? dateFormat.format(new Date(m.lastDeclaration)) : "Jamais"}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section className="card">
-        <BreakdownTable caption={`Personnes accompagnées par public en ${d.year}`} rows={d.byPublic} quantityHeader="Personnes" />
+        <BreakdownTable
+          caption={`Personnes accompagnées par public en ${d.year}`}
+          rows={d.byPublic}
+          quantityHeader="Personnes"
+        />
       </section>
     </>
   );

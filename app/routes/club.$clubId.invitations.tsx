@@ -88,7 +88,10 @@ export default function ClubInvitations() {
               label="Entreprise"
               errors={fields.companyId?.errors}
               selectProps={{ name: "companyId", id: "companyId", defaultValue: "" }}
-              options={[{ value: "", label: "Choisir une entreprise du club" }, ...companies.map((c) => ({ value: c.id, label: c.name }))]}
+              options={[
+                { value: "", label: "Choisir une entreprise du club" },
+                ...companies.map((c) => ({ value: c.id, label: c.name })),
+              ]}
             />
           )}
         </InviteForm>

@@ -8,8 +8,18 @@ import {
   lastDeclarationDate,
   listCommitmentsWithProgress,
 } from "~/models/company.server";
-import { keyFigures, peopleByPublic, realisationsByActionType, yearPeriod } from "~/models/figures.server";
-import { COMMITMENT_STATUS_LABELS, UNIT_LABELS, type CommitmentStatus, type Unit } from "~/utils/domain";
+import {
+  keyFigures,
+  peopleByPublic,
+  realisationsByActionType,
+  yearPeriod,
+} from "~/models/figures.server";
+import {
+  COMMITMENT_STATUS_LABELS,
+  UNIT_LABELS,
+  type CommitmentStatus,
+  type Unit,
+} from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -54,7 +64,9 @@ export default function CompanyDashboard() {
       <PageHeader
         title="Mon tableau de bord"
         intro={`${d.company.name}${d.company.commune ? ` — ${d.company.commune.name}` : ""}${
-          d.company.memberships.length ? ` · ${d.company.memberships.map((m) => m.club.name).join(", ")}` : ""
+          d.company.memberships.length
+            ? ` · ${d.company.memberships.map((m) => m.club.name).join(", ")}`
+            : ""
         }`}
         actions={
           <Form method="get" className="flex items-end gap-2">
@@ -81,8 +93,8 @@ export default function CompanyDashboard() {
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
           <p className="font-semibold">Rien n&apos;a été déclaré ce trimestre.</p>
           <p className="text-gray-800">
-            Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre club
-            compte sur vos chiffres.
+            Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre
+            club compte sur vos chiffres.
           </p>
         </div>
       ) : null}
@@ -92,12 +104,25 @@ export default function CompanyDashboard() {
           Mes chiffres {d.year}
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <StatCard label="Engagements en cours ou atteints" value={numberFormat.format(d.figures.activeCommitments)} />
-          <StatCard label="Réalisations déclarées" value={numberFormat.format(d.figures.realisations)} />
-          <StatCard label="Personnes recrutées" value={numberFormat.format(d.figures.peopleHired)} />
+          <StatCard
+            label="Engagements en cours ou atteints"
+            value={numberFormat.format(d.figures.activeCommitments)}
+          />
+          <StatCard
+            label="Réalisations déclarées"
+            value={numberFormat.format(d.figures.realisations)}
+          />
+          <StatCard
+            label="Personnes recrutées"
+            value={numberFormat.format(d.figures.peopleHired)}
+          />
           <StatCard
             label="Dernière déclaration"
-            value={<span className="text-xl">{d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}</span>}
+            value={
+              <span className="text-xl">
+                {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}
+              </span>
+            }
           />
         </div>
       </section>
@@ -114,7 +139,9 @@ export default function CompanyDashboard() {
               <li key={c.id} className="card">
                 <p className="text-sm text-gray-700">
                   {c.theme.label} · {c.actionType.label} ·{" "}
-                  <span className="font-semibold">{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</span>
+                  <span className="font-semibold">
+                    {COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}
+                  </span>
                 </p>
                 <h3 className="mt-1 font-semibold">{c.ambition}</h3>
                 <p className="mt-1 text-sm text-gray-700">Publics : {c.publics.join(", ")}</p>
@@ -122,17 +149,22 @@ export default function CompanyDashboard() {
                   {c.targetQuantity ? (
                     <>
                       <p className="mb-1 text-sm">
-                        {numberFormat.format(c.realised)} sur {numberFormat.format(c.targetQuantity)}{" "}
+                        {numberFormat.format(c.realised)} sur{" "}
+                        {numberFormat.format(c.targetQuantity)}{" "}
                         {UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]} — reste{" "}
-                        {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici le{" "}
-                        {dateFormat.format(new Date(c.endDate))}
+                        {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici
+                        le {dateFormat.format(new Date(c.endDate))}
                       </p>
-                      <ProgressBar value={c.realised} max={c.targetQuantity} label={`Avancement : ${c.ambition}`} />
+                      <ProgressBar
+                        value={c.realised}
+                        max={c.targetQuantity}
+                        label={`Avancement : ${c.ambition}`}
+                      />
                     </>
                   ) : (
                     <p className="text-sm">
-                      {numberFormat.format(c.realised)} réalisé(s), sans objectif chiffré — jusqu&apos;au{" "}
-                      {dateFormat.format(new Date(c.endDate))}
+                      {numberFormat.format(c.realised)} réalisé(s), sans objectif chiffré —
+                      jusqu&apos;au {dateFormat.format(new Date(c.endDate))}
                     </p>
                   )}
                 </div>
@@ -147,10 +179,18 @@ export default function CompanyDashboard() {
           Répartition de mes réalisations
         </h2>
         <div className="card">
-          <BreakdownTable caption="Personnes accompagnées par public" rows={d.byPublic} quantityHeader="Personnes" />
+          <BreakdownTable
+            caption="Personnes accompagnées par public"
+            rows={d.byPublic}
+            quantityHeader="Personnes"
+          />
         </div>
         <div className="card">
-          <BreakdownTable caption="Réalisations par type d'action" rows={d.byActionType} quantityHeader="Quantité" />
+          <BreakdownTable
+            caption="Réalisations par type d'action"
+            rows={d.byActionType}
+            quantityHeader="Quantité"
+          />
         </div>
       </section>
 

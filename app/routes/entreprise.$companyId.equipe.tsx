@@ -74,7 +74,9 @@ export default function TeamPage() {
               <tr key={m.id}>
                 <td>{m.user.name}</td>
                 <td>{m.user.email}</td>
-                <td>{m.user.lastLoginAt ? dateFormat.format(new Date(m.user.lastLoginAt)) : "Jamais"}</td>
+                <td>
+                  {m.user.lastLoginAt ? dateFormat.format(new Date(m.user.lastLoginAt)) : "Jamais"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -13,7 +13,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.roles.length === 1) throw redirect(homeOf(user.roles[0]));
   return {
     name: user.name,
-    spaces: user.roles.map((r) => ({ href: homeOf(r), role: ROLE_LABELS[r.role], scopeName: r.scopeName })),
+    spaces: user.roles.map((r) => ({
+      href: homeOf(r),
+      role: ROLE_LABELS[r.role],
+      scopeName: r.scopeName,
+    })),
   };
 }
 
@@ -21,11 +25,14 @@ export default function SpacesPage() {
   const { name, spaces } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={`Bonjour ${name}`} intro="Choisissez l'espace dans lequel vous voulez travailler." />
+      <PageHeader
+        title={`Bonjour ${name}`}
+        intro="Choisissez l'espace dans lequel vous voulez travailler."
+      />
       {spaces.length === 0 ? (
         <p className="card">
-          Votre compte n&apos;a encore accès à aucun espace. Demandez une invitation à l&apos;animateur de
-          votre club.
+          Votre compte n&apos;a encore accès à aucun espace. Demandez une invitation à
+          l&apos;animateur de votre club.
         </p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">

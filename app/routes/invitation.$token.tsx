@@ -7,7 +7,8 @@ import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createUserSession, getUserId, passwordSchema } from "~/utils/auth.server";
+import { createUserSession, getUserId } from "~/utils/auth.server";
+import { passwordSchema } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
@@ -39,7 +40,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       scope:
         invitation.company?.name ??
         invitation.club?.name ??
-        (invitation.departement ? `${invitation.departement.name} (${invitation.departementCode})` : "National"),
+        (invitation.departement
+          ? `${invitation.departement.name} (${invitation.departementCode})`
+          : "National"),
       invitedBy: invitation.invitedBy?.name ?? "L'équipe Engagés",
       existingAccount: invitation.existingUserId !== null,
       signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
@@ -60,7 +63,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const userId = await getUserId(request);
       if (userId !== invitation.existingUserId) {
         return data(
-          { result: null, error: "Connectez-vous avec le compte de l'adresse invitée pour accepter." },
+          {
+            result: null,
+            error: "Connectez-vous avec le compte de l'adresse invitée pour accepter.",
+          },
           { status: 403 },
         );
       }
@@ -94,7 +100,7 @@ export default function AcceptInvitationPage() {
     defaultValue: { name: invitation?.name ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   if (!invitation) {
@@ -130,10 +136,13 @@ export default function AcceptInvitationPage() {
           ) : (
             <>
               <p className="mb-4">
-                Un compte existe déjà pour {invitation.email}. Connectez-vous avec ce compte, puis revenez sur ce
-                lien pour accepter.
+                Un compte existe déjà pour {invitation.email}. Connectez-vous avec ce compte, puis
+                revenez sur ce lien pour accepter.
               </p>
-              <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`} className="btn-primary">
+              <Link
+                to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`}
+                className="btn-primary"
+              >
                 Se connecter
               </Link>
             </>
@@ -152,12 +161,18 @@ export default function AcceptInvitationPage() {
               label="Mot de passe"
               help="12 caractères au moins. Une phrase de plusieurs mots est facile à retenir et sûre."
               errors={fields.password.errors}
-              inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+              inputProps={{
+                ...getInputProps(fields.password, { type: "password" }),
+                autoComplete: "new-password",
+              }}
             />
             <Field
               label="Confirmer le mot de passe"
               errors={fields.confirm.errors}
-              inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+              inputProps={{
+                ...getInputProps(fields.confirm, { type: "password" }),
+                autoComplete: "new-password",
+              }}
             />
             <FormErrors id={form.errorId} errors={form.errors} />
             <button type="submit" className="btn-primary">

@@ -9,10 +9,10 @@ import {
   LoginError,
   authenticator,
   createUserSession,
-  loginSchema,
   requireAnonymous,
   safeRedirect,
 } from "~/utils/auth.server";
+import { loginSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
 
@@ -51,7 +51,7 @@ export default function LoginPage() {
     constraint: {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   return (
@@ -81,7 +81,11 @@ export default function LoginPage() {
             }}
           />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            className="btn-primary w-full"
+            disabled={navigation.state === "submitting"}
+          >
             Se connecter
           </button>
         </Form>
@@ -90,8 +94,8 @@ export default function LoginPage() {
         </p>
       </div>
       <p className="mt-6 text-sm text-gray-700">
-        Pas encore de compte ? L&apos;accès se fait sur invitation : demandez-la à l&apos;animateur de votre
-        club d&apos;entreprises.
+        Pas encore de compte ? L&apos;accès se fait sur invitation : demandez-la à l&apos;animateur
+        de votre club d&apos;entreprises.
       </p>
     </div>
   );

@@ -18,7 +18,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function LogoutPage() {
   return (
     <div className="mx-auto max-w-md">
-      <PageHeader title="Se déconnecter" intro="Vous allez quitter votre session sur cet appareil." />
+      <PageHeader
+        title="Se déconnecter"
+        intro="Vous allez quitter votre session sur cet appareil."
+      />
       <Form method="post">
         <button type="submit" className="btn-primary">
           Se déconnecter

@@ -35,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prisma.club.findMany({
       where: { departementCode },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, _count: { select: { memberships: { where: { status: "MEMBER" } } } } },
+      select: {
+        id: true,
+        name: true,
+        _count: { select: { memberships: { where: { status: "MEMBER" } } } },
+      },
     }),
   ]);
   return { departement, year, figures, previousFigures, byPublic, byActionType, clubs };
@@ -47,7 +51,8 @@ function Trend({ now, before }: { now: number; before: number }) {
   return (
     <>
       {sign}
-      {numberFormat.format(Math.abs(diff))} par rapport à la même période de l&apos;an dernier ({numberFormat.format(before)})
+      {numberFormat.format(Math.abs(diff))} par rapport à la même période de l&apos;an dernier (
+      {numberFormat.format(before)})
     </>
   );
 }
@@ -86,10 +91,18 @@ export default function PrefectureDashboard() {
           Répartitions
         </h2>
         <div className="card">
-          <BreakdownTable caption="Personnes accompagnées par public" rows={d.byPublic} quantityHeader="Personnes" />
+          <BreakdownTable
+            caption="Personnes accompagnées par public"
+            rows={d.byPublic}
+            quantityHeader="Personnes"
+          />
         </div>
         <div className="card">
-          <BreakdownTable caption="Réalisations par type d'action" rows={d.byActionType} quantityHeader="Quantité" />
+          <BreakdownTable
+            caption="Réalisations par type d'action"
+            rows={d.byActionType}
+            quantityHeader="Quantité"
+          />
         </div>
       </section>
       <section aria-labelledby="clubs" className="card">

@@ -7,13 +7,17 @@ import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
-import { passwordSchema, setPassword } from "~/utils/auth.server";
+import { setPassword } from "~/utils/auth.server";
+import { passwordSchema } from "~/utils/validation";
 import { redirectWithFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
 
 const schema = z
-  .object({ password: passwordSchema, confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }) })
+  .object({
+    password: passwordSchema,
+    confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }),
+  })
   .refine((v) => v.password === v.confirm, {
     path: ["confirm"],
     message: "Les deux mots de passe ne sont pas identiques.",
@@ -26,12 +30,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password", "confirm"] }) },
+      { status: 400 },
+    );
   }
   const token = await findResetToken(params.token ?? "");
   if (!token || !(await consumeResetToken(token.id))) {
     return data(
-      { result: submission.reply({ formErrors: ["Ce lien n'est plus valable. Demandez-en un nouveau."], hideFields: ["password", "confirm"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["Ce lien n'est plus valable. Demandez-en un nouveau."],
+          hideFields: ["password", "confirm"],
+        }),
+      },
       { status: 400 },
     );
   }
@@ -50,7 +62,7 @@ export default function ResetPasswordPage() {
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!valid) {
     return (
@@ -70,12 +82,18 @@ export default function ResetPasswordPage() {
           label="Nouveau mot de passe"
           help="12 caractères au moins."
           errors={fields.password.errors}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+          inputProps={{
+            ...getInputProps(fields.password, { type: "password" }),
+            autoComplete: "new-password",
+          }}
         />
         <Field
           label="Confirmer le mot de passe"
           errors={fields.confirm.errors}
-          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+          inputProps={{
+            ...getInputProps(fields.confirm, { type: "password" }),
+            autoComplete: "new-password",
+          }}
         />
         <FormErrors id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary">

@@ -29,7 +29,12 @@ export default function PublicStatsPage() {
           <label htmlFor="departement" className="label">
             Département
           </label>
-          <select id="departement" name="departement" defaultValue={departement?.code ?? ""} className="input">
+          <select
+            id="departement"
+            name="departement"
+            defaultValue={departement?.code ?? ""}
+            className="input"
+          >
             <option value="">France entière</option>
             {departements.map((d) => (
               <option key={d.code} value={d.code}>
@@ -48,7 +53,10 @@ export default function PublicStatsPage() {
         </p>
       ) : null}
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Entreprises engagées" value={numberFormat.format(stats.companiesEngaged)} />
+        <StatCard
+          label="Entreprises engagées"
+          value={numberFormat.format(stats.companiesEngaged)}
+        />
         <StatCard label="Engagements" value={numberFormat.format(stats.commitments)} />
         <StatCard label="Réalisations" value={numberFormat.format(stats.realisations)} />
         <StatCard label="Personnes recrutées" value={numberFormat.format(stats.peopleHired)} />
@@ -56,7 +64,9 @@ export default function PublicStatsPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="card">
           <table className="table-basic">
-            <caption className="mb-2 text-left text-base font-semibold">Personnes accompagnées par public</caption>
+            <caption className="mb-2 text-left text-base font-semibold">
+              Personnes accompagnées par public
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Public</th>
@@ -79,7 +89,9 @@ export default function PublicStatsPage() {
         </div>
         <div className="card">
           <table className="table-basic">
-            <caption className="mb-2 text-left text-base font-semibold">Réalisations par type d&apos;action</caption>
+            <caption className="mb-2 text-left text-base font-semibold">
+              Réalisations par type d&apos;action
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Type d&apos;action</th>

@@ -1,11 +1,11 @@
 import { redirect } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
-import { z } from "zod";
 import { prisma } from "./db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
 import { audit } from "./audit.server";
+import { loginSchema } from "./validation";
 
 export const CLIENT_IP_HEADER = "X-Engages-Client-Ip";
 
@@ -26,23 +26,6 @@ export class LoginError extends Error {
   }
 }
 
-export const loginSchema = z.object({
-  email: z
-    .string({ error: "Saisissez votre adresse e-mail." })
-    .trim()
-    .min(1, "Saisissez votre adresse e-mail.")
-    .max(254, "Cette adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr.")),
-  password: z
-    .string({ error: "Saisissez votre mot de passe." })
-    .min(1, "Saisissez votre mot de passe.")
-    .max(200, "Ce mot de passe est trop long."),
-});
-
-/**
- * The client's address, as server.mjs computed it from the socket (or from X-Forwarded-For only
- * when TRUST_PROXY says a proxy is in front); a value sent by the client itself is discarded there.
- */
 export function clientIp(request: Request) {
   return request.headers.get(CLIENT_IP_HEADER) || "unknown";
 }
@@ -151,18 +134,21 @@ export async function setPassword(userId: string, password: string) {
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
-    await audit(tx, { actorId: userId, action: "PASSWORD_SET", entityType: "User", entityId: userId });
+    await audit(tx, {
+      actorId: userId,
+      action: "PASSWORD_SET",
+      entityType: "User",
+      entityId: userId,
+    });
   });
 }
 
 /** A safe redirect target: only paths of this site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/espace") {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/espace",
+) {
   if (!to || typeof to !== "string") return fallback;
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
-
-export const passwordSchema = z
-  .string({ error: "Choisissez un mot de passe." })
-  .min(12, "Le mot de passe doit faire au moins 12 caractères.")
-  .max(200, "Le mot de passe doit faire au plus 200 caractères.");

@@ -18,6 +18,15 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   LEFT: "Parti",
 };
 
+/** A club member's activity, as the club home shows it. */
+export type MemberActivity = "ACTIVE" | "SILENT" | "PROSPECT" | "LEFT";
+export const MEMBER_ACTIVITY_LABELS: Record<MemberActivity, string> = {
+  ACTIVE: "Actif",
+  SILENT: "Silencieux",
+  PROSPECT: "Prospect",
+  LEFT: "Parti",
+};
+
 export const COMMITMENT_STATUSES = ["DRAFT", "ACTIVE", "ACHIEVED", "ABANDONED"] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {

@@ -7,7 +7,11 @@ import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from "
 import { prisma, type Tx } from "./db.server";
 import { env } from "./env.server";
 
-export type EmailAttachment = { filename: string; contentType: string; content: string /* base64 */ };
+export type EmailAttachment = {
+  filename: string;
+  contentType: string;
+  content: string; /* base64 */
+};
 
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 30_000;

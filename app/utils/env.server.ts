@@ -4,7 +4,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
-  DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL doit être une URL SQLite « file:… »").optional(),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", "DATABASE_URL doit être une URL SQLite « file:… »")
+    .optional(),
   /** Public address of the app, used in e-mailed links. */
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Secret signing the session cookie and the e-mailed tokens. Required in production. */
@@ -41,5 +44,6 @@ export const env = parseEnv();
 export const sessionSecret =
   env.SESSION_SECRET ?? "engages-development-secret-not-for-production-use";
 
-export const secureCookies =
-  env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+export const secureCookies = env.SECURE_COOKIES
+  ? env.SECURE_COOKIES === "true"
+  : env.NODE_ENV === "production";

@@ -127,7 +127,13 @@ export async function can(user: CurrentUser, permission: Permission): Promise<bo
       if (animatedClubIds(user).includes(permission.clubId) || isAdmin(user)) return true;
       const club = await prisma.club.findUnique({
         where: { id: permission.clubId },
-        select: { departementCode: true, memberships: { where: { companyId: { in: companyIds(user) }, status: "MEMBER" }, select: { id: true } } },
+        select: {
+          departementCode: true,
+          memberships: {
+            where: { companyId: { in: companyIds(user) }, status: "MEMBER" },
+            select: { id: true },
+          },
+        },
       });
       if (!club) return false;
       return (
@@ -172,7 +178,12 @@ export function homeOf(scope: RoleScope): string {
 /** Who may invite whom: the scopes a user may hand out in an invitation. */
 export async function canInvite(
   user: CurrentUser,
-  invitation: { role: Role; companyId?: string | null; clubId?: string | null; departementCode?: string | null },
+  invitation: {
+    role: Role;
+    companyId?: string | null;
+    clubId?: string | null;
+    departementCode?: string | null;
+  },
 ): Promise<boolean> {
   switch (invitation.role) {
     case "ADMIN":

@@ -34,7 +34,12 @@ export async function readFlash(request: Request) {
 }
 
 /** Redirects and shows a flash message on the next page. */
-export async function redirectWithFlash(request: Request, to: string, flash: Flash, init?: ResponseInit) {
+export async function redirectWithFlash(
+  request: Request,
+  to: string,
+  flash: Flash,
+  init?: ResponseInit,
+) {
   const session = await getSession(request);
   session.flash(FLASH_KEY, flash);
   const headers = new Headers(init?.headers);

@@ -1,6 +1,11 @@
 import { DEMO, expect, linkIn, signIn, test } from "./fixtures";
 
-test("an animator invites a company contact, who accepts by e-mail and signs in", async ({ page, mailbox, axe, browser }) => {
+test("an animator invites a company contact, who accepts by e-mail and signs in", async ({
+  page,
+  mailbox,
+  axe,
+  browser,
+}) => {
   await signIn(page, DEMO.animator);
   await page.getByRole("link", { name: "Inviter une entreprise" }).click();
   await axe(page);
@@ -15,9 +20,14 @@ test("an animator invites a company contact, who accepts by e-mail and signs in"
   await page.getByLabel("Entreprise").selectOption({ index: 2 });
   const companyName = await page.getByLabel("Entreprise").locator("option:checked").textContent();
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
-  await expect(page.getByRole("status")).toContainText("Invitation envoyée à nouvelle.rh@exemple.fr");
+  await expect(page.getByRole("status")).toContainText(
+    "Invitation envoyée à nouvelle.rh@exemple.fr",
+  );
 
-  const email = await mailbox.waitForMessage({ to: "nouvelle.rh@exemple.fr", subject: "Invitation" }, 20_000);
+  const email = await mailbox.waitForMessage(
+    { to: "nouvelle.rh@exemple.fr", subject: "Invitation" },
+    20_000,
+  );
   expect(email.text).toContain(companyName ?? "");
   const acceptUrl = linkIn(email.text, "/invitation/");
 
@@ -29,16 +39,22 @@ test("an animator invites a company contact, who accepts by e-mail and signs in"
   await axe(invitee);
   await invitee.getByLabel("Mot de passe", { exact: true }).fill("court");
   await invitee.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(invitee.getByText("Le mot de passe doit faire au moins 12 caractères.")).toBeVisible();
+  await expect(
+    invitee.getByText("Le mot de passe doit faire au moins 12 caractères."),
+  ).toBeVisible();
   await invitee.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe solide");
   await invitee.getByLabel("Confirmer le mot de passe").fill("une phrase de passe solide");
   await invitee.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(invitee).toHaveURL(/\/entreprise\/[^/]+$/);
-  await expect(invitee.getByRole("heading", { level: 1, name: "Mon tableau de bord" })).toBeVisible();
+  await expect(
+    invitee.getByRole("heading", { level: 1, name: "Mon tableau de bord" }),
+  ).toBeVisible();
 
   // The link is single-use.
   await invitee.goto(acceptUrl.pathname);
-  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Invitation expirée ou déjà utilisée");
+  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText(
+    "Invitation expirée ou déjà utilisée",
+  );
   await context.close();
 
   // And the new account signs in with its password.
@@ -51,10 +67,16 @@ test("an animator invites a company contact, who accepts by e-mail and signs in"
 
 test("an animator cannot invite for a company of another club", async ({ page, request }) => {
   await signIn(page, DEMO.animator);
+  await expect(page).toHaveURL(/\/club\/[^/]+$/);
   const clubUrl = page.url();
   // A company of the Nord club, guessed from the admin's view is not needed: any foreign id is refused.
   const response = await page.request.post(`${new URL(clubUrl).pathname}/invitations`, {
-    form: { intent: "invite", email: "intrus@exemple.fr", name: "Intrus Test", companyId: "company-of-another-club" },
+    form: {
+      intent: "invite",
+      email: "intrus@exemple.fr",
+      name: "Intrus Test",
+      companyId: "company-of-another-club",
+    },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(400);
@@ -73,7 +95,10 @@ test("password reset by e-mailed single-use link", async ({ page, mailbox }) => 
   await page.getByLabel("Adresse e-mail").fill(DEMO.prefecture);
   await page.getByRole("button", { name: "Recevoir le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
-  const email = await mailbox.waitForMessage({ to: DEMO.prefecture, subject: "Réinitialisation" }, 20_000);
+  const email = await mailbox.waitForMessage(
+    { to: DEMO.prefecture, subject: "Réinitialisation" },
+    20_000,
+  );
   const resetUrl = linkIn(email.text, "/reinitialiser-mot-de-passe/");
   await page.goto(resetUrl.pathname);
   await page.getByLabel("Nouveau mot de passe").fill("demo-engages-2026");

@@ -3,7 +3,11 @@ import { DEMO, expect, signIn, test } from "./fixtures";
 test.describe("sign-in and each role's home", () => {
   const homes = [
     { email: DEMO.company, url: /\/entreprise\/[^/]+$/, heading: "Mon tableau de bord" },
-    { email: DEMO.animator, url: /\/club\/[^/]+$/, heading: "Club des entreprises inclusives du Pas-de-Calais" },
+    {
+      email: DEMO.animator,
+      url: /\/club\/[^/]+$/,
+      heading: "Club des entreprises inclusives du Pas-de-Calais",
+    },
     { email: DEMO.prefecture, url: /\/prefecture\/62$/, heading: "Pas-de-Calais (62)" },
     { email: DEMO.admin, url: /\/admin$/, heading: "Vue nationale" },
   ];
@@ -30,14 +34,18 @@ test.describe("sign-in and each role's home", () => {
 
   test("a wrong password gives a French error and no session", async ({ page, axe }) => {
     await signIn(page, DEMO.company, "mauvais-mot-de-passe");
-    await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page.getByRole("alert")).toContainText(
+      "Adresse e-mail ou mot de passe incorrect.",
+    );
     await expect(page).toHaveURL(/\/login/);
     await axe(page);
     await page.goto("/espace");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Fespace/);
   });
 
-  test("hostile input on the sign-in form gives a French error, never a 500", async ({ request }) => {
+  test("hostile input on the sign-in form gives a French error, never a 500", async ({
+    request,
+  }) => {
     for (const form of [
       { email: "' OR 1=1 --", password: "x" },
       { email: "a".repeat(5000) + "@x.fr", password: "x" },
@@ -58,7 +66,10 @@ test.describe("sign-in and each role's home", () => {
     await expect(page).toHaveURL(/\/prefecture\/62$/);
   });
 
-  test("a company user is refused the prefecture and admin pages with a French 403", async ({ page, axe }) => {
+  test("a company user is refused the prefecture and admin pages with a French 403", async ({
+    page,
+    axe,
+  }) => {
     await signIn(page, DEMO.company);
     await expect(page).toHaveURL(/\/entreprise\//);
     const response = await page.goto("/prefecture/62");

@@ -6,7 +6,8 @@ import path from "node:path";
 
 const dir = path.resolve("tests/.tmp");
 fs.mkdirSync(dir, { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(path.join(dir, `e2e.db${suffix}`), { force: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"])
+  fs.rmSync(path.join(dir, `e2e.db${suffix}`), { force: true });
 
 const env = {
   ...process.env,

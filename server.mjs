@@ -1,5 +1,8 @@
-// Production/dev HTTP server: Express serving the Remix build and static assets.
+// HTTP server: Express serving the Remix build and static assets. In development
+// (`npm run dev`) it re-imports the build whenever `remix dev` rebuilds it.
+import fs from "node:fs";
 import path from "node:path";
+import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
@@ -9,7 +12,14 @@ import morgan from "morgan";
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
-const build = await import(BUILD_PATH);
+const isDev = process.env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN;
+
+async function importBuild() {
+  const { mtimeMs } = fs.statSync(BUILD_PATH);
+  return import(`${url.pathToFileURL(BUILD_PATH).href}?t=${mtimeMs}`);
+}
+
+let build = await importBuild();
 
 const app = express();
 app.disable("x-powered-by");
@@ -29,10 +39,19 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 if (process.env.NODE_ENV !== "test") app.use(morgan("tiny"));
 
-app.all("*", createRequestHandler({ build, mode: build.mode }));
+if (isDev) {
+  fs.watch(path.dirname(BUILD_PATH), async (_event, file) => {
+    if (file !== "version.txt") return;
+    build = await importBuild();
+    broadcastDevReady(build);
+  });
+  app.all("*", (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next));
+} else {
+  app.all("*", createRequestHandler({ build, mode: build.mode }));
+}
 
 const port = Number(process.env.PORT || 3000);
 app.listen(port, () => {
   console.log(`Engagés est prêt sur http://localhost:${port}`);
-  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+  if (isDev) broadcastDevReady(build);
 });

@@ -15,22 +15,31 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
-/** A labelled input with its help text and errors wired through aria attributes. */
-export function Field({
+type ControlWiring = {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+};
+
+/** Label, help text and errors around one form control, wired through aria attributes. */
+function FieldShell({
+  id: givenId,
   label,
   help,
   errors,
-  inputProps,
   className,
+  children,
 }: {
+  id?: string;
   label: ReactNode;
   help?: ReactNode;
   errors?: ListOfErrors;
-  inputProps: InputHTMLAttributes<HTMLInputElement>;
   className?: string;
+  children: (wiring: ControlWiring) => ReactNode;
 }) {
   const fallbackId = useId();
-  const id = inputProps.id ?? fallbackId;
+  const id = givenId ?? fallbackId;
   const helpId = help ? `${id}-help` : undefined;
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
@@ -43,62 +52,50 @@ export function Field({
           {help}
         </p>
       ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        className="input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      />
+      {children({
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
+        className: "input",
+      })}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
 }
 
+type FieldProps = { label: ReactNode; help?: ReactNode; errors?: ListOfErrors; className?: string };
+
+export function Field({
+  inputProps,
+  ...shell
+}: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <FieldShell id={inputProps.id} {...shell}>
+      {(wiring) => <input {...inputProps} {...wiring} />}
+    </FieldShell>
+  );
+}
+
 export function SelectField({
-  label,
-  help,
-  errors,
   selectProps,
   options,
-  className,
-}: {
-  label: ReactNode;
-  help?: ReactNode;
-  errors?: ListOfErrors;
+  ...shell
+}: FieldProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement>;
   options: ReadonlyArray<{ value: string; label: string }>;
-  className?: string;
 }) {
-  const fallbackId = useId();
-  const id = selectProps.id ?? fallbackId;
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
-    <div className={className ?? "mb-4"}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {help ? (
-        <p id={helpId} className="mb-1 text-sm text-gray-600">
-          {help}
-        </p>
-      ) : null}
-      <select
-        {...selectProps}
-        id={id}
-        className="input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell id={selectProps.id} {...shell}>
+      {(wiring) => (
+        <select {...selectProps} {...wiring}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

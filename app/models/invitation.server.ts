@@ -1,6 +1,8 @@
 // Invitations: someone allowed to (see canInvite) invites a person to take a role with a scope;
 // the person accepts through a single-use, expiring e-mailed link by choosing a password.
 
+import type { SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
@@ -8,6 +10,7 @@ import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { canInvite, type CurrentUser } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 export const INVITATION_VALIDITY_DAYS = 14;
@@ -256,5 +259,30 @@ export async function listPendingInvitations(where: {
       club: { select: { name: true } },
       departementCode: true,
     },
+  });
+}
+
+/**
+ * The end of every invitation form's action: invite, then a redirect with a flash message, or
+ * the form again with the refusal as a French form error (400).
+ */
+export async function inviteAndRedirect(
+  request: Request,
+  inviter: CurrentUser,
+  submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> },
+  input: InvitationInput,
+  redirectTo: string,
+) {
+  try {
+    await inviteUser(inviter, input);
+  } catch (error) {
+    if (error instanceof InvitationError) {
+      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, redirectTo, {
+    kind: "success",
+    message: `Invitation envoyée à ${input.email.trim().toLowerCase()}.`,
   });
 }

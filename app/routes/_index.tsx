@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatCard, numberFormat } from "~/components/page";
+import { KeyFigures } from "~/components/key-figures";
 import { publicStats } from "~/models/public-stats.server";
 import { getUserId } from "~/utils/auth.server";
 
@@ -44,15 +44,10 @@ export default function Home() {
         </div>
         <div className="card">
           <h2 className="mb-4 text-lg font-bold">Depuis le 1er janvier {stats.year}, en France</h2>
-          <div className="grid grid-cols-2 gap-4">
-            <StatCard
-              label="Entreprises engagées"
-              value={numberFormat.format(stats.companiesEngaged)}
-            />
-            <StatCard label="Engagements" value={numberFormat.format(stats.commitments)} />
-            <StatCard label="Réalisations" value={numberFormat.format(stats.realisations)} />
-            <StatCard label="Personnes recrutées" value={numberFormat.format(stats.peopleHired)} />
-          </div>
+          <KeyFigures
+            figures={{ ...stats, activeCommitments: stats.commitments }}
+            className="grid grid-cols-2 gap-4"
+          />
         </div>
       </section>
       <section aria-labelledby="principes" className="grid gap-4 md:grid-cols-4">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader, StatCard, numberFormat } from "~/components/page";
+import { KeyFigures } from "~/components/key-figures";
+import { PageHeader } from "~/components/page";
 import { keyFigures } from "~/models/figures.server";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -44,18 +45,7 @@ export default function AdminHome() {
         title="Vue nationale"
         intro={`Chiffres de tous les clubs depuis le 1er janvier ${d.year}.`}
       />
-      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard
-          label="Entreprises engagées"
-          value={numberFormat.format(d.figures.companiesEngaged)}
-        />
-        <StatCard
-          label="Engagements en cours ou atteints"
-          value={numberFormat.format(d.figures.activeCommitments)}
-        />
-        <StatCard label="Réalisations" value={numberFormat.format(d.figures.realisations)} />
-        <StatCard label="Personnes recrutées" value={numberFormat.format(d.figures.peopleHired)} />
-      </div>
+      <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
       <section aria-labelledby="clubs" className="card mb-8 overflow-x-auto">
         <h2 id="clubs" className="mb-3 text-xl font-bold">
           Clubs

@@ -7,11 +7,10 @@ import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
-import { InvitationError, inviteUser, listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/domain";
 import { requirePermission } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Comptes et invitations — Engagés" }];
@@ -87,18 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  try {
-    await inviteUser(user, submission.value);
-  } catch (error) {
-    if (error instanceof InvitationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, "/admin/invitations", {
-    kind: "success",
-    message: `Invitation envoyée à ${submission.value.email}.`,
-  });
+  return inviteAndRedirect(request, user, submission, submission.value, "/admin/invitations");
 }
 
 export default function AdminInvitations() {

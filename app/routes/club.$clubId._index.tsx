@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
-import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
+import { KeyFigures } from "~/components/key-figures";
+import { PageHeader, dateFormat } from "~/components/page";
 import { getClub, listMembersAtAGlance } from "~/models/club.server";
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
@@ -52,21 +53,7 @@ export default function ClubHome() {
         <h2 id="chiffres-club" className="mb-3 text-xl font-bold">
           Chiffres du club en {d.year}
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <StatCard
-            label="Entreprises engagées"
-            value={numberFormat.format(d.figures.companiesEngaged)}
-          />
-          <StatCard
-            label="Engagements en cours ou atteints"
-            value={numberFormat.format(d.figures.activeCommitments)}
-          />
-          <StatCard label="Réalisations" value={numberFormat.format(d.figures.realisations)} />
-          <StatCard
-            label="Personnes recrutées"
-            value={numberFormat.format(d.figures.peopleHired)}
-          />
-        </div>
+        <KeyFigures figures={d.figures} />
       </section>
       <section aria-labelledby="membres-club" className="card mb-8 overflow-x-auto">
         <h2 id="membres-club" className="mb-1 text-xl font-bold">

@@ -8,10 +8,9 @@ import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
 import { getClub } from "~/models/club.server";
-import { InvitationError, inviteUser, listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Inviter une entreprise — Engagés" }];
@@ -51,19 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
-    // canInvite (inside inviteUser) checks that the company belongs to this club.
-    await inviteUser(user, { ...submission.value, role: "COMPANY", clubId });
-  } catch (error) {
-    if (error instanceof InvitationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, `/club/${clubId}/invitations`, {
-    kind: "success",
-    message: `Invitation envoyée à ${submission.value.email}.`,
-  });
+  return inviteAndRedirect(
+    request,
+    user,
+    submission,
+    { ...submission.value, role: "COMPANY", clubId },
+    `/club/${clubId}/invitations`,
+  );
 }
 
 export default function ClubInvitations() {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
+import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
 import { ProgressBar } from "~/components/progress-bar";
 import {
@@ -103,28 +104,19 @@ export default function CompanyDashboard() {
         <h2 id="chiffres" className="mb-3 text-xl font-bold">
           Mes chiffres {d.year}
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <StatCard
-            label="Engagements en cours ou atteints"
-            value={numberFormat.format(d.figures.activeCommitments)}
-          />
-          <StatCard
-            label="Réalisations déclarées"
-            value={numberFormat.format(d.figures.realisations)}
-          />
-          <StatCard
-            label="Personnes recrutées"
-            value={numberFormat.format(d.figures.peopleHired)}
-          />
-          <StatCard
-            label="Dernière déclaration"
-            value={
-              <span className="text-xl">
-                {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}
-              </span>
-            }
-          />
-        </div>
+        <KeyFigures
+          figures={{ ...d.figures, companiesEngaged: undefined }}
+          extra={
+            <StatCard
+              label="Dernière déclaration"
+              value={
+                <span className="text-xl">
+                  {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}
+                </span>
+              }
+            />
+          }
+        />
       </section>
 
       <section aria-labelledby="engagements" className="mb-8">

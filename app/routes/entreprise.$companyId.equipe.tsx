@@ -6,9 +6,8 @@ import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader, dateFormat } from "~/components/page";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
-import { InvitationError, inviteUser, listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Engagés" }];
@@ -33,18 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
-    await inviteUser(user, { ...submission.value, role: "COMPANY", companyId });
-  } catch (error) {
-    if (error instanceof InvitationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, `/entreprise/${companyId}/equipe`, {
-    kind: "success",
-    message: `Invitation envoyée à ${submission.value.email}.`,
-  });
+  return inviteAndRedirect(
+    request,
+    user,
+    submission,
+    { ...submission.value, role: "COMPANY", companyId },
+    `/entreprise/${companyId}/equipe`,
+  );
 }
 
 export default function TeamPage() {

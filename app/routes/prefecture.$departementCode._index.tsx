@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
-import { PageHeader, StatCard, numberFormat } from "~/components/page";
+import { KeyFigures } from "~/components/key-figures";
+import { PageHeader } from "~/components/page";
 import { keyFigures, peopleByPublic, realisationsByActionType } from "~/models/figures.server";
 import { prisma } from "~/utils/db.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -45,26 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { departement, year, figures, previousFigures, byPublic, byActionType, clubs };
 }
 
-function Trend({ now, before }: { now: number; before: number }) {
-  const diff = now - before;
-  const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
-  return (
-    <>
-      {sign}
-      {numberFormat.format(Math.abs(diff))} par rapport à la même période de l&apos;an dernier (
-      {numberFormat.format(before)})
-    </>
-  );
-}
-
 export default function PrefectureDashboard() {
   const d = useLoaderData<typeof loader>();
-  const keys = [
-    ["Entreprises engagées", "companiesEngaged"],
-    ["Engagements en cours ou atteints", "activeCommitments"],
-    ["Réalisations déclarées", "realisations"],
-    ["Personnes recrutées", "peopleHired"],
-  ] as const;
   return (
     <>
       <PageHeader
@@ -75,16 +58,7 @@ export default function PrefectureDashboard() {
         <h2 id="chiffres-cles" className="mb-3 text-xl font-bold">
           Chiffres clés
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {keys.map(([label, key]) => (
-            <StatCard
-              key={key}
-              label={label}
-              value={numberFormat.format(d.figures[key])}
-              hint={<Trend now={d.figures[key]} before={d.previousFigures[key]} />}
-            />
-          ))}
-        </div>
+        <KeyFigures figures={d.figures} previous={d.previousFigures} />
       </section>
       <section aria-labelledby="repartitions" className="mb-8 grid gap-6 lg:grid-cols-2">
         <h2 id="repartitions" className="sr-only">

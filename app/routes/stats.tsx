@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PageHeader, StatCard, numberFormat } from "~/components/page";
+import { KeyFigures } from "~/components/key-figures";
+import { PageHeader, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
 
@@ -52,15 +53,10 @@ export default function PublicStatsPage() {
           Ce département n&apos;existe pas : les chiffres de la France entière sont affichés.
         </p>
       ) : null}
-      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard
-          label="Entreprises engagées"
-          value={numberFormat.format(stats.companiesEngaged)}
-        />
-        <StatCard label="Engagements" value={numberFormat.format(stats.commitments)} />
-        <StatCard label="Réalisations" value={numberFormat.format(stats.realisations)} />
-        <StatCard label="Personnes recrutées" value={numberFormat.format(stats.peopleHired)} />
-      </div>
+      <KeyFigures
+        figures={{ ...stats, activeCommitments: stats.commitments }}
+        className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="card">
           <table className="table-basic">

@@ -20,7 +20,7 @@ export async function getCompanyHeader(companyId: string) {
 export async function listCommitmentsWithProgress(companyId: string, year: number) {
   const commitments = await prisma.commitment.findMany({
     where: { companyId, year },
-    orderBy: [{ status: "asc" }, { endDate: "asc" }],
+    orderBy: { endDate: "asc" },
     select: {
       id: true,
       ambition: true,
@@ -38,6 +38,9 @@ export async function listCommitmentsWithProgress(companyId: string, year: numbe
     where: { commitmentId: { in: commitments.map((c) => c.id) } },
     _sum: { quantity: true },
   });
+  // Active ones first, then achieved, drafts and abandoned.
+  const order = ["ACTIVE", "ACHIEVED", "DRAFT", "ABANDONED"];
+  commitments.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return commitments.map((c) => ({
     ...c,
     publics: c.publics.map((p) => p.publicCategory.label),
@@ -45,22 +48,32 @@ export async function listCommitmentsWithProgress(companyId: string, year: numbe
   }));
 }
 
-/** The most recent declaration (realisation or commitment) of a company. */
-export async function lastDeclarationDate(companyId: string) {
+/** The most recent declaration (realisation or commitment) of a company: what and when. */
+export async function lastDeclaration(companyId: string) {
   const [realisation, commitment] = await Promise.all([
     prisma.realisation.findFirst({
       where: { companyId },
       orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
+      select: { createdAt: true, quantity: true, actionType: { select: { label: true } } },
     }),
     prisma.commitment.findFirst({
       where: { companyId },
       orderBy: { updatedAt: "desc" },
-      select: { updatedAt: true },
+      select: { updatedAt: true, ambition: true },
     }),
   ]);
-  const dates = [realisation?.createdAt, commitment?.updatedAt].filter((d): d is Date => !!d);
-  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+  const fromRealisation = realisation
+    ? {
+        at: realisation.createdAt,
+        what: `${realisation.actionType.label} (${realisation.quantity})`,
+      }
+    : null;
+  const fromCommitment = commitment
+    ? { at: commitment.updatedAt, what: `Engagement : ${commitment.ambition.slice(0, 60)}` }
+    : null;
+  if (!fromRealisation) return fromCommitment;
+  if (!fromCommitment) return fromRealisation;
+  return fromRealisation.at >= fromCommitment.at ? fromRealisation : fromCommitment;
 }
 
 export async function listCompanyTeam(companyId: string) {

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
 import { ProgressBar } from "~/components/progress-bar";
 import {
   getCompanyHeader,
-  lastDeclarationDate,
+  lastDeclaration,
   listCommitmentsWithProgress,
 } from "~/models/company.server";
 import {
@@ -21,7 +22,7 @@ import {
   type CommitmentStatus,
   type Unit,
 } from "~/utils/domain";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,17 +31,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:read", companyId });
+  const user = await requirePermission(request, { action: "company:read", companyId });
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const period = yearPeriod(year);
-  const [commitments, figures, byPublic, byActionType, lastDeclaration] = await Promise.all([
+  const [commitments, figures, byPublic, byActionType, last, canEdit] = await Promise.all([
     listCommitmentsWithProgress(companyId, year),
     keyFigures({ companyId }, period),
     peopleByPublic({ companyId }, period),
     realisationsByActionType({ companyId }, period),
-    lastDeclarationDate(companyId),
+    lastDeclaration(companyId),
+    can(user, { action: "company:write", companyId }),
   ]);
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
@@ -53,8 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures,
     byPublic,
     byActionType,
-    lastDeclaration,
-    nothingThisQuarter: !lastDeclaration || lastDeclaration < quarterStart,
+    canEdit,
+    lastDeclaration: last,
+    nothingThisQuarter: !last || last.at < quarterStart,
   };
 }
 
@@ -70,23 +73,35 @@ export default function CompanyDashboard() {
             : ""
         }`}
         actions={
-          <Form method="get" className="flex items-end gap-2">
-            <div>
-              <label htmlFor="annee" className="label">
-                Année
-              </label>
-              <select id="annee" name="annee" defaultValue={d.year} className="input">
-                {d.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="btn-secondary">
-              Afficher
-            </button>
-          </Form>
+          <>
+            {d.canEdit ? (
+              <>
+                <Link to="engagements/nouveau" className="btn-primary">
+                  Déclarer un engagement
+                </Link>
+                <Link to="realisations/nouvelle" className="btn-secondary">
+                  Enregistrer une réalisation
+                </Link>
+              </>
+            ) : null}
+            <Form method="get" className="flex items-end gap-2">
+              <div>
+                <label htmlFor="annee" className="label">
+                  Année
+                </label>
+                <select id="annee" name="annee" defaultValue={d.year} className="input">
+                  {d.years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="btn-secondary">
+                Afficher
+              </button>
+            </Form>
+          </>
         }
       />
 
@@ -97,6 +112,16 @@ export default function CompanyDashboard() {
             Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre
             club compte sur vos chiffres.
           </p>
+          {d.canEdit ? (
+            <p className="mt-3 flex flex-wrap gap-2">
+              <Link to="realisations/nouvelle" className="btn-primary">
+                Enregistrer une réalisation
+              </Link>
+              <Link to="import" className="btn-secondary">
+                Importer un fichier
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -111,9 +136,10 @@ export default function CompanyDashboard() {
               label="Dernière déclaration"
               value={
                 <span className="text-xl">
-                  {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration)) : "Aucune"}
+                  {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration.at)) : "Aucune"}
                 </span>
               }
+              hint={d.lastDeclaration?.what}
             />
           }
         />
@@ -135,7 +161,9 @@ export default function CompanyDashboard() {
                     {COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}
                   </span>
                 </p>
-                <h3 className="mt-1 font-semibold">{c.ambition}</h3>
+                <h3 className="mt-1 font-semibold">
+                  <Link to={`engagements/${c.id}`}>{c.ambition}</Link>
+                </h3>
                 <p className="mt-1 text-sm text-gray-700">Publics : {c.publics.join(", ")}</p>
                 <div className="mt-3">
                   {c.targetQuantity ? (
@@ -166,23 +194,38 @@ export default function CompanyDashboard() {
         )}
       </section>
 
-      <section aria-labelledby="repartition" className="mb-8 grid gap-6 lg:grid-cols-2">
-        <h2 id="repartition" className="sr-only">
-          Répartition de mes réalisations
+      <section aria-labelledby="repartition" className="mb-8">
+        <h2 id="repartition" className="mb-3 text-xl font-bold">
+          Mes réalisations {d.year} par public et par action
         </h2>
-        <div className="card">
-          <BreakdownTable
-            caption="Personnes accompagnées par public"
-            rows={d.byPublic}
-            quantityHeader="Personnes"
-          />
-        </div>
-        <div className="card">
-          <BreakdownTable
-            caption="Réalisations par type d'action"
-            rows={d.byActionType}
-            quantityHeader="Quantité"
-          />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="card">
+            <BarChart
+              seriesLabel="Personnes"
+              rows={d.byPublic
+                .filter((r) => r.count > 0)
+                .map((r) => ({ label: r.label, value: r.quantity }))}
+            />
+            <BreakdownTable
+              caption="Personnes accompagnées par public"
+              rows={d.byPublic}
+              quantityHeader="Personnes"
+            />
+          </div>
+          <div className="card">
+            <BarChart
+              seriesLabel="Déclarations"
+              color="#0f6b4f"
+              rows={d.byActionType
+                .filter((r) => r.count > 0)
+                .map((r) => ({ label: r.label, value: r.count }))}
+            />
+            <BreakdownTable
+              caption="Réalisations par type d'action"
+              rows={d.byActionType}
+              quantityHeader="Quantité"
+            />
+          </div>
         </div>
       </section>
 

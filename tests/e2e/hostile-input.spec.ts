@@ -2,11 +2,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { E2E_DB_PATH } from "./ports";
 
 // Every form of the foundation, fed with wrong, oversized and injection-shaped values:
 // always a 4xx with a French message, never a 5xx, and nothing written.
 
-const db = () => new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true });
+const db = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
 function writeCounts() {
   const conn = db();
   const count = (table: string) =>

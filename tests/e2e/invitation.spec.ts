@@ -92,6 +92,7 @@ test("an animator cannot invite for a company of another club", async ({ page, r
 test("password reset by e-mailed single-use link", async ({ page, mailbox }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mot de passe oublié" })).toBeVisible();
   await page.getByLabel("Adresse e-mail").fill(DEMO.prefecture);
   await page.getByRole("button", { name: "Recevoir le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");

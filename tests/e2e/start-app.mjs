@@ -4,16 +4,16 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve("tests/.tmp");
-fs.mkdirSync(dir, { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"])
-  fs.rmSync(path.join(dir, `e2e.db${suffix}`), { force: true });
+// Same default as E2E_DB_PATH in ports.ts.
+const dbPath = path.resolve(process.env.E2E_DB ?? "tests/.tmp/e2e.db");
+fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbPath}${suffix}`, { force: true });
 
 const env = {
   ...process.env,
   NODE_ENV: "production",
   PORT: process.env.E2E_PORT ?? "3100",
-  DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+  DATABASE_URL: `file:${dbPath}`,
   APP_URL: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}`,
   SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",

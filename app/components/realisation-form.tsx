@@ -1,0 +1,176 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import {
+  ACTION_TYPES,
+  CONTRACT_TYPE_LABELS,
+  PUBLIC_CATEGORIES,
+  QPV_LABELS,
+  UNIT_LABELS,
+} from "~/utils/domain";
+import { realisationSchema, unitOf } from "~/utils/schemas/realisation";
+import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+
+export type RealisationFormDefaults = {
+  date: string;
+  actionTypeCode: string;
+  publicCategoryCode: string;
+  otherPublicLabel: string;
+  contractType: string;
+  quantity: string;
+  qpv: string;
+  note: string;
+  commitmentId: string;
+};
+
+export function RealisationForm({
+  defaults,
+  commitments,
+  lastResult,
+  submitLabel,
+}: {
+  defaults: RealisationFormDefaults;
+  commitments: Array<{ id: string; label: string }>;
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [actionTypeCode, setActionTypeCode] = useState(defaults.actionTypeCode);
+  const [publicCode, setPublicCode] = useState(defaults.publicCategoryCode);
+  const isHire = ACTION_TYPES.find((a) => a.code === actionTypeCode)?.isHire ?? false;
+  const [form, fields] = useForm({
+    id: "realisation",
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-1">
+      <input type="hidden" name="intent" value="save" />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="Date"
+          help="Le jour de l'embauche, du début du stage, de l'achat…"
+          errors={fields.date.errors}
+          inputProps={getInputProps(fields.date, { type: "date" })}
+        />
+        <SelectField
+          label="Engagement concerné (facultatif)"
+          errors={fields.commitmentId.errors}
+          selectProps={{
+            name: fields.commitmentId.name,
+            id: fields.commitmentId.id,
+            defaultValue: defaults.commitmentId,
+          }}
+          options={[
+            { value: "", label: "Aucun engagement en particulier" },
+            ...commitments.map((c) => ({ value: c.id, label: c.label })),
+          ]}
+        />
+        <SelectField
+          label="Type d'action"
+          errors={fields.actionTypeCode.errors}
+          selectProps={{
+            name: fields.actionTypeCode.name,
+            id: fields.actionTypeCode.id,
+            value: actionTypeCode,
+            onChange: (e) => setActionTypeCode(e.target.value),
+          }}
+          options={ACTION_TYPES.map((a) => ({ value: a.code, label: a.label }))}
+        />
+        <SelectField
+          label="Public"
+          errors={fields.publicCategoryCode.errors}
+          selectProps={{
+            name: fields.publicCategoryCode.name,
+            id: fields.publicCategoryCode.id,
+            value: publicCode,
+            onChange: (e) => setPublicCode(e.target.value),
+          }}
+          options={PUBLIC_CATEGORIES.map((p) => ({ value: p.code, label: p.label }))}
+        />
+        {publicCode === "OTHER" ? (
+          <Field
+            label="Précisez le public"
+            errors={fields.otherPublicLabel.errors}
+            inputProps={getInputProps(fields.otherPublicLabel, { type: "text" })}
+          />
+        ) : null}
+        {isHire ? (
+          <SelectField
+            label="Type de contrat"
+            errors={fields.contractType.errors}
+            selectProps={{
+              name: fields.contractType.name,
+              id: fields.contractType.id,
+              defaultValue: defaults.contractType,
+            }}
+            options={[
+              { value: "", label: "Choisir le contrat" },
+              ...Object.entries(CONTRACT_TYPE_LABELS).map(([value, label]) => ({ value, label })),
+            ]}
+          />
+        ) : null}
+        <Field
+          label={`Nombre (${UNIT_LABELS[unitOf(actionTypeCode)]})`}
+          help="Un nombre de personnes, d'euros ou d'heures selon l'action."
+          errors={fields.quantity.errors}
+          inputProps={{
+            ...getInputProps(fields.quantity, { type: "number" }),
+            min: 1,
+            inputMode: "numeric",
+          }}
+        />
+      </div>
+      <fieldset
+        className="mb-4"
+        aria-describedby={fields.qpv.errors ? fields.qpv.errorId : undefined}
+      >
+        <legend className="label">
+          La ou les personnes habitent-elles un quartier prioritaire (QPV) ?
+        </legend>
+        <div className="flex flex-wrap gap-4">
+          {Object.entries(QPV_LABELS).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name={fields.qpv.name}
+                value={value}
+                defaultChecked={(defaults.qpv || "UNKNOWN") === value}
+                className="h-4 w-4"
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+        <ErrorList id={fields.qpv.errorId} errors={fields.qpv.errors} />
+      </fieldset>
+      <div className="mb-4">
+        <label htmlFor={fields.note.id} className="label">
+          Note (facultative)
+        </label>
+        <p id={`${fields.note.id}-help`} className="mb-1 text-sm text-gray-600">
+          N&apos;indiquez ni nom ni information permettant de reconnaître une personne : seuls des
+          nombres sont enregistrés.
+        </p>
+        <textarea
+          id={fields.note.id}
+          name={fields.note.name}
+          defaultValue={defaults.note}
+          rows={2}
+          className="input"
+          aria-describedby={`${fields.note.id}-help`}
+        />
+        <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
+      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,173 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { HistoryList } from "~/components/history-list";
+import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { ProgressBar } from "~/components/progress-bar";
+import {
+  CommitmentError,
+  getCommitment,
+  historyOf,
+  setCommitmentStatus,
+} from "~/models/commitment.server";
+import {
+  COMMITMENT_STATUS_LABELS,
+  COMMITMENT_VISIBILITY_LABELS,
+  UNIT_LABELS,
+  type CommitmentStatus,
+  type Unit,
+} from "~/utils/domain";
+import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { commitmentStatusSchema } from "~/utils/schemas/commitment";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Engagement — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  const commitment = await getCommitment(companyId, params.commitmentId ?? "");
+  if (!commitment) notFound("Cet engagement n'existe pas.");
+  const [history, canEdit] = await Promise.all([
+    historyOf("Commitment", commitment.id),
+    can(user, { action: "company:write", companyId }),
+  ]);
+  return { companyId, commitment, history, canEdit };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const commitmentId = params.commitmentId ?? "";
+  const user = await requirePermission(request, { action: "company:write", companyId });
+  const submission = parseWithZod(await request.formData(), { schema: commitmentStatusSchema });
+  if (submission.status !== "success") {
+    return data({ error: "Choisissez un état de la liste." }, { status: 400 });
+  }
+  try {
+    await setCommitmentStatus(user.id, companyId, commitmentId, submission.value.status);
+  } catch (error) {
+    if (error instanceof CommitmentError) return data({ error: error.message }, { status: 404 });
+    throw error;
+  }
+  return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
+    kind: "success",
+    message: `État de l'engagement : ${COMMITMENT_STATUS_LABELS[submission.value.status]}.`,
+  });
+}
+
+export default function CommitmentPage() {
+  const { companyId, commitment: c, history, canEdit } = useLoaderData<typeof loader>();
+  const unit = UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/entreprise/${companyId}/engagements`}>← Mes engagements</Link>
+      </p>
+      <PageHeader
+        title={c.ambition}
+        intro={`${c.theme.label} · ${c.actionType.label} · ${c.year} · ${COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}`}
+        actions={
+          canEdit ? (
+            <>
+              <Link
+                to={`/entreprise/${companyId}/realisations/nouvelle?engagement=${c.id}`}
+                className="btn-primary"
+              >
+                Enregistrer une réalisation
+              </Link>
+              <Link to="modifier" className="btn-secondary">
+                Modifier
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="avancement" className="card lg:col-span-2">
+          <h2 id="avancement" className="mb-3 text-lg font-bold">
+            Avancement
+          </h2>
+          {c.targetQuantity ? (
+            <>
+              <p className="mb-2">
+                {numberFormat.format(c.realised)} sur {numberFormat.format(c.targetQuantity)} {unit}{" "}
+                — reste {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici
+                le {dateFormat.format(new Date(c.endDate))}
+              </p>
+              <ProgressBar
+                value={c.realised}
+                max={c.targetQuantity}
+                label={`Avancement : ${c.ambition}`}
+              />
+            </>
+          ) : (
+            <p>
+              {numberFormat.format(c.realised)} réalisé(s) en {c.realisationCount} déclaration(s),
+              sans objectif chiffré.
+            </p>
+          )}
+          <dl className="mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            <dt className="font-semibold">Publics</dt>
+            <dd>
+              {c.publics.map((p) => p.publicCategory.label).join(", ")}
+              {c.otherPublicLabel ? ` (${c.otherPublicLabel})` : ""}
+            </dd>
+            <dt className="font-semibold">Période</dt>
+            <dd>
+              du {dateFormat.format(new Date(c.startDate))} au{" "}
+              {dateFormat.format(new Date(c.endDate))}
+            </dd>
+            <dt className="font-semibold">Club</dt>
+            <dd>{c.club.name}</dd>
+            <dt className="font-semibold">Visibilité</dt>
+            <dd>
+              {
+                COMMITMENT_VISIBILITY_LABELS[
+                  c.visibility as keyof typeof COMMITMENT_VISIBILITY_LABELS
+                ]
+              }
+            </dd>
+            <dt className="font-semibold">Déclaré</dt>
+            <dd>
+              le {dateFormat.format(new Date(c.createdAt))}
+              {c.createdBy ? ` par ${c.createdBy.name}` : ""}
+            </dd>
+            <dt className="font-semibold">Identifiant (pour l&apos;import)</dt>
+            <dd>
+              <code>{c.id}</code>
+            </dd>
+          </dl>
+        </section>
+        {canEdit ? (
+          <section aria-labelledby="etat" className="card">
+            <h2 id="etat" className="mb-3 text-lg font-bold">
+              Changer l&apos;état
+            </h2>
+            <Form method="post">
+              <label htmlFor="status" className="label">
+                État
+              </label>
+              <select id="status" name="status" defaultValue={c.status} className="input mb-3">
+                {Object.entries(COMMITMENT_STATUS_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="btn-secondary">
+                Enregistrer l&apos;état
+              </button>
+            </Form>
+          </section>
+        ) : null}
+      </div>
+      <section aria-labelledby="historique" className="card mt-6">
+        <h2 id="historique" className="mb-3 text-lg font-bold">
+          Historique
+        </h2>
+        <HistoryList entries={history} statusLabels={COMMITMENT_STATUS_LABELS} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CommitmentForm } from "~/components/commitment-form";
+import { PageHeader } from "~/components/page";
+import {
+  CommitmentError,
+  catalogueOf,
+  getCommitment,
+  updateCommitment,
+} from "~/models/commitment.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { commitmentSchema } from "~/utils/schemas/commitment";
+import { redirectWithFlash } from "~/utils/session.server";
+import { yearChoices } from "~/utils/years";
+
+export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "company:write", companyId });
+  const commitment = await getCommitment(companyId, params.commitmentId ?? "");
+  if (!commitment) notFound("Cet engagement n'existe pas.");
+  const years = [...new Set([...yearChoices(), commitment.year])].sort((a, b) => b - a);
+  return { companyId, commitment, years, catalogue: await catalogueOf(commitment.year) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const commitmentId = params.commitmentId ?? "";
+  const user = await requirePermission(request, { action: "company:write", companyId });
+  const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    await updateCommitment(user.id, companyId, commitmentId, submission.value);
+  } catch (error) {
+    if (error instanceof CommitmentError) {
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] });
+      return data({ result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
+    kind: "success",
+    message: "Engagement modifié.",
+  });
+}
+
+const isoDay = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
+
+export default function EditCommitmentPage() {
+  const { companyId, commitment: c, years, catalogue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>
+          ← Retour à l&apos;engagement
+        </Link>
+      </p>
+      <PageHeader
+        title="Modifier l'engagement"
+        intro="Chaque modification est datée et gardée dans l'historique."
+      />
+      <CommitmentForm
+        defaults={{
+          year: c.year,
+          themeCode: c.themeCode,
+          actionTypeCode: c.actionTypeCode,
+          publics: c.publics.map((p) => p.publicCategoryCode),
+          otherPublicLabel: c.otherPublicLabel ?? "",
+          ambition: c.ambition,
+          targetQuantity: c.targetQuantity ? String(c.targetQuantity) : "",
+          targetUnit: c.targetUnit ?? "",
+          startDate: isoDay(c.startDate),
+          endDate: isoDay(c.endDate),
+          status: c.status,
+          visibility: c.visibility,
+        }}
+        catalogue={catalogue}
+        years={years}
+        lastResult={actionData?.result}
+        submitLabel="Enregistrer les modifications"
+        showStatus
+      />
+    </>
+  );
+}

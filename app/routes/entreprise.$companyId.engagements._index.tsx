@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader, dateFormat } from "~/components/page";
+import { listCommitments } from "~/models/commitment.server";
+import {
+  COMMITMENT_STATUS_LABELS,
+  UNIT_LABELS,
+  type CommitmentStatus,
+  type Unit,
+} from "~/utils/domain";
+import { can, requirePermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Mes engagements — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  const [commitments, canEdit] = await Promise.all([
+    listCommitments(companyId),
+    can(user, { action: "company:write", companyId }),
+  ]);
+  return { companyId, commitments, canEdit };
+}
+
+export default function CommitmentsPage() {
+  const { companyId, commitments, canEdit } = useLoaderData<typeof loader>();
+  const years = [...new Set(commitments.map((c) => c.year))];
+  return (
+    <>
+      <PageHeader
+        title="Mes engagements"
+        intro="Vos engagements volontaires, année par année."
+        actions={
+          canEdit ? (
+            <Link to={`/entreprise/${companyId}/engagements/nouveau`} className="btn-primary">
+              Déclarer un engagement
+            </Link>
+          ) : null
+        }
+      />
+      {commitments.length === 0 ? (
+        <p className="card">Aucun engagement déclaré pour le moment.</p>
+      ) : null}
+      {years.map((year) => (
+        <section key={year} aria-labelledby={`annee-${year}`} className="card mb-6 overflow-x-auto">
+          <h2 id={`annee-${year}`} className="mb-3 text-lg font-bold">
+            {year}
+          </h2>
+          <table className="table-basic">
+            <caption className="sr-only">Engagements {year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Engagement</th>
+                <th scope="col">Thème · action</th>
+                <th scope="col">Objectif</th>
+                <th scope="col">Fin</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {commitments
+                .filter((c) => c.year === year)
+                .map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>{c.ambition}</Link>
+                    </th>
+                    <td>
+                      {c.theme.label} · {c.actionType.label}
+                    </td>
+                    <td>
+                      {c.targetQuantity
+                        ? `${c.targetQuantity} ${UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]}`
+                        : "—"}
+                    </td>
+                    <td>{dateFormat.format(new Date(c.endDate))}</td>
+                    <td>{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

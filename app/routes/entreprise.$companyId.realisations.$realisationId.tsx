@@ -1,0 +1,117 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { HistoryList } from "~/components/history-list";
+import { PageHeader } from "~/components/page";
+import { RealisationForm } from "~/components/realisation-form";
+import { historyOf } from "~/models/commitment.server";
+import { commitmentChoices, getRealisation } from "~/models/realisation-list.server";
+import {
+  RealisationError,
+  deleteRealisation,
+  updateRealisation,
+} from "~/models/realisation.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { realisationSchema } from "~/utils/schemas/realisation";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "company:write", companyId });
+  const realisation = await getRealisation(companyId, params.realisationId ?? "");
+  if (!realisation) notFound("Cette réalisation n'existe pas.");
+  const [commitments, history] = await Promise.all([
+    commitmentChoices(companyId),
+    historyOf("Realisation", realisation.id),
+  ]);
+  return { companyId, realisation, commitments, history };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const realisationId = params.realisationId ?? "";
+  const user = await requirePermission(request, { action: "company:write", companyId });
+  const formData = await request.formData();
+  try {
+    if (formData.get("intent") === "delete") {
+      await deleteRealisation(user.id, companyId, realisationId);
+      return redirectWithFlash(request, `/entreprise/${companyId}/realisations`, {
+        kind: "success",
+        message:
+          "Réalisation supprimée. La suppression est gardée dans l'historique de l'entreprise.",
+      });
+    }
+    const submission = parseWithZod(formData, { schema: realisationSchema });
+    if (submission.status !== "success") {
+      return data({ result: submission.reply() }, { status: 400 });
+    }
+    await updateRealisation(user.id, companyId, realisationId, submission.value);
+  } catch (error) {
+    if (error instanceof RealisationError) {
+      return data(
+        { result: { status: "error" as const, error: { "": [error.message] } } },
+        { status: 400 },
+      );
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, `/entreprise/${companyId}/realisations`, {
+    kind: "success",
+    message: "Réalisation modifiée.",
+  });
+}
+
+export default function RealisationPage() {
+  const { companyId, realisation: r, commitments, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/entreprise/${companyId}/realisations`}>← Mes réalisations</Link>
+      </p>
+      <PageHeader
+        title="Modifier une réalisation"
+        intro="Chaque modification est datée et gardée dans l'historique."
+      />
+      <RealisationForm
+        defaults={{
+          date: new Date(r.date).toISOString().slice(0, 10),
+          actionTypeCode: r.actionTypeCode,
+          publicCategoryCode: r.publicCategoryCode,
+          otherPublicLabel: r.otherPublicLabel ?? "",
+          contractType: r.contractType ?? "",
+          quantity: String(r.quantity),
+          qpv: r.qpv,
+          note: r.note,
+          commitmentId: r.commitmentId ?? "",
+        }}
+        commitments={commitments}
+        lastResult={actionData?.result}
+        submitLabel="Enregistrer les modifications"
+      />
+      <section aria-labelledby="supprimer" className="card mt-6">
+        <h2 id="supprimer" className="mb-2 text-lg font-bold">
+          Supprimer
+        </h2>
+        <p className="mb-3 text-sm text-gray-700">
+          Une réalisation déclarée par erreur peut être supprimée.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="btn-danger">
+            Supprimer cette réalisation
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="historique" className="card mt-6">
+        <h2 id="historique" className="mb-3 text-lg font-bold">
+          Historique
+        </h2>
+        <HistoryList entries={history} />
+      </section>
+    </>
+  );
+}

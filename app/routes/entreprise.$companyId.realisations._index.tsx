@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { listRealisations } from "~/models/realisation-list.server";
+import {
+  CONTRACT_TYPE_LABELS,
+  QPV_LABELS,
+  UNIT_LABELS,
+  type ContractType,
+  type Unit,
+} from "~/utils/domain";
+import { can, requirePermission } from "~/utils/permissions.server";
+import { parseYear, yearChoices } from "~/utils/years";
+
+export const meta: MetaFunction = () => [{ title: "Mes réalisations — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  const year = parseYear(new URL(request.url).searchParams.get("annee"));
+  const [realisations, canEdit] = await Promise.all([
+    listRealisations(companyId, year),
+    can(user, { action: "company:write", companyId }),
+  ]);
+  return { companyId, year, years: yearChoices(), realisations, canEdit };
+}
+
+export default function RealisationsPage() {
+  const { companyId, year, years, realisations, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Mes réalisations"
+        intro="Ce que votre entreprise a fait : recrutements, stages, immersions, achats, heures de bénévolat…"
+        actions={
+          canEdit ? (
+            <>
+              <Link to={`/entreprise/${companyId}/realisations/nouvelle`} className="btn-primary">
+                Enregistrer une réalisation
+              </Link>
+              <Link to={`/entreprise/${companyId}/import`} className="btn-secondary">
+                Importer un fichier
+              </Link>
+            </>
+          ) : null
+        }
+      />
+      <Form method="get" className="mb-4 flex items-end gap-2">
+        <div>
+          <label htmlFor="annee" className="label">
+            Année
+          </label>
+          <select id="annee" name="annee" defaultValue={year} className="input">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          Afficher
+        </button>
+      </Form>
+      <div className="card overflow-x-auto">
+        <table className="table-basic">
+          <caption className="mb-2 text-left font-semibold">
+            {numberFormat.format(realisations.length)} réalisation(s) en {year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Action</th>
+              <th scope="col">Public</th>
+              <th scope="col">Contrat</th>
+              <th scope="col" className="text-right">
+                Nombre
+              </th>
+              <th scope="col">QPV</th>
+              <th scope="col">Engagement</th>
+            </tr>
+          </thead>
+          <tbody>
+            {realisations.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  {canEdit ? (
+                    <Link
+                      to={`/entreprise/${companyId}/realisations/${r.id}`}
+                      aria-label={`Modifier la réalisation du ${dateFormat.format(new Date(r.date))}`}
+                    >
+                      {dateFormat.format(new Date(r.date))}
+                    </Link>
+                  ) : (
+                    dateFormat.format(new Date(r.date))
+                  )}
+                </th>
+                <td>{r.actionType.label}</td>
+                <td>{r.publicCategory.label}</td>
+                <td>
+                  {r.contractType ? CONTRACT_TYPE_LABELS[r.contractType as ContractType] : "—"}
+                </td>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(r.quantity)} {UNIT_LABELS[r.unit as Unit]}
+                </td>
+                <td>{QPV_LABELS[r.qpv as keyof typeof QPV_LABELS]}</td>
+                <td>
+                  {r.commitment ? (
+                    <Link to={`/entreprise/${companyId}/engagements/${r.commitment.id}`}>
+                      {r.commitment.ambition.slice(0, 40)}
+                      {r.commitment.ambition.length > 40 ? "…" : ""}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

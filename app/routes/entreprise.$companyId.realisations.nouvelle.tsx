@@ -1,0 +1,90 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/page";
+import { RealisationForm } from "~/components/realisation-form";
+import { commitmentChoices } from "~/models/realisation-list.server";
+import { RealisationError, createRealisation } from "~/models/realisation.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { realisationSchema } from "~/utils/schemas/realisation";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "company:write", companyId });
+  const commitments = await commitmentChoices(companyId);
+  // Prefilled from the commitment it is recorded from (?engagement=…), if it is the company's.
+  const from = commitments.find(
+    (c) => c.id === new URL(request.url).searchParams.get("engagement"),
+  );
+  return { companyId, commitments, from: from ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:write", companyId });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: realisationSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    await createRealisation(user.id, companyId, submission.value);
+  } catch (error) {
+    if (error instanceof RealisationError) {
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] });
+      return data({ result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+  const commitmentId = submission.value.commitmentId;
+  return redirectWithFlash(
+    request,
+    commitmentId
+      ? `/entreprise/${companyId}/engagements/${commitmentId}`
+      : `/entreprise/${companyId}/realisations`,
+    { kind: "success", message: "Réalisation enregistrée. Merci !" },
+  );
+}
+
+export default function NewRealisationPage() {
+  const { companyId, commitments, from } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to={`/entreprise/${companyId}/realisations`}>← Mes réalisations</Link>
+      </p>
+      <PageHeader
+        title="Enregistrer une réalisation"
+        intro="Un recrutement, un stage, une immersion, un achat… Indiquez des nombres : aucune donnée personnelle n'est demandée."
+        actions={
+          <Link to={`/entreprise/${companyId}/import`} className="btn-secondary">
+            Importer un fichier
+          </Link>
+        }
+      />
+      <RealisationForm
+        defaults={{
+          date: new Date().toISOString().slice(0, 10),
+          actionTypeCode: from?.actionTypeCode ?? "HIRE",
+          publicCategoryCode: from?.firstPublic ?? "DELD",
+          otherPublicLabel: "",
+          contractType: "",
+          quantity: "1",
+          qpv: "UNKNOWN",
+          note: "",
+          commitmentId: from?.id ?? "",
+        }}
+        commitments={commitments}
+        lastResult={actionData?.result}
+        submitLabel="Enregistrer"
+      />
+    </>
+  );
+}

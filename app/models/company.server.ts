@@ -69,7 +69,10 @@ export async function lastDeclaration(companyId: string) {
       }
     : null;
   const fromCommitment = commitment
-    ? { at: commitment.updatedAt, what: `Engagement : ${commitment.ambition.slice(0, 60)}` }
+    ? {
+        at: commitment.updatedAt,
+        what: `Engagement : ${commitment.ambition.length > 60 ? `${commitment.ambition.slice(0, 60)}…` : commitment.ambition}`,
+      }
     : null;
   if (!fromRealisation) return fromCommitment;
   if (!fromCommitment) return fromRealisation;

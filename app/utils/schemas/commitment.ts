@@ -1,5 +1,6 @@
 // What a commitment must be, shared by the declaration form and its action. Client-safe.
 import { z } from "zod";
+import { isRealIsoDate } from "./dates";
 import {
   ACTION_TYPES,
   COMMITMENT_STATUSES,
@@ -16,7 +17,7 @@ const isoDate = (label: string) =>
   z
     .string({ error: `Indiquez la date de ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Indiquez la date de ${label} (jj/mm/aaaa).`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Cette date n'existe pas.");
+    .refine(isRealIsoDate, "Cette date n'existe pas.");
 
 export const commitmentSchema = z
   .object({

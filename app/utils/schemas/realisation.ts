@@ -1,6 +1,7 @@
 // What a realisation must be, for the quick form, the edit form and every row of an import.
 // Client-safe (no server imports): the form validates with it before posting.
 import { z } from "zod";
+import { isRealIsoDate } from "./dates";
 import { ACTION_TYPES, CONTRACT_TYPES, PUBLIC_CATEGORIES, QPV_VALUES } from "../domain";
 
 export const FIRST_DECLARABLE_DATE = "2018-01-01";
@@ -19,7 +20,7 @@ export const realisationSchema = z
       .string({ error: "Indiquez la date." })
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Indiquez une date au format jj/mm/aaaa.")
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Cette date n'existe pas.")
+      .refine(isRealIsoDate, "Cette date n'existe pas.")
       .refine(
         (v) => v >= FIRST_DECLARABLE_DATE,
         "La date doit être postérieure au 1er janvier 2018.",

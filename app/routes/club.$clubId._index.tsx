@@ -80,7 +80,7 @@ export default function ClubHome() {
             {d.members.map((m) => (
               <tr key={m.membershipId}>
                 <th scope="row" className="font-normal">
-                  {m.company.name}
+                  <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
                 </th>
                 <td>{m.company.commune?.name ?? "—"}</td>
                 <td>

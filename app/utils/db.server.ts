@@ -2,13 +2,18 @@ import { remember } from "@epic-web/remember";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { resolveDatabaseUrl } from "./database-url.js";
+import { serialised } from "./serialized-adapter.server";
 
 const SLOW_QUERY_MS = 50;
 
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(), timeout: 10_000 });
+  const adapter = serialised(
+    new PrismaBetterSQLite3({ url: resolveDatabaseUrl(), timeout: 10_000 }),
+  );
   const client = new PrismaClient({
     adapter,
+    // Transactions take turns (see serialized-adapter.server.ts): one may wait for a long import.
+    transactionOptions: { maxWait: 30_000, timeout: 60_000 },
     log: process.env.NODE_ENV === "development" ? [{ level: "query", emit: "event" }] : [],
   });
   if (process.env.NODE_ENV === "development") {

@@ -1,0 +1,91 @@
+// better-sqlite3 gives Prisma a single connection. Prisma's adapter serialises transactions
+// among themselves, but a query made outside a transaction runs on that same connection while
+// another request's interactive transaction is open: it becomes part of that transaction (and
+// vanishes if it rolls back), or reads its uncommitted rows. This wrapper makes every query and
+// every transaction take turns, so each transaction is isolated from the rest of the app.
+// (A second connection is no way out: better-sqlite3 waits for SQLite locks synchronously,
+// which would block the very event loop the open transaction needs to finish.)
+
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+/** A FIFO async mutex: lock() resolves with the function that releases it. */
+export class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => released);
+    return previous.then(() => release);
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.lock();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function serialiseTransaction(transaction: Transaction, release: () => void): Transaction {
+  let done = false;
+  const finish = () => {
+    if (!done) {
+      done = true;
+      release();
+    }
+  };
+  return {
+    get options() {
+      return transaction.options;
+    },
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    queryRaw: (query: SqlQuery) => transaction.queryRaw(query),
+    executeRaw: (query: SqlQuery) => transaction.executeRaw(query),
+    commit: () => transaction.commit().finally(finish),
+    rollback: () => transaction.rollback().finally(finish),
+  };
+}
+
+function serialiseAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const mutex = new Mutex();
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => mutex.run(() => adapter.queryRaw(query)),
+    executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
+    executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
+    async startTransaction(isolationLevel) {
+      const release = await mutex.lock();
+      try {
+        return serialiseTransaction(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+  };
+}
+
+/** Wraps a driver adapter factory so that its connections serialise queries and transactions. */
+export function serialised(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => serialiseAdapter(await factory.connect()),
+    connectToShadowDb: async () => serialiseAdapter(await factory.connectToShadowDb()),
+  };
+}

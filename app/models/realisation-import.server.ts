@@ -1,0 +1,1000 @@
+// Import of realisations from a file (CSV or XLSX): parse and validate every row with the shared
+// realisation schema, keep the result in a draft for the preview, then — when the user confirms —
+// write every row in one transaction (all or nothing). Also builds the downloadable templates.
+
+import { createHash } from "node:crypto";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { CsvError, parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { prisma, type Tx } from "~/utils/db.server";
+import {
+  ACTION_TYPES,
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  PUBLIC_CATEGORIES,
+  QPV_LABELS,
+} from "~/utils/domain";
+import { realisationSchema, type RealisationInput } from "~/utils/schemas/realisation";
+import { RealisationError, createRealisations } from "./realisation.server";
+
+// ---------------------------------------------------------------- limits and columns
+
+export const IMPORT_LIMITS = {
+  /** Size of the uploaded file. */
+  maxBytes: 10 * 1024 * 1024,
+  /** Data rows (the header row and empty lines not counted). */
+  maxRows: 20_000,
+  /** Uncompressed size of an XLSX file's parts (a 10 MB zip must not inflate to gigabytes). */
+  maxXlsxUncompressedBytes: 150 * 1024 * 1024,
+  /** How long a preview may be confirmed. */
+  draftTtlMs: 60 * 60 * 1000,
+} as const;
+
+/** Rows of each kind the preview shows (all counted; the file is still imported whole). */
+export const PREVIEW_READY_ROWS = 200;
+export const PREVIEW_ERROR_ROWS = 1_000;
+
+type Field = keyof RealisationInput;
+
+export const IMPORT_COLUMNS: ReadonlyArray<{
+  field: Field;
+  label: string;
+  required: boolean;
+  help: string;
+  aliases?: string[];
+}> = [
+  {
+    field: "date",
+    label: "Date",
+    required: true,
+    help: "jj/mm/aaaa (ou aaaa-mm-jj, ou une cellule date d'Excel), entre 2018 et aujourd'hui.",
+  },
+  {
+    field: "actionTypeCode",
+    label: "Type d'action",
+    required: true,
+    help: "Recrutement, Contrat en alternance, Stage… (voir l'onglet « Listes » du modèle).",
+    aliases: ["Action"],
+  },
+  {
+    field: "publicCategoryCode",
+    label: "Public",
+    required: true,
+    help: "Demandeurs d'emploi de longue durée, Bénéficiaires du RSA… ou « Autre public ».",
+    aliases: ["Public cible"],
+  },
+  {
+    field: "otherPublicLabel",
+    label: "Précision du public",
+    required: false,
+    help: "Obligatoire quand le public est « Autre public » (100 caractères au plus).",
+  },
+  {
+    field: "contractType",
+    label: "Type de contrat",
+    required: false,
+    help: "Obligatoire pour un recrutement ou un contrat en alternance : CDI, Intérim…",
+    aliases: ["Contrat"],
+  },
+  {
+    field: "quantity",
+    label: "Nombre",
+    required: true,
+    help: "Un nombre entier : personnes, euros pour un achat inclusif, heures pour le bénévolat.",
+    aliases: ["Quantité"],
+  },
+  {
+    field: "qpv",
+    label: "QPV",
+    required: false,
+    help: "Oui, Non ou Ne sait pas (vide : ne sait pas).",
+  },
+  {
+    field: "note",
+    label: "Note",
+    required: false,
+    help: "Facultatif, 1 000 caractères au plus. Jamais de nom de personne.",
+    aliases: ["Commentaire"],
+  },
+  {
+    field: "commitmentId",
+    label: "Engagement",
+    required: false,
+    help: "Facultatif : l'identifiant de l'engagement (affiché sur la page de l'engagement).",
+    aliases: ["Identifiant de l'engagement", "Engagement (identifiant)"],
+  },
+];
+
+const COLUMN_LABEL = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, c.label])) as Record<
+  Field,
+  string
+>;
+
+/** A problem with the file as a whole (format, size, columns): a French message for the user. */
+export class ImportFileError extends Error {}
+
+/** Why a confirmation was refused, with the HTTP status to answer. */
+export class ImportConfirmError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------- matching values
+
+/** Lower case, no accents, letters and digits only: "Type d’Action " → "typedaction". */
+export function normalizeKey(value: string) {
+  return value
+    .replace(/œ/gi, "oe")
+    .replace(/æ/gi, "ae")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** key → code, codes first, then labels, then labels without their parenthesis and its content. */
+function lookup(entries: ReadonlyArray<{ code: string; label: string }>, extra: string[][] = []) {
+  const map = new Map<string, string>();
+  const add = (text: string, code: string) => {
+    const key = normalizeKey(text);
+    if (key && !map.has(key)) map.set(key, code);
+  };
+  for (const e of entries) add(e.code, e.code);
+  for (const e of entries) add(e.label, e.code);
+  for (const e of entries) {
+    const bare = e.label.replace(/\s*\(([^)]*)\)\s*/g, " ");
+    if (bare !== e.label) add(bare, e.code);
+    for (const inner of e.label.matchAll(/\(([^)]*)\)/g)) add(inner[1], e.code);
+  }
+  for (const [text, code] of extra) add(text, code);
+  return map;
+}
+
+const ACTION_TYPE_KEYS = lookup(ACTION_TYPES);
+const PUBLIC_KEYS = lookup(PUBLIC_CATEGORIES, [["Autre", "OTHER"]]);
+const CONTRACT_KEYS = lookup(
+  CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),
+);
+const QPV_KEYS = new Map<string, string>(
+  [
+    ["oui", "YES"],
+    ["yes", "YES"],
+    ["o", "YES"],
+    ["vrai", "YES"],
+    ["non", "NO"],
+    ["no", "NO"],
+    ["n", "NO"],
+    ["faux", "NO"],
+    ["ne sait pas", "UNKNOWN"],
+    ["nsp", "UNKNOWN"],
+    ["unknown", "UNKNOWN"],
+    ["inconnu", "UNKNOWN"],
+  ].map(([text, code]) => [normalizeKey(text), code]),
+);
+
+// ---------------------------------------------------------------- cells
+
+/** What a cell holds once read: text for CSV; text, number, date or boolean for XLSX. */
+type Cell = string | number | boolean | Date;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const isoOf = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const frenchDateOf = (d: Date) =>
+  `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+
+function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return "";
+  if (cell instanceof Date) return frenchDateOf(cell);
+  if (typeof cell === "boolean") return cell ? "VRAI" : "FAUX";
+  return String(cell).trim();
+}
+
+/** Excel's serial day numbers (1900 system) of 1950 … 2150, for numbers in the Date column. */
+function excelSerialToDate(serial: number): Date | null {
+  if (!Number.isFinite(serial) || serial < 18_264 || serial > 91_311) return null;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+}
+
+/** "aaaa-mm-jj" for the schema, or an error of our own for a date that cannot exist. */
+function normalizeDate(cell: Cell | undefined): { value?: string; error?: string } {
+  if (cell === undefined) return {};
+  if (cell instanceof Date) {
+    return Number.isNaN(cell.getTime())
+      ? { error: "Cette date n'existe pas." }
+      : { value: isoOf(cell) };
+  }
+  if (typeof cell === "number") {
+    const date = excelSerialToDate(cell);
+    return { value: date ? isoOf(date) : String(cell) };
+  }
+  const text = cellText(cell).replace(
+    /[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
+    "",
+  );
+  if (!text) return {};
+  let parts: [number, number, number] | null = null;
+  const french = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/);
+  const iso = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (french) {
+    const year = french[3].length === 2 ? 2000 + Number(french[3]) : Number(french[3]);
+    parts = [year, Number(french[2]), Number(french[1])];
+  } else if (iso) {
+    parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  }
+  // Anything else goes to the schema as it is, which explains the expected format.
+  if (!parts) return { value: text };
+  const [y, m, d] = parts;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC rolls 31/02 over to March: a date that does not round-trip does not exist.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { error: "Cette date n'existe pas." };
+  }
+  return { value: isoOf(date) };
+}
+
+function normalizeListValue(
+  cell: Cell | undefined,
+  keys: Map<string, string>,
+): { value?: string; error?: string } {
+  const text = cellText(cell);
+  if (!text) return {};
+  const code = keys.get(normalizeKey(text));
+  if (code) return { value: code };
+  return {
+    error: `« ${shorten(text, 60)} » ne fait pas partie de la liste (voir l'onglet « Listes » du modèle).`,
+  };
+}
+
+function normalizeQuantity(cell: Cell | undefined): string | number | undefined {
+  if (typeof cell === "number") return cell;
+  const text = cellText(cell)
+    .replace(/[\s\u00a0\u202f€]/g, "")
+    .replace(",", ".");
+  return text === "" ? undefined : text;
+}
+
+function normalizeQpv(cell: Cell | undefined): string | undefined {
+  if (typeof cell === "boolean") return cell ? "YES" : "NO";
+  const text = cellText(cell);
+  if (!text) return undefined;
+  // An unknown answer goes to the schema as it is, which says what is expected.
+  return QPV_KEYS.get(normalizeKey(text)) ?? text;
+}
+
+const UNKNOWN_COMMITMENT = "Cet engagement n'existe pas pour votre entreprise.";
+
+/** A commitment id; one too long to be an id is refused here (its existence: checkCommitments). */
+function normalizeCommitmentId(cell: Cell | undefined): { value?: string; error?: string } {
+  const text = cellText(cell);
+  if (!text) return {};
+  return text.length > 40 ? { error: UNKNOWN_COMMITMENT } : { value: text };
+}
+
+function shorten(text: string, max: number) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+// ---------------------------------------------------------------- rows
+
+export type ParsedRow = {
+  /** The row's number in the file (as a spreadsheet numbers it: the header is line 1). */
+  line: number;
+  /** The validated realisation, when the row has no error. */
+  input?: RealisationInput;
+  /** French messages, each starting with the column's name. */
+  errors: string[];
+  /** The row's cells as text, by column label (for the preview of invalid rows). */
+  raw: Record<string, string>;
+};
+
+export type ParsedFile = {
+  format: "csv" | "xlsx";
+  rows: ParsedRow[];
+  /** Labels of the required columns the header row lacks (then no row is read). */
+  columnsMissing: string[];
+};
+
+type Sheet = { header: Cell[]; headerLine: number; rows: Array<{ line: number; cells: Cell[] }> };
+
+/** Where each known column is, from the header row; unknown columns are ignored. */
+function mapColumns(header: Cell[]) {
+  const positions = new Map<Field, number>();
+  const keys = header.map((cell) => normalizeKey(cellText(cell)));
+  for (const column of IMPORT_COLUMNS) {
+    const accepted = [column.label, ...(column.aliases ?? [])].map(normalizeKey);
+    const index = keys.findIndex((key) => accepted.includes(key));
+    if (index >= 0) positions.set(column.field, index);
+  }
+  const columnsMissing = IMPORT_COLUMNS.filter((c) => c.required && !positions.has(c.field)).map(
+    (c) => c.label,
+  );
+  return { positions, columnsMissing };
+}
+
+/** Maps one row's cells to a candidate realisation, then validates it with the shared schema. */
+function validateRow(line: number, cells: Cell[], positions: Map<Field, number>): ParsedRow {
+  const cell = (field: Field) => {
+    const index = positions.get(field);
+    const value = index === undefined ? undefined : cells[index];
+    return typeof value === "string" && value.trim() === "" ? undefined : value;
+  };
+  const raw: Record<string, string> = {};
+  for (const [field, index] of positions) {
+    raw[COLUMN_LABEL[field]] = shorten(cellText(cells[index]), 200);
+  }
+
+  const fieldErrors = new Map<Field, string>();
+  const mapped = <T>(field: Field, result: { value?: T; error?: string }) => {
+    if (result.error) fieldErrors.set(field, result.error);
+    return result.value;
+  };
+  const optionalText = (field: Field) => cellText(cell(field)) || undefined;
+
+  const candidate = {
+    date: mapped("date", normalizeDate(cell("date"))),
+    actionTypeCode: mapped(
+      "actionTypeCode",
+      normalizeListValue(cell("actionTypeCode"), ACTION_TYPE_KEYS),
+    ),
+    publicCategoryCode: mapped(
+      "publicCategoryCode",
+      normalizeListValue(cell("publicCategoryCode"), PUBLIC_KEYS),
+    ),
+    otherPublicLabel: optionalText("otherPublicLabel"),
+    contractType: mapped("contractType", normalizeListValue(cell("contractType"), CONTRACT_KEYS)),
+    quantity: normalizeQuantity(cell("quantity")),
+    qpv: normalizeQpv(cell("qpv")),
+    note: optionalText("note"),
+    commitmentId: mapped("commitmentId", normalizeCommitmentId(cell("commitmentId"))),
+  };
+
+  const result = realisationSchema.safeParse(candidate);
+  const messages = new Map<Field, string[]>();
+  for (const [field, message] of fieldErrors) messages.set(field, [message]);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as Field;
+      // A value we could not map already has its own, more precise, message; and of the
+      // schema's checks only the first failing one is shown per column ("15 mars" is not a
+      // date: saying it is also before 2018 would only confuse).
+      if (fieldErrors.has(field) || messages.has(field)) continue;
+      messages.set(field, [issue.message]);
+    }
+  }
+  const errors = IMPORT_COLUMNS.flatMap((column) =>
+    (messages.get(column.field) ?? []).map((message) => `${column.label} : ${message}`),
+  );
+  if (errors.length === 0 && result.success) return { line, input: result.data, errors, raw };
+  return { line, errors, raw };
+}
+
+function isEmptyRow(cells: Cell[]) {
+  return cells.every((cell) => cell === undefined || cellText(cell) === "");
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (older Excel exports). */
+function decodeText(bytes: Uint8Array) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** The separator of the header line: `;` (Excel in French), `,` or a tab. */
+export function detectDelimiter(text: string) {
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, "");
+  const count = (char: string) => outsideQuotes.split(char).length - 1;
+  const candidates = [";", "\t", ","].map((char) => ({ char, n: count(char) }));
+  const best = candidates.reduce((a, b) => (b.n > a.n ? b : a));
+  return best.n > 0 ? best.char : ";";
+}
+
+function readCsv(bytes: Uint8Array): Sheet | null {
+  const text = decodeText(bytes);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parseCsv(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      // The header, the allowed rows and one more to tell that there are too many.
+      to: IMPORT_LIMITS.maxRows + 2,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new ImportFileError(
+        `Le fichier CSV est mal formé${line ? ` vers la ligne ${line}` : ""} : vérifiez les guillemets (") et le séparateur.`,
+      );
+    }
+    throw error;
+  }
+  // info.lines is the line where a record ends; a record with line breaks in a quoted cell began
+  // that many lines earlier.
+  const withLines = records.map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0),
+    cells: record as Cell[],
+  }));
+  const [header, ...rows] = withLines;
+  if (!header) return null;
+  return { header: header.cells, headerLine: header.line, rows };
+}
+
+// ---------------------------------------------------------------- XLSX
+
+/**
+ * Sums the uncompressed sizes announced by the zip's central directory, and refuses a file that
+ * would inflate past the limit (or that is not a zip at all) before exceljs unpacks it.
+ */
+function checkZip(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notXlsx = new ImportFileError(
+    "Ce fichier n'est pas un classeur .xlsx lisible : enregistrez-le depuis votre tableur au format « Classeur Excel (.xlsx) » ou « CSV ».",
+  );
+  // End of central directory record: 22 bytes + a comment of up to 65,535 bytes, at the end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw notXlsx;
+  const entries = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  if (entries === 0xffff || offset === 0xffffffff) throw notXlsx; // zip64: never an Excel file
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw notXlsx;
+    total += view.getUint32(offset + 24, true);
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+  if (total > IMPORT_LIMITS.maxXlsxUncompressedBytes) {
+    throw new ImportFileError(
+      "Ce classeur est trop volumineux une fois décompressé : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.",
+    );
+  }
+}
+
+/** An exceljs cell value as text, number, date or boolean (formulas give their result). */
+function fromExcel(value: ExcelJS.CellValue): Cell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date || typeof value === "string" || typeof value === "number") return value;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      return fromExcel((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    }
+    if ("hyperlink" in value) return String(value.text ?? "");
+    if ("error" in value) return String(value.error);
+  }
+  return undefined;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Sheet | null> {
+  checkZip(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never,
+    );
+  } catch {
+    throw new ImportFileError(
+      "Ce classeur .xlsx n'a pas pu être lu : enregistrez-le à nouveau depuis votre tableur, ou envoyez un fichier CSV.",
+    );
+  }
+  const sheet =
+    workbook.worksheets.find((ws) => normalizeKey(ws.name) === "realisations") ??
+    workbook.worksheets[0];
+  if (!sheet) return null;
+  const rows: Array<{ line: number; cells: Cell[] }> = [];
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (tooMany) return;
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (c, column) => {
+      cells[column - 1] = fromExcel(c.value) as Cell;
+    });
+    if (isEmptyRow(cells)) return;
+    rows.push({ line: rowNumber, cells });
+    if (rows.length > IMPORT_LIMITS.maxRows + 1) tooMany = true;
+  });
+  const [header, ...data] = rows;
+  if (!header) return null;
+  return { header: header.cells, headerLine: header.line, rows: data };
+}
+
+// ---------------------------------------------------------------- the file
+
+const numberFr = new Intl.NumberFormat("fr-FR");
+
+/**
+ * Reads a CSV or XLSX file of realisations and validates each row with the realisation schema.
+ * Throws ImportFileError (French message) when the file as a whole cannot be used. Does not look
+ * at the database: see checkCommitments for the commitment ids.
+ */
+export async function parseRealisationFile(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ParsedFile> {
+  const extension = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  if (extension !== "csv" && extension !== "xlsx") {
+    throw new ImportFileError(
+      extension === "xls" || extension === "ods"
+        ? `Les fichiers .${extension} ne sont pas acceptés : enregistrez-le au format .xlsx ou .csv depuis votre tableur.`
+        : "Seuls les fichiers .csv et .xlsx sont acceptés.",
+    );
+  }
+  if (bytes.byteLength > IMPORT_LIMITS.maxBytes) {
+    throw new ImportFileError("Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.");
+  }
+  if (bytes.byteLength === 0) throw new ImportFileError("Le fichier est vide.");
+
+  const sheet = extension === "csv" ? readCsv(bytes) : await readXlsx(bytes);
+  if (!sheet) throw new ImportFileError("Le fichier est vide.");
+  if (sheet.rows.length > IMPORT_LIMITS.maxRows) {
+    throw new ImportFileError(
+      `Le fichier contient plus de ${numberFr.format(IMPORT_LIMITS.maxRows)} lignes : découpez-le en plusieurs fichiers.`,
+    );
+  }
+  const { positions, columnsMissing } = mapColumns(sheet.header);
+  if (columnsMissing.length > 0) return { format: extension, rows: [], columnsMissing };
+  const rows = sheet.rows.map(({ line, cells }) => validateRow(line, cells, positions));
+  return { format: extension, rows, columnsMissing };
+}
+
+/** Refuses the rows whose commitment id is not one of this company's commitments. */
+export async function checkCommitments(
+  db: Tx | typeof prisma,
+  companyId: string,
+  rows: ParsedRow[],
+) {
+  const ids = [
+    ...new Set(rows.map((r) => r.input?.commitmentId).filter((id): id is string => !!id)),
+  ];
+  const known = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await db.commitment.findMany({
+      where: { companyId, id: { in: ids.slice(i, i + 500) } },
+      select: { id: true },
+    });
+    for (const c of found) known.add(c.id);
+  }
+  for (const row of rows) {
+    const id = row.input?.commitmentId;
+    if (id && !known.has(id)) {
+      row.input = undefined;
+      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${UNKNOWN_COMMITMENT}`);
+    }
+  }
+}
+
+export function sha256(bytes: Uint8Array) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+// ---------------------------------------------------------------- drafts (preview)
+
+export type DraftRow = { line: number; input: RealisationInput };
+export type DraftErrorRow = { line: number; errors: string[]; raw: Record<string, string> };
+
+/**
+ * Parses and validates the file and keeps the result as a draft for the preview (rows with
+ * errors too, to show them). Nothing is imported here. Throws ImportFileError.
+ */
+export async function createImportDraft({
+  companyId,
+  userId,
+  fileName,
+  bytes,
+}: {
+  companyId: string;
+  userId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}) {
+  const parsed = await parseRealisationFile(fileName, bytes);
+  if (parsed.columnsMissing.length > 0) {
+    const list = parsed.columnsMissing.map((c) => `« ${c} »`).join(", ");
+    throw new ImportFileError(
+      `${parsed.columnsMissing.length > 1 ? "Il manque les colonnes" : "Il manque la colonne"} ${list} : la première ligne du fichier doit porter les titres des colonnes du modèle.`,
+    );
+  }
+  if (parsed.rows.length === 0) {
+    throw new ImportFileError(
+      "Le fichier ne contient aucune ligne de réalisation sous les titres de colonnes.",
+    );
+  }
+  await checkCommitments(prisma, companyId, parsed.rows);
+
+  const ready: DraftRow[] = [];
+  const invalid: DraftErrorRow[] = [];
+  for (const row of parsed.rows) {
+    if (row.input) ready.push({ line: row.line, input: row.input });
+    else invalid.push({ line: row.line, errors: row.errors, raw: row.raw });
+  }
+  const now = new Date();
+  // One pending preview per person and company, and none past its expiry.
+  await prisma.importDraft.deleteMany({
+    where: { OR: [{ expiresAt: { lt: now } }, { companyId, createdById: userId }] },
+  });
+  const draft = await prisma.importDraft.create({
+    data: {
+      companyId,
+      createdById: userId,
+      fileName: shorten(fileName, 200),
+      fileHash: sha256(bytes),
+      rows: JSON.stringify(ready),
+      rowCount: ready.length,
+      errorCount: invalid.length,
+      errors: JSON.stringify(invalid.slice(0, PREVIEW_ERROR_ROWS)),
+      expiresAt: new Date(now.getTime() + IMPORT_LIMITS.draftTtlMs),
+    },
+    select: { id: true },
+  });
+  return { draftId: draft.id, readyCount: ready.length, errorCount: invalid.length };
+}
+
+/** The last confirmed import of the same file (same bytes) by this company, if any. */
+export async function findPreviousImport(companyId: string, fileHash: string) {
+  return prisma.importBatch.findFirst({
+    where: { companyId, fileHash },
+    orderBy: { createdAt: "desc" },
+    select: {
+      createdAt: true,
+      rowCount: true,
+      fileName: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+/** What the preview page shows of a draft of this company; null when absent or expired. */
+export async function getImportPreview(companyId: string, draftId: string) {
+  const draft = await prisma.importDraft.findFirst({ where: { id: draftId, companyId } });
+  if (!draft || draft.expiresAt < new Date()) return null;
+  const ready = (JSON.parse(draft.rows) as DraftRow[]).slice(0, PREVIEW_READY_ROWS);
+  const invalid = JSON.parse(draft.errors) as DraftErrorRow[];
+  const commitmentIds = [
+    ...new Set(ready.map((r) => r.input.commitmentId).filter((id): id is string => !!id)),
+  ];
+  const [previous, commitments] = await Promise.all([
+    findPreviousImport(companyId, draft.fileHash),
+    prisma.commitment.findMany({
+      where: { companyId, id: { in: commitmentIds } },
+      select: { id: true, year: true, ambition: true },
+    }),
+  ]);
+  const lines = [
+    ...ready.map((r) => ({ line: r.line, input: r.input, errors: [] as string[], raw: {} })),
+    ...invalid.map((r) => ({ line: r.line, input: null, errors: r.errors, raw: r.raw })),
+  ].sort((a, b) => a.line - b.line);
+  return {
+    id: draft.id,
+    fileName: draft.fileName,
+    readyCount: draft.rowCount,
+    errorCount: draft.errorCount,
+    readyShown: ready.length,
+    errorsShown: invalid.length,
+    expiresAt: draft.expiresAt,
+    lines,
+    commitments: Object.fromEntries(
+      commitments.map((c) => [c.id, `${shorten(c.ambition, 60)} (${c.year})`]),
+    ),
+    previous: previous
+      ? {
+          createdAt: previous.createdAt,
+          rowCount: previous.rowCount,
+          fileName: previous.fileName,
+          byName: previous.createdBy?.name ?? null,
+        }
+      : null,
+  };
+}
+
+/**
+ * Imports a draft: an ImportBatch and all its realisations in ONE transaction, and the draft
+ * deleted in it too (so a double submission imports once). Throws ImportConfirmError.
+ */
+export async function confirmImport({
+  companyId,
+  actorId,
+  draftId,
+  acceptDuplicate,
+}: {
+  companyId: string;
+  actorId: string;
+  draftId: string;
+  acceptDuplicate: boolean;
+}) {
+  const draft = await prisma.importDraft.findFirst({ where: { id: draftId, companyId } });
+  if (!draft) {
+    throw new ImportConfirmError(
+      "Cet aperçu n'existe plus (il a peut-être déjà été importé) : envoyez le fichier à nouveau.",
+      404,
+    );
+  }
+  if (draft.expiresAt < new Date()) {
+    throw new ImportConfirmError("Cet aperçu a expiré : envoyez le fichier à nouveau.");
+  }
+  if (draft.errorCount > 0) {
+    throw new ImportConfirmError(
+      "Le fichier contient des lignes en erreur : corrigez-les dans le fichier, puis envoyez-le à nouveau. Rien n'a été enregistré.",
+    );
+  }
+  if (!acceptDuplicate && (await findPreviousImport(companyId, draft.fileHash))) {
+    throw new ImportConfirmError(
+      "Ce fichier a déjà été importé : cochez « Importer quand même » pour l'importer une nouvelle fois.",
+    );
+  }
+  const rows = JSON.parse(draft.rows) as DraftRow[];
+  // The commitments were checked at the preview; one deleted since then is caught here, before
+  // the transaction opens, with its line (createRealisations checks them again inside).
+  const recheck: ParsedRow[] = rows.map((r) => ({ ...r, errors: [], raw: {} }));
+  await checkCommitments(prisma, companyId, recheck);
+  const gone = recheck.filter((r) => r.errors.length > 0).map((r) => r.line);
+  if (gone.length > 0) {
+    throw new ImportConfirmError(
+      `Rien n'a été importé : l'engagement ${gone.length > 1 ? `des lignes ${gone.slice(0, 10).join(", ")}${gone.length > 10 ? "…" : ""}` : `de la ligne ${gone[0]}`} n'existe plus pour votre entreprise. Corrigez le fichier et envoyez-le à nouveau.`,
+    );
+  }
+  const inputs = rows.map((row) => row.input);
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const deleted = await tx.importDraft.deleteMany({ where: { id: draft.id, companyId } });
+        if (deleted.count !== 1) {
+          throw new ImportConfirmError("Cet import a déjà été enregistré.", 409);
+        }
+        const batch = await tx.importBatch.create({
+          data: {
+            companyId,
+            fileName: draft.fileName,
+            fileHash: draft.fileHash,
+            rowCount: inputs.length,
+            createdById: actorId,
+          },
+          select: { id: true },
+        });
+        await createRealisations(tx, actorId, companyId, inputs, batch.id);
+        return { importBatchId: batch.id, count: inputs.length, fileName: draft.fileName };
+      },
+      { maxWait: 10_000, timeout: 120_000 },
+    );
+  } catch (error) {
+    if (error instanceof RealisationError) {
+      throw new ImportConfirmError(
+        `Rien n'a été importé : ${error.message} Vérifiez le fichier et envoyez-le à nouveau.`,
+      );
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- upload
+
+export type UploadResult =
+  { ok: true; draftId: string } | { ok: false; status: number; error: string };
+
+const TOO_LARGE = "Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.";
+
+/**
+ * Reads the multipart upload (field `fichier`, kept in memory, 10 MB at most) and makes the
+ * draft. Every problem is a French message with a 4xx status, never an exception.
+ */
+export async function receiveImportUpload(
+  request: Request,
+  companyId: string,
+  userId: string,
+): Promise<UploadResult> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > IMPORT_LIMITS.maxBytes + 64 * 1024) {
+    return { ok: false, status: 400, error: TOO_LARGE };
+  }
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxBytes }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError)
+      return { ok: false, status: 400, error: TOO_LARGE };
+    return {
+      ok: false,
+      status: 400,
+      error: "L'envoi n'a pas pu être lu : choisissez le fichier et envoyez-le à nouveau.",
+    };
+  }
+  const file = form.get("fichier");
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) {
+    return { ok: false, status: 400, error: "Choisissez un fichier .csv ou .xlsx." };
+  }
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { draftId } = await createImportDraft({ companyId, userId, fileName: file.name, bytes });
+    return { ok: true, draftId };
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ok: false, status: 400, error: error.message };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- templates
+
+const TEMPLATE_NOTE = "Exemple : remplacez cette ligne par vos réalisations";
+
+function exampleRows(today = new Date()) {
+  const daysAgo = (n: number) => {
+    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+    d.setUTCDate(d.getUTCDate() - n);
+    return d;
+  };
+  const label = <T extends { code: string; label: string }>(list: readonly T[], code: string) =>
+    list.find((item) => item.code === code)!.label;
+  return [
+    [
+      daysAgo(30),
+      label(ACTION_TYPES, "HIRE"),
+      label(PUBLIC_CATEGORIES, "DELD"),
+      "",
+      CONTRACT_TYPE_LABELS.CDI,
+      1,
+      QPV_LABELS.NO,
+      TEMPLATE_NOTE,
+      "",
+    ],
+    [
+      daysAgo(7),
+      label(ACTION_TYPES, "IMMERSION"),
+      label(PUBLIC_CATEGORIES, "OTHER"),
+      "Parents isolés",
+      "",
+      3,
+      QPV_LABELS.UNKNOWN,
+      TEMPLATE_NOTE,
+      "",
+    ],
+  ] as const;
+}
+
+/** The company's commitments, newest first, for the template's "Listes" sheet. */
+export async function listTemplateCommitments(companyId: string) {
+  return prisma.commitment.findMany({
+    where: { companyId },
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    select: { id: true, year: true, ambition: true },
+    take: 500,
+  });
+}
+
+type WithValidations = {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+};
+
+/** The XLSX template: the columns, two example rows, and a "Listes" sheet of allowed values. */
+export async function buildTemplateXlsx(
+  commitments: Array<{ id: string; year: number; ambition: string }>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Engagés";
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet("Réalisations", {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  const widths: Record<Field, number> = {
+    date: 14,
+    actionTypeCode: 34,
+    publicCategoryCode: 44,
+    otherPublicLabel: 26,
+    contractType: 26,
+    quantity: 10,
+    qpv: 13,
+    note: 50,
+    commitmentId: 28,
+  };
+  sheet.columns = IMPORT_COLUMNS.map((c) => ({
+    header: c.label,
+    key: c.field,
+    width: widths[c.field],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+  for (const row of exampleRows()) sheet.addRow([...row]);
+  sheet.getColumn(1).numFmt = "dd/mm/yyyy";
+
+  const lists = workbook.addWorksheet("Listes");
+  const listColumns: Array<{ header: string; values: string[]; width: number }> = [
+    { header: "Type d'action", values: ACTION_TYPES.map((a) => a.label), width: 36 },
+    { header: "Public", values: PUBLIC_CATEGORIES.map((p) => p.label), width: 48 },
+    {
+      header: "Type de contrat",
+      values: CONTRACT_TYPES.map((c) => CONTRACT_TYPE_LABELS[c]),
+      width: 28,
+    },
+    { header: "QPV", values: [QPV_LABELS.YES, QPV_LABELS.NO, QPV_LABELS.UNKNOWN], width: 14 },
+    { header: "Engagement (identifiant)", values: commitments.map((c) => c.id), width: 28 },
+    {
+      header: "Engagement (description)",
+      values: commitments.map((c) => `${c.year} — ${shorten(c.ambition, 120)}`),
+      width: 70,
+    },
+  ];
+  lists.columns = listColumns.map((c) => ({ header: c.header, width: c.width }));
+  lists.getRow(1).font = { bold: true };
+  listColumns.forEach((column, index) => {
+    column.values.forEach((value, i) => {
+      lists.getCell(i + 2, index + 1).value = value;
+    });
+  });
+
+  // Drop-down lists on the first rows (warnings only: codes are accepted too).
+  const lastRow = 5_001;
+  const letter = (field: Field) =>
+    String.fromCharCode(65 + IMPORT_COLUMNS.findIndex((c) => c.field === field));
+  const validations: Array<[Field, number]> = [
+    ["actionTypeCode", 0],
+    ["publicCategoryCode", 1],
+    ["contractType", 2],
+    ["qpv", 3],
+  ];
+  for (const [field, listIndex] of validations) {
+    const col = String.fromCharCode(65 + listIndex);
+    const count = listColumns[listIndex].values.length;
+    // exceljs has range validations at run time, but not in its type declarations.
+    (sheet as unknown as WithValidations).dataValidations.add(
+      `${letter(field)}2:${letter(field)}${lastRow}`,
+      {
+        type: "list",
+        allowBlank: true,
+        formulae: [`Listes!$${col}$2:$${col}$${count + 1}`],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: "Valeur hors liste",
+        error: "Choisissez une valeur de l'onglet « Listes ».",
+      },
+    );
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function csvCell(value: string | number) {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV template: UTF-8 with a BOM (so Excel reads the accents), `;` as separator. */
+export function buildTemplateCsv() {
+  const lines = [
+    IMPORT_COLUMNS.map((c) => csvCell(c.label)).join(";"),
+    ...exampleRows().map((row) =>
+      row.map((value) => csvCell(value instanceof Date ? frenchDateOf(value) : value)).join(";"),
+    ),
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

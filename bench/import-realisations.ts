@@ -1,0 +1,203 @@
+// Benchmark of the realisation import (`npm run bench:import`): on a fresh temporary SQLite
+// database, parses and validates a 10,000-row CSV and XLSX, then times the confirmation
+// transaction, against a baseline measured in the same run (a plain createMany of the same rows).
+// Prints figures only: nothing here asserts a time.
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engages-bench-"));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+  NODE_ENV: "test",
+  OUTBOX_WORKER: "false",
+};
+Object.assign(process.env, env);
+
+console.log(`Base temporaire : ${dir}`);
+execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+execFileSync(bin("tsx"), [path.join(root, "tests", "setup", "load-reference-data.ts")], {
+  cwd: root,
+  env,
+  stdio: "ignore",
+});
+
+// Imported only now: the Prisma client opens DATABASE_URL when first loaded.
+const { default: ExcelJS } = await import("exceljs");
+const { prisma } = await import("~/utils/db.server");
+const factories = await import("../prisma/factories");
+const imports = await import("~/models/realisation-import.server");
+const { ACTION_TYPES, CONTRACT_TYPE_LABELS, PUBLIC_CATEGORIES, QPV_LABELS } =
+  await import("~/utils/domain");
+const { unitOf } = await import("~/utils/schemas/realisation");
+
+type Timing = { label: string; rows: number; ms: number };
+const timings: Timing[] = [];
+async function time<T>(label: string, rows: number, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await fn();
+  timings.push({ label, rows, ms: performance.now() - started });
+  return result;
+}
+
+try {
+  const random = factories.createRandom(2026);
+  const club = await factories.createClub(prisma, { name: "Club du banc d'essai" });
+  const company = await factories.createCompany(prisma, { name: "Banc d'essai SA", random });
+  const baselineCompany = await factories.createCompany(prisma, { name: "Témoin SA", random });
+  for (const c of [company, baselineCompany]) {
+    await factories.addMembership(prisma, { companyId: c.id, clubId: club.id });
+  }
+  const user = await factories.createUser(prisma, { name: "Banc d'essai" });
+  await factories.grantRole(prisma, user.id, { role: "COMPANY", companyId: company.id });
+  const commitment = await factories.createCommitment(prisma, { companyId: company.id });
+
+  // ------------------------------------------------------------ the files
+  const header = imports.IMPORT_COLUMNS.map((c) => c.label);
+  const rows: Array<Array<string | number | Date>> = [];
+  for (let i = 0; i < ROWS; i++) {
+    const action = random.pick(ACTION_TYPES);
+    const publicCategory = random.pick(PUBLIC_CATEGORIES);
+    const date = new Date(Date.now() - random.int(1, 700) * 86_400_000);
+    date.setUTCHours(0, 0, 0, 0);
+    rows.push([
+      date,
+      action.label,
+      publicCategory.label,
+      publicCategory.code === "OTHER" ? "Parents isolés" : "",
+      action.isHire
+        ? CONTRACT_TYPE_LABELS[random.pick(["CDI", "CDD_LONG", "INTERIM"] as const)]
+        : "",
+      action.defaultUnit === "EUROS" ? random.int(100, 50_000) : random.int(1, 5),
+      random.pick([QPV_LABELS.YES, QPV_LABELS.NO, QPV_LABELS.UNKNOWN, ""]),
+      random.chance(0.3) ? `Ligne ${i + 1} : action menée avec la mission locale` : "",
+      random.chance(0.2) ? commitment.id : "",
+    ]);
+  }
+  const fr = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+  const csvCell = (v: string | number | Date) => {
+    const text = v instanceof Date ? fr(v) : String(v);
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const csv = new TextEncoder().encode(
+    `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`,
+  );
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Réalisations");
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  sheet.getColumn(1).numFmt = "dd/mm/yyyy";
+  const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+  console.log(
+    `Fichiers : CSV ${(csv.byteLength / 1024).toFixed(0)} Kio, XLSX ${(xlsx.byteLength / 1024).toFixed(0)} Kio, ${ROWS} lignes`,
+  );
+
+  // ------------------------------------------------------------ warm-up (JIT, SQLite cache)
+  const warm = await imports.createImportDraft({
+    companyId: company.id,
+    userId: user.id,
+    fileName: "echauffement.csv",
+    bytes: new TextEncoder().encode(
+      `${header.join(";")}\n${rows
+        .slice(0, 200)
+        .map((r) => r.map(csvCell).join(";"))
+        .join("\n")}\n`,
+    ),
+  });
+  await imports.confirmImport({
+    companyId: company.id,
+    actorId: user.id,
+    draftId: warm.draftId,
+    acceptDuplicate: true,
+  });
+
+  // ------------------------------------------------------------ parse + validate
+  for (const [label, name, bytes] of [
+    ["CSV : lecture + validation", "bench.csv", csv],
+    ["XLSX : lecture + validation", "bench.xlsx", xlsx],
+  ] as const) {
+    const parsed = await time(label, ROWS, async () => {
+      const result = await imports.parseRealisationFile(name, bytes);
+      await imports.checkCommitments(prisma, company.id, result.rows);
+      return result;
+    });
+    const invalid = parsed.rows.filter((r) => r.errors.length > 0);
+    if (parsed.rows.length !== ROWS || invalid.length > 0) {
+      throw new Error(`${name} : ${invalid.length} lignes en erreur, ex. ${invalid[0]?.errors}`);
+    }
+  }
+
+  // ------------------------------------------------------------ preview draft, then confirm
+  const { draftId } = await time(
+    "CSV : aperçu complet (lecture, validation, brouillon)",
+    ROWS,
+    () =>
+      imports.createImportDraft({
+        companyId: company.id,
+        userId: user.id,
+        fileName: "bench.csv",
+        bytes: csv,
+      }),
+  );
+  const before = await prisma.realisation.count({ where: { companyId: company.id } });
+  await time("Confirmation (transaction : lot + réalisations + audit)", ROWS, () =>
+    imports.confirmImport({
+      companyId: company.id,
+      actorId: user.id,
+      draftId,
+      acceptDuplicate: true,
+    }),
+  );
+  const written = (await prisma.realisation.count({ where: { companyId: company.id } })) - before;
+  if (written !== ROWS) throw new Error(`${written} réalisations écrites au lieu de ${ROWS}`);
+
+  // ------------------------------------------------------------ baseline: plain createMany
+  const parsed = await imports.parseRealisationFile("bench.csv", csv);
+  const plainRows = parsed.rows.map(({ input }) => ({
+    companyId: baselineCompany.id,
+    clubId: club.id,
+    departementCode: club.departementCode,
+    commitmentId: null,
+    date: new Date(`${input!.date}T00:00:00Z`),
+    actionTypeCode: input!.actionTypeCode,
+    publicCategoryCode: input!.publicCategoryCode,
+    otherPublicLabel: input!.otherPublicLabel ?? null,
+    contractType: input!.contractType ?? null,
+    quantity: input!.quantity,
+    unit: unitOf(input!.actionTypeCode),
+    qpv: input!.qpv,
+    note: input!.note ?? "",
+    createdById: user.id,
+  }));
+  await time("Témoin : createMany seul des mêmes lignes (transaction)", ROWS, () =>
+    prisma.$transaction(async (tx) => tx.realisation.createMany({ data: plainRows }), {
+      timeout: 120_000,
+    }),
+  );
+
+  // ------------------------------------------------------------ report
+  const width = Math.max(...timings.map((t) => t.label.length));
+  console.log("");
+  for (const t of timings) {
+    const perSecond = Math.round(t.rows / (t.ms / 1000));
+    console.log(
+      `${t.label.padEnd(width)}  ${t.ms.toFixed(0).padStart(6)} ms  ${perSecond.toLocaleString("fr-FR").padStart(9)} lignes/s`,
+    );
+  }
+  const confirm = timings.find((t) => t.label.startsWith("Confirmation"))!;
+  const baseline = timings.find((t) => t.label.startsWith("Témoin"))!;
+  console.log(
+    `\nConfirmation / témoin : ×${(confirm.ms / baseline.ms).toFixed(2)} (node ${process.version}, ${os.cpus().length} cœurs)`,
+  );
+} finally {
+  await prisma.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,270 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, signIn, test } from "./fixtures";
+import { E2E_DB_PATH } from "./ports";
+
+// Import of realisations from a file, as the demo company's leader: the template, a preview
+// with an invalid row (nothing saved), the corrected file confirmed (all its rows saved), the
+// same file again (warned), and another company refused.
+
+const db = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
+function countOf(sql: string, ...params: string[]) {
+  const conn = db();
+  const { n } = conn.prepare(sql).get(...params) as { n: number };
+  conn.close();
+  return n;
+}
+const realisationsOf = (companyId: string) =>
+  countOf(`SELECT COUNT(*) AS n FROM "Realisation" WHERE "companyId" = ?`, companyId);
+const drafts = () => countOf(`SELECT COUNT(*) AS n FROM "ImportDraft"`);
+const batches = () => countOf(`SELECT COUNT(*) AS n FROM "ImportBatch"`);
+
+function frDaysAgo(days: number) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10).split("-").reverse().join("/");
+}
+
+const HEADER = "Date;Type d'action;Public;Précision du public;Type de contrat;Nombre;QPV;Note";
+/** A CSV as Excel in French writes it: UTF-8 with a BOM, `;`. */
+function csv(rows: string[]) {
+  return Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
+}
+const stamp = Date.now();
+const goodRows = [
+  `${frDaysAgo(12)};Recrutement;Demandeurs d'emploi de longue durée;;CDI;1;Oui;Import e2e ${stamp}`,
+  `${frDaysAgo(9)};Immersion (PMSMP);Autre public;Parents isolés;;2;Ne sait pas;`,
+];
+const invalidFile = csv([...goodRows, `${frDaysAgo(5)};Embauche;Bénéficiaires du RSA;;CDI;1;Non;`]);
+const fixedFile = csv([
+  ...goodRows,
+  `${frDaysAgo(5)};Recrutement;Bénéficiaires du RSA;;CDI;1;Non;`,
+]);
+
+async function companyHome(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/entreprise\/[^/]+$/);
+  return new URL(page.url()).pathname.split("/")[2];
+}
+
+async function upload(page: Page, label: string, name: string, buffer: Buffer) {
+  await page.getByLabel(label).setInputFiles({ name, mimeType: "text/csv", buffer });
+  await page.getByRole("button", { name: "Envoyer et prévisualiser" }).click();
+  await expect(page).toHaveURL(/\/import\?brouillon=/);
+}
+
+test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmation, doublon", async ({
+  page,
+  axe,
+}) => {
+  const companyId = await companyHome(page, DEMO.company);
+  await page.goto(`/entreprise/${companyId}/import`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Importer des réalisations" }),
+  ).toBeVisible();
+  await axe(page);
+
+  // The templates download, and the XLSX one opens with exceljs.
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "modèle Excel (.xlsx)" }).click(),
+  ]);
+  expect(xlsxDownload.suggestedFilename()).toBe("modele-realisations.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(await xlsxDownload.path()) as never);
+  expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Réalisations", "Listes"]);
+  const header = (workbook.getWorksheet("Réalisations")!.getRow(1).values as unknown[]).slice(1);
+  expect(header).toEqual([...HEADER.split(";"), "Engagement"]);
+  expect(workbook.getWorksheet("Listes")!.getCell("A2").value).toBe("Recrutement");
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "modèle CSV (séparateur point-virgule)" }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toBe("modele-realisations.csv");
+  const template = fs.readFileSync(await csvDownload.path(), "utf8");
+  expect(template.startsWith(`\uFEFF${HEADER};Engagement\r\n`)).toBe(true);
+
+  // A file with an invalid row: the preview shows the French error, nothing is saved.
+  const before = realisationsOf(companyId);
+  const batchesBefore = batches();
+  await upload(page, "Fichier à importer", "realisations.csv", invalidFile);
+  await expect(page.getByRole("heading", { level: 1, name: "Aperçu de l'import" })).toBeVisible();
+  await expect(page.getByText("2 lignes prêtes, 1 ligne en erreur")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Type d'action : « Embauche » ne fait pas partie de la liste (voir l'onglet « Listes » du modèle).",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("row", { name: /^4 / })).toContainText("En erreur");
+  await expect(page.getByRole("row", { name: /^2 / })).toContainText("Prête");
+  await expect(page.getByRole("button", { name: /Confirmer l'import/ })).toHaveCount(0);
+  await axe(page);
+  await page.screenshot({ path: "/tmp/import-apercu-erreurs.png", fullPage: true });
+  expect(realisationsOf(companyId)).toBe(before);
+  expect(batches()).toBe(batchesBefore);
+
+  // The corrected file, sent from the preview page, then confirmed: exactly its rows are saved.
+  await upload(page, "Fichier corrigé", "realisations.csv", fixedFile);
+  await expect(page.getByText("3 lignes prêtes, 0 ligne en erreur")).toBeVisible();
+  await expect(page.getByRole("row", { name: /^4 / })).toContainText("Bénéficiaires du RSA");
+  await axe(page);
+  expect(realisationsOf(companyId)).toBe(before);
+  await page.getByRole("button", { name: "Confirmer l'import de 3 lignes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/entreprise/${companyId}$`));
+  await expect(page.getByRole("status")).toContainText(
+    "3 réalisations importées depuis « realisations.csv ».",
+  );
+  expect(realisationsOf(companyId)).toBe(before + 3);
+  expect(batches()).toBe(batchesBefore + 1);
+
+  // The same file again: the preview warns, and confirming needs the explicit checkbox.
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(page, "Fichier à importer", "encore.csv", fixedFile);
+  await expect(
+    page.getByText(/Ce fichier a déjà été importé le .+ par Claire Dumont/),
+  ).toBeVisible();
+  await expect(page.getByLabel("Importer quand même")).toBeVisible();
+  await axe(page);
+  const draftId = new URL(page.url()).searchParams.get("brouillon")!;
+  const withoutTick = await page.request.post(`/entreprise/${companyId}/import`, {
+    form: { intent: "confirmer", brouillon: draftId },
+    maxRedirects: 0,
+  });
+  expect(withoutTick.status()).toBe(400);
+  expect(await withoutTick.text()).toContain("cochez « Importer quand même »");
+  expect(realisationsOf(companyId)).toBe(before + 3);
+});
+
+test("sans JavaScript, l'envoi est un formulaire ordinaire ; un fichier trop gros est refusé en français", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const companyId = await companyHome(page, DEMO.company);
+  const before = realisationsOf(companyId);
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(page, "Fichier à importer", "sans-js.csv", invalidFile);
+  await expect(page.getByText("2 lignes prêtes, 1 ligne en erreur")).toBeVisible();
+
+  const tooBig = await page.request.post(`/entreprise/${companyId}/import`, {
+    multipart: {
+      fichier: {
+        name: "gros.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.alloc(10 * 1024 * 1024 + 100, "a"),
+      },
+    },
+    maxRedirects: 0,
+  });
+  expect(tooBig.status()).toBe(400);
+  expect(await tooBig.text()).toContain("Le fichier dépasse 10 Mo");
+  // Far too big: refused from its announced length, and the answer still reaches the browser.
+  const huge = await page.request.post(`/entreprise/${companyId}/import/envoi`, {
+    multipart: {
+      fichier: {
+        name: "enorme.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.alloc(40 * 1024 * 1024, "a"),
+      },
+    },
+  });
+  expect(huge.status()).toBe(400);
+  expect(await huge.json()).toEqual({
+    error: "Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.",
+  });
+  const wrongType = await page.request.post(`/entreprise/${companyId}/import/envoi`, {
+    multipart: { fichier: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("x") } },
+  });
+  expect(wrongType.status()).toBe(400);
+  expect(await wrongType.json()).toEqual({
+    error: "Seuls les fichiers .csv et .xlsx sont acceptés.",
+  });
+  expect(realisationsOf(companyId)).toBe(before);
+  await context.close();
+});
+
+test("une autre entreprise ne peut ni importer ni confirmer pour cette entreprise", async ({
+  page,
+  browser,
+}) => {
+  const companyId = await companyHome(page, DEMO.company);
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(page, "Fichier à importer", "a-voler.csv", fixedFile);
+  const draftId = new URL(page.url()).searchParams.get("brouillon")!;
+
+  const context = await browser.newContext();
+  const intruder = await context.newPage();
+  const intruderCompany = await companyHome(intruder, "dirigeant.nord@demo.test");
+  expect(intruderCompany).not.toBe(companyId);
+  const before = { realisations: realisationsOf(companyId), drafts: drafts(), batches: batches() };
+  const file = { name: "intrus.csv", mimeType: "text/csv", buffer: fixedFile };
+  for (const url of [`/entreprise/${companyId}/import`, `/entreprise/${companyId}/import/envoi`]) {
+    const response = await intruder.request.post(url, {
+      multipart: { fichier: file },
+      maxRedirects: 0,
+    });
+    expect(response.status(), url).toBe(403);
+  }
+  const confirm = await intruder.request.post(`/entreprise/${companyId}/import`, {
+    form: { intent: "confirmer", brouillon: draftId, importerQuandMeme: "on" },
+    maxRedirects: 0,
+  });
+  expect(confirm.status()).toBe(403);
+  // Through their own company's URL, this company's draft is not found.
+  const viaOwn = await intruder.request.post(`/entreprise/${intruderCompany}/import`, {
+    form: { intent: "confirmer", brouillon: draftId, importerQuandMeme: "on" },
+    maxRedirects: 0,
+  });
+  expect(viaOwn.status()).toBe(404);
+  expect(
+    (await intruder.request.get(`/entreprise/${companyId}/import?brouillon=${draftId}`)).status(),
+  ).toBe(403);
+  expect((await intruder.request.get(`/entreprise/${companyId}/import/modele.xlsx`)).status()).toBe(
+    403,
+  );
+  expect({ realisations: realisationsOf(companyId), drafts: drafts(), batches: batches() }).toEqual(
+    before,
+  );
+  await context.close();
+});
+
+test("un gros fichier montre la progression de son envoi, puis l'aperçu", async ({ page }) => {
+  const companyId = await companyHome(page, DEMO.company);
+  await page.goto(`/entreprise/${companyId}/import`);
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `${frDaysAgo(1 + (i % 300))};Stage;Jeunes de moins de 26 ans;;;1;;Ligne ${i} ${stamp}`,
+  );
+  const big = csv(rows);
+  // Slow the upload down (about 2 seconds) so that the progress can be seen.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: big.length / 2,
+  });
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "gros.csv",
+    mimeType: "text/csv",
+    buffer: big,
+  });
+  await page.getByRole("button", { name: "Envoyer et prévisualiser" }).click();
+  const progress = page.getByRole("progressbar", { name: /Envoi du fichier : \d+ %/ });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole("button", { name: "Annuler l'envoi" })).toBeVisible();
+  await expect(page).toHaveURL(/\/import\?brouillon=/, { timeout: 20_000 });
+  await expect(page.getByText(/^3\s000 lignes prêtes, 0 ligne en erreur$/)).toBeVisible();
+  await expect(page.getByText(/Seules les 200 premières lignes prêtes/)).toBeVisible();
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+});

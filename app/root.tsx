@@ -68,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <FlashMessage flash={rootData?.flash ?? null} />
           {children}
         </main>
-        <footer className="no-print border-t border-gray-200 bg-white">
+        <footer className="no-print border-t border-gray-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-6 text-sm text-gray-700">
             <p>Engagés — plateforme des clubs « Les entreprises s&apos;engagent »</p>
             <a href="/stats">Chiffres publics</a>

@@ -18,7 +18,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
-    <header className="bg-brand-800 text-white">
+    <header className="bg-brand-800 text-white print:hidden">
       <a
         href="#contenu"
         className="sr-only bg-white p-2 text-brand-800 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"

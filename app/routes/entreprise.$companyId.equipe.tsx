@@ -1,13 +1,23 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useSyncExternalStore, type ReactNode } from "react";
+import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { CompanyNav } from "~/components/company-nav";
+import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
-import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader, dateFormat } from "~/components/page";
+import {
+  CompanyProfileError,
+  leaveCompany,
+  removeTeamMember,
+  revokeCompanyInvitation,
+} from "~/models/company-profile.server";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
 import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Engagés" }];
@@ -22,59 +32,218 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPendingInvitations({ companyId, roles: ["COMPANY"] }),
     can(user, { action: "company:write", companyId }),
   ]);
-  return { company, team, invitations, canEdit };
+  return { company, team, invitations, canEdit, currentUserId: user.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
-  const submission = parseWithZod(await request.formData(), { schema: inviteBaseSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply() }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent") ?? "invite";
+  const here = `/entreprise/${companyId}/equipe`;
+
+  if (intent === "invite") {
+    const submission = parseWithZod(formData, { schema: inviteBaseSchema });
+    if (submission.status !== "success") {
+      return data({ result: submission.reply(), error: null }, { status: 400 });
+    }
+    return inviteAndRedirect(
+      request,
+      user,
+      submission,
+      { ...submission.value, role: "COMPANY", companyId },
+      here,
+    );
   }
-  return inviteAndRedirect(
-    request,
-    user,
-    submission,
-    { ...submission.value, role: "COMPANY", companyId },
-    `/entreprise/${companyId}/equipe`,
+
+  const id = String(formData.get("id") ?? "").slice(0, 100);
+  try {
+    if (intent === "remove-member") {
+      const removed = await removeTeamMember(user.id, companyId, id);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${removed.name} n'a plus accès à l'espace de l'entreprise.`,
+      });
+    }
+    if (intent === "leave") {
+      const { companyName } = await leaveCompany(user.id, companyId);
+      return redirectWithFlash(request, "/espace", {
+        kind: "success",
+        message: `Vous avez quitté l'équipe de ${companyName}.`,
+      });
+    }
+    if (intent === "revoke-invitation") {
+      const invitation = await revokeCompanyInvitation(user.id, companyId, id);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `L'invitation de ${invitation.email} est révoquée.`,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof CompanyProfileError)) throw error;
+    return data({ result: null, error: error.message }, { status: 400 });
+  }
+  return data(
+    { result: null, error: "Cette action n'existe pas sur cette page." },
+    { status: 400 },
+  );
+}
+
+/** False on the server and during hydration, true once React runs in the browser. */
+function useHydrated() {
+  return useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A button that asks for confirmation, then posts a plain form. With JavaScript: a React Aria
+ * modal dialog; without: a disclosure holding the same form.
+ */
+function ConfirmAction({
+  label,
+  accessibleLabel,
+  title,
+  confirmLabel,
+  fields,
+  children,
+}: {
+  label: string;
+  accessibleLabel?: string;
+  title: string;
+  confirmLabel: string;
+  fields: Record<string, string>;
+  children: ReactNode;
+}) {
+  const hydrated = useHydrated();
+  const form = (close?: () => void) => (
+    <Form method="post" className="mt-4 flex flex-wrap gap-2" onSubmit={() => close?.()}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className="btn-danger">
+        {confirmLabel}
+      </button>
+      {close ? (
+        <button type="button" className="btn-secondary" onClick={close}>
+          Annuler
+        </button>
+      ) : null}
+    </Form>
+  );
+  if (!hydrated) {
+    return (
+      <details>
+        <summary className="btn-secondary cursor-pointer list-none" aria-label={accessibleLabel}>
+          {label}
+        </summary>
+        <div className="mt-2 max-w-md rounded-md border border-gray-300 bg-white p-3">
+          <p className="font-semibold">{title}</p>
+          {children}
+          {form()}
+        </div>
+      </details>
+    );
+  }
+  return (
+    <DialogTrigger>
+      <Button className="btn-secondary" aria-label={accessibleLabel}>
+        {label}
+      </Button>
+      <ModalOverlay
+        isDismissable
+        className="fixed inset-0 z-50 flex items-center justify-center bg-black/50 p-4"
+      >
+        <Modal className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl">
+          <Dialog role="alertdialog" className="outline-none">
+            {({ close }) => (
+              <>
+                <Heading slot="title" className="mb-2 text-lg font-bold">
+                  {title}
+                </Heading>
+                {children}
+                {form(close)}
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
   );
 }
 
 export default function TeamPage() {
-  const { company, team, invitations, canEdit } = useLoaderData<typeof loader>();
+  const { company, team, invitations, canEdit, currentUserId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const isMember = team.some((m) => m.user.id === currentUserId);
+  const alone = team.length <= 1;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${company.id}`}>← Mon tableau de bord</Link>
-      </p>
+      <CompanyNav companyId={company.id} canEdit={canEdit} />
       <PageHeader title="Mon équipe" intro={`Les personnes qui déclarent pour ${company.name}.`} />
+      <FormErrors errors={[actionData && "error" in actionData ? actionData.error : null]} />
       <section aria-labelledby="membres" className="card mb-6">
         <h2 id="membres" className="mb-3 text-lg font-bold">
           Membres de l&apos;équipe
         </h2>
-        <table className="table-basic">
-          <caption className="sr-only">Membres de l&apos;équipe</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Adresse e-mail</th>
-              <th scope="col">Dernière connexion</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.map((m) => (
-              <tr key={m.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
-                <td>
-                  {m.user.lastLoginAt ? dateFormat.format(new Date(m.user.lastLoginAt)) : "Jamais"}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="table-basic">
+            <caption className="sr-only">Membres de l&apos;équipe</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  Adresse e-mail
+                </th>
+                <th scope="col">Dernière connexion</th>
+                {canEdit ? <th scope="col">Action</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {team.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    {m.user.name}{" "}
+                    {m.user.id === currentUserId ? (
+                      <span className="text-gray-700">(vous)</span>
+                    ) : null}
+                    <span className="block break-all text-sm text-gray-700 sm:hidden">
+                      {m.user.email}
+                    </span>
+                  </th>
+                  <td className="hidden break-all sm:table-cell">{m.user.email}</td>
+                  <td>
+                    {m.user.lastLoginAt
+                      ? dateFormat.format(new Date(m.user.lastLoginAt))
+                      : "Jamais"}
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      {m.user.id === currentUserId ? (
+                        <span className="text-sm text-gray-700">—</span>
+                      ) : (
+                        <ConfirmAction
+                          label="Retirer"
+                          accessibleLabel={`Retirer ${m.user.name} de l'équipe`}
+                          title={`Retirer ${m.user.name} de l'équipe ?`}
+                          confirmLabel="Retirer de l'équipe"
+                          fields={{ intent: "remove-member", id: m.id }}
+                        >
+                          <p className="text-gray-800">
+                            {m.user.name} n&apos;aura plus accès à l&apos;espace de {company.name}.
+                            Ses déclarations restent enregistrées.
+                          </p>
+                        </ConfirmAction>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       {canEdit ? (
         <section aria-labelledby="inviter" className="card mb-6">
@@ -84,11 +253,107 @@ export default function TeamPage() {
           <InviteForm schema={inviteBaseSchema} lastResult={actionData?.result} />
         </section>
       ) : null}
-      <section aria-labelledby="attente" className="card">
+      <section aria-labelledby="attente" className="card mb-6">
         <h2 id="attente" className="mb-3 text-lg font-bold">
           Invitations en attente
         </h2>
-        <PendingInvitations invitations={invitations} />
+        {invitations.length === 0 ? (
+          <p className="text-gray-700">Aucune invitation en attente.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table-basic">
+              <caption className="sr-only">Invitations en attente</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Personne</th>
+                  <th scope="col" className="hidden sm:table-cell">
+                    Adresse e-mail
+                  </th>
+                  <th scope="col">Valable jusqu&apos;au</th>
+                  {canEdit ? <th scope="col">Action</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.name}
+                      <span className="block break-all text-sm text-gray-700 sm:hidden">
+                        {i.email}
+                      </span>
+                    </th>
+                    <td className="hidden break-all sm:table-cell">{i.email}</td>
+                    <td>{dateFormat.format(new Date(i.expiresAt))}</td>
+                    {canEdit ? (
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="revoke-invitation" />
+                          <input type="hidden" name="id" value={i.id} />
+                          <button
+                            type="submit"
+                            className="btn-secondary"
+                            aria-label={`Révoquer l'invitation de ${i.email}`}
+                          >
+                            Révoquer
+                          </button>
+                        </Form>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {canEdit && isMember ? (
+        <section aria-labelledby="quitter" className="card mb-6">
+          <h2 id="quitter" className="mb-3 text-lg font-bold">
+            Quitter l&apos;entreprise
+          </h2>
+          {alone ? (
+            <p className="text-gray-800">
+              Vous êtes la dernière personne de l&apos;équipe : vous ne pouvez pas quitter
+              l&apos;entreprise. Invitez d&apos;abord un ou une collègue qui prendra le relais.
+            </p>
+          ) : (
+            <>
+              <p className="mb-3 text-gray-800">
+                Vous n&apos;aurez plus accès à l&apos;espace de {company.name}. Vos déclarations
+                restent enregistrées.
+              </p>
+              <ConfirmAction
+                label="Quitter l'entreprise"
+                title={`Quitter l'équipe de ${company.name} ?`}
+                confirmLabel="Quitter l'entreprise"
+                fields={{ intent: "leave" }}
+              >
+                <p className="text-gray-800">
+                  Vous n&apos;aurez plus accès à cet espace. Pour y revenir, un ou une collègue
+                  devra vous inviter à nouveau.
+                </p>
+              </ConfirmAction>
+            </>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="voir-aussi" className="card print:hidden">
+        <h2 id="voir-aussi" className="mb-3 text-lg font-bold">
+          Voir aussi
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <Link to={`/entreprise/${company.id}/profil`}>Profil de l&apos;entreprise</Link>
+          </li>
+          <li>
+            <Link to={`/entreprise/${company.id}/rapport`}>Rapport annuel</Link>
+          </li>
+          <li>
+            <a href={`/entreprise/${company.id}/export.xlsx`} download>
+              Télécharger toutes les données de l&apos;entreprise (XLSX)
+            </a>
+          </li>
+        </ul>
       </section>
     </>
   );

@@ -1,0 +1,607 @@
+// A company's profile (identity, NAF code, headcount, commune, website, public page), its link
+// to a head office, and its team (removing a colleague, leaving, revoking an invitation).
+// Every write runs in a transaction with its audit entry; refusals are CompanyProfileError with a
+// French message (and the form field it concerns), never a 500.
+
+import { createRequire } from "node:module";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client";
+import { audit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { HEADCOUNT_BRACKETS } from "~/utils/domain";
+import { isValidSiret, normaliseSiret } from "~/utils/siret";
+
+export class CompanyProfileError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------- NAF codes
+
+export type NafOption = { code: string; label: string };
+
+// Read with a local require (not bundled, parsed on first use), like the reference data.
+const requireData = createRequire(import.meta.url);
+let nafList: NafOption[] | null = null;
+let nafIndex: Map<string, NafOption> | null = null;
+
+/** The NAF rev. 2 sub-classes ("49.41A"), the level an APE code is given at, in code order. */
+export function nafSubclasses(): NafOption[] {
+  if (!nafList) {
+    const all = requireData("@socialgouv/codes-naf/index.json") as Array<{
+      id: string;
+      label: string;
+    }>;
+    nafList = all
+      .filter((entry) => /^\d{2}\.\d{2}[A-Z]$/.test(entry.id))
+      .map((entry) => ({ code: entry.id, label: entry.label }));
+    nafIndex = new Map(nafList.map((entry) => [entry.code, entry]));
+  }
+  return nafList;
+}
+
+export function findNaf(code: string): NafOption | null {
+  nafSubclasses();
+  return nafIndex!.get(code) ?? null;
+}
+
+/** "4941a", "49 41 A", "49.41.A" → "49.41A" (anything else is returned trimmed, upper-cased). */
+export function normaliseNafCode(input: string): string {
+  const compact = input.replace(/[\s.\u00a0-]/g, "").toUpperCase();
+  const match = /^(\d{2})(\d{2})([A-Z])$/.exec(compact);
+  return match ? `${match[1]}.${match[2]}${match[3]}` : input.trim().toUpperCase();
+}
+
+// ---------------------------------------------------------------- validation
+
+/** "www.exemple.fr" → "https://www.exemple.fr"; an address with a scheme is kept as it is. */
+export function withScheme(input: string): string {
+  const value = input.trim();
+  if (value === "") return value;
+  return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+}
+
+const headcountCodes = HEADCOUNT_BRACKETS.map((b) => b.code) as [string, ...string[]];
+
+export const siretField = z
+  .string({ error: "Indiquez le numéro SIRET (14 chiffres)." })
+  .max(40, "Le SIRET compte 14 chiffres.")
+  .transform(normaliseSiret)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{14}$/, { error: "Le SIRET compte exactement 14 chiffres.", abort: true })
+      .refine(
+        isValidSiret,
+        "Ce numéro SIRET n'est pas valide : vérifiez les chiffres (la clé de contrôle ne correspond pas).",
+      ),
+  );
+
+/** The profile form (shared by the action and the tests). Empty optional fields clear the value. */
+export const companyProfileSchema = z.object({
+  name: z
+    .string({ error: "Indiquez le nom de l'entreprise." })
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(120, "Le nom doit compter 120 caractères au plus."),
+  siret: siretField,
+  nafCode: z
+    .string()
+    .max(20, "Choisissez un code NAF de la liste, par exemple 49.41A.")
+    .transform(normaliseNafCode)
+    .pipe(
+      z
+        .string()
+        .refine(
+          (code) => findNaf(code) !== null,
+          "Ce code NAF n'existe pas : choisissez un code de la liste, par exemple 49.41A.",
+        ),
+    )
+    .optional(),
+  headcountBracket: z
+    .enum(headcountCodes, { error: "Choisissez une tranche d'effectif de la liste." })
+    .optional(),
+  communeCode: z
+    .string()
+    .trim()
+    .max(10, "Choisissez une commune de la liste.")
+    .regex(
+      /^(\d{5}|2[AB]\d{3})$/i,
+      "Choisissez une commune de la liste (sans JavaScript : son code INSEE à 5 caractères, par exemple 62041).",
+    )
+    .transform((code) => code.toUpperCase())
+    .optional(),
+  website: z
+    .string()
+    .max(200, "L'adresse du site doit compter 200 caractères au plus.")
+    .transform(withScheme)
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        hostname: z.regexes.domain,
+        error: "Indiquez une adresse de site valide, par exemple https://www.entreprise.fr.",
+      }),
+    )
+    .optional(),
+  publicPage: z.boolean().optional().default(false),
+});
+
+export type CompanyProfileInput = z.infer<typeof companyProfileSchema>;
+
+export const headOfficeLinkSchema = z.object({
+  headOfficeSiret: siretField,
+});
+
+// ---------------------------------------------------------------- reading
+
+const PROFILE_FIELDS = [
+  "name",
+  "siret",
+  "siren",
+  "nafCode",
+  "nafLabel",
+  "headcountBracket",
+  "communeCode",
+  "website",
+  "publicPage",
+] as const;
+
+/** The profile page: identity, commune, head office and establishments. */
+export async function getCompanyProfile(companyId: string) {
+  const company = await prisma.company.findUnique({
+    where: { id: companyId },
+    select: {
+      id: true,
+      name: true,
+      siret: true,
+      siren: true,
+      nafCode: true,
+      nafLabel: true,
+      headcountBracket: true,
+      website: true,
+      publicPage: true,
+      updatedAt: true,
+      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
+      headOffice: {
+        select: {
+          id: true,
+          name: true,
+          siret: true,
+          commune: { select: { name: true } },
+        },
+      },
+      establishments: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, siret: true, commune: { select: { name: true } } },
+      },
+      memberships: {
+        where: { status: { not: "LEFT" } },
+        orderBy: { createdAt: "asc" },
+        select: { club: { select: { name: true, departementCode: true } } },
+      },
+    },
+  });
+  if (!company) return null;
+  return {
+    ...company,
+    commune: company.commune ? toCommuneOption(company.commune) : null,
+  };
+}
+
+// ---------------------------------------------------------------- communes
+
+export type CommuneOption = {
+  code: string;
+  name: string;
+  postcodes: string[];
+  departementCode: string;
+};
+
+function toCommuneOption(row: {
+  code: string;
+  name: string;
+  postcodes: string;
+  departementCode: string;
+}): CommuneOption {
+  return {
+    code: row.code,
+    name: row.name,
+    postcodes: row.postcodes ? row.postcodes.split(",").filter(Boolean) : [],
+    departementCode: row.departementCode,
+  };
+}
+
+/** Lower case, no accents, ligatures spelled out, separators as single spaces. */
+export function normaliseCommuneName(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[\s'’-]+/g, " ")
+    .replace(/^st(e?) /, "saint$1 ")
+    .trim();
+}
+
+/**
+ * Communes whose name starts with `query` (ignoring case, accents and hyphens) or whose
+ * postcode (or INSEE code) starts with it, most populated first, in `departementCode` only
+ * when given; communes of `preferredDepartement` come first.
+ */
+export async function searchCommunes({
+  query,
+  departementCode = null,
+  preferredDepartement = null,
+  limit = 20,
+}: {
+  query: string;
+  departementCode?: string | null;
+  preferredDepartement?: string | null;
+  limit?: number;
+}): Promise<CommuneOption[]> {
+  const q = query.trim();
+  type Row = { code: string; name: string; postcodes: string; departementCode: string };
+  const preferred = preferredDepartement ?? "";
+  if (/^(\d{2,5}|2[AB]\d{0,3})$/i.test(q)) {
+    const code = q.toUpperCase();
+    const rows = await prisma.commune.findMany({
+      where: {
+        ...(departementCode ? { departementCode } : {}),
+        OR: [
+          { postcodes: { startsWith: code } },
+          { postcodes: { contains: `,${code}` } },
+          { code: { startsWith: code } },
+        ],
+      },
+      orderBy: [{ population: "desc" }, { name: "asc" }],
+      take: 200,
+      select: { code: true, name: true, postcodes: true, departementCode: true },
+    });
+    return preferFirst(rows, preferred).slice(0, limit).map(toCommuneOption);
+  }
+  const wanted = normaliseCommuneName(q);
+  if (wanted.length < 2) return [];
+  // A LIKE pattern the database filters with (ASCII letters match either case; every letter that
+  // may carry an accent, and every separator, matches any one character); the exact,
+  // accent-insensitive prefix test is then made on the candidates.
+  // (« oe » and « ae » may be one letter, Œ or Æ: they match any run of characters.)
+  const pattern = `${[...wanted.replace(/oe|ae/g, "%")]
+    .map((ch) => (ch === "%" || (/[a-z0-9]/.test(ch) && !/[aceiouy]/.test(ch)) ? ch : "_"))
+    .join("")}%`;
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT code, name, postcodes, departementCode
+    FROM Commune
+    WHERE name LIKE ${pattern}
+      AND (${departementCode} IS NULL OR departementCode = ${departementCode})
+    ORDER BY (departementCode = ${preferred}) DESC, population DESC, name ASC`;
+  return rows
+    .filter((row) => normaliseCommuneName(row.name).startsWith(wanted))
+    .slice(0, limit)
+    .map(toCommuneOption);
+}
+
+function preferFirst<T extends { departementCode: string }>(rows: T[], preferred: string) {
+  if (!preferred) return rows;
+  return [
+    ...rows.filter((r) => r.departementCode === preferred),
+    ...rows.filter((r) => r.departementCode !== preferred),
+  ];
+}
+
+// ---------------------------------------------------------------- writing the profile
+
+type ProfileValues = Record<(typeof PROFILE_FIELDS)[number], string | boolean | null>;
+
+function pickProfile(row: ProfileValues): ProfileValues {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[f]])) as ProfileValues;
+}
+
+function isSiretConflict(error: unknown) {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes("siret")
+  );
+}
+
+const SIRET_TAKEN =
+  "Une autre entreprise inscrite a déjà ce numéro SIRET. Vérifiez le numéro, ou demandez à l'animateur de votre club.";
+
+/**
+ * Saves the profile: checks the SIRET is free and keeps its SIREN when the company is linked
+ * to a head office or has establishments, resolves the NAF label and the commune, then writes
+ * the change and its audit entry (changed fields, before and after) together.
+ * Returns the names of the fields that changed (none: nothing written).
+ */
+export async function updateCompanyProfile(
+  actorId: string,
+  companyId: string,
+  input: CompanyProfileInput,
+): Promise<string[]> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const current = await tx.company.findUnique({
+        where: { id: companyId },
+        select: {
+          name: true,
+          siret: true,
+          siren: true,
+          nafCode: true,
+          nafLabel: true,
+          headcountBracket: true,
+          communeCode: true,
+          website: true,
+          publicPage: true,
+          headOfficeId: true,
+          _count: { select: { establishments: true } },
+          memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { clubId: true } },
+        },
+      });
+      if (!current) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+
+      const siren = input.siret.slice(0, 9);
+      if (input.siret !== current.siret) {
+        const taken = await tx.company.findFirst({
+          where: { siret: input.siret, NOT: { id: companyId } },
+          select: { id: true },
+        });
+        if (taken) throw new CompanyProfileError(SIRET_TAKEN, "siret");
+      }
+      if (siren !== current.siren && (current.headOfficeId || current._count.establishments > 0)) {
+        throw new CompanyProfileError(
+          current.headOfficeId
+            ? "Votre entreprise est rattachée à un siège : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer. Détachez-la d'abord du siège."
+            : "Votre entreprise a des établissements rattachés : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer.",
+          "siret",
+        );
+      }
+      if (input.communeCode) {
+        const commune = await tx.commune.findUnique({
+          where: { code: input.communeCode },
+          select: { code: true },
+        });
+        if (!commune) {
+          throw new CompanyProfileError(
+            "Cette commune n'existe pas : choisissez-la dans la liste.",
+            "communeCode",
+          );
+        }
+      }
+      const naf = input.nafCode ? findNaf(input.nafCode) : null;
+      const next: ProfileValues = {
+        name: input.name,
+        siret: input.siret,
+        siren,
+        nafCode: naf?.code ?? null,
+        nafLabel: naf?.label ?? null,
+        headcountBracket: input.headcountBracket ?? null,
+        communeCode: input.communeCode ?? null,
+        website: input.website || null,
+        publicPage: input.publicPage,
+      };
+      const before = pickProfile(current);
+      const changed = PROFILE_FIELDS.filter((f) => before[f] !== next[f]);
+      if (changed.length === 0) return [];
+
+      await tx.company.update({
+        where: { id: companyId },
+        data: next as Prisma.CompanyUncheckedUpdateInput,
+      });
+      await audit(tx, {
+        actorId,
+        action: "UPDATE",
+        entityType: "Company",
+        entityId: companyId,
+        companyId,
+        clubId: current.memberships[0]?.clubId ?? null,
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+      });
+      return changed;
+    });
+  } catch (error) {
+    if (isSiretConflict(error)) throw new CompanyProfileError(SIRET_TAKEN, "siret");
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- head office
+
+/**
+ * Links a company (an establishment) to its head office, found by SIRET: both must share the
+ * same SIREN; a head office is never itself an establishment, and a company with
+ * establishments of its own cannot become one.
+ */
+export async function linkHeadOffice(actorId: string, companyId: string, headOfficeSiret: string) {
+  const field = "headOfficeSiret";
+  const siret = normaliseSiret(headOfficeSiret);
+  if (!isValidSiret(siret)) {
+    throw new CompanyProfileError(
+      "Ce numéro SIRET n'est pas valide : vérifiez les 14 chiffres.",
+      field,
+    );
+  }
+  return prisma.$transaction(async (tx) => {
+    const company = await tx.company.findUnique({
+      where: { id: companyId },
+      select: {
+        siret: true,
+        siren: true,
+        headOfficeId: true,
+        _count: { select: { establishments: true } },
+      },
+    });
+    if (!company) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+    if (siret === company.siret) {
+      throw new CompanyProfileError(
+        "C'est le SIRET de votre propre entreprise : indiquez celui du siège.",
+        field,
+      );
+    }
+    const headOffice = await tx.company.findUnique({
+      where: { siret },
+      select: { id: true, name: true, siren: true, headOfficeId: true },
+    });
+    if (!headOffice) {
+      throw new CompanyProfileError(
+        "Aucune entreprise inscrite sur Engagés n'a ce SIRET : le siège doit d'abord être inscrit.",
+        field,
+      );
+    }
+    if (headOffice.siren !== company.siren) {
+      throw new CompanyProfileError(
+        "Ce siège n'a pas le même SIREN (les 9 premiers chiffres du SIRET) que votre entreprise : un établissement ne peut être rattaché qu'au siège de sa propre entreprise.",
+        field,
+      );
+    }
+    if (headOffice.headOfficeId) {
+      throw new CompanyProfileError(
+        "Cette entreprise est elle-même un établissement rattaché à un siège : indiquez le SIRET du siège.",
+        field,
+      );
+    }
+    if (company._count.establishments > 0) {
+      throw new CompanyProfileError(
+        "Votre entreprise est le siège d'autres établissements : elle ne peut pas être rattachée à un siège.",
+        field,
+      );
+    }
+    if (company.headOfficeId === headOffice.id) {
+      throw new CompanyProfileError("Votre entreprise est déjà rattachée à ce siège.", field);
+    }
+    await tx.company.update({ where: { id: companyId }, data: { headOfficeId: headOffice.id } });
+    await audit(tx, {
+      actorId,
+      action: "LINK_HEAD_OFFICE",
+      entityType: "Company",
+      entityId: companyId,
+      companyId,
+      before: { headOfficeId: company.headOfficeId },
+      after: {
+        headOfficeId: headOffice.id,
+        headOfficeSiret: siret,
+        headOfficeName: headOffice.name,
+      },
+    });
+    return headOffice;
+  });
+}
+
+export async function unlinkHeadOffice(actorId: string, companyId: string) {
+  return prisma.$transaction(async (tx) => {
+    const company = await tx.company.findUnique({
+      where: { id: companyId },
+      select: { headOffice: { select: { id: true, name: true, siret: true } } },
+    });
+    if (!company?.headOffice) {
+      throw new CompanyProfileError("Votre entreprise n'est rattachée à aucun siège.");
+    }
+    await tx.company.update({ where: { id: companyId }, data: { headOfficeId: null } });
+    await audit(tx, {
+      actorId,
+      action: "UNLINK_HEAD_OFFICE",
+      entityType: "Company",
+      entityId: companyId,
+      companyId,
+      before: {
+        headOfficeId: company.headOffice.id,
+        headOfficeSiret: company.headOffice.siret,
+        headOfficeName: company.headOffice.name,
+      },
+      after: { headOfficeId: null },
+    });
+    return company.headOffice;
+  });
+}
+
+// ---------------------------------------------------------------- team
+
+async function teamSize(tx: Tx, companyId: string) {
+  return tx.roleAssignment.count({ where: { companyId, role: "COMPANY" } });
+}
+
+/** Removes a colleague's access to the company (never one's own: see leaveCompany). */
+export async function removeTeamMember(actorId: string, companyId: string, roleId: string) {
+  return prisma.$transaction(async (tx) => {
+    const role = await tx.roleAssignment.findFirst({
+      where: { id: roleId, companyId, role: "COMPANY" },
+      select: { id: true, userId: true, user: { select: { name: true, email: true } } },
+    });
+    if (!role) throw new CompanyProfileError("Cette personne ne fait pas partie de l'équipe.");
+    if (role.userId === actorId) {
+      throw new CompanyProfileError(
+        "Vous ne pouvez pas vous retirer vous-même ainsi : utilisez « Quitter l'entreprise ».",
+      );
+    }
+    if ((await teamSize(tx, companyId)) <= 1) {
+      throw new CompanyProfileError("La dernière personne de l'équipe ne peut pas être retirée.");
+    }
+    await tx.roleAssignment.delete({ where: { id: role.id } });
+    await audit(tx, {
+      actorId,
+      action: "REMOVE_MEMBER",
+      entityType: "RoleAssignment",
+      entityId: role.id,
+      companyId,
+      before: { userId: role.userId, name: role.user.name, email: role.user.email },
+    });
+    return role.user;
+  });
+}
+
+/** The actor leaves the company's team; the last member cannot leave. */
+export async function leaveCompany(actorId: string, companyId: string) {
+  return prisma.$transaction(async (tx) => {
+    const role = await tx.roleAssignment.findFirst({
+      where: { userId: actorId, companyId, role: "COMPANY" },
+      select: { id: true, company: { select: { name: true } } },
+    });
+    if (!role) throw new CompanyProfileError("Vous ne faites pas partie de cette équipe.");
+    if ((await teamSize(tx, companyId)) <= 1) {
+      throw new CompanyProfileError(
+        "Vous êtes la dernière personne de l'équipe : vous ne pouvez pas quitter l'entreprise. Invitez d'abord un ou une collègue qui prendra le relais.",
+      );
+    }
+    await tx.roleAssignment.delete({ where: { id: role.id } });
+    await audit(tx, {
+      actorId,
+      action: "LEAVE",
+      entityType: "RoleAssignment",
+      entityId: role.id,
+      companyId,
+      before: { userId: actorId },
+    });
+    return { companyName: role.company?.name ?? "" };
+  });
+}
+
+/** Revokes a pending invitation to the company's team. */
+export async function revokeCompanyInvitation(
+  actorId: string,
+  companyId: string,
+  invitationId: string,
+) {
+  return prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({
+      where: { id: invitationId, companyId, role: "COMPANY", acceptedAt: null, revokedAt: null },
+      select: { id: true, email: true, clubId: true },
+    });
+    if (!invitation) throw new CompanyProfileError("Cette invitation n'est plus en attente.");
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    await audit(tx, {
+      actorId,
+      action: "REVOKE",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      companyId,
+      clubId: invitation.clubId,
+      before: { email: invitation.email },
+    });
+    return invitation;
+  });
+}

@@ -1,0 +1,656 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from "react-aria-components";
+import { CompanyNav } from "~/components/company-nav";
+import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
+import { PageHeader, dateTimeFormat } from "~/components/page";
+import {
+  CompanyProfileError,
+  companyProfileSchema,
+  getCompanyProfile,
+  headOfficeLinkSchema,
+  linkHeadOffice,
+  nafSubclasses,
+  unlinkHeadOffice,
+  updateCompanyProfile,
+  type CommuneOption,
+  type NafOption,
+} from "~/models/company-profile.server";
+import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
+import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Profil — ${data?.company.name ?? "Entreprise"} — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  const company = await getCompanyProfile(companyId);
+  if (!company) notFound();
+  const canEdit = await can(user, { action: "company:write", companyId });
+  return {
+    company,
+    canEdit,
+    // The NAF list only goes to those who may edit (about 730 sub-classes).
+    nafOptions: canEdit ? nafSubclasses() : [],
+    clubDepartement: company.memberships[0]?.club.departementCode ?? null,
+  };
+}
+
+type ActionResult =
+  | { intent: "profile" | "link-head-office"; result: SubmissionResult<string[]> }
+  | { intent: "unlink-head-office" | "unknown"; error: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:write", companyId });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/entreprise/${companyId}/profil`;
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: companyProfileSchema });
+    if (submission.status !== "success") {
+      return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    }
+    let changed: string[];
+    try {
+      changed = await updateCompanyProfile(user.id, companyId, submission.value);
+    } catch (error) {
+      if (!(error instanceof CompanyProfileError)) throw error;
+      return data<ActionResult>(
+        {
+          intent,
+          result: submission.reply(
+            error.field
+              ? { fieldErrors: { [error.field]: [error.message] } }
+              : { formErrors: [error.message] },
+          ),
+        },
+        { status: 400 },
+      );
+    }
+    return redirectWithFlash(request, here, {
+      kind: changed.length ? "success" : "info",
+      message: changed.length ? "Profil enregistré." : "Aucune modification à enregistrer.",
+    });
+  }
+
+  if (intent === "link-head-office") {
+    const submission = parseWithZod(formData, { schema: headOfficeLinkSchema });
+    if (submission.status !== "success") {
+      return data<ActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    }
+    try {
+      const headOffice = await linkHeadOffice(user.id, companyId, submission.value.headOfficeSiret);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `Votre entreprise est rattachée au siège ${headOffice.name}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof CompanyProfileError)) throw error;
+      return data<ActionResult>(
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { headOfficeSiret: [error.message] } }),
+        },
+        { status: 400 },
+      );
+    }
+  }
+
+  if (intent === "unlink-head-office") {
+    try {
+      const headOffice = await unlinkHeadOffice(user.id, companyId);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `Votre entreprise n'est plus rattachée au siège ${headOffice.name}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof CompanyProfileError)) throw error;
+      return data<ActionResult>({ intent, error: error.message }, { status: 400 });
+    }
+  }
+
+  return data<ActionResult>(
+    { intent: "unknown", error: "Cette action n'existe pas sur cette page." },
+    { status: 400 },
+  );
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** False on the server and during hydration, true once React runs in the browser. */
+function useHydrated() {
+  return useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+}
+
+/** "30819131179324" → "308 191 311 79324". */
+function formatSiret(siret: string) {
+  return siret.length === 14
+    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    : siret;
+}
+
+function fold(value: string) {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe");
+}
+
+/** Every word typed appears in the code or the label (accents, case and dots ignored). */
+function nafMatches(textValue: string, inputValue: string) {
+  const text = fold(textValue);
+  const compact = text.replace(/\./g, "");
+  return fold(inputValue)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => text.includes(word) || compact.includes(word.replace(/\./g, "")));
+}
+
+const communeLabel = (c: CommuneOption) =>
+  c.postcodes.length ? `${c.name} (${c.postcodes[0]})` : `${c.name} (${c.departementCode})`;
+
+const comboInputClass =
+  "input pr-11 data-[invalid]:border-red-700 aria-[invalid=true]:border-red-700";
+const comboButtonClass =
+  "absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-gray-700 outline-none data-[focus-visible]:outline data-[focus-visible]:outline-2 data-[focus-visible]:outline-brand-600";
+const popoverClass =
+  "max-h-72 w-[var(--trigger-width)] overflow-auto rounded-md border border-gray-300 bg-white shadow-lg";
+const optionClass =
+  "cursor-pointer px-3 py-2 text-sm text-gray-900 outline-none data-[focused]:bg-brand-50 data-[selected]:font-semibold";
+
+/** Searchable NAF list (React Aria ComboBox); submits the code in a hidden `nafCode` input. */
+function NafComboBox({
+  options,
+  defaultCode,
+  errors,
+}: {
+  options: NafOption[];
+  defaultCode: string | null;
+  errors?: string[];
+}) {
+  const items = useMemo(
+    () => options.map((o) => ({ id: o.code, text: `${o.code} — ${o.label}`, ...o })),
+    [options],
+  );
+  return (
+    <ComboBox
+      className="mb-4"
+      name="nafCode"
+      defaultItems={items}
+      defaultSelectedKey={defaultCode ?? undefined}
+      defaultFilter={nafMatches}
+      isInvalid={errors?.length ? true : undefined}
+      menuTrigger="input"
+    >
+      <Label className="label">Code NAF / APE</Label>
+      <Text slot="description" className="mb-1 block text-sm text-gray-600">
+        Tapez le code (par exemple 49.41A) ou un mot de l&apos;activité, puis choisissez dans la
+        liste.
+      </Text>
+      <div className="relative">
+        <Input className={comboInputClass} />
+        <Button className={comboButtonClass} aria-label="Afficher les codes NAF">
+          <span aria-hidden="true">▾</span>
+        </Button>
+      </div>
+      <FieldError className="mt-1 block text-sm font-medium text-red-700">
+        {errors?.join(" ")}
+      </FieldError>
+      <Popover className={popoverClass}>
+        <ListBox
+          className="outline-none"
+          renderEmptyState={() => (
+            <p className="px-3 py-2 text-sm text-gray-700">Aucun code ne correspond.</p>
+          )}
+        >
+          {(item: (typeof items)[number]) => (
+            <ListBoxItem id={item.id} textValue={item.text} className={optionClass}>
+              <span className="font-semibold tabular-nums">{item.code}</span> — {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/** Commune search (React Aria ComboBox fed by /api/communes); submits the INSEE code. */
+function CommuneComboBox({
+  initial,
+  preferredDepartement,
+  errors,
+}: {
+  initial: CommuneOption | null;
+  preferredDepartement: string | null;
+  errors?: string[];
+}) {
+  const [selected, setSelected] = useState<CommuneOption | null>(initial);
+  const [inputValue, setInputValue] = useState(initial ? communeLabel(initial) : "");
+  const [results, setResults] = useState<CommuneOption[]>([]);
+  const [loading, setLoading] = useState(false);
+  const showingSelection = selected !== null && inputValue === communeLabel(selected);
+  const query = showingSelection ? "" : inputValue.trim();
+
+  useEffect(() => {
+    if (query.length < 2) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setLoading(true);
+      const params = new URLSearchParams({ q: query });
+      if (preferredDepartement) params.set("prefere", preferredDepartement);
+      fetch(`/api/communes?${params}`, { signal: controller.signal })
+        .then((response) => (response.ok ? response.json() : []))
+        .then((communes: CommuneOption[]) => setResults(communes))
+        .catch(() => {})
+        .finally(() => setLoading(false));
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, preferredDepartement]);
+
+  // The selected commune is part of the list only while its name is shown, so React Aria
+  // knows its label; while searching, the list holds the results alone.
+  const items = showingSelection ? [selected] : query.length < 2 ? [] : results;
+
+  return (
+    <ComboBox
+      className="mb-4"
+      name="communeCode"
+      items={items}
+      inputValue={inputValue}
+      onInputChange={(value) => {
+        setInputValue(value);
+        if (value === "") setSelected(null);
+      }}
+      selectedKey={selected?.code ?? null}
+      onSelectionChange={(key) => {
+        const chosen = key === null ? null : (items.find((c) => c.code === key) ?? null);
+        if (chosen) {
+          setSelected(chosen);
+          setInputValue(communeLabel(chosen));
+        } else if (inputValue !== "" && selected) {
+          // Left without choosing: back to the commune already chosen.
+          setInputValue(communeLabel(selected));
+        } else {
+          setSelected(null);
+          setInputValue("");
+        }
+      }}
+      allowsEmptyCollection={query.length >= 2}
+      isInvalid={errors?.length ? true : undefined}
+      menuTrigger="input"
+    >
+      <Label className="label">Commune</Label>
+      <Text slot="description" className="mb-1 block text-sm text-gray-600">
+        Tapez le début du nom ou le code postal, puis choisissez dans la liste.
+      </Text>
+      <Input className={comboInputClass} />
+      <FieldError className="mt-1 block text-sm font-medium text-red-700">
+        {errors?.join(" ")}
+      </FieldError>
+      <Popover className={popoverClass}>
+        <ListBox
+          className="outline-none"
+          renderEmptyState={() => (
+            <p className="px-3 py-2 text-sm text-gray-700">
+              {loading ? "Recherche en cours…" : "Aucune commune ne correspond."}
+            </p>
+          )}
+        >
+          {(item: CommuneOption) => (
+            <ListBoxItem id={item.code} textValue={communeLabel(item)} className={optionClass}>
+              {item.name}{" "}
+              <span className="text-gray-700">
+                ({item.postcodes.join(", ") || item.departementCode})
+              </span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+// ---------------------------------------------------------------- page
+
+export default function CompanyProfilePage() {
+  const { company, canEdit, nafOptions, clubDepartement } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  return (
+    <>
+      <CompanyNav companyId={company.id} canEdit={canEdit} />
+      <PageHeader
+        title="Profil de l'entreprise"
+        intro={
+          canEdit
+            ? `Les informations de ${company.name} connues du club. Tenez-les à jour : elles servent aux chiffres par secteur, par taille et par territoire.`
+            : `Les informations de ${company.name} (lecture seule).`
+        }
+      />
+      {canEdit ? (
+        <ProfileForm
+          key={new Date(company.updatedAt).toISOString()}
+          company={company}
+          nafOptions={nafOptions}
+          clubDepartement={clubDepartement}
+          lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
+        />
+      ) : (
+        <ProfileSummary company={company} />
+      )}
+      <HeadOfficeSection company={company} canEdit={canEdit} actionData={actionData} />
+    </>
+  );
+}
+
+type Company = ReturnType<typeof useLoaderData<typeof loader>>["company"];
+
+function ProfileSummary({ company }: { company: Company }) {
+  const rows: Array<[string, string]> = [
+    ["Nom", company.name],
+    ["SIRET", formatSiret(company.siret)],
+    ["SIREN", company.siren],
+    [
+      "Code NAF / APE",
+      company.nafCode ? `${company.nafCode} — ${company.nafLabel ?? ""}` : "Non renseigné",
+    ],
+    [
+      "Tranche d'effectif",
+      company.headcountBracket
+        ? labelOf(HEADCOUNT_BRACKETS, company.headcountBracket)
+        : "Non renseignée",
+    ],
+    ["Commune", company.commune ? communeLabel(company.commune) : "Non renseignée"],
+    ["Site internet", company.website ?? "Non renseigné"],
+    ["Page publique", company.publicPage ? "Oui" : "Non"],
+  ];
+  return (
+    <section aria-labelledby="identite" className="card mb-6">
+      <h2 id="identite" className="mb-3 text-lg font-bold">
+        Identité
+      </h2>
+      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold text-gray-800">{term}</dt>
+            <dd className="break-words text-gray-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm text-gray-700">
+        Mis à jour le {dateTimeFormat.format(new Date(company.updatedAt))}.
+      </p>
+    </section>
+  );
+}
+
+function ProfileForm({
+  company,
+  nafOptions,
+  clubDepartement,
+  lastResult,
+}: {
+  company: Company;
+  nafOptions: NafOption[];
+  clubDepartement: string | null;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const hydrated = useHydrated();
+  const navigation = useNavigation();
+  const saving =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
+  const [form, fields] = useForm({
+    id: "profil",
+    lastResult,
+    shouldValidate: "onSubmit",
+    defaultValue: {
+      name: company.name,
+      siret: company.siret,
+      nafCode: company.nafCode ?? "",
+      headcountBracket: company.headcountBracket ?? "",
+      communeCode: company.commune?.code ?? "",
+      website: company.website ?? "",
+      publicPage: company.publicPage ? "on" : undefined,
+    },
+  });
+  const nafErrors = fields.nafCode.errors;
+  const communeErrors = fields.communeCode.errors;
+  return (
+    <section aria-labelledby="identite" className="card mb-6">
+      <h2 id="identite" className="mb-3 text-lg font-bold">
+        Identité
+      </h2>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="profile" />
+        <div className="grid gap-x-6 md:grid-cols-2">
+          <Field
+            label="Nom de l'entreprise"
+            errors={fields.name.errors}
+            inputProps={{
+              ...getInputProps(fields.name, { type: "text" }),
+              autoComplete: "organization",
+            }}
+          />
+          <Field
+            label="SIRET"
+            help={`14 chiffres ; le SIREN (les 9 premiers) en est déduit : ${company.siren}.`}
+            errors={fields.siret.errors}
+            inputProps={{
+              ...getInputProps(fields.siret, { type: "text" }),
+              inputMode: "numeric",
+              autoComplete: "off",
+              maxLength: 40,
+            }}
+          />
+          {hydrated ? (
+            <NafComboBox
+              options={nafOptions}
+              defaultCode={
+                (fields.nafCode.initialValue as string | undefined) || company.nafCode || null
+              }
+              errors={nafErrors}
+            />
+          ) : (
+            <Field
+              label="Code NAF / APE"
+              help={`Le code à 5 caractères, par exemple 49.41A${
+                company.nafCode
+                  ? ` ; actuellement ${company.nafCode} — ${company.nafLabel ?? ""}`
+                  : ""
+              }.`}
+              errors={nafErrors}
+              inputProps={{ ...getInputProps(fields.nafCode, { type: "text" }), maxLength: 20 }}
+            />
+          )}
+          <SelectField
+            label="Tranche d'effectif salarié"
+            errors={fields.headcountBracket.errors}
+            selectProps={{
+              name: fields.headcountBracket.name,
+              id: fields.headcountBracket.id,
+              defaultValue: (fields.headcountBracket.initialValue as string | undefined) ?? "",
+            }}
+            options={[
+              { value: "", label: "Non renseignée" },
+              ...HEADCOUNT_BRACKETS.map((b) => ({ value: b.code, label: b.label })),
+            ]}
+          />
+          {hydrated ? (
+            <CommuneComboBox
+              initial={company.commune}
+              preferredDepartement={clubDepartement}
+              errors={communeErrors}
+            />
+          ) : (
+            <Field
+              label="Commune"
+              help={`Le code INSEE de la commune (5 caractères)${
+                company.commune ? ` ; actuellement ${communeLabel(company.commune)}` : ""
+              }.`}
+              errors={communeErrors}
+              inputProps={{
+                ...getInputProps(fields.communeCode, { type: "text" }),
+                maxLength: 10,
+              }}
+            />
+          )}
+          <Field
+            label="Site internet (facultatif)"
+            help="Par exemple www.entreprise.fr : « https:// » est ajouté s'il manque."
+            errors={fields.website.errors}
+            inputProps={{
+              ...getInputProps(fields.website, { type: "text" }),
+              inputMode: "url",
+              autoComplete: "url",
+              maxLength: 200,
+            }}
+          />
+        </div>
+        <div className="mb-4">
+          <div className="flex items-start gap-3">
+            <input
+              {...getInputProps(fields.publicPage, { type: "checkbox" })}
+              aria-describedby={`${fields.publicPage.id}-help`}
+              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+            />
+            <label htmlFor={fields.publicPage.id} className="font-semibold">
+              Page publique
+            </label>
+          </div>
+          <p id={`${fields.publicPage.id}-help`} className="ml-8 text-sm text-gray-700">
+            Cochez pour montrer à tous le nom de l&apos;entreprise, sa commune et ses engagements
+            marqués « Public » ; sinon, seuls les membres de votre club les voient.
+          </p>
+          <ErrorList errors={fields.publicPage.errors} />
+        </div>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary" disabled={saving}>
+          {saving ? "Enregistrement…" : "Enregistrer le profil"}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function HeadOfficeSection({
+  company,
+  canEdit,
+  actionData,
+}: {
+  company: Company;
+  canEdit: boolean;
+  actionData?: ActionResult;
+}) {
+  const [form, fields] = useForm({
+    id: "siege",
+    lastResult:
+      actionData?.intent === "link-head-office" && "result" in actionData
+        ? actionData.result
+        : undefined,
+    shouldValidate: "onSubmit",
+  });
+  const unlinkError =
+    actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;
+  return (
+    <section aria-labelledby="siege-etablissements" className="card mb-6">
+      <h2 id="siege-etablissements" className="mb-3 text-lg font-bold">
+        Siège et établissements
+      </h2>
+      {company.headOffice ? (
+        <>
+          <p className="mb-3">
+            Cette entreprise est un établissement du siège{" "}
+            <strong>{company.headOffice.name}</strong> (SIRET{" "}
+            <span className="tabular-nums">{formatSiret(company.headOffice.siret)}</span>
+            {company.headOffice.commune ? `, ${company.headOffice.commune.name}` : ""}).
+          </p>
+          {canEdit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="unlink-head-office" />
+              <FormErrors errors={[unlinkError]} />
+              <button type="submit" className="btn-secondary">
+                Détacher du siège
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : company.establishments.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="table-basic">
+            <caption className="mb-2 text-left font-semibold">
+              Établissements rattachés à {company.name}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Établissement</th>
+                <th scope="col">SIRET</th>
+                <th scope="col">Commune</th>
+              </tr>
+            </thead>
+            <tbody>
+              {company.establishments.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">{e.name}</th>
+                  <td className="whitespace-nowrap tabular-nums">{formatSiret(e.siret)}</td>
+                  <td>{e.commune?.name ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="mb-3 text-gray-700">
+          Aucun établissement n&apos;est rattaché à cette entreprise, et elle n&apos;est rattachée à
+          aucun siège.
+        </p>
+      )}
+      {canEdit && !company.headOffice && company.establishments.length === 0 ? (
+        <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
+          <input type="hidden" name="intent" value="link-head-office" />
+          <h3 className="mb-2 font-semibold">Rattacher à un siège</h3>
+          <Field
+            label="SIRET du siège"
+            help="Si votre entreprise est un établissement secondaire, indiquez le SIRET de son siège : il doit avoir le même SIREN (les 9 premiers chiffres) que le vôtre."
+            errors={fields.headOfficeSiret.errors}
+            inputProps={{
+              ...getInputProps(fields.headOfficeSiret, { type: "text" }),
+              inputMode: "numeric",
+              autoComplete: "off",
+              maxLength: 40,
+            }}
+          />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <button type="submit" className="btn-secondary">
+            Rattacher au siège
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

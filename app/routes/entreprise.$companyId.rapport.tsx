@@ -1,0 +1,408 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { CompanyNav } from "~/components/company-nav";
+import { dateTimeFormat, numberFormat } from "~/components/page";
+import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
+import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { parseYear, yearChoices } from "~/utils/years";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Rapport annuel ${data.report.year} — ${data.report.company.name} — Engagés`
+      : "Rapport annuel — Engagés",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  const year = parseYear(new URL(request.url).searchParams.get("annee"));
+  const report = await getAnnualReport(companyId, year);
+  if (!report) notFound();
+  return {
+    report,
+    years: yearChoices(),
+    canEdit: await can(user, { action: "company:write", companyId }),
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** Nothing to post here: 403 for whoever may not read the company, 405 for the others. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requirePermission(request, { action: "company:read", companyId: params.companyId ?? "" });
+  throw new Response("Cette page ne reçoit pas de formulaire.", { status: 405 });
+}
+
+const n = (value: number) => numberFormat.format(value);
+
+/** Hides the columns of units nobody declared in (euros, hours) to keep tables readable. */
+function unitColumns(rows: ReportRow[]) {
+  return {
+    euros: rows.some((r) => r.euros > 0),
+    hours: rows.some((r) => r.hours > 0),
+  };
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="card mb-6 break-inside-avoid print:mb-4 print:border-0 print:p-0 print:shadow-none"
+    >
+      <h2 id={id} className="mb-3 text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const TABLE_CLASS = "table-basic [&_td]:px-2 [&_th]:px-2 sm:[&_td]:px-3 sm:[&_th]:px-3";
+
+/** A table that scrolls sideways on narrow screens; focusable, so keyboards can scroll it. */
+function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A breakdown table: one row per category, declarations and quantities per unit, a total. */
+function BreakdownTable({
+  caption,
+  firstHeader,
+  rows,
+  peopleHeader = "Personnes",
+  onlyPeople = false,
+  hideEmpty = true,
+}: {
+  caption: string;
+  firstHeader: string;
+  rows: ReportRow[];
+  peopleHeader?: string;
+  onlyPeople?: boolean;
+  hideEmpty?: boolean;
+}) {
+  const shown = hideEmpty ? rows.filter((r) => r.count > 0) : rows;
+  const units = onlyPeople ? { euros: false, hours: false } : unitColumns(rows);
+  const total = rows.reduce(
+    (sum, r) => ({
+      count: sum.count + r.count,
+      people: sum.people + r.people,
+      euros: sum.euros + r.euros,
+      hours: sum.hours + r.hours,
+    }),
+    { count: 0, people: 0, euros: 0, hours: 0 },
+  );
+  const columns = 3 + (units.euros ? 1 : 0) + (units.hours ? 1 : 0);
+  return (
+    <TableScroll label={caption}>
+      <table className={TABLE_CLASS}>
+        <caption className="mb-2 text-left text-base font-semibold text-gray-900">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstHeader}</th>
+            <th scope="col" className="text-right">
+              Déclarations
+            </th>
+            <th scope="col" className="text-right">
+              {peopleHeader}
+            </th>
+            {units.euros ? (
+              <th scope="col" className="text-right">
+                Euros
+              </th>
+            ) : null}
+            {units.hours ? (
+              <th scope="col" className="text-right">
+                Heures
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.length === 0 ? (
+            <tr>
+              <td colSpan={columns} className="text-gray-700">
+                Aucune réalisation sur l&apos;année.
+              </td>
+            </tr>
+          ) : (
+            shown.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">{r.label}</th>
+                <td className="text-right tabular-nums">{n(r.count)}</td>
+                <td className="text-right tabular-nums">{n(r.people)}</td>
+                {units.euros ? <td className="text-right tabular-nums">{n(r.euros)}</td> : null}
+                {units.hours ? <td className="text-right tabular-nums">{n(r.hours)}</td> : null}
+              </tr>
+            ))
+          )}
+        </tbody>
+        {shown.length > 0 ? (
+          <tfoot>
+            <tr className="font-semibold">
+              <th scope="row" className="border-t-2 border-gray-400 px-3 py-2">
+                Total
+              </th>
+              <td className="border-t-2 border-gray-400 text-right tabular-nums">
+                {n(total.count)}
+              </td>
+              <td className="border-t-2 border-gray-400 text-right tabular-nums">
+                {n(total.people)}
+              </td>
+              {units.euros ? (
+                <td className="border-t-2 border-gray-400 text-right tabular-nums">
+                  {n(total.euros)}
+                </td>
+              ) : null}
+              {units.hours ? (
+                <td className="border-t-2 border-gray-400 text-right tabular-nums">
+                  {n(total.hours)}
+                </td>
+              ) : null}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </TableScroll>
+  );
+}
+
+export default function AnnualReportPage() {
+  const { report, years, canEdit, generatedAt } = useLoaderData<typeof loader>();
+  const { company, year, total } = report;
+  const identity: Array<[string, string]> = [
+    ["SIRET", company.siret],
+    [
+      "Activité (NAF / APE)",
+      company.nafCode ? `${company.nafCode} — ${company.nafLabel ?? ""}` : "Non renseignée",
+    ],
+    ["Effectif", company.headcountLabel ?? "Non renseigné"],
+    [
+      "Commune",
+      company.commune
+        ? `${company.commune.name} (${company.commune.postcodes.split(",")[0] ?? company.commune.departementCode})`
+        : "Non renseignée",
+    ],
+    ["Club", company.clubs || "Aucun"],
+  ];
+  if (company.headOffice) identity.push(["Siège", company.headOffice.name]);
+
+  return (
+    <>
+      <CompanyNav companyId={company.id} canEdit={canEdit} />
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+            Les entreprises s&apos;engagent
+          </p>
+          <h1 className="text-2xl font-bold text-gray-900 sm:text-3xl">
+            Rapport annuel {year} — {company.name}
+          </h1>
+          <p className="mt-1 text-sm text-gray-700">
+            Édité le {dateTimeFormat.format(new Date(generatedAt))} à partir des déclarations de
+            l&apos;entreprise sur Engagés.
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-2 print:hidden">
+          <Form method="get" className="flex items-end gap-2">
+            <div>
+              <label htmlFor="annee" className="label">
+                Année
+              </label>
+              <select id="annee" name="annee" defaultValue={year} className="input">
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn-secondary">
+              Afficher
+            </button>
+          </Form>
+          <button type="button" className="btn-primary" onClick={() => window.print()}>
+            Imprimer
+          </button>
+          <a href={`/entreprise/${company.id}/export.xlsx`} download className="btn-secondary">
+            Toutes nos données (XLSX)
+          </a>
+        </div>
+      </div>
+
+      <Section id="identite" title="L'entreprise">
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          {identity.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="font-semibold text-gray-800">{term}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Section>
+
+      <Section id="en-bref" title={`L'année ${year} en bref`}>
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          {[
+            ["Déclarations", total.count],
+            ["Personnes accompagnées", total.people],
+            ["Achats inclusifs (€)", total.euros],
+            ["Heures de bénévolat", total.hours],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-md border border-gray-200 p-3">
+              <dt className="text-sm font-medium text-gray-700">{label}</dt>
+              <dd className="text-2xl font-bold tabular-nums text-brand-700">
+                {n(value as number)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Section>
+
+      <Section id="engagements" title={`Engagements ${year}`}>
+        {report.commitments.length === 0 ? (
+          <p className="text-gray-700">Aucun engagement déclaré pour {year}.</p>
+        ) : (
+          <TableScroll label="Engagements de l'année">
+            <table className={TABLE_CLASS}>
+              <caption className="mb-2 text-left text-base font-semibold text-gray-900">
+                Engagements de l&apos;année, avec leur objectif et ce qui a été réalisé
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Engagement</th>
+                  <th scope="col">Publics</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col" className="text-right">
+                    Objectif
+                  </th>
+                  <th scope="col" className="text-right">
+                    Réalisé
+                  </th>
+                  <th scope="col" className="text-right">
+                    Avancement
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.commitments.map((c) => (
+                  <tr key={c.id} className="break-inside-avoid">
+                    <th scope="row" className="min-w-[14rem]">
+                      <span className="block font-semibold">{c.ambition}</span>
+                      <span className="block text-xs text-gray-700">
+                        {c.theme} · {c.actionType}
+                      </span>
+                    </th>
+                    <td className="min-w-[10rem] text-sm">{c.publics.join(", ")}</td>
+                    <td>{c.statusLabel}</td>
+                    <td className="whitespace-nowrap text-right tabular-nums">
+                      {c.targetQuantity ? `${n(c.targetQuantity)} ${c.unitLabel}` : "—"}
+                    </td>
+                    <td className="whitespace-nowrap text-right tabular-nums">
+                      {n(c.realised)}
+                      {c.targetQuantity ? ` ${c.unitLabel}` : ""}
+                    </td>
+                    <td className="whitespace-nowrap text-right tabular-nums">
+                      {c.percent === null ? "—" : `${n(c.percent)} %`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </Section>
+
+      <Section id="par-public" title="Réalisations par public">
+        <BreakdownTable
+          caption={`Réalisations ${year} par public éloigné de l'emploi`}
+          firstHeader="Public"
+          rows={report.byPublic}
+        />
+      </Section>
+
+      <Section id="par-action" title="Réalisations par type d'action">
+        <TableScroll label={`Réalisations ${year} par type d'action`}>
+          <table className={TABLE_CLASS}>
+            <caption className="mb-2 text-left text-base font-semibold text-gray-900">
+              Réalisations {year} par type d&apos;action
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Type d&apos;action</th>
+                <th scope="col" className="text-right">
+                  Déclarations
+                </th>
+                <th scope="col" className="text-right">
+                  Quantité
+                </th>
+                <th scope="col">Unité</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.byActionType.filter((r) => r.count > 0).length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="text-gray-700">
+                    Aucune réalisation sur l&apos;année.
+                  </td>
+                </tr>
+              ) : (
+                report.byActionType
+                  .filter((r) => r.count > 0)
+                  .map((r) => (
+                    <tr key={r.code}>
+                      <th scope="row">{r.label}</th>
+                      <td className="text-right tabular-nums">{n(r.count)}</td>
+                      <td className="text-right tabular-nums">{n(r.people + r.euros + r.hours)}</td>
+                      <td>{r.unitLabel}</td>
+                    </tr>
+                  ))
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
+      </Section>
+
+      <div className="grid gap-x-6 lg:grid-cols-2 print:block">
+        <Section id="par-contrat" title="Recrutements par type de contrat">
+          <BreakdownTable
+            caption={`Recrutements ${year} (embauches et alternance) par type de contrat`}
+            firstHeader="Type de contrat"
+            rows={report.byContract}
+            peopleHeader="Personnes recrutées"
+            onlyPeople
+          />
+        </Section>
+        <Section id="par-qpv" title="Résidents des quartiers prioritaires">
+          <BreakdownTable
+            caption={`Réalisations ${year} selon que la personne réside en QPV`}
+            firstHeader="Réside en QPV"
+            rows={report.byQpv}
+          />
+        </Section>
+      </div>
+
+      <Section id="par-mois" title="Mois par mois">
+        <BreakdownTable
+          caption={`Réalisations ${year} mois par mois`}
+          firstHeader="Mois"
+          rows={report.byMonth}
+          hideEmpty={false}
+        />
+      </Section>
+
+      <p className="text-sm text-gray-700">
+        Comptages seulement : Engagés n&apos;enregistre aucune donnée personnelle sur les personnes
+        recrutées ou accompagnées. « Personnes » additionne les réalisations comptées en personnes ;
+        les achats sont en euros, le bénévolat en heures.
+      </p>
+    </>
+  );
+}

@@ -45,7 +45,9 @@ if (isDev) {
     build = await importBuild();
     broadcastDevReady(build);
   });
-  app.all("*", (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next));
+  app.all("*", (req, res, next) =>
+    createRequestHandler({ build, mode: "development" })(req, res, next),
+  );
 } else {
   app.all("*", createRequestHandler({ build, mode: build.mode }));
 }

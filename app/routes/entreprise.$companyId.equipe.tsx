@@ -4,7 +4,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useSyncExternalStore, type ReactNode } from "react";
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
-import { CompanyNav } from "~/components/company-nav";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader, dateFormat } from "~/components/page";
@@ -181,7 +180,6 @@ export default function TeamPage() {
   const alone = team.length <= 1;
   return (
     <>
-      <CompanyNav companyId={company.id} canEdit={canEdit} />
       <PageHeader title="Mon équipe" intro={`Les personnes qui déclarent pour ${company.name}.`} />
       <FormErrors errors={[actionData && "error" in actionData ? actionData.error : null]} />
       <section aria-labelledby="membres" className="card mb-6">

@@ -15,7 +15,6 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
-import { CompanyNav } from "~/components/company-nav";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import {
@@ -344,7 +343,6 @@ export default function CompanyProfilePage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <>
-      <CompanyNav companyId={company.id} canEdit={canEdit} />
       <PageHeader
         title="Profil de l'entreprise"
         intro={

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CompanyNav } from "~/components/company-nav";
 import { dateTimeFormat, numberFormat } from "~/components/page";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,14 +16,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  await requirePermission(request, { action: "company:read", companyId });
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const report = await getAnnualReport(companyId, year);
   if (!report) notFound();
   return {
     report,
     years: yearChoices(),
-    canEdit: await can(user, { action: "company:write", companyId }),
     generatedAt: new Date().toISOString(),
   };
 }
@@ -175,7 +173,7 @@ function BreakdownTable({
 }
 
 export default function AnnualReportPage() {
-  const { report, years, canEdit, generatedAt } = useLoaderData<typeof loader>();
+  const { report, years, generatedAt } = useLoaderData<typeof loader>();
   const { company, year, total } = report;
   const identity: Array<[string, string]> = [
     ["SIRET", company.siret],
@@ -196,7 +194,6 @@ export default function AnnualReportPage() {
 
   return (
     <>
-      <CompanyNav companyId={company.id} canEdit={canEdit} />
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">

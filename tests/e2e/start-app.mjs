@@ -7,7 +7,8 @@ import path from "node:path";
 // Same default as E2E_DB_PATH in ports.ts.
 const dbPath = path.resolve(process.env.E2E_DB ?? "tests/.tmp/e2e.db");
 fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"])
+  fs.rmSync(`${dbPath}${suffix}`, { force: true });
 
 const env = {
   ...process.env,

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { CompanyNav } from "~/components/company-nav";
+import { can, requirePermission } from "~/utils/permissions.server";
+
+// The frame of a company's space: its tabs. Each child route checks its own permission too
+// (layout loaders run beside, not before, their children's).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "company:read", companyId });
+  return { companyId, canEdit: await can(user, { action: "company:write", companyId }) };
+}
+
+export default function CompanySpace() {
+  const { companyId, canEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <CompanyNav companyId={companyId} canEdit={canEdit} />
+      <Outlet />
+    </>
+  );
+}

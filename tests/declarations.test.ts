@@ -13,6 +13,7 @@ import {
 import {
   RealisationError,
   createRealisation,
+  createRealisations,
   deleteRealisation,
   updateRealisation,
 } from "~/models/realisation.server";
@@ -209,5 +210,44 @@ describe("realisations", () => {
       "UPDATE",
       "CREATE",
     ]);
+  });
+
+  test("written in bulk (imports), they read back exactly as entered", async () => {
+    const before = new Date();
+    await prisma.$transaction((tx) =>
+      createRealisations(tx, actorId, companyA.id, [
+        hire({ date: `${year}-03-04`, quantity: 3, note: "Promotion de mars" }),
+        hire({
+          actionTypeCode: "VOLUNTEERING",
+          contractType: undefined,
+          quantity: 120,
+          qpv: "YES",
+        }),
+      ]),
+    );
+    const rows = await prisma.realisation.findMany({
+      where: {
+        companyId: companyA.id,
+        OR: [{ note: "Promotion de mars" }, { actionTypeCode: "VOLUNTEERING" }],
+      },
+      orderBy: { quantity: "asc" },
+    });
+    expect(rows.map((r) => [r.quantity, r.unit, r.qpv, r.clubId, r.departementCode])).toEqual([
+      [3, "PEOPLE", "UNKNOWN", clubId, "62"],
+      [120, "HOURS", "YES", clubId, "62"],
+    ]);
+    expect(rows[0].date.toISOString()).toBe(`${year}-03-04T00:00:00.000Z`);
+    expect(rows[0].createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(
+      await prisma.realisation.count({
+        where: {
+          companyId: companyA.id,
+          date: {
+            gte: new Date(`${year}-03-04T00:00:00Z`),
+            lt: new Date(`${year}-03-05T00:00:00Z`),
+          },
+        },
+      }),
+    ).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 // Writing realisations: one by one from the form, or many at once from an import, always in a
 // transaction with an audit entry, and always attached to the company's club and département.
 
+import { randomUUID } from "node:crypto";
 import { audit } from "~/utils/audit.server";
+import { insertRows } from "~/utils/bulk-insert.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { unitOf, type RealisationInput } from "~/utils/schemas/realisation";
@@ -14,6 +16,27 @@ export class RealisationError extends Error {
     super(message);
   }
 }
+
+const REALISATION_COLUMNS = [
+  "id",
+  "companyId",
+  "clubId",
+  "departementCode",
+  "commitmentId",
+  "date",
+  "actionTypeCode",
+  "publicCategoryCode",
+  "otherPublicLabel",
+  "contractType",
+  "quantity",
+  "unit",
+  "qpv",
+  "note",
+  "importBatchId",
+  "createdById",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /** The club a company declares in: its current membership (member first, then prospect). */
 export async function declaringClub(db: Tx | typeof prisma, companyId: string) {
@@ -74,7 +97,7 @@ async function toRow(
 
 /**
  * Creates realisations for a company in the caller's transaction (all or nothing) and logs
- * them. For large imports, rows go in with createMany and one audit entry for the batch.
+ * them. For large imports, rows go in with multi-row INSERTs and one audit entry for the batch.
  */
 export async function createRealisations(
   tx: Tx,
@@ -106,7 +129,13 @@ export async function createRealisations(
     });
     return [created.id];
   }
-  await tx.realisation.createMany({ data: rows });
+  const now = new Date();
+  await insertRows(
+    tx,
+    "Realisation",
+    REALISATION_COLUMNS,
+    rows.map((row) => ({ ...row, id: randomUUID(), createdAt: now, updatedAt: now })),
+  );
   await audit(tx, {
     actorId,
     action: "IMPORT",

@@ -5,6 +5,7 @@
 
 import { createRequire } from "node:module";
 import type { Prisma } from "~/generated/prisma/client";
+import { insertRows } from "~/utils/bulk-insert.server";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES, THEMES, THEME_ACTION_TYPES } from "~/utils/domain";
 
@@ -29,7 +30,15 @@ type EtalabCommune = {
 };
 type EtalabEpci = { code: string; membres: { code: string }[] };
 
-const COMMUNE_CHUNK = 500;
+const COMMUNE_COLUMNS = [
+  "code",
+  "name",
+  "departementCode",
+  "postcodes",
+  "epciCode",
+  "arrondissementCode",
+  "population",
+] as const;
 /** Zones of the 101 départements (metropolitan and overseas); "com" are not départements. */
 const DEPARTEMENT_ZONES = new Set(["metro", "drom"]);
 
@@ -206,27 +215,5 @@ async function loadCommunes(tx: DbClient): Promise<number> {
     });
   }
 
-  // Multi-row INSERTs with bound parameters: ~0.5 s for the 35,000 communes, where
-  // createMany goes through the JS query engine row by row and takes ~4.7 s.
-  let inserted = 0;
-  for (let i = 0; i < data.length; i += COMMUNE_CHUNK) {
-    const rows = data.slice(i, i + COMMUNE_CHUNK);
-    const sql =
-      'INSERT INTO "Commune" ("code", "name", "departementCode", "postcodes", "epciCode", ' +
-      '"arrondissementCode", "population") VALUES ' +
-      rows.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ");
-    inserted += await tx.$executeRawUnsafe(
-      sql,
-      ...rows.flatMap((c) => [
-        c.code,
-        c.name,
-        c.departementCode,
-        c.postcodes,
-        c.epciCode,
-        c.arrondissementCode,
-        c.population,
-      ]),
-    );
-  }
-  return inserted;
+  return insertRows(tx, "Commune", COMMUNE_COLUMNS, data);
 }

@@ -4,12 +4,17 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { registerJobs } from "~/jobs.server";
 import { startOutboxWorker } from "~/utils/email.server";
+import { startScheduler } from "~/utils/scheduler.server";
 
 const ABORT_DELAY = 5_000;
 
-// Background work of the server process: the outbox worker delivers queued e-mails.
+// Background work of the server process: the outbox worker delivers queued e-mails; the
+// scheduler runs the periodic jobs registered in app/jobs.server.ts.
+registerJobs();
 startOutboxWorker();
+startScheduler();
 
 export default function handleRequest(
   request: Request,

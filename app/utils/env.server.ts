@@ -19,6 +19,8 @@ const schema = z.object({
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** "false" stops the in-process outbox worker (tests that deliver by hand). */
   OUTBOX_WORKER: z.enum(["true", "false"]).default("true"),
+  /** "false" stops the in-process scheduler (reminders, campaigns, digests). */
+  SCHEDULER: z.enum(["true", "false"]).default("true"),
   /** Set "true" only behind HTTPS (production default) to mark cookies Secure. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });

@@ -21,6 +21,7 @@ fs.copyFileSync(template, databaseFile);
 process.env.DATABASE_URL = `file:${databaseFile}`;
 process.env.NODE_ENV = "test";
 process.env.OUTBOX_WORKER = "false";
+process.env.SCHEDULER = "false";
 
 type Remembered = { __remember_epic_web?: Map<string, unknown> };
 

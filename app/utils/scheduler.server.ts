@@ -1,0 +1,80 @@
+// The in-process scheduler: periodic jobs (meeting reminders, reminder campaigns, digests) run by
+// the server itself. Each run of a job for a period has a key (e.g. "reminder-campaign:2026-Q4");
+// a JobRun row records it, so a period's work is done once even across restarts. Work inside a
+// run must itself be idempotent (e-mails use the outbox's dedupeKey), so a run cut short by a
+// crash can safely be done again.
+
+import { prisma } from "./db.server";
+import { env } from "./env.server";
+
+export type ScheduledJob = {
+  name: string;
+  /** How often the scheduler asks the job whether something is due. */
+  everyMs: number;
+  /** Does what is due at `now`; uses runOnce() for work that must happen once per period. */
+  run: (now: Date) => Promise<void>;
+};
+
+/** A run left unfinished this long (the process died) may be done again. */
+const STALE_RUN_MS = 30 * 60_000;
+
+/**
+ * Runs `work` once for `key`: returns false (and does nothing) if a run with this key has
+ * finished, or is in progress elsewhere and recent.
+ */
+export async function runOnce(key: string, work: () => Promise<void>, now = new Date()) {
+  const claimed = await prisma.$transaction(async (tx) => {
+    const existing = await tx.jobRun.findUnique({ where: { key } });
+    if (existing?.finishedAt) return false;
+    if (existing && now.getTime() - existing.startedAt.getTime() < STALE_RUN_MS) return false;
+    await tx.jobRun.upsert({
+      where: { key },
+      create: { key, startedAt: now },
+      update: { startedAt: now },
+    });
+    return true;
+  });
+  if (!claimed) return false;
+  await work();
+  await prisma.jobRun.update({ where: { key }, data: { finishedAt: new Date() } });
+  return true;
+}
+
+const jobs: ScheduledJob[] = [];
+
+/** Registers a job; started with the others by startScheduler(). */
+export function registerJob(job: ScheduledJob) {
+  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+}
+
+/** Runs every registered job once, now (tests and the admin use it). */
+export async function runDueJobs(now = new Date()) {
+  for (const job of jobs) {
+    try {
+      await job.run(now);
+    } catch (error) {
+      console.error(`Tâche planifiée « ${job.name} » : erreur`, error);
+    }
+  }
+}
+
+/** Starts the timers once per process (not when SCHEDULER=false, e.g. in unit tests). */
+export function startScheduler() {
+  const state = globalThis as typeof globalThis & { __engagesScheduler?: NodeJS.Timeout[] };
+  if (state.__engagesScheduler || env.SCHEDULER === "false") return;
+  state.__engagesScheduler = jobs.map((job) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      job
+        .run(new Date())
+        .catch((error) => console.error(`Tâche planifiée « ${job.name} » : erreur`, error))
+        .finally(() => {
+          running = false;
+        });
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
+import { YearSelector } from "~/components/year-selector";
 import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
 import { ProgressBar } from "~/components/progress-bar";
 import {
@@ -84,23 +85,7 @@ export default function CompanyDashboard() {
                 </Link>
               </>
             ) : null}
-            <Form method="get" className="flex items-end gap-2">
-              <div>
-                <label htmlFor="annee" className="label">
-                  Année
-                </label>
-                <select id="annee" name="annee" defaultValue={d.year} className="input">
-                  {d.years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="btn-secondary">
-                Afficher
-              </button>
-            </Form>
+            <YearSelector year={d.year} years={d.years} />
           </>
         }
       />

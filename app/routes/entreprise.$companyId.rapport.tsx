@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { dateTimeFormat, numberFormat } from "~/components/page";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
+import { YearSelector } from "~/components/year-selector";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
@@ -208,23 +209,7 @@ export default function AnnualReportPage() {
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2 print:hidden">
-          <Form method="get" className="flex items-end gap-2">
-            <div>
-              <label htmlFor="annee" className="label">
-                Année
-              </label>
-              <select id="annee" name="annee" defaultValue={year} className="input">
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="btn-secondary">
-              Afficher
-            </button>
-          </Form>
+          <YearSelector year={year} years={years} />
           <button type="button" className="btn-primary" onClick={() => window.print()}>
             Imprimer
           </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { YearSelector } from "~/components/year-selector";
 import { PageHeader, dateFormat, numberFormat } from "~/components/page";
 import { listRealisations } from "~/models/realisation-list.server";
 import {
@@ -45,23 +46,7 @@ export default function RealisationsPage() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex items-end gap-2">
-        <div>
-          <label htmlFor="annee" className="label">
-            Année
-          </label>
-          <select id="annee" name="annee" defaultValue={year} className="input">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          Afficher
-        </button>
-      </Form>
+      <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
       <div className="card overflow-x-auto">
         <table className="table-basic">
           <caption className="mb-2 text-left font-semibold">

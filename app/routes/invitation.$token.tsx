@@ -5,28 +5,22 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
 import { createUserSession, getUserId } from "~/utils/auth.server";
-import { passwordSchema } from "~/utils/validation";
+import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
 
-const newAccountSchema = z
-  .object({
-    name: z
-      .string({ error: "Indiquez vos nom et prénom." })
-      .trim()
-      .min(2, "Indiquez vos nom et prénom.")
-      .max(100, "100 caractères au plus."),
-    password: passwordSchema,
-    confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }),
-  })
-  .refine((v) => v.password === v.confirm, {
-    path: ["confirm"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
+const newAccountSchema = withNewPassword({
+  name: z
+    .string({ error: "Indiquez vos nom et prénom." })
+    .trim()
+    .min(2, "Indiquez vos nom et prénom.")
+    .max(100, "100 caractères au plus."),
+});
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const invitation = await findOpenInvitation(params.token ?? "");
@@ -157,23 +151,7 @@ export default function AcceptInvitationPage() {
               errors={fields.name.errors}
               inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
             />
-            <Field
-              label="Mot de passe"
-              help="12 caractères au moins. Une phrase de plusieurs mots est facile à retenir et sûre."
-              errors={fields.password.errors}
-              inputProps={{
-                ...getInputProps(fields.password, { type: "password" }),
-                autoComplete: "new-password",
-              }}
-            />
-            <Field
-              label="Confirmer le mot de passe"
-              errors={fields.confirm.errors}
-              inputProps={{
-                ...getInputProps(fields.confirm, { type: "password" }),
-                autoComplete: "new-password",
-              }}
-            />
+            <NewPasswordFields password={fields.password} confirm={fields.confirm} />
             <FormErrors id={form.errorId} errors={form.errors} />
             <button type="submit" className="btn-primary">
               Créer mon compte

@@ -1,27 +1,19 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
 import { setPassword } from "~/utils/auth.server";
-import { passwordSchema } from "~/utils/validation";
+import { withNewPassword } from "~/utils/validation";
 import { redirectWithFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
 
-const schema = z
-  .object({
-    password: passwordSchema,
-    confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }),
-  })
-  .refine((v) => v.password === v.confirm, {
-    path: ["confirm"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
+const schema = withNewPassword({});
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: (await findResetToken(params.token ?? "")) !== null };
@@ -78,22 +70,10 @@ export default function ResetPasswordPage() {
     <div className="mx-auto max-w-md">
       <PageHeader title="Choisir un nouveau mot de passe" />
       <Form method="post" className="card" {...getFormProps(form)}>
-        <Field
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirm}
           label="Nouveau mot de passe"
-          help="12 caractères au moins."
-          errors={fields.password.errors}
-          inputProps={{
-            ...getInputProps(fields.password, { type: "password" }),
-            autoComplete: "new-password",
-          }}
-        />
-        <Field
-          label="Confirmer le mot de passe"
-          errors={fields.confirm.errors}
-          inputProps={{
-            ...getInputProps(fields.confirm, { type: "password" }),
-            autoComplete: "new-password",
-          }}
         />
         <FormErrors id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary">

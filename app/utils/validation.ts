@@ -38,3 +38,20 @@ export const passwordSchema = z
   .string({ error: "Choisissez un mot de passe." })
   .min(12, "Le mot de passe doit faire au moins 12 caractères.")
   .max(200, "Le mot de passe doit faire au plus 200 caractères.");
+
+/** A new password typed twice, plus any other fields of the form (account creation, reset). */
+export function withNewPassword<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object({
+      ...shape,
+      password: passwordSchema,
+      confirm: z.string({ error: "Saisissez à nouveau le mot de passe." }),
+    })
+    .refine(
+      (v) => {
+        const { password, confirm } = v as { password: string; confirm: string };
+        return password === confirm;
+      },
+      { path: ["confirm"], message: "Les deux mots de passe ne sont pas identiques." },
+    );
+}

@@ -24,9 +24,12 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 export function CompanyNav({
   companyId,
   canEdit = true,
+  clubId = null,
 }: {
   companyId: string;
   canEdit?: boolean;
+  /** The company's club: its meetings are one tab away. */
+  clubId?: string | null;
 }) {
   const base = `/entreprise/${companyId}`;
   return (
@@ -43,6 +46,13 @@ export function CompanyNav({
             </NavLink>
           </li>
         ))}
+        {clubId ? (
+          <li>
+            <NavLink to={`/club/${clubId}/reunions`} className={tabClass}>
+              Réunions du club
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { CompanyNav } from "~/components/company-nav";
+import { prisma } from "~/utils/db.server";
 import { can, requirePermission } from "~/utils/permissions.server";
 
 // The frame of a company's space: its tabs. Each child route checks its own permission too
@@ -8,14 +9,22 @@ import { can, requirePermission } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:read", companyId });
-  return { companyId, canEdit: await can(user, { action: "company:write", companyId }) };
+  const [canEdit, club] = await Promise.all([
+    can(user, { action: "company:write", companyId }),
+    prisma.clubMembership.findFirst({
+      where: { companyId, status: "MEMBER" },
+      orderBy: { createdAt: "asc" },
+      select: { clubId: true },
+    }),
+  ]);
+  return { companyId, canEdit, clubId: club?.clubId ?? null };
 }
 
 export default function CompanySpace() {
-  const { companyId, canEdit } = useLoaderData<typeof loader>();
+  const { companyId, canEdit, clubId } = useLoaderData<typeof loader>();
   return (
     <>
-      <CompanyNav companyId={companyId} canEdit={canEdit} />
+      <CompanyNav companyId={companyId} canEdit={canEdit} clubId={clubId} />
       <Outlet />
     </>
   );

@@ -1,6 +1,30 @@
 // Every periodic job of the app, registered with the scheduler (app/utils/scheduler.server.ts).
 // Add a job here; it starts with the server.
 
+import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
+import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
+import { registerJob } from "~/utils/scheduler.server";
+
 export function registerJobs() {
   // Jobs are registered by the features that need them (meeting reminders, reminder campaigns).
+
+  // Quarterly reminder campaign: during the first 7 days of each quarter, each club's silent
+  // members get the reminder once (runOnce per club and quarter; same cap and opt-out rules).
+  registerJob({
+    name: "reminder-campaign",
+    everyMs: CAMPAIGN_EVERY_MS,
+    run: async (now) => {
+      await runReminderCampaigns(now);
+    },
+  });
+
+  // Meeting reminders: every 5 minutes, meetings starting within 48 hours whose reminder has
+  // not gone get it (idempotent: reminderSentAt claimed in the transaction, dedupeKey per person).
+  registerJob({
+    name: "meeting-reminders",
+    everyMs: 5 * 60_000,
+    run: async (now) => {
+      await sendDueMeetingReminders(now);
+    },
+  });
 }

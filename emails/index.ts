@@ -1,10 +1,20 @@
 // The catalogue of e-mail templates: a name, and a function from data to subject, HTML and text.
 import { invitationEmail } from "./invitation";
+import { meetingCancelledEmail } from "./meeting-cancelled";
+import { meetingInvitationEmail } from "./meeting-invitation";
+import { meetingReminderEmail } from "./meeting-reminder";
+import { meetingUpdatedEmail } from "./meeting-updated";
 import { passwordResetEmail } from "./password-reset";
+import { reminderEmail } from "./reminder";
 
 export const emailTemplates = {
   invitation: invitationEmail,
   "password-reset": passwordResetEmail,
+  reminder: reminderEmail,
+  "meeting-invitation": meetingInvitationEmail,
+  "meeting-updated": meetingUpdatedEmail,
+  "meeting-reminder": meetingReminderEmail,
+  "meeting-cancelled": meetingCancelledEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ClubNav } from "~/components/club-nav";
 import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
@@ -64,9 +65,7 @@ export default function ClubInvitations() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${club.id}`}>← {club.name}</Link>
-      </p>
+      <ClubNav clubId={club.id} />
       <PageHeader
         title="Inviter une entreprise"
         intro="Invitez la personne qui déclarera pour une entreprise du club : elle recevra un lien pour créer son compte."

@@ -1,0 +1,131 @@
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useId, type TextareaHTMLAttributes } from "react";
+import { meetingSchema } from "~/utils/schemas/meeting";
+import { ErrorList, Field, FormErrors, type ListOfErrors } from "./forms";
+
+export type MeetingFormDefaults = {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  videoUrl: string;
+  agenda: string;
+};
+
+/** A labelled text area wired like Field (help, errors, aria). */
+export function TextAreaField({
+  label,
+  help,
+  errors,
+  textareaProps,
+}: {
+  label: string;
+  help?: string;
+  errors?: ListOfErrors;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>;
+}) {
+  const fallbackId = useId();
+  const id = textareaProps.id ?? fallbackId;
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {help ? (
+        <p id={helpId} className="mb-1 text-sm text-gray-600">
+          {help}
+        </p>
+      ) : null}
+      <textarea
+        {...textareaProps}
+        id={id}
+        className="input font-mono text-sm"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** Create or edit a meeting: title, start and end (Paris time), place or video link, agenda. */
+export function MeetingForm({
+  defaults,
+  lastResult,
+  submitLabel,
+}: {
+  defaults: MeetingFormDefaults;
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "meeting",
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  return (
+    <Form method="post" {...getFormProps(form)} className="card">
+      <input type="hidden" name="intent" value="save" />
+      <Field
+        label="Titre"
+        errors={fields.title.errors}
+        inputProps={{ ...getInputProps(fields.title, { type: "text" }), autoComplete: "off" }}
+      />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="Début"
+          help="Date et heure de Paris."
+          errors={fields.startsAt.errors}
+          inputProps={getInputProps(fields.startsAt, { type: "datetime-local" })}
+        />
+        <Field
+          label="Fin"
+          help="Date et heure de Paris."
+          errors={fields.endsAt.errors}
+          inputProps={getInputProps(fields.endsAt, { type: "datetime-local" })}
+        />
+      </div>
+      <Field
+        label="Lieu"
+        help="Adresse ou salle. Laissez vide pour une réunion en visioconférence seulement."
+        errors={fields.place.errors}
+        inputProps={{ ...getInputProps(fields.place, { type: "text" }), autoComplete: "off" }}
+      />
+      <Field
+        label="Lien de visioconférence (facultatif)"
+        help="Une adresse https://"
+        errors={fields.videoUrl.errors}
+        inputProps={{
+          ...getInputProps(fields.videoUrl, { type: "url" }),
+          autoComplete: "off",
+          inputMode: "url",
+        }}
+      />
+      <TextAreaField
+        label="Ordre du jour"
+        help="Un point par ligne, par exemple « 1. Tour de table ». La mise en forme Markdown est acceptée."
+        errors={fields.agenda.errors}
+        textareaProps={{ ...getTextareaProps(fields.agenda), rows: 6 }}
+      />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

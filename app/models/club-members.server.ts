@@ -1,0 +1,372 @@
+// A club's members and prospects, as its animators manage them: enter a prospect (reusing the
+// company when its SIRET is already known), invite it, follow it up to its first declaration,
+// mark it a member, mark a member as having left. Every change of a membership runs in one
+// transaction with its audit entry (before and after); leaving keeps the membership row and
+// every past realisation (they keep their clubId), so the club's past figures do not move.
+// Refusals are MembershipError with a French message (and the form field concerned), never a 500.
+
+import { z } from "zod";
+import { siretField } from "~/models/company-profile.server";
+import { InvitationError, inviteUser } from "~/models/invitation.server";
+import { audit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import type { MembershipStatus } from "~/utils/domain";
+import type { CurrentUser } from "~/utils/permissions.server";
+import { sirenOf } from "~/utils/siret";
+import { emailField, personNameField } from "~/utils/validation";
+
+export class MembershipError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------- the prospect form
+
+export const prospectSchema = z.object({
+  siret: siretField,
+  name: z
+    .string({ error: "Indiquez le nom de l'entreprise." })
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(120, "Le nom doit compter 120 caractères au plus."),
+  communeCode: z
+    .string()
+    .trim()
+    .max(10, "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).")
+    .regex(
+      /^(\d{5}|2[AB]\d{3})$/i,
+      "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).",
+    )
+    .transform((code) => code.toUpperCase())
+    .optional(),
+  contactName: personNameField,
+  contactEmail: emailField,
+  invite: z.boolean().optional().default(false),
+});
+
+export type ProspectInput = z.infer<typeof prospectSchema>;
+
+const MEMBERSHIP_FIELDS = {
+  id: true,
+  status: true,
+  joinedAt: true,
+  leftAt: true,
+  contactName: true,
+  contactEmail: true,
+  remindersOptOut: true,
+} as const;
+
+type MembershipSnapshot = {
+  status: string;
+  joinedAt: Date | null;
+  leftAt: Date | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  remindersOptOut?: boolean;
+};
+
+const snapshot = (m: MembershipSnapshot) => ({
+  status: m.status,
+  joinedAt: m.joinedAt,
+  leftAt: m.leftAt,
+  contactName: m.contactName,
+  contactEmail: m.contactEmail,
+});
+
+const STATUS_NAMES: Record<MembershipStatus, string> = {
+  PROSPECT: "prospect",
+  MEMBER: "membre",
+  LEFT: "ancien membre",
+};
+
+/**
+ * Enters a prospect: the company (created, or found by its SIRET and reused as it is) and its
+ * PROSPECT membership with the contact, in one transaction with their audit entries.
+ * A company that left the club becomes a prospect again (the audit keeps its history).
+ */
+export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
+  if (input.communeCode) {
+    const commune = await prisma.commune.findUnique({
+      where: { code: input.communeCode },
+      select: { code: true },
+    });
+    if (!commune) {
+      throw new MembershipError(
+        "Cette commune n'existe pas : vérifiez son code INSEE (par exemple 62041 pour Arras).",
+        "communeCode",
+      );
+    }
+  }
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.company.findUnique({
+      where: { siret: input.siret },
+      select: { id: true, name: true },
+    });
+    let company = existing;
+    if (!company) {
+      company = await tx.company.create({
+        data: {
+          siret: input.siret,
+          siren: sirenOf(input.siret),
+          name: input.name,
+          communeCode: input.communeCode ?? null,
+        },
+        select: { id: true, name: true },
+      });
+      await audit(tx, {
+        actorId,
+        action: "CREATE",
+        entityType: "Company",
+        entityId: company.id,
+        companyId: company.id,
+        clubId,
+        after: {
+          siret: input.siret,
+          name: input.name,
+          communeCode: input.communeCode ?? null,
+        },
+      });
+    }
+    const contact = {
+      contactName: input.contactName,
+      contactEmail: input.contactEmail.toLowerCase(),
+    };
+    const current = await tx.clubMembership.findUnique({
+      where: { companyId_clubId: { companyId: company.id, clubId } },
+      select: MEMBERSHIP_FIELDS,
+    });
+    if (current && current.status !== "LEFT") {
+      throw new MembershipError(
+        `${company.name} (SIRET ${input.siret}) est déjà ${STATUS_NAMES[current.status as MembershipStatus]} du club.`,
+        "siret",
+      );
+    }
+    const membership = current
+      ? await tx.clubMembership.update({
+          where: { id: current.id },
+          data: { status: "PROSPECT", leftAt: null, ...contact },
+          select: MEMBERSHIP_FIELDS,
+        })
+      : await tx.clubMembership.create({
+          data: { companyId: company.id, clubId, status: "PROSPECT", ...contact },
+          select: MEMBERSHIP_FIELDS,
+        });
+    await audit(tx, {
+      actorId,
+      action: current ? "UPDATE" : "CREATE",
+      entityType: "ClubMembership",
+      entityId: membership.id,
+      companyId: company.id,
+      clubId,
+      before: current ? snapshot(current) : undefined,
+      after: snapshot(membership),
+    });
+    return {
+      membershipId: membership.id,
+      companyId: company.id,
+      companyName: company.name,
+      reusedCompany: existing !== null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- changes of status
+
+async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
+  const membership = await tx.clubMembership.findFirst({
+    where: { id: membershipId, clubId },
+    select: { ...MEMBERSHIP_FIELDS, companyId: true, company: { select: { name: true } } },
+  });
+  if (!membership) {
+    throw new MembershipError("Cette entreprise n'est pas dans ce club.", undefined, 404);
+  }
+  return membership;
+}
+
+async function changeStatus(
+  actorId: string,
+  clubId: string,
+  membershipId: string,
+  from: MembershipStatus[],
+  to: MembershipStatus,
+  refusal: (companyName: string, status: MembershipStatus) => string,
+  now: Date,
+) {
+  return prisma.$transaction(async (tx) => {
+    const before = await membershipOfClub(tx, clubId, membershipId);
+    if (!from.includes(before.status as MembershipStatus)) {
+      throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
+    }
+    const after = await tx.clubMembership.update({
+      where: { id: before.id },
+      data:
+        to === "MEMBER"
+          ? { status: "MEMBER", joinedAt: now, leftAt: null }
+          : { status: "LEFT", leftAt: now },
+      select: MEMBERSHIP_FIELDS,
+    });
+    await audit(tx, {
+      actorId,
+      action: "UPDATE",
+      entityType: "ClubMembership",
+      entityId: before.id,
+      companyId: before.companyId,
+      clubId,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return { companyName: before.company.name, companyId: before.companyId };
+  });
+}
+
+/** A prospect joins the club (joinedAt: now). */
+export function markAsMember(
+  actorId: string,
+  clubId: string,
+  membershipId: string,
+  now = new Date(),
+) {
+  return changeStatus(
+    actorId,
+    clubId,
+    membershipId,
+    ["PROSPECT"],
+    "MEMBER",
+    (name, status) => `${name} n'est pas un prospect du club (c'est un ${STATUS_NAMES[status]}).`,
+    now,
+  );
+}
+
+/**
+ * A member (or a prospect who gave up) leaves the club: leftAt is set, the membership and the
+ * company's past realisations stay, so the club's past figures are unchanged.
+ */
+export function markAsLeft(
+  actorId: string,
+  clubId: string,
+  membershipId: string,
+  now = new Date(),
+) {
+  return changeStatus(
+    actorId,
+    clubId,
+    membershipId,
+    ["MEMBER", "PROSPECT"],
+    "LEFT",
+    (name) => `${name} a déjà quitté le club.`,
+    now,
+  );
+}
+
+/** Invites a prospect's (or member's) contact to create the company's account. */
+export async function inviteMembershipContact(
+  inviter: CurrentUser,
+  clubId: string,
+  membershipId: string,
+) {
+  const membership = await prisma.clubMembership.findFirst({
+    where: { id: membershipId, clubId },
+    select: {
+      status: true,
+      contactName: true,
+      contactEmail: true,
+      companyId: true,
+      company: { select: { name: true } },
+    },
+  });
+  if (!membership) {
+    throw new MembershipError("Cette entreprise n'est pas dans ce club.", undefined, 404);
+  }
+  if (membership.status === "LEFT") {
+    throw new MembershipError(`${membership.company.name} a quitté le club : pas d'invitation.`);
+  }
+  if (!membership.contactEmail) {
+    throw new MembershipError(
+      `Aucune adresse e-mail de contact pour ${membership.company.name} : invitez une personne depuis la page « Inviter une entreprise ».`,
+    );
+  }
+  try {
+    await inviteUser(inviter, {
+      email: membership.contactEmail,
+      name: membership.contactName ?? membership.company.name,
+      role: "COMPANY",
+      companyId: membership.companyId,
+      clubId,
+    });
+  } catch (error) {
+    if (error instanceof InvitationError) {
+      throw new MembershipError(`${membership.company.name} : ${error.message}`);
+    }
+    throw error;
+  }
+  return { email: membership.contactEmail, companyName: membership.company.name };
+}
+
+// ---------------------------------------------------------------- reading
+
+/**
+ * The club's prospects, members and former members, each with its follow-up: last invitation
+ * (sent on, accepted on), account created (first COMPANY access), first declaration
+ * (commitment or realisation) — all grouped in the database.
+ */
+export async function listClubMemberships(clubId: string) {
+  const memberships = await prisma.clubMembership.findMany({
+    where: { clubId },
+    orderBy: { company: { name: "asc" } },
+    select: {
+      ...MEMBERSHIP_FIELDS,
+      createdAt: true,
+      company: {
+        select: { id: true, name: true, siret: true, commune: { select: { name: true } } },
+      },
+    },
+  });
+  const companyIds = memberships.map((m) => m.company.id);
+  const [invitations, accounts, firstRealisations, firstCommitments] = await Promise.all([
+    prisma.invitation.groupBy({
+      by: ["companyId"],
+      where: { companyId: { in: companyIds }, role: "COMPANY" },
+      _max: { createdAt: true, acceptedAt: true },
+    }),
+    prisma.roleAssignment.groupBy({
+      by: ["companyId"],
+      where: { companyId: { in: companyIds }, role: "COMPANY" },
+      _min: { createdAt: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["companyId"],
+      where: { companyId: { in: companyIds } },
+      _min: { createdAt: true },
+    }),
+    prisma.commitment.groupBy({
+      by: ["companyId"],
+      where: { companyId: { in: companyIds } },
+      _min: { createdAt: true },
+    }),
+  ]);
+  const earliest = (a: Date | null | undefined, b: Date | null | undefined) =>
+    a && b ? (a < b ? a : b) : (a ?? b ?? null);
+  const rows = memberships.map((m) => {
+    const invitation = invitations.find((i) => i.companyId === m.company.id)?._max;
+    return {
+      ...m,
+      invitedAt: invitation?.createdAt ?? null,
+      acceptedAt: invitation?.acceptedAt ?? null,
+      accountCreatedAt: accounts.find((a) => a.companyId === m.company.id)?._min.createdAt ?? null,
+      firstDeclarationAt: earliest(
+        firstRealisations.find((r) => r.companyId === m.company.id)?._min.createdAt,
+        firstCommitments.find((c) => c.companyId === m.company.id)?._min.createdAt,
+      ),
+    };
+  });
+  return {
+    prospects: rows.filter((m) => m.status === "PROSPECT"),
+    members: rows.filter((m) => m.status === "MEMBER"),
+    left: rows.filter((m) => m.status === "LEFT"),
+  };
+}

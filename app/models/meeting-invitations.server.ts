@@ -1,0 +1,557 @@
+// Who is invited to a club meeting, their answers, and every e-mail about a meeting: the
+// invitation (with its .ics), the update when the date or place changes, the reminder two days
+// before, the cancellation. Each e-mail is queued in the outbox inside the transaction that
+// causes it, with a dedupeKey so that nothing is ever sent twice.
+
+import type { EmailTemplateData } from "../../emails";
+import type { MeetingFacts, RsvpLinks } from "../../emails/meeting-parts";
+import { audit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { queueEmail } from "~/utils/email.server";
+import { env } from "~/utils/env.server";
+import {
+  meetingIcsAttachment,
+  meetingInvitationIcs,
+  meetingPageUrl,
+  type IcsMeeting,
+} from "~/utils/meeting-ics.server";
+import { formatMeetingWhen } from "~/utils/meeting-time";
+import type { CurrentUser } from "~/utils/permissions.server";
+import { rsvpUrl, type RsvpAnswer } from "~/utils/rsvp-links.server";
+
+export class MeetingError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The words of each answer on buttons, in the app and the e-mails. */
+export const RSVP_CHOICE_LABELS: Record<RsvpAnswer, string> = {
+  YES: "Je viens",
+  NO: "Je ne viens pas",
+  MAYBE: "Peut-être",
+};
+
+/** The reminder goes this long before the meeting. */
+export const REMINDER_WINDOW_MS = 48 * 3600_000;
+/** Someone invited this recently needs no reminder: the invitation itself is fresh. */
+export const FRESH_INVITATION_MS = 24 * 3600_000;
+
+type Db = Tx | typeof prisma;
+
+const MAIL_MEETING_SELECT = {
+  id: true,
+  clubId: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  videoUrl: true,
+  agenda: true,
+  cancelledAt: true,
+  createdAt: true,
+  updatedAt: true,
+  club: { select: { name: true } },
+  createdBy: { select: { name: true, email: true } },
+} as const;
+
+/** The address of MAIL_FROM ("Engagés <no-reply@…>" → "no-reply@…"). */
+function mailFromAddress() {
+  return /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM;
+}
+
+/** A meeting as the e-mails and the .ics need it (read in `db`, so inside a transaction too). */
+async function loadMailMeeting(db: Db, meetingId: string) {
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: MAIL_MEETING_SELECT,
+  });
+  let organizer = m.createdBy;
+  if (!organizer) {
+    const animator = await db.roleAssignment.findFirst({
+      where: { clubId: m.clubId, role: "ANIMATOR" },
+      orderBy: { createdAt: "asc" },
+      select: { user: { select: { name: true, email: true } } },
+    });
+    organizer = animator?.user ?? { name: m.club.name, email: mailFromAddress() };
+  }
+  const ics: IcsMeeting = {
+    id: m.id,
+    clubId: m.clubId,
+    clubName: m.club.name,
+    title: m.title,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    place: m.place,
+    videoUrl: m.videoUrl,
+    agenda: m.agenda,
+    cancelledAt: m.cancelledAt,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    organizer,
+  };
+  const facts: MeetingFacts = {
+    clubName: m.club.name,
+    title: m.title,
+    when: formatMeetingWhen(m.startsAt, m.endsAt),
+    place: m.place,
+    videoUrl: m.videoUrl,
+    agenda: m.agenda,
+    meetingUrl: meetingPageUrl(m),
+  };
+  return { ics, facts, organizer };
+}
+
+function rsvpLinks(invitationId: string, endsAt: Date): RsvpLinks {
+  return {
+    yes: rsvpUrl(invitationId, "YES", endsAt),
+    no: rsvpUrl(invitationId, "NO", endsAt),
+    maybe: rsvpUrl(invitationId, "MAYBE", endsAt),
+  };
+}
+
+// ---------------------------------------------------------------- invitations
+
+/** The club's MEMBER companies, their people (COMPANY role) and how many are already invited. */
+export async function listInvitableCompanies(clubId: string, meetingId: string) {
+  const [memberships, invited] = await Promise.all([
+    prisma.clubMembership.findMany({
+      where: { clubId, status: "MEMBER" },
+      orderBy: { company: { name: "asc" } },
+      select: {
+        company: {
+          select: {
+            id: true,
+            name: true,
+            roles: { where: { role: "COMPANY" }, select: { user: { select: { email: true } } } },
+          },
+        },
+      },
+    }),
+    prisma.meetingInvitation.findMany({
+      where: { meetingId, sentAt: { not: null } },
+      select: { email: true },
+    }),
+  ]);
+  const invitedEmails = new Set(invited.map((i) => i.email));
+  return memberships.map(({ company }) => {
+    const emails = [...new Set(company.roles.map((r) => r.user.email.toLowerCase()))];
+    return {
+      id: company.id,
+      name: company.name,
+      people: emails.length,
+      invited: emails.filter((e) => invitedEmails.has(e)).length,
+    };
+  });
+}
+
+export type InviteSelection = { all: true } | { all: false; companyIds: string[] };
+
+/**
+ * Invites the people of the chosen MEMBER companies (or all of them): one MeetingInvitation per
+ * e-mail address and one e-mail with the .ics, all in one transaction. Asking again invites only
+ * the people not invited yet (new colleagues); nobody gets the invitation twice.
+ */
+export async function inviteToMeeting(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  selection: InviteSelection,
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, endsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion est annulée.");
+  if (meeting.endsAt <= now) throw new MeetingError("Cette réunion est terminée.");
+
+  const wanted = selection.all ? null : [...new Set(selection.companyIds)];
+  if (wanted && wanted.length === 0) {
+    throw new MeetingError("Cochez au moins une entreprise.", "companyIds");
+  }
+  const memberships = await prisma.clubMembership.findMany({
+    where: { clubId, status: "MEMBER", ...(wanted ? { companyId: { in: wanted } } : {}) },
+    orderBy: { company: { name: "asc" } },
+    select: {
+      companyId: true,
+      company: {
+        select: {
+          roles: {
+            where: { role: "COMPANY" },
+            orderBy: { createdAt: "asc" },
+            select: { user: { select: { id: true, name: true, email: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (wanted && memberships.length !== wanted.length) {
+    throw new MeetingError("Choisissez des entreprises membres du club.", "companyIds");
+  }
+  const people = new Map<string, { userId: string; name: string; companyId: string }>();
+  for (const m of memberships) {
+    for (const { user } of m.company.roles) {
+      const email = user.email.toLowerCase();
+      if (!people.has(email)) {
+        people.set(email, { userId: user.id, name: user.name, companyId: m.companyId });
+      }
+    }
+  }
+  if (people.size === 0) {
+    throw new MeetingError(
+      "Personne à inviter : ces entreprises n'ont encore aucun compte dans Engagés.",
+      "companyIds",
+    );
+  }
+
+  const { ics, facts, organizer } = await loadMailMeeting(prisma, meetingId);
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.meetingInvitation.findMany({
+      where: { meetingId, email: { in: [...people.keys()] } },
+      select: { id: true, email: true, sentAt: true },
+    });
+    const byEmail = new Map(existing.map((i) => [i.email, i]));
+    let invited = 0;
+    let already = 0;
+    for (const [email, person] of people) {
+      const found = byEmail.get(email);
+      if (found?.sentAt) {
+        already++;
+        continue;
+      }
+      // Someone who answered in the app before being invited already has a row: send them
+      // the invitation all the same (their answer stays).
+      const invitation = found
+        ? await tx.meetingInvitation.update({
+            where: { id: found.id },
+            data: { sentAt: now },
+            select: { id: true },
+          })
+        : await tx.meetingInvitation.create({
+            data: {
+              meetingId,
+              email,
+              userId: person.userId,
+              companyId: person.companyId,
+              sentAt: now,
+            },
+            select: { id: true },
+          });
+      const data: EmailTemplateData<"meeting-invitation"> = {
+        meeting: facts,
+        organizerName: organizer.name,
+        rsvp: rsvpLinks(invitation.id, ics.endsAt),
+      };
+      await queueEmail(tx, {
+        template: "meeting-invitation",
+        to: email,
+        data,
+        attachments: [
+          meetingIcsAttachment(meetingInvitationIcs(ics, { email, name: person.name }), "REQUEST"),
+        ],
+        dedupeKey: `meeting-invitation:${meetingId}:${email}`,
+      });
+      invited++;
+    }
+    if (invited > 0) {
+      await audit(tx, {
+        actorId: actor.id,
+        action: "INVITE",
+        entityType: "Meeting",
+        entityId: meetingId,
+        clubId,
+        after: { invited, companies: memberships.map((m) => m.companyId) },
+      });
+    }
+    return { invited, already };
+  });
+}
+
+/** Invitees of a meeting with their answer and attendance, for the animator. */
+export async function listMeetingInvitees(clubId: string, meetingId: string) {
+  return prisma.meetingInvitation.findMany({
+    where: { meetingId, meeting: { clubId } },
+    orderBy: [{ company: { name: "asc" } }, { email: "asc" }],
+    select: {
+      id: true,
+      email: true,
+      rsvp: true,
+      rsvpAt: true,
+      attended: true,
+      sentAt: true,
+      user: { select: { name: true } },
+      company: { select: { name: true } },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- answers
+
+export type RsvpLinkTarget = {
+  invitationId: string;
+  email: string;
+  rsvp: string;
+  meeting: {
+    id: string;
+    clubId: string;
+    clubName: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    place: string;
+    videoUrl: string | null;
+    cancelledAt: Date | null;
+  };
+};
+
+/** The invitation a (verified) link points to, with its meeting; null when it is gone. */
+export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLinkTarget | null> {
+  const invitation = await prisma.meetingInvitation.findUnique({
+    where: { id: invitationId },
+    select: {
+      id: true,
+      email: true,
+      rsvp: true,
+      meeting: {
+        select: {
+          id: true,
+          clubId: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          place: true,
+          videoUrl: true,
+          cancelledAt: true,
+          club: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!invitation) return null;
+  const { club, ...meeting } = invitation.meeting;
+  return {
+    invitationId: invitation.id,
+    email: invitation.email,
+    rsvp: invitation.rsvp,
+    meeting: { ...meeting, clubName: club.name },
+  };
+}
+
+/** Why an answer cannot be taken any more, or null when it can. */
+export function answerClosedReason(
+  meeting: { cancelledAt: Date | null; endsAt: Date },
+  now = new Date(),
+) {
+  if (meeting.cancelledAt) return "Cette réunion a été annulée.";
+  if (meeting.endsAt <= now)
+    return "Cette réunion est terminée : il n'est plus possible de répondre.";
+  return null;
+}
+
+/** Records the answer of a (verified) link. Idempotent: the same answer twice changes nothing. */
+export async function recordLinkAnswer(invitationId: string, answer: RsvpAnswer, now = new Date()) {
+  const target = await findRsvpLinkTarget(invitationId);
+  if (!target) throw new MeetingError("Cette invitation n'existe plus.");
+  const closed = answerClosedReason(target.meeting, now);
+  if (closed) throw new MeetingError(closed);
+  if (target.rsvp !== answer) {
+    await prisma.meetingInvitation.update({
+      where: { id: invitationId },
+      data: { rsvp: answer, rsvpAt: now },
+    });
+  }
+  return target;
+}
+
+/**
+ * A signed-in member answers in the app. Someone not invited (a colleague who joined since) may
+ * answer too when their company is a MEMBER of the club: their invitation row is created.
+ */
+export async function answerAsMember(
+  user: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  answer: RsvpAnswer,
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, endsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const closed = answerClosedReason(meeting, now);
+  if (closed) throw new MeetingError(closed);
+  const email = user.email.toLowerCase();
+  const existing = await prisma.meetingInvitation.findFirst({
+    where: { meetingId, OR: [{ userId: user.id }, { email }] },
+    select: { id: true },
+  });
+  if (existing) {
+    await prisma.meetingInvitation.update({
+      where: { id: existing.id },
+      data: { rsvp: answer, rsvpAt: now },
+    });
+    return;
+  }
+  const companyIds = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
+  const membership = await prisma.clubMembership.findFirst({
+    where: { clubId, status: "MEMBER", companyId: { in: companyIds } },
+    orderBy: { company: { name: "asc" } },
+    select: { companyId: true },
+  });
+  if (!membership) {
+    throw new MeetingError(
+      "Seules les personnes des entreprises membres du club peuvent répondre.",
+    );
+  }
+  await prisma.meetingInvitation.upsert({
+    where: { meetingId_email: { meetingId, email } },
+    create: {
+      meetingId,
+      email,
+      userId: user.id,
+      companyId: membership.companyId,
+      rsvp: answer,
+      rsvpAt: now,
+    },
+    update: { rsvp: answer, rsvpAt: now },
+  });
+}
+
+/** The signed-in user's invitation to each of these meetings (by account or e-mail address). */
+export async function myInvitations(user: CurrentUser, meetingIds: string[]) {
+  const rows = await prisma.meetingInvitation.findMany({
+    where: {
+      meetingId: { in: meetingIds },
+      OR: [{ userId: user.id }, { email: user.email.toLowerCase() }],
+    },
+    select: { meetingId: true, rsvp: true, attended: true },
+  });
+  return new Map(rows.map((r) => [r.meetingId, r]));
+}
+
+/** May this user answer for themselves (invited, or a person of a MEMBER company)? */
+export async function canAnswerInClub(user: CurrentUser, clubId: string) {
+  const companyIds = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
+  if (companyIds.length === 0) return false;
+  const membership = await prisma.clubMembership.findFirst({
+    where: { clubId, status: "MEMBER", companyId: { in: companyIds } },
+    select: { id: true },
+  });
+  return membership !== null;
+}
+
+// ---------------------------------------------------------------- notices
+
+/**
+ * Queues, inside the caller's transaction, the e-mail telling every invitee that the meeting
+ * changed (date, time or place: a new .ics with a higher SEQUENCE) or was cancelled
+ * (METHOD:CANCEL). Returns how many were queued.
+ */
+export async function queueMeetingNotices(
+  tx: Tx,
+  meetingId: string,
+  kind: "updated" | "cancelled",
+): Promise<number> {
+  const { ics, facts, organizer } = await loadMailMeeting(tx, meetingId);
+  const invitations = await tx.meetingInvitation.findMany({
+    where: {
+      meetingId,
+      // An update goes to those who received the invitation; a cancellation also to those who
+      // answered in the app.
+      ...(kind === "updated" ? { sentAt: { not: null } } : {}),
+    },
+    select: { id: true, email: true, user: { select: { name: true } } },
+  });
+  for (const invitation of invitations) {
+    const attachment = meetingIcsAttachment(
+      meetingInvitationIcs(ics, { email: invitation.email, name: invitation.user?.name }),
+      kind === "cancelled" ? "CANCEL" : "REQUEST",
+    );
+    if (kind === "cancelled") {
+      await queueEmail(tx, {
+        template: "meeting-cancelled",
+        to: invitation.email,
+        data: { meeting: facts, organizerName: organizer.name },
+        attachments: [attachment],
+        dedupeKey: `meeting-cancelled:${meetingId}:${invitation.email}`,
+      });
+    } else {
+      await queueEmail(tx, {
+        template: "meeting-updated",
+        to: invitation.email,
+        data: { meeting: facts, rsvp: rsvpLinks(invitation.id, ics.endsAt) },
+        attachments: [attachment],
+        dedupeKey: `meeting-updated:${meetingId}:${invitation.email}:${ics.updatedAt.getTime()}`,
+      });
+    }
+  }
+  return invitations.length;
+}
+
+// ---------------------------------------------------------------- reminders
+
+/**
+ * The scheduler's job: for each meeting starting within 48 hours whose reminder has not gone,
+ * reminds the invitees who did not answer "no" (except those invited within the last day), and
+ * marks the reminder sent, in one transaction per meeting. Running it again does nothing: the
+ * meeting is claimed through reminderSentAt and each e-mail has a dedupeKey.
+ */
+export async function sendDueMeetingReminders(now = new Date()) {
+  const due = await prisma.meeting.findMany({
+    where: {
+      reminderSentAt: null,
+      cancelledAt: null,
+      startsAt: { gt: now, lte: new Date(now.getTime() + REMINDER_WINDOW_MS) },
+      // Not before someone is invited: later invitees would get no reminder.
+      invitations: { some: {} },
+    },
+    select: { id: true },
+    orderBy: { startsAt: "asc" },
+  });
+  let meetings = 0;
+  let emails = 0;
+  for (const { id } of due) {
+    const sent = await prisma.$transaction(async (tx) => {
+      const claimed = await tx.meeting.updateMany({
+        where: { id, reminderSentAt: null, cancelledAt: null },
+        data: { reminderSentAt: now },
+      });
+      if (claimed.count === 0) return null;
+      const { facts, ics } = await loadMailMeeting(tx, id);
+      const invitees = await tx.meetingInvitation.findMany({
+        where: { meetingId: id, rsvp: { not: "NO" } },
+        select: { id: true, email: true, rsvp: true, sentAt: true },
+      });
+      let queued = 0;
+      for (const invitee of invitees) {
+        if (invitee.sentAt && now.getTime() - invitee.sentAt.getTime() < FRESH_INVITATION_MS) {
+          continue;
+        }
+        const current = invitee.rsvp as RsvpAnswer | "PENDING";
+        await queueEmail(tx, {
+          template: "meeting-reminder",
+          to: invitee.email,
+          data: {
+            meeting: facts,
+            currentAnswer: current === "PENDING" ? null : RSVP_CHOICE_LABELS[current],
+            rsvp: rsvpLinks(invitee.id, ics.endsAt),
+          },
+          // Per meeting, date and person: a meeting moved to a new date gets a new reminder.
+          dedupeKey: `meeting-reminder:${id}:${ics.startsAt.getTime()}:${invitee.email}`,
+        });
+        queued++;
+      }
+      return queued;
+    });
+    if (sent === null) continue;
+    meetings++;
+    emails += sent;
+  }
+  return { meetings, emails };
+}

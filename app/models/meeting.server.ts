@@ -1,0 +1,461 @@
+// Club meetings: created and changed by the club's animators, read by its members. Every
+// query is scoped by the club of the URL (a meeting id of another club is "not found"), every
+// write is audited. Invitations, answers and e-mails: meeting-invitations.server.ts.
+
+import { randomBytes } from "node:crypto";
+import { audit } from "~/utils/audit.server";
+import { prisma } from "~/utils/db.server";
+import { clubCalendarIcs, type IcsMeeting } from "~/utils/meeting-ics.server";
+import { parseParisLocal } from "~/utils/meeting-time";
+import type { CurrentUser } from "~/utils/permissions.server";
+import type { MeetingFormValue } from "~/utils/schemas/meeting";
+import { MeetingError, queueMeetingNotices } from "./meeting-invitations.server";
+
+export { MeetingError };
+
+const MEETING_SELECT = {
+  id: true,
+  clubId: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  videoUrl: true,
+  agenda: true,
+  minutes: true,
+  minutesPublishedAt: true,
+  reminderSentAt: true,
+  cancelledAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** One meeting of the club, with its featured practices; null if it is not this club's. */
+export async function getClubMeeting(clubId: string, meetingId: string) {
+  return prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: {
+      ...MEETING_SELECT,
+      club: { select: { name: true } },
+      practices: {
+        where: { practice: { hiddenAt: null } },
+        orderBy: { practice: { title: "asc" } },
+        select: {
+          practice: {
+            select: { id: true, title: true, body: true, company: { select: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+/** The club's meetings: coming (or going on) soonest first, past ones latest first. */
+export async function listClubMeetings(clubId: string, now = new Date()) {
+  const meetings = await prisma.meeting.findMany({
+    where: { clubId },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      videoUrl: true,
+      cancelledAt: true,
+      minutes: true,
+      minutesPublishedAt: true,
+      invitations: { select: { rsvp: true, attended: true } },
+    },
+  });
+  const withCounts = meetings.map(({ invitations, ...m }) => ({
+    ...m,
+    counts: {
+      invited: invitations.length,
+      yes: invitations.filter((i) => i.rsvp === "YES").length,
+      no: invitations.filter((i) => i.rsvp === "NO").length,
+      maybe: invitations.filter((i) => i.rsvp === "MAYBE").length,
+      attended: invitations.filter((i) => i.attended).length,
+    },
+  }));
+  return {
+    upcoming: withCounts.filter((m) => m.endsAt > now),
+    past: withCounts.filter((m) => m.endsAt <= now).reverse(),
+  };
+}
+
+function instants(value: MeetingFormValue) {
+  const start = parseParisLocal(value.startsAt);
+  const end = parseParisLocal(value.endsAt);
+  // The schema already refused these; a second guard for callers that skip it.
+  if (!start.ok) throw new MeetingError("Date de début invalide.", "startsAt");
+  if (!end.ok) throw new MeetingError("Date de fin invalide.", "endsAt");
+  if (end.date <= start.date) throw new MeetingError("La fin doit être après le début.", "endsAt");
+  return { startsAt: start.date, endsAt: end.date };
+}
+
+function fieldsOf(value: MeetingFormValue) {
+  return {
+    title: value.title.trim(),
+    ...instants(value),
+    place: (value.place ?? "").trim(),
+    videoUrl: value.videoUrl?.trim() || null,
+    agenda: (value.agenda ?? "").trim(),
+  };
+}
+
+export async function createMeeting(actor: CurrentUser, clubId: string, value: MeetingFormValue) {
+  const fields = fieldsOf(value);
+  return prisma.$transaction(async (tx) => {
+    const meeting = await tx.meeting.create({
+      data: { clubId, createdById: actor.id, ...fields },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "CREATE",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      clubId,
+      after: fields,
+    });
+    return meeting.id;
+  });
+}
+
+/**
+ * Changes a meeting. When its date, time or place changes before it ends, the people invited
+ * are told by e-mail with an updated .ics (same transaction). Returns how many were told.
+ */
+export async function updateMeeting(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  value: MeetingFormValue,
+  now = new Date(),
+) {
+  const before = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: MEETING_SELECT,
+  });
+  if (!before) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (before.cancelledAt) throw new MeetingError("Une réunion annulée ne se modifie plus.");
+  const fields = fieldsOf(value);
+  const rescheduled =
+    fields.startsAt.getTime() !== before.startsAt.getTime() ||
+    fields.endsAt.getTime() !== before.endsAt.getTime() ||
+    fields.place !== before.place ||
+    fields.videoUrl !== before.videoUrl;
+  return prisma.$transaction(async (tx) => {
+    await tx.meeting.update({
+      where: { id: meetingId },
+      // A new date means a new reminder.
+      data: {
+        ...fields,
+        ...(fields.startsAt.getTime() !== before.startsAt.getTime()
+          ? { reminderSentAt: null }
+          : {}),
+      },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "UPDATE",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      before: {
+        title: before.title,
+        startsAt: before.startsAt,
+        endsAt: before.endsAt,
+        place: before.place,
+        videoUrl: before.videoUrl,
+        agenda: before.agenda,
+      },
+      after: fields,
+    });
+    if (!rescheduled || fields.endsAt <= now) return 0;
+    return queueMeetingNotices(tx, meetingId, "updated");
+  });
+}
+
+/** Cancels a meeting that has not ended; every invitee is told by e-mail (same transaction). */
+export async function cancelMeeting(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, endsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion est déjà annulée.");
+  if (meeting.endsAt <= now) throw new MeetingError("Une réunion terminée ne s'annule plus.");
+  return prisma.$transaction(async (tx) => {
+    const claimed = await tx.meeting.updateMany({
+      where: { id: meetingId, cancelledAt: null },
+      data: { cancelledAt: now },
+    });
+    if (claimed.count === 0) throw new MeetingError("Cette réunion est déjà annulée.");
+    await audit(tx, {
+      actorId: actor.id,
+      action: "CANCEL",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      after: { cancelledAt: now },
+    });
+    return queueMeetingNotices(tx, meetingId, "cancelled");
+  });
+}
+
+// ---------------------------------------------------------------- practices
+
+/** The club's good practices an animator may feature at a meeting (hidden ones left out). */
+export async function listClubPractices(clubId: string) {
+  return prisma.practice.findMany({
+    where: { clubId, hiddenAt: null },
+    orderBy: [{ featuredAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    select: { id: true, title: true, company: { select: { name: true } } },
+  });
+}
+
+/** Sets the practices featured at the meeting (replacing the previous choice). */
+export async function setMeetingPractices(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  practiceIds: string[],
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, practices: { select: { practiceId: true } } },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const ids = [...new Set(practiceIds)];
+  const valid = await prisma.practice.count({
+    where: { id: { in: ids }, clubId, hiddenAt: null },
+  });
+  if (valid !== ids.length) {
+    throw new MeetingError("Choisissez des bonnes pratiques du club.", "practiceIds");
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.meetingPractice.deleteMany({ where: { meetingId } });
+    if (ids.length > 0) {
+      await tx.meetingPractice.createMany({
+        data: ids.map((practiceId) => ({ meetingId, practiceId })),
+      });
+    }
+    await audit(tx, {
+      actorId: actor.id,
+      action: "UPDATE_PRACTICES",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      before: meeting.practices.map((p) => p.practiceId),
+      after: ids,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- attendance and minutes
+
+/** Attendance and minutes are taken from the start of the meeting. */
+export function meetingHasStarted(meeting: { startsAt: Date }, now = new Date()) {
+  return meeting.startsAt <= now;
+}
+
+/**
+ * Saves who attended: the ticked invitations attended, the others did not. One transaction,
+ * audited with the counts (and the ids that changed).
+ */
+export async function saveAttendance(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  attendedIds: string[],
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, startsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
+  if (!meetingHasStarted(meeting, now)) {
+    throw new MeetingError("Les présences se notent à partir du début de la réunion.");
+  }
+  const ids = new Set(attendedIds);
+  return prisma.$transaction(async (tx) => {
+    const invitations = await tx.meetingInvitation.findMany({
+      where: { meetingId },
+      select: { id: true, attended: true },
+    });
+    const known = new Set(invitations.map((i) => i.id));
+    if ([...ids].some((id) => !known.has(id))) {
+      throw new MeetingError("Cochez uniquement des personnes invitées à cette réunion.");
+    }
+    const present = invitations.filter((i) => ids.has(i.id)).map((i) => i.id);
+    const absent = invitations.filter((i) => !ids.has(i.id)).map((i) => i.id);
+    await tx.meetingInvitation.updateMany({
+      where: { meetingId, id: { in: present } },
+      data: { attended: true },
+    });
+    await tx.meetingInvitation.updateMany({
+      where: { meetingId, id: { in: absent } },
+      data: { attended: false },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "ATTENDANCE",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      before: {
+        present: invitations.filter((i) => i.attended === true).map((i) => i.id),
+      },
+      after: { present, absent: absent.length },
+    });
+    return { present: present.length, absent: absent.length };
+  });
+}
+
+export type MinutesIntent = "save" | "publish" | "unpublish";
+
+/** Saves the minutes (Markdown); publishing shows them to the members, unpublishing hides them. */
+export async function saveMinutes(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  minutes: string,
+  intent: MinutesIntent,
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: {
+      id: true,
+      startsAt: true,
+      cancelledAt: true,
+      minutes: true,
+      minutesPublishedAt: true,
+    },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
+  if (!meetingHasStarted(meeting, now)) {
+    throw new MeetingError("Le compte rendu s'écrit à partir du début de la réunion.");
+  }
+  const text = minutes.trim();
+  if (intent === "publish" && !text) {
+    throw new MeetingError("Écrivez le compte rendu avant de le publier.", "minutes");
+  }
+  const minutesPublishedAt =
+    intent === "publish"
+      ? (meeting.minutesPublishedAt ?? now)
+      : intent === "unpublish"
+        ? null
+        : meeting.minutesPublishedAt;
+  await prisma.$transaction(async (tx) => {
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { minutes: text || null, minutesPublishedAt },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: intent === "save" ? "UPDATE_MINUTES" : intent.toUpperCase() + "_MINUTES",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      before: { minutes: meeting.minutes, publishedAt: meeting.minutesPublishedAt },
+      after: { minutes: text || null, publishedAt: minutesPublishedAt },
+    });
+  });
+  return { published: minutesPublishedAt !== null };
+}
+
+// ---------------------------------------------------------------- subscribable calendar
+
+/** The club's calendar token, created (random, 32 bytes) the first time it is needed. */
+export async function ensureCalendarToken(clubId: string) {
+  const club = await prisma.club.findUnique({
+    where: { id: clubId },
+    select: { calendarToken: true },
+  });
+  if (!club) throw new MeetingError("Ce club n'existe pas.");
+  if (club.calendarToken) return club.calendarToken;
+  // Two first visits at once: the first write wins, both read it back.
+  await prisma.club.updateMany({
+    where: { id: clubId, calendarToken: null },
+    data: { calendarToken: randomBytes(32).toString("base64url") },
+  });
+  const saved = await prisma.club.findUniqueOrThrow({
+    where: { id: clubId },
+    select: { calendarToken: true },
+  });
+  return saved.calendarToken!;
+}
+
+/** A new token: the previous address stops working (e.g. after someone left the club). */
+export async function regenerateCalendarToken(actor: CurrentUser, clubId: string) {
+  const token = randomBytes(32).toString("base64url");
+  await prisma.$transaction(async (tx) => {
+    await tx.club.update({ where: { id: clubId }, data: { calendarToken: token } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "REGENERATE_CALENDAR_TOKEN",
+      entityType: "Club",
+      entityId: clubId,
+      clubId,
+    });
+  });
+  return token;
+}
+
+/**
+ * The club's calendar (every meeting not cancelled), or null when the token is not the club's.
+ * No sign-in: the token is the key; it carries no personal data (no invitees, no answers).
+ */
+export async function clubCalendarFor(clubId: string, token: string) {
+  if (!token) return null;
+  const club = await prisma.club.findFirst({
+    where: { id: clubId, calendarToken: token },
+    select: {
+      id: true,
+      name: true,
+      roles: {
+        where: { role: "ANIMATOR" },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  if (!club) return null;
+  const meetings = await prisma.meeting.findMany({
+    where: { clubId, cancelledAt: null },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      videoUrl: true,
+      agenda: true,
+      createdAt: true,
+      updatedAt: true,
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  const fallback = club.roles[0]?.user ?? { name: club.name, email: "no-reply@engages.invalid" };
+  const events: IcsMeeting[] = meetings.map((m) => ({
+    ...m,
+    clubId,
+    clubName: club.name,
+    cancelledAt: null,
+    organizer: m.createdBy ?? fallback,
+  }));
+  return clubCalendarIcs(club.name, events);
+}

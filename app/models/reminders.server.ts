@@ -1,0 +1,520 @@
+// Reminders (relances) to members who have gone silent: proposed by the app, sent by an animator
+// (or by the quarterly campaign of the scheduler), capped at one per member per
+// Club.reminderCapDays days, never to a member who left or opted out. Every send writes a
+// Reminder row and its outbox e-mail in one transaction; every e-mail carries a signed one-click
+// unsubscribe link (no sign-in needed).
+
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { ACTIVE_WINDOW_DAYS } from "~/models/club.server";
+import { audit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { queueEmail } from "~/utils/email.server";
+import { env, sessionSecret } from "~/utils/env.server";
+import { runOnce } from "~/utils/scheduler.server";
+
+/** A member is silent when it declared no realisation within this many days. */
+export const SILENT_AFTER_DAYS = ACTIVE_WINDOW_DAYS;
+export const REMINDER_CAP_MIN_DAYS = 7;
+export const REMINDER_CAP_MAX_DAYS = 365;
+/** The quarterly campaign goes out during the first days of each quarter. */
+export const CAMPAIGN_WINDOW_DAYS = 7;
+export const CAMPAIGN_EVERY_MS = 15 * 60_000;
+export const MESSAGE_MAX_LENGTH = 4000;
+
+const DAY_MS = 24 * 3600_000;
+
+export class ReminderError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message);
+  }
+}
+
+export const DEFAULT_REMINDER_MESSAGE = `Bonjour,
+
+Nous n'avons pas eu de nouvelles de vos actions pour l'inclusion depuis quelques mois. Recrutements, alternances, stages, immersions, achats inclusifs, heures de bénévolat : tout compte, et le déclarer ne prend que quelques minutes.
+
+Vos réalisations font les chiffres du club et inspirent les autres entreprises. Si vous avez besoin d'aide, contactez l'animateur de votre club ou venez à sa prochaine rencontre.
+
+Merci pour votre engagement !`;
+
+const parisDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+// ---------------------------------------------------------------- unsubscribe tokens
+
+function signature(membershipId: string) {
+  return createHmac("sha256", sessionSecret)
+    .update(`reminders-opt-out:${membershipId}`)
+    .digest("base64url");
+}
+
+/** The unsubscribe token of a membership: its id and an HMAC of it (no expiry, no sign-in). */
+export function unsubscribeToken(membershipId: string) {
+  return `${membershipId}.${signature(membershipId)}`;
+}
+
+export function unsubscribeUrl(membershipId: string) {
+  return `${env.APP_URL}/desabonnement/${unsubscribeToken(membershipId)}`;
+}
+
+/** The membership id of a valid token, or null when it was altered. */
+export function verifyUnsubscribeToken(token: string): string | null {
+  const [membershipId, given, extra] = token.split(".");
+  if (!membershipId || !given || extra !== undefined || membershipId.length > 64) return null;
+  const expected = Buffer.from(signature(membershipId));
+  const actual = Buffer.from(given);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  return membershipId;
+}
+
+/** What the unsubscribe page shows, for a valid token. */
+export async function findUnsubscription(token: string) {
+  const membershipId = verifyUnsubscribeToken(token);
+  if (!membershipId) return null;
+  return prisma.clubMembership.findUnique({
+    where: { id: membershipId },
+    select: {
+      id: true,
+      remindersOptOut: true,
+      company: { select: { name: true } },
+      club: { select: { name: true } },
+    },
+  });
+}
+
+/** Opts the membership out of reminders (idempotent, audited). Null for a bad token. */
+export async function optOutOfReminders(token: string) {
+  const membershipId = verifyUnsubscribeToken(token);
+  if (!membershipId) return null;
+  return prisma.$transaction(async (tx) => {
+    const membership = await tx.clubMembership.findUnique({
+      where: { id: membershipId },
+      select: {
+        id: true,
+        clubId: true,
+        companyId: true,
+        remindersOptOut: true,
+        company: { select: { name: true } },
+        club: { select: { name: true } },
+      },
+    });
+    if (!membership) return null;
+    if (!membership.remindersOptOut) {
+      await tx.clubMembership.update({
+        where: { id: membership.id },
+        data: { remindersOptOut: true },
+      });
+      await audit(tx, {
+        actorId: null,
+        action: "UPDATE",
+        entityType: "ClubMembership",
+        entityId: membership.id,
+        companyId: membership.companyId,
+        clubId: membership.clubId,
+        before: { remindersOptOut: false },
+        after: { remindersOptOut: true, via: "lien de désabonnement" },
+      });
+    }
+    return { companyName: membership.company.name, clubName: membership.club.name };
+  });
+}
+
+// ---------------------------------------------------------------- who may be reminded
+
+/** Where a reminder goes: the club's contact for the company, else its first account. */
+async function recipientsOf(db: Tx | typeof prisma, companyIds: string[]) {
+  const accounts = await db.roleAssignment.findMany({
+    where: { companyId: { in: companyIds }, role: "COMPANY" },
+    orderBy: { createdAt: "asc" },
+    select: { companyId: true, user: { select: { email: true } } },
+  });
+  return (companyId: string, contactEmail: string | null) =>
+    contactEmail ?? accounts.find((a) => a.companyId === companyId)?.user.email ?? null;
+}
+
+/** Members (MEMBER, not opted out) who declared no realisation in the last 92 days. */
+function silentWhere(clubId: string, now: Date) {
+  return {
+    clubId,
+    status: "MEMBER",
+    remindersOptOut: false,
+    company: {
+      realisations: {
+        none: { createdAt: { gte: new Date(now.getTime() - SILENT_AFTER_DAYS * DAY_MS) } },
+      },
+    },
+  };
+}
+
+/**
+ * The silent members the page proposes, with their last declaration, their last reminder (any
+ * club animator's or campaign's) and whether the cap still holds them back; plus the silent
+ * members who opted out (listed so the animator knows why they are not proposed).
+ */
+export async function listSilentMembers(clubId: string, now = new Date()) {
+  const club = await prisma.club.findUniqueOrThrow({
+    where: { id: clubId },
+    select: { reminderCapDays: true },
+  });
+  const [silent, optedOut] = await Promise.all([
+    prisma.clubMembership.findMany({
+      where: silentWhere(clubId, now),
+      orderBy: { company: { name: "asc" } },
+      select: {
+        id: true,
+        contactName: true,
+        contactEmail: true,
+        company: { select: { id: true, name: true } },
+      },
+    }),
+    prisma.clubMembership.findMany({
+      where: { clubId, status: "MEMBER", remindersOptOut: true },
+      orderBy: { company: { name: "asc" } },
+      select: { id: true, company: { select: { name: true } } },
+    }),
+  ]);
+  const companyIds = silent.map((m) => m.company.id);
+  const [lastDeclarations, lastReminders, recipientOf] = await Promise.all([
+    prisma.realisation.groupBy({
+      by: ["companyId"],
+      where: { companyId: { in: companyIds } },
+      _max: { createdAt: true },
+    }),
+    prisma.reminder.groupBy({
+      by: ["companyId"],
+      where: { clubId, companyId: { in: companyIds } },
+      _max: { createdAt: true },
+    }),
+    recipientsOf(prisma, companyIds),
+  ]);
+  const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
+  return {
+    capDays: club.reminderCapDays,
+    silent: silent.map((m) => {
+      const lastReminder =
+        lastReminders.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null;
+      return {
+        membershipId: m.id,
+        company: m.company,
+        contactName: m.contactName,
+        email: recipientOf(m.company.id, m.contactEmail),
+        lastDeclaration:
+          lastDeclarations.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null,
+        lastReminder,
+        /** Reminded within the cap: a new reminder would be refused until this date. */
+        cappedUntil:
+          lastReminder && lastReminder > capStart
+            ? new Date(lastReminder.getTime() + club.reminderCapDays * DAY_MS)
+            : null,
+      };
+    }),
+    optedOut: optedOut.map((m) => ({ membershipId: m.id, companyName: m.company.name })),
+  };
+}
+
+// ---------------------------------------------------------------- sending
+
+type ClubForReminder = { id: string; name: string; reminderCapDays: number };
+
+async function queueReminder(
+  tx: Tx,
+  input: {
+    club: ClubForReminder;
+    membership: { id: string; companyId: string; companyName: string; contactName: string | null };
+    to: string;
+    message: string;
+    sentBy: { id: string; name: string } | null;
+    campaignKey: string | null;
+    now: Date;
+  },
+) {
+  const reminder = await tx.reminder.create({
+    data: {
+      clubId: input.club.id,
+      companyId: input.membership.companyId,
+      sentById: input.sentBy?.id ?? null,
+      campaignKey: input.campaignKey,
+      createdAt: input.now,
+    },
+    select: { id: true },
+  });
+  const email = await queueEmail(tx, {
+    template: "reminder",
+    to: input.to,
+    dedupeKey: input.campaignKey
+      ? `reminder-campaign:${input.club.id}:${input.membership.companyId}:${input.campaignKey}`
+      : `reminder:${reminder.id}`,
+    data: {
+      clubName: input.club.name,
+      companyName: input.membership.companyName,
+      contactName: input.membership.contactName,
+      message: input.message,
+      senderName: input.sentBy?.name ?? null,
+      declareUrl: `${env.APP_URL}/entreprise/${input.membership.companyId}/realisations/nouvelle`,
+      unsubscribeUrl: unsubscribeUrl(input.membership.id),
+    },
+  });
+  await tx.reminder.update({ where: { id: reminder.id }, data: { emailId: email.id } });
+  return reminder.id;
+}
+
+/**
+ * Sends the animator's reminder to the chosen members, all or nothing: if any of them may not
+ * be reminded (left, prospect, opted out, no address, or reminded within the cap), nothing is
+ * sent and the error names each company (with the date of its previous reminder).
+ */
+export async function sendReminders(input: {
+  clubId: string;
+  sender: { id: string; name: string };
+  membershipIds: string[];
+  message: string;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const ids = [...new Set(input.membershipIds)];
+  if (ids.length === 0) throw new ReminderError("Choisissez au moins un membre à relancer.");
+  return prisma.$transaction(async (tx) => {
+    const club = await tx.club.findUniqueOrThrow({
+      where: { id: input.clubId },
+      select: { id: true, name: true, reminderCapDays: true },
+    });
+    const memberships = await tx.clubMembership.findMany({
+      where: { id: { in: ids }, clubId: club.id },
+      orderBy: { company: { name: "asc" } },
+      select: {
+        id: true,
+        status: true,
+        remindersOptOut: true,
+        contactName: true,
+        contactEmail: true,
+        companyId: true,
+        company: { select: { name: true } },
+      },
+    });
+    if (memberships.length !== ids.length) {
+      throw new ReminderError("Une des entreprises choisies n'est pas membre de ce club.", 404);
+    }
+    const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
+    const [previous, recipientOf] = await Promise.all([
+      tx.reminder.groupBy({
+        by: ["companyId"],
+        where: {
+          clubId: club.id,
+          companyId: { in: memberships.map((m) => m.companyId) },
+          createdAt: { gt: capStart },
+        },
+        _max: { createdAt: true },
+      }),
+      recipientsOf(
+        tx,
+        memberships.map((m) => m.companyId),
+      ),
+    ]);
+    const refusals: string[] = [];
+    for (const m of memberships) {
+      const name = `L'entreprise ${m.company.name}`;
+      const last = previous.find((p) => p.companyId === m.companyId)?._max.createdAt;
+      if (m.status === "LEFT")
+        refusals.push(`${name} a quitté le club : elle n'est plus relancée.`);
+      else if (m.status !== "MEMBER")
+        refusals.push(
+          `${name} est un prospect : invitez-la plutôt depuis « Membres et prospects ».`,
+        );
+      else if (m.remindersOptOut)
+        refusals.push(`${name} a demandé à ne plus recevoir de relances.`);
+      else if (!recipientOf(m.companyId, m.contactEmail))
+        refusals.push(`${name} n'a ni adresse de contact ni compte : impossible de la relancer.`);
+      else if (last)
+        refusals.push(
+          `${name} a déjà été relancée le ${parisDate.format(last)} : une seule relance par période de ${club.reminderCapDays} jours (prochaine possible le ${parisDate.format(new Date(last.getTime() + club.reminderCapDays * DAY_MS))}).`,
+        );
+    }
+    if (refusals.length > 0) {
+      throw new ReminderError(`Aucune relance n'a été envoyée. ${refusals.join(" ")}`);
+    }
+    for (const m of memberships) {
+      await queueReminder(tx, {
+        club,
+        membership: {
+          id: m.id,
+          companyId: m.companyId,
+          companyName: m.company.name,
+          contactName: m.contactName,
+        },
+        to: recipientOf(m.companyId, m.contactEmail)!,
+        message: input.message,
+        sentBy: input.sender,
+        campaignKey: null,
+        now,
+      });
+    }
+    return { sent: memberships.map((m) => m.company.name) };
+  });
+}
+
+// ---------------------------------------------------------------- the quarterly campaign
+
+const parisDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The quarter ("2026-Q4") when `now` (Paris time) is in its first 7 days, else null. */
+export function campaignQuarter(now: Date): string | null {
+  const [year, month, day] = parisDay.format(now).split("-").map(Number);
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  const firstMonth = (quarter - 1) * 3 + 1;
+  if (month !== firstMonth || day > CAMPAIGN_WINDOW_DAYS) return null;
+  return `${year}-Q${quarter}`;
+}
+
+/**
+ * Sends the campaign's reminder to one club's silent members, skipping those reminded within the
+ * cap (or already in this campaign), in one transaction. Safe to run again: the campaign key is
+ * unique per member and the e-mails are deduplicated.
+ */
+export async function sendCampaign(clubId: string, campaignKey: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const club = await tx.club.findUniqueOrThrow({
+      where: { id: clubId },
+      select: { id: true, name: true, reminderCapDays: true },
+    });
+    const silent = await tx.clubMembership.findMany({
+      where: silentWhere(clubId, now),
+      select: {
+        id: true,
+        contactName: true,
+        contactEmail: true,
+        companyId: true,
+        company: { select: { name: true } },
+      },
+    });
+    const companyIds = silent.map((m) => m.companyId);
+    const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
+    const [held, recipientOf] = await Promise.all([
+      tx.reminder.findMany({
+        where: {
+          clubId,
+          companyId: { in: companyIds },
+          OR: [{ createdAt: { gt: capStart } }, { campaignKey }],
+        },
+        select: { companyId: true },
+      }),
+      recipientsOf(tx, companyIds),
+    ]);
+    let sent = 0;
+    for (const m of silent) {
+      const to = recipientOf(m.companyId, m.contactEmail);
+      if (!to || held.some((h) => h.companyId === m.companyId)) continue;
+      await queueReminder(tx, {
+        club,
+        membership: {
+          id: m.id,
+          companyId: m.companyId,
+          companyName: m.company.name,
+          contactName: m.contactName,
+        },
+        to,
+        message: DEFAULT_REMINDER_MESSAGE,
+        sentBy: null,
+        campaignKey,
+        now,
+      });
+      sent++;
+    }
+    return sent;
+  });
+}
+
+/** The scheduler's job: during a quarter's first 7 days, each club's campaign, once. */
+export async function runReminderCampaigns(now = new Date()) {
+  const quarter = campaignQuarter(now);
+  if (!quarter) return { quarter: null, clubs: 0, sent: 0 };
+  const clubs = await prisma.club.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  let ran = 0;
+  let sent = 0;
+  for (const club of clubs) {
+    const done = await runOnce(
+      `reminder-campaign:${club.id}:${quarter}`,
+      async () => {
+        sent += await sendCampaign(club.id, quarter, now);
+      },
+      now,
+    );
+    if (done) ran++;
+  }
+  return { quarter, clubs: ran, sent };
+}
+
+// ---------------------------------------------------------------- settings and log
+
+/** Changes the club's cap (7–365 days), audited. Returns the previous value. */
+export async function setReminderCap(actorId: string, clubId: string, days: number) {
+  if (!Number.isInteger(days) || days < REMINDER_CAP_MIN_DAYS || days > REMINDER_CAP_MAX_DAYS) {
+    throw new ReminderError(
+      `Le délai entre deux relances doit être un nombre entier de jours, entre ${REMINDER_CAP_MIN_DAYS} et ${REMINDER_CAP_MAX_DAYS}.`,
+    );
+  }
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.club.findUniqueOrThrow({
+      where: { id: clubId },
+      select: { reminderCapDays: true },
+    });
+    if (before.reminderCapDays === days) return before.reminderCapDays;
+    await tx.club.update({ where: { id: clubId }, data: { reminderCapDays: days } });
+    await audit(tx, {
+      actorId,
+      action: "UPDATE",
+      entityType: "Club",
+      entityId: clubId,
+      clubId,
+      before: { reminderCapDays: before.reminderCapDays },
+      after: { reminderCapDays: days },
+    });
+    return before.reminderCapDays;
+  });
+}
+
+/** The club's reminders, latest first, with the state of each e-mail. */
+export async function listReminderLog(clubId: string, take = 100) {
+  const [reminders, total] = await Promise.all([
+    prisma.reminder.findMany({
+      where: { clubId },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: {
+        id: true,
+        createdAt: true,
+        campaignKey: true,
+        emailId: true,
+        company: { select: { name: true } },
+        sentBy: { select: { name: true } },
+      },
+    }),
+    prisma.reminder.count({ where: { clubId } }),
+  ]);
+  const emails = await prisma.emailOutbox.findMany({
+    where: { id: { in: reminders.map((r) => r.emailId).filter((id): id is string => !!id) } },
+    select: { id: true, to: true, status: true, sentAt: true },
+  });
+  return {
+    total,
+    entries: reminders.map((r) => {
+      const email = emails.find((e) => e.id === r.emailId);
+      return {
+        id: r.id,
+        createdAt: r.createdAt,
+        companyName: r.company.name,
+        sentBy: r.sentBy?.name ?? null,
+        campaignKey: r.campaignKey,
+        to: email?.to ?? null,
+        emailStatus: email?.status ?? null,
+        emailSentAt: email?.sentAt ?? null,
+      };
+    }),
+  };
+}

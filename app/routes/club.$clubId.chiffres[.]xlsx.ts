@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { buildClubFiguresWorkbook, parseFigurePeriod } from "~/models/club.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /club/:clubId/chiffres.xlsx?annee=…&periode=… — the club's figures for the period, as the
+// figures page shows them: one sheet per breakdown, the key figures, the monthly trend and a
+// sheet describing the filters and the extraction date (for the club's meetings).
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const now = new Date();
+  const workbook = await buildClubFiguresWorkbook(
+    clubId,
+    parseFigurePeriod(new URL(request.url), now),
+    now,
+  );
+  if (!workbook) notFound();
+  return new Response(workbook.buffer, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${workbook.fileName}"`,
+      "Content-Length": String(workbook.buffer.length),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** Nothing to post here: 403 for whoever may not run the club, 405 for its animators. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requirePermission(request, { action: "club:manage", clubId: params.clubId ?? "" });
+  return new Response("Méthode non autorisée : téléchargez le fichier avec GET.", {
+    status: 405,
+    headers: { Allow: "GET" },
+  });
+}

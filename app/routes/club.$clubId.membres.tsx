@@ -1,0 +1,465 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ClubNav } from "~/components/club-nav";
+import { Field, FormErrors } from "~/components/forms";
+import { PageHeader, dateFormat } from "~/components/page";
+import {
+  MembershipError,
+  createProspect,
+  inviteMembershipContact,
+  listClubMemberships,
+  markAsLeft,
+  markAsMember,
+  prospectSchema,
+} from "~/models/club-members.server";
+import { getClub } from "~/models/club.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  return { club, ...(await listClubMemberships(clubId)) };
+}
+
+type ActionResult = {
+  intent: string;
+  result: SubmissionResult<string[]> | null;
+  error: string | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const here = `/club/${clubId}/membres`;
+  const refuse = (error: string, status: number, result: ActionResult["result"] = null) =>
+    data<ActionResult>({ intent, result, error }, { status });
+
+  if (intent === "create-prospect") {
+    const submission = parseWithZod(formData, { schema: prospectSchema });
+    if (submission.status !== "success") {
+      return refuse("", 400, submission.reply());
+    }
+    let created: Awaited<ReturnType<typeof createProspect>>;
+    try {
+      created = await createProspect(user.id, clubId, submission.value);
+    } catch (error) {
+      if (!(error instanceof MembershipError)) throw error;
+      const result = submission.reply(
+        error.field
+          ? { fieldErrors: { [error.field]: [error.message] } }
+          : { formErrors: [error.message] },
+      );
+      return refuse("", 400, result);
+    }
+    const added = created.reusedCompany
+      ? `${created.companyName} (déjà inscrite sur Engagés, son SIRET a été reconnu) est ajoutée aux prospects du club.`
+      : `${created.companyName} est ajoutée aux prospects du club.`;
+    if (!submission.value.invite) {
+      return redirectWithFlash(request, here, { kind: "success", message: added });
+    }
+    try {
+      const invited = await inviteMembershipContact(user, clubId, created.membershipId);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${added} Invitation envoyée à ${invited.email}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof MembershipError)) throw error;
+      return redirectWithFlash(request, here, {
+        kind: "error",
+        message: `${added} L'invitation n'est pas partie : ${error.message}`,
+      });
+    }
+  }
+
+  const membershipId = String(formData.get("membershipId") ?? "").slice(0, 64);
+  try {
+    if (intent === "invite") {
+      const invited = await inviteMembershipContact(user, clubId, membershipId);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `Invitation envoyée à ${invited.email} pour ${invited.companyName}.`,
+      });
+    }
+    if (intent === "mark-member") {
+      const { companyName } = await markAsMember(user.id, clubId, membershipId);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${companyName} est désormais membre du club.`,
+      });
+    }
+    if (intent === "mark-left") {
+      const { companyName } = await markAsLeft(user.id, clubId, membershipId);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${companyName} a quitté le club. Ses déclarations passées restent dans les chiffres du club.`,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof MembershipError)) throw error;
+    return refuse(error.message, error.status);
+  }
+  return refuse("Cette action n'existe pas sur cette page.", 400);
+}
+
+const formatDate = (value: string | Date | null) =>
+  value ? dateFormat.format(new Date(value)) : null;
+
+function formatSiret(siret: string) {
+  return siret.length === 14
+    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    : siret;
+}
+
+/** A one-button form posting an intent about one membership. */
+function MembershipButton({
+  intent,
+  membershipId,
+  className = "btn-secondary",
+  children,
+}: {
+  intent: string;
+  membershipId: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+/** A confirmation (a disclosure, which works without JavaScript) before a member leaves. */
+function ConfirmLeave({
+  membershipId,
+  companyName,
+  label,
+}: {
+  membershipId: string;
+  companyName: string;
+  label: string;
+}) {
+  return (
+    <details className="group">
+      <summary className="btn-secondary cursor-pointer list-none sm:whitespace-nowrap">
+        {label}
+        <span className="sr-only"> : {companyName}</span>
+      </summary>
+      <div className="mt-2 max-w-sm rounded-md border border-gray-300 bg-white p-3 text-sm">
+        <p className="mb-3">
+          {companyName} ne sera plus membre du club ni relancée. Ses déclarations passées restent
+          dans les chiffres du club, et son historique est conservé.
+        </p>
+        <MembershipButton intent="mark-left" membershipId={membershipId} className="btn-danger">
+          Confirmer le départ de {companyName}
+        </MembershipButton>
+      </div>
+    </details>
+  );
+}
+
+function Step({ done, children }: { done: boolean; children: ReactNode }) {
+  return (
+    <li className={done ? "text-gray-900" : "text-gray-700"}>
+      <span aria-hidden="true" className={done ? "text-green-700" : "text-gray-500"}>
+        {done ? "✓ " : "○ "}
+      </span>
+      {children}
+    </li>
+  );
+}
+
+type ProspectFields = {
+  siret: string;
+  name: string;
+  communeCode: string;
+  contactName: string;
+  contactEmail: string;
+  invite: boolean;
+};
+
+function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+  const navigation = useNavigation();
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
+  const [form, fields] = useForm<ProspectFields>({
+    id: "prospect",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    defaultValue: { invite: true },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="create-prospect" />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="SIRET (14 chiffres)"
+          help="Une entreprise déjà inscrite sur Engagés est reprise telle quelle."
+          errors={fields.siret.errors}
+          inputProps={{
+            ...getInputProps(fields.siret, { type: "text" }),
+            inputMode: "numeric",
+            autoComplete: "off",
+          }}
+        />
+        <Field
+          label="Nom de l'entreprise"
+          help="Pour une entreprise nouvelle sur Engagés."
+          errors={fields.name.errors}
+          inputProps={{
+            ...getInputProps(fields.name, { type: "text" }),
+            autoComplete: "organization",
+          }}
+        />
+        <Field
+          label="Commune (code INSEE, facultatif)"
+          help="5 caractères, par exemple 62041 pour Arras."
+          errors={fields.communeCode.errors}
+          inputProps={{
+            ...getInputProps(fields.communeCode, { type: "text" }),
+            autoComplete: "off",
+          }}
+        />
+        <div className="hidden sm:block" />
+        <Field
+          label="Nom et prénom du contact"
+          errors={fields.contactName.errors}
+          inputProps={{
+            ...getInputProps(fields.contactName, { type: "text" }),
+            autoComplete: "off",
+          }}
+        />
+        <Field
+          label="Adresse e-mail du contact"
+          errors={fields.contactEmail.errors}
+          inputProps={{
+            ...getInputProps(fields.contactEmail, { type: "email" }),
+            autoComplete: "off",
+          }}
+        />
+      </div>
+      <div className="mb-4 flex items-start gap-2">
+        <input {...getInputProps(fields.invite, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+        <label htmlFor={fields.invite.id} className="text-sm">
+          Envoyer tout de suite au contact l&apos;invitation à rejoindre le club et à créer le
+          compte de l&apos;entreprise
+        </label>
+      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {busy ? "Ajout en cours…" : "Ajouter le prospect"}
+      </button>
+    </Form>
+  );
+}
+
+export default function ClubMembers() {
+  const { club, prospects, members, left } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <ClubNav clubId={club.id} />
+      <PageHeader
+        title="Membres et prospects"
+        intro={`Les entreprises du club « ${club.name} » : ajoutez un prospect et invitez-le, suivez-le jusqu'à sa première déclaration, notez les adhésions et les départs.`}
+      />
+      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
+
+      <section aria-labelledby="nouveau-prospect" className="card mb-8">
+        <h2 id="nouveau-prospect" className="mb-3 text-xl font-bold">
+          Ajouter un prospect
+        </h2>
+        <ProspectForm
+          lastResult={actionData?.intent === "create-prospect" ? actionData.result : undefined}
+        />
+      </section>
+
+      <section aria-labelledby="prospects" className="mb-8">
+        <h2 id="prospects" className="mb-3 text-xl font-bold">
+          Prospects ({prospects.length})
+        </h2>
+        {prospects.length === 0 ? (
+          <p className="card text-gray-700">Aucun prospect en cours.</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {prospects.map((p) => (
+              <li key={p.id} className="card" aria-labelledby={`prospect-${p.id}`}>
+                <h3 id={`prospect-${p.id}`} className="text-lg font-bold">
+                  {p.company.name}
+                </h3>
+                <p className="text-sm text-gray-700">
+                  SIRET <span className="tabular-nums">{formatSiret(p.company.siret)}</span>
+                  {p.company.commune ? ` · ${p.company.commune.name}` : ""}
+                </p>
+                <p className="mt-1 text-sm">
+                  Contact : {p.contactName ?? "—"}
+                  {p.contactEmail ? ` (${p.contactEmail})` : ""}
+                </p>
+                <h4 className="mt-3 text-sm font-semibold">Suivi</h4>
+                <ul className="mt-1 space-y-1 text-sm">
+                  <Step done={!!p.invitedAt}>
+                    {p.invitedAt ? `Invitée le ${formatDate(p.invitedAt)}` : "Pas encore invitée"}
+                  </Step>
+                  <Step done={!!p.acceptedAt}>
+                    {p.acceptedAt
+                      ? `Invitation acceptée le ${formatDate(p.acceptedAt)}`
+                      : "Invitation non acceptée"}
+                  </Step>
+                  <Step done={!!p.accountCreatedAt}>
+                    {p.accountCreatedAt
+                      ? `Compte de l'entreprise créé le ${formatDate(p.accountCreatedAt)}`
+                      : "Compte de l'entreprise pas encore créé"}
+                  </Step>
+                  <Step done={!!p.firstDeclarationAt}>
+                    {p.firstDeclarationAt
+                      ? `Première déclaration le ${formatDate(p.firstDeclarationAt)}`
+                      : "Aucune déclaration"}
+                  </Step>
+                </ul>
+                <div className="mt-4 flex flex-wrap items-start gap-2">
+                  {p.contactEmail && !p.acceptedAt ? (
+                    <MembershipButton intent="invite" membershipId={p.id}>
+                      {p.invitedAt ? "Renvoyer l'invitation" : "Inviter par e-mail"}
+                      <span className="sr-only"> : {p.company.name}</span>
+                    </MembershipButton>
+                  ) : null}
+                  <MembershipButton
+                    intent="mark-member"
+                    membershipId={p.id}
+                    className="btn-primary"
+                  >
+                    Marquer comme membre<span className="sr-only"> : {p.company.name}</span>
+                  </MembershipButton>
+                  <ConfirmLeave
+                    membershipId={p.id}
+                    companyName={p.company.name}
+                    label="Ne rejoint pas le club"
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="membres" className="card mb-8">
+        <h2 id="membres" className="mb-3 text-xl font-bold">
+          Membres ({members.length})
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="table-basic">
+            <caption className="sr-only">Membres du club</caption>
+            <thead>
+              <tr>
+                <th scope="col">Entreprise</th>
+                <th scope="col" className="hidden md:table-cell">
+                  Contact
+                </th>
+                <th scope="col" className="hidden sm:table-cell">
+                  Membre depuis
+                </th>
+                <th scope="col" className="hidden sm:table-cell">
+                  Relances
+                </th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
+                    {/* On phones, the hidden columns' facts under the name. */}
+                    <span className="mt-1 block text-xs text-gray-800 md:hidden">
+                      {m.contactName ? `Contact : ${m.contactName}` : "Pas de contact"}
+                      <span className="sm:hidden">
+                        {m.joinedAt ? ` · membre depuis le ${formatDate(m.joinedAt)}` : ""}
+                        {m.remindersOptOut ? " · désabonnée des relances" : ""}
+                      </span>
+                    </span>
+                  </th>
+                  <td className="hidden md:table-cell">
+                    {m.contactName ?? "—"}
+                    {m.contactEmail ? (
+                      <span className="block break-all text-xs text-gray-700">
+                        {m.contactEmail}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="hidden whitespace-nowrap sm:table-cell">
+                    {formatDate(m.joinedAt) ?? "—"}
+                  </td>
+                  <td className="hidden sm:table-cell">
+                    {m.remindersOptOut ? "Désabonnée" : "Oui"}
+                  </td>
+                  <td>
+                    <ConfirmLeave
+                      membershipId={m.id}
+                      companyName={m.company.name}
+                      label="Marquer comme parti"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="partis" className="card">
+        <h2 id="partis" className="mb-1 text-xl font-bold">
+          Anciens membres ({left.length})
+        </h2>
+        <p className="mb-3 text-sm text-gray-700">
+          Leurs déclarations passées restent dans les chiffres du club ; ils ne sont plus relancés.
+        </p>
+        {left.length === 0 ? (
+          <p className="text-gray-700">Aucun départ.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table-basic">
+              <caption className="sr-only">Anciens membres du club</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Entreprise</th>
+                  <th scope="col">Membre depuis</th>
+                  <th scope="col">Parti le</th>
+                </tr>
+              </thead>
+              <tbody>
+                {left.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
+                    </th>
+                    <td>{formatDate(m.joinedAt) ?? "—"}</td>
+                    <td>{formatDate(m.leftAt) ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,379 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ClubNav } from "~/components/club-nav";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { PageHeader, dateFormat, dateTimeFormat } from "~/components/page";
+import { getClub } from "~/models/club.server";
+import {
+  CAMPAIGN_WINDOW_DAYS,
+  DEFAULT_REMINDER_MESSAGE,
+  MESSAGE_MAX_LENGTH,
+  REMINDER_CAP_MAX_DAYS,
+  REMINDER_CAP_MIN_DAYS,
+  ReminderError,
+  SILENT_AFTER_DAYS,
+  listReminderLog,
+  listSilentMembers,
+  sendReminders,
+  setReminderCap,
+} from "~/models/reminders.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
+
+// Built on the server only: the limits come from reminders.server.ts.
+function sendSchema() {
+  return z.object({
+    membershipIds: z
+      .array(z.string().max(64), { error: "Cochez au moins un membre à relancer." })
+      .min(1, "Cochez au moins un membre à relancer.")
+      .max(500),
+    message: z
+      .string({ error: "Écrivez le message de la relance." })
+      .trim()
+      .min(20, "Le message doit compter au moins 20 caractères.")
+      .max(MESSAGE_MAX_LENGTH, `Le message doit compter ${MESSAGE_MAX_LENGTH} caractères au plus.`),
+  });
+}
+
+function capSchema() {
+  return z.object({
+    reminderCapDays: z.coerce
+      .number({ error: "Indiquez un nombre de jours." })
+      .int("Indiquez un nombre entier de jours.")
+      .min(REMINDER_CAP_MIN_DAYS, `Au moins ${REMINDER_CAP_MIN_DAYS} jours.`)
+      .max(REMINDER_CAP_MAX_DAYS, `Au plus ${REMINDER_CAP_MAX_DAYS} jours.`),
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  const [candidates, log] = await Promise.all([listSilentMembers(clubId), listReminderLog(clubId)]);
+  return {
+    club,
+    ...candidates,
+    log,
+    // The component's constants come from the server module, through the loader.
+    rules: {
+      defaultMessage: DEFAULT_REMINDER_MESSAGE,
+      messageMaxLength: MESSAGE_MAX_LENGTH,
+      silentAfterDays: SILENT_AFTER_DAYS,
+      capMinDays: REMINDER_CAP_MIN_DAYS,
+      capMaxDays: REMINDER_CAP_MAX_DAYS,
+      campaignWindowDays: CAMPAIGN_WINDOW_DAYS,
+    },
+  };
+}
+
+type SendErrors = {
+  form?: string[];
+  membershipIds?: string[];
+  message?: string[];
+  reminderCapDays?: string[];
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const here = `/club/${clubId}/relances`;
+  const refuse = (errors: SendErrors, status = 400, values?: { ids: string[]; message: string }) =>
+    data({ intent, errors, values: values ?? null }, { status });
+
+  if (intent === "send") {
+    const values = {
+      ids: formData.getAll("membershipIds").map(String).slice(0, 500),
+      message: String(formData.get("message") ?? ""),
+    };
+    const submission = parseWithZod(formData, { schema: sendSchema() });
+    if (submission.status !== "success") {
+      const fieldErrors = submission.error ?? {};
+      return refuse(
+        {
+          membershipIds: fieldErrors.membershipIds ?? undefined,
+          message: fieldErrors.message ?? undefined,
+        },
+        400,
+        values,
+      );
+    }
+    try {
+      const { sent } = await sendReminders({
+        clubId,
+        sender: { id: user.id, name: user.name },
+        membershipIds: submission.value.membershipIds,
+        message: submission.value.message,
+      });
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `Relance envoyée à ${sent.length} entreprise${sent.length > 1 ? "s" : ""} : ${sent.join(", ")}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof ReminderError)) throw error;
+      return refuse({ form: [error.message] }, error.status, values);
+    }
+  }
+
+  if (intent === "settings") {
+    const submission = parseWithZod(formData, { schema: capSchema() });
+    if (submission.status !== "success") {
+      return refuse({ reminderCapDays: submission.error?.reminderCapDays ?? undefined });
+    }
+    const days = submission.value.reminderCapDays;
+    try {
+      const previous = await setReminderCap(user.id, clubId, days);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message:
+          previous === days
+            ? `Le délai entre deux relances reste de ${days} jours.`
+            : `Délai entre deux relances d'un même membre : ${days} jours (au lieu de ${previous}).`,
+      });
+    } catch (error) {
+      if (!(error instanceof ReminderError)) throw error;
+      return refuse({ reminderCapDays: [error.message] });
+    }
+  }
+
+  return refuse({ form: ["Cette action n'existe pas sur cette page."] });
+}
+
+const EMAIL_STATUS_LABELS: Record<string, string> = {
+  PENDING: "En attente d'envoi",
+  SENDING: "En cours d'envoi",
+  SENT: "Envoyé",
+  FAILED: "Échec de l'envoi",
+};
+
+function campaignLabel(key: string) {
+  const match = /^(\d{4})-Q([1-4])$/.exec(key);
+  return match
+    ? `Relance trimestrielle automatique (${match[2] === "1" ? "1er" : `${match[2]}e`} trimestre ${match[1]})`
+    : `Relance automatique (${key})`;
+}
+
+export default function ClubReminders() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const sending =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "send";
+  const sendErrors = actionData?.intent === "send" ? actionData.errors : null;
+  const settingsErrors = actionData?.intent === "settings" ? actionData.errors : null;
+  const chosen = new Set(actionData?.values?.ids ?? []);
+  const message = actionData?.values?.message ?? d.rules.defaultMessage;
+  return (
+    <>
+      <ClubNav clubId={d.club.id} />
+      <PageHeader
+        title="Relances"
+        intro={`Les membres silencieux (aucune réalisation déclarée depuis ${d.rules.silentAfterDays} jours) que vous pouvez relancer. Au plus une relance par membre tous les ${d.capDays} jours ; jamais aux membres partis ni à ceux qui se sont désabonnés.`}
+      />
+      {actionData?.intent === "send" || actionData?.intent === "settings" ? null : (
+        <FormErrors errors={actionData?.errors.form} />
+      )}
+
+      <section aria-labelledby="silencieux" className="card mb-8">
+        <h2 id="silencieux" className="mb-3 text-xl font-bold">
+          Membres silencieux ({d.silent.length})
+        </h2>
+        {d.silent.length === 0 ? (
+          <p className="text-gray-700">
+            Tous les membres ont déclaré une réalisation ces {d.rules.silentAfterDays} derniers
+            jours : personne à relancer.
+          </p>
+        ) : (
+          <Form method="post" aria-labelledby="silencieux" key={d.log.total}>
+            <input type="hidden" name="intent" value="send" />
+            <fieldset
+              className="mb-4"
+              aria-describedby={sendErrors?.membershipIds ? "membres-erreur" : undefined}
+            >
+              <legend className="label">Membres à relancer</legend>
+              <ul className="divide-y divide-gray-200 rounded-md border border-gray-200">
+                {d.silent.map((m) => {
+                  const id = `relance-${m.membershipId}`;
+                  return (
+                    <li key={m.membershipId} className="flex items-start gap-3 p-3">
+                      <input
+                        type="checkbox"
+                        id={id}
+                        name="membershipIds"
+                        value={m.membershipId}
+                        defaultChecked={chosen.has(m.membershipId)}
+                        disabled={!m.email}
+                        aria-describedby={`${id}-detail`}
+                        className="mt-1 h-4 w-4 shrink-0"
+                      />
+                      <div className="min-w-0">
+                        <label htmlFor={id} className="font-semibold">
+                          {m.company.name}
+                        </label>
+                        <p id={`${id}-detail`} className="text-sm text-gray-700">
+                          {m.lastDeclaration
+                            ? `Dernière réalisation déclarée le ${dateFormat.format(new Date(m.lastDeclaration))}`
+                            : "Aucune réalisation déclarée"}
+                          {" · "}
+                          {m.email ? (
+                            <span className="break-all">{m.email}</span>
+                          ) : (
+                            "aucune adresse de contact : impossible de relancer"
+                          )}
+                          {m.lastReminder ? (
+                            <>
+                              {" · "}
+                              <span className={m.cappedUntil ? "font-semibold text-amber-900" : ""}>
+                                déjà relancée le {dateFormat.format(new Date(m.lastReminder))}
+                                {m.cappedUntil
+                                  ? ` (prochaine relance possible le ${dateFormat.format(new Date(m.cappedUntil))})`
+                                  : ""}
+                              </span>
+                            </>
+                          ) : null}
+                        </p>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+              <ErrorList id="membres-erreur" errors={sendErrors?.membershipIds} />
+            </fieldset>
+            <div className="mb-4">
+              <label htmlFor="message" className="label">
+                Message de la relance
+              </label>
+              <p id="message-aide" className="mb-1 text-sm text-gray-600">
+                Modifiable. L&apos;e-mail ajoute un bouton « Déclarer une réalisation », votre nom
+                et un lien de désabonnement en un clic.
+              </p>
+              <textarea
+                id="message"
+                name="message"
+                rows={10}
+                defaultValue={message}
+                maxLength={d.rules.messageMaxLength}
+                className="input"
+                aria-invalid={sendErrors?.message ? true : undefined}
+                aria-describedby={`message-aide${sendErrors?.message ? " message-erreur" : ""}`}
+              />
+              <ErrorList id="message-erreur" errors={sendErrors?.message} />
+            </div>
+            <FormErrors errors={sendErrors?.form} />
+            <button type="submit" className="btn-primary" disabled={sending}>
+              {sending ? "Envoi en cours…" : "Envoyer la relance"}
+            </button>
+          </Form>
+        )}
+        {d.optedOut.length > 0 ? (
+          <p className="mt-4 text-sm text-gray-700">
+            Désabonnés des relances (jamais relancés) :{" "}
+            {d.optedOut.map((m) => m.companyName).join(", ")}.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="journal" className="card mb-8">
+        <h2 id="journal" className="mb-1 text-xl font-bold">
+          Journal des relances
+        </h2>
+        <p className="mb-3 text-sm text-gray-700">
+          Chaque relance envoyée, par vous ou par la relance trimestrielle automatique
+          {d.log.total > d.log.entries.length
+            ? ` (les ${d.log.entries.length} plus récentes sur ${d.log.total})`
+            : ""}
+          .
+        </p>
+        {d.log.entries.length === 0 ? (
+          <p className="text-gray-700">Aucune relance envoyée pour l&apos;instant.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table-basic">
+              <caption className="sr-only">Journal des relances du club</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Entreprise</th>
+                  <th scope="col">Envoyée par</th>
+                  <th scope="col">Destinataire</th>
+                  <th scope="col">E-mail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.log.entries.map((r) => (
+                  <tr key={r.id}>
+                    <td className="whitespace-nowrap">
+                      {dateTimeFormat.format(new Date(r.createdAt))}
+                    </td>
+                    <th scope="row">{r.companyName}</th>
+                    <td>
+                      {r.campaignKey
+                        ? campaignLabel(r.campaignKey)
+                        : (r.sentBy ?? "Compte supprimé")}
+                    </td>
+                    <td className="break-all">{r.to ?? "—"}</td>
+                    <td>
+                      {r.emailStatus ? (EMAIL_STATUS_LABELS[r.emailStatus] ?? r.emailStatus) : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="reglages" className="card">
+        <h2 id="reglages" className="mb-3 text-xl font-bold">
+          Réglages des relances
+        </h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="settings" />
+          <div>
+            <label htmlFor="reminderCapDays" className="label">
+              Délai minimal entre deux relances d&apos;un même membre (jours)
+            </label>
+            <p id="reminderCapDays-aide" className="mb-1 text-sm text-gray-600">
+              Entre {d.rules.capMinDays} et {d.rules.capMaxDays} jours ; 30 par défaut.
+            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <input
+                id="reminderCapDays"
+                name="reminderCapDays"
+                type="number"
+                inputMode="numeric"
+                min={d.rules.capMinDays}
+                max={d.rules.capMaxDays}
+                step={1}
+                required
+                defaultValue={d.capDays}
+                className="input w-32"
+                aria-invalid={settingsErrors?.reminderCapDays ? true : undefined}
+                aria-describedby={`reminderCapDays-aide${settingsErrors?.reminderCapDays ? " reminderCapDays-erreur" : ""}`}
+              />
+              <button type="submit" className="btn-secondary">
+                Enregistrer le délai
+              </button>
+            </div>
+            <ErrorList id="reminderCapDays-erreur" errors={settingsErrors?.reminderCapDays} />
+          </div>
+        </Form>
+        <p className="mt-4 text-sm text-gray-700">
+          Relance trimestrielle automatique : pendant les {d.rules.campaignWindowDays} premiers
+          jours de chaque trimestre, Engagés envoie le message par défaut aux membres silencieux,
+          une seule fois par trimestre, avec les mêmes règles (délai minimal, désabonnement, membres
+          partis).
+        </p>
+      </section>
+    </>
+  );
+}

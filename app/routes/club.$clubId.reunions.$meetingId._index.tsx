@@ -1,0 +1,287 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ClubNav } from "~/components/club-nav";
+import { MarkdownContent } from "~/components/markdown-content";
+import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
+import { PageHeader } from "~/components/page";
+import {
+  answerAsMember,
+  answerClosedReason,
+  canAnswerInClub,
+  listMeetingInvitees,
+  MeetingError,
+  myInvitations,
+} from "~/models/meeting-invitations.server";
+import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { formatMeetingWhen } from "~/utils/meeting-time";
+import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.meeting.title ?? "Réunion"} — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  const user = await requirePermission(request, { action: "club:read", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const canManage = await can(user, { action: "club:manage", clubId });
+  const now = new Date();
+  const [mine, canAnswer, invitees] = await Promise.all([
+    myInvitations(user, [meeting.id]),
+    canAnswerInClub(user, clubId),
+    listMeetingInvitees(clubId, meeting.id),
+  ]);
+  const counts = {
+    invited: invitees.length,
+    yes: invitees.filter((i) => i.rsvp === "YES").length,
+    maybe: invitees.filter((i) => i.rsvp === "MAYBE").length,
+    no: invitees.filter((i) => i.rsvp === "NO").length,
+    pending: invitees.filter((i) => i.rsvp === "PENDING").length,
+    attended: invitees.filter((i) => i.attended).length,
+  };
+  return {
+    clubId,
+    clubName: meeting.club.name,
+    canManage,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      place: meeting.place,
+      videoUrl: meeting.videoUrl,
+      agendaHtml: renderMarkdown(meeting.agenda),
+      cancelled: meeting.cancelledAt !== null,
+      started: meetingHasStarted(meeting, now),
+      answerClosed: answerClosedReason(meeting, now),
+      minutesHtml:
+        meeting.minutesPublishedAt && meeting.minutes ? renderMarkdown(meeting.minutes) : null,
+      hasDraftMinutes: !meeting.minutesPublishedAt && !!meeting.minutes,
+      reminderSent: meeting.reminderSentAt !== null,
+    },
+    practices: meeting.practices.map(({ practice }) => ({
+      id: practice.id,
+      title: practice.title,
+      company: practice.company.name,
+      bodyHtml: renderMarkdown(practice.body),
+    })),
+    myRsvp: mine.get(meeting.id)?.rsvp ?? null,
+    canAnswer,
+    counts,
+    // The list of people is the animator's; members see the counts only.
+    invitees: canManage
+      ? invitees.map((i) => ({
+          id: i.id,
+          name: i.user?.name ?? i.email,
+          email: i.email,
+          company: i.company?.name ?? "—",
+          rsvp: i.rsvp,
+          attended: i.attended,
+        }))
+      : [],
+  };
+}
+
+const answerSchema = z.object({ answer: z.enum(["YES", "NO", "MAYBE"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  const user = await requirePermission(request, { action: "club:read", clubId });
+  const form = await request.formData();
+  const back = `/club/${clubId}/reunions/${meetingId}`;
+  if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
+  const parsed = answerSchema.safeParse({ answer: form.get("answer") });
+  if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  try {
+    await answerAsMember(user, clubId, meetingId, parsed.data.answer);
+  } catch (error) {
+    if (error instanceof MeetingError) {
+      return redirectWithFlash(request, back, { kind: "error", message: error.message });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, back, {
+    kind: "success",
+    message: "Votre réponse est enregistrée. Merci !",
+  });
+}
+
+export default function MeetingPage() {
+  const d = useLoaderData<typeof loader>();
+  const m = d.meeting;
+  const base = `/club/${d.clubId}/reunions/${m.id}`;
+  return (
+    <>
+      {d.canManage ? <ClubNav clubId={d.clubId} /> : null}
+      <p className="mb-2 text-sm print:hidden">
+        <Link to={`/club/${d.clubId}/reunions`}>← Réunions du club</Link>
+      </p>
+      <PageHeader
+        title={m.title}
+        intro={d.clubName}
+        actions={m.cancelled ? <CancelledBadge /> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="infos" className="card">
+            <h2 id="infos" className="mb-3 text-lg font-bold">
+              Informations pratiques
+            </h2>
+            <MeetingFactsList when={m.when} place={m.place} videoUrl={m.videoUrl} />
+            {m.cancelled ? (
+              <p className="mt-3 font-semibold text-red-800">
+                Cette réunion est annulée. Les personnes invitées ont été prévenues par e-mail.
+              </p>
+            ) : null}
+          </section>
+          {!m.cancelled && !m.answerClosed && d.canAnswer ? (
+            <section aria-labelledby="repondre" className="card">
+              <h2 id="repondre" className="mb-3 text-lg font-bold">
+                Venez-vous ?
+              </h2>
+              <RsvpButtons meetingId={m.id} current={d.myRsvp} title={m.title} />
+            </section>
+          ) : d.myRsvp ? (
+            <section aria-labelledby="ma-reponse" className="card">
+              <h2 id="ma-reponse" className="mb-2 text-lg font-bold">
+                Votre réponse
+              </h2>
+              <RsvpBadge rsvp={d.myRsvp} />
+            </section>
+          ) : null}
+          {m.agendaHtml ? (
+            <section aria-labelledby="ordre-du-jour" className="card">
+              <h2 id="ordre-du-jour" className="mb-3 text-lg font-bold">
+                Ordre du jour
+              </h2>
+              <MarkdownContent html={m.agendaHtml} />
+            </section>
+          ) : null}
+          {d.practices.length > 0 ? (
+            <section aria-labelledby="pratiques" className="card">
+              <h2 id="pratiques" className="mb-3 text-lg font-bold">
+                Bonnes pratiques présentées
+              </h2>
+              <ul className="space-y-3">
+                {d.practices.map((p) => (
+                  <li key={p.id}>
+                    <details className="rounded border border-gray-200 p-3">
+                      <summary className="cursor-pointer">
+                        <span className="font-semibold">{p.title}</span>
+                        <span className="text-gray-700"> — {p.company}</span>
+                      </summary>
+                      <MarkdownContent html={p.bodyHtml} className="mt-2" />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section aria-labelledby="compte-rendu" className="card">
+            <h2 id="compte-rendu" className="mb-3 text-lg font-bold">
+              Compte rendu
+            </h2>
+            {m.minutesHtml ? (
+              <MarkdownContent html={m.minutesHtml} />
+            ) : (
+              <p className="text-gray-700">
+                {m.hasDraftMinutes && d.canManage
+                  ? "Un brouillon est enregistré, pas encore publié aux membres."
+                  : m.started
+                    ? "Le compte rendu n'est pas encore publié."
+                    : "Le compte rendu sera publié ici après la réunion."}
+              </p>
+            )}
+          </section>
+        </div>
+        <div className="space-y-6">
+          <section aria-labelledby="reponses" className="card">
+            <h2 id="reponses" className="mb-2 text-lg font-bold">
+              Réponses
+            </h2>
+            <p className="text-sm text-gray-700">
+              {d.counts.yes} personne(s) viennent, {d.counts.maybe} peut-être, {d.counts.no} ne
+              viennent pas, {d.counts.pending} sans réponse ({d.counts.invited} invitée(s)).
+              {m.started && d.counts.attended > 0 ? ` ${d.counts.attended} présente(s).` : ""}
+            </p>
+          </section>
+          {d.canManage ? (
+            <section aria-labelledby="gerer" className="card print:hidden">
+              <h2 id="gerer" className="mb-3 text-lg font-bold">
+                Animer la réunion
+              </h2>
+              <ul className="space-y-2">
+                {!m.cancelled ? (
+                  <li>
+                    <Link to={`${base}/modifier`}>Modifier, bonnes pratiques, annuler</Link>
+                  </li>
+                ) : null}
+                {!m.cancelled && !m.answerClosed ? (
+                  <li>
+                    <Link to={`${base}/invitations`}>Inviter les membres</Link>
+                  </li>
+                ) : null}
+                {!m.cancelled && m.started ? (
+                  <>
+                    <li>
+                      <Link to={`${base}/presences`}>Noter les présences</Link>
+                    </li>
+                    <li>
+                      <Link to={`${base}/compte-rendu`}>Écrire le compte rendu</Link>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+              {!m.cancelled && !m.started ? (
+                <p className="mt-2 text-sm text-gray-700">
+                  Présences et compte rendu : à partir du début de la réunion.
+                  {m.reminderSent ? " Le rappel a été envoyé." : ""}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+        </div>
+      </div>
+      {d.canManage && d.invitees.length > 0 ? (
+        <section aria-labelledby="invites" className="card mt-6 overflow-x-auto">
+          <h2 id="invites" className="mb-3 text-lg font-bold">
+            Personnes invitées
+          </h2>
+          <table className="table-basic">
+            <caption className="sr-only">Personnes invitées, leur réponse et leur présence</caption>
+            <thead>
+              <tr>
+                <th scope="col">Personne</th>
+                <th scope="col">Entreprise</th>
+                <th scope="col">Réponse</th>
+                <th scope="col">Présence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.invitees.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {i.name}
+                    <span className="block break-all text-xs text-gray-600">{i.email}</span>
+                  </th>
+                  <td>{i.company}</td>
+                  <td>
+                    <RsvpBadge rsvp={i.rsvp} />
+                  </td>
+                  <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ClubNav } from "~/components/club-nav";
+import { MarkdownContent } from "~/components/markdown-content";
+import { TextAreaField } from "~/components/meeting-form";
+import { PageHeader } from "~/components/page";
+import {
+  getClubMeeting,
+  meetingHasStarted,
+  MeetingError,
+  saveMinutes,
+} from "~/models/meeting.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { formatMeetingWhen } from "~/utils/meeting-time";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Compte rendu — ${data?.meeting.title ?? "réunion"} — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  return {
+    clubId,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      cancelled: meeting.cancelledAt !== null,
+      started: meetingHasStarted(meeting),
+      minutes: meeting.minutes ?? "",
+      published: meeting.minutesPublishedAt !== null,
+      previewHtml: meeting.minutes ? renderMarkdown(meeting.minutes) : "",
+    },
+  };
+}
+
+const schema = z.object({
+  intent: z.enum(["save", "publish", "unpublish"]),
+  minutes: z.string().max(50_000, "Le compte rendu fait au plus 50 000 caractères.").default(""),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const form = await request.formData();
+  const parsed = schema.safeParse({
+    intent: form.get("intent"),
+    minutes: form.get("minutes") ?? undefined,
+  });
+  if (!parsed.success) {
+    return data(
+      { error: parsed.error.issues[0]?.message ?? "Demande invalide.", minutes: null },
+      { status: 400 },
+    );
+  }
+  const { intent, minutes } = parsed.data;
+  try {
+    const { published } = await saveMinutes(user, clubId, meetingId, minutes, intent);
+    return redirectWithFlash(
+      request,
+      intent === "save"
+        ? `/club/${clubId}/reunions/${meetingId}/compte-rendu`
+        : `/club/${clubId}/reunions/${meetingId}`,
+      {
+        kind: "success",
+        message:
+          intent === "publish"
+            ? "Compte rendu publié : les membres du club peuvent le lire."
+            : intent === "unpublish"
+              ? "Compte rendu retiré : les membres ne le voient plus."
+              : published
+                ? "Compte rendu enregistré (il reste publié)."
+                : "Brouillon enregistré : il n'est pas encore visible des membres.",
+      },
+    );
+  } catch (error) {
+    if (error instanceof MeetingError) {
+      return data({ error: error.message, minutes }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function MinutesPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const m = d.meeting;
+  return (
+    <>
+      <ClubNav clubId={d.clubId} />
+      <p className="mb-2 text-sm">
+        <Link to={`/club/${d.clubId}/reunions/${m.id}`}>← {m.title}</Link>
+      </p>
+      <PageHeader title="Compte rendu" intro={`${m.title} — ${m.when}`} />
+      {m.cancelled ? (
+        <p className="card font-semibold text-red-800">Cette réunion a été annulée.</p>
+      ) : !m.started ? (
+        <p className="card">Le compte rendu s&apos;écrit à partir du début de la réunion.</p>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Form method="post" className="card">
+            <p className="mb-3 text-sm">
+              État :{" "}
+              <strong>
+                {m.published ? "publié aux membres du club" : "brouillon, non publié"}
+              </strong>
+            </p>
+            <TextAreaField
+              label="Compte rendu (Markdown)"
+              help="Titres avec ##, listes avec -, gras avec **texte**, liens avec [texte](https://…)."
+              errors={actionData?.error ? [actionData.error] : null}
+              textareaProps={{
+                name: "minutes",
+                id: "minutes",
+                rows: 16,
+                defaultValue: actionData?.minutes ?? m.minutes,
+              }}
+            />
+            <div className="flex flex-wrap gap-2">
+              <button type="submit" name="intent" value="publish" className="btn-primary">
+                {m.published ? "Enregistrer (publié)" : "Publier aux membres"}
+              </button>
+              {!m.published ? (
+                <button type="submit" name="intent" value="save" className="btn-secondary">
+                  Enregistrer le brouillon
+                </button>
+              ) : (
+                <button type="submit" name="intent" value="unpublish" className="btn-secondary">
+                  Retirer la publication
+                </button>
+              )}
+            </div>
+          </Form>
+          <section aria-labelledby="apercu" className="card">
+            <h2 id="apercu" className="mb-3 text-lg font-bold">
+              Aperçu de la version enregistrée
+            </h2>
+            {m.previewHtml ? (
+              <MarkdownContent html={m.previewHtml} />
+            ) : (
+              <p className="text-gray-700">Rien d&apos;enregistré pour le moment.</p>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { FormErrors } from "~/components/forms";
+import { MeetingFactsList, RsvpBadge } from "~/components/meeting-ui";
+import { PageHeader } from "~/components/page";
+import {
+  answerClosedReason,
+  inviteToMeeting,
+  listInvitableCompanies,
+  listMeetingInvitees,
+  MeetingError,
+} from "~/models/meeting-invitations.server";
+import { getClubMeeting } from "~/models/meeting.server";
+import { formatMeetingWhen } from "~/utils/meeting-time";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Inviter — ${data?.meeting.title ?? "réunion"} — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const [companies, invitees] = await Promise.all([
+    listInvitableCompanies(clubId, meetingId),
+    listMeetingInvitees(clubId, meetingId),
+  ]);
+  return {
+    clubId,
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      place: meeting.place,
+      videoUrl: meeting.videoUrl,
+      closed: answerClosedReason(meeting),
+    },
+    companies,
+    invitees: invitees.map((i) => ({
+      id: i.id,
+      name: i.user?.name ?? i.email,
+      email: i.email,
+      company: i.company?.name ?? "—",
+      rsvp: i.rsvp,
+      mailed: i.sentAt !== null,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const meetingId = params.meetingId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "all" && intent !== "selection") {
+    throw new Response("Action inconnue.", { status: 400 });
+  }
+  try {
+    const { invited, already } = await inviteToMeeting(
+      user,
+      clubId,
+      meetingId,
+      intent === "all"
+        ? { all: true }
+        : { all: false, companyIds: form.getAll("companyIds").map(String) },
+    );
+    const message =
+      invited === 0
+        ? `Toutes ces personnes étaient déjà invitées (${already}) : aucun nouvel e-mail envoyé.`
+        : `${invited} invitation(s) envoyée(s) par e-mail${already > 0 ? ` (${already} personne(s) déjà invitée(s) n'ont rien reçu de plus)` : ""}.`;
+    return redirectWithFlash(request, `/club/${clubId}/reunions/${meetingId}/invitations`, {
+      kind: "success",
+      message,
+    });
+  } catch (error) {
+    if (error instanceof MeetingError) {
+      return data({ error: error.message }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function MeetingInvitationsPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const invitable = d.companies.filter((c) => c.people > 0);
+  return (
+    <>
+      <ClubNav clubId={d.clubId} />
+      <p className="mb-2 text-sm">
+        <Link to={`/club/${d.clubId}/reunions/${d.meeting.id}`}>← {d.meeting.title}</Link>
+      </p>
+      <PageHeader
+        title="Inviter les membres"
+        intro="Chaque personne des entreprises membres reçoit l'invitation par e-mail, avec le fichier pour son agenda et des liens pour répondre en un clic. Une personne déjà invitée ne reçoit pas l'invitation une seconde fois."
+      />
+      <section className="card mb-6" aria-labelledby="reunion">
+        <h2 id="reunion" className="mb-2 text-lg font-bold">
+          {d.meeting.title}
+        </h2>
+        <MeetingFactsList
+          when={d.meeting.when}
+          place={d.meeting.place}
+          videoUrl={d.meeting.videoUrl}
+        />
+      </section>
+      {d.meeting.closed ? (
+        <p className="card mb-6 font-semibold text-red-800">{d.meeting.closed}</p>
+      ) : (
+        <section aria-labelledby="inviter" className="card mb-6">
+          <h2 id="inviter" className="mb-3 text-lg font-bold">
+            Entreprises membres
+          </h2>
+          {invitable.length === 0 ? (
+            <p className="text-gray-700">
+              Aucune entreprise membre n&apos;a encore de compte : invitez d&apos;abord leurs
+              contacts depuis l&apos;onglet « Invitations ».
+            </p>
+          ) : null}
+          <Form method="post">
+            <fieldset className="mb-4">
+              <legend className="mb-2 text-sm text-gray-700">
+                Pour inviter une partie seulement des entreprises, cochez-les puis choisissez «
+                Inviter la sélection ».
+              </legend>
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {d.companies.map((c) => (
+                  <li key={c.id} className="flex items-start gap-2">
+                    <input
+                      type="checkbox"
+                      id={`company-${c.id}`}
+                      name="companyIds"
+                      value={c.id}
+                      disabled={c.people === 0}
+                      className="mt-1 h-4 w-4"
+                    />
+                    <label
+                      htmlFor={`company-${c.id}`}
+                      className={c.people === 0 ? "text-gray-600" : ""}
+                    >
+                      {c.name}{" "}
+                      <span className="text-sm text-gray-700">
+                        {c.people === 0
+                          ? "(aucun compte)"
+                          : c.invited >= c.people
+                            ? `(déjà invitée, ${c.people} pers.)`
+                            : c.invited > 0
+                              ? `(${c.invited} sur ${c.people} pers. invitées)`
+                              : `(${c.people} pers.)`}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <FormErrors errors={actionData?.error ? [actionData.error] : null} />
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="submit"
+                name="intent"
+                value="all"
+                className="btn-primary"
+                disabled={busy || invitable.length === 0}
+              >
+                Inviter toutes les entreprises membres
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="selection"
+                className="btn-secondary"
+                disabled={busy || invitable.length === 0}
+              >
+                Inviter la sélection
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+      <section aria-labelledby="invites" className="card overflow-x-auto">
+        <h2 id="invites" className="mb-3 text-lg font-bold">
+          Personnes invitées ({d.invitees.length})
+        </h2>
+        {d.invitees.length === 0 ? (
+          <p className="text-gray-700">Personne n&apos;est encore invité.</p>
+        ) : (
+          <table className="table-basic">
+            <caption className="sr-only">Personnes invitées et leur réponse</caption>
+            <thead>
+              <tr>
+                <th scope="col">Personne</th>
+                <th scope="col">Entreprise</th>
+                <th scope="col">Réponse</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.invitees.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    {i.name}
+                    <span className="block break-all text-xs text-gray-600">
+                      {i.email}
+                      {i.mailed ? "" : " — a répondu dans Engagés, sans invitation par e-mail"}
+                    </span>
+                  </th>
+                  <td>{i.company}</td>
+                  <td>
+                    <RsvpBadge rsvp={i.rsvp} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

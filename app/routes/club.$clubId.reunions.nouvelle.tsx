@@ -1,0 +1,81 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
+import { MeetingForm } from "~/components/meeting-form";
+import { PageHeader } from "~/components/page";
+import { getClub } from "~/models/club.server";
+import { createMeeting, MeetingError } from "~/models/meeting.server";
+import { toParisLocalInput } from "~/utils/meeting-time";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { meetingSchema } from "~/utils/schemas/meeting";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  await requirePermission(request, { action: "club:manage", clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  // A suggestion: in two weeks, 9 h to 11 h, Paris time.
+  const inTwoWeeks = toParisLocalInput(new Date(Date.now() + 14 * 24 * 3600_000)).slice(0, 10);
+  return {
+    club,
+    defaults: {
+      title: "",
+      startsAt: `${inTwoWeeks}T09:00`,
+      endsAt: `${inTwoWeeks}T11:00`,
+      place: "",
+      videoUrl: "",
+      agenda: "",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const clubId = params.clubId ?? "";
+  const user = await requirePermission(request, { action: "club:manage", clubId });
+  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    const id = await createMeeting(user, clubId, submission.value);
+    return redirectWithFlash(request, `/club/${clubId}/reunions/${id}`, {
+      kind: "success",
+      message: "La réunion est créée. Invitez maintenant les membres du club.",
+    });
+  } catch (error) {
+    if (error instanceof MeetingError) {
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] });
+      return data({ result: reply }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewMeetingPage() {
+  const { club, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <ClubNav clubId={club.id} />
+      <p className="mb-2 text-sm">
+        <Link to={`/club/${club.id}/reunions`}>← Réunions du club</Link>
+      </p>
+      <PageHeader
+        title="Nouvelle réunion"
+        intro="Une rencontre du club : vous inviterez ensuite les entreprises membres, qui recevront l'invitation par e-mail avec un fichier pour leur agenda."
+      />
+      <MeetingForm
+        defaults={defaults}
+        lastResult={actionData?.result}
+        submitLabel="Créer la réunion"
+      />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// Markdown typed by users (meeting agendas and minutes, good practices, comments) turned into
+// HTML that is safe to insert in a page. Two layers:
+//  1. marked renders Markdown, with raw HTML in the source shown as text (never as markup);
+//  2. sanitize-html keeps only an allow-list of tags and attributes, links to http(s)/mailto
+//     only (rel="noopener noreferrer nofollow"), images from https only — whatever marked made.
+// Render on the server only, and insert the result with dangerouslySetInnerHTML (see
+// app/components/markdown-content.tsx).
+
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+const escapeHtml = (value: string) =>
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+
+const marked = new Marked({
+  gfm: true,
+  // Standard Markdown: a blank line starts a paragraph; a single line break is a space (texts
+  // wrapped by hand stay readable). Lists and headings need no blank line.
+  breaks: false,
+  async: false,
+  renderer: {
+    // Raw HTML blocks and inline tags are shown as typed, not interpreted.
+    html({ text }) {
+      return escapeHtml(text);
+    },
+  },
+});
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "input",
+  ],
+  allowedAttributes: {
+    a: ["href", "title", "rel"],
+    img: ["src", "alt", "title"],
+    ol: ["start"],
+    th: ["align"],
+    td: ["align"],
+    // GFM task lists: a disabled checkbox.
+    input: ["type", "checked", "disabled"],
+  },
+  allowedClasses: { code: ["language-*"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: ["https"] },
+  allowedSchemesAppliedToAttributes: ["href", "src"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    // The page has its own h1: a Markdown "# Title" becomes a section heading.
+    h1: "h2",
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: "noopener noreferrer nofollow" },
+    }),
+    input: (tagName, attribs) => ({
+      tagName,
+      attribs: {
+        type: "checkbox",
+        disabled: "",
+        ...(attribs.checked !== undefined ? { checked: "" } : {}),
+      },
+    }),
+  },
+  exclusiveFilter: (frame) =>
+    // An image whose address was refused, or any input but a task-list checkbox, goes.
+    (frame.tag === "img" && !frame.attribs.src) ||
+    (frame.tag === "input" && frame.attribs.type !== "checkbox"),
+};
+
+/** Safe HTML for a Markdown text typed by a user. */
+export function renderMarkdown(markdown: string): string {
+  if (!markdown.trim()) return "";
+  const html = marked.parse(markdown) as string;
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { parseParisLocal } from "../meeting-time";
+
+// The meeting form, shared by the form (client-side validation) and the actions. Times are
+// typed in Paris time (datetime-local inputs) and turned into instants by the model.
+
+const MAX_DURATION_MS = 7 * 24 * 3600_000;
+
+const parisDateTime = (label: string) =>
+  z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .min(1, `Indiquez ${label}.`)
+    .superRefine((value, ctx) => {
+      const parsed = parseParisLocal(value);
+      if (parsed.ok) return;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          parsed.reason === "nonexistent"
+            ? "Cette heure n'existe pas en France ce jour-là (passage à l'heure d'été) : choisissez-en une autre."
+            : `Indiquez ${label} sous la forme jj/mm/aaaa hh:mm.`,
+      });
+    });
+
+export const meetingSchema = z
+  .object({
+    title: z
+      .string({ error: "Donnez un titre à la réunion." })
+      .trim()
+      .min(3, "Donnez un titre à la réunion (3 caractères au moins).")
+      .max(200, "200 caractères au plus."),
+    startsAt: parisDateTime("la date et l'heure de début"),
+    endsAt: parisDateTime("la date et l'heure de fin"),
+    place: z.string().trim().max(300, "300 caractères au plus.").optional().default(""),
+    videoUrl: z
+      .string()
+      .trim()
+      .max(500, "500 caractères au plus.")
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === "https:" && url.hostname.includes(".");
+        } catch {
+          return false;
+        }
+      }, "Indiquez une adresse commençant par https://, par exemple https://visio.exemple.fr/club.")
+      .optional(),
+    agenda: z.string().trim().max(5000, "5 000 caractères au plus.").optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.place && !value.videoUrl) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["place"],
+        message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
+      });
+    }
+    const start = parseParisLocal(value.startsAt);
+    const end = parseParisLocal(value.endsAt);
+    if (start.ok && end.ok) {
+      if (end.date <= start.date) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endsAt"],
+          message: "La fin doit être après le début.",
+        });
+      } else if (end.date.getTime() - start.date.getTime() > MAX_DURATION_MS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endsAt"],
+          message: "Une réunion dure au plus 7 jours.",
+        });
+      }
+    }
+  });
+
+export type MeetingFormValue = z.infer<typeof meetingSchema>;

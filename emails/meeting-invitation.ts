@@ -1,0 +1,24 @@
+import { renderMeetingEmail, type MeetingFacts, type RsvpLinks } from "./meeting-parts";
+
+export type MeetingInvitationEmailData = {
+  meeting: MeetingFacts;
+  organizerName: string;
+  rsvp: RsvpLinks;
+};
+
+export function meetingInvitationEmail(data: MeetingInvitationEmailData) {
+  const m = data.meeting;
+  return renderMeetingEmail(`Invitation : ${m.title}`, m.title, [
+    {
+      kind: "paragraph",
+      text: `${data.organizerName} vous invite à la prochaine réunion du club « ${m.clubName} ».`,
+    },
+    { kind: "facts", facts: m },
+    { kind: "answers", links: data.rsvp },
+    { kind: "link", label: "Voir la réunion dans Engagés", url: m.meetingUrl },
+    {
+      kind: "note",
+      text: `L'invitation est jointe pour votre agenda (fichier .ics). Les liens de réponse vous sont personnels et fonctionnent sans mot de passe jusqu'à la fin de la réunion ; vous pourrez changer d'avis d'un clic.`,
+    },
+  ]);
+}

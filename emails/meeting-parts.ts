@@ -1,0 +1,131 @@
+// Pieces shared by the meeting e-mails (invitation, update, reminder, cancellation): the same
+// frame as emails/layout.ts, plus the meeting's facts (when, where, agenda) and the row of
+// one-click answers. HTML and a plain-text twin.
+
+import { escapeHtml, type RenderedEmail } from "./layout";
+
+export type MeetingFacts = {
+  clubName: string;
+  title: string;
+  /** Already formatted in Paris time: "jeudi 10 décembre 2026, de 09 h 00 à 11 h 00". */
+  when: string;
+  place: string;
+  videoUrl: string | null;
+  /** Plain text (the Markdown source, readable as is). */
+  agenda: string;
+  meetingUrl: string;
+};
+
+export type RsvpLinks = { yes: string; no: string; maybe: string };
+
+export type MeetingBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "note"; text: string }
+  | { kind: "facts"; facts: MeetingFacts }
+  | { kind: "answers"; links: RsvpLinks }
+  | { kind: "link"; label: string; url: string };
+
+const ANSWER_LABELS: Array<[keyof RsvpLinks, string, string]> = [
+  ["yes", "Je viens", "#1f6f43"],
+  ["no", "Je ne viens pas", "#8b1e1e"],
+  ["maybe", "Peut-être", "#1f4e8c"],
+];
+
+function nl2br(text: string) {
+  return escapeHtml(text).replace(/\r?\n/g, "<br>");
+}
+
+function factsHtml(f: MeetingFacts) {
+  const rows: Array<[string, string]> = [["Quand", escapeHtml(f.when)]];
+  if (f.place) rows.push(["Où", escapeHtml(f.place)]);
+  if (f.videoUrl) {
+    rows.push([
+      "Visioconférence",
+      `<a href="${escapeHtml(f.videoUrl)}" style="color:#1f4e8c">${escapeHtml(f.videoUrl)}</a>`,
+    ]);
+  }
+  const table = rows
+    .map(
+      ([label, value]) =>
+        `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${label}</th><td style="padding:4px 0">${value}</td></tr>`,
+    )
+    .join("");
+  const agenda = f.agenda
+    ? `<p style="margin:16px 0 4px;font-weight:bold">Ordre du jour</p>
+<p style="margin:0 0 16px;line-height:1.5">${nl2br(f.agenda)}</p>`
+    : "";
+  return `<table role="presentation" style="border-collapse:collapse;margin:0 0 8px;line-height:1.4">${table}</table>
+${agenda}`;
+}
+
+function factsText(f: MeetingFacts) {
+  return [
+    `Quand : ${f.when}`,
+    ...(f.place ? [`Où : ${f.place}`] : []),
+    ...(f.videoUrl ? [`Visioconférence : ${f.videoUrl}`] : []),
+    ...(f.agenda ? ["", "Ordre du jour :", f.agenda] : []),
+    "",
+  ].join("\n");
+}
+
+export function renderMeetingEmail(
+  subject: string,
+  heading: string,
+  blocks: MeetingBlock[],
+): RenderedEmail {
+  const htmlBlocks = blocks
+    .map((block) => {
+      switch (block.kind) {
+        case "paragraph":
+          return `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(block.text)}</p>`;
+        case "note":
+          return `<p style="margin:0 0 16px;line-height:1.5;color:#4b5563;font-size:14px">${escapeHtml(block.text)}</p>`;
+        case "facts":
+          return factsHtml(block.facts);
+        case "link":
+          return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.url)}" style="color:#1f4e8c">${escapeHtml(block.label)}</a></p>`;
+        case "answers":
+          return `<p style="margin:24px 0 8px;font-weight:bold">Votre réponse, en un clic :</p>
+<p style="margin:0 0 16px">${ANSWER_LABELS.map(
+            ([key, label, color]) =>
+              `<a href="${escapeHtml(block.links[key])}" style="background:${color};color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:bold;display:inline-block;margin:0 8px 8px 0">${label}</a>`,
+          ).join("")}</p>`;
+      }
+    })
+    .join("\n");
+  const html = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:32px;border-radius:8px">
+<p style="margin:0 0 24px;font-weight:bold;color:#1f4e8c">Engagés — Les entreprises s'engagent</p>
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
+${htmlBlocks}
+</div>
+</body>
+</html>`;
+  const text = [
+    "Engagés — Les entreprises s'engagent",
+    "",
+    heading,
+    "",
+    ...blocks.map((block) => {
+      switch (block.kind) {
+        case "paragraph":
+        case "note":
+          return `${block.text}\n`;
+        case "facts":
+          return factsText(block.facts);
+        case "link":
+          return `${block.label} : ${block.url}\n`;
+        case "answers":
+          return [
+            "Votre réponse, en un clic :",
+            ...ANSWER_LABELS.map(([key, label]) => `${label} : ${block.links[key]}`),
+            "",
+          ].join("\n");
+      }
+    }),
+  ].join("\n");
+  return { subject, html, text };
+}

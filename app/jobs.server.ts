@@ -1,12 +1,20 @@
 // Every periodic job of the app, registered with the scheduler (app/utils/scheduler.server.ts).
 // Add a job here; it starts with the server.
 
+import { purgeExpiredRows } from "~/models/housekeeping.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
 import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
 import { registerJob } from "~/utils/scheduler.server";
 
 export function registerJobs() {
-  // Jobs are registered by the features that need them (meeting reminders, reminder campaigns).
+  // Hourly clean-up of expired sessions, old sign-in attempts, spent tokens and import drafts.
+  registerJob({
+    name: "housekeeping",
+    everyMs: 60 * 60_000,
+    run: async (now) => {
+      await purgeExpiredRows(now);
+    },
+  });
 
   // Quarterly reminder campaign: during the first 7 days of each quarter, each club's silent
   // members get the reminder once (runOnce per club and quarter; same cap and opt-out rules).

@@ -6,13 +6,20 @@ export function BreakdownTable({
   rows,
   quantityHeader,
   hideEmpty = true,
+  previous,
 }: {
   caption: string;
   rows: Array<{ code: string; label: string; quantity: number; count: number }>;
   quantityHeader: string;
   hideEmpty?: boolean;
+  /** The same breakdown a year earlier: adds a column of its quantities. */
+  previous?: Array<{ code: string; quantity: number; count: number }>;
 }) {
-  const shown = hideEmpty ? rows.filter((r) => r.count > 0) : rows;
+  const before = (code: string) => previous?.find((p) => p.code === code);
+  const shown = hideEmpty
+    ? rows.filter((r) => r.count > 0 || (before(r.code)?.count ?? 0) > 0)
+    : rows;
+  const columns = previous ? 4 : 3;
   return (
     <div className="overflow-x-auto">
       <table className="table-basic">
@@ -28,12 +35,17 @@ export function BreakdownTable({
             <th scope="col" className="text-right">
               Déclarations
             </th>
+            {previous ? (
+              <th scope="col" className="text-right">
+                {quantityHeader} un an plus tôt
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {shown.length === 0 ? (
             <tr>
-              <td colSpan={3} className="text-gray-600">
+              <td colSpan={columns} className="text-gray-600">
                 Aucune réalisation sur la période.
               </td>
             </tr>
@@ -45,6 +57,11 @@ export function BreakdownTable({
                 </th>
                 <td className="text-right tabular-nums">{numberFormat.format(r.quantity)}</td>
                 <td className="text-right tabular-nums">{numberFormat.format(r.count)}</td>
+                {previous ? (
+                  <td className="text-right tabular-nums">
+                    {numberFormat.format(before(r.code)?.quantity ?? 0)}
+                  </td>
+                ) : null}
               </tr>
             ))
           )}

@@ -1,12 +1,17 @@
 import type { ReactNode } from "react";
 import { StatCard, numberFormat } from "./page";
 
+/** A figure, or the masked "< 3" of the public figures (people counts of 1 or 2). */
+type Figure = number | string;
+
 export type KeyFiguresData = {
-  companiesEngaged?: number;
-  activeCommitments: number;
-  realisations: number;
-  peopleHired: number;
+  companiesEngaged?: Figure;
+  activeCommitments: Figure;
+  realisations: Figure;
+  peopleHired: Figure;
 };
+
+const show = (value: Figure) => (typeof value === "number" ? numberFormat.format(value) : value);
 
 const LABELS: Array<[keyof KeyFiguresData, string]> = [
   ["companiesEngaged", "Entreprises engagées"],
@@ -33,8 +38,12 @@ export function KeyFigures({
         <StatCard
           key={key}
           label={label}
-          value={numberFormat.format(figures[key]!)}
-          hint={previous ? <Trend now={figures[key]!} before={previous[key] ?? 0} /> : undefined}
+          value={show(figures[key]!)}
+          hint={
+            previous && typeof figures[key] === "number" && typeof previous[key] === "number" ? (
+              <Trend now={figures[key]} before={previous[key]} />
+            ) : undefined
+          }
         />
       ))}
       {extra}

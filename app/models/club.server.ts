@@ -8,8 +8,11 @@ import ExcelJS from "exceljs";
 import {
   keyFigures,
   peopleByPublic,
+  realisationSqlWhere,
+  realisationWhere,
   realisationsByActionType,
   type Breakdown,
+  type FigureScope,
   type Period,
 } from "~/models/figures.server";
 import { prisma } from "~/utils/db.server";
@@ -206,11 +209,15 @@ export function countByActivity(members: Array<{ activity: MemberActivity }>) {
 // ---------------------------------------------------------------- figures: period
 
 export const QUARTERS = ["T1", "T2", "T3", "T4"] as const;
-export type FigurePeriodKey = "annee" | (typeof QUARTERS)[number];
+/** "mois": a range of months given by `du` and `au` ("2025-01" to "2025-06", both included). */
+export type FigurePeriodKey = "annee" | (typeof QUARTERS)[number] | "mois";
 
 export type ClubFigurePeriod = {
   year: number;
   periode: FigurePeriodKey;
+  /** The first and last months of the period ("2025-01"), as the `du` and `au` filters say. */
+  fromMonth: string;
+  toMonth: string;
   current: Period;
   previous: Period;
   /** The 24 months of the trend, ending with the period's last month. */
@@ -230,15 +237,51 @@ function shiftYears(date: Date, years: number) {
 }
 
 /** A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`. */
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "2025-03" → the first instant of that month (UTC), or null. */
+function parseMonth(value: string | null): Date | null {
+  const m = MONTH_RE.exec(value ?? "");
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 2000 || year > 2100) return null;
+  return new Date(Date.UTC(year, Number(m[2]) - 1, 1));
+}
+
+/**
+ * A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`;
+ * or a range of whole months from `du` to `au` (both "YYYY-MM", at most 10 years) when both are
+ * valid, which then wins over `annee`/`periode`.
+ */
 export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod {
-  const year = parseYear(url.searchParams.get("annee"), now);
-  const raw = url.searchParams.get("periode") ?? "annee";
-  const periode: FigurePeriodKey = (QUARTERS as readonly string[]).includes(raw)
-    ? (raw as FigurePeriodKey)
-    : "annee";
-  const quarter = periode === "annee" ? null : QUARTERS.indexOf(periode as "T1");
-  const from = new Date(Date.UTC(year, quarter === null ? 0 : quarter * 3, 1));
-  const end = new Date(Date.UTC(year, quarter === null ? 12 : quarter * 3 + 3, 1));
+  const du = parseMonth(url.searchParams.get("du"));
+  const au = parseMonth(url.searchParams.get("au"));
+  const rawPeriode = url.searchParams.get("periode");
+  const monthRange =
+    (rawPeriode === null || rawPeriode === "mois") &&
+    du &&
+    au &&
+    au >= du &&
+    au.getUTCFullYear() - du.getUTCFullYear() <= 10
+      ? { du, au }
+      : null;
+  const year = monthRange
+    ? monthRange.du.getUTCFullYear()
+    : parseYear(url.searchParams.get("annee"), now);
+  const raw = rawPeriode ?? "annee";
+  const periode: FigurePeriodKey = monthRange
+    ? "mois"
+    : (QUARTERS as readonly string[]).includes(raw)
+      ? (raw as FigurePeriodKey)
+      : "annee";
+  const quarter =
+    periode === "annee" || periode === "mois" ? null : QUARTERS.indexOf(periode as "T1");
+  const from = monthRange
+    ? monthRange.du
+    : new Date(Date.UTC(year, quarter === null ? 0 : quarter * 3, 1));
+  const end = monthRange
+    ? new Date(Date.UTC(monthRange.au.getUTCFullYear(), monthRange.au.getUTCMonth() + 1, 1))
+    : new Date(Date.UTC(year, quarter === null ? 12 : quarter * 3 + 3, 1));
   // A period under way stops at the end of today; last year's comparison stops on the same day.
   const endOfToday = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
@@ -250,13 +293,19 @@ export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod 
     Date.UTC(lastInstant.getUTCFullYear(), lastInstant.getUTCMonth() + 1, 1),
   );
   const trendFrom = new Date(Date.UTC(trendTo.getUTCFullYear(), trendTo.getUTCMonth() - 24, 1));
-  const name = quarter === null ? `l'année ${year}` : `le ${quarter + 1}e trimestre ${year}`;
+  const name = monthRange
+    ? "la période"
+    : quarter === null
+      ? `l'année ${year}`
+      : `le ${quarter + 1}e trimestre ${year}`;
   const describe = (p: Period) =>
     `du ${longDate.format(p.from)} au ${longDate.format(new Date(p.to.getTime() - DAY_MS))}`;
   const previous = { from: shiftYears(from, -1), to: shiftYears(to, -1) };
   return {
     year,
     periode,
+    fromMonth: from.toISOString().slice(0, 7),
+    toMonth: new Date(end.getTime() - 1).toISOString().slice(0, 7),
     current: { from, to },
     previous,
     trend: { from: trendFrom, to: trendTo },
@@ -331,12 +380,11 @@ function mergeInto(
 }
 
 /** People hired (hires counted in people), by contract type. */
-export async function hiresByContractType(clubId: string, period: Period): Promise<Breakdown> {
+export async function hiresByContractType(scope: FigureScope, period: Period): Promise<Breakdown> {
   const rows = await prisma.realisation.groupBy({
     by: ["contractType"],
     where: {
-      clubId,
-      date: { gte: period.from, lt: period.to },
+      ...realisationWhere(scope, period),
       unit: "PEOPLE",
       actionType: { isHire: true },
     },
@@ -354,12 +402,12 @@ export async function hiresByContractType(clubId: string, period: Period): Promi
 }
 
 /** People reached and declarations, by the declaring company's size class. */
-export async function realisationsByCompanySize(clubId: string, period: Period) {
+export async function realisationsByCompanySize(scope: FigureScope, period: Period) {
   const rows = await prisma.$queryRaw<GroupedRow[]>`
     SELECT co.headcountBracket AS code, COUNT(*) AS n,
            SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
     FROM Realisation r JOIN Company co ON co.id = r.companyId
-    WHERE r.clubId = ${clubId} AND r.date >= ${period.from} AND r.date < ${period.to}
+    WHERE ${realisationSqlWhere(scope, period)}
     GROUP BY co.headcountBracket`;
   return mergeInto(
     SIZE_CLASSES,
@@ -371,12 +419,12 @@ export async function realisationsByCompanySize(clubId: string, period: Period) 
 }
 
 /** People reached and declarations, by the declaring company's sector (NAF section). */
-export async function realisationsBySector(clubId: string, period: Period) {
+export async function realisationsBySector(scope: FigureScope, period: Period) {
   const rows = await prisma.$queryRaw<GroupedRow[]>`
     SELECT substr(co.nafCode, 1, 2) AS code, COUNT(*) AS n,
            SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
     FROM Realisation r JOIN Company co ON co.id = r.companyId
-    WHERE r.clubId = ${clubId} AND r.date >= ${period.from} AND r.date < ${period.to}
+    WHERE ${realisationSqlWhere(scope, period)}
     GROUP BY substr(co.nafCode, 1, 2)`;
   return mergeInto(
     [...NAF_SECTIONS, { code: "UNKNOWN", label: "Secteur non renseigné" }],
@@ -394,15 +442,15 @@ const monthLabel = new Intl.DateTimeFormat("fr-FR", {
 });
 
 /** People reached and declarations per month ("2026-03"), every month of the period listed. */
-export async function monthlyTrend(clubId: string, period: Period): Promise<TrendMonth[]> {
+export async function monthlyTrend(scope: FigureScope, period: Period): Promise<TrendMonth[]> {
   const rows = await prisma.$queryRaw<
     Array<{ month: string; n: number | bigint; people: number | bigint | null }>
   >`
-    SELECT substr(date, 1, 7) AS month, COUNT(*) AS n,
-           SUM(CASE WHEN unit = 'PEOPLE' THEN quantity ELSE 0 END) AS people
-    FROM Realisation
-    WHERE clubId = ${clubId} AND date >= ${period.from} AND date < ${period.to}
-    GROUP BY substr(date, 1, 7)`;
+    SELECT substr(r.date, 1, 7) AS month, COUNT(*) AS n,
+           SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
+    FROM Realisation r
+    WHERE ${realisationSqlWhere(scope, period)}
+    GROUP BY substr(r.date, 1, 7)`;
   const months: TrendMonth[] = [];
   for (
     let d = new Date(period.from);
@@ -422,82 +470,140 @@ export async function monthlyTrend(clubId: string, period: Period): Promise<Tren
 }
 
 /** Everything the club figures page and its export show, for one period. */
-export async function getClubFigures(clubId: string, period: ClubFigurePeriod) {
-  const scope = { clubId };
-  const [figures, previousFigures, byPublic, byActionType, byContract, bySize, bySector, trend] =
-    await Promise.all([
-      keyFigures(scope, period.current),
-      keyFigures(scope, period.previous),
-      peopleByPublic(scope, period.current),
-      realisationsByActionType(scope, period.current),
-      hiresByContractType(clubId, period.current),
-      realisationsByCompanySize(clubId, period.current),
-      realisationsBySector(clubId, period.current),
-      monthlyTrend(clubId, period.trend),
-    ]);
+export function getClubFigures(clubId: string, period: ClubFigurePeriod) {
+  return getFigures({ clubId }, period);
+}
+
+/**
+ * Everything a figures page (club, département, country) shows for a scope and a period: key
+ * figures against the same period a year earlier, the breakdowns and the 24-month trend.
+ */
+export async function getFigures(scope: FigureScope, period: ClubFigurePeriod) {
+  const byDepartement = Boolean(scope.departementCode && !scope.clubId);
+  const [
+    figures,
+    previousFigures,
+    byPublic,
+    byActionType,
+    byContract,
+    bySize,
+    bySector,
+    trend,
+    previousByPublic,
+    byClub,
+  ] = await Promise.all([
+    keyFigures(scope, period.current),
+    keyFigures(scope, period.previous),
+    peopleByPublic(scope, period.current),
+    realisationsByActionType(scope, period.current),
+    hiresByContractType(scope, period.current),
+    realisationsByCompanySize(scope, period.current),
+    realisationsBySector(scope, period.current),
+    monthlyTrend(scope, period.trend),
+    peopleByPublic(scope, period.previous),
+    byDepartement ? realisationsByClub(scope, period.current) : Promise.resolve(null),
+  ]);
+  const breakdowns: FigureBreakdown[] = [
+    {
+      key: "publics",
+      sheet: "Par public",
+      title: "Personnes accompagnées par public",
+      quantityHeader: "Personnes",
+      chartValue: "quantity",
+      rows: byPublic,
+      note: "Réalisations comptées en personnes.",
+    },
+    {
+      key: "actions",
+      sheet: "Par type d'action",
+      title: "Réalisations par type d'action",
+      quantityHeader: "Quantité",
+      chartValue: "count",
+      rows: byActionType.map((r) => ({
+        ...r,
+        label: `${r.label} (${unitLabelOf(r.code)})`,
+      })),
+      note: "Quantité dans l'unité du type d'action ; le graphique compte les déclarations.",
+    },
+    {
+      key: "contrats",
+      sheet: "Par type de contrat",
+      title: "Recrutements par type de contrat",
+      quantityHeader: "Personnes recrutées",
+      chartValue: "quantity",
+      rows: byContract,
+      note: "Recrutements et contrats en alternance, comptés en personnes.",
+    },
+    {
+      key: "tailles",
+      sheet: "Par taille d'entreprise",
+      title: "Réalisations par taille d'entreprise",
+      quantityHeader: "Personnes",
+      chartValue: "count",
+      rows: bySize,
+      note: "Tranche d'effectif de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
+    },
+    {
+      key: "secteurs",
+      sheet: "Par secteur",
+      title: "Réalisations par secteur d'activité (section NAF)",
+      quantityHeader: "Personnes",
+      chartValue: "count",
+      rows: bySector,
+      note: "Section NAF de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
+    },
+  ];
+  if (byClub) {
+    breakdowns.splice(3, 0, {
+      key: "clubs",
+      sheet: "Par club",
+      title: "Réalisations par club",
+      quantityHeader: "Personnes",
+      chartValue: "count",
+      rows: byClub,
+      note: "Club de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
+    });
+  }
   return {
     figures,
     previousFigures,
-    breakdowns: [
-      {
-        key: "publics",
-        sheet: "Par public",
-        title: "Personnes accompagnées par public",
-        quantityHeader: "Personnes",
-        chartValue: "quantity",
-        rows: byPublic,
-        note: "Réalisations comptées en personnes.",
-      },
-      {
-        key: "actions",
-        sheet: "Par type d'action",
-        title: "Réalisations par type d'action",
-        quantityHeader: "Quantité",
-        chartValue: "count",
-        rows: byActionType.map((r) => ({
-          ...r,
-          label: `${r.label} (${unitLabelOf(r.code)})`,
-        })),
-        note: "Quantité dans l'unité du type d'action ; le graphique compte les déclarations.",
-      },
-      {
-        key: "contrats",
-        sheet: "Par type de contrat",
-        title: "Recrutements par type de contrat",
-        quantityHeader: "Personnes recrutées",
-        chartValue: "quantity",
-        rows: byContract,
-        note: "Recrutements et contrats en alternance, comptés en personnes.",
-      },
-      {
-        key: "tailles",
-        sheet: "Par taille d'entreprise",
-        title: "Réalisations par taille d'entreprise",
-        quantityHeader: "Personnes",
-        chartValue: "count",
-        rows: bySize,
-        note: "Tranche d'effectif de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
-      },
-      {
-        key: "secteurs",
-        sheet: "Par secteur",
-        title: "Réalisations par secteur d'activité (section NAF)",
-        quantityHeader: "Personnes",
-        chartValue: "count",
-        rows: bySector,
-        note: "Section NAF de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
-      },
-    ] as const satisfies ReadonlyArray<{
-      key: string;
-      sheet: string;
-      title: string;
-      quantityHeader: string;
-      chartValue: "quantity" | "count";
-      rows: Breakdown;
-      note: string;
-    }>,
+    /** People by public category, the same months a year earlier (key figure comparison). */
+    previousByPublic,
+    breakdowns,
     trend,
   };
+}
+
+export type FigureBreakdown = {
+  key: string;
+  sheet: string;
+  title: string;
+  quantityHeader: string;
+  chartValue: "quantity" | "count";
+  rows: Breakdown;
+  note: string;
+};
+
+/** People reached and declarations, by club, for every club of the scope's département. */
+export async function realisationsByClub(scope: FigureScope, period: Period): Promise<Breakdown> {
+  const [clubs, rows] = await Promise.all([
+    prisma.club.findMany({
+      where: { departementCode: scope.departementCode },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    prisma.$queryRaw<GroupedRow[]>`
+      SELECT r.clubId AS code, COUNT(*) AS n,
+             SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
+      FROM Realisation r
+      WHERE ${realisationSqlWhere(scope, period)}
+      GROUP BY r.clubId`,
+  ]);
+  return mergeInto(
+    [...clubs.map((c) => ({ code: c.id, label: c.name })), { code: "NONE", label: "Sans club" }],
+    rows,
+    (code) => code ?? "NONE",
+  );
 }
 
 const UNIT_SHORT = { PEOPLE: "personnes", EUROS: "€", HOURS: "heures" } as const;
@@ -559,6 +665,15 @@ export async function buildClubFiguresWorkbook(
     },
   ]);
 
+  writeFigureSheets(workbook, data);
+
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;
+  return { buffer, fileName: `chiffres-club-${slug}.xlsx` };
+}
+
+/** The key figures, one sheet per breakdown and the monthly trend, as the figures pages show them. */
+export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ClubFigures) {
   const keySheet = workbook.addWorksheet("Chiffres clés");
   keySheet.columns = [
     { header: "Indicateur", key: "label", width: 38 },
@@ -598,8 +713,4 @@ export async function buildClubFiguresWorkbook(
   ];
   trendSheet.getRow(1).font = { bold: true };
   for (const m of data.trend) trendSheet.addRow(m);
-
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;
-  return { buffer, fileName: `chiffres-club-${slug}.xlsx` };
 }

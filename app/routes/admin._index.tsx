@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
+import { monthlyTrend, parseFigurePeriod } from "~/models/club.server";
 import { keyFigures } from "~/models/figures.server";
+import { nationalTable } from "~/models/prefecture.server";
+import { NATIONAL_SORTS, type NationalSort } from "~/utils/national-sorts";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 
@@ -11,8 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Administration — Engagés" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
   const now = new Date();
-  const period = { from: new Date(Date.UTC(now.getUTCFullYear(), 0, 1)), to: now };
-  const [figures, clubs, outbox] = await Promise.all([
+  const url = new URL(request.url);
+  const rawSort = url.searchParams.get("tri") ?? "code";
+  const sort: NationalSort = rawSort in NATIONAL_SORTS ? (rawSort as NationalSort) : "code";
+  const descending = url.searchParams.get("ordre") === "desc";
+  const figurePeriod = parseFigurePeriod(new URL("http://x/?annee=" + now.getUTCFullYear()), now);
+  const period = figurePeriod.current;
+  const [figures, clubs, outbox, departements, trend] = await Promise.all([
     keyFigures({}, period),
     prisma.club.findMany({
       orderBy: [{ departementCode: "asc" }, { name: "asc" }],
@@ -25,8 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     }),
     prisma.emailOutbox.groupBy({ by: ["status"], _count: { _all: true } }),
+    nationalTable(period, sort, descending),
+    monthlyTrend({}, figurePeriod.trend),
   ]);
   return {
+    sort,
+    descending,
+    departements,
+    trend,
     year: now.getUTCFullYear(),
     figures,
     clubs,
@@ -46,6 +61,75 @@ export default function AdminHome() {
         intro={`Chiffres de tous les clubs depuis le 1er janvier ${d.year}.`}
       />
       <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
+      <section aria-labelledby="departements" className="card mb-8">
+        <h2 id="departements" className="mb-3 text-xl font-bold">
+          Départements
+        </h2>
+        <div className="max-h-[36rem] overflow-auto">
+          <table className="table-basic">
+            <caption className="sr-only">
+              Chiffres de chaque département depuis le 1er janvier {d.year}, triés par{" "}
+              {NATIONAL_SORTS[d.sort].toLowerCase()}
+            </caption>
+            <thead>
+              <tr>
+                {(Object.keys(NATIONAL_SORTS) as NationalSort[]).map((key) => {
+                  const active = d.sort === key;
+                  const nextDesc = active ? !d.descending : key !== "code" && key !== "nom";
+                  return (
+                    <th
+                      key={key}
+                      scope="col"
+                      className={key === "code" || key === "nom" ? "" : "text-right"}
+                      aria-sort={active ? (d.descending ? "descending" : "ascending") : undefined}
+                    >
+                      <Link to={`?tri=${key}&ordre=${nextDesc ? "desc" : "asc"}`}>
+                        {NATIONAL_SORTS[key]}
+                        {active ? (d.descending ? " ↓" : " ↑") : ""}
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {d.departements.map((r) => (
+                <tr key={r.code}>
+                  <td>{r.code}</td>
+                  <th scope="row" className="font-normal">
+                    <Link to={`/prefecture/${r.code}`}>{r.name}</Link>
+                  </th>
+                  <td className="text-right tabular-nums">
+                    {numberFormat.format(r.companiesEngaged)}
+                  </td>
+                  <td className="text-right tabular-nums">{numberFormat.format(r.commitments)}</td>
+                  <td className="text-right tabular-nums">{numberFormat.format(r.realisations)}</td>
+                  <td className="text-right tabular-nums">{numberFormat.format(r.peopleHired)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <th scope="row">France entière</th>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(d.figures.companiesEngaged)}
+                </td>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(d.figures.activeCommitments)}
+                </td>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(d.figures.realisations)}
+                </td>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(d.figures.peopleHired)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+      <FigureTrend trend={d.trend} />
       <section aria-labelledby="clubs" className="card mb-8 overflow-x-auto">
         <h2 id="clubs" className="mb-3 text-xl font-bold">
           Clubs

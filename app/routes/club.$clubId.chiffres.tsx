@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
-import { BarChart } from "~/components/bar-chart";
-import { BreakdownTable } from "~/components/breakdown-table";
+import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
-import { LineChart } from "~/components/line-chart";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { getClub, getClubFigures, parseFigurePeriod } from "~/models/club.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
@@ -50,17 +48,9 @@ const PERIOD_CHOICES = [
   { value: "T4", label: "4e trimestre (octobre à décembre)" },
 ] as const;
 
-/** Chart labels stay short enough to be read beside the bars; the table has the full ones. */
-function shortLabel(label: string, max = 26) {
-  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
-}
-
-const COLORS = ["#1f4e8c", "#0f6b4f", "#7a3e9d", "#9a4d00", "#1f4e8c"];
-
 export default function ClubFigures() {
   const d = useLoaderData<typeof loader>();
   const query = new URLSearchParams({ annee: String(d.period.year), periode: d.period.periode });
-  const trendTotal = d.trend.reduce((s, m) => s + m.count, 0);
   return (
     <>
       <ClubNav clubId={d.club.id} />
@@ -114,84 +104,8 @@ export default function ClubFigures() {
         <KeyFigures figures={d.figures} previous={d.previousFigures} />
       </section>
 
-      <section aria-labelledby="repartitions" className="mb-8">
-        <h2 id="repartitions" className="mb-3 text-xl font-bold">
-          Répartitions
-        </h2>
-        <div className="grid gap-6 lg:grid-cols-2">
-          {d.breakdowns.map((b, i) => {
-            const shown = b.rows.filter((r) => r.count > 0);
-            return (
-              <div key={b.key} className="card px-2 sm:p-5">
-                <h3 className="mb-1 text-lg font-bold">{b.title}</h3>
-                <p className="mb-3 text-sm text-gray-700">{b.note}</p>
-                <BarChart
-                  seriesLabel={b.chartValue === "quantity" ? b.quantityHeader : "Déclarations"}
-                  color={COLORS[i % COLORS.length]}
-                  rows={shown.map((r) => ({
-                    label: shortLabel(r.label),
-                    value: b.chartValue === "quantity" ? r.quantity : r.count,
-                  }))}
-                />
-                <div className="mt-3">
-                  <BreakdownTable
-                    caption={`Chiffres : ${b.title}`}
-                    rows={b.rows}
-                    quantityHeader={b.quantityHeader}
-                  />
-                </div>
-              </div>
-            );
-          })}
-        </div>
-      </section>
-
-      <section aria-labelledby="tendance" className="card px-2 sm:p-5">
-        <h2 id="tendance" className="mb-1 text-xl font-bold">
-          Tendance sur 24 mois
-        </h2>
-        <p className="mb-3 text-sm text-gray-700">
-          Personnes accompagnées (réalisations comptées en personnes) et déclarations, mois par
-          mois, de {d.trend[0]?.label} à {d.trend[d.trend.length - 1]?.label}.
-        </p>
-        {trendTotal > 0 ? (
-          <LineChart
-            labels={d.trend.map((m) => m.label)}
-            series={[
-              { label: "Personnes", values: d.trend.map((m) => m.people), color: "#1f4e8c" },
-              { label: "Déclarations", values: d.trend.map((m) => m.count), color: "#0f6b4f" },
-            ]}
-          />
-        ) : null}
-        <details className="mt-4" open>
-          <summary className="cursor-pointer font-semibold">Le tableau mois par mois</summary>
-          <div className="mt-2 max-w-2xl overflow-x-auto">
-            <table className="table-basic">
-              <caption className="sr-only">Tendance mensuelle sur 24 mois</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Mois</th>
-                  <th scope="col" className="text-right">
-                    Personnes
-                  </th>
-                  <th scope="col" className="text-right">
-                    Déclarations
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.trend.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.label}</th>
-                    <td className="text-right tabular-nums">{numberFormat.format(m.people)}</td>
-                    <td className="text-right tabular-nums">{numberFormat.format(m.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </section>
+      <FigureBreakdowns breakdowns={d.breakdowns} />
+      <FigureTrend trend={d.trend} />
     </>
   );
 }

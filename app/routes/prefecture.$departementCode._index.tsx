@@ -1,11 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
+import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader } from "~/components/page";
-import { keyFigures, peopleByPublic, realisationsByActionType } from "~/models/figures.server";
+import { PageHeader, numberFormat } from "~/components/page";
+import {
+  describeFilters,
+  filtersQuery,
+  getDepartementFigures,
+  parseDashboardFilters,
+} from "~/models/prefecture.server";
 import { prisma } from "~/utils/db.server";
+import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Tableau de bord ${data?.departement.name ?? ""} — Engagés` },
@@ -19,66 +27,205 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { code: true, name: true, regionName: true },
   });
   if (!departement) notFound();
-  // Year to date, against the same months a year earlier.
   const now = new Date();
-  const year = now.getUTCFullYear();
-  const current = { from: new Date(Date.UTC(year, 0, 1)), to: now };
-  const previous = {
-    from: new Date(Date.UTC(year - 1, 0, 1)),
-    to: new Date(Date.UTC(year - 1, now.getUTCMonth(), now.getUTCDate(), 23, 59, 59)),
+  const { clubs, ...filters } = await parseDashboardFilters(
+    new URL(request.url),
+    departementCode,
+    now,
+  );
+  const figures = await getDepartementFigures(departementCode, filters);
+  const p = filters.period;
+  return {
+    departement,
+    clubs,
+    years: yearChoices(now),
+    filters: {
+      annee: p.year,
+      periode: p.periode,
+      du: p.fromMonth,
+      au: p.toMonth,
+      club: filters.clubId ?? "",
+      public: filters.publicCategoryCode ?? "",
+      action: filters.actionTypeCode ?? "",
+    },
+    period: { label: p.label, previousLabel: p.previousLabel, partial: p.partial },
+    description: describeFilters(filters, clubs),
+    query: filtersQuery(filters),
+    ...figures,
   };
-  const scope = { departementCode };
-  const [figures, previousFigures, byPublic, byActionType, clubs] = await Promise.all([
-    keyFigures(scope, current),
-    keyFigures(scope, previous),
-    peopleByPublic(scope, current),
-    realisationsByActionType(scope, current),
-    prisma.club.findMany({
-      where: { departementCode },
-      orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        _count: { select: { memberships: { where: { status: "MEMBER" } } } },
-      },
-    }),
-  ]);
-  return { departement, year, figures, previousFigures, byPublic, byActionType, clubs };
 }
+
+const PERIOD_CHOICES = [
+  { value: "annee", label: "Toute l'année" },
+  { value: "T1", label: "1er trimestre" },
+  { value: "T2", label: "2e trimestre" },
+  { value: "T3", label: "3e trimestre" },
+  { value: "T4", label: "4e trimestre" },
+  { value: "mois", label: "De mois à mois (ci-contre)" },
+];
 
 export default function PrefectureDashboard() {
   const d = useLoaderData<typeof loader>();
+  const base = `/prefecture/${d.departement.code}`;
+  const peopleByPublic = d.breakdowns.find((b) => b.key === "publics")!.rows;
+  const people = peopleByPublic.reduce((s, r) => s + r.quantity, 0);
+  const previousPeople = d.previousByPublic.reduce((s, r) => s + r.quantity, 0);
   return (
     <>
       <PageHeader
         title={`${d.departement.name} (${d.departement.code})`}
-        intro={`Chiffres du département depuis le 1er janvier ${d.year}, déclarés par les entreprises des clubs. Lecture seule.`}
+        intro={`${d.period.label}. Chiffres déclarés par les entreprises des clubs du département. Lecture seule.`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href={`${base}/export.xlsx?${d.query}`} className="btn-secondary" download>
+              Exporter en XLSX
+            </a>
+            <a href={`${base}/export.csv?${d.query}`} className="btn-secondary" download>
+              Exporter en CSV
+            </a>
+          </div>
+        }
       />
+      <Form method="get" className="card mb-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <label htmlFor="annee" className="label">
+            Année
+          </label>
+          <select id="annee" name="annee" defaultValue={d.filters.annee} className="input w-full">
+            {d.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="periode" className="label">
+            Période
+          </label>
+          <select
+            id="periode"
+            name="periode"
+            defaultValue={d.filters.periode}
+            className="input w-full"
+          >
+            {PERIOD_CHOICES.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="du" className="label">
+            Du mois (si « de mois à mois »)
+          </label>
+          <input
+            id="du"
+            name="du"
+            type="month"
+            defaultValue={d.filters.periode === "mois" ? d.filters.du : ""}
+            className="input w-full"
+          />
+        </div>
+        <div>
+          <label htmlFor="au" className="label">
+            Au mois (inclus)
+          </label>
+          <input
+            id="au"
+            name="au"
+            type="month"
+            defaultValue={d.filters.periode === "mois" ? d.filters.au : ""}
+            className="input w-full"
+          />
+        </div>
+        <div>
+          <label htmlFor="club" className="label">
+            Club
+          </label>
+          <select id="club" name="club" defaultValue={d.filters.club} className="input w-full">
+            <option value="">Tous les clubs</option>
+            {d.clubs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="public" className="label">
+            Public
+          </label>
+          <select
+            id="public"
+            name="public"
+            defaultValue={d.filters.public}
+            className="input w-full"
+          >
+            <option value="">Tous les publics</option>
+            {PUBLIC_CATEGORIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="action" className="label">
+            Type d&apos;action
+          </label>
+          <select
+            id="action"
+            name="action"
+            defaultValue={d.filters.action}
+            className="input w-full"
+          >
+            <option value="">Tous les types</option>
+            {ACTION_TYPES.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="btn-primary">
+            Appliquer les filtres
+          </button>
+          <Link to={base} className="btn-secondary">
+            Réinitialiser
+          </Link>
+        </div>
+      </Form>
+
       <section aria-labelledby="chiffres-cles" className="mb-8">
-        <h2 id="chiffres-cles" className="mb-3 text-xl font-bold">
+        <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">
           Chiffres clés
         </h2>
+        <p className="mb-3 text-sm text-gray-700">
+          Filtres : {d.description.map((f) => `${f.name.toLowerCase()} : ${f.value}`).join(" ; ")}.
+          Comparés à la même période un an plus tôt ({d.period.previousLabel})
+          {d.period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
+        </p>
         <KeyFigures figures={d.figures} previous={d.previousFigures} />
-      </section>
-      <section aria-labelledby="repartitions" className="mb-8 grid gap-6 lg:grid-cols-2">
-        <h2 id="repartitions" className="sr-only">
-          Répartitions
-        </h2>
-        <div className="card">
+        <div className="card mt-4">
+          <p className="mb-2 font-semibold">
+            Personnes accompagnées : {numberFormat.format(people)} (un an plus tôt :{" "}
+            {numberFormat.format(previousPeople)})
+          </p>
           <BreakdownTable
-            caption="Personnes accompagnées par public"
-            rows={d.byPublic}
+            caption="Personnes accompagnées par public, comparées à l'an dernier"
+            rows={peopleByPublic}
             quantityHeader="Personnes"
-          />
-        </div>
-        <div className="card">
-          <BreakdownTable
-            caption="Réalisations par type d'action"
-            rows={d.byActionType}
-            quantityHeader="Quantité"
+            previous={d.previousByPublic}
           />
         </div>
       </section>
+
+      <FigureBreakdowns breakdowns={d.breakdowns} />
+      <FigureTrend trend={d.trend} />
+
       <section aria-labelledby="clubs" className="card">
         <h2 id="clubs" className="mb-3 text-xl font-bold">
           Clubs du département
@@ -86,7 +233,8 @@ export default function PrefectureDashboard() {
         <ul className="list-disc pl-6">
           {d.clubs.map((c) => (
             <li key={c.id}>
-              {c.name} — {c._count.memberships} membres
+              <Link to={`${base}/clubs/${c.id}?${d.query}`}>{c.name}</Link> : entreprises membres,
+              engagements et réalisations
             </li>
           ))}
         </ul>

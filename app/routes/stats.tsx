@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { KeyFigures } from "~/components/key-figures";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
 
@@ -15,6 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
   ]);
   return { stats, departement, departements, unknown: requested !== null && !departement };
+}
+
+const UNIT_LABELS = { PEOPLE: "pers.", EUROS: "€", HOURS: "h" } as const;
+
+/** A published figure: a number, or the masked "< 3". */
+function show(value: number | string) {
+  return typeof value === "number" ? numberFormat.format(value) : value;
 }
 
 export default function PublicStatsPage() {
@@ -53,10 +59,15 @@ export default function PublicStatsPage() {
           Ce département n&apos;existe pas : les chiffres de la France entière sont affichés.
         </p>
       ) : null}
-      <KeyFigures
-        figures={{ ...stats, activeCommitments: stats.commitments }}
-        className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
-      />
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <StatCard label="Entreprises engagées" value={show(stats.companiesEngaged)} />
+        <StatCard label="Engagements en cours ou atteints" value={show(stats.commitments)} />
+        <StatCard label="Réalisations déclarées" value={show(stats.realisations)} />
+        <StatCard label="Personnes recrutées" value={show(stats.peopleHired)} />
+      </div>
+      <p className="mb-6 text-sm text-gray-700">
+        Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 est affiché « &lt; 3 ».
+      </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="card">
           <table className="table-basic">
@@ -77,7 +88,7 @@ export default function PublicStatsPage() {
                   <th scope="row" className="font-normal">
                     {r.label}
                   </th>
-                  <td className="text-right tabular-nums">{numberFormat.format(r.people)}</td>
+                  <td className="text-right tabular-nums">{show(r.people)}</td>
                 </tr>
               ))}
             </tbody>
@@ -92,6 +103,9 @@ export default function PublicStatsPage() {
               <tr>
                 <th scope="col">Type d&apos;action</th>
                 <th scope="col" className="text-right">
+                  Quantité
+                </th>
+                <th scope="col" className="text-right">
                   Réalisations
                 </th>
               </tr>
@@ -102,6 +116,9 @@ export default function PublicStatsPage() {
                   <th scope="row" className="font-normal">
                     {r.label}
                   </th>
+                  <td className="text-right tabular-nums">
+                    {show(r.quantity)} {UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}
+                  </td>
                   <td className="text-right tabular-nums">{numberFormat.format(r.realisations)}</td>
                 </tr>
               ))}

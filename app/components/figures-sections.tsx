@@ -1,0 +1,112 @@
+import { BarChart } from "./bar-chart";
+import { BreakdownTable } from "./breakdown-table";
+import { LineChart } from "./line-chart";
+import { numberFormat } from "./page";
+
+type Row = { code: string; label: string; quantity: number; count: number };
+type Breakdown = {
+  key: string;
+  title: string;
+  quantityHeader: string;
+  chartValue: "quantity" | "count";
+  rows: Row[];
+  note: string;
+};
+type Month = { month: string; label: string; people: number; count: number };
+
+/** Chart labels stay short enough to be read beside the bars; the table has the full ones. */
+function shortLabel(label: string, max = 26) {
+  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
+}
+
+const COLORS = ["#1f4e8c", "#0f6b4f", "#7a3e9d", "#9a4d00", "#1f4e8c", "#0f6b4f"];
+
+/** The breakdowns of a figures page: a bar chart and the same numbers in a table, each. */
+export function FigureBreakdowns({ breakdowns }: { breakdowns: Breakdown[] }) {
+  return (
+    <section aria-labelledby="repartitions" className="mb-8">
+      <h2 id="repartitions" className="mb-3 text-xl font-bold">
+        Répartitions
+      </h2>
+      <div className="grid gap-6 lg:grid-cols-2">
+        {breakdowns.map((b, i) => {
+          const shown = b.rows.filter((r) => r.count > 0);
+          return (
+            <div key={b.key} className="card min-w-0 px-2 sm:p-5">
+              <h3 className="mb-1 text-lg font-bold">{b.title}</h3>
+              <p className="mb-3 text-sm text-gray-700">{b.note}</p>
+              <BarChart
+                seriesLabel={b.chartValue === "quantity" ? b.quantityHeader : "Déclarations"}
+                color={COLORS[i % COLORS.length]}
+                rows={shown.map((r) => ({
+                  label: shortLabel(r.label),
+                  value: b.chartValue === "quantity" ? r.quantity : r.count,
+                }))}
+              />
+              <div className="mt-3">
+                <BreakdownTable
+                  caption={`Chiffres : ${b.title}`}
+                  rows={b.rows}
+                  quantityHeader={b.quantityHeader}
+                />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** The 24-month trend: a line chart and the month-by-month table. */
+export function FigureTrend({ trend }: { trend: Month[] }) {
+  const total = trend.reduce((s, m) => s + m.count, 0);
+  return (
+    <section aria-labelledby="tendance" className="card mb-8 px-2 sm:p-5">
+      <h2 id="tendance" className="mb-1 text-xl font-bold">
+        Tendance sur 24 mois
+      </h2>
+      <p className="mb-3 text-sm text-gray-700">
+        Personnes accompagnées (réalisations comptées en personnes) et déclarations, mois par mois,
+        de {trend[0]?.label} à {trend[trend.length - 1]?.label}.
+      </p>
+      {total > 0 ? (
+        <LineChart
+          labels={trend.map((m) => m.label)}
+          series={[
+            { label: "Personnes", values: trend.map((m) => m.people), color: "#1f4e8c" },
+            { label: "Déclarations", values: trend.map((m) => m.count), color: "#0f6b4f" },
+          ]}
+        />
+      ) : null}
+      <details className="mt-4" open>
+        <summary className="cursor-pointer font-semibold">Le tableau mois par mois</summary>
+        <div className="mt-2 max-w-2xl overflow-x-auto">
+          <table className="table-basic">
+            <caption className="sr-only">Tendance mensuelle sur 24 mois</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mois</th>
+                <th scope="col" className="text-right">
+                  Personnes
+                </th>
+                <th scope="col" className="text-right">
+                  Déclarations
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {trend.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{m.label}</th>
+                  <td className="text-right tabular-nums">{numberFormat.format(m.people)}</td>
+                  <td className="text-right tabular-nums">{numberFormat.format(m.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,376 @@
+// The prefecture's département dashboard (filters, drill-down by club, exports) and the national
+// view. It reuses the club figures (getFigures with a département scope): every figure is a
+// grouped query in the database; JavaScript only merges a handful of grouped rows.
+
+import ExcelJS from "exceljs";
+import {
+  getFigures,
+  parseFigurePeriod,
+  writeFigureSheets,
+  type ClubFigurePeriod,
+  type ClubFigures,
+} from "~/models/club.server";
+import {
+  commitmentWhere,
+  realisationWhere,
+  type FigureScope,
+  type Period,
+} from "~/models/figures.server";
+import { prisma } from "~/utils/db.server";
+import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
+import type { NationalSort } from "~/utils/national-sorts";
+
+export type DashboardFilters = {
+  period: ClubFigurePeriod;
+  clubId: string | null;
+  publicCategoryCode: string | null;
+  actionTypeCode: string | null;
+};
+
+/**
+ * The dashboard's filters from the URL: `annee` + `periode` (year or quarter) or `du`/`au`
+ * (months), `club` (a club of the département, else ignored), `public` and `action` (codes).
+ */
+export async function parseDashboardFilters(
+  url: URL,
+  departementCode: string,
+  now = new Date(),
+): Promise<DashboardFilters & { clubs: Array<{ id: string; name: string }> }> {
+  const clubs = await prisma.club.findMany({
+    where: { departementCode },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  const club = url.searchParams.get("club");
+  const pub = url.searchParams.get("public");
+  const action = url.searchParams.get("action");
+  return {
+    period: parseFigurePeriod(url, now),
+    clubId: clubs.some((c) => c.id === club) ? club : null,
+    publicCategoryCode: PUBLIC_CATEGORIES.some((c) => c.code === pub) ? pub : null,
+    actionTypeCode: ACTION_TYPES.some((a) => a.code === action) ? action : null,
+    clubs,
+  };
+}
+
+export function scopeOf(departementCode: string, filters: DashboardFilters): FigureScope {
+  return {
+    departementCode,
+    ...(filters.clubId ? { clubId: filters.clubId } : {}),
+    ...(filters.publicCategoryCode ? { publicCategoryCode: filters.publicCategoryCode } : {}),
+    ...(filters.actionTypeCode ? { actionTypeCode: filters.actionTypeCode } : {}),
+  };
+}
+
+/** The query string that reproduces the filters (for links to exports and drill-down). */
+export function filtersQuery(filters: DashboardFilters) {
+  const q = new URLSearchParams();
+  if (filters.period.periode === "mois") {
+    q.set("du", filters.period.fromMonth);
+    q.set("au", filters.period.toMonth);
+  } else {
+    q.set("annee", String(filters.period.year));
+    q.set("periode", filters.period.periode);
+  }
+  if (filters.clubId) q.set("club", filters.clubId);
+  if (filters.publicCategoryCode) q.set("public", filters.publicCategoryCode);
+  if (filters.actionTypeCode) q.set("action", filters.actionTypeCode);
+  return q.toString();
+}
+
+/** Human-readable description of the filters (page intro, export's first sheet). */
+export function describeFilters(
+  filters: DashboardFilters,
+  clubs: Array<{ id: string; name: string }>,
+) {
+  return [
+    { name: "Période", value: filters.period.label },
+    {
+      name: "Comparée à",
+      value: `la même période un an plus tôt, ${filters.period.previousLabel}`,
+    },
+    {
+      name: "Club",
+      value: clubs.find((c) => c.id === filters.clubId)?.name ?? "Tous les clubs",
+    },
+    {
+      name: "Public",
+      value:
+        PUBLIC_CATEGORIES.find((c) => c.code === filters.publicCategoryCode)?.label ??
+        "Tous les publics",
+    },
+    {
+      name: "Type d'action",
+      value:
+        ACTION_TYPES.find((a) => a.code === filters.actionTypeCode)?.label ??
+        "Tous les types d'action",
+    },
+  ];
+}
+
+export function getDepartementFigures(departementCode: string, filters: DashboardFilters) {
+  return getFigures(scopeOf(departementCode, filters), filters.period);
+}
+
+export type CompanyLine = {
+  companyId: string;
+  name: string;
+  siret: string;
+  clubName: string;
+  commitments: number;
+  byStatus: Record<string, number>;
+  realisations: number;
+  people: number;
+  lastDeclaration: string | null;
+};
+
+/**
+ * Member companies of a club (or of every club of the département), with their commitments
+ * (count, by status, among those running in the period and matching the filters), their
+ * realisations over the filtered period and the date of their last declaration. Four grouped
+ * queries, whatever the number of companies.
+ */
+export async function listCompanyLines(scope: FigureScope, period: Period): Promise<CompanyLine[]> {
+  const memberships = await prisma.clubMembership.findMany({
+    where: {
+      status: { in: ["MEMBER", "LEFT"] },
+      club: scope.clubId ? { id: scope.clubId } : { departementCode: scope.departementCode },
+    },
+    orderBy: { company: { name: "asc" } },
+    select: {
+      status: true,
+      club: { select: { name: true } },
+      company: { select: { id: true, name: true, siret: true } },
+    },
+  });
+  const commitmentScope = { ...scope, publicCategoryCode: scope.publicCategoryCode };
+  const [commitments, realisations, people, last] = await Promise.all([
+    prisma.commitment.groupBy({
+      by: ["companyId", "status"],
+      where: commitmentWhere(commitmentScope, period),
+      _count: { _all: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["companyId"],
+      where: realisationWhere(scope, period),
+      _count: { _all: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["companyId"],
+      where: { ...realisationWhere(scope, period), unit: "PEOPLE" },
+      _sum: { quantity: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["companyId"],
+      where: {
+        ...(scope.clubId ? { clubId: scope.clubId } : {}),
+        departementCode: scope.departementCode,
+      },
+      _max: { createdAt: true },
+    }),
+  ]);
+  // Maps, not repeated finds: a big département has thousands of member companies.
+  const statusBy = new Map<string, Record<string, number>>();
+  for (const c of commitments) {
+    const byStatus =
+      statusBy.get(c.companyId) ??
+      (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
+    byStatus[c.status] = c._count._all;
+    statusBy.set(c.companyId, byStatus);
+  }
+  const countBy = new Map(realisations.map((r) => [r.companyId, r._count._all]));
+  const peopleBy = new Map(people.map((r) => [r.companyId, r._sum.quantity ?? 0]));
+  const lastBy = new Map(last.map((r) => [r.companyId, r._max.createdAt]));
+  const seen = new Set<string>();
+  const lines: CompanyLine[] = [];
+  for (const m of memberships) {
+    if (seen.has(m.company.id)) continue;
+    seen.add(m.company.id);
+    const byStatus =
+      statusBy.get(m.company.id) ??
+      (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
+    const lastAt = lastBy.get(m.company.id) ?? null;
+    lines.push({
+      companyId: m.company.id,
+      name: m.company.name,
+      siret: m.company.siret,
+      clubName: m.club.name,
+      commitments: Object.values(byStatus).reduce((a, b) => a + b, 0),
+      byStatus,
+      realisations: countBy.get(m.company.id) ?? 0,
+      people: peopleBy.get(m.company.id) ?? 0,
+      lastDeclaration: lastAt ? lastAt.toISOString() : null,
+    });
+  }
+  return lines.sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }));
+}
+
+const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
+
+export type DepartementExport = {
+  departement: { code: string; name: string };
+  filters: DashboardFilters;
+  clubs: Array<{ id: string; name: string }>;
+  data: ClubFigures;
+  companies: CompanyLine[];
+};
+
+export async function loadDepartementExport(
+  departementCode: string,
+  url: URL,
+  now = new Date(),
+): Promise<DepartementExport | null> {
+  const departement = await prisma.departement.findUnique({
+    where: { code: departementCode },
+    select: { code: true, name: true },
+  });
+  if (!departement) return null;
+  const { clubs, ...filters } = await parseDashboardFilters(url, departementCode, now);
+  const scope = scopeOf(departementCode, filters);
+  const [data, companies] = await Promise.all([
+    getFigures(scope, filters.period),
+    listCompanyLines(scope, filters.period.current),
+  ]);
+  return { departement, filters, clubs, data, companies };
+}
+
+function fileSlug(e: DepartementExport) {
+  const p = e.filters.period;
+  const period =
+    p.periode === "annee"
+      ? `${p.year}`
+      : p.periode === "mois"
+        ? `${p.fromMonth}_${p.toMonth}`
+        : `${p.year}-${p.periode}`;
+  return `chiffres-${e.departement.code}-${period}`;
+}
+
+/** XLSX: the filters first, then key figures, one sheet per breakdown, trend, companies. */
+export async function buildDepartementWorkbook(e: DepartementExport, now = new Date()) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Engagés";
+  workbook.created = now;
+  const about = workbook.addWorksheet("Filtres");
+  about.columns = [
+    { header: "Filtre", key: "name", width: 34 },
+    { header: "Valeur", key: "value", width: 80 },
+  ];
+  about.getRow(1).font = { bold: true };
+  about.addRows([
+    { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
+    ...describeFilters(e.filters, e.clubs),
+    { name: "Date d'extraction", value: parisDateTime.format(now) },
+    {
+      name: "Source",
+      value:
+        "Réalisations déclarées par les entreprises des clubs du département (dates des réalisations, en UTC). Aucune donnée personnelle.",
+    },
+  ]);
+  writeFigureSheets(workbook, e.data);
+  const sheet = workbook.addWorksheet("Entreprises", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = [
+    { header: "Entreprise", key: "name", width: 40 },
+    { header: "SIRET", key: "siret", width: 16 },
+    { header: "Club", key: "clubName", width: 30 },
+    { header: "Engagements", key: "commitments", width: 13 },
+    { header: "En cours", key: "ACTIVE", width: 10 },
+    { header: "Atteints", key: "ACHIEVED", width: 10 },
+    { header: "Brouillons", key: "DRAFT", width: 11 },
+    { header: "Abandonnés", key: "ABANDONED", width: 12 },
+    { header: "Réalisations", key: "realisations", width: 13 },
+    { header: "Personnes", key: "people", width: 11 },
+    { header: "Dernière déclaration", key: "last", width: 20 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const c of e.companies) {
+    sheet.addRow({
+      ...c,
+      ...c.byStatus,
+      last: c.lastDeclaration ? c.lastDeclaration.slice(0, 10) : "",
+    });
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { buffer, fileName: `${fileSlug(e)}.xlsx` };
+}
+
+function csvCell(value: string | number) {
+  const s = String(value);
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV (`;`, UTF-8 BOM): one line per breakdown row — breakdown, category, quantity, count. */
+export function buildDepartementCsv(e: DepartementExport) {
+  const lines: Array<Array<string | number>> = [
+    ["Répartition", "Catégorie", "Quantité", "Déclarations"],
+  ];
+  for (const b of e.data.breakdowns)
+    for (const r of b.rows) lines.push([b.title, r.label, r.quantity, r.count]);
+  for (const m of e.data.trend)
+    lines.push(["Tendance mensuelle (personnes, déclarations)", m.month, m.people, m.count]);
+  const body = lines.map((l) => l.map(csvCell).join(";")).join("\r\n");
+  return { body: `\uFEFF${body}\r\n`, fileName: `${fileSlug(e)}.csv` };
+}
+
+// ---------------------------------------------------------------- national view
+
+/** Every département side by side over a period: four grouped queries. */
+export async function nationalTable(period: Period, sort: NationalSort, descending: boolean) {
+  const commitments = commitmentWhere({}, period);
+  const active = { ...commitments, status: { in: ["ACTIVE", "ACHIEVED"] } };
+  const [departements, engaged, commitmentRows, realisationRows, hireRows] = await Promise.all([
+    prisma.departement.findMany({ select: { code: true, name: true } }),
+    prisma.$queryRaw<Array<{ code: string; n: number | bigint }>>`
+      SELECT departementCode AS code, COUNT(DISTINCT companyId) AS n FROM Commitment
+      WHERE status IN ('ACTIVE', 'ACHIEVED') AND startDate < ${period.to}
+        AND endDate >= ${period.from}
+      GROUP BY departementCode`,
+    prisma.commitment.groupBy({
+      by: ["departementCode"],
+      where: active,
+      _count: { _all: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["departementCode"],
+      where: realisationWhere({}, period),
+      _count: { _all: true },
+    }),
+    prisma.realisation.groupBy({
+      by: ["departementCode"],
+      where: { ...realisationWhere({}, period), unit: "PEOPLE", actionType: { isHire: true } },
+      _sum: { quantity: true },
+    }),
+  ]);
+  const engagedBy = new Map(engaged.map((e) => [e.code, Number(e.n)]));
+  const rows = departements.map((d) => ({
+    code: d.code,
+    name: d.name,
+    companiesEngaged: engagedBy.get(d.code) ?? 0,
+    commitments: commitmentRows.find((r) => r.departementCode === d.code)?._count._all ?? 0,
+    realisations: realisationRows.find((r) => r.departementCode === d.code)?._count._all ?? 0,
+    peopleHired: hireRows.find((r) => r.departementCode === d.code)?._sum.quantity ?? 0,
+  }));
+  const key = {
+    code: "code",
+    nom: "name",
+    entreprises: "companiesEngaged",
+    engagements: "commitments",
+    realisations: "realisations",
+    recrutements: "peopleHired",
+  } as const satisfies Record<NationalSort, keyof (typeof rows)[number]>;
+  const k = key[sort];
+  rows.sort((a, b) => {
+    const x = a[k];
+    const y = b[k];
+    const c =
+      typeof x === "number" && typeof y === "number"
+        ? x - y
+        : String(x).localeCompare(String(y), "fr", { numeric: true });
+    const tie = a.code.localeCompare(b.code, "fr", { numeric: true });
+    return (descending ? -c : c) || tie;
+  });
+  return rows;
+}

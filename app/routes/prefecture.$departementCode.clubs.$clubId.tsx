@@ -1,0 +1,135 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader, numberFormat } from "~/components/page";
+import {
+  describeFilters,
+  filtersQuery,
+  listCompanyLines,
+  parseDashboardFilters,
+  scopeOf,
+} from "~/models/prefecture.server";
+import { prisma } from "~/utils/db.server";
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },
+];
+
+const shortDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" });
+
+// GET /prefecture/:departementCode/clubs/:clubId — read-only drill-down: the club's member
+// companies, their commitments and their realisations over the dashboard's filtered period.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const departementCode = params.departementCode ?? "";
+  await requirePermission(request, { action: "departement:read", departementCode });
+  const club = await prisma.club.findFirst({
+    where: { id: params.clubId ?? "", departementCode },
+    select: { id: true, name: true, departement: { select: { code: true, name: true } } },
+  });
+  if (!club) notFound("Ce club n'existe pas dans ce département.");
+  const url = new URL(request.url);
+  url.searchParams.set("club", club.id);
+  const { clubs, ...filters } = await parseDashboardFilters(url, departementCode);
+  const companies = await listCompanyLines(
+    scopeOf(departementCode, filters),
+    filters.period.current,
+  );
+  return {
+    club,
+    companies,
+    description: describeFilters(filters, clubs),
+    query: filtersQuery({ ...filters, clubId: null }),
+  };
+}
+
+export default function PrefectureClub() {
+  const d = useLoaderData<typeof loader>();
+  const totals = d.companies.reduce(
+    (t, c) => ({
+      commitments: t.commitments + c.commitments,
+      realisations: t.realisations + c.realisations,
+      people: t.people + c.people,
+    }),
+    { commitments: 0, realisations: 0, people: 0 },
+  );
+  return (
+    <>
+      <p className="mb-2">
+        <Link to={`/prefecture/${d.club.departement.code}?${d.query}`}>
+          ← Tableau de bord {d.club.departement.name} ({d.club.departement.code})
+        </Link>
+      </p>
+      <PageHeader
+        title={d.club.name}
+        intro={`Entreprises membres du club, leurs engagements et leurs réalisations. ${d.description
+          .filter((f) => f.name !== "Club" && f.name !== "Comparée à")
+          .map((f) => `${f.name} : ${f.value}`)
+          .join(" ; ")}. Lecture seule.`}
+      />
+      <section aria-labelledby="entreprises" className="card overflow-x-auto">
+        <h2 id="entreprises" className="mb-3 text-xl font-bold">
+          Entreprises ({d.companies.length})
+        </h2>
+        <table className="table-basic">
+          <caption className="sr-only">
+            Entreprises du club : engagements, réalisations et dernière déclaration
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Entreprise</th>
+              <th scope="col" className="text-right">
+                Engagements
+              </th>
+              <th scope="col">Statuts</th>
+              <th scope="col" className="text-right">
+                Réalisations
+              </th>
+              <th scope="col" className="text-right">
+                Personnes
+              </th>
+              <th scope="col">Dernière déclaration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.companies.length === 0 ? (
+              <tr>
+                <td colSpan={6}>Aucune entreprise membre.</td>
+              </tr>
+            ) : null}
+            {d.companies.map((c) => (
+              <tr key={c.companyId}>
+                <th scope="row" className="font-normal">
+                  <Link to={`/entreprise/${c.companyId}`}>{c.name}</Link>
+                </th>
+                <td className="text-right tabular-nums">{numberFormat.format(c.commitments)}</td>
+                <td className="text-sm">
+                  {COMMITMENT_STATUSES.filter((s) => c.byStatus[s] > 0)
+                    .map((s) => `${COMMITMENT_STATUS_LABELS[s]} : ${c.byStatus[s]}`)
+                    .join(", ") || "—"}
+                </td>
+                <td className="text-right tabular-nums">{numberFormat.format(c.realisations)}</td>
+                <td className="text-right tabular-nums">{numberFormat.format(c.people)}</td>
+                <td>
+                  {c.lastDeclaration ? shortDate.format(new Date(c.lastDeclaration)) : "Jamais"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="text-right tabular-nums">{numberFormat.format(totals.commitments)}</td>
+              <td />
+              <td className="text-right tabular-nums">
+                {numberFormat.format(totals.realisations)}
+              </td>
+              <td className="text-right tabular-nums">{numberFormat.format(totals.people)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { buildDepartementCsv, loadDepartementExport } from "~/models/prefecture.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /prefecture/:departementCode/export.csv — the filtered dashboard's breakdowns and trend as
+// one CSV file (`;` separator, UTF-8 with BOM for spreadsheet software).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const departementCode = params.departementCode ?? "";
+  await requirePermission(request, { action: "departement:read", departementCode });
+  const data = await loadDepartementExport(departementCode, new URL(request.url));
+  if (!data) notFound();
+  const csv = buildDepartementCsv(data);
+  return new Response(csv.body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csv.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

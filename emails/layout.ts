@@ -31,25 +31,32 @@ export function renderEmail(subject: string, heading: string, blocks: EmailBlock
       }
     })
     .join("\n");
-  const html = `<!doctype html>
+  const html = frameHtml(subject, heading, htmlBlocks);
+  const text = frameText(
+    heading,
+    blocks.map((block) =>
+      block.kind === "button" ? `${block.label} : ${block.url}\n` : `${block.text}\n`,
+    ),
+  );
+  return { subject, html, text };
+}
+
+/** The HTML page around an e-mail's blocks: the operator's name, the heading, the body. */
+export function frameHtml(subject: string, heading: string, bodyHtml: string) {
+  return `<!doctype html>
 <html lang="fr">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;padding:32px;border-radius:8px">
 <p style="margin:0 0 24px;font-weight:bold;color:#1f4e8c">Engagés — Les entreprises s'engagent</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
-${htmlBlocks}
+${bodyHtml}
 </div>
 </body>
 </html>`;
-  const text = [
-    "Engagés — Les entreprises s'engagent",
-    "",
-    heading,
-    "",
-    ...blocks.map((block) =>
-      block.kind === "button" ? `${block.label} : ${block.url}\n` : `${block.text}\n`,
-    ),
-  ].join("\n");
-  return { subject, html, text };
+}
+
+/** The plain-text twin of frameHtml. */
+export function frameText(heading: string, bodyParts: string[]) {
+  return ["Engagés — Les entreprises s'engagent", "", heading, "", ...bodyParts].join("\n");
 }

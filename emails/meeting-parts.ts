@@ -2,7 +2,7 @@
 // frame as emails/layout.ts, plus the meeting's facts (when, where, agenda) and the row of
 // one-click answers. HTML and a plain-text twin.
 
-import { escapeHtml, type RenderedEmail } from "./layout";
+import { escapeHtml, frameHtml, frameText, type RenderedEmail } from "./layout";
 
 export type MeetingFacts = {
   clubName: string;
@@ -93,23 +93,10 @@ export function renderMeetingEmail(
       }
     })
     .join("\n");
-  const html = `<!doctype html>
-<html lang="fr">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:32px;border-radius:8px">
-<p style="margin:0 0 24px;font-weight:bold;color:#1f4e8c">Engagés — Les entreprises s'engagent</p>
-<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>
-${htmlBlocks}
-</div>
-</body>
-</html>`;
-  const text = [
-    "Engagés — Les entreprises s'engagent",
-    "",
+  const html = frameHtml(subject, heading, htmlBlocks);
+  const text = frameText(
     heading,
-    "",
-    ...blocks.map((block) => {
+    blocks.map((block) => {
       switch (block.kind) {
         case "paragraph":
         case "note":
@@ -126,6 +113,6 @@ ${htmlBlocks}
           ].join("\n");
       }
     }),
-  ].join("\n");
+  );
   return { subject, html, text };
 }

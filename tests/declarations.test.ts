@@ -6,7 +6,6 @@ import {
   CommitmentError,
   createCommitment,
   getCommitment,
-  historyOf,
   setCommitmentStatus,
   updateCommitment,
 } from "~/models/commitment.server";
@@ -17,6 +16,7 @@ import {
   deleteRealisation,
   updateRealisation,
 } from "~/models/realisation.server";
+import { historyOf } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { realisationSchema, type RealisationInput } from "~/utils/schemas/realisation";

@@ -38,10 +38,4 @@ export function StatCard({
   );
 }
 
-export const numberFormat = new Intl.NumberFormat("fr-FR");
-export const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long" });
-export const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
+export { dateFormat, dateTimeFormat, numberFormat } from "~/utils/format";

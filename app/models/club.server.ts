@@ -15,6 +15,7 @@ import {
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
+import { dateTimeFormat } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import {
   ACTION_TYPES,
@@ -623,12 +624,6 @@ const KEY_FIGURE_LABELS = [
   ["peopleHired", "Personnes recrutées"],
 ] as const;
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
-
 /** The workbook of the club's figures for a period: one sheet per breakdown, plus the filters. */
 export async function buildClubFiguresWorkbook(
   clubId: string,
@@ -657,7 +652,7 @@ export async function buildClubFiguresWorkbook(
       name: "Tendance mensuelle",
       value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
     },
-    { name: "Date d'extraction", value: parisDateTime.format(now) },
+    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
     {
       name: "Source",
       value:

@@ -57,23 +57,6 @@ export async function getCommitment(companyId: string, commitmentId: string) {
   };
 }
 
-/** The audit trail of one entity, newest first, with who did it. */
-export async function historyOf(entityType: string, entityId: string) {
-  return prisma.auditLog.findMany({
-    where: { entityType, entityId },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      action: true,
-      createdAt: true,
-      before: true,
-      after: true,
-      actor: { select: { name: true } },
-    },
-  });
-}
-
 async function assertInCatalogue(input: CommitmentInput) {
   const entry = await prisma.catalogueEntry.findUnique({
     where: {

@@ -16,6 +16,8 @@ import {
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
+import { spreadsheetCsv } from "~/utils/downloads.server";
+import { dateTimeFormat } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import type { NationalSort } from "~/utils/national-sorts";
@@ -205,12 +207,6 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
   return lines.sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }));
 }
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
-
 export type DepartementExport = {
   departement: { code: string; name: string };
   filters: DashboardFilters;
@@ -263,7 +259,7 @@ export async function buildDepartementWorkbook(e: DepartementExport, now = new D
   about.addRows([
     { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
     ...describeFilters(e.filters, e.clubs),
-    { name: "Date d'extraction", value: parisDateTime.format(now) },
+    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
     {
       name: "Source",
       value:
@@ -297,11 +293,6 @@ export async function buildDepartementWorkbook(e: DepartementExport, now = new D
   return { buffer, fileName: `${fileSlug(e)}.xlsx` };
 }
 
-function csvCell(value: string | number) {
-  const s = String(value);
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** CSV (`;`, UTF-8 BOM): one line per breakdown row — breakdown, category, quantity, count. */
 export function buildDepartementCsv(e: DepartementExport) {
   const lines: Array<Array<string | number>> = [
@@ -311,8 +302,7 @@ export function buildDepartementCsv(e: DepartementExport) {
     for (const r of b.rows) lines.push([b.title, r.label, r.quantity, r.count]);
   for (const m of e.data.trend)
     lines.push(["Tendance mensuelle (personnes, déclarations)", m.month, m.people, m.count]);
-  const body = lines.map((l) => l.map(csvCell).join(";")).join("\r\n");
-  return { body: `\uFEFF${body}\r\n`, fileName: `${fileSlug(e)}.csv` };
+  return { body: spreadsheetCsv(lines), fileName: `${fileSlug(e)}.csv` };
 }
 
 // ---------------------------------------------------------------- national view

@@ -10,6 +10,8 @@ import {
 } from "@remix-run/node";
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { spreadsheetCsv } from "~/utils/downloads.server";
+import { numberFormat } from "~/utils/format";
 import { prisma, type Tx } from "~/utils/db.server";
 import {
   ACTION_TYPES,
@@ -530,8 +532,6 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet | null> {
 
 // ---------------------------------------------------------------- the file
 
-const numberFr = new Intl.NumberFormat("fr-FR");
-
 /**
  * Reads a CSV or XLSX file of realisations and validates each row with the realisation schema.
  * Throws ImportFileError (French message) when the file as a whole cannot be used. Does not look
@@ -558,7 +558,7 @@ export async function parseRealisationFile(
   if (!sheet) throw new ImportFileError("Le fichier est vide.");
   if (sheet.rows.length > IMPORT_LIMITS.maxRows) {
     throw new ImportFileError(
-      `Le fichier contient plus de ${numberFr.format(IMPORT_LIMITS.maxRows)} lignes : découpez-le en plusieurs fichiers.`,
+      `Le fichier contient plus de ${numberFormat.format(IMPORT_LIMITS.maxRows)} lignes : découpez-le en plusieurs fichiers.`,
     );
   }
   const { positions, columnsMissing } = mapColumns(sheet.header);
@@ -983,18 +983,12 @@ export async function buildTemplateXlsx(
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function csvCell(value: string | number) {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The CSV template: UTF-8 with a BOM (so Excel reads the accents), `;` as separator. */
 export function buildTemplateCsv() {
-  const lines = [
-    IMPORT_COLUMNS.map((c) => csvCell(c.label)).join(";"),
+  return spreadsheetCsv([
+    IMPORT_COLUMNS.map((c) => c.label),
     ...exampleRows().map((row) =>
-      row.map((value) => csvCell(value instanceof Date ? frenchDateOf(value) : value)).join(";"),
+      row.map((value) => (value instanceof Date ? frenchDateOf(value) : value)),
     ),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  ]);
 }

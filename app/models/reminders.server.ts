@@ -4,12 +4,12 @@
 // Reminder row and its outbox e-mail in one transaction; every e-mail carries a signed one-click
 // unsubscribe link (no sign-in needed).
 
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { ACTIVE_WINDOW_DAYS } from "~/models/club.server";
 import { audit } from "~/utils/audit.server";
+import { hasValidSignature, sign } from "~/utils/signatures.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
-import { env, sessionSecret } from "~/utils/env.server";
+import { env } from "~/utils/env.server";
 import { runOnce } from "~/utils/scheduler.server";
 
 /** A member is silent when it declared no realisation within this many days. */
@@ -44,15 +44,11 @@ const parisDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone
 
 // ---------------------------------------------------------------- unsubscribe tokens
 
-function signature(membershipId: string) {
-  return createHmac("sha256", sessionSecret)
-    .update(`reminders-opt-out:${membershipId}`)
-    .digest("base64url");
-}
+const UNSUBSCRIBE_PURPOSE = "engages:reminders-opt-out:v1";
 
 /** The unsubscribe token of a membership: its id and an HMAC of it (no expiry, no sign-in). */
 export function unsubscribeToken(membershipId: string) {
-  return `${membershipId}.${signature(membershipId)}`;
+  return `${membershipId}.${sign(UNSUBSCRIBE_PURPOSE, membershipId)}`;
 }
 
 export function unsubscribeUrl(membershipId: string) {
@@ -63,9 +59,7 @@ export function unsubscribeUrl(membershipId: string) {
 export function verifyUnsubscribeToken(token: string): string | null {
   const [membershipId, given, extra] = token.split(".");
   if (!membershipId || !given || extra !== undefined || membershipId.length > 64) return null;
-  const expected = Buffer.from(signature(membershipId));
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  if (!hasValidSignature(UNSUBSCRIBE_PURPOSE, membershipId, given)) return null;
   return membershipId;
 }
 

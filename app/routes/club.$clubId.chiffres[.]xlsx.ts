@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { buildClubFiguresWorkbook, parseFigurePeriod } from "~/models/club.server";
+import { getOnly, xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 
 // GET /club/:clubId/chiffres.xlsx?annee=…&periode=… — the club's figures for the period, as the
@@ -16,22 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now,
   );
   if (!workbook) notFound();
-  return new Response(workbook.buffer, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${workbook.fileName}"`,
-      "Content-Length": String(workbook.buffer.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return xlsxResponse(workbook.buffer, workbook.fileName);
 }
 
 /** Nothing to post here: 403 for whoever may not run the club, 405 for its animators. */
 export async function action({ request, params }: ActionFunctionArgs) {
   await requirePermission(request, { action: "club:manage", clubId: params.clubId ?? "" });
-  return new Response("Méthode non autorisée : téléchargez le fichier avec GET.", {
-    status: 405,
-    headers: { Allow: "GET" },
-  });
+  return getOnly();
 }

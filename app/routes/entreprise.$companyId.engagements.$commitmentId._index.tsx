@@ -5,12 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
 import { PageHeader, dateFormat, numberFormat } from "~/components/page";
 import { ProgressBar } from "~/components/progress-bar";
-import {
-  CommitmentError,
-  getCommitment,
-  historyOf,
-  setCommitmentStatus,
-} from "~/models/commitment.server";
+import { CommitmentError, getCommitment, setCommitmentStatus } from "~/models/commitment.server";
 import {
   COMMITMENT_STATUS_LABELS,
   COMMITMENT_VISIBILITY_LABELS,
@@ -18,6 +13,7 @@ import {
   type CommitmentStatus,
   type Unit,
 } from "~/utils/domain";
+import { historyOf } from "~/utils/audit.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentStatusSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";

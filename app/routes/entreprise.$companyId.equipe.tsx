@@ -2,8 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useSyncExternalStore, type ReactNode } from "react";
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { ConfirmAction } from "~/components/confirm-action";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader, dateFormat } from "~/components/page";
@@ -85,91 +84,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(
     { result: null, error: "Cette action n'existe pas sur cette page." },
     { status: 400 },
-  );
-}
-
-/** False on the server and during hydration, true once React runs in the browser. */
-function useHydrated() {
-  return useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * A button that asks for confirmation, then posts a plain form. With JavaScript: a React Aria
- * modal dialog; without: a disclosure holding the same form.
- */
-function ConfirmAction({
-  label,
-  accessibleLabel,
-  title,
-  confirmLabel,
-  fields,
-  children,
-}: {
-  label: string;
-  accessibleLabel?: string;
-  title: string;
-  confirmLabel: string;
-  fields: Record<string, string>;
-  children: ReactNode;
-}) {
-  const hydrated = useHydrated();
-  const form = (close?: () => void) => (
-    <Form method="post" className="mt-4 flex flex-wrap gap-2" onSubmit={() => close?.()}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className="btn-danger">
-        {confirmLabel}
-      </button>
-      {close ? (
-        <button type="button" className="btn-secondary" onClick={close}>
-          Annuler
-        </button>
-      ) : null}
-    </Form>
-  );
-  if (!hydrated) {
-    return (
-      <details>
-        <summary className="btn-secondary cursor-pointer list-none" aria-label={accessibleLabel}>
-          {label}
-        </summary>
-        <div className="mt-2 max-w-md rounded-md border border-gray-300 bg-white p-3">
-          <p className="font-semibold">{title}</p>
-          {children}
-          {form()}
-        </div>
-      </details>
-    );
-  }
-  return (
-    <DialogTrigger>
-      <Button className="btn-secondary" aria-label={accessibleLabel}>
-        {label}
-      </Button>
-      <ModalOverlay
-        isDismissable
-        className="fixed inset-0 z-50 flex items-center justify-center bg-black/50 p-4"
-      >
-        <Modal className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl">
-          <Dialog role="alertdialog" className="outline-none">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="mb-2 text-lg font-bold">
-                  {title}
-                </Heading>
-                {children}
-                {form(close)}
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
   );
 }
 

@@ -1,17 +1,12 @@
 // The XLSX template of the realisation import, with the company's commitments in its "Listes".
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildTemplateXlsx, listTemplateCommitments } from "~/models/realisation-import.server";
+import { xlsxResponse } from "~/utils/downloads.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   await requirePermission(request, { action: "company:read", companyId });
   const body = await buildTemplateXlsx(await listTemplateCommitments(companyId));
-  return new Response(body, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": 'attachment; filename="modele-realisations.xlsx"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(body, "modele-realisations.xlsx");
 }

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useHydrated } from "~/utils/use-hydrated";
 import {
   Button,
   ComboBox,
@@ -134,15 +135,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // ---------------------------------------------------------------- helpers
-
-/** False on the server and during hydration, true once React runs in the browser. */
-function useHydrated() {
-  return useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
-}
 
 /** "30819131179324" → "308 191 311 79324". */
 function formatSiret(siret: string) {

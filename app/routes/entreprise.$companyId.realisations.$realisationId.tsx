@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
 import { PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
-import { historyOf } from "~/models/commitment.server";
 import { commitmentChoices, getRealisation } from "~/models/realisation-list.server";
 import {
   RealisationError,
   deleteRealisation,
   updateRealisation,
 } from "~/models/realisation.server";
+import { historyOf } from "~/utils/audit.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildDepartementCsv, loadDepartementExport } from "~/models/prefecture.server";
+import { csvResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 
 // GET /prefecture/:departementCode/export.csv — the filtered dashboard's breakdowns and trend as
@@ -10,12 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadDepartementExport(departementCode, new URL(request.url));
   if (!data) notFound();
   const csv = buildDepartementCsv(data);
-  return new Response(csv.body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csv.fileName}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(csv.body, csv.fileName);
 }

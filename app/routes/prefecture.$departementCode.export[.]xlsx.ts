@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildDepartementWorkbook, loadDepartementExport } from "~/models/prefecture.server";
+import { xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 
 // GET /prefecture/:departementCode/export.xlsx — what the filtered dashboard shows (same query
@@ -12,13 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadDepartementExport(departementCode, new URL(request.url), now);
   if (!data) notFound();
   const workbook = await buildDepartementWorkbook(data, now);
-  return new Response(workbook.buffer, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${workbook.fileName}"`,
-      "Content-Length": String(workbook.buffer.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return xlsxResponse(workbook.buffer, workbook.fileName);
 }

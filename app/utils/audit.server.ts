@@ -1,4 +1,4 @@
-import type { Tx } from "./db.server";
+import { prisma, type Tx } from "./db.server";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -23,6 +23,23 @@ export async function audit(tx: Tx, entry: AuditEntry) {
       clubId: entry.clubId ?? null,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    },
+  });
+}
+
+/** The audit trail of one entity, newest first, with who did it. */
+export async function historyOf(entityType: string, entityId: string) {
+  return prisma.auditLog.findMany({
+    where: { entityType, entityId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      action: true,
+      createdAt: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
     },
   });
 }

@@ -4,8 +4,8 @@
 //   /reunion/reponse/<invitationId>.<oui|non|peut-etre>.<expiry, Unix seconds>.<signature>
 // Nothing is stored: changing SESSION_SECRET invalidates every link sent.
 
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { env, sessionSecret } from "./env.server";
+import { env } from "./env.server";
+import { hasValidSignature, sign } from "./signatures.server";
 
 export type RsvpAnswer = "YES" | "NO" | "MAYBE";
 
@@ -17,20 +17,16 @@ const ANSWER_OF_SLUG = Object.fromEntries(
   Object.entries(SLUGS).map(([answer, slug]) => [slug, answer as RsvpAnswer]),
 ) as Record<string, RsvpAnswer>;
 
-/** A key for these links only (not the cookie-signing key itself). */
-const linkKey = createHmac("sha256", sessionSecret).update("engages:rsvp-links:v1").digest();
-
-function signature(invitationId: string, slug: string, expiresAtSeconds: number) {
-  return createHmac("sha256", linkKey)
-    .update(`rsvp|${invitationId}|${slug}|${expiresAtSeconds}`)
-    .digest("base64url");
-}
+/** Signatures of these links only (not the cookie-signing key itself). */
+const PURPOSE = "engages:rsvp-links:v1";
+const signedText = (invitationId: string, slug: string, expiresAtSeconds: number) =>
+  `rsvp|${invitationId}|${slug}|${expiresAtSeconds}`;
 
 /** The token of a link answering `answer` to the invitation, valid until `expiresAt`. */
 export function createRsvpToken(invitationId: string, answer: RsvpAnswer, expiresAt: Date) {
   const slug = SLUGS[answer];
   const expiry = Math.floor(expiresAt.getTime() / 1000);
-  return `${invitationId}.${slug}.${expiry}.${signature(invitationId, slug, expiry)}`;
+  return `${invitationId}.${slug}.${expiry}.${sign(PURPOSE, signedText(invitationId, slug, expiry))}`;
 }
 
 /** The full address of a link, for e-mails. */
@@ -55,9 +51,7 @@ export function verifyRsvpToken(token: string, now = new Date()): RsvpTokenCheck
     return { ok: false, reason: "invalid" };
   }
   const expiry = Number(expiryText);
-  const expected = Buffer.from(signature(invitationId, slug, expiry));
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+  if (!hasValidSignature(PURPOSE, signedText(invitationId, slug, expiry), given)) {
     return { ok: false, reason: "invalid" };
   }
   const expiresAt = new Date(expiry * 1000);

@@ -1,0 +1,42 @@
+// Files the app hands out (exports, templates): one way to build CSV for spreadsheet software
+// and one set of download headers, private and never cached.
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function downloadHeaders(contentType: string, fileName: string, length?: number) {
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+    ...(length === undefined ? {} : { "Content-Length": String(length) }),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
+
+export function xlsxResponse(buffer: Buffer | ArrayBuffer | Uint8Array, fileName: string) {
+  return new Response(buffer as BodyInit, {
+    headers: downloadHeaders(XLSX_TYPE, fileName, buffer.byteLength),
+  });
+}
+
+export function csvResponse(body: string, fileName: string) {
+  return new Response(body, { headers: downloadHeaders("text/csv; charset=utf-8", fileName) });
+}
+
+function csvCell(value: string | number) {
+  const text = String(value);
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV as French spreadsheet software reads it: `;` separator, CRLF, UTF-8 with a BOM. */
+export function spreadsheetCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>) {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}
+
+/** The answer to a POST on a download address, once the permission was checked. */
+export function getOnly() {
+  return new Response("Méthode non autorisée : téléchargez le fichier avec GET.", {
+    status: 405,
+    headers: { Allow: "GET" },
+  });
+}

@@ -2,27 +2,10 @@
 // member arrives once, with its unsubscribe link, and a second one within 30 days is refused;
 // a prospect is added and invited; a member leaves; the club figures equal an independent SQL
 // computation and their XLSX export opens; the Nord animator is refused everything (403).
-import path from "node:path";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, linkIn, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
-
-const readDb = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = readDb();
-  const row = db.prepare(sql).get(...params) as T;
-  db.close();
-  return row;
-}
-function all<T>(sql: string, ...params: unknown[]): T[] {
-  const db = readDb();
-  const rows = db.prepare(sql).all(...params) as T[];
-  db.close();
-  return rows;
-}
-const count = (sql: string, ...params: unknown[]) => one<{ n: number }>(sql, ...params).n;
+import { dbCount as count, dbRow as one, dbRows as all } from "./db";
 
 /** "1 234" (with the narrow spaces of fr-FR) → 1234. */
 const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""));

@@ -1,15 +1,5 @@
-import path from "node:path";
-import Database from "better-sqlite3";
+import { dbCount as count, dbRow } from "./db";
 import { DEMO, expect, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
-
-const readDb = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-function count(sql: string, ...params: unknown[]) {
-  const db = readDb();
-  const row = db.prepare(sql).get(...params) as { n: number };
-  db.close();
-  return row.n;
-}
 
 test("the company leader declares a commitment of 5 hires, records 3 and sees 60 %", async ({
   page,
@@ -115,14 +105,15 @@ test("another company's user can neither read nor change any of it", async ({ pa
   await signIn(page, DEMO.company);
   await expect(page).toHaveURL(/\/entreprise\/[^/]+$/);
   const companyUrl = new URL(page.url()).pathname;
-  const db = readDb();
-  const commitment = db
-    .prepare(`SELECT id FROM "Commitment" WHERE "companyId" = ? LIMIT 1`)
-    .get(companyUrl.split("/")[2]) as { id: string };
-  const realisation = db
-    .prepare(`SELECT id FROM "Realisation" WHERE "companyId" = ? LIMIT 1`)
-    .get(companyUrl.split("/")[2]) as { id: string };
-  db.close();
+  const companyId = companyUrl.split("/")[2];
+  const commitment = dbRow<{ id: string }>(
+    `SELECT id FROM "Commitment" WHERE "companyId" = ? LIMIT 1`,
+    companyId,
+  );
+  const realisation = dbRow<{ id: string }>(
+    `SELECT id FROM "Realisation" WHERE "companyId" = ? LIMIT 1`,
+    companyId,
+  );
 
   const other = await browser.newContext();
   const intruder = await other.newPage();

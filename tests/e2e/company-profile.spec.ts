@@ -1,25 +1,13 @@
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO, expect, linkIn, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
+import { dbCount as count, dbRows as sql } from "./db";
 
 // The company space's profile, team, annual report and export, as the demo company leader;
 // and the same URLs refused to the leader of a company of another club (Nord, 59).
 
 const NORD_LEADER = "dirigeant.nord@demo.test";
-
-/** Reads the journeys' database (read-only), independently of the app. */
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const conn = new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-  try {
-    return conn.prepare(query).all(...params) as T[];
-  } finally {
-    conn.close();
-  }
-}
 
 type CompanyRow = {
   id: string;
@@ -37,7 +25,6 @@ type CompanyRow = {
 };
 
 const companyRow = (id: string) => sql<CompanyRow>(`SELECT * FROM Company WHERE id = ?`, id)[0];
-const count = (query: string, ...params: unknown[]) => sql<{ n: number }>(query, ...params)[0].n;
 
 /** Signs in and returns the id of the user's company (their home). */
 async function signInToCompany(page: Page, email: string) {

@@ -1,26 +1,19 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
+import { dbCount } from "./db";
 
 // Every form of the foundation, fed with wrong, oversized and injection-shaped values:
 // always a 4xx with a French message, never a 5xx, and nothing written.
 
-const db = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
 function writeCounts() {
-  const conn = db();
-  const count = (table: string) =>
-    (conn.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  const counts = {
+  const count = (table: string) => dbCount(`SELECT COUNT(*) AS n FROM "${table}"`);
+  return {
     invitations: count("Invitation"),
     outbox: count("EmailOutbox"),
     users: count("User"),
     roles: count("RoleAssignment"),
     resetTokens: count("PasswordResetToken"),
   };
-  conn.close();
-  return counts;
 }
 
 const HUGE = "x".repeat(20_000);

@@ -1,22 +1,13 @@
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
+import { dbCount as countOf } from "./db";
 
 // Import of realisations from a file, as the demo company's leader: the template, a preview
 // with an invalid row (nothing saved), the corrected file confirmed (all its rows saved), the
 // same file again (warned), and another company refused.
 
-const db = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-function countOf(sql: string, ...params: string[]) {
-  const conn = db();
-  const { n } = conn.prepare(sql).get(...params) as { n: number };
-  conn.close();
-  return n;
-}
 const realisationsOf = (companyId: string) =>
   countOf(`SELECT COUNT(*) AS n FROM "Realisation" WHERE "companyId" = ?`, companyId);
 const drafts = () => countOf(`SELECT COUNT(*) AS n FROM "ImportDraft"`);

@@ -1,18 +1,7 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { toParisLocalInput } from "../../app/utils/meeting-time";
 import { icsUtcDate, parseIcs } from "../utils/meeting-ics-parse";
 import { DEMO, expect, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
-
-const readDb = () => new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-function row<T>(sql: string, ...params: unknown[]): T {
-  const db = readDb();
-  const result = db.prepare(sql).get(...params) as T;
-  db.close();
-  return result;
-}
-const count = (sql: string, ...params: unknown[]) => row<{ n: number }>(sql, ...params).n;
+import { dbCount as count, dbRow as row } from "./db";
 
 test("the animator creates a meeting and invites the members; a member answers from the e-mail; attendance and minutes reach the members", async ({
   page,

@@ -1,19 +1,10 @@
 // The prefecture's département dashboard, as prefecture@demo.test (Pas-de-Calais, 62): the
 // figures follow the filters (URL and SQL on the database file), the drill-down into a club,
 // the XLSX export read back, 59 refused (403); the admin's national table. Axe on every page.
-import path from "node:path";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
-import { E2E_DB_PATH } from "./ports";
-
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(path.resolve(E2E_DB_PATH), { readonly: true });
-  const row = db.prepare(sql).get(...params) as T;
-  db.close();
-  return row;
-}
+import { dbRow as one } from "./db";
 
 /** "1 234" (with the narrow spaces of fr-FR) → 1234. */
 const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""));

@@ -235,12 +235,9 @@ function normalizeDate(cell: Cell | undefined): { value?: string; error?: string
   // Anything else goes to the schema as it is, which explains the expected format.
   if (!parts) return { value: text };
   const [y, m, d] = parts;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // Date.UTC rolls 31/02 over to March: a date that does not round-trip does not exist.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { error: "Cette date n'existe pas." };
-  }
-  return { value: isoOf(date) };
+  // An impossible day (31/02) is refused by the shared schema, as on the form.
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { value: `${String(y).padStart(4, "0")}-${pad(m)}-${pad(d)}` };
 }
 
 function normalizeListValue(

@@ -361,7 +361,10 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
     }
 
     // ------------------------------------------------------------ realisations
-    const realisationIndexes = options.dropIndexes === false ? [] : dropIndexes(db, "Realisation");
+    const realisationIndexes =
+      options.dropIndexes === false ? [] : dropSchemaObjects(db, "index", "Realisation");
+    // The summary triggers would run three upserts per row: the summaries are rebuilt at the end.
+    const realisationTriggers = dropSchemaObjects(db, "trigger", "Realisation");
     const realisationColumns = [
       "id",
       "companyId",
@@ -438,6 +441,14 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
       for (const sql of realisationIndexes) db.exec(sql);
       log(`index des réalisations reconstruits (${Math.round(performance.now() - t)} ms)`);
     }
+    {
+      const t = performance.now();
+      db.transaction(() => {
+        rebuildFigureSummaries(db);
+        for (const sql of realisationTriggers) db.exec(sql);
+      })();
+      log(`résumés mensuels des chiffres reconstruits (${Math.round(performance.now() - t)} ms)`);
+    }
 
     // ------------------------------------------------------------ users and roles
     const passwordHash = await hashPassword(SCALE_PASSWORD);
@@ -503,14 +514,43 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
 }
 
 /** Drops the secondary indexes of a table; returns their CREATE statements. */
-function dropIndexes(db: Database.Database, table: string): string[] {
+/** Drops a table's indexes or triggers; returns the SQL that recreates them. */
+function dropSchemaObjects(
+  db: Database.Database,
+  type: "index" | "trigger",
+  table: string,
+): string[] {
   const rows = db
     .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+      `SELECT name, sql FROM sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL`,
     )
-    .all(table) as { name: string; sql: string }[];
-  for (const row of rows) db.exec(`DROP INDEX "${row.name}"`);
+    .all(type, table) as { name: string; sql: string }[];
+  for (const row of rows) db.exec(`DROP ${type.toUpperCase()} "${row.name}"`);
   return rows.map((r) => r.sql);
+}
+
+/**
+ * Fills the figure summaries from the realisations, as the backfill of migration
+ * 20261124090000_figure_summaries does: one GROUP BY instead of a trigger run per row.
+ */
+function rebuildFigureSummaries(db: Database.Database) {
+  db.exec(`
+    DELETE FROM "RealisationMonthly";
+    DELETE FROM "RealisationMonthlyProfile";
+    INSERT INTO "RealisationMonthly" ("departementCode", "clubId", "month", "publicCategoryCode",
+      "actionTypeCode", "unit", "contractType", "realisations", "quantity")
+    SELECT COALESCE("departementCode", ''), COALESCE("clubId", ''), substr("date", 1, 7),
+      "publicCategoryCode", "actionTypeCode", "unit", COALESCE("contractType", ''), COUNT(*), SUM("quantity")
+    FROM "Realisation" GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
+      "value", "realisations", "people")
+    SELECT COALESCE(r."departementCode", ''), COALESCE(r."clubId", ''), substr(r."date", 1, 7),
+      d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(c."headcountBracket", '')
+        ELSE substr(COALESCE(c."nafCode", ''), 1, 2) END,
+      COUNT(*), SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END)
+    FROM "Realisation" r JOIN "Company" c ON c."id" = r."companyId",
+      (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
+    GROUP BY 1, 2, 3, 4, 5;`);
 }
 
 // ---------------------------------------------------------------- command line

@@ -30,11 +30,10 @@ import {
   filterAndSortMembers,
   getClubFigures,
   listMembersAtAGlance,
-  nafSection,
   parseFigurePeriod,
   parseMemberQuery,
 } from "~/models/club.server";
-import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { keyFigures, nafSection, yearPeriod } from "~/models/figures.server";
 import { loader as homeLoader } from "~/routes/club.$clubId._index";
 import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";
 import { loader as xlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";

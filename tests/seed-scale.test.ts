@@ -26,6 +26,23 @@ describe("seed-scale", () => {
     expect(await prisma.realisation.count()).toBe(3000);
     expect(await prisma.commitmentPublic.count()).toBe(report.commitmentPublics);
 
+    // The figure summaries are rebuilt after the bulk load and their triggers are back.
+    const [summary] = await prisma.$queryRawUnsafe<{ n: bigint | number; q: bigint | number }[]>(
+      `SELECT SUM(realisations) AS n, SUM(quantity) AS q FROM "RealisationMonthly"`,
+    );
+    const [direct] = await prisma.$queryRawUnsafe<{ q: bigint | number }[]>(
+      `SELECT SUM(quantity) AS q FROM "Realisation"`,
+    );
+    expect([Number(summary.n), Number(summary.q)]).toEqual([3000, Number(direct.q)]);
+    const [profile] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT SUM(realisations) AS n FROM "RealisationMonthlyProfile" WHERE dimension = 'NAF'`,
+    );
+    expect(Number(profile.n)).toBe(3000);
+    const [triggers] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
+    );
+    expect(Number(triggers.n)).toBe(3);
+
     const companies = await prisma.company.findMany({
       select: { siret: true, siren: true, nafCode: true, headcountBracket: true, commune: true },
     });

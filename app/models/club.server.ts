@@ -6,23 +6,21 @@
 
 import ExcelJS from "exceljs";
 import {
+  hiresByContractType,
   keyFigures,
+  monthlyTrend,
   peopleByPublic,
-  realisationSqlWhere,
-  realisationWhere,
   realisationsByActionType,
+  realisationsByClub,
+  realisationsByCompanySize,
+  realisationsBySector,
   type Breakdown,
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
 import { dateTimeFormat } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
-import {
-  ACTION_TYPES,
-  CONTRACT_TYPES,
-  CONTRACT_TYPE_LABELS,
-  type MemberActivity,
-} from "~/utils/domain";
+import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";
 import { parseYear } from "~/utils/years";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
@@ -316,160 +314,6 @@ export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod 
   };
 }
 
-// ---------------------------------------------------------------- figures: breakdowns
-
-/** Company size classes, from INSEE headcount brackets. */
-export const SIZE_CLASSES = [
-  { code: "MICRO", label: "Moins de 10 salariés", brackets: ["00", "01", "02", "03"] },
-  { code: "SMALL", label: "10 à 49 salariés", brackets: ["11", "12"] },
-  { code: "MEDIUM", label: "50 à 249 salariés", brackets: ["21", "22", "31"] },
-  { code: "LARGE", label: "250 à 4 999 salariés", brackets: ["32", "41", "42", "51"] },
-  { code: "HUGE", label: "5 000 salariés et plus", brackets: ["52", "53"] },
-  { code: "UNKNOWN", label: "Effectif non renseigné", brackets: [] },
-] as const;
-
-/** NAF rev. 2 sections, with the divisions (first 2 digits of the code) each one spans. */
-export const NAF_SECTIONS = [
-  { code: "A", label: "Agriculture, sylviculture et pêche", from: 1, to: 3 },
-  { code: "B", label: "Industries extractives", from: 5, to: 9 },
-  { code: "C", label: "Industrie manufacturière", from: 10, to: 33 },
-  { code: "D", label: "Électricité, gaz, vapeur et air conditionné", from: 35, to: 35 },
-  { code: "E", label: "Eau, assainissement, gestion des déchets et dépollution", from: 36, to: 39 },
-  { code: "F", label: "Construction", from: 41, to: 43 },
-  { code: "G", label: "Commerce ; réparation d'automobiles et de motocycles", from: 45, to: 47 },
-  { code: "H", label: "Transports et entreposage", from: 49, to: 53 },
-  { code: "I", label: "Hébergement et restauration", from: 55, to: 56 },
-  { code: "J", label: "Information et communication", from: 58, to: 63 },
-  { code: "K", label: "Activités financières et d'assurance", from: 64, to: 66 },
-  { code: "L", label: "Activités immobilières", from: 68, to: 68 },
-  { code: "M", label: "Activités spécialisées, scientifiques et techniques", from: 69, to: 75 },
-  { code: "N", label: "Activités de services administratifs et de soutien", from: 77, to: 82 },
-  { code: "O", label: "Administration publique", from: 84, to: 84 },
-  { code: "P", label: "Enseignement", from: 85, to: 85 },
-  { code: "Q", label: "Santé humaine et action sociale", from: 86, to: 88 },
-  { code: "R", label: "Arts, spectacles et activités récréatives", from: 90, to: 93 },
-  { code: "S", label: "Autres activités de services", from: 94, to: 96 },
-  { code: "T", label: "Activités des ménages en tant qu'employeurs", from: 97, to: 98 },
-  { code: "U", label: "Activités extra-territoriales", from: 99, to: 99 },
-] as const;
-
-/** The NAF section letter of a code ("49.41A" → "H"), or null. */
-export function nafSection(code: string | null | undefined): string | null {
-  const division = Number(/^(\d{2})/.exec(code ?? "")?.[1] ?? NaN);
-  if (!Number.isFinite(division)) return null;
-  return NAF_SECTIONS.find((s) => division >= s.from && division <= s.to)?.code ?? null;
-}
-
-type GroupedRow = { code: string | null; n: number | bigint; people: number | bigint | null };
-
-/** Merges grouped rows into the lines of `domain` (several codes may land on one line). */
-function mergeInto(
-  domain: ReadonlyArray<{ code: string; label: string }>,
-  rows: GroupedRow[],
-  lineOf: (code: string | null) => string,
-): Breakdown {
-  return domain.map((entry) => {
-    let quantity = 0;
-    let count = 0;
-    for (const row of rows) {
-      if (lineOf(row.code) !== entry.code) continue;
-      count += Number(row.n);
-      quantity += Number(row.people ?? 0);
-    }
-    return { code: entry.code, label: entry.label, quantity, count };
-  });
-}
-
-/** People hired (hires counted in people), by contract type. */
-export async function hiresByContractType(scope: FigureScope, period: Period): Promise<Breakdown> {
-  const rows = await prisma.realisation.groupBy({
-    by: ["contractType"],
-    where: {
-      ...realisationWhere(scope, period),
-      unit: "PEOPLE",
-      actionType: { isHire: true },
-    },
-    _sum: { quantity: true },
-    _count: { _all: true },
-  });
-  return mergeInto(
-    [
-      ...CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),
-      { code: "NONE", label: "Contrat non précisé" },
-    ],
-    rows.map((r) => ({ code: r.contractType, n: r._count._all, people: r._sum.quantity })),
-    (code) => code ?? "NONE",
-  );
-}
-
-/** People reached and declarations, by the declaring company's size class. */
-export async function realisationsByCompanySize(scope: FigureScope, period: Period) {
-  const rows = await prisma.$queryRaw<GroupedRow[]>`
-    SELECT co.headcountBracket AS code, COUNT(*) AS n,
-           SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
-    FROM Realisation r JOIN Company co ON co.id = r.companyId
-    WHERE ${realisationSqlWhere(scope, period)}
-    GROUP BY co.headcountBracket`;
-  return mergeInto(
-    SIZE_CLASSES,
-    rows,
-    (code) =>
-      SIZE_CLASSES.find((s) => (s.brackets as readonly string[]).includes(code ?? ""))?.code ??
-      "UNKNOWN",
-  );
-}
-
-/** People reached and declarations, by the declaring company's sector (NAF section). */
-export async function realisationsBySector(scope: FigureScope, period: Period) {
-  const rows = await prisma.$queryRaw<GroupedRow[]>`
-    SELECT substr(co.nafCode, 1, 2) AS code, COUNT(*) AS n,
-           SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
-    FROM Realisation r JOIN Company co ON co.id = r.companyId
-    WHERE ${realisationSqlWhere(scope, period)}
-    GROUP BY substr(co.nafCode, 1, 2)`;
-  return mergeInto(
-    [...NAF_SECTIONS, { code: "UNKNOWN", label: "Secteur non renseigné" }],
-    rows,
-    (code) => nafSection(code) ?? "UNKNOWN",
-  );
-}
-
-export type TrendMonth = { month: string; label: string; people: number; count: number };
-
-const monthLabel = new Intl.DateTimeFormat("fr-FR", {
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** People reached and declarations per month ("2026-03"), every month of the period listed. */
-export async function monthlyTrend(scope: FigureScope, period: Period): Promise<TrendMonth[]> {
-  const rows = await prisma.$queryRaw<
-    Array<{ month: string; n: number | bigint; people: number | bigint | null }>
-  >`
-    SELECT substr(r.date, 1, 7) AS month, COUNT(*) AS n,
-           SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
-    FROM Realisation r
-    WHERE ${realisationSqlWhere(scope, period)}
-    GROUP BY substr(r.date, 1, 7)`;
-  const months: TrendMonth[] = [];
-  for (
-    let d = new Date(period.from);
-    d < period.to;
-    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
-  ) {
-    const month = d.toISOString().slice(0, 7);
-    const row = rows.find((r) => r.month === month);
-    months.push({
-      month,
-      label: monthLabel.format(d),
-      people: Number(row?.people ?? 0),
-      count: Number(row?.n ?? 0),
-    });
-  }
-  return months;
-}
-
 /** Everything the club figures page and its export show, for one period. */
 export function getClubFigures(clubId: string, period: ClubFigurePeriod) {
   return getFigures({ clubId }, period);
@@ -584,28 +428,6 @@ export type FigureBreakdown = {
   rows: Breakdown;
   note: string;
 };
-
-/** People reached and declarations, by club, for every club of the scope's département. */
-export async function realisationsByClub(scope: FigureScope, period: Period): Promise<Breakdown> {
-  const [clubs, rows] = await Promise.all([
-    prisma.club.findMany({
-      where: { departementCode: scope.departementCode },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    prisma.$queryRaw<GroupedRow[]>`
-      SELECT r.clubId AS code, COUNT(*) AS n,
-             SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS people
-      FROM Realisation r
-      WHERE ${realisationSqlWhere(scope, period)}
-      GROUP BY r.clubId`,
-  ]);
-  return mergeInto(
-    [...clubs.map((c) => ({ code: c.id, label: c.name })), { code: "NONE", label: "Sans club" }],
-    rows,
-    (code) => code ?? "NONE",
-  );
-}
 
 const UNIT_SHORT = { PEOPLE: "personnes", EUROS: "€", HOURS: "heures" } as const;
 function unitLabelOf(actionTypeCode: string) {

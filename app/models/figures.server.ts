@@ -1,9 +1,20 @@
-// Aggregated figures, computed in the database (grouped queries on indexed columns), never by
-// loading rows into JavaScript. Shared by the company, club, prefecture, admin and public pages.
+// Aggregated figures, computed in the database, never by loading rows into JavaScript. Shared by
+// the company, club, prefecture, admin and public pages.
+//
+// Realisations are read from the monthly summary tables (RealisationMonthly and
+// RealisationMonthlyProfile, kept up to date by triggers in the same transaction as every write,
+// decision 012) for the whole months of a period, and from the realisations themselves for the
+// days left over (a period under way stops at the end of today) and for a single company. Both
+// give the same columns, so every figure is one GROUP BY over their union.
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
+import {
+  ACTION_TYPES,
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  PUBLIC_CATEGORIES,
+} from "~/utils/domain";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,
@@ -20,6 +31,11 @@ export type Period = { from: Date; to: Date };
 
 export type Breakdown = Array<{ code: string; label: string; quantity: number; count: number }>;
 
+export function yearPeriod(year: number): Period {
+  return { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) };
+}
+
+/** The scope's realisations over the period, as a Prisma filter (per-company lists). */
 export function realisationWhere(scope: FigureScope, period: Period) {
   return {
     ...(scope.companyId ? { companyId: scope.companyId } : {}),
@@ -29,24 +45,6 @@ export function realisationWhere(scope: FigureScope, period: Period) {
     ...(scope.actionTypeCode ? { actionTypeCode: scope.actionTypeCode } : {}),
     date: { gte: period.from, lt: period.to },
   };
-}
-
-/** The same filter as `realisationWhere`, as SQL on the Realisation table aliased `alias`. */
-export function realisationSqlWhere(scope: FigureScope, period: Period, alias = "r") {
-  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`${col("date")} >= ${period.from}`,
-    Prisma.sql`${col("date")} < ${period.to}`,
-  ];
-  if (scope.companyId) parts.push(Prisma.sql`${col("companyId")} = ${scope.companyId}`);
-  if (scope.clubId) parts.push(Prisma.sql`${col("clubId")} = ${scope.clubId}`);
-  if (scope.departementCode)
-    parts.push(Prisma.sql`${col("departementCode")} = ${scope.departementCode}`);
-  if (scope.publicCategoryCode)
-    parts.push(Prisma.sql`${col("publicCategoryCode")} = ${scope.publicCategoryCode}`);
-  if (scope.actionTypeCode)
-    parts.push(Prisma.sql`${col("actionTypeCode")} = ${scope.actionTypeCode}`);
-  return Prisma.join(parts, " AND ");
 }
 
 /** Commitments of the scope that run during the period (the filters apply to them too). */
@@ -64,27 +62,240 @@ export function commitmentWhere(scope: FigureScope, period: Period) {
   };
 }
 
-export function yearPeriod(year: number): Period {
-  return { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) };
+// ---------------------------------------------------------------- where the rows come from
+
+function monthStart(d: Date) {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
+const monthKey = (d: Date) => d.toISOString().slice(0, 7);
+
+/**
+ * The whole months of a period ("2026-01" included to "2026-11" excluded), which the summary
+ * tables answer, and the days left over at either end, read from the realisations.
+ */
+export function splitPeriod(period: Period) {
+  const start = monthStart(period.from);
+  const firstWhole =
+    start.getTime() === period.from.getTime()
+      ? start
+      : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const lastWholeEnd = monthStart(period.to);
+  if (firstWhole >= lastWholeEnd) return { months: null, days: [period] };
+  const days: Period[] = [];
+  if (period.from < firstWhole) days.push({ from: period.from, to: firstWhole });
+  if (lastWholeEnd < period.to) days.push({ from: lastWholeEnd, to: period.to });
+  return { months: { from: monthKey(firstWhole), to: monthKey(lastWholeEnd) }, days };
+}
+
+/** The realisations of a scope and period, as SQL on the Realisation table aliased `r`. */
+function realisationSqlWhere(scope: FigureScope, period: Period) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`r."date" >= ${period.from}`,
+    Prisma.sql`r."date" < ${period.to}`,
+  ];
+  if (scope.companyId) parts.push(Prisma.sql`r."companyId" = ${scope.companyId}`);
+  if (scope.clubId) parts.push(Prisma.sql`r."clubId" = ${scope.clubId}`);
+  if (scope.departementCode) parts.push(Prisma.sql`r."departementCode" = ${scope.departementCode}`);
+  if (scope.publicCategoryCode)
+    parts.push(Prisma.sql`r."publicCategoryCode" = ${scope.publicCategoryCode}`);
+  if (scope.actionTypeCode) parts.push(Prisma.sql`r."actionTypeCode" = ${scope.actionTypeCode}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** The same scope on a summary table, for whole months. */
+function summarySqlWhere(
+  scope: FigureScope,
+  months: { from: string; to: string },
+  columns: ReadonlyArray<"publicCategoryCode" | "actionTypeCode">,
+) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`"month" >= ${months.from}`,
+    Prisma.sql`"month" < ${months.to}`,
+  ];
+  if (scope.clubId) parts.push(Prisma.sql`"clubId" = ${scope.clubId}`);
+  if (scope.departementCode) parts.push(Prisma.sql`"departementCode" = ${scope.departementCode}`);
+  for (const column of columns)
+    if (scope[column]) parts.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${scope[column]}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * Rows with the columns of RealisationMonthly (departementCode, clubId, month,
+ * publicCategoryCode, actionTypeCode, unit, contractType, realisations, quantity) whose sums are
+ * the scope's realisations over the period.
+ */
+function realisationRows(scope: FigureScope, period: Period): Prisma.Sql {
+  const raw = (p: Period) => Prisma.sql`
+    SELECT COALESCE(r."departementCode", '') AS "departementCode", COALESCE(r."clubId", '') AS "clubId",
+      substr(r."date", 1, 7) AS "month", r."publicCategoryCode", r."actionTypeCode", r."unit",
+      COALESCE(r."contractType", '') AS "contractType", 1 AS "realisations", r."quantity"
+    FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
+  if (scope.companyId) return raw(period);
+  const { months, days } = splitPeriod(period);
+  const parts = days.map(raw);
+  if (months) {
+    parts.unshift(Prisma.sql`
+      SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode", "unit",
+        "contractType", "realisations", "quantity"
+      FROM "RealisationMonthly"
+      WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"])}`);
+  }
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+/**
+ * Rows (value, realisations, people) whose sums are the scope's realisations over the period by
+ * the declaring company's headcount bracket (SIZE) or NAF division (NAF). The profile summary
+ * has no public category or action type: with those filters, or for one company, the
+ * realisations are read (on their département/date indexes).
+ */
+function profileRows(scope: FigureScope, period: Period, dimension: "SIZE" | "NAF") {
+  const value =
+    dimension === "SIZE"
+      ? Prisma.sql`COALESCE(co."headcountBracket", '')`
+      : Prisma.sql`substr(COALESCE(co."nafCode", ''), 1, 2)`;
+  const raw = (p: Period) => Prisma.sql`
+    SELECT ${value} AS "value", 1 AS "realisations",
+      CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
+    FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId"
+    WHERE ${realisationSqlWhere(scope, p)}`;
+  if (scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) return raw(period);
+  const { months, days } = splitPeriod(period);
+  const parts = days.map(raw);
+  if (months) {
+    parts.unshift(Prisma.sql`
+      SELECT "value", "realisations", "people" FROM "RealisationMonthlyProfile"
+      WHERE "dimension" = ${dimension} AND ${summarySqlWhere(scope, months, [])}`);
+  }
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+const HIRE = Prisma.sql`s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
+
+type GroupedRow = { code: string | null; n: number | bigint; people: number | bigint | null };
+
+/** Sums of the scope's realisations over the period, grouped by `groupBy` (a column of s). */
+function groupRealisations(
+  scope: FigureScope,
+  period: Period,
+  groupBy: string,
+  where: Prisma.Sql = Prisma.sql`1`,
+  sum: "quantity" | "people" = "quantity",
+) {
+  const column = Prisma.raw(`s."${groupBy}"`);
+  const total =
+    sum === "quantity"
+      ? Prisma.sql`SUM(s."quantity")`
+      : Prisma.sql`SUM(CASE WHEN s."unit" = 'PEOPLE' THEN s."quantity" ELSE 0 END)`;
+  return prisma.$queryRaw<GroupedRow[]>`
+    SELECT ${column} AS "code", SUM(s."realisations") AS "n", ${total} AS "people"
+    FROM (${realisationRows(scope, period)}) s
+    WHERE ${where}
+    GROUP BY ${column}`;
+}
+
+/** Merges grouped rows into the lines of `domain` (several codes may land on one line). */
+function mergeInto(
+  domain: ReadonlyArray<{ code: string; label: string }>,
+  rows: GroupedRow[],
+  lineOf: (code: string | null) => string,
+): Breakdown {
+  return domain.map((entry) => {
+    let quantity = 0;
+    let count = 0;
+    for (const row of rows) {
+      if (lineOf(row.code) !== entry.code) continue;
+      count += Number(row.n);
+      quantity += Number(row.people ?? 0);
+    }
+    return { code: entry.code, label: entry.label, quantity, count };
+  });
+}
+
+// ---------------------------------------------------------------- key figures
+
+/** The headline figures of a scope over a period. */
+export async function keyFigures(scope: FigureScope, period: Period) {
+  const [realisations, commitments] = await Promise.all([
+    realisationFigures(scope, period, false),
+    commitmentFigures(scope, period, false),
+  ]);
+  return toKeyFigures(realisations[0], commitments[0]);
+}
+
+/** The headline figures of every département over a period (national view), by code. */
+export async function keyFiguresByDepartement(period: Period) {
+  const [realisations, commitments] = await Promise.all([
+    realisationFigures({}, period, true),
+    commitmentFigures({}, period, true),
+  ]);
+  const codes = new Set([...realisations, ...commitments].map((r) => r.code));
+  return new Map(
+    [...codes].map((code) => [
+      code,
+      toKeyFigures(
+        realisations.find((r) => r.code === code),
+        commitments.find((c) => c.code === code),
+      ),
+    ]),
+  );
+}
+
+type Count = number | bigint | null;
+type RealisationFigures = { code: string; n: Count; hired: Count };
+type CommitmentFigures = { code: string; n: Count; companies: Count };
+
+function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | undefined) {
+  return {
+    companiesEngaged: Number(c?.companies ?? 0),
+    activeCommitments: Number(c?.n ?? 0),
+    realisations: Number(r?.n ?? 0),
+    peopleHired: Number(r?.hired ?? 0),
+  };
+}
+
+function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
+  const code = byDepartement ? Prisma.sql`s."departementCode"` : Prisma.sql`''`;
+  return prisma.$queryRaw<RealisationFigures[]>`
+    SELECT ${code} AS "code", SUM(s."realisations") AS "n",
+      SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"
+    FROM (${realisationRows(scope, period)}) s
+    GROUP BY 1`;
+}
+
+/** Commitments in progress or achieved that run during the period, and their companies. */
+function commitmentFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED')`,
+    Prisma.sql`c."startDate" < ${period.to}`,
+    Prisma.sql`c."endDate" >= ${period.from}`,
+  ];
+  if (scope.companyId) parts.push(Prisma.sql`c."companyId" = ${scope.companyId}`);
+  if (scope.clubId) parts.push(Prisma.sql`c."clubId" = ${scope.clubId}`);
+  if (scope.departementCode) parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
+  if (scope.actionTypeCode) parts.push(Prisma.sql`c."actionTypeCode" = ${scope.actionTypeCode}`);
+  // A commitment matches a public filter when it targets that public.
+  if (scope.publicCategoryCode)
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
+      WHERE p."commitmentId" = c."id" AND p."publicCategoryCode" = ${scope.publicCategoryCode})`);
+  const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
+  return prisma.$queryRaw<CommitmentFigures[]>`
+    SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
+    FROM "Commitment" c WHERE ${Prisma.join(parts, " AND ")}
+    GROUP BY 1`;
+}
+
+// ---------------------------------------------------------------- breakdowns
 
 /** People reached, by public category (only realisations counted in people). */
 export async function peopleByPublic(scope: FigureScope, period: Period): Promise<Breakdown> {
-  const rows = await prisma.realisation.groupBy({
-    by: ["publicCategoryCode"],
-    where: { ...realisationWhere(scope, period), unit: "PEOPLE" },
-    _sum: { quantity: true },
-    _count: { _all: true },
-  });
-  return PUBLIC_CATEGORIES.map((c) => {
-    const row = rows.find((r) => r.publicCategoryCode === c.code);
-    return {
-      code: c.code,
-      label: c.label,
-      quantity: row?._sum.quantity ?? 0,
-      count: row?._count._all ?? 0,
-    };
-  });
+  const rows = await groupRealisations(
+    scope,
+    period,
+    "publicCategoryCode",
+    Prisma.sql`s."unit" = 'PEOPLE'`,
+  );
+  return mergeInto(PUBLIC_CATEGORIES, rows, (code) => code ?? "");
 }
 
 /** Realisations by action type, with their quantity (in the action type's own unit). */
@@ -92,45 +303,140 @@ export async function realisationsByActionType(
   scope: FigureScope,
   period: Period,
 ): Promise<Breakdown> {
-  const rows = await prisma.realisation.groupBy({
-    by: ["actionTypeCode"],
-    where: realisationWhere(scope, period),
-    _sum: { quantity: true },
-    _count: { _all: true },
-  });
-  return ACTION_TYPES.map((a) => {
-    const row = rows.find((r) => r.actionTypeCode === a.code);
-    return {
-      code: a.code,
-      label: a.label,
-      quantity: row?._sum.quantity ?? 0,
-      count: row?._count._all ?? 0,
-    };
-  });
+  const rows = await groupRealisations(scope, period, "actionTypeCode");
+  return mergeInto(ACTION_TYPES, rows, (code) => code ?? "");
 }
 
-/** The headline figures of a scope over a period. */
-export async function keyFigures(scope: FigureScope, period: Period) {
-  const where = realisationWhere(scope, period);
-  const commitments = commitmentWhere(scope, period);
-  const [realisations, hires, activeCommitments, engaged] = await Promise.all([
-    prisma.realisation.aggregate({ where, _count: { _all: true }, _sum: { quantity: true } }),
-    prisma.realisation.aggregate({
-      where: { ...where, actionType: { isHire: true }, unit: "PEOPLE" },
-      _sum: { quantity: true },
+/** People hired (hires counted in people), by contract type. */
+export async function hiresByContractType(scope: FigureScope, period: Period): Promise<Breakdown> {
+  const rows = await groupRealisations(scope, period, "contractType", HIRE);
+  return mergeInto(
+    [
+      ...CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),
+      { code: "NONE", label: "Contrat non précisé" },
+    ],
+    rows,
+    (code) => code || "NONE",
+  );
+}
+
+/** People reached and declarations, by club, for every club of the scope's département. */
+export async function realisationsByClub(scope: FigureScope, period: Period): Promise<Breakdown> {
+  const [clubs, rows] = await Promise.all([
+    prisma.club.findMany({
+      where: { departementCode: scope.departementCode },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
     }),
-    prisma.commitment.count({
-      where: { ...commitments, status: { in: ["ACTIVE", "ACHIEVED"] } },
-    }),
-    prisma.commitment.groupBy({
-      by: ["companyId"],
-      where: { ...commitments, status: { in: ["ACTIVE", "ACHIEVED"] } },
-    }),
+    groupRealisations(scope, period, "clubId", Prisma.sql`1`, "people"),
   ]);
-  return {
-    companiesEngaged: engaged.length,
-    activeCommitments,
-    realisations: realisations._count._all,
-    peopleHired: hires._sum.quantity ?? 0,
-  };
+  return mergeInto(
+    [...clubs.map((c) => ({ code: c.id, label: c.name })), { code: "NONE", label: "Sans club" }],
+    rows,
+    (code) => code || "NONE",
+  );
+}
+
+/** Sums by a profile trait of the declaring company (see `profileRows`). */
+function groupByProfile(scope: FigureScope, period: Period, dimension: "SIZE" | "NAF") {
+  return prisma.$queryRaw<GroupedRow[]>`
+    SELECT s."value" AS "code", SUM(s."realisations") AS "n", SUM(s."people") AS "people"
+    FROM (${profileRows(scope, period, dimension)}) s
+    GROUP BY s."value"`;
+}
+
+/** Company size classes, from INSEE headcount brackets. */
+export const SIZE_CLASSES = [
+  { code: "MICRO", label: "Moins de 10 salariés", brackets: ["00", "01", "02", "03"] },
+  { code: "SMALL", label: "10 à 49 salariés", brackets: ["11", "12"] },
+  { code: "MEDIUM", label: "50 à 249 salariés", brackets: ["21", "22", "31"] },
+  { code: "LARGE", label: "250 à 4 999 salariés", brackets: ["32", "41", "42", "51"] },
+  { code: "HUGE", label: "5 000 salariés et plus", brackets: ["52", "53"] },
+  { code: "UNKNOWN", label: "Effectif non renseigné", brackets: [] },
+] as const;
+
+/** People reached and declarations, by the declaring company's size class. */
+export async function realisationsByCompanySize(scope: FigureScope, period: Period) {
+  const rows = await groupByProfile(scope, period, "SIZE");
+  return mergeInto(
+    SIZE_CLASSES,
+    rows,
+    (code) =>
+      SIZE_CLASSES.find((s) => (s.brackets as readonly string[]).includes(code ?? ""))?.code ??
+      "UNKNOWN",
+  );
+}
+
+/** NAF rev. 2 sections, with the divisions (first 2 digits of the code) each one spans. */
+export const NAF_SECTIONS = [
+  { code: "A", label: "Agriculture, sylviculture et pêche", from: 1, to: 3 },
+  { code: "B", label: "Industries extractives", from: 5, to: 9 },
+  { code: "C", label: "Industrie manufacturière", from: 10, to: 33 },
+  { code: "D", label: "Électricité, gaz, vapeur et air conditionné", from: 35, to: 35 },
+  { code: "E", label: "Eau, assainissement, gestion des déchets et dépollution", from: 36, to: 39 },
+  { code: "F", label: "Construction", from: 41, to: 43 },
+  { code: "G", label: "Commerce ; réparation d'automobiles et de motocycles", from: 45, to: 47 },
+  { code: "H", label: "Transports et entreposage", from: 49, to: 53 },
+  { code: "I", label: "Hébergement et restauration", from: 55, to: 56 },
+  { code: "J", label: "Information et communication", from: 58, to: 63 },
+  { code: "K", label: "Activités financières et d'assurance", from: 64, to: 66 },
+  { code: "L", label: "Activités immobilières", from: 68, to: 68 },
+  { code: "M", label: "Activités spécialisées, scientifiques et techniques", from: 69, to: 75 },
+  { code: "N", label: "Activités de services administratifs et de soutien", from: 77, to: 82 },
+  { code: "O", label: "Administration publique", from: 84, to: 84 },
+  { code: "P", label: "Enseignement", from: 85, to: 85 },
+  { code: "Q", label: "Santé humaine et action sociale", from: 86, to: 88 },
+  { code: "R", label: "Arts, spectacles et activités récréatives", from: 90, to: 93 },
+  { code: "S", label: "Autres activités de services", from: 94, to: 96 },
+  { code: "T", label: "Activités des ménages en tant qu'employeurs", from: 97, to: 98 },
+  { code: "U", label: "Activités extra-territoriales", from: 99, to: 99 },
+] as const;
+
+/** The NAF section letter of a code ("49.41A" → "H"), or null. */
+export function nafSection(code: string | null | undefined): string | null {
+  const division = Number(/^(\d{2})/.exec(code ?? "")?.[1] ?? NaN);
+  if (!Number.isFinite(division)) return null;
+  return NAF_SECTIONS.find((s) => division >= s.from && division <= s.to)?.code ?? null;
+}
+
+/** People reached and declarations, by the declaring company's sector (NAF section). */
+export async function realisationsBySector(scope: FigureScope, period: Period) {
+  const rows = await groupByProfile(scope, period, "NAF");
+  return mergeInto(
+    [...NAF_SECTIONS, { code: "UNKNOWN", label: "Secteur non renseigné" }],
+    rows,
+    (code) => nafSection(code) ?? "UNKNOWN",
+  );
+}
+
+// ---------------------------------------------------------------- trend
+
+export type TrendMonth = { month: string; label: string; people: number; count: number };
+
+const monthLabel = new Intl.DateTimeFormat("fr-FR", {
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** People reached and declarations per month ("2026-03"), every month of the period listed. */
+export async function monthlyTrend(scope: FigureScope, period: Period): Promise<TrendMonth[]> {
+  const rows = await groupRealisations(scope, period, "month", Prisma.sql`1`, "people");
+  const byMonth = new Map(rows.map((r) => [r.code, r]));
+  const months: TrendMonth[] = [];
+  for (
+    let d = new Date(period.from);
+    d < period.to;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  ) {
+    const month = monthKey(d);
+    const row = byMonth.get(month);
+    months.push({
+      month,
+      label: monthLabel.format(d),
+      people: Number(row?.people ?? 0),
+      count: Number(row?.n ?? 0),
+    });
+  }
+  return months;
 }

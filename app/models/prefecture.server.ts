@@ -12,6 +12,7 @@ import {
 } from "~/models/club.server";
 import {
   commitmentWhere,
+  keyFiguresByDepartement,
   realisationWhere,
   type FigureScope,
   type Period,
@@ -307,42 +308,23 @@ export function buildDepartementCsv(e: DepartementExport) {
 
 // ---------------------------------------------------------------- national view
 
-/** Every département side by side over a period: four grouped queries. */
+/** Every département side by side over a period: two grouped queries. */
 export async function nationalTable(period: Period, sort: NationalSort, descending: boolean) {
-  const commitments = commitmentWhere({}, period);
-  const active = { ...commitments, status: { in: ["ACTIVE", "ACHIEVED"] } };
-  const [departements, engaged, commitmentRows, realisationRows, hireRows] = await Promise.all([
+  const [departements, figures] = await Promise.all([
     prisma.departement.findMany({ select: { code: true, name: true } }),
-    prisma.$queryRaw<Array<{ code: string; n: number | bigint }>>`
-      SELECT departementCode AS code, COUNT(DISTINCT companyId) AS n FROM Commitment
-      WHERE status IN ('ACTIVE', 'ACHIEVED') AND startDate < ${period.to}
-        AND endDate >= ${period.from}
-      GROUP BY departementCode`,
-    prisma.commitment.groupBy({
-      by: ["departementCode"],
-      where: active,
-      _count: { _all: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["departementCode"],
-      where: realisationWhere({}, period),
-      _count: { _all: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["departementCode"],
-      where: { ...realisationWhere({}, period), unit: "PEOPLE", actionType: { isHire: true } },
-      _sum: { quantity: true },
-    }),
+    keyFiguresByDepartement(period),
   ]);
-  const engagedBy = new Map(engaged.map((e) => [e.code, Number(e.n)]));
-  const rows = departements.map((d) => ({
-    code: d.code,
-    name: d.name,
-    companiesEngaged: engagedBy.get(d.code) ?? 0,
-    commitments: commitmentRows.find((r) => r.departementCode === d.code)?._count._all ?? 0,
-    realisations: realisationRows.find((r) => r.departementCode === d.code)?._count._all ?? 0,
-    peopleHired: hireRows.find((r) => r.departementCode === d.code)?._sum.quantity ?? 0,
-  }));
+  const rows = departements.map((d) => {
+    const f = figures.get(d.code);
+    return {
+      code: d.code,
+      name: d.name,
+      companiesEngaged: f?.companiesEngaged ?? 0,
+      commitments: f?.activeCommitments ?? 0,
+      realisations: f?.realisations ?? 0,
+      peopleHired: f?.peopleHired ?? 0,
+    };
+  });
   const key = {
     code: "code",
     nom: "name",

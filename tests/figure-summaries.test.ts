@@ -1,0 +1,247 @@
+// The monthly summary tables behind the figures (decision 012): after every kind of write —
+// form, bulk import, edit, delete, a company's profile change, a rolled-back transaction — they
+// equal the sums recomputed from the realisations; and figures over periods cut mid-month
+// (summary for whole months + realisations for the days left over) equal straight SQL.
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  addMembership,
+  createClub,
+  createCompany,
+  createRealisation as createRealisationRow,
+  createUser,
+} from "../prisma/factories";
+import {
+  keyFigures,
+  monthlyTrend,
+  peopleByPublic,
+  realisationsByCompanySize,
+  realisationsBySector,
+  splitPeriod,
+  type FigureScope,
+  type Period,
+} from "~/models/figures.server";
+import {
+  createRealisation,
+  createRealisations,
+  deleteRealisation,
+  updateRealisation,
+} from "~/models/realisation.server";
+import { prisma } from "~/utils/db.server";
+import type { RealisationInput } from "~/utils/schemas/realisation";
+
+/** Summary rows that differ from a recomputation over Realisation (0 when all is right). */
+async function summaryMismatches() {
+  const [monthly] = await prisma.$queryRaw<Array<{ n: bigint }>>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT * FROM (
+        SELECT COALESCE(departementCode, ''), COALESCE(clubId, ''), substr(date, 1, 7),
+          publicCategoryCode, actionTypeCode, unit, COALESCE(contractType, ''), COUNT(*), SUM(quantity)
+        FROM Realisation GROUP BY 1, 2, 3, 4, 5, 6, 7)
+      EXCEPT SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit,
+        contractType, realisations, quantity FROM RealisationMonthly
+      UNION ALL
+      SELECT * FROM (
+        SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit,
+          contractType, realisations, quantity FROM RealisationMonthly
+        EXCEPT SELECT COALESCE(departementCode, ''), COALESCE(clubId, ''), substr(date, 1, 7),
+          publicCategoryCode, actionTypeCode, unit, COALESCE(contractType, ''), COUNT(*), SUM(quantity)
+        FROM Realisation GROUP BY 1, 2, 3, 4, 5, 6, 7))`;
+  const profileSql = `
+    SELECT COALESCE(r.departementCode, '') AS d, COALESCE(r.clubId, '') AS c,
+      substr(r.date, 1, 7) AS m, k.dimension AS dim,
+      CASE k.dimension WHEN 'SIZE' THEN COALESCE(co.headcountBracket, '')
+        ELSE substr(COALESCE(co.nafCode, ''), 1, 2) END AS v,
+      COUNT(*) AS n, SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS p
+    FROM Realisation r JOIN Company co ON co.id = r.companyId,
+      (SELECT 'SIZE' AS dimension UNION ALL SELECT 'NAF') k
+    GROUP BY 1, 2, 3, 4, 5`;
+  const summary = `SELECT departementCode, clubId, month, dimension, value, realisations, people
+    FROM RealisationMonthlyProfile`;
+  const [profile] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+    `SELECT COUNT(*) AS n FROM (
+      SELECT * FROM (${profileSql} EXCEPT ${summary})
+      UNION ALL SELECT * FROM (${summary} EXCEPT ${profileSql}))`,
+  );
+  return Number(monthly.n) + Number(profile.n);
+}
+
+const input = (over: Partial<RealisationInput> = {}): RealisationInput => ({
+  date: "2025-03-14",
+  actionTypeCode: "HIRE",
+  publicCategoryCode: "DELD",
+  contractType: "CDI",
+  quantity: 2,
+  qpv: "UNKNOWN",
+  ...over,
+});
+
+let actor: string;
+let clubId: string;
+let companyA: string;
+let companyB: string;
+
+beforeAll(async () => {
+  actor = (await createUser(prisma)).id;
+  clubId = (await createClub(prisma, { name: "Club des résumés", departementCode: "62" })).id;
+  companyA = (await createCompany(prisma, { headcountBracket: "11", nafCode: "49.41A" })).id;
+  companyB = (await createCompany(prisma, { headcountBracket: "53", nafCode: "10.71C" })).id;
+  for (const companyId of [companyA, companyB])
+    await addMembership(prisma, { companyId, clubId, status: "MEMBER" });
+});
+
+describe("summary tables", () => {
+  test("stay equal to the sums over the realisations through every kind of write", async () => {
+    expect(await summaryMismatches()).toBe(0);
+
+    const id = await createRealisation(actor, companyA, input());
+    expect(await summaryMismatches()).toBe(0);
+
+    // A bulk import: multi-row INSERTs in one transaction.
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      input({
+        date: `2025-0${1 + (i % 6)}-${String(1 + (i % 27)).padStart(2, "0")}`,
+        publicCategoryCode: i % 3 ? "RSA" : "SENIOR",
+        actionTypeCode: i % 4 ? "HIRE" : "VOLUNTEERING",
+        contractType: i % 4 ? "CDD_LONG" : undefined,
+        quantity: 1 + (i % 5),
+      }),
+    );
+    await prisma.$transaction((tx) => createRealisations(tx, actor, companyB, rows));
+    expect(await summaryMismatches()).toBe(0);
+
+    // An edit that moves the realisation to another month, public and quantity.
+    await updateRealisation(
+      actor,
+      companyA,
+      id!,
+      input({ date: "2025-07-02", publicCategoryCode: "YOUTH", quantity: 7 }),
+    );
+    expect(await summaryMismatches()).toBe(0);
+
+    // A profile change moves the company's past realisations to its new size and sector.
+    await prisma.company.update({
+      where: { id: companyB },
+      data: { headcountBracket: "02", nafCode: "86.10Z" },
+    });
+    await prisma.company.update({ where: { id: companyA }, data: { nafCode: null } });
+    expect(await summaryMismatches()).toBe(0);
+
+    await deleteRealisation(actor, companyA, id!);
+    expect(await summaryMismatches()).toBe(0);
+
+    // A realisation without a club (a company outside any club) counts under ''.
+    const loner = (await createCompany(prisma, { headcountBracket: null })).id;
+    await createRealisationRow(prisma, { companyId: loner, clubId: null });
+    expect(await summaryMismatches()).toBe(0);
+    await prisma.company.delete({ where: { id: loner } });
+    expect(await summaryMismatches()).toBe(0);
+  });
+
+  test("a rolled-back import leaves them untouched", async () => {
+    const before = await prisma.$queryRaw<
+      unknown[]
+    >`SELECT * FROM RealisationMonthly ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await createRealisations(tx, actor, companyA, [input(), input({ quantity: 9 })]);
+        throw new Error("abandon");
+      }),
+    ).rejects.toThrow("abandon");
+    expect(
+      await prisma.$queryRaw<
+        unknown[]
+      >`SELECT * FROM RealisationMonthly ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+    ).toEqual(before);
+  });
+});
+
+describe("figures over any period", () => {
+  test("splitPeriod: whole months from the summary, the days left over from the rows", () => {
+    const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+    expect(splitPeriod({ from: d("2025-01-01"), to: d("2026-01-01") })).toEqual({
+      months: { from: "2025-01", to: "2026-01" },
+      days: [],
+    });
+    expect(splitPeriod({ from: d("2025-01-10"), to: d("2025-03-15") })).toEqual({
+      months: { from: "2025-02", to: "2025-03" },
+      days: [
+        { from: d("2025-01-10"), to: d("2025-02-01") },
+        { from: d("2025-03-01"), to: d("2025-03-15") },
+      ],
+    });
+    expect(splitPeriod({ from: d("2025-01-10"), to: d("2025-01-20") })).toEqual({
+      months: null,
+      days: [{ from: d("2025-01-10"), to: d("2025-01-20") }],
+    });
+  });
+
+  const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+  const periods: Period[] = [
+    { from: d("2025-01-01"), to: d("2025-07-01") },
+    { from: d("2025-01-01"), to: d("2025-03-15") },
+    { from: d("2025-02-10"), to: d("2025-05-01") },
+    { from: d("2025-03-03"), to: d("2025-03-20") },
+  ];
+  const scopes: FigureScope[] = [
+    { departementCode: "62" },
+    { clubId: "" },
+    { departementCode: "62", publicCategoryCode: "RSA" },
+    { departementCode: "62", actionTypeCode: "VOLUNTEERING" },
+  ];
+
+  test.each(periods)("equal straight SQL on the realisations ($from – $to)", async (period) => {
+    await prisma.$transaction((tx) =>
+      createRealisations(
+        tx,
+        actor,
+        companyA,
+        Array.from({ length: 60 }, (_, i) =>
+          input({
+            date: `2025-0${1 + (i % 5)}-${String(1 + ((i * 7) % 28)).padStart(2, "0")}`,
+            publicCategoryCode: i % 2 ? "RSA" : "DELD",
+            quantity: 1 + (i % 3),
+          }),
+        ),
+      ),
+    );
+    for (const base of scopes) {
+      const scope = base.clubId === "" ? { clubId } : base;
+      const where = [
+        `date >= '${period.from.toISOString().replace("Z", "+00:00")}'`,
+        `date < '${period.to.toISOString().replace("Z", "+00:00")}'`,
+        scope.departementCode ? `departementCode = '${scope.departementCode}'` : "1",
+        scope.clubId ? `clubId = '${scope.clubId}'` : "1",
+        scope.publicCategoryCode ? `publicCategoryCode = '${scope.publicCategoryCode}'` : "1",
+        scope.actionTypeCode ? `actionTypeCode = '${scope.actionTypeCode}'` : "1",
+      ].join(" AND ");
+      const [expected] = await prisma.$queryRawUnsafe<
+        Array<{ n: bigint; hired: bigint | null; people: bigint | null }>
+      >(`SELECT COUNT(*) AS n,
+          SUM(CASE WHEN unit = 'PEOPLE' AND actionTypeCode IN ('HIRE', 'WORK_STUDY') THEN quantity END) AS hired,
+          SUM(CASE WHEN unit = 'PEOPLE' THEN quantity END) AS people
+        FROM Realisation WHERE ${where}`);
+      const figures = await keyFigures(scope, period);
+      expect(figures.realisations).toBe(Number(expected.n));
+      expect(figures.peopleHired).toBe(Number(expected.hired ?? 0));
+      const sum = (rows: Array<{ quantity: number }>) => rows.reduce((s, r) => s + r.quantity, 0);
+      const count = (rows: Array<{ count: number }>) => rows.reduce((s, r) => s + r.count, 0);
+      expect(sum(await peopleByPublic(scope, period))).toBe(Number(expected.people ?? 0));
+      for (const rows of [
+        await realisationsByCompanySize(scope, period),
+        await realisationsBySector(scope, period),
+      ]) {
+        expect(count(rows)).toBe(Number(expected.n));
+        expect(sum(rows)).toBe(Number(expected.people ?? 0));
+      }
+      const trend = await monthlyTrend(scope, {
+        from: new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth(), 1)),
+        to: new Date(Date.UTC(period.to.getUTCFullYear(), period.to.getUTCMonth() + 1, 1)),
+      });
+      const [inTrendMonths] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+        `SELECT COUNT(*) AS n FROM Realisation WHERE substr(date, 1, 7) >= '${trend[0].month}'
+          AND substr(date, 1, 7) <= '${trend.at(-1)!.month}' AND ${where.split(" AND ").slice(2).join(" AND ")}`,
+      );
+      expect(count(trend)).toBe(Number(inTrendMonths.n));
+    }
+  });
+});

@@ -530,27 +530,23 @@ function dropSchemaObjects(
 }
 
 /**
- * Fills the figure summaries from the realisations, as the backfill of migration
- * 20261124090000_figure_summaries does: one GROUP BY instead of a trigger run per row.
+ * Fills the figure summaries from the realisations with the backfill statements of their
+ * migration (its "-- Existing data" part): one GROUP BY instead of the triggers' upserts per row.
  */
 function rebuildFigureSummaries(db: Database.Database) {
-  db.exec(`
-    DELETE FROM "RealisationMonthly";
-    DELETE FROM "RealisationMonthlyProfile";
-    INSERT INTO "RealisationMonthly" ("departementCode", "clubId", "month", "publicCategoryCode",
-      "actionTypeCode", "unit", "contractType", "realisations", "quantity")
-    SELECT COALESCE("departementCode", ''), COALESCE("clubId", ''), substr("date", 1, 7),
-      "publicCategoryCode", "actionTypeCode", "unit", COALESCE("contractType", ''), COUNT(*), SUM("quantity")
-    FROM "Realisation" GROUP BY 1, 2, 3, 4, 5, 6, 7;
-    INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
-      "value", "realisations", "people")
-    SELECT COALESCE(r."departementCode", ''), COALESCE(r."clubId", ''), substr(r."date", 1, 7),
-      d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(c."headcountBracket", '')
-        ELSE substr(COALESCE(c."nafCode", ''), 1, 2) END,
-      COUNT(*), SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END)
-    FROM "Realisation" r JOIN "Company" c ON c."id" = r."companyId",
-      (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
-    GROUP BY 1, 2, 3, 4, 5;`);
+  const migration = fs.readFileSync(
+    fileURLToPath(
+      new URL(
+        "../prisma/migrations/20261124090000_figure_summaries/migration.sql",
+        import.meta.url,
+      ),
+    ),
+    "utf8",
+  );
+  const backfill = migration.split("-- Existing data")[1];
+  if (!backfill) throw new Error("Migration des résumés : partie « Existing data » introuvable.");
+  db.exec(`DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile";`);
+  db.exec(backfill.slice(backfill.indexOf("\n")));
 }
 
 // ---------------------------------------------------------------- command line

@@ -29,40 +29,40 @@ import {
 import { prisma } from "~/utils/db.server";
 import type { RealisationInput } from "~/utils/schemas/realisation";
 
+/** Every realisation is summed for its club, its département ('*' club) and the country. */
+const LEVELS = `(SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) v`;
+const DEPARTEMENT = `CASE v.level WHEN 2 THEN '*' ELSE COALESCE(r.departementCode, '') END`;
+const CLUB = `CASE v.level WHEN 0 THEN COALESCE(r.clubId, '') ELSE '*' END`;
+
+/** Rows in one query's result and not in the other's, both ways (0 when they are equal). */
+async function differences(a: string, b: string) {
+  const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+    `SELECT COUNT(*) AS n FROM (SELECT * FROM (${a} EXCEPT ${b}) UNION ALL SELECT * FROM (${b} EXCEPT ${a}))`,
+  );
+  return Number(row.n);
+}
+
 /** Summary rows that differ from a recomputation over Realisation (0 when all is right). */
 async function summaryMismatches() {
-  const [monthly] = await prisma.$queryRaw<Array<{ n: bigint }>>`
-    SELECT COUNT(*) AS n FROM (
-      SELECT * FROM (
-        SELECT COALESCE(departementCode, ''), COALESCE(clubId, ''), substr(date, 1, 7),
-          publicCategoryCode, actionTypeCode, unit, COALESCE(contractType, ''), COUNT(*), SUM(quantity)
-        FROM Realisation GROUP BY 1, 2, 3, 4, 5, 6, 7)
-      EXCEPT SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit,
-        contractType, realisations, quantity FROM RealisationMonthly
-      UNION ALL
-      SELECT * FROM (
-        SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit,
-          contractType, realisations, quantity FROM RealisationMonthly
-        EXCEPT SELECT COALESCE(departementCode, ''), COALESCE(clubId, ''), substr(date, 1, 7),
-          publicCategoryCode, actionTypeCode, unit, COALESCE(contractType, ''), COUNT(*), SUM(quantity)
-        FROM Realisation GROUP BY 1, 2, 3, 4, 5, 6, 7))`;
-  const profileSql = `
-    SELECT COALESCE(r.departementCode, '') AS d, COALESCE(r.clubId, '') AS c,
-      substr(r.date, 1, 7) AS m, k.dimension AS dim,
-      CASE k.dimension WHEN 'SIZE' THEN COALESCE(co.headcountBracket, '')
-        ELSE substr(COALESCE(co.nafCode, ''), 1, 2) END AS v,
-      COUNT(*) AS n, SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) AS p
-    FROM Realisation r JOIN Company co ON co.id = r.companyId,
-      (SELECT 'SIZE' AS dimension UNION ALL SELECT 'NAF') k
-    GROUP BY 1, 2, 3, 4, 5`;
-  const summary = `SELECT departementCode, clubId, month, dimension, value, realisations, people
-    FROM RealisationMonthlyProfile`;
-  const [profile] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-    `SELECT COUNT(*) AS n FROM (
-      SELECT * FROM (${profileSql} EXCEPT ${summary})
-      UNION ALL SELECT * FROM (${summary} EXCEPT ${profileSql}))`,
+  const monthly = await differences(
+    `SELECT ${DEPARTEMENT}, ${CLUB}, substr(r.date, 1, 7), r.publicCategoryCode, r.actionTypeCode,
+       r.unit, COALESCE(r.contractType, ''), COUNT(*), SUM(r.quantity)
+     FROM Realisation r, ${LEVELS} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    `SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit, contractType,
+       realisations, quantity FROM RealisationMonthly`,
   );
-  return Number(monthly.n) + Number(profile.n);
+  const profile = await differences(
+    `SELECT ${DEPARTEMENT}, ${CLUB}, substr(r.date, 1, 7), k.dimension,
+       CASE k.dimension WHEN 'SIZE' THEN COALESCE(co.headcountBracket, '')
+         ELSE substr(COALESCE(co.nafCode, ''), 1, 2) END,
+       COUNT(*), SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END)
+     FROM Realisation r JOIN Company co ON co.id = r.companyId, ${LEVELS},
+       (SELECT 'SIZE' AS dimension UNION ALL SELECT 'NAF') k
+     GROUP BY 1, 2, 3, 4, 5`,
+    `SELECT departementCode, clubId, month, dimension, value, realisations, people
+     FROM RealisationMonthlyProfile`,
+  );
+  return monthly + profile;
 }
 
 const input = (over: Partial<RealisationInput> = {}): RealisationInput => ({
@@ -156,31 +156,39 @@ describe("summary tables", () => {
 });
 
 describe("figures over any period", () => {
-  test("splitPeriod: whole months from the summary, the days left over from the rows", () => {
-    const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+  const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
+
+  test("splitPeriod: summary months, plus or minus the fewest days read from the rows", () => {
     expect(splitPeriod({ from: d("2025-01-01"), to: d("2026-01-01") })).toEqual({
       months: { from: "2025-01", to: "2026-01" },
-      days: [],
+      add: [],
+      subtract: [],
     });
+    // 10–31 January: 22 days in, 9 out → January minus 1–9; 1–15 March: 14 in, 17 out → add them.
     expect(splitPeriod({ from: d("2025-01-10"), to: d("2025-03-15") })).toEqual({
-      months: { from: "2025-02", to: "2025-03" },
-      days: [
-        { from: d("2025-01-10"), to: d("2025-02-01") },
-        { from: d("2025-03-01"), to: d("2025-03-15") },
-      ],
+      months: { from: "2025-01", to: "2025-03" },
+      add: [{ from: d("2025-03-01"), to: d("2025-03-15") }],
+      subtract: [{ from: d("2025-01-01"), to: d("2025-01-10") }],
+    });
+    // A year under way, cut tonight: November whole minus the days to come.
+    expect(splitPeriod({ from: d("2026-01-01"), to: d("2026-11-24") })).toEqual({
+      months: { from: "2026-01", to: "2026-12" },
+      add: [],
+      subtract: [{ from: d("2026-11-24"), to: d("2026-12-01") }],
     });
     expect(splitPeriod({ from: d("2025-01-10"), to: d("2025-01-20") })).toEqual({
       months: null,
-      days: [{ from: d("2025-01-10"), to: d("2025-01-20") }],
+      add: [{ from: d("2025-01-10"), to: d("2025-01-20") }],
+      subtract: [],
     });
   });
 
-  const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
   const periods: Period[] = [
     { from: d("2025-01-01"), to: d("2025-07-01") },
     { from: d("2025-01-01"), to: d("2025-03-15") },
     { from: d("2025-02-10"), to: d("2025-05-01") },
     { from: d("2025-03-03"), to: d("2025-03-20") },
+    { from: d("2025-01-25"), to: d("2025-04-27") },
   ];
   const scopes: FigureScope[] = [
     { departementCode: "62" },

@@ -3,9 +3,9 @@
 //
 // Realisations are read from the monthly summary tables (RealisationMonthly and
 // RealisationMonthlyProfile, kept up to date by triggers in the same transaction as every write,
-// decision 012) for the whole months of a period, and from the realisations themselves for the
-// days left over (a period under way stops at the end of today) and for a single company. Both
-// give the same columns, so every figure is one GROUP BY over their union.
+// decision 012) for the months of a period, and from the realisations themselves for the days
+// of a month that the period cuts (see splitPeriod) and for a single company. Both give the same
+// columns, so every figure is one GROUP BY over their union.
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -67,24 +67,55 @@ export function commitmentWhere(scope: FigureScope, period: Period) {
 function monthStart(d: Date) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
+function nextMonth(d: Date) {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+}
 const monthKey = (d: Date) => d.toISOString().slice(0, 7);
 
 /**
- * The whole months of a period ("2026-01" included to "2026-11" excluded), which the summary
- * tables answer, and the days left over at either end, read from the realisations.
+ * How to sum a period from the summary tables, which hold whole months ("2026-01" included to
+ * "2026-11" excluded), and the realisations, read for the days of a month cut by the period:
+ * either those days are added, or the whole month is taken and the days outside the period are
+ * subtracted — whichever reads fewer days. A period under way ends tonight: its last month is
+ * taken whole minus the days to come, which hold nothing (no declaration is dated in the future).
  */
-export function splitPeriod(period: Period) {
-  const start = monthStart(period.from);
-  const firstWhole =
-    start.getTime() === period.from.getTime()
-      ? start
-      : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const lastWholeEnd = monthStart(period.to);
-  if (firstWhole >= lastWholeEnd) return { months: null, days: [period] };
-  const days: Period[] = [];
-  if (period.from < firstWhole) days.push({ from: period.from, to: firstWhole });
-  if (lastWholeEnd < period.to) days.push({ from: lastWholeEnd, to: period.to });
-  return { months: { from: monthKey(firstWhole), to: monthKey(lastWholeEnd) }, days };
+export function splitPeriod(period: Period): {
+  months: { from: string; to: string } | null;
+  add: Period[];
+  subtract: Period[];
+} {
+  const days = (p: Period) => p.to.getTime() - p.from.getTime();
+  if (monthStart(period.from).getTime() === monthStart(period.to).getTime()) {
+    return period.to.getTime() === period.from.getTime()
+      ? { months: null, add: [], subtract: [] }
+      : { months: null, add: [period], subtract: [] };
+  }
+  const add: Period[] = [];
+  const subtract: Period[] = [];
+  let first = monthStart(period.from);
+  if (first < period.from) {
+    const inside = { from: period.from, to: nextMonth(period.from) };
+    const outside = { from: first, to: period.from };
+    if (days(inside) <= days(outside)) {
+      add.push(inside);
+      first = inside.to;
+    } else subtract.push(outside);
+  }
+  let end = monthStart(period.to);
+  if (end < period.to) {
+    const inside = { from: end, to: period.to };
+    const outside = { from: period.to, to: nextMonth(period.to) };
+    if (days(inside) <= days(outside)) add.push(inside);
+    else {
+      subtract.push(outside);
+      end = outside.to;
+    }
+  }
+  return {
+    months: first < end ? { from: monthKey(first), to: monthKey(end) } : null,
+    add,
+    subtract,
+  };
 }
 
 /** The realisations of a scope and period, as SQL on the Realisation table aliased `r`. */
@@ -102,18 +133,30 @@ function realisationSqlWhere(scope: FigureScope, period: Period) {
   return Prisma.join(parts, " AND ");
 }
 
-/** The same scope on a summary table, for whole months. */
+/** Columns that a figure may group summary rows by, which decides the level read. */
+type LevelColumn = "clubId" | "departementCode";
+
+/**
+ * The same scope on a summary table, for whole months. Every realisation is summed at three
+ * levels — its club, its département (club '*') and the country ('*', '*') —: the query reads
+ * the coarsest level that still has the columns it filters or groups on.
+ */
 function summarySqlWhere(
   scope: FigureScope,
   months: { from: string; to: string },
   columns: ReadonlyArray<"publicCategoryCode" | "actionTypeCode">,
+  by?: LevelColumn,
 ) {
   const parts: Prisma.Sql[] = [
     Prisma.sql`"month" >= ${months.from}`,
     Prisma.sql`"month" < ${months.to}`,
   ];
-  if (scope.clubId) parts.push(Prisma.sql`"clubId" = ${scope.clubId}`);
   if (scope.departementCode) parts.push(Prisma.sql`"departementCode" = ${scope.departementCode}`);
+  if (scope.clubId) parts.push(Prisma.sql`"clubId" = ${scope.clubId}`);
+  else if (by === "clubId") parts.push(Prisma.sql`"departementCode" <> '*' AND "clubId" <> '*'`);
+  else if (by === "departementCode" || scope.departementCode)
+    parts.push(Prisma.sql`"departementCode" <> '*' AND "clubId" = '*'`);
+  else parts.push(Prisma.sql`"departementCode" = '*'`);
   for (const column of columns)
     if (scope[column]) parts.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${scope[column]}`);
   return Prisma.join(parts, " AND ");
@@ -124,21 +167,23 @@ function summarySqlWhere(
  * publicCategoryCode, actionTypeCode, unit, contractType, realisations, quantity) whose sums are
  * the scope's realisations over the period.
  */
-function realisationRows(scope: FigureScope, period: Period): Prisma.Sql {
-  const raw = (p: Period) => Prisma.sql`
+function realisationRows(scope: FigureScope, period: Period, by?: LevelColumn): Prisma.Sql {
+  const raw = (p: Period, sign = 1) => Prisma.sql`
     SELECT COALESCE(r."departementCode", '') AS "departementCode", COALESCE(r."clubId", '') AS "clubId",
       substr(r."date", 1, 7) AS "month", r."publicCategoryCode", r."actionTypeCode", r."unit",
-      COALESCE(r."contractType", '') AS "contractType", 1 AS "realisations", r."quantity"
+      COALESCE(r."contractType", '') AS "contractType", ${sign} AS "realisations",
+      ${sign} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId) return raw(period);
-  const { months, days } = splitPeriod(period);
-  const parts = days.map(raw);
+  const { months, add, subtract } = splitPeriod(period);
+  const parts = [...add.map((p) => raw(p)), ...subtract.map((p) => raw(p, -1))];
+  if (!months && parts.length === 0) return raw(period); // an empty period
   if (months) {
     parts.unshift(Prisma.sql`
       SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode", "unit",
         "contractType", "realisations", "quantity"
       FROM "RealisationMonthly"
-      WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"])}`);
+      WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"], by)}`);
   }
   return Prisma.join(parts, " UNION ALL ");
 }
@@ -154,14 +199,15 @@ function profileRows(scope: FigureScope, period: Period, dimension: "SIZE" | "NA
     dimension === "SIZE"
       ? Prisma.sql`COALESCE(co."headcountBracket", '')`
       : Prisma.sql`substr(COALESCE(co."nafCode", ''), 1, 2)`;
-  const raw = (p: Period) => Prisma.sql`
-    SELECT ${value} AS "value", 1 AS "realisations",
-      CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
+  const raw = (p: Period, sign = 1) => Prisma.sql`
+    SELECT ${value} AS "value", ${sign} AS "realisations",
+      ${sign} * CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
     FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId"
     WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) return raw(period);
-  const { months, days } = splitPeriod(period);
-  const parts = days.map(raw);
+  const { months, add, subtract } = splitPeriod(period);
+  const parts = [...add.map((p) => raw(p)), ...subtract.map((p) => raw(p, -1))];
+  if (!months && parts.length === 0) return raw(period); // an empty period
   if (months) {
     parts.unshift(Prisma.sql`
       SELECT "value", "realisations", "people" FROM "RealisationMonthlyProfile"
@@ -173,6 +219,9 @@ function profileRows(scope: FigureScope, period: Period, dimension: "SIZE" | "NA
 const HIRE = Prisma.sql`s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
 
 type GroupedRow = { code: string | null; n: number | bigint; people: number | bigint | null };
+
+const levelOf = (column: string) =>
+  column === "clubId" || column === "departementCode" ? column : undefined;
 
 /** Sums of the scope's realisations over the period, grouped by `groupBy` (a column of s). */
 function groupRealisations(
@@ -189,7 +238,7 @@ function groupRealisations(
       : Prisma.sql`SUM(CASE WHEN s."unit" = 'PEOPLE' THEN s."quantity" ELSE 0 END)`;
   return prisma.$queryRaw<GroupedRow[]>`
     SELECT ${column} AS "code", SUM(s."realisations") AS "n", ${total} AS "people"
-    FROM (${realisationRows(scope, period)}) s
+    FROM (${realisationRows(scope, period, levelOf(groupBy))}) s
     WHERE ${where}
     GROUP BY ${column}`;
 }
@@ -256,10 +305,11 @@ function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | 
 
 function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
   const code = byDepartement ? Prisma.sql`s."departementCode"` : Prisma.sql`''`;
+  const rows = realisationRows(scope, period, byDepartement ? "departementCode" : undefined);
   return prisma.$queryRaw<RealisationFigures[]>`
     SELECT ${code} AS "code", SUM(s."realisations") AS "n",
       SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"
-    FROM (${realisationRows(scope, period)}) s
+    FROM (${rows}) s
     GROUP BY 1`;
 }
 

@@ -43,48 +43,54 @@ CREATE INDEX "RealisationMonthlyProfile_month_dimension_idx" ON "RealisationMont
 
 
 -- Figure summaries (decision 012): triggers keep them equal to the sums over Realisation, in the
--- same transaction as every write, whichever code path writes. '' stands for NULL in the keys.
+-- same transaction as every write, whichever code path writes. Each realisation counts at three
+-- levels: its club (departementCode, clubId), its département (departementCode, '*') and the
+-- country ('*', '*'), so that a département or the country reads its own few rows. '' stands for
+-- NULL in the keys.
 
 CREATE TRIGGER "Realisation_summary_insert" AFTER INSERT ON "Realisation" BEGIN
   INSERT INTO "RealisationMonthly" ("departementCode", "clubId", "month", "publicCategoryCode",
     "actionTypeCode", "unit", "contractType", "realisations", "quantity")
-  VALUES (COALESCE(NEW."departementCode", ''), COALESCE(NEW."clubId", ''), substr(NEW."date", 1, 7),
-    NEW."publicCategoryCode", NEW."actionTypeCode", NEW."unit", COALESCE(NEW."contractType", ''),
-    1, NEW."quantity")
+  SELECT l."d", l."c", substr(NEW."date", 1, 7), NEW."publicCategoryCode", NEW."actionTypeCode",
+    NEW."unit", COALESCE(NEW."contractType", ''), 1, NEW."quantity"
+  FROM (SELECT COALESCE(NEW."departementCode", '') AS "d", COALESCE(NEW."clubId", '') AS "c"
+    UNION ALL SELECT COALESCE(NEW."departementCode", ''), '*' UNION ALL SELECT '*', '*') l
+  WHERE true
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
     "quantity" = "quantity" + excluded."quantity";
   INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
     "value", "realisations", "people")
-  SELECT COALESCE(NEW."departementCode", ''), COALESCE(NEW."clubId", ''), substr(NEW."date", 1, 7),
-    d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(c."headcountBracket", '')
-      ELSE substr(COALESCE(c."nafCode", ''), 1, 2) END,
-    1, CASE WHEN NEW."unit" = 'PEOPLE' THEN NEW."quantity" ELSE 0 END
-  FROM "Company" c, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
-  WHERE c."id" = NEW."companyId"
+  SELECT l."d", l."c", substr(NEW."date", 1, 7), k."dimension",
+    CASE k."dimension" WHEN 'SIZE' THEN COALESCE(co."headcountBracket", '')
+      ELSE substr(COALESCE(co."nafCode", ''), 1, 2) END, 1, CASE WHEN NEW."unit" = 'PEOPLE' THEN NEW."quantity" ELSE 0 END
+  FROM "Company" co, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') k, (SELECT COALESCE(NEW."departementCode", '') AS "d", COALESCE(NEW."clubId", '') AS "c"
+    UNION ALL SELECT COALESCE(NEW."departementCode", ''), '*' UNION ALL SELECT '*', '*') l
+  WHERE co."id" = NEW."companyId"
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
     "people" = "people" + excluded."people";
 END;
 
+-- The profile lookups find no company when it is being deleted with its realisations (cascade):
+-- Company_summary_delete has already taken its share out.
 CREATE TRIGGER "Realisation_summary_delete" AFTER DELETE ON "Realisation" BEGIN
   UPDATE "RealisationMonthly" SET "realisations" = "realisations" - 1,
     "quantity" = "quantity" - OLD."quantity"
-  WHERE "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7)
-    AND "clubId" = COALESCE(OLD."clubId", '') AND "publicCategoryCode" = OLD."publicCategoryCode"
+  WHERE ("departementCode", "clubId") IN (VALUES (COALESCE(OLD."departementCode", ''), COALESCE(OLD."clubId", '')),
+      (COALESCE(OLD."departementCode", ''), '*'), ('*', '*'))
+    AND "month" = substr(OLD."date", 1, 7) AND "publicCategoryCode" = OLD."publicCategoryCode"
     AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
     AND "contractType" = COALESCE(OLD."contractType", '');
-  -- A company deleted with its realisations (cascade) has already taken its share out of the
-  -- profile summary (Company_summary_delete): the join below then finds no company.
-  UPDATE "RealisationMonthlyProfile" SET "realisations" = "RealisationMonthlyProfile"."realisations" - 1,
-    "people" = "RealisationMonthlyProfile"."people" - CASE WHEN OLD."unit" = 'PEOPLE' THEN OLD."quantity" ELSE 0 END
-  FROM "Company" c
-  WHERE c."id" = OLD."companyId" AND "RealisationMonthlyProfile"."departementCode" = COALESCE(OLD."departementCode", '')
-    AND "RealisationMonthlyProfile"."month" = substr(OLD."date", 1, 7) AND "RealisationMonthlyProfile"."clubId" = COALESCE(OLD."clubId", '')
-    AND (("RealisationMonthlyProfile"."dimension" = 'SIZE' AND "RealisationMonthlyProfile"."value" = COALESCE(c."headcountBracket", ''))
-      OR ("RealisationMonthlyProfile"."dimension" = 'NAF' AND "RealisationMonthlyProfile"."value" = substr(COALESCE(c."nafCode", ''), 1, 2)));
-  DELETE FROM "RealisationMonthly" WHERE "realisations" = 0
-    AND "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7);
-  DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0
-    AND "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7);
+  UPDATE "RealisationMonthlyProfile" SET "realisations" = "realisations" - 1,
+    "people" = "people" - CASE WHEN OLD."unit" = 'PEOPLE' THEN OLD."quantity" ELSE 0 END
+  WHERE ("departementCode", "clubId") IN (VALUES (COALESCE(OLD."departementCode", ''), COALESCE(OLD."clubId", '')),
+      (COALESCE(OLD."departementCode", ''), '*'), ('*', '*'))
+    AND "month" = substr(OLD."date", 1, 7)
+    AND (("dimension" = 'SIZE' AND "value" = (SELECT COALESCE("headcountBracket", '') FROM "Company" WHERE "id" = OLD."companyId"))
+      OR ("dimension" = 'NAF' AND "value" = (SELECT substr(COALESCE("nafCode", ''), 1, 2) FROM "Company" WHERE "id" = OLD."companyId")));
+  DELETE FROM "RealisationMonthly" WHERE "realisations" = 0 AND "month" = substr(OLD."date", 1, 7)
+    AND "departementCode" IN (COALESCE(OLD."departementCode", ''), '*');
+  DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0 AND "month" = substr(OLD."date", 1, 7)
+    AND "departementCode" IN (COALESCE(OLD."departementCode", ''), '*');
 END;
 
 -- An update is a delete of the old row followed by an insert of the new one.
@@ -93,38 +99,41 @@ CREATE TRIGGER "Realisation_summary_update" AFTER UPDATE OF "departementCode", "
   ON "Realisation" BEGIN
   UPDATE "RealisationMonthly" SET "realisations" = "realisations" - 1,
     "quantity" = "quantity" - OLD."quantity"
-  WHERE "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7)
-    AND "clubId" = COALESCE(OLD."clubId", '') AND "publicCategoryCode" = OLD."publicCategoryCode"
+  WHERE ("departementCode", "clubId") IN (VALUES (COALESCE(OLD."departementCode", ''), COALESCE(OLD."clubId", '')),
+      (COALESCE(OLD."departementCode", ''), '*'), ('*', '*'))
+    AND "month" = substr(OLD."date", 1, 7) AND "publicCategoryCode" = OLD."publicCategoryCode"
     AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
     AND "contractType" = COALESCE(OLD."contractType", '');
-  UPDATE "RealisationMonthlyProfile" SET "realisations" = "RealisationMonthlyProfile"."realisations" - 1,
-    "people" = "RealisationMonthlyProfile"."people" - CASE WHEN OLD."unit" = 'PEOPLE' THEN OLD."quantity" ELSE 0 END
-  FROM "Company" c
-  WHERE c."id" = OLD."companyId" AND "RealisationMonthlyProfile"."departementCode" = COALESCE(OLD."departementCode", '')
-    AND "RealisationMonthlyProfile"."month" = substr(OLD."date", 1, 7) AND "RealisationMonthlyProfile"."clubId" = COALESCE(OLD."clubId", '')
-    AND (("RealisationMonthlyProfile"."dimension" = 'SIZE' AND "RealisationMonthlyProfile"."value" = COALESCE(c."headcountBracket", ''))
-      OR ("RealisationMonthlyProfile"."dimension" = 'NAF' AND "RealisationMonthlyProfile"."value" = substr(COALESCE(c."nafCode", ''), 1, 2)));
+  UPDATE "RealisationMonthlyProfile" SET "realisations" = "realisations" - 1,
+    "people" = "people" - CASE WHEN OLD."unit" = 'PEOPLE' THEN OLD."quantity" ELSE 0 END
+  WHERE ("departementCode", "clubId") IN (VALUES (COALESCE(OLD."departementCode", ''), COALESCE(OLD."clubId", '')),
+      (COALESCE(OLD."departementCode", ''), '*'), ('*', '*'))
+    AND "month" = substr(OLD."date", 1, 7)
+    AND (("dimension" = 'SIZE' AND "value" = (SELECT COALESCE("headcountBracket", '') FROM "Company" WHERE "id" = OLD."companyId"))
+      OR ("dimension" = 'NAF' AND "value" = (SELECT substr(COALESCE("nafCode", ''), 1, 2) FROM "Company" WHERE "id" = OLD."companyId")));
   INSERT INTO "RealisationMonthly" ("departementCode", "clubId", "month", "publicCategoryCode",
     "actionTypeCode", "unit", "contractType", "realisations", "quantity")
-  VALUES (COALESCE(NEW."departementCode", ''), COALESCE(NEW."clubId", ''), substr(NEW."date", 1, 7),
-    NEW."publicCategoryCode", NEW."actionTypeCode", NEW."unit", COALESCE(NEW."contractType", ''),
-    1, NEW."quantity")
+  SELECT l."d", l."c", substr(NEW."date", 1, 7), NEW."publicCategoryCode", NEW."actionTypeCode",
+    NEW."unit", COALESCE(NEW."contractType", ''), 1, NEW."quantity"
+  FROM (SELECT COALESCE(NEW."departementCode", '') AS "d", COALESCE(NEW."clubId", '') AS "c"
+    UNION ALL SELECT COALESCE(NEW."departementCode", ''), '*' UNION ALL SELECT '*', '*') l
+  WHERE true
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
     "quantity" = "quantity" + excluded."quantity";
   INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
     "value", "realisations", "people")
-  SELECT COALESCE(NEW."departementCode", ''), COALESCE(NEW."clubId", ''), substr(NEW."date", 1, 7),
-    d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(c."headcountBracket", '')
-      ELSE substr(COALESCE(c."nafCode", ''), 1, 2) END,
-    1, CASE WHEN NEW."unit" = 'PEOPLE' THEN NEW."quantity" ELSE 0 END
-  FROM "Company" c, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
-  WHERE c."id" = NEW."companyId"
+  SELECT l."d", l."c", substr(NEW."date", 1, 7), k."dimension",
+    CASE k."dimension" WHEN 'SIZE' THEN COALESCE(co."headcountBracket", '')
+      ELSE substr(COALESCE(co."nafCode", ''), 1, 2) END, 1, CASE WHEN NEW."unit" = 'PEOPLE' THEN NEW."quantity" ELSE 0 END
+  FROM "Company" co, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') k, (SELECT COALESCE(NEW."departementCode", '') AS "d", COALESCE(NEW."clubId", '') AS "c"
+    UNION ALL SELECT COALESCE(NEW."departementCode", ''), '*' UNION ALL SELECT '*', '*') l
+  WHERE co."id" = NEW."companyId"
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
     "people" = "people" + excluded."people";
-  DELETE FROM "RealisationMonthly" WHERE "realisations" = 0
-    AND "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7);
-  DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0
-    AND "departementCode" = COALESCE(OLD."departementCode", '') AND "month" = substr(OLD."date", 1, 7);
+  DELETE FROM "RealisationMonthly" WHERE "realisations" = 0 AND "month" = substr(OLD."date", 1, 7)
+    AND "departementCode" IN (COALESCE(OLD."departementCode", ''), '*');
+  DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0 AND "month" = substr(OLD."date", 1, 7)
+    AND "departementCode" IN (COALESCE(OLD."departementCode", ''), '*');
 END;
 
 -- A company's size or sector changes: its past realisations move to the new value.
@@ -134,24 +143,27 @@ CREATE TRIGGER "Company_summary_profile" AFTER UPDATE OF "headcountBracket", "na
 BEGIN
   UPDATE "RealisationMonthlyProfile" SET "realisations" = "RealisationMonthlyProfile"."realisations" - g."n",
     "people" = "RealisationMonthlyProfile"."people" - g."people"
-  FROM (
-    SELECT COALESCE("departementCode", '') AS "d", COALESCE("clubId", '') AS "c",
-      substr("date", 1, 7) AS "m", COUNT(*) AS "n",
-      SUM(CASE WHEN "unit" = 'PEOPLE' THEN "quantity" ELSE 0 END) AS "people"
-    FROM "Realisation" WHERE "companyId" = OLD."id" GROUP BY 1, 2, 3
-  ) g
-  WHERE "RealisationMonthlyProfile"."departementCode" = g."d" AND "RealisationMonthlyProfile"."month" = g."m" AND "RealisationMonthlyProfile"."clubId" = g."c"
+  FROM (SELECT CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END AS "d",
+      CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END AS "c",
+      substr(r."date", 1, 7) AS "m", COUNT(*) AS "n", SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
+    FROM "Realisation" r, (SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v
+    WHERE r."companyId" = OLD."id"
+    GROUP BY 1, 2, 3) g
+  WHERE "RealisationMonthlyProfile"."departementCode" = g."d" AND "RealisationMonthlyProfile"."clubId" = g."c"
+    AND "RealisationMonthlyProfile"."month" = g."m"
     AND (("RealisationMonthlyProfile"."dimension" = 'SIZE' AND "RealisationMonthlyProfile"."value" = COALESCE(OLD."headcountBracket", ''))
       OR ("RealisationMonthlyProfile"."dimension" = 'NAF' AND "RealisationMonthlyProfile"."value" = substr(COALESCE(OLD."nafCode", ''), 1, 2)));
   INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
     "value", "realisations", "people")
-  SELECT COALESCE(r."departementCode", ''), COALESCE(r."clubId", ''), substr(r."date", 1, 7),
-    d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(NEW."headcountBracket", '')
-      ELSE substr(COALESCE(NEW."nafCode", ''), 1, 2) END,
-    COUNT(*), SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END)
-  FROM "Realisation" r, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
-  WHERE r."companyId" = NEW."id"
-  GROUP BY 1, 2, 3, 4, 5
+  SELECT g."d", g."c", g."m", k."dimension", CASE k."dimension" WHEN 'SIZE' THEN COALESCE(NEW."headcountBracket", '')
+      ELSE substr(COALESCE(NEW."nafCode", ''), 1, 2) END, g."n", g."people"
+  FROM (SELECT CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END AS "d",
+      CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END AS "c",
+      substr(r."date", 1, 7) AS "m", COUNT(*) AS "n", SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
+    FROM "Realisation" r, (SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v
+    WHERE r."companyId" = NEW."id"
+    GROUP BY 1, 2, 3) g, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') k
+  WHERE true
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + excluded."realisations",
     "people" = "people" + excluded."people";
   DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0;
@@ -161,31 +173,36 @@ END;
 CREATE TRIGGER "Company_summary_delete" BEFORE DELETE ON "Company" BEGIN
   UPDATE "RealisationMonthlyProfile" SET "realisations" = "RealisationMonthlyProfile"."realisations" - g."n",
     "people" = "RealisationMonthlyProfile"."people" - g."people"
-  FROM (
-    SELECT COALESCE("departementCode", '') AS "d", COALESCE("clubId", '') AS "c",
-      substr("date", 1, 7) AS "m", COUNT(*) AS "n",
-      SUM(CASE WHEN "unit" = 'PEOPLE' THEN "quantity" ELSE 0 END) AS "people"
-    FROM "Realisation" WHERE "companyId" = OLD."id" GROUP BY 1, 2, 3
-  ) g
-  WHERE "RealisationMonthlyProfile"."departementCode" = g."d" AND "RealisationMonthlyProfile"."month" = g."m" AND "RealisationMonthlyProfile"."clubId" = g."c"
+  FROM (SELECT CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END AS "d",
+      CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END AS "c",
+      substr(r."date", 1, 7) AS "m", COUNT(*) AS "n", SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
+    FROM "Realisation" r, (SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v
+    WHERE r."companyId" = OLD."id"
+    GROUP BY 1, 2, 3) g
+  WHERE "RealisationMonthlyProfile"."departementCode" = g."d" AND "RealisationMonthlyProfile"."clubId" = g."c"
+    AND "RealisationMonthlyProfile"."month" = g."m"
     AND (("RealisationMonthlyProfile"."dimension" = 'SIZE' AND "RealisationMonthlyProfile"."value" = COALESCE(OLD."headcountBracket", ''))
       OR ("RealisationMonthlyProfile"."dimension" = 'NAF' AND "RealisationMonthlyProfile"."value" = substr(COALESCE(OLD."nafCode", ''), 1, 2)));
   DELETE FROM "RealisationMonthlyProfile" WHERE "realisations" = 0;
 END;
 
--- Existing data.
+-- Existing data (the same statements rebuild the summaries after the scale generator's bulk load).
 INSERT INTO "RealisationMonthly" ("departementCode", "clubId", "month", "publicCategoryCode",
   "actionTypeCode", "unit", "contractType", "realisations", "quantity")
-SELECT COALESCE("departementCode", ''), COALESCE("clubId", ''), substr("date", 1, 7),
-  "publicCategoryCode", "actionTypeCode", "unit", COALESCE("contractType", ''), COUNT(*), SUM("quantity")
-FROM "Realisation" GROUP BY 1, 2, 3, 4, 5, 6, 7;
+SELECT CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END,
+  CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END,
+  substr(r."date", 1, 7), r."publicCategoryCode", r."actionTypeCode", r."unit",
+  COALESCE(r."contractType", ''), COUNT(*), SUM(r."quantity")
+FROM "Realisation" r, (SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO "RealisationMonthlyProfile" ("departementCode", "clubId", "month", "dimension",
   "value", "realisations", "people")
-SELECT COALESCE(r."departementCode", ''), COALESCE(r."clubId", ''), substr(r."date", 1, 7),
-  d."dimension", CASE d."dimension" WHEN 'SIZE' THEN COALESCE(c."headcountBracket", '')
-    ELSE substr(COALESCE(c."nafCode", ''), 1, 2) END,
+SELECT CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END,
+  CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END,
+  substr(r."date", 1, 7), k."dimension", CASE k."dimension" WHEN 'SIZE' THEN COALESCE(co."headcountBracket", '')
+      ELSE substr(COALESCE(co."nafCode", ''), 1, 2) END,
   COUNT(*), SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END)
-FROM "Realisation" r JOIN "Company" c ON c."id" = r."companyId",
-  (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') d
+FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId",
+  (SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v, (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') k
 GROUP BY 1, 2, 3, 4, 5;

@@ -10,6 +10,7 @@
 // action), BENCH_LABEL (also writes bench/.out/dashboards-<label>.json, to compare runs).
 
 import { execFileSync, spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,6 +98,22 @@ async function signIn(email: string) {
   return cookie;
 }
 
+/** The club of a département with the most members (the heaviest drill-down). */
+function biggestClub(departementCode: string) {
+  const db = new Database(file!, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT c.id FROM Club c JOIN ClubMembership m ON m.clubId = c.id
+         WHERE c.departementCode = ? GROUP BY c.id ORDER BY COUNT(*) DESC LIMIT 1`,
+      )
+      .get(departementCode) as { id: string } | undefined;
+    return row?.id ?? "inconnu";
+  } finally {
+    db.close();
+  }
+}
+
 type Case = { label: string; path: string; cookie?: string };
 type Result = {
   label: string;
@@ -179,6 +196,11 @@ try {
       path: `/api/stats?departement=${BIG_DEPARTEMENT}`,
     },
     { label: "/api/stats (national)", path: "/api/stats" },
+    {
+      label: `/prefecture/${BIG_DEPARTEMENT}/clubs/… (détail)`,
+      path: `/prefecture/${BIG_DEPARTEMENT}/clubs/${biggestClub(BIG_DEPARTEMENT)}`,
+      cookie: big,
+    },
     {
       label: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
       path: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,

@@ -35,18 +35,6 @@ export function yearPeriod(year: number): Period {
   return { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) };
 }
 
-/** The scope's realisations over the period, as a Prisma filter (per-company lists). */
-export function realisationWhere(scope: FigureScope, period: Period) {
-  return {
-    ...(scope.companyId ? { companyId: scope.companyId } : {}),
-    ...(scope.clubId ? { clubId: scope.clubId } : {}),
-    ...(scope.departementCode ? { departementCode: scope.departementCode } : {}),
-    ...(scope.publicCategoryCode ? { publicCategoryCode: scope.publicCategoryCode } : {}),
-    ...(scope.actionTypeCode ? { actionTypeCode: scope.actionTypeCode } : {}),
-    date: { gte: period.from, lt: period.to },
-  };
-}
-
 /** Commitments of the scope that run during the period (the filters apply to them too). */
 export function commitmentWhere(scope: FigureScope, period: Period) {
   return {
@@ -119,7 +107,7 @@ export function splitPeriod(period: Period): {
 }
 
 /** The realisations of a scope and period, as SQL on the Realisation table aliased `r`. */
-function realisationSqlWhere(scope: FigureScope, period: Period) {
+export function realisationSqlWhere(scope: FigureScope, period: Period) {
   const parts: Prisma.Sql[] = [
     Prisma.sql`r."date" >= ${period.from}`,
     Prisma.sql`r."date" < ${period.to}`,

@@ -3,6 +3,7 @@
 // grouped query in the database; JavaScript only merges a handful of grouped rows.
 
 import ExcelJS from "exceljs";
+import { Prisma } from "~/generated/prisma/client";
 import {
   getFigures,
   parseFigurePeriod,
@@ -13,7 +14,7 @@ import {
 import {
   commitmentWhere,
   keyFiguresByDepartement,
-  realisationWhere,
+  realisationSqlWhere,
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
@@ -130,39 +131,30 @@ export type CompanyLine = {
 /**
  * Member companies of a club (or of every club of the département), with their commitments
  * (count, by status, among those running in the period and matching the filters), their
- * realisations over the filtered period and the date of their last declaration. Four grouped
- * queries, whatever the number of companies.
+ * realisations over the filtered period and the date of their last declaration. Four queries,
+ * whatever the number of companies: the realisations are summed per company in one scan of a
+ * covering index, and the last declarations read the (département, club, company, date) index.
  */
 export async function listCompanyLines(scope: FigureScope, period: Period): Promise<CompanyLine[]> {
-  const memberships = await prisma.clubMembership.findMany({
-    where: {
-      status: { in: ["MEMBER", "LEFT"] },
-      club: scope.clubId ? { id: scope.clubId } : { departementCode: scope.departementCode },
-    },
-    orderBy: { company: { name: "asc" } },
-    select: {
-      status: true,
-      club: { select: { name: true } },
-      company: { select: { id: true, name: true, siret: true } },
-    },
-  });
-  const commitmentScope = { ...scope, publicCategoryCode: scope.publicCategoryCode };
-  const [commitments, realisations, people, last] = await Promise.all([
+  const clubFilter = scope.clubId
+    ? Prisma.sql`cl."id" = ${scope.clubId}`
+    : Prisma.sql`cl."departementCode" = ${scope.departementCode}`;
+  const [memberships, commitments, realisations, last] = await Promise.all([
+    prisma.$queryRaw<Array<{ id: string; name: string; siret: string; clubName: string }>>`
+      SELECT co."id", co."name", co."siret", cl."name" AS "clubName"
+      FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
+        JOIN "Company" co ON co."id" = m."companyId"
+      WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilter}`,
     prisma.commitment.groupBy({
       by: ["companyId", "status"],
-      where: commitmentWhere(commitmentScope, period),
+      where: commitmentWhere(scope, period),
       _count: { _all: true },
     }),
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: realisationWhere(scope, period),
-      _count: { _all: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: { ...realisationWhere(scope, period), unit: "PEOPLE" },
-      _sum: { quantity: true },
-    }),
+    prisma.$queryRaw<Array<{ companyId: string; n: number | bigint; people: number | bigint }>>`
+      SELECT r."companyId", COUNT(*) AS "n",
+        SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
+      FROM "Realisation" r WHERE ${realisationSqlWhere(scope, period)}
+      GROUP BY r."companyId"`,
     prisma.realisation.groupBy({
       by: ["companyId"],
       where: {
@@ -181,27 +173,27 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
     byStatus[c.status] = c._count._all;
     statusBy.set(c.companyId, byStatus);
   }
-  const countBy = new Map(realisations.map((r) => [r.companyId, r._count._all]));
-  const peopleBy = new Map(people.map((r) => [r.companyId, r._sum.quantity ?? 0]));
+  const realisationsBy = new Map(realisations.map((r) => [r.companyId, r]));
   const lastBy = new Map(last.map((r) => [r.companyId, r._max.createdAt]));
   const seen = new Set<string>();
   const lines: CompanyLine[] = [];
   for (const m of memberships) {
-    if (seen.has(m.company.id)) continue;
-    seen.add(m.company.id);
+    if (seen.has(m.id)) continue; // a member of two clubs of the département
+    seen.add(m.id);
     const byStatus =
-      statusBy.get(m.company.id) ??
+      statusBy.get(m.id) ??
       (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
-    const lastAt = lastBy.get(m.company.id) ?? null;
+    const lastAt = lastBy.get(m.id) ?? null;
+    const sums = realisationsBy.get(m.id);
     lines.push({
-      companyId: m.company.id,
-      name: m.company.name,
-      siret: m.company.siret,
-      clubName: m.club.name,
+      companyId: m.id,
+      name: m.name,
+      siret: m.siret,
+      clubName: m.clubName,
       commitments: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
-      realisations: countBy.get(m.company.id) ?? 0,
-      people: peopleBy.get(m.company.id) ?? 0,
+      realisations: Number(sums?.n ?? 0),
+      people: Number(sums?.people ?? 0),
       lastDeclaration: lastAt ? lastAt.toISOString() : null,
     });
   }

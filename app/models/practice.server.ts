@@ -405,3 +405,36 @@ export async function practiceForEdit(practiceId: string) {
     themes: tags.filter((t) => t.kind === "THEME").map((t) => t.code),
   };
 }
+
+/** The moderation view of a club: open reports, then every practice with its state. */
+export async function clubModeration(clubId: string) {
+  const [reports, practices] = await Promise.all([
+    prisma.practiceReport.findMany({
+      where: { resolvedAt: null, practice: { clubId } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        reason: true,
+        commentId: true,
+        createdAt: true,
+        reporter: { select: { name: true } },
+        practice: { select: { id: true, title: true } },
+      },
+    }),
+    prisma.practice.findMany({
+      where: { clubId },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        title: true,
+        createdAt: true,
+        featuredAt: true,
+        hiddenAt: true,
+        company: { select: { name: true } },
+        _count: { select: { kudos: true, comments: true } },
+      },
+    }),
+  ]);
+  return { reports, practices };
+}

@@ -70,7 +70,9 @@ export function practiceDigestEmail(data: PracticeDigestData) {
     text.push("Pas de réunion annoncée pour l'instant.", "");
   }
   const progress = `${data.progress.members} entreprises membres, ${data.progress.realisations} réalisations déclarées en ${data.progress.year}, ${data.progress.achievedCommitments} engagements atteints.`;
-  html.push(`<h2 ${H2}>Les progrès du club</h2><p style="margin:0 0 16px">${escapeHtml(progress)}</p>`);
+  html.push(
+    `<h2 ${H2}>Les progrès du club</h2><p style="margin:0 0 16px">${escapeHtml(progress)}</p>`,
+  );
   text.push("Les progrès du club", progress, "");
   const unsubscribeText = "Vous ne souhaitez plus recevoir cette lettre hebdomadaire ?";
   html.push(

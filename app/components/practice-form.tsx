@@ -57,12 +57,7 @@ export function PracticeForm({
   });
   const freeSlots = Math.max(0, PRACTICE_IMAGES_MAX - images.length);
   return (
-    <Form
-      method="post"
-      encType="multipart/form-data"
-      {...getFormProps(form)}
-      className="space-y-6"
-    >
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Votre pratique</legend>
         {clubs.length > 1 ? (

@@ -1,10 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
-import {
-  PRACTICE_VISIBILITY_LABELS,
-  PUBLIC_CATEGORIES,
-  THEMES,
-  labelOf,
-} from "~/utils/domain";
+import { PRACTICE_VISIBILITY_LABELS, PUBLIC_CATEGORIES, THEMES, labelOf } from "~/utils/domain";
 import { dateFormat, numberFormat } from "~/utils/format";
 
 type Visibility = keyof typeof PRACTICE_VISIBILITY_LABELS;
@@ -49,11 +44,7 @@ export function KudosButton({
   const shownCount = pending ? count + (given ? -1 : 1) : count;
   const label = `${shownGiven ? "Inspirant ✓" : "Inspirant"} (${numberFormat.format(shownCount)})`;
   if (disabled)
-    return (
-      <p className="text-sm text-gray-700">
-        {numberFormat.format(count)} « inspirant »
-      </p>
-    );
+    return <p className="text-sm text-gray-700">{numberFormat.format(count)} « inspirant »</p>;
   return (
     <fetcher.Form method="post" action={`/pratiques/${practiceId}?index`}>
       <input type="hidden" name="intent" value="kudos" />

@@ -113,7 +113,9 @@ export async function clubDigest(clubId: string, now: Date) {
           _count: { select: { kudos: { where: { createdAt: { gte: since, lte: now } } } } },
         },
       }),
-      prisma.practice.count({ where: { clubId, hiddenAt: null, createdAt: { gte: since, lte: now } } }),
+      prisma.practice.count({
+        where: { clubId, hiddenAt: null, createdAt: { gte: since, lte: now } },
+      }),
       prisma.meeting.findFirst({
         where: { clubId, cancelledAt: null, startsAt: { gt: now } },
         orderBy: { startsAt: "asc" },

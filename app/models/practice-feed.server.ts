@@ -7,11 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { PUBLIC_CATEGORIES, THEMES } from "~/utils/domain";
 import { prisma } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import {
-  type CurrentUser,
-  can,
-  visiblePracticesWhere,
-} from "~/utils/permissions.server";
+import { type CurrentUser, can, visiblePracticesWhere } from "~/utils/permissions.server";
 
 export const FEED_PAGE_SIZE = 20;
 const SEARCH_LIMIT = 500;
@@ -147,7 +143,10 @@ export async function listFeed(user: CurrentUser, filters: FeedFilters) {
       select: { id: true, name: true },
     }),
   ]);
-  const given = await kudosGivenBy(user.id, [...rows, ...featuredRows].map((r) => r.id));
+  const given = await kudosGivenBy(
+    user.id,
+    [...rows, ...featuredRows].map((r) => r.id),
+  );
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / FEED_PAGE_SIZE)),

@@ -34,7 +34,9 @@ export type NewImage = { bytes: Uint8Array<ArrayBuffer>; mimeType: string; alt: 
 const ALT_MAX = 200;
 
 /** The form of a practice, with its image slots (image1…, alt1…) read and checked by their bytes. */
-export async function readPracticeUpload(request: Request): Promise<
+export async function readPracticeUpload(
+  request: Request,
+): Promise<
   | { ok: true; form: FormData; images: NewImage[]; removeImageIds: string[] }
   | { ok: false; error: string }
 > {
@@ -44,8 +46,8 @@ export async function readPracticeUpload(request: Request): Promise<
       request,
       unstable_createMemoryUploadHandler({
         maxPartSize: PRACTICE_IMAGE_MAX_BYTES,
-        // Only the image slots, and only chosen files: any other file part is dropped unread.
-        filter: ({ name, filename }) => /^image[1-9]$/.test(name) && Boolean(filename),
+        // Text fields (no file name) and the image slots; any other file part is dropped unread.
+        filter: ({ name, filename }) => !filename || /^image[1-9]$/.test(name),
       }),
     );
   } catch (error) {
@@ -290,12 +292,7 @@ export async function reportPractice(
 // ---------------------------------------------------------------- moderation (club:moderate)
 
 export type ModerationAction =
-  | "feature"
-  | "unfeature"
-  | "hide"
-  | "unhide"
-  | "hide-comment"
-  | "unhide-comment";
+  "feature" | "unfeature" | "hide" | "unhide" | "hide-comment" | "unhide-comment";
 
 /** Features, hides (or undoes it) a practice or one of its comments; resolves open reports on hiding. */
 export async function moderatePractice(
@@ -370,8 +367,7 @@ export async function receivePracticeForm(request: Request) {
     return { ok: false as const, result };
   }
   const submission = parseWithZod(upload.form, { schema: practiceSchema });
-  if (submission.status !== "success")
-    return { ok: false as const, result: submission.reply() };
+  if (submission.status !== "success") return { ok: false as const, result: submission.reply() };
   return {
     ok: true as const,
     submission,

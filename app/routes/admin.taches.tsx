@@ -64,7 +64,9 @@ export default function AdminJobs() {
                 <tr key={run.key}>
                   <td className="font-mono text-sm">{run.key}</td>
                   <td>{dateTimeFormat.format(new Date(run.startedAt))}</td>
-                  <td>{run.finishedAt ? dateTimeFormat.format(new Date(run.finishedAt)) : "en cours"}</td>
+                  <td>
+                    {run.finishedAt ? dateTimeFormat.format(new Date(run.finishedAt)) : "en cours"}
+                  </td>
                 </tr>
               ))
             )}

@@ -42,7 +42,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: "Le signalement est classé.",
       });
     }
-    if (intent === "feature" || intent === "unfeature" || intent === "hide" || intent === "unhide") {
+    if (
+      intent === "feature" ||
+      intent === "unfeature" ||
+      intent === "hide" ||
+      intent === "unhide"
+    ) {
       const practiceId = String(form.get("practiceId") ?? "");
       const { practices } = await clubModeration(clubId);
       if (!practices.some((p) => p.id === practiceId))

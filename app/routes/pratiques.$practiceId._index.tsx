@@ -94,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "comment": {
       const submission = parseWithZod(form, { schema: commentSchema });
       if (submission.status !== "success")
-        return data({ intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." }, { status: 400 });
+        return data(
+          { intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." },
+          { status: 400 },
+        );
       await commentOn(user.id, practiceId, submission.value.body);
       return redirectWithFlash(request, `${back}#commentaires`, {
         kind: "success",
@@ -109,7 +112,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       try {
-        await reportPractice(user.id, practiceId, submission.value.reason, submission.value.commentId);
+        await reportPractice(
+          user.id,
+          practiceId,
+          submission.value.reason,
+          submission.value.commentId,
+        );
       } catch (error) {
         if (error instanceof PracticeError)
           return data({ intent, error: error.message }, { status: 400 });

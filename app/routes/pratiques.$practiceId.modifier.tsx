@@ -40,7 +40,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { submission, values, images, removeImageIds } = received;
   try {
     // The club of a practice does not change on edit.
-    await updatePractice(user.id, practiceId, { ...values, clubId: practice.clubId }, images, removeImageIds);
+    await updatePractice(
+      user.id,
+      practiceId,
+      { ...values, clubId: practice.clubId },
+      images,
+      removeImageIds,
+    );
   } catch (error) {
     if (error instanceof PracticeError) {
       const reply = error.field

@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PracticeFeed() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const filtered = Boolean(d.filters.q || d.filters.publicCode || d.filters.themeCode || d.filters.clubId);
+  const filtered = Boolean(
+    d.filters.q || d.filters.publicCode || d.filters.themeCode || d.filters.clubId,
+  );
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));
@@ -63,68 +65,68 @@ export default function PracticeFeed() {
         className="card mb-6 grid gap-4 md:grid-cols-4"
         aria-label="Filtrer les pratiques"
       >
-          <div className="md:col-span-4">
-            <label htmlFor="q" className="label">
-              Rechercher
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              className="input"
-              defaultValue={d.filters.q}
-              placeholder="ex. : recrutement sans CV, tutorat, ESAT…"
-            />
-          </div>
-          <div>
-            <label htmlFor="public" className="label">
-              Public
-            </label>
-            <select id="public" name="public" className="input" defaultValue={d.filters.publicCode}>
-              <option value="">Tous les publics</option>
-              {PUBLIC_CATEGORIES.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="theme" className="label">
-              Thème
-            </label>
-            <select id="theme" name="theme" className="input" defaultValue={d.filters.themeCode}>
-              <option value="">Tous les thèmes</option>
-              {THEMES.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="club" className="label">
-              Club
-            </label>
-            <select id="club" name="club" className="input" defaultValue={d.filters.clubId}>
-              <option value="">Tous les clubs</option>
-              {d.clubs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex items-end gap-2">
-            <button type="submit" className="btn-primary">
-              Filtrer
-            </button>
-            {filtered ? (
-              <Link to="/pratiques" className="btn-secondary">
-                Tout afficher
-              </Link>
-            ) : null}
-          </div>
+        <div className="md:col-span-4">
+          <label htmlFor="q" className="label">
+            Rechercher
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={d.filters.q}
+            placeholder="ex. : recrutement sans CV, tutorat, ESAT…"
+          />
+        </div>
+        <div>
+          <label htmlFor="public" className="label">
+            Public
+          </label>
+          <select id="public" name="public" className="input" defaultValue={d.filters.publicCode}>
+            <option value="">Tous les publics</option>
+            {PUBLIC_CATEGORIES.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="theme" className="label">
+            Thème
+          </label>
+          <select id="theme" name="theme" className="input" defaultValue={d.filters.themeCode}>
+            <option value="">Tous les thèmes</option>
+            {THEMES.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="club" className="label">
+            Club
+          </label>
+          <select id="club" name="club" className="input" defaultValue={d.filters.clubId}>
+            <option value="">Tous les clubs</option>
+            {d.clubs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="btn-primary">
+            Filtrer
+          </button>
+          {filtered ? (
+            <Link to="/pratiques" className="btn-secondary">
+              Tout afficher
+            </Link>
+          ) : null}
+        </div>
       </Form>
 
       <h2 className="mb-3 text-xl font-bold" aria-live="polite">

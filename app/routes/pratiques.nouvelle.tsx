@@ -19,7 +19,8 @@ async function choicesFor(request: Request) {
   const companyIds = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
   const choices = await postingChoices(companyIds);
   // Only member companies post: a prospect or a company that left reads, it does not post.
-  if (choices.memberships.length === 0) forbidden("Seules les entreprises membres d'un club partagent des pratiques.");
+  if (choices.memberships.length === 0)
+    forbidden("Seules les entreprises membres d'un club partagent des pratiques.");
   return { user, ...choices };
 }
 
@@ -46,7 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const membership = memberships.find((m) => m.clubId === values.clubId);
   if (
     !membership ||
-    !(await can(user, { action: "practice:write", companyId: membership.companyId, clubId: values.clubId }))
+    !(await can(user, {
+      action: "practice:write",
+      companyId: membership.companyId,
+      clubId: values.clubId,
+    }))
   ) {
     return data(
       { result: submission.reply({ fieldErrors: { clubId: ["Choisissez un de vos clubs."] } }) },

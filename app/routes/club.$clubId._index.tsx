@@ -13,6 +13,7 @@ import {
   type MemberQuery,
   type MemberSort,
 } from "~/models/club.server";
+import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -30,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const query = parseMemberQuery(new URL(request.url), now);
   const period = yearPeriod(query.annee);
-  const [members, figures, byPublic] = await Promise.all([
+  const [members, figures, byPublic, thisMonth] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
     keyFigures({ clubId }, period),
     peopleByPublic({ clubId }, period),
+    clubThisMonth(clubId, now),
   ]);
   return {
     club,
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: countByActivity(members),
     figures,
     byPublic,
+    thisMonth,
   };
 }
 
@@ -152,6 +155,57 @@ export default function ClubHome() {
           </>
         }
       />
+      <section aria-labelledby="ce-mois-ci" className="card mb-8">
+        <h2 id="ce-mois-ci" className="mb-3 text-xl font-bold">
+          Ce mois-ci dans le club
+        </h2>
+        <div className="grid gap-6 md:grid-cols-3">
+          <div>
+            <h3 className="mb-1 font-semibold">Nouveaux membres</h3>
+            {d.thisMonth.newMembers.length === 0 ? (
+              <p className="text-sm text-gray-700">Pas encore ce mois-ci.</p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {d.thisMonth.newMembers.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/entreprise/${m.id}`}>{m.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3 className="mb-1 font-semibold">Objectifs atteints</h3>
+            {d.thisMonth.targetsReached.length === 0 ? (
+              <p className="text-sm text-gray-700">Pas encore ce mois-ci.</p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {d.thisMonth.targetsReached.map((t) => (
+                  <li key={t.id}>
+                    {t.companyName} : {t.ambition}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3 className="mb-1 font-semibold">Pratiques à la une</h3>
+            {d.thisMonth.featured.length === 0 ? (
+              <p className="text-sm text-gray-700">
+                Aucune : <Link to="pratiques">choisissez-en une</Link>.
+              </p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {d.thisMonth.featured.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/pratiques/${p.id}`}>{p.title}</Link> ({p.companyName})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
       <section aria-labelledby="chiffres-club" className="mb-8">
         <h2 id="chiffres-club" className="mb-3 text-xl font-bold">
           Chiffres du club en {q.annee}

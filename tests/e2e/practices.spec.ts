@@ -175,9 +175,7 @@ test("the weekly digest arrives once with the week's practices", async ({ page, 
   // RFC 8058 one-click unsubscribe headers (mailparser folds List-* headers: read the raw lines).
   const header = (name: string) =>
     digest.parsed.headerLines.find((h) => h.key === name)?.line ?? "";
-  expect(header("list-unsubscribe-post")).toBe(
-    "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
-  );
+  expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
   expect(header("list-unsubscribe")).toMatch(/<http[^>]+\/lettre\/desabonnement\/[^>]+>/);
   const queued = dbCount(
     `SELECT COUNT(*) AS n FROM "EmailOutbox" WHERE template = 'practice-digest'`,

@@ -55,7 +55,11 @@ async function searchPracticeIds(q: string): Promise<string[] | null> {
 
 /** The first words of a practice, as plain text, for the cards of the feed. */
 export function excerptOf(markdown: string, length = 240) {
-  const text = sanitizeHtml(renderMarkdown(markdown), { allowedTags: [], allowedAttributes: {} })
+  // Block ends become separators, so a heading does not run into the next sentence.
+  const html = renderMarkdown(markdown)
+    .replace(/<\/h[1-6]>/g, " · $&")
+    .replace(/<\/(p|li|blockquote|td|th)>/g, " $&");
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/\s+/g, " ")
     .trim();
   return text.length > length ? `${text.slice(0, length).replace(/\s+\S*$/, "")}…` : text;

@@ -70,11 +70,11 @@ export default function ClubPractices() {
   const actionData = useActionData<typeof action>();
   return (
     <>
+      <ClubNav clubId={d.club.id} />
       <PageHeader
         title={d.club.name}
         intro="Bonnes pratiques du club : mettez à la une celles qui inspirent, masquez ce qui n'a pas sa place."
       />
-      <ClubNav clubId={d.club.id} />
       <FormErrors errors={actionData?.error ? [actionData.error] : []} />
 
       <section aria-labelledby="signalements" className="mb-8">

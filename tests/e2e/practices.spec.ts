@@ -217,3 +217,71 @@ test("the weekly digest arrives once with the week's practices", async ({ page, 
     ).digestOptOut,
   ).toBe(1);
 });
+
+test("a member reports it, the animator hides it; the author edits their own", async ({
+  page,
+  axe,
+}) => {
+  const reporter = otherMember62();
+  await signInAs(page, reporter);
+  await page.goto(practiceUrl);
+  await page.getByText("Signaler un problème aux animateurs").click();
+  await page.getByLabel("Ce qui pose problème").fill("Ce texte contient un lien étrange.");
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page.getByRole("status")).toContainText("examineront votre signalement");
+  // A member may not moderate: the form is absent, a forged post is refused.
+  await expect(page.getByRole("button", { name: "Masquer la pratique" })).toHaveCount(0);
+  const forged = await page.request.post(`${practiceUrl}?index`, { form: { intent: "hide" } });
+  expect(forged.status()).toBe(403);
+
+  await page.context().clearCookies();
+  await signInAs(page, DEMO.animator);
+  const clubUrl = new URL(page.url()).pathname;
+  await page.goto(`${clubUrl}/pratiques`);
+  await expect(page.getByRole("heading", { name: "Signalements à traiter (1)" })).toBeVisible();
+  await expect(page.getByText("Ce texte contient un lien étrange.")).toBeVisible();
+  await axe(page);
+  await page.getByRole("link", { name: "Voir et masquer si besoin" }).click();
+  await page.getByRole("button", { name: "Masquer la pratique" }).click();
+  await expect(page.getByRole("status")).toContainText("masquée");
+  await page.goto(`${clubUrl}/pratiques`);
+  await expect(page.getByRole("heading", { name: "Signalements à traiter (0)" })).toBeVisible();
+
+  // Hidden: the reporter no longer sees it; its author still does, and edits it.
+  await page.context().clearCookies();
+  await signInAs(page, reporter);
+  expect((await page.goto(practiceUrl))?.status()).toBe(404);
+  await page.context().clearCookies();
+  await signInAs(page, DEMO.company);
+  await page.goto(practiceUrl);
+  await expect(page.getByText("Masquée par les animateurs")).toBeVisible();
+  await page.getByRole("link", { name: "Modifier" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Modifier la pratique" })).toBeVisible();
+  await axe(page);
+  await page.getByLabel("Titre").fill(`${TITLE} (corrigé)`);
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${TITLE} (corrigé)` })).toBeVisible();
+  // The image is still there.
+  await expect(page.getByRole("img", { name: "Un tuteur et un nouvel embauché" })).toBeVisible();
+});
+
+test("an opted-in company's public page; milestones on the dashboard", async ({ page, axe }) => {
+  const opted = dbRow<{ id: string; name: string }>(
+    `SELECT id, name FROM "Company" WHERE "publicPage" = 1 ORDER BY name LIMIT 1`,
+  );
+  const notOpted = dbRow<{ id: string }>(
+    `SELECT id FROM "Company" WHERE "publicPage" = 0 ORDER BY name LIMIT 1`,
+  );
+  const shown = await page.goto(`/entreprises/${opted.id}`);
+  expect(shown?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: opted.name })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Ses engagements pour l'inclusion" }),
+  ).toBeVisible();
+  await axe(page);
+  expect((await page.goto(`/entreprises/${notOpted.id}`))?.status()).toBe(404);
+
+  await signInAs(page, DEMO.company);
+  await expect(page.getByRole("heading", { level: 2, name: "Mes étapes" })).toBeVisible();
+  await expect(page.getByText("Premier engagement")).toBeVisible();
+});

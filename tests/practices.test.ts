@@ -23,6 +23,7 @@ import {
 import { toggleKudos } from "~/models/practice.server";
 import * as practicePage from "~/routes/pratiques.$practiceId._index";
 import * as imageRoute from "~/routes/pratiques.$practiceId.images.$imageId";
+import * as digestUnsubscribe from "~/routes/lettre.desabonnement.$token";
 import { prisma } from "~/utils/db.server";
 import { sniffImageType } from "~/utils/images.server";
 import { can, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
@@ -358,5 +359,32 @@ describe("e-mails of the feed", () => {
     expect(message.text).toContain("Achats à l'ESAT");
     expect(message.text).not.toContain("Tutorat des seniors");
     expect((await sendAppreciationNews(new Date(now.getTime() + 3600_000))).sent).toBe(0);
+  });
+
+  test("RFC 8058: the mail client's one-click POST unsubscribes without sign-in; a bad token, nothing", async () => {
+    const token = digestUnsubscribeUrl(w.memberB.id).split("/").pop()!;
+    const post = (t: string) =>
+      digestUnsubscribe.action({
+        request: appRequest(`/lettre/desabonnement/${t}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        params: { token: t },
+        context: {},
+      });
+    const refused = await thrown(() => post(`${w.memberB.id}.forged`));
+    expect((refused as Response).status).toBe(404);
+    expect(
+      (await prisma.user.findUniqueOrThrow({ where: { id: w.memberB.id } })).digestOptOut,
+    ).toBe(false);
+    expect(await post(token)).toEqual({ done: true });
+    expect(
+      (await prisma.user.findUniqueOrThrow({ where: { id: w.memberB.id } })).digestOptOut,
+    ).toBe(true);
+    // The reminders' opt-out (per membership) is untouched.
+    expect(
+      await prisma.clubMembership.count({ where: { companyId: w.b.id, remindersOptOut: true } }),
+    ).toBe(0);
   });
 });

@@ -132,43 +132,20 @@ export function PracticeForm({
         ) : null}
       </fieldset>
 
-      <fieldset className="card">
-        <legend className="px-1 text-lg font-bold">Publics concernés</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {PUBLIC_CATEGORIES.map((p) => (
-            <label key={p.code} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                name={fields.publics.name}
-                value={p.code}
-                defaultChecked={defaults.publics.includes(p.code)}
-                className="mt-1 h-4 w-4"
-              />
-              <span>{p.label}</span>
-            </label>
-          ))}
-        </div>
-        <ErrorList errors={fields.publics.errors} />
-      </fieldset>
-
-      <fieldset className="card">
-        <legend className="px-1 text-lg font-bold">Thèmes</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {THEMES.map((t) => (
-            <label key={t.code} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                name={fields.themes.name}
-                value={t.code}
-                defaultChecked={defaults.themes.includes(t.code)}
-                className="mt-1 h-4 w-4"
-              />
-              <span>{t.label}</span>
-            </label>
-          ))}
-        </div>
-        <ErrorList errors={fields.themes.errors} />
-      </fieldset>
+      <CheckboxGroup
+        legend="Publics concernés"
+        name={fields.publics.name}
+        options={PUBLIC_CATEGORIES}
+        checked={defaults.publics}
+        errors={fields.publics.errors}
+      />
+      <CheckboxGroup
+        legend="Thèmes"
+        name={fields.themes.name}
+        options={THEMES}
+        checked={defaults.themes}
+        errors={fields.themes.errors}
+      />
 
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Images (facultatif)</legend>
@@ -213,5 +190,40 @@ export function PracticeForm({
         {submitLabel}
       </button>
     </Form>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+  errors,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<{ code: string; label: string }>;
+  checked: string[];
+  errors?: string[];
+}) {
+  return (
+    <fieldset className="card">
+      <legend className="px-1 text-lg font-bold">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.code} className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.code}
+              defaultChecked={checked.includes(o.code)}
+              className="mt-1 h-4 w-4"
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList errors={errors} />
+    </fieldset>
   );
 }

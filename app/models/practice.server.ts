@@ -29,6 +29,21 @@ export class PracticeError extends Error {
   }
 }
 
+/** The Conform reply of a PracticeError: on its field, or for the whole form. */
+export function practiceErrorReply(
+  submission: {
+    reply: (options: {
+      fieldErrors?: Record<string, string[]>;
+      formErrors?: string[];
+    }) => SubmissionResult<string[]>;
+  },
+  error: PracticeError,
+) {
+  return error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+    : submission.reply({ formErrors: [error.message] });
+}
+
 export type NewImage = { bytes: Uint8Array<ArrayBuffer>; mimeType: string; alt: string };
 
 const ALT_MAX = 200;

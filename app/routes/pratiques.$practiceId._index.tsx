@@ -302,26 +302,16 @@ export default function PracticePage() {
           </ol>
         )}
         {p.canReact ? (
-          <Form method="post" className="card mt-4">
-            <input type="hidden" name="intent" value="comment" />
-            <label htmlFor="comment-body" className="label">
-              Votre commentaire
-            </label>
-            <textarea
-              id="comment-body"
-              name="body"
-              rows={3}
-              required
-              maxLength={2000}
-              className="input"
-              aria-invalid={errorFor("comment").length > 0 || undefined}
-              aria-describedby={errorFor("comment").length > 0 ? "comment-error" : undefined}
-            />
-            <ErrorList id="comment-error" errors={errorFor("comment")} />
-            <button type="submit" className="btn-primary mt-3" disabled={busy}>
-              Publier le commentaire
-            </button>
-          </Form>
+          <TextForm
+            intent="comment"
+            name="body"
+            label="Votre commentaire"
+            maxLength={2000}
+            errors={errorFor("comment")}
+            submitLabel="Publier le commentaire"
+            className="card mt-4"
+            disabled={busy}
+          />
         ) : null}
       </section>
 
@@ -330,28 +320,63 @@ export default function PracticePage() {
           <summary className="cursor-pointer text-sm font-semibold">
             Signaler un problème aux animateurs
           </summary>
-          <Form method="post" className="card mt-2">
-            <input type="hidden" name="intent" value="report" />
-            <label htmlFor="report-reason" className="label">
-              Ce qui pose problème
-            </label>
-            <textarea
-              id="report-reason"
-              name="reason"
-              rows={3}
-              required
-              maxLength={1000}
-              className="input"
-              aria-invalid={errorFor("report").length > 0 || undefined}
-              aria-describedby={errorFor("report").length > 0 ? "report-error" : undefined}
-            />
-            <ErrorList id="report-error" errors={errorFor("report")} />
-            <button type="submit" className="btn-secondary mt-3">
-              Envoyer le signalement
-            </button>
-          </Form>
+          <TextForm
+            intent="report"
+            name="reason"
+            label="Ce qui pose problème"
+            maxLength={1000}
+            errors={errorFor("report")}
+            submitLabel="Envoyer le signalement"
+            className="card mt-2"
+            disabled={busy}
+          />
         </details>
       ) : null}
     </>
+  );
+}
+
+/** A one-textarea form posting `intent` (comments, reports), its errors wired for screen readers. */
+function TextForm({
+  intent,
+  name,
+  label,
+  maxLength,
+  errors,
+  submitLabel,
+  className,
+  disabled,
+}: {
+  intent: string;
+  name: string;
+  label: string;
+  maxLength: number;
+  errors: string[];
+  submitLabel: string;
+  className: string;
+  disabled: boolean;
+}) {
+  const id = `${intent}-${name}`;
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        required
+        maxLength={maxLength}
+        className="input"
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+      />
+      <ErrorList id={`${id}-error`} errors={errors} />
+      <button type="submit" className="btn-primary mt-3" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </Form>
   );
 }

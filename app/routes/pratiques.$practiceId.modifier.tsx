@@ -5,6 +5,7 @@ import { PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import {
   PracticeError,
+  practiceErrorReply,
   postingChoices,
   practiceForEdit,
   receivePracticeForm,
@@ -48,12 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       removeImageIds,
     );
   } catch (error) {
-    if (error instanceof PracticeError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
-    }
+    if (error instanceof PracticeError)
+      return data({ result: practiceErrorReply(submission, error) }, { status: 400 });
     throw error;
   }
   return redirectWithFlash(request, `/pratiques/${practiceId}`, {

@@ -231,6 +231,40 @@ describe("who acts on practices", () => {
   });
 });
 
+describe("deleting", () => {
+  test("only the posting company's people delete a practice; others get 403 and nothing changes", async () => {
+    const doomed = await createPractice(prisma, {
+      companyId: w.a.id,
+      clubId: w.arras.id,
+      authorId: w.authorA.id,
+      visibility: "CLUB",
+      title: "À supprimer",
+    });
+    const del = async (userId: string) =>
+      practicePage.action({
+        request: appRequest(`/pratiques/${doomed.id}`, {
+          cookie: await sessionCookieFor(userId),
+          method: "POST",
+          body: new URLSearchParams({ intent: "delete" }),
+        }),
+        params: { practiceId: doomed.id },
+        context: {},
+      });
+    for (const refused of [w.colleagueA2, w.animatorArras]) {
+      expect(((await thrown(() => del(refused.id))) as Response).status).toBe(403);
+    }
+    expect(await prisma.practice.count({ where: { id: doomed.id } })).toBe(1);
+    const done = (await del(w.authorA.id)) as Response;
+    expect(done.status).toBe(302);
+    expect(await prisma.practice.count({ where: { id: doomed.id } })).toBe(0);
+    expect(
+      await prisma.auditLog.count({
+        where: { entityType: "Practice", entityId: doomed.id, action: "DELETE" },
+      }),
+    ).toBe(1);
+  });
+});
+
 describe("the feed", () => {
   const filters = (query = "") => parseFeedFilters(new URL(`http://x/pratiques?${query}`));
 

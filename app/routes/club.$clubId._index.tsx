@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
@@ -160,50 +161,36 @@ export default function ClubHome() {
           Ce mois-ci dans le club
         </h2>
         <div className="grid gap-6 md:grid-cols-3">
-          <div>
-            <h3 className="mb-1 font-semibold">Nouveaux membres</h3>
-            {d.thisMonth.newMembers.length === 0 ? (
-              <p className="text-sm text-gray-700">Pas encore ce mois-ci.</p>
-            ) : (
-              <ul className="list-disc pl-5">
-                {d.thisMonth.newMembers.map((m) => (
-                  <li key={m.id}>
-                    <Link to={`/entreprise/${m.id}`}>{m.name}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <div>
-            <h3 className="mb-1 font-semibold">Objectifs atteints</h3>
-            {d.thisMonth.targetsReached.length === 0 ? (
-              <p className="text-sm text-gray-700">Pas encore ce mois-ci.</p>
-            ) : (
-              <ul className="list-disc pl-5">
-                {d.thisMonth.targetsReached.map((t) => (
-                  <li key={t.id}>
-                    {t.companyName} : {t.ambition}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <div>
-            <h3 className="mb-1 font-semibold">Pratiques à la une</h3>
-            {d.thisMonth.featured.length === 0 ? (
-              <p className="text-sm text-gray-700">
+          <MonthList
+            title="Nouveaux membres"
+            items={d.thisMonth.newMembers.map((m) => ({
+              key: m.id,
+              content: <Link to={`/entreprise/${m.id}`}>{m.name}</Link>,
+            }))}
+          />
+          <MonthList
+            title="Objectifs atteints"
+            items={d.thisMonth.targetsReached.map((t) => ({
+              key: t.id,
+              content: `${t.companyName} : ${t.ambition}`,
+            }))}
+          />
+          <MonthList
+            title="Pratiques à la une"
+            empty={
+              <>
                 Aucune : <Link to="pratiques">choisissez-en une</Link>.
-              </p>
-            ) : (
-              <ul className="list-disc pl-5">
-                {d.thisMonth.featured.map((p) => (
-                  <li key={p.id}>
-                    <Link to={`/pratiques/${p.id}`}>{p.title}</Link> ({p.companyName})
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+              </>
+            }
+            items={d.thisMonth.featured.map((p) => ({
+              key: p.id,
+              content: (
+                <>
+                  <Link to={`/pratiques/${p.id}`}>{p.title}</Link> ({p.companyName})
+                </>
+              ),
+            }))}
+          />
         </div>
       </section>
       <section aria-labelledby="chiffres-club" className="mb-8">
@@ -408,6 +395,32 @@ function Progress({ percent, label, detail }: { percent: number; label: string; 
       <span className="whitespace-nowrap text-sm tabular-nums">
         {numberFormat.format(percent)} %<span className="sr-only"> ({detail})</span>
       </span>
+    </div>
+  );
+}
+
+/** One column of "Ce mois-ci dans le club": a short list, or a kind word when it is empty. */
+function MonthList({
+  title,
+  items,
+  empty = "Pas encore ce mois-ci.",
+}: {
+  title: string;
+  items: Array<{ key: string; content: ReactNode }>;
+  empty?: ReactNode;
+}) {
+  return (
+    <div>
+      <h3 className="mb-1 font-semibold">{title}</h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-gray-700">{empty}</p>
+      ) : (
+        <ul className="list-disc pl-5">
+          {items.map((item) => (
+            <li key={item.key}>{item.content}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SelectField } from "~/components/forms";
 import { PageHeader, numberFormat } from "~/components/page";
 import { PracticeCard } from "~/components/practice-ui";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
@@ -78,45 +79,27 @@ export default function PracticeFeed() {
             placeholder="ex. : recrutement sans CV, tutorat, ESAT…"
           />
         </div>
-        <div>
-          <label htmlFor="public" className="label">
-            Public
-          </label>
-          <select id="public" name="public" className="input" defaultValue={d.filters.publicCode}>
-            <option value="">Tous les publics</option>
-            {PUBLIC_CATEGORIES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="theme" className="label">
-            Thème
-          </label>
-          <select id="theme" name="theme" className="input" defaultValue={d.filters.themeCode}>
-            <option value="">Tous les thèmes</option>
-            {THEMES.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="club" className="label">
-            Club
-          </label>
-          <select id="club" name="club" className="input" defaultValue={d.filters.clubId}>
-            <option value="">Tous les clubs</option>
-            {d.clubs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className=""
+          label="Public"
+          selectProps={{ id: "public", name: "public", defaultValue: d.filters.publicCode }}
+          options={[{ value: "", label: "Tous les publics" }, ...codeOptions(PUBLIC_CATEGORIES)]}
+        />
+        <SelectField
+          className=""
+          label="Thème"
+          selectProps={{ id: "theme", name: "theme", defaultValue: d.filters.themeCode }}
+          options={[{ value: "", label: "Tous les thèmes" }, ...codeOptions(THEMES)]}
+        />
+        <SelectField
+          className=""
+          label="Club"
+          selectProps={{ id: "club", name: "club", defaultValue: d.filters.clubId }}
+          options={[
+            { value: "", label: "Tous les clubs" },
+            ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-primary">
             Filtrer
@@ -167,3 +150,6 @@ export default function PracticeFeed() {
     </>
   );
 }
+
+const codeOptions = (list: ReadonlyArray<{ code: string; label: string }>) =>
+  list.map((item) => ({ value: item.code, label: item.label }));

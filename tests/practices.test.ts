@@ -22,6 +22,7 @@ import {
 } from "~/models/practice-emails.server";
 import { toggleKudos } from "~/models/practice.server";
 import * as practicePage from "~/routes/pratiques.$practiceId._index";
+import * as newPracticePage from "~/routes/pratiques.nouvelle";
 import * as imageRoute from "~/routes/pratiques.$practiceId.images.$imageId";
 import * as digestUnsubscribe from "~/routes/lettre.desabonnement.$token";
 import { prisma } from "~/utils/db.server";
@@ -298,6 +299,55 @@ describe("the feed", () => {
     expect(await toggleKudos(w.colleagueA2.id, w.everyone.id)).toBe(false);
     expect(await toggleKudos(w.colleagueA2.id, w.everyone.id)).toBe(true);
     expect(await prisma.kudos.count({ where: { practiceId: w.everyone.id } })).toBe(1);
+  });
+});
+
+describe("posting with images", () => {
+  const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const post = async (image: File | null, alt = "Une photo de l'atelier") => {
+    const form = new FormData();
+    form.set("clubId", w.arras.id);
+    form.set("title", "Une pratique avec image");
+    form.set("body", "Ce que nous faisons, en quelques phrases, avec une image.");
+    form.set("visibility", "CLUB");
+    if (image) {
+      form.set("image1", image);
+      form.set("alt1", alt);
+    }
+    return newPracticePage.action({
+      request: appRequest("/pratiques/nouvelle", {
+        cookie: await sessionCookieFor(w.authorA.id),
+        method: "POST",
+        body: form,
+      }),
+      params: {},
+      context: {},
+    });
+  };
+  const count = () => prisma.practice.count({ where: { title: "Une pratique avec image" } });
+
+  test("an image over 2 MB, a non-image, or one without description is refused; nothing written", async () => {
+    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+    big.set(PNG_HEAD);
+    for (const [file, alt] of [
+      [new File([big], "grande.png", { type: "image/png" }), "Une grande image"],
+      [new File(["<svg onload=alert(1)>"], "image.png", { type: "image/png" }), "Une image"],
+      [new File([new Uint8Array([...PNG_HEAD, 0])], "ok.png", { type: "image/png" }), ""],
+    ] as const) {
+      const response = (await post(file, alt)) as { init: ResponseInit | null };
+      expect(response.init?.status).toBe(400);
+    }
+    expect(await count()).toBe(0);
+  });
+
+  test("a JPEG declared as PNG is stored as what its bytes say", async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const response = (await post(new File([jpeg], "photo.png", { type: "image/png" }))) as Response;
+    expect(response.status).toBe(302);
+    const image = await prisma.practiceImage.findFirstOrThrow({
+      where: { practice: { title: "Une pratique avec image" } },
+    });
+    expect(image).toMatchObject({ mimeType: "image/jpeg", size: 7, alt: "Une photo de l'atelier" });
   });
 });
 

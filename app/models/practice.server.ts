@@ -67,7 +67,10 @@ export async function readPracticeUpload(
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
-      return { ok: false, error: "Une image dépasse 2 Mo : choisissez une image plus légère." };
+      return {
+        ok: false,
+        error: "Une image (ou un champ) dépasse 2 Mo : choisissez une image plus légère.",
+      };
     return { ok: false, error: "L'envoi n'a pas pu être lu : envoyez le formulaire à nouveau." };
   }
   const images: NewImage[] = [];

@@ -276,6 +276,9 @@ describe("the feed", () => {
     expect((await titles(w.memberB)).sort()).toEqual(["Achats à l'ESAT", "Job dating au quartier"]);
     expect(await titles(w.colleagueA2)).toHaveLength(3);
     expect(await titles(w.authorA)).toHaveLength(4);
+    // "Mes pratiques": the user's companies' own.
+    expect(await titles(w.authorA, "mes=1")).toHaveLength(4);
+    expect(await titles(w.colleagueA2, "mes=1")).toEqual([]);
   });
 
   test("searches the text (accents and case ignored, prefixes) and filters by tag", async () => {

@@ -17,6 +17,8 @@ export type FeedFilters = {
   publicCode: string;
   themeCode: string;
   clubId: string;
+  /** Only the practices of the user's own companies ("Mes pratiques"). */
+  mine: boolean;
   page: number;
 };
 
@@ -30,6 +32,7 @@ export function parseFeedFilters(url: URL): FeedFilters {
     publicCode: PUBLIC_CATEGORIES.some((p) => p.code === publicCode) ? publicCode : "",
     themeCode: THEMES.some((t) => t.code === themeCode) ? themeCode : "",
     clubId: get("club").slice(0, 64),
+    mine: get("mes") === "1",
     page: Number.isFinite(page) && page > 1 && page < 10_000 ? page : 1,
   };
 }
@@ -122,6 +125,10 @@ export async function listFeed(user: CurrentUser, filters: FeedFilters) {
     and.push({ tags: { some: { kind: "PUBLIC", code: filters.publicCode } } });
   if (filters.themeCode) and.push({ tags: { some: { kind: "THEME", code: filters.themeCode } } });
   if (filters.clubId) and.push({ clubId: filters.clubId });
+  if (filters.mine)
+    and.push({
+      companyId: { in: user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!) },
+    });
   const searchIds = filters.q ? await searchPracticeIds(filters.q) : null;
   if (searchIds) and.push({ id: { in: searchIds } });
   const where: Prisma.PracticeWhereInput = { AND: and };

@@ -26,7 +26,11 @@ export default function PracticeFeed() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const filtered = Boolean(
-    d.filters.q || d.filters.publicCode || d.filters.themeCode || d.filters.clubId,
+    d.filters.q ||
+    d.filters.publicCode ||
+    d.filters.themeCode ||
+    d.filters.clubId ||
+    d.filters.mine,
   );
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
@@ -40,9 +44,14 @@ export default function PracticeFeed() {
         intro="Ce qui marche chez les autres entreprises des clubs : inspirez-vous, réagissez, partagez à votre tour."
         actions={
           d.canPost ? (
-            <Link to="/pratiques/nouvelle" className="btn-primary">
-              Partager une pratique
-            </Link>
+            <>
+              <Link to="/pratiques/nouvelle" className="btn-primary">
+                Partager une pratique
+              </Link>
+              <Link to="/pratiques?mes=1" className="btn-secondary">
+                Mes pratiques
+              </Link>
+            </>
           ) : null
         }
       />
@@ -66,6 +75,7 @@ export default function PracticeFeed() {
         className="card mb-6 grid gap-4 md:grid-cols-4"
         aria-label="Filtrer les pratiques"
       >
+        {d.filters.mine ? <input type="hidden" name="mes" value="1" /> : null}
         <div className="md:col-span-4">
           <label htmlFor="q" className="label">
             Rechercher

@@ -97,6 +97,10 @@ test("a member shares a practice with Markdown and an image; Markdown stays iner
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await axe(page);
+  // It is among "Mes pratiques".
+  await page.getByRole("link", { name: "Toutes les bonnes pratiques" }).click();
+  await page.getByRole("link", { name: "Mes pratiques" }).click();
+  await expect(page.getByRole("link", { name: TITLE })).toBeVisible();
 });
 
 test("another member of the club sees it, gives kudos and comments", async ({ page, axe }) => {

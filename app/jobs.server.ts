@@ -4,6 +4,11 @@
 import { purgeExpiredRows } from "~/models/housekeeping.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
 import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
+import {
+  PRACTICE_EMAILS_EVERY_MS,
+  sendAppreciationNews,
+  sendWeeklyDigests,
+} from "~/models/practice-emails.server";
 import { registerJob } from "~/utils/scheduler.server";
 
 export function registerJobs() {
@@ -33,6 +38,17 @@ export function registerJobs() {
     everyMs: 5 * 60_000,
     run: async (now) => {
       await sendDueMeetingReminders(now);
+    },
+  });
+
+  // Weekly digest of each club's feed, once per club and ISO week (runOnce), and the authors'
+  // batched news of the day before, once a day.
+  registerJob({
+    name: "practice-emails",
+    everyMs: PRACTICE_EMAILS_EVERY_MS,
+    run: async (now) => {
+      await sendWeeklyDigests(now);
+      await sendAppreciationNews(now);
     },
   });
 }

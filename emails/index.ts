@@ -5,6 +5,8 @@ import { meetingInvitationEmail } from "./meeting-invitation";
 import { meetingReminderEmail } from "./meeting-reminder";
 import { meetingUpdatedEmail } from "./meeting-updated";
 import { passwordResetEmail } from "./password-reset";
+import { practiceAppreciatedEmail } from "./practice-appreciated";
+import { practiceDigestEmail } from "./practice-digest";
 import { reminderEmail } from "./reminder";
 
 export const emailTemplates = {
@@ -15,6 +17,8 @@ export const emailTemplates = {
   "meeting-updated": meetingUpdatedEmail,
   "meeting-reminder": meetingReminderEmail,
   "meeting-cancelled": meetingCancelledEmail,
+  "practice-digest": practiceDigestEmail,
+  "practice-appreciated": practiceAppreciatedEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -53,6 +53,11 @@ export function CompanyNav({
             </NavLink>
           </li>
         ) : null}
+        <li>
+          <NavLink to="/pratiques" className={tabClass}>
+            Bonnes pratiques
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

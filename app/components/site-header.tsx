@@ -38,6 +38,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           </NavLink>
           {user ? (
             <>
+              {user.spaces.length > 0 ? (
+                <NavLink to="/pratiques" className={navLinkClass}>
+                  Bonnes pratiques
+                </NavLink>
+              ) : null}
               {user.spaces.map((space) => (
                 <NavLink key={space.href} to={space.href} className={navLinkClass}>
                   {user.spaces.length > 1

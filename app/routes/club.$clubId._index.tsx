@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
@@ -13,6 +14,7 @@ import {
   type MemberQuery,
   type MemberSort,
 } from "~/models/club.server";
+import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -30,10 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const query = parseMemberQuery(new URL(request.url), now);
   const period = yearPeriod(query.annee);
-  const [members, figures, byPublic] = await Promise.all([
+  const [members, figures, byPublic, thisMonth] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
     keyFigures({ clubId }, period),
     peopleByPublic({ clubId }, period),
+    clubThisMonth(clubId, now),
   ]);
   return {
     club,
@@ -44,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: countByActivity(members),
     figures,
     byPublic,
+    thisMonth,
   };
 }
 
@@ -152,6 +156,43 @@ export default function ClubHome() {
           </>
         }
       />
+      <section aria-labelledby="ce-mois-ci" className="card mb-8">
+        <h2 id="ce-mois-ci" className="mb-3 text-xl font-bold">
+          Ce mois-ci dans le club
+        </h2>
+        <div className="grid gap-6 md:grid-cols-3">
+          <MonthList
+            title="Nouveaux membres"
+            items={d.thisMonth.newMembers.map((m) => ({
+              key: m.id,
+              content: <Link to={`/entreprise/${m.id}`}>{m.name}</Link>,
+            }))}
+          />
+          <MonthList
+            title="Objectifs atteints"
+            items={d.thisMonth.targetsReached.map((t) => ({
+              key: t.id,
+              content: `${t.companyName} : ${t.ambition}`,
+            }))}
+          />
+          <MonthList
+            title="Pratiques à la une"
+            empty={
+              <>
+                Aucune : <Link to="pratiques">choisissez-en une</Link>.
+              </>
+            }
+            items={d.thisMonth.featured.map((p) => ({
+              key: p.id,
+              content: (
+                <>
+                  <Link to={`/pratiques/${p.id}`}>{p.title}</Link> ({p.companyName})
+                </>
+              ),
+            }))}
+          />
+        </div>
+      </section>
       <section aria-labelledby="chiffres-club" className="mb-8">
         <h2 id="chiffres-club" className="mb-3 text-xl font-bold">
           Chiffres du club en {q.annee}
@@ -354,6 +395,32 @@ function Progress({ percent, label, detail }: { percent: number; label: string; 
       <span className="whitespace-nowrap text-sm tabular-nums">
         {numberFormat.format(percent)} %<span className="sr-only"> ({detail})</span>
       </span>
+    </div>
+  );
+}
+
+/** One column of "Ce mois-ci dans le club": a short list, or a kind word when it is empty. */
+function MonthList({
+  title,
+  items,
+  empty = "Pas encore ce mois-ci.",
+}: {
+  title: string;
+  items: Array<{ key: string; content: ReactNode }>;
+  empty?: ReactNode;
+}) {
+  return (
+    <div>
+      <h3 className="mb-1 font-semibold">{title}</h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-gray-700">{empty}</p>
+      ) : (
+        <ul className="list-disc pl-5">
+          {items.map((item) => (
+            <li key={item.key}>{item.content}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

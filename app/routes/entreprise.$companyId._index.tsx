@@ -11,6 +11,7 @@ import {
   lastDeclaration,
   listCommitmentsWithProgress,
 } from "~/models/company.server";
+import { companyMilestones } from "~/models/emulation.server";
 import {
   keyFigures,
   peopleByPublic,
@@ -37,14 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!company) notFound();
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const period = yearPeriod(year);
-  const [commitments, figures, byPublic, byActionType, last, canEdit] = await Promise.all([
-    listCommitmentsWithProgress(companyId, year),
-    keyFigures({ companyId }, period),
-    peopleByPublic({ companyId }, period),
-    realisationsByActionType({ companyId }, period),
-    lastDeclaration(companyId),
-    can(user, { action: "company:write", companyId }),
-  ]);
+  const [commitments, figures, byPublic, byActionType, last, canEdit, milestones] =
+    await Promise.all([
+      listCommitmentsWithProgress(companyId, year),
+      keyFigures({ companyId }, period),
+      peopleByPublic({ companyId }, period),
+      realisationsByActionType({ companyId }, period),
+      lastDeclaration(companyId),
+      can(user, { action: "company:write", companyId }),
+      companyMilestones(companyId),
+    ]);
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
   quarterStart.setUTCHours(0, 0, 0, 0);
@@ -57,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     byPublic,
     byActionType,
     canEdit,
+    milestones,
     lastDeclaration: last,
     nothingThisQuarter: !last || last.at < quarterStart,
   };
@@ -109,6 +113,33 @@ export default function CompanyDashboard() {
           ) : null}
         </div>
       ) : null}
+
+      <section aria-labelledby="etapes" className="mb-8">
+        <h2 id="etapes" className="mb-3 text-xl font-bold">
+          Mes étapes
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {d.milestones.map((m) => (
+            <li key={m.key} className={`card ${m.reachedAt ? "border-green-300 bg-green-50" : ""}`}>
+              <p className="font-semibold">
+                {m.reachedAt ? (
+                  <span aria-hidden="true" className="mr-1 text-green-800">
+                    ✓
+                  </span>
+                ) : null}
+                {m.label}
+              </p>
+              <p className="text-sm text-gray-700">
+                {m.reachedAt
+                  ? m.key === "regular-year"
+                    ? "Franchie : merci pour votre régularité !"
+                    : `Franchie le ${dateFormat.format(new Date(m.reachedAt))}`
+                  : `Prochaine étape : ${m.hint}`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <section aria-labelledby="chiffres" className="mb-8">
         <h2 id="chiffres" className="mb-3 text-xl font-bold">

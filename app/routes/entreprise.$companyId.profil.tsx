@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { useHydrated } from "~/utils/use-hydrated";
 import {
@@ -354,6 +354,11 @@ export default function CompanyProfilePage() {
       ) : (
         <ProfileSummary company={company} />
       )}
+      {company.publicPage ? (
+        <p className="mb-6">
+          <Link to={`/entreprises/${company.id}`}>Voir la page publique de l&apos;entreprise</Link>
+        </p>
+      ) : null}
       <HeadOfficeSection company={company} canEdit={canEdit} actionData={actionData} />
     </>
   );

@@ -25,6 +25,8 @@ export async function queueEmail<T extends EmailTemplateName>(
     to: string;
     data: EmailTemplateData<T>;
     attachments?: EmailAttachment[];
+    /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+    headers?: Record<string, string>;
     /** A key that makes the send idempotent: a second queueEmail with it does nothing. */
     dedupeKey?: string;
   },
@@ -42,6 +44,7 @@ export async function queueEmail<T extends EmailTemplateName>(
     html: rendered.html,
     text: rendered.text,
     attachments: JSON.stringify(message.attachments ?? []),
+    headers: JSON.stringify(message.headers ?? {}),
     dedupeKey: message.dedupeKey ?? null,
   };
   if (message.dedupeKey) {
@@ -103,6 +106,7 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
         html: message.html,
         text: message.text,
         messageId: `<${message.id}@engages>`,
+        headers: JSON.parse(message.headers) as Record<string, string>,
         attachments: attachments.map((a) => ({
           filename: a.filename,
           contentType: a.contentType,

@@ -4,6 +4,7 @@
 import { prisma } from "./db.server";
 import { logout, requireUserId } from "./auth.server";
 import type { Role } from "./domain";
+import type { Prisma } from "~/generated/prisma/client";
 
 export type RoleScope = {
   id: string;
@@ -34,7 +35,17 @@ export type Permission =
   /** See a département's aggregated figures and drill-down. */
   | { action: "departement:read"; departementCode: string }
   /** National administration. */
-  | { action: "admin" };
+  | { action: "admin" }
+  /** Read a good practice (and its images, kudos and comments): see visiblePracticesWhere. */
+  | { action: "practice:read"; practiceId: string }
+  /** Give kudos, comment, say "tried it too", report: company people and animators who read it. */
+  | { action: "practice:react"; practiceId: string }
+  /** Post a practice for a company in a club: the company's people, while it is a member. */
+  | { action: "practice:write"; companyId: string; clubId: string }
+  /** Edit or delete a practice: the people of the company that posted it. */
+  | { action: "practice:edit"; practiceId: string }
+  /** Moderate a club's feed (feature, hide, handle reports): its animators, and admins. */
+  | { action: "club:moderate"; clubId: string };
 
 export async function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
@@ -143,7 +154,93 @@ export async function can(user: CurrentUser, permission: Permission): Promise<bo
 
     case "departement:read":
       return prefectureDepartements(user).includes(permission.departementCode) || isAdmin(user);
+
+    case "practice:read":
+      return (
+        (await prisma.practice.count({
+          where: { id: permission.practiceId, ...(await visiblePracticesWhere(user)) },
+        })) > 0
+      );
+
+    case "practice:react":
+      // Prefecture staff and admins read, they do not take part in the clubs' conversation.
+      if (companyIds(user).length === 0 && animatedClubIds(user).length === 0) return false;
+      return can(user, { action: "practice:read", practiceId: permission.practiceId });
+
+    case "practice:write":
+      return (
+        companyIds(user).includes(permission.companyId) &&
+        (await prisma.clubMembership.count({
+          where: { companyId: permission.companyId, clubId: permission.clubId, status: "MEMBER" },
+        })) > 0
+      );
+
+    case "practice:edit": {
+      const practice = await prisma.practice.findUnique({
+        where: { id: permission.practiceId },
+        select: { companyId: true },
+      });
+      return practice !== null && companyIds(user).includes(practice.companyId);
+    }
+
+    case "club:moderate":
+      return animatedClubIds(user).includes(permission.clubId) || isAdmin(user);
   }
+}
+
+/** The clubs whose feed a user reads in full: their companies' clubs (as members), their animated clubs. */
+async function feedClubsOf(user: CurrentUser) {
+  const memberOf = await prisma.clubMembership.findMany({
+    where: { companyId: { in: companyIds(user) }, status: "MEMBER" },
+    select: { clubId: true, club: { select: { departementCode: true } } },
+  });
+  const animated = await prisma.club.findMany({
+    where: { id: { in: animatedClubIds(user) } },
+    select: { id: true, departementCode: true },
+  });
+  return {
+    clubIds: [...memberOf.map((m) => m.clubId), ...animated.map((c) => c.id)],
+    departements: [
+      ...memberOf.map((m) => m.club.departementCode),
+      ...animated.map((c) => c.departementCode),
+    ],
+  };
+}
+
+/**
+ * The practices a user may read, as a Prisma filter (the feed and practice:read share it):
+ * - CLUB: members of the club (companies with status MEMBER) and its animators;
+ * - DEPARTEMENT: also everyone whose club is in the same département, and its prefecture staff;
+ * - ALL: everyone signed in with a role.
+ * Hidden practices stay readable by their own company and the club's moderators only.
+ * Admins (national operator, moderation support) read everything.
+ */
+export async function visiblePracticesWhere(user: CurrentUser): Promise<Prisma.PracticeWhereInput> {
+  if (isAdmin(user)) return {};
+  if (user.roles.length === 0) return { id: { in: [] } };
+  const { clubIds, departements } = await feedClubsOf(user);
+  const allDepartements = [...departements, ...prefectureDepartements(user)];
+  const ownCompanies = companyIds(user);
+  const moderated = animatedClubIds(user);
+  return {
+    AND: [
+      {
+        OR: [
+          { visibility: "ALL" },
+          { clubId: { in: clubIds } },
+          { visibility: "DEPARTEMENT", club: { departementCode: { in: allDepartements } } },
+          { companyId: { in: ownCompanies } },
+        ],
+      },
+      {
+        OR: [
+          { hiddenAt: null },
+          { companyId: { in: ownCompanies } },
+          { clubId: { in: moderated } },
+        ],
+      },
+    ],
+  };
 }
 
 export function forbidden(message = "Vous n'avez pas accès à cette page."): never {

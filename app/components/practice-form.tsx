@@ -1,0 +1,229 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import {
+  PRACTICE_VISIBILITIES,
+  PRACTICE_VISIBILITY_LABELS,
+  PUBLIC_CATEGORIES,
+  THEMES,
+} from "~/utils/domain";
+import {
+  PRACTICE_BODY_MAX,
+  PRACTICE_IMAGES_MAX,
+  PRACTICE_IMAGE_ACCEPT,
+  PRACTICE_TITLE_MAX,
+  practiceSchema,
+} from "~/utils/schemas/practice";
+import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+
+export type PracticeFormDefaults = {
+  clubId: string;
+  title: string;
+  body: string;
+  visibility: string;
+  publics: string[];
+  themes: string[];
+  commitmentId: string;
+};
+
+type Option = { value: string; label: string };
+
+/** The form to post or edit a practice: text in Markdown, tags, visibility, images. */
+export function PracticeForm({
+  defaults,
+  clubs,
+  commitments,
+  images,
+  lastResult,
+  submitLabel,
+}: {
+  defaults: PracticeFormDefaults;
+  /** Where it may be posted; empty when editing (the club stays). */
+  clubs: Option[];
+  commitments: Option[];
+  /** Images already attached (edit), each may be removed. */
+  images: Array<{ id: string; alt: string; url: string }>;
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "practice",
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const freeSlots = Math.max(0, PRACTICE_IMAGES_MAX - images.length);
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
+      <fieldset className="card">
+        <legend className="px-1 text-lg font-bold">Votre pratique</legend>
+        {clubs.length > 1 ? (
+          <SelectField
+            label="Club"
+            errors={fields.clubId.errors}
+            selectProps={{
+              name: fields.clubId.name,
+              id: fields.clubId.id,
+              defaultValue: defaults.clubId,
+            }}
+            options={clubs}
+          />
+        ) : (
+          <input type="hidden" name={fields.clubId.name} value={defaults.clubId} />
+        )}
+        <Field
+          label="Titre"
+          errors={fields.title.errors}
+          inputProps={{
+            name: fields.title.name,
+            id: fields.title.id,
+            defaultValue: defaults.title,
+            maxLength: PRACTICE_TITLE_MAX,
+            required: true,
+          }}
+        />
+        <div className="mb-4">
+          <label htmlFor={fields.body.id} className="label">
+            Ce que vous faites, comment, et ce que vous en retenez
+          </label>
+          <p id={`${fields.body.id}-help`} className="mb-1 text-sm text-gray-600">
+            Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
+            liens [texte](https://…). Le HTML n&apos;est pas interprété.
+          </p>
+          <textarea
+            id={fields.body.id}
+            name={fields.body.name}
+            defaultValue={defaults.body}
+            rows={12}
+            maxLength={PRACTICE_BODY_MAX}
+            className="input font-mono text-sm"
+            aria-invalid={fields.body.errors ? true : undefined}
+            aria-describedby={`${fields.body.id}-help${fields.body.errors ? ` ${fields.body.id}-error` : ""}`}
+          />
+          <ErrorList id={`${fields.body.id}-error`} errors={fields.body.errors} />
+        </div>
+        <SelectField
+          label="Qui peut la lire ?"
+          errors={fields.visibility.errors}
+          selectProps={{
+            name: fields.visibility.name,
+            id: fields.visibility.id,
+            defaultValue: defaults.visibility,
+          }}
+          options={PRACTICE_VISIBILITIES.map((v) => ({
+            value: v,
+            label: PRACTICE_VISIBILITY_LABELS[v],
+          }))}
+        />
+        {commitments.length > 0 ? (
+          <SelectField
+            label="Engagement qu'elle sert (facultatif)"
+            errors={fields.commitmentId.errors}
+            selectProps={{
+              name: fields.commitmentId.name,
+              id: fields.commitmentId.id,
+              defaultValue: defaults.commitmentId,
+            }}
+            options={[{ value: "", label: "Aucun" }, ...commitments]}
+          />
+        ) : null}
+      </fieldset>
+
+      <CheckboxGroup
+        legend="Publics concernés"
+        name={fields.publics.name}
+        options={PUBLIC_CATEGORIES}
+        checked={defaults.publics}
+        errors={fields.publics.errors}
+      />
+      <CheckboxGroup
+        legend="Thèmes"
+        name={fields.themes.name}
+        options={THEMES}
+        checked={defaults.themes}
+        errors={fields.themes.errors}
+      />
+
+      <fieldset className="card">
+        <legend className="px-1 text-lg font-bold">Images (facultatif)</legend>
+        <p className="mb-4 text-sm text-gray-700">
+          {PRACTICE_IMAGES_MAX} images au plus, PNG, JPEG ou WebP, 2 Mo chacune. Décrivez chaque
+          image pour les personnes qui ne la voient pas.
+        </p>
+        {images.length > 0 ? (
+          <ul className="mb-4 grid gap-4 sm:grid-cols-3">
+            {images.map((img) => (
+              <li key={img.id}>
+                <img src={img.url} alt={img.alt} className="mb-2 max-h-40 rounded border" />
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="removeImage" value={img.id} className="h-4 w-4" />
+                  Retirer cette image
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {Array.from({ length: freeSlots }, (_, i) => i + 1).map((slot) => (
+          <div key={slot} className="mb-4 grid gap-x-4 sm:grid-cols-2">
+            <Field
+              label={`Image ${slot}`}
+              inputProps={{
+                type: "file",
+                name: `image${slot}`,
+                id: `image${slot}`,
+                accept: PRACTICE_IMAGE_ACCEPT,
+              }}
+            />
+            <Field
+              label={`Description de l'image ${slot}`}
+              inputProps={{ name: `alt${slot}`, id: `alt${slot}`, maxLength: 200 }}
+            />
+          </div>
+        ))}
+      </fieldset>
+
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+  errors,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<{ code: string; label: string }>;
+  checked: string[];
+  errors?: string[];
+}) {
+  return (
+    <fieldset className="card">
+      <legend className="px-1 text-lg font-bold">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.code} className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value={o.code}
+              defaultChecked={checked.includes(o.code)}
+              className="mt-1 h-4 w-4"
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList errors={errors} />
+    </fieldset>
+  );
+}

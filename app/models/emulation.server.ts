@@ -1,0 +1,189 @@
+// Emulation without shaming (DESIGN.md, 4th principle): milestones a company sees on its own
+// dashboard, the "this month in the club" block of the club home (what went well, never who is
+// behind), and the opt-in public page of a company.
+
+import { prisma } from "~/utils/db.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { toParisLocalInput } from "~/utils/meeting-time";
+
+const DAY_MS = 24 * 3600_000;
+const HIRE_ACTIONS = ["HIRE", "WORK_STUDY"];
+
+/**
+ * When each commitment's target was reached: the declaration time at which the running total of
+ * its realisations first reached the target. Commitments not reached are absent.
+ */
+async function targetsReachedAt(where: { companyId?: string; clubId?: string }) {
+  const commitments = await prisma.commitment.findMany({
+    where: { ...where, targetQuantity: { gt: 0 }, status: { not: "ABANDONED" } },
+    select: {
+      id: true,
+      companyId: true,
+      ambition: true,
+      targetQuantity: true,
+      company: { select: { name: true } },
+      realisations: { orderBy: { createdAt: "asc" }, select: { quantity: true, createdAt: true } },
+    },
+  });
+  const reached: Array<{ id: string; companyName: string; ambition: string; at: Date }> = [];
+  for (const c of commitments) {
+    let total = 0;
+    for (const r of c.realisations) {
+      total += r.quantity;
+      if (total >= c.targetQuantity!) {
+        reached.push({
+          id: c.id,
+          companyName: c.company.name,
+          ambition: c.ambition,
+          at: r.createdAt,
+        });
+        break;
+      }
+    }
+  }
+  return reached.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The quarter ("2026-T4") of an instant, Paris time. */
+function quarterOf(date: Date) {
+  const [year, month] = toParisLocalInput(date).split("-").map(Number);
+  return `${year}-T${Math.floor((month - 1) / 3) + 1}`;
+}
+
+export type Milestone = { key: string; label: string; hint: string; reachedAt: string | null };
+
+/** The company's milestones: reached (with the date) or still ahead, with what it takes. */
+export async function companyMilestones(companyId: string, now = new Date()): Promise<Milestone[]> {
+  const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
+  const [firstCommitment, firstHire, reached, recent] = await Promise.all([
+    prisma.commitment.findFirst({
+      where: { companyId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    prisma.realisation.findFirst({
+      where: { companyId, actionTypeCode: { in: HIRE_ACTIONS } },
+      orderBy: { date: "asc" },
+      select: { date: true },
+    }),
+    targetsReachedAt({ companyId }),
+    prisma.realisation.findMany({
+      where: { companyId, createdAt: { gte: yearAgo, lte: now } },
+      select: { createdAt: true },
+    }),
+  ]);
+  // A year of regular declarations: something declared in each of the last four quarters
+  // (the current one included), so a company is not penalised for a quiet month.
+  const quarters = new Set(recent.map((r) => quarterOf(r.createdAt)));
+  const lastFour = [0, 1, 2, 3].map((i) => quarterOf(new Date(now.getTime() - i * 91 * DAY_MS)));
+  const regular = lastFour.every((q) => quarters.has(q));
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  return [
+    {
+      key: "first-commitment",
+      label: "Premier engagement",
+      hint: "Déclarez un engagement : une action, des publics, une ambition.",
+      reachedAt: iso(firstCommitment?.createdAt),
+    },
+    {
+      key: "first-hire",
+      label: "Premier recrutement",
+      hint: "Enregistrez un recrutement ou un contrat en alternance.",
+      reachedAt: iso(firstHire?.date),
+    },
+    {
+      key: "target-reached",
+      label: "Objectif atteint",
+      hint: "Atteignez l'objectif chiffré d'un de vos engagements.",
+      reachedAt: iso(reached[0]?.at),
+    },
+    {
+      key: "regular-year",
+      label: "Une année de déclarations régulières",
+      hint: "Déclarez au moins une réalisation à chaque trimestre pendant un an.",
+      reachedAt: regular ? now.toISOString() : null,
+    },
+  ];
+}
+
+/** The start of the Paris calendar month of an instant (as a UTC instant, ±1 h around DST). */
+function monthStart(now: Date) {
+  const [year, month] = toParisLocalInput(now).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, 1) - 3600_000);
+}
+
+/** "This month in the club": new members, targets reached, featured practices. */
+export async function clubThisMonth(clubId: string, now = new Date()) {
+  const since = monthStart(now);
+  const [newMembers, reached, featured] = await Promise.all([
+    prisma.clubMembership.findMany({
+      where: { clubId, status: "MEMBER", joinedAt: { gte: since, lte: now } },
+      orderBy: { joinedAt: "asc" },
+      select: { company: { select: { id: true, name: true } } },
+    }),
+    targetsReachedAt({ clubId }),
+    prisma.practice.findMany({
+      where: { clubId, hiddenAt: null, featuredAt: { not: null } },
+      orderBy: { featuredAt: "desc" },
+      take: 3,
+      select: { id: true, title: true, company: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    newMembers: newMembers.map((m) => m.company),
+    targetsReached: reached
+      .filter((r) => r.at >= since && r.at <= now)
+      .map((r) => ({ id: r.id, companyName: r.companyName, ambition: r.ambition })),
+    featured: featured.map((p) => ({ id: p.id, title: p.title, companyName: p.company.name })),
+  };
+}
+
+/** A company's public page, or null when it did not opt in (then the page is a 404). */
+export async function publicCompanyPage(companyId: string) {
+  const company = await prisma.company.findUnique({
+    where: { id: companyId },
+    select: {
+      id: true,
+      name: true,
+      publicPage: true,
+      nafLabel: true,
+      website: true,
+      commune: { select: { name: true } },
+      memberships: {
+        where: { status: "MEMBER" },
+        select: { club: { select: { name: true } } },
+      },
+      commitments: {
+        where: { visibility: "PUBLIC", status: { in: ["ACTIVE", "ACHIEVED"] } },
+        orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+        select: {
+          id: true,
+          year: true,
+          ambition: true,
+          status: true,
+          targetQuantity: true,
+          targetUnit: true,
+          theme: { select: { label: true } },
+          actionType: { select: { label: true } },
+        },
+      },
+      practices: {
+        where: { visibility: "ALL", hiddenAt: null },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, title: true, body: true, createdAt: true },
+      },
+    },
+  });
+  if (!company?.publicPage) return null;
+  const { practices, memberships, ...rest } = company;
+  return {
+    ...rest,
+    clubs: memberships.map((m) => m.club.name),
+    practices: practices.map((p) => ({
+      id: p.id,
+      title: p.title,
+      bodyHtml: renderMarkdown(p.body),
+      createdAt: p.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,454 @@
+// Writes of the good-practice feed: posting and editing practices (with their tags and images),
+// kudos, comments, "we tried it too", reports, and the animators' moderation. The routes check
+// the permission first (permissions.server.ts); these functions keep the data consistent
+// (one transaction per change, audited).
+
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { audit } from "~/utils/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { sniffImageType } from "~/utils/images.server";
+import {
+  PRACTICE_IMAGES_MAX,
+  PRACTICE_IMAGE_MAX_BYTES,
+  practiceSchema,
+  type PracticeValues,
+} from "~/utils/schemas/practice";
+
+export class PracticeError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The Conform reply of a PracticeError: on its field, or for the whole form. */
+export function practiceErrorReply(
+  submission: {
+    reply: (options: {
+      fieldErrors?: Record<string, string[]>;
+      formErrors?: string[];
+    }) => SubmissionResult<string[]>;
+  },
+  error: PracticeError,
+) {
+  return error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+    : submission.reply({ formErrors: [error.message] });
+}
+
+export type NewImage = { bytes: Uint8Array<ArrayBuffer>; mimeType: string; alt: string };
+
+const ALT_MAX = 200;
+
+/** The form of a practice, with its image slots (image1…, alt1…) read and checked by their bytes. */
+export async function readPracticeUpload(
+  request: Request,
+): Promise<
+  | { ok: true; form: FormData; images: NewImage[]; removeImageIds: string[] }
+  | { ok: false; error: string }
+> {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({
+        maxPartSize: PRACTICE_IMAGE_MAX_BYTES,
+        // Text fields (no file name) and the image slots; any other file part is dropped unread.
+        filter: ({ name, filename }) => !filename || /^image[1-9]$/.test(name),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError)
+      return {
+        ok: false,
+        error: "Une image (ou un champ) dépasse 2 Mo : choisissez une image plus légère.",
+      };
+    return { ok: false, error: "L'envoi n'a pas pu être lu : envoyez le formulaire à nouveau." };
+  }
+  const images: NewImage[] = [];
+  for (let slot = 1; slot <= PRACTICE_IMAGES_MAX; slot++) {
+    const file = form.get(`image${slot}`);
+    if (!(file instanceof File) || file.size === 0) continue;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const mimeType = sniffImageType(bytes);
+    if (!mimeType)
+      return {
+        ok: false,
+        error: `Image ${slot} : seules les images PNG, JPEG ou WebP sont acceptées.`,
+      };
+    const alt = String(form.get(`alt${slot}`) ?? "").trim();
+    if (alt.length < 3 || alt.length > ALT_MAX)
+      return {
+        ok: false,
+        error: `Image ${slot} : décrivez ce qu'elle montre en quelques mots (3 à ${ALT_MAX} caractères), pour les personnes qui ne la voient pas.`,
+      };
+    images.push({ bytes, mimeType, alt });
+  }
+  const removeImageIds = form.getAll("removeImage").map(String);
+  return { ok: true, form, images, removeImageIds };
+}
+
+/** The companies (and their clubs) a user may post for: their companies' MEMBER clubs. */
+export async function postingChoices(companyIds: string[]) {
+  const memberships = await prisma.clubMembership.findMany({
+    where: { companyId: { in: companyIds }, status: "MEMBER" },
+    orderBy: { createdAt: "asc" },
+    select: {
+      companyId: true,
+      clubId: true,
+      company: { select: { name: true } },
+      club: { select: { name: true } },
+    },
+  });
+  const commitments = await prisma.commitment.findMany({
+    where: { companyId: { in: companyIds }, status: { not: "ABANDONED" } },
+    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      companyId: true,
+      clubId: true,
+      year: true,
+      ambition: true,
+      theme: { select: { label: true } },
+    },
+  });
+  return { memberships, commitments };
+}
+
+function tagRows(values: PracticeValues) {
+  return [
+    ...[...new Set(values.publics)].map((code) => ({ kind: "PUBLIC", code })),
+    ...[...new Set(values.themes)].map((code) => ({ kind: "THEME", code })),
+  ];
+}
+
+async function checkCommitment(tx: Tx, values: PracticeValues, companyId: string) {
+  if (!values.commitmentId) return null;
+  const commitment = await tx.commitment.findFirst({
+    where: { id: values.commitmentId, companyId },
+    select: { id: true },
+  });
+  if (!commitment)
+    throw new PracticeError("Choisissez un engagement de votre entreprise.", "commitmentId");
+  return commitment.id;
+}
+
+async function addImages(tx: Tx, practiceId: string, images: NewImage[], from: number) {
+  for (const [i, image] of images.entries()) {
+    await tx.practiceImage.create({
+      data: {
+        practiceId,
+        mimeType: image.mimeType,
+        size: image.bytes.length,
+        alt: image.alt,
+        data: image.bytes,
+        position: from + i,
+      },
+    });
+  }
+}
+
+/** Posts a practice for `companyId` in `values.clubId` (permission practice:write checked). */
+export async function createPracticeFor(
+  userId: string,
+  companyId: string,
+  values: PracticeValues,
+  images: NewImage[],
+) {
+  return prisma.$transaction(async (tx) => {
+    const commitmentId = await checkCommitment(tx, values, companyId);
+    const practice = await tx.practice.create({
+      data: {
+        authorId: userId,
+        companyId,
+        clubId: values.clubId,
+        commitmentId,
+        title: values.title,
+        body: values.body,
+        visibility: values.visibility,
+        tags: { create: tagRows(values) },
+      },
+      select: { id: true },
+    });
+    await addImages(tx, practice.id, images, 0);
+    await audit(tx, {
+      actorId: userId,
+      action: "CREATE",
+      entityType: "Practice",
+      entityId: practice.id,
+      companyId,
+      clubId: values.clubId,
+      after: { title: values.title, visibility: values.visibility, images: images.length },
+    });
+    return practice.id;
+  });
+}
+
+/** Edits a practice (its club stays): text, tags, visibility, images removed and added. */
+export async function updatePractice(
+  userId: string,
+  practiceId: string,
+  values: PracticeValues,
+  images: NewImage[],
+  removeImageIds: string[],
+) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.practice.findUniqueOrThrow({
+      where: { id: practiceId },
+      select: {
+        companyId: true,
+        clubId: true,
+        title: true,
+        visibility: true,
+        images: { select: { id: true, position: true } },
+      },
+    });
+    const kept = before.images.filter((img) => !removeImageIds.includes(img.id));
+    if (kept.length + images.length > PRACTICE_IMAGES_MAX)
+      throw new PracticeError(
+        `${PRACTICE_IMAGES_MAX} images au plus par pratique : retirez-en une avant d'en ajouter.`,
+      );
+    const commitmentId = await checkCommitment(tx, values, before.companyId);
+    await tx.practiceTag.deleteMany({ where: { practiceId } });
+    await tx.practice.update({
+      where: { id: practiceId },
+      data: {
+        title: values.title,
+        body: values.body,
+        visibility: values.visibility,
+        commitmentId,
+        tags: { create: tagRows(values) },
+      },
+    });
+    await tx.practiceImage.deleteMany({ where: { practiceId, id: { in: removeImageIds } } });
+    const nextPosition = Math.max(-1, ...kept.map((img) => img.position)) + 1;
+    await addImages(tx, practiceId, images, nextPosition);
+    await audit(tx, {
+      actorId: userId,
+      action: "UPDATE",
+      entityType: "Practice",
+      entityId: practiceId,
+      companyId: before.companyId,
+      clubId: before.clubId,
+      before: { title: before.title, visibility: before.visibility },
+      after: {
+        title: values.title,
+        visibility: values.visibility,
+        imagesAdded: images.length,
+        imagesRemoved: before.images.length - kept.length,
+      },
+    });
+  });
+}
+
+export async function deletePractice(userId: string, practiceId: string) {
+  await prisma.$transaction(async (tx) => {
+    const practice = await tx.practice.delete({
+      where: { id: practiceId },
+      select: { companyId: true, clubId: true, title: true },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: "DELETE",
+      entityType: "Practice",
+      entityId: practiceId,
+      companyId: practice.companyId,
+      clubId: practice.clubId,
+      before: { title: practice.title },
+    });
+  });
+}
+
+/** Gives or takes back the user's kudos ("inspirant"); returns whether it is now given. */
+export async function toggleKudos(userId: string, practiceId: string) {
+  return prisma.$transaction(async (tx) => {
+    const removed = await tx.kudos.deleteMany({ where: { practiceId, userId } });
+    if (removed.count > 0) return false;
+    await tx.kudos.create({ data: { practiceId, userId } });
+    return true;
+  });
+}
+
+/** Says (or takes back) that the company tried the practice too; returns whether it now has. */
+export async function toggleTried(companyId: string, practiceId: string) {
+  return prisma.$transaction(async (tx) => {
+    const removed = await tx.practiceTried.deleteMany({ where: { practiceId, companyId } });
+    if (removed.count > 0) return false;
+    await tx.practiceTried.create({ data: { practiceId, companyId } });
+    return true;
+  });
+}
+
+export async function commentOn(userId: string, practiceId: string, body: string) {
+  await prisma.comment.create({ data: { practiceId, authorId: userId, body } });
+}
+
+/** A report to the club's animators, about the practice or one of its comments. */
+export async function reportPractice(
+  userId: string,
+  practiceId: string,
+  reason: string,
+  commentId?: string,
+) {
+  if (commentId) {
+    const comment = await prisma.comment.count({ where: { id: commentId, practiceId } });
+    if (comment === 0) throw new PracticeError("Ce commentaire n'existe plus.");
+  }
+  await prisma.practiceReport.create({
+    data: { practiceId, reporterId: userId, reason, commentId: commentId ?? null },
+  });
+}
+
+// ---------------------------------------------------------------- moderation (club:moderate)
+
+export type ModerationAction =
+  "feature" | "unfeature" | "hide" | "unhide" | "hide-comment" | "unhide-comment";
+
+/** Features, hides (or undoes it) a practice or one of its comments; resolves open reports on hiding. */
+export async function moderatePractice(
+  userId: string,
+  practiceId: string,
+  action: ModerationAction,
+  commentId?: string,
+) {
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    const practice = await tx.practice.findUniqueOrThrow({
+      where: { id: practiceId },
+      select: { companyId: true, clubId: true, featuredAt: true, hiddenAt: true },
+    });
+    if (action === "hide-comment" || action === "unhide-comment") {
+      const hidden = action === "hide-comment" ? now : null;
+      const updated = await tx.comment.updateMany({
+        where: { id: commentId ?? "", practiceId },
+        data: { hiddenAt: hidden },
+      });
+      if (updated.count === 0) throw new PracticeError("Ce commentaire n'existe plus.");
+      if (hidden)
+        await tx.practiceReport.updateMany({
+          where: { practiceId, commentId, resolvedAt: null },
+          data: { resolvedAt: now, resolvedById: userId },
+        });
+    } else {
+      const data =
+        action === "feature"
+          ? { featuredAt: now }
+          : action === "unfeature"
+            ? { featuredAt: null }
+            : action === "hide"
+              ? { hiddenAt: now, featuredAt: null }
+              : { hiddenAt: null };
+      await tx.practice.update({ where: { id: practiceId }, data });
+      if (action === "hide")
+        await tx.practiceReport.updateMany({
+          where: { practiceId, commentId: null, resolvedAt: null },
+          data: { resolvedAt: now, resolvedById: userId },
+        });
+    }
+    await audit(tx, {
+      actorId: userId,
+      action: `MODERATE_${action.toUpperCase().replace("-", "_")}`,
+      entityType: commentId ? "Comment" : "Practice",
+      entityId: commentId ?? practiceId,
+      companyId: practice.companyId,
+      clubId: practice.clubId,
+      before: { featuredAt: practice.featuredAt, hiddenAt: practice.hiddenAt },
+    });
+  });
+}
+
+/** Closes a report without hiding anything (the animator judged it unfounded). */
+export async function dismissReport(userId: string, clubId: string, reportId: string) {
+  const updated = await prisma.practiceReport.updateMany({
+    where: { id: reportId, resolvedAt: null, practice: { clubId } },
+    data: { resolvedAt: new Date(), resolvedById: userId },
+  });
+  if (updated.count === 0) throw new PracticeError("Ce signalement est déjà traité.");
+}
+
+/**
+ * The posted form of a practice, validated: text fields by practiceSchema, images by
+ * readPracticeUpload. On error, a Conform result ready to send back.
+ */
+export async function receivePracticeForm(request: Request) {
+  const upload = await readPracticeUpload(request);
+  if (!upload.ok) {
+    const result: SubmissionResult<string[]> = { status: "error", error: { "": [upload.error] } };
+    return { ok: false as const, result };
+  }
+  const submission = parseWithZod(upload.form, { schema: practiceSchema });
+  if (submission.status !== "success") return { ok: false as const, result: submission.reply() };
+  return {
+    ok: true as const,
+    submission,
+    values: submission.value,
+    images: upload.images,
+    removeImageIds: upload.removeImageIds,
+  };
+}
+
+/** A practice as its edit form needs it. */
+export async function practiceForEdit(practiceId: string) {
+  const practice = await prisma.practice.findUnique({
+    where: { id: practiceId },
+    select: {
+      id: true,
+      companyId: true,
+      clubId: true,
+      commitmentId: true,
+      title: true,
+      body: true,
+      visibility: true,
+      tags: { select: { kind: true, code: true } },
+      images: { orderBy: { position: "asc" }, select: { id: true, alt: true } },
+    },
+  });
+  if (!practice) return null;
+  const { tags, ...rest } = practice;
+  return {
+    ...rest,
+    publics: tags.filter((t) => t.kind === "PUBLIC").map((t) => t.code),
+    themes: tags.filter((t) => t.kind === "THEME").map((t) => t.code),
+  };
+}
+
+/** The moderation view of a club: open reports, then every practice with its state. */
+export async function clubModeration(clubId: string) {
+  const [reports, practices] = await Promise.all([
+    prisma.practiceReport.findMany({
+      where: { resolvedAt: null, practice: { clubId } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        reason: true,
+        commentId: true,
+        createdAt: true,
+        reporter: { select: { name: true } },
+        practice: { select: { id: true, title: true } },
+      },
+    }),
+    prisma.practice.findMany({
+      where: { clubId },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        title: true,
+        createdAt: true,
+        featuredAt: true,
+        hiddenAt: true,
+        company: { select: { name: true } },
+        _count: { select: { kudos: true, comments: true } },
+      },
+    }),
+  ]);
+  return { reports, practices };
+}

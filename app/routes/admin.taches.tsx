@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { PageHeader, dateTimeFormat } from "~/components/page";
+import { prisma } from "~/utils/db.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { runDueJobs } from "~/utils/scheduler.server";
+import { redirectWithFlash } from "~/utils/session.server";
+
+// The scheduler's periodic work as the operator sees it: the last runs (JobRun) and a button to
+// run what is due now — after a restart, or to check a digest — without waiting for the timers.
+// Every job is idempotent for its period, so running it again sends nothing twice.
+
+export const meta: MetaFunction = () => [{ title: "Tâches planifiées — Engagés" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, { action: "admin" });
+  const runs = await prisma.jobRun.findMany({ orderBy: { startedAt: "desc" }, take: 50 });
+  return { runs };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, { action: "admin" });
+  const before = await prisma.emailOutbox.count();
+  await runDueJobs(new Date());
+  const queued = (await prisma.emailOutbox.count()) - before;
+  console.info(`Tâches planifiées lancées à la main par ${user.email} : ${queued} e-mail(s)`);
+  return redirectWithFlash(request, "/admin/taches", {
+    kind: "success",
+    message: `Tâches dues lancées : ${queued} e-mail(s) mis dans la file d'envoi.`,
+  });
+}
+
+export default function AdminJobs() {
+  const { runs } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <PageHeader
+        title="Tâches planifiées"
+        intro="Lettre hebdomadaire des clubs, nouvelles des auteurs de pratiques, relances trimestrielles, rappels de réunion, nettoyage : le serveur les lance lui-même. Chaque tâche ne fait qu'une fois le travail d'une période."
+      />
+      <Form method="post" className="mb-6">
+        <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+          Lancer les tâches dues maintenant
+        </button>
+      </Form>
+      <div className="card overflow-x-auto">
+        <table className="table-basic">
+          <caption className="sr-only">Dernières exécutions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tâche et période</th>
+              <th scope="col">Début</th>
+              <th scope="col">Fin</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.length === 0 ? (
+              <tr>
+                <td colSpan={3}>Aucune exécution enregistrée.</td>
+              </tr>
+            ) : (
+              runs.map((run) => (
+                <tr key={run.key}>
+                  <td className="font-mono text-sm">{run.key}</td>
+                  <td>{dateTimeFormat.format(new Date(run.startedAt))}</td>
+                  <td>
+                    {run.finishedAt ? dateTimeFormat.format(new Date(run.finishedAt)) : "en cours"}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

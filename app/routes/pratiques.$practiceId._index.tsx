@@ -1,0 +1,382 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
+import { ErrorList } from "~/components/forms";
+import { MarkdownContent } from "~/components/markdown-content";
+import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
+import { KudosButton, PracticeTags } from "~/components/practice-ui";
+import { getPracticePage } from "~/models/practice-feed.server";
+import {
+  PracticeError,
+  commentOn,
+  deletePractice,
+  moderatePractice,
+  reportPractice,
+  toggleKudos,
+  toggleTried,
+  type ModerationAction,
+} from "~/models/practice.server";
+import { PRACTICE_VISIBILITY_LABELS } from "~/utils/domain";
+import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { commentSchema, reportSchema } from "~/utils/schemas/practice";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.practice.title ?? "Bonne pratique"} — Engagés` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const practice = await getPracticePage(user, params.practiceId ?? "");
+  // Not found and not allowed look the same: a club-only practice is not even confirmed to exist.
+  if (!practice) notFound();
+  return { practice };
+}
+
+const MODERATION: ModerationAction[] = [
+  "feature",
+  "unfeature",
+  "hide",
+  "unhide",
+  "hide-comment",
+  "unhide-comment",
+];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const practiceId = params.practiceId ?? "";
+  const user = await requireUser(request);
+  if (!(await can(user, { action: "practice:read", practiceId }))) notFound();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const back = `/pratiques/${practiceId}`;
+
+  if (MODERATION.includes(intent as ModerationAction)) {
+    const practice = await getPracticePage(user, practiceId);
+    if (!practice?.canModerate) forbidden();
+    try {
+      await moderatePractice(
+        user.id,
+        practiceId,
+        intent as ModerationAction,
+        String(form.get("commentId") ?? "") || undefined,
+      );
+    } catch (error) {
+      if (error instanceof PracticeError)
+        return data({ intent, error: error.message }, { status: 400 });
+      throw error;
+    }
+    return redirectWithFlash(request, back, { kind: "success", message: MODERATED[intent] });
+  }
+
+  if (intent === "delete") {
+    if (!(await can(user, { action: "practice:edit", practiceId }))) forbidden();
+    await deletePractice(user.id, practiceId);
+    return redirectWithFlash(request, "/pratiques", {
+      kind: "success",
+      message: "La pratique est supprimée.",
+    });
+  }
+
+  if (!(await can(user, { action: "practice:react", practiceId }))) forbidden();
+  switch (intent) {
+    case "kudos": {
+      const given = await toggleKudos(user.id, practiceId);
+      return { intent, ok: true as const, given };
+    }
+    case "tried": {
+      const practice = await getPracticePage(user, practiceId);
+      if (!practice?.triedCompany) forbidden();
+      await toggleTried(practice.triedCompany.companyId, practiceId);
+      return { intent, ok: true as const };
+    }
+    case "comment": {
+      const submission = parseWithZod(form, { schema: commentSchema });
+      if (submission.status !== "success")
+        return data(
+          { intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." },
+          { status: 400 },
+        );
+      await commentOn(user.id, practiceId, submission.value.body);
+      return redirectWithFlash(request, `${back}#commentaires`, {
+        kind: "success",
+        message: "Votre commentaire est publié.",
+      });
+    }
+    case "report": {
+      const submission = parseWithZod(form, { schema: reportSchema });
+      if (submission.status !== "success")
+        return data(
+          { intent, error: submission.error?.reason?.[0] ?? "Signalement invalide." },
+          { status: 400 },
+        );
+      try {
+        await reportPractice(
+          user.id,
+          practiceId,
+          submission.value.reason,
+          submission.value.commentId,
+        );
+      } catch (error) {
+        if (error instanceof PracticeError)
+          return data({ intent, error: error.message }, { status: 400 });
+        throw error;
+      }
+      return redirectWithFlash(request, back, {
+        kind: "success",
+        message: "Merci : les animateurs du club examineront votre signalement.",
+      });
+    }
+    default:
+      return data({ intent, error: "Action inconnue." }, { status: 400 });
+  }
+}
+
+const MODERATED: Record<string, string> = {
+  feature: "La pratique est à la une du fil et des réunions.",
+  unfeature: "La pratique n'est plus à la une.",
+  hide: "La pratique est masquée : seuls son entreprise et les animateurs la voient.",
+  unhide: "La pratique est de nouveau visible.",
+  "hide-comment": "Le commentaire est masqué.",
+  "unhide-comment": "Le commentaire est de nouveau visible.",
+};
+
+export default function PracticePage() {
+  const { practice: p } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errorFor = (intent: string) =>
+    actionData && "error" in actionData && actionData.intent === intent ? [actionData.error] : [];
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link to="/pratiques">← Toutes les bonnes pratiques</Link>
+      </p>
+      <PageHeader
+        title={p.title}
+        intro={`${p.company.name} · ${p.club.name}${p.authorName ? ` · partagée par ${p.authorName}` : ""} · ${dateFormat.format(new Date(p.createdAt))}`}
+        actions={
+          p.canEdit ? (
+            <>
+              <Link to={`/pratiques/${p.id}/modifier`} className="btn-secondary">
+                Modifier
+              </Link>
+              <ConfirmAction
+                label="Supprimer"
+                title="Supprimer cette pratique ?"
+                confirmLabel="Supprimer définitivement"
+                fields={{ intent: "delete" }}
+              >
+                <p>Ses images, « inspirant » et commentaires seront supprimés aussi.</p>
+              </ConfirmAction>
+            </>
+          ) : null
+        }
+      />
+      <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        {p.featured ? (
+          <span className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+            À la une
+          </span>
+        ) : null}
+        {p.hidden ? (
+          <span className="rounded bg-red-100 px-2 py-0.5 font-semibold text-red-900">
+            Masquée par les animateurs
+          </span>
+        ) : null}
+        <span className="text-gray-700">
+          Visible par :{" "}
+          {PRACTICE_VISIBILITY_LABELS[p.visibility as keyof typeof PRACTICE_VISIBILITY_LABELS]}
+        </span>
+      </div>
+      <PracticeTags publics={p.publics} themes={p.themes} />
+
+      <article className="card my-6">
+        <MarkdownContent html={p.bodyHtml} />
+        {p.imageList.length > 0 ? (
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+            {p.imageList.map((img) => (
+              <li key={img.id}>
+                <img
+                  src={`/pratiques/${p.id}/images/${img.id}`}
+                  alt={img.alt}
+                  loading="lazy"
+                  className="max-h-96 w-full rounded border border-gray-200 object-contain"
+                />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {p.commitment ? (
+          <p className="mt-4 text-sm text-gray-700">
+            Au service de l&apos;engagement {p.commitment.year} « {p.commitment.theme} » :{" "}
+            {p.commitment.ambition}
+          </p>
+        ) : null}
+      </article>
+
+      <section aria-labelledby="reactions" className="mb-8">
+        <h2 id="reactions" className="mb-3 text-xl font-bold">
+          Réactions
+        </h2>
+        <div className="flex flex-wrap items-center gap-4">
+          <KudosButton
+            practiceId={p.id}
+            given={p.kudosGiven}
+            count={p.kudos}
+            disabled={!p.canReact}
+          />
+          <p className="text-sm text-gray-700">
+            {numberFormat.format(p.tried)} entreprise{p.tried > 1 ? "s l'ont" : " l'a"} essayée
+            aussi
+          </p>
+          {p.triedCompany ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="tried" />
+              <button type="submit" className="btn-secondary" aria-pressed={p.triedCompany.tried}>
+                {p.triedCompany.tried ? "Nous l'avons essayée ✓" : "Nous l'avons essayée aussi"}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </section>
+
+      {p.canModerate ? (
+        <section aria-labelledby="moderation" className="card mb-8">
+          <h2 id="moderation" className="mb-3 text-xl font-bold">
+            Modération
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            <Form method="post">
+              <input type="hidden" name="intent" value={p.featured ? "unfeature" : "feature"} />
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {p.featured ? "Retirer de la une" : "Mettre à la une"}
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value={p.hidden ? "unhide" : "hide"} />
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {p.hidden ? "Rendre visible" : "Masquer la pratique"}
+              </button>
+            </Form>
+          </div>
+          <ErrorList errors={[...errorFor("feature"), ...errorFor("hide")]} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="commentaires-titre" id="commentaires" className="mb-8">
+        <h2 id="commentaires-titre" className="mb-3 text-xl font-bold">
+          Commentaires ({numberFormat.format(p.comments.filter((c) => !c.hidden).length)})
+        </h2>
+        {p.comments.length === 0 ? (
+          <p className="text-gray-700">Pas encore de commentaire.</p>
+        ) : (
+          <ol className="space-y-3">
+            {p.comments.map((c) => (
+              <li key={c.id} className={`card ${c.hidden ? "border-red-300 bg-red-50" : ""}`}>
+                <p className="mb-1 text-sm font-semibold">
+                  {c.authorName}{" "}
+                  <span className="font-normal text-gray-700">
+                    · {dateTimeFormat.format(new Date(c.createdAt))}
+                    {c.hidden ? " · masqué" : ""}
+                  </span>
+                </p>
+                <MarkdownContent html={c.bodyHtml} />
+                {p.canModerate ? (
+                  <Form method="post" className="mt-2">
+                    <input
+                      type="hidden"
+                      name="intent"
+                      value={c.hidden ? "unhide-comment" : "hide-comment"}
+                    />
+                    <input type="hidden" name="commentId" value={c.id} />
+                    <button type="submit" className="btn-secondary">
+                      {c.hidden ? "Rendre visible" : "Masquer ce commentaire"}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {p.canReact ? (
+          <TextForm
+            intent="comment"
+            name="body"
+            label="Votre commentaire"
+            maxLength={2000}
+            errors={errorFor("comment")}
+            submitLabel="Publier le commentaire"
+            className="card mt-4"
+            disabled={busy}
+          />
+        ) : null}
+      </section>
+
+      {p.canReact && !p.canEdit ? (
+        <details className="mb-8">
+          <summary className="cursor-pointer text-sm font-semibold">
+            Signaler un problème aux animateurs
+          </summary>
+          <TextForm
+            intent="report"
+            name="reason"
+            label="Ce qui pose problème"
+            maxLength={1000}
+            errors={errorFor("report")}
+            submitLabel="Envoyer le signalement"
+            className="card mt-2"
+            disabled={busy}
+          />
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+/** A one-textarea form posting `intent` (comments, reports), its errors wired for screen readers. */
+function TextForm({
+  intent,
+  name,
+  label,
+  maxLength,
+  errors,
+  submitLabel,
+  className,
+  disabled,
+}: {
+  intent: string;
+  name: string;
+  label: string;
+  maxLength: number;
+  errors: string[];
+  submitLabel: string;
+  className: string;
+  disabled: boolean;
+}) {
+  const id = `${intent}-${name}`;
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        required
+        maxLength={maxLength}
+        className="input"
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+      />
+      <ErrorList id={`${id}-error`} errors={errors} />
+      <button type="submit" className="btn-primary mt-3" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,143 @@
+// Emulation without shaming: a company's milestones, the club's month, and the opt-in public
+// page that shows only what was made public.
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  addMembership,
+  createClub,
+  createCommitment,
+  createCompany,
+  createPractice,
+  createRealisation,
+} from "../prisma/factories";
+import { clubThisMonth, companyMilestones, publicCompanyPage } from "~/models/emulation.server";
+import * as publicPage from "~/routes/entreprises.$companyId";
+import { prisma } from "~/utils/db.server";
+import { appRequest, thrown } from "./utils/session";
+
+const DAY = 24 * 3600_000;
+const NOW = new Date("2026-11-20T12:00:00Z");
+let club: { id: string };
+let company: { id: string };
+let quiet: { id: string };
+
+beforeAll(async () => {
+  club = await createClub(prisma, { name: "Club Emulation", departementCode: "62" });
+  company = await createCompany(prisma, { name: "Entreprise Régulière", communeCode: "62041" });
+  quiet = await createCompany(prisma, { name: "Entreprise Discrète", communeCode: "62041" });
+  await addMembership(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    joinedAt: new Date(NOW.getTime() - 400 * DAY),
+  });
+  await addMembership(prisma, {
+    companyId: quiet.id,
+    clubId: club.id,
+    joinedAt: new Date("2026-11-03T09:00:00Z"),
+  });
+  const commitment = await createCommitment(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    year: 2026,
+    targetQuantity: 4,
+    visibility: "PUBLIC",
+    ambition: "Recruter quatre personnes en parcours d'insertion.",
+    createdAt: new Date("2026-01-10T09:00:00Z"),
+  });
+  await createCommitment(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    year: 2026,
+    visibility: "CLUB",
+    ambition: "Un engagement réservé au club.",
+  });
+  // One declaration per quarter over the last year; the target is crossed on 5 November.
+  for (const [date, quantity, action] of [
+    ["2026-02-10", 1, "IMMERSION"],
+    ["2026-05-10", 1, "HIRE"],
+    ["2026-08-10", 1, "IMMERSION"],
+    ["2026-11-05", 1, "HIRE"],
+  ] as const) {
+    const at = new Date(`${date}T10:00:00Z`);
+    await createRealisation(prisma, {
+      companyId: company.id,
+      clubId: club.id,
+      commitmentId: action === "IMMERSION" && date === "2026-08-10" ? null : commitment.id,
+      date: at,
+      createdAt: at,
+      actionTypeCode: action,
+      quantity,
+    });
+  }
+  await createRealisation(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    commitmentId: commitment.id,
+    date: new Date("2026-02-11T10:00:00Z"),
+    createdAt: new Date("2026-02-11T10:00:00Z"),
+    actionTypeCode: "IMMERSION",
+    quantity: 1,
+  });
+  await createPractice(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    visibility: "ALL",
+    title: "Pratique pour tous",
+  });
+  await createPractice(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    visibility: "CLUB",
+    title: "Pratique du club",
+  });
+  await createPractice(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    visibility: "ALL",
+    title: "Pratique masquée",
+    hiddenAt: NOW,
+  });
+});
+
+describe("milestones", () => {
+  test("reached with their dates, or still ahead", async () => {
+    const byKey = Object.fromEntries(
+      (await companyMilestones(company.id, NOW)).map((m) => [m.key, m.reachedAt]),
+    );
+    expect(byKey["first-commitment"]).toBe("2026-01-10T09:00:00.000Z");
+    expect(byKey["first-hire"]).toBe("2026-05-10T10:00:00.000Z");
+    expect(byKey["target-reached"]).toBe("2026-11-05T10:00:00.000Z");
+    expect(byKey["regular-year"]).not.toBeNull();
+    const none = await companyMilestones(quiet.id, NOW);
+    expect(none.every((m) => m.reachedAt === null)).toBe(true);
+  });
+});
+
+describe("this month in the club", () => {
+  test("new members and targets reached this month", async () => {
+    const month = await clubThisMonth(club.id, NOW);
+    expect(month.newMembers.map((m) => m.name)).toEqual(["Entreprise Discrète"]);
+    expect(month.targetsReached.map((t) => t.companyName)).toEqual(["Entreprise Régulière"]);
+    const december = await clubThisMonth(club.id, new Date("2026-12-15T12:00:00Z"));
+    expect(december.newMembers).toEqual([]);
+    expect(december.targetsReached).toEqual([]);
+  });
+});
+
+describe("public page", () => {
+  test("404 until the company opts in; then only public commitments and practices", async () => {
+    const load = () =>
+      publicPage.loader({
+        request: appRequest(`/entreprises/${company.id}`),
+        params: { companyId: company.id },
+        context: {},
+      });
+    expect(((await thrown(load)) as Response).status).toBe(404);
+    await prisma.company.update({ where: { id: company.id }, data: { publicPage: true } });
+    const page = await publicCompanyPage(company.id);
+    expect(page?.commitments.map((c) => c.ambition)).toEqual([
+      "Recruter quatre personnes en parcours d'insertion.",
+    ]);
+    expect(page?.practices.map((p) => p.title)).toEqual(["Pratique pour tous"]);
+    expect(page?.clubs).toEqual(["Club Emulation"]);
+  });
+});

@@ -27,6 +27,8 @@ export async function queueEmail<T extends EmailTemplateName>(
     attachments?: EmailAttachment[];
     /** A key that makes the send idempotent: a second queueEmail with it does nothing. */
     dedupeKey?: string;
+    /** Where answers go (a member writing to another company through the app). */
+    replyTo?: string;
   },
 ) {
   const render = emailTemplates[message.template] as (data: EmailTemplateData<T>) => {
@@ -43,6 +45,7 @@ export async function queueEmail<T extends EmailTemplateName>(
     text: rendered.text,
     attachments: JSON.stringify(message.attachments ?? []),
     dedupeKey: message.dedupeKey ?? null,
+    replyTo: message.replyTo ?? null,
   };
   if (message.dedupeKey) {
     return db.emailOutbox.upsert({
@@ -99,6 +102,7 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
       await transport.sendMail({
         from: env.MAIL_FROM,
         to: message.to,
+        replyTo: message.replyTo ?? undefined,
         subject: message.subject,
         html: message.html,
         text: message.text,

@@ -11,7 +11,6 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
-
 import type { CommuneOption } from "~/models/company-profile.server";
 
 export const communeLabel = (c: CommuneOption) =>

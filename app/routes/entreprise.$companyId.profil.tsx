@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useHydrated } from "~/utils/use-hydrated";
 import {
   Button,
@@ -34,7 +34,6 @@ import {
   nafSubclasses,
   unlinkHeadOffice,
   updateCompanyProfile,
-  type CommuneOption,
   type NafOption,
 } from "~/models/company-profile.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";

@@ -4,6 +4,7 @@ import { meetingCancelledEmail } from "./meeting-cancelled";
 import { meetingInvitationEmail } from "./meeting-invitation";
 import { meetingReminderEmail } from "./meeting-reminder";
 import { meetingUpdatedEmail } from "./meeting-updated";
+import { passerelleContactEmail } from "./passerelle-contact";
 import { passwordResetEmail } from "./password-reset";
 import { reminderEmail } from "./reminder";
 
@@ -15,6 +16,7 @@ export const emailTemplates = {
   "meeting-updated": meetingUpdatedEmail,
   "meeting-reminder": meetingReminderEmail,
   "meeting-cancelled": meetingCancelledEmail,
+  "passerelle-contact": passerelleContactEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -7,6 +7,7 @@ const TABS = [
   { path: "/relances", label: "Relances" },
   { path: "/chiffres", label: "Chiffres" },
   { path: "/invitations", label: "Invitations" },
+  { path: "/passerelles", label: "Passerelles" },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

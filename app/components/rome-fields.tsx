@@ -43,7 +43,9 @@ export function RomeSelect({
         defaultValue={defaultValue ?? ""}
         className="input"
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={[help ? `${id}-help` : null, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [help ? `${id}-help` : null, errorId].filter(Boolean).join(" ") || undefined
+        }
       >
         <option value="">{emptyLabel}</option>
         {byGrandDomaine.map((g) => (

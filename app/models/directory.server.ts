@@ -45,7 +45,11 @@ export async function saveCard(actorId: string, companyId: string, input: CardIn
   };
   await prisma.$transaction(async (tx) => {
     const before = await tx.directoryCard.findUnique({ where: { companyId } });
-    await tx.directoryCard.upsert({ where: { companyId }, create: { companyId, ...data }, update: data });
+    await tx.directoryCard.upsert({
+      where: { companyId },
+      create: { companyId, ...data },
+      update: data,
+    });
     await audit(tx, {
       actorId,
       action: before ? "UPDATE" : "CREATE",
@@ -139,9 +143,10 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
       clubs: c.memberships.map((m) => m.club.name),
       sameClub: c.memberships.some((m) => scope.clubIds.includes(m.club.id)),
       sector: card.showSector ? c.nafLabel : null,
-      headcount: card.showHeadcount && c.headcountBracket
-        ? labelOf(HEADCOUNT_BRACKETS, c.headcountBracket)
-        : null,
+      headcount:
+        card.showHeadcount && c.headcountBracket
+          ? labelOf(HEADCOUNT_BRACKETS, c.headcountBracket)
+          : null,
       commune: card.showCommune ? (c.commune?.name ?? null) : null,
       tradesEmployed: parseRomeList(card.tradesEmployed),
       tradesRecruited: parseRomeList(card.tradesRecruited),

@@ -121,7 +121,8 @@ export async function brokerMatch(
 ) {
   const { post, counterpart } = await loadPair(postId, counterpartId);
   const reachable = (p: BoardPost) =>
-    p.clubId === club.id || (p.visibility === "DEPARTEMENT" && p.departementCode === club.departementCode);
+    p.clubId === club.id ||
+    (p.visibility === "DEPARTEMENT" && p.departementCode === club.departementCode);
   if (post.clubId !== club.id || !reachable(counterpart)) {
     throw new PasserelleError("Ces annonces ne sont pas visibles de votre club.");
   }

@@ -201,7 +201,9 @@ export function scoreProposal(post: BoardPost, other: BoardPost): Proposal | nul
 
   const near = nearness(post.commune, other.commune);
   reasons.push(
-    near.level === 4 ? `${near.reason} (${other.commune.name})` : `${near.reason} : ${other.commune.name}`,
+    near.level === 4
+      ? `${near.reason} (${other.commune.name})`
+      : `${near.reason} : ${other.commune.name}`,
   );
   const sameArrangement = post.arrangement === other.arrangement;
   reasons.push(

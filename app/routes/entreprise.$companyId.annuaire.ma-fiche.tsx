@@ -51,7 +51,7 @@ export default function DirectoryCardPage() {
         <FormErrors errors={errors?.form} />
         <label className="mb-4 flex items-center gap-2 font-semibold text-gray-900">
           <input type="checkbox" name="listed" defaultChecked={card.listed} />
-          Faire figurer mon entreprise dans l'annuaire
+          Faire figurer mon entreprise dans l’annuaire
         </label>
         <fieldset className="mb-4">
           <legend className="label">Qui voit ma fiche</legend>
@@ -72,7 +72,7 @@ export default function DirectoryCardPage() {
           <legend className="label">Informations de mon profil affichées</legend>
           <label className="flex items-center gap-2 text-gray-900">
             <input type="checkbox" name="showSector" defaultChecked={card.showSector} />
-            Secteur d'activité (NAF)
+            Secteur d’activité (NAF)
           </label>
           <label className="flex items-center gap-2 text-gray-900">
             <input type="checkbox" name="showHeadcount" defaultChecked={card.showHeadcount} />

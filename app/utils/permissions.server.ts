@@ -215,10 +215,7 @@ export function visiblePostsWhere(scope: NetworkScope) {
 export function visibleCompaniesWhere(scope: NetworkScope) {
   return {
     id: { not: scope.companyId },
-    OR: [
-      { directoryCard: { is: null } },
-      { directoryCard: { is: { listed: true } } },
-    ],
+    OR: [{ directoryCard: { is: null } }, { directoryCard: { is: { listed: true } } }],
     AND: [
       {
         OR: [

@@ -8,7 +8,10 @@
 export type RomeDomain = { code: string; label: string };
 
 export const ROME_GRANDS_DOMAINES: readonly RomeDomain[] = [
-  { code: "A", label: "Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux" },
+  {
+    code: "A",
+    label: "Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux",
+  },
   { code: "B", label: "Arts et Façonnage d'ouvrages d'art" },
   { code: "C", label: "Banque, Assurance, Immobilier" },
   { code: "D", label: "Commerce, Vente et Grande distribution" },
@@ -76,7 +79,10 @@ export const ROME_DOMAINES: readonly RomeDomain[] = [
   { code: "H22", label: "Bois" },
   { code: "H23", label: "Chimie et pharmacie" },
   { code: "H24", label: "Cuir et textile" },
-  { code: "H25", label: "Direction, encadrement et pilotage de fabrication et production industrielles" },
+  {
+    code: "H25",
+    label: "Direction, encadrement et pilotage de fabrication et production industrielles",
+  },
   { code: "H26", label: "Electronique et électricité" },
   { code: "H27", label: "Energie" },
   { code: "H28", label: "Matériaux de construction, céramique et verre" },

@@ -88,7 +88,10 @@ export const concludeSchema = z
     endDate: isoDate("la date de fin"),
     publicCategoryCode: z.enum(publicCodes, { error: "Choisissez le public concerné." }),
     otherPublicLabel: z.string().trim().max(100, "100 caractères au plus.").optional(),
-    contractType: z.enum(CONTRACT_TYPES, { error: "Choisissez le type de contrat." }).optional(),
+    contractType: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(CONTRACT_TYPES, { error: "Choisissez le type de contrat." }).optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.endDate < v.startDate) {

@@ -273,10 +273,17 @@ export function proposalsForCompany(post: BoardPost, scope: NetworkScope) {
 
 /** The proposals an animator sees for a post of their club: the club's posts and those the
  * département's other clubs opened to the département. */
-export function proposalsForClub(post: BoardPost, clubId: string, departementCode: string) {
-  return proposalsFor(post, {
-    OR: [{ clubId }, { visibility: "DEPARTEMENT", departementCode }],
-  });
+export function proposalsForClub(
+  post: BoardPost,
+  clubId: string,
+  departementCode: string,
+  limit = 5,
+) {
+  return proposalsFor(
+    post,
+    { OR: [{ clubId }, { visibility: "DEPARTEMENT", departementCode }] },
+    limit,
+  );
 }
 
 /** "Besoin : 3 × Soudeur TIG (Mécanique… H29), du … au …, à Lens". */

@@ -26,6 +26,12 @@ const companyOf = (email: string) =>
     email,
   ).id;
 
+/** Signs in and waits for the user's space (signIn alone does not wait for the redirect). */
+async function signInAs(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
 async function signOut(page: Page) {
   await page.context().clearCookies();
 }
@@ -56,7 +62,7 @@ async function postWelders(
     await expect(commune).toHaveValue("Lens (62300)");
   }
   await page.getByLabel("Tous les clubs de mon département").check();
-  await page.getByRole("button", { name: "Publier l'annonce" }).click();
+  await page.getByRole("button", { name: "Publier l’annonce" }).click();
   await expect(page.getByText("Votre annonce est publiée.")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/entreprise/${companyId}/passerelles/[^/]+$`));
   return page.url().split("/").pop()!;
@@ -68,7 +74,7 @@ async function loanFigure(page: Page) {
   const row = table.getByRole("row").filter({ has: page.getByText("Prêt de main-d'œuvre") });
   if ((await row.count()) === 0) return 0;
   return Number(
-    ((await row.first().getByRole("cell").nth(1).textContent()) ?? "").replace(/\D/g, ""),
+    ((await row.first().getByRole("cell").first().textContent()) ?? "").replace(/\D/g, ""),
   );
 }
 
@@ -77,12 +83,13 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   axe,
   mailbox,
 }) => {
+  test.setTimeout(180_000);
   const hostId = companyOf(DEMO.company);
   const lenderId = companyOf(LENDER);
   const clubId = dbRow<{ id: string }>("SELECT id FROM Club WHERE departementCode = '62'").id;
 
   // Figures before, as the animator (club) and the prefecture.
-  await signIn(page, DEMO.animator);
+  await signInAs(page, DEMO.animator);
   await page.goto(`/club/${clubId}/chiffres`);
   const clubBefore = await loanFigure(page);
   await signOut(page);
@@ -92,7 +99,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await signOut(page);
 
   // The host company posts its need, at Lens.
-  await signIn(page, DEMO.company);
+  await signInAs(page, DEMO.company);
   await page
     .getByRole("navigation", { name: "Espace entreprise" })
     .getByRole("link", { name: "Passerelles" })
@@ -109,7 +116,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await signOut(page);
 
   // The lender posts its availability at Liévin (its own commune): the need comes first.
-  await signIn(page, LENDER);
+  await signInAs(page, LENDER);
   const offerId = await postWelders(page, lenderId, {
     kind: "Personnel disponible",
     trade: "Soudeur TIG",
@@ -141,7 +148,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await signOut(page);
 
   // The host sees the lender proposed first on its need, and the match to conclude.
-  await signIn(page, DEMO.company);
+  await signInAs(page, DEMO.company);
   await page.goto(`/entreprise/${hostId}/passerelles/${needId}`);
   const proposal = page.getByTestId("proposal").first();
   await expect(
@@ -186,7 +193,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await signOut(page);
 
   // The figures count the loan: club (animator, who also sees the board) and prefecture.
-  await signIn(page, DEMO.animator);
+  await signInAs(page, DEMO.animator);
   await page.goto(`/club/${clubId}/passerelles`);
   await expect(page.getByRole("cell", { name: "Conclue : 2 personne(s)" })).toBeVisible();
   await axe(page);
@@ -199,7 +206,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await signOut(page);
 
   // The Nord club sees none of the 62 posts, even those opened to the département.
-  await signIn(page, NORD);
+  await signInAs(page, NORD);
   const nordId = companyOf(NORD);
   await page.goto(`/entreprise/${nordId}/passerelles`);
   await expect(page.getByRole("heading", { level: 1, name: "Passerelles" })).toBeVisible();

@@ -120,7 +120,6 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
           : {},
       ],
     },
-    orderBy: { name: "asc" },
     take: 200,
     select: {
       id: true,
@@ -135,6 +134,8 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
       },
     },
   });
+  // French order (SQLite sorts "Équipements" after "Z").
+  companies.sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return companies.map((c) => {
     const card = c.directoryCard ?? DEFAULT_CARD;
     return {

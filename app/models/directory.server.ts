@@ -120,6 +120,7 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
           : {},
       ],
     },
+    orderBy: { name: "asc" },
     take: 200,
     select: {
       id: true,

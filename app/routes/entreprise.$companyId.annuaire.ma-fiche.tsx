@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
+import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { RomeCheckboxes } from "~/components/rome-fields";
 import { getCard, saveCard } from "~/models/directory.server";
@@ -53,21 +54,13 @@ export default function DirectoryCardPage() {
           <input type="checkbox" name="listed" defaultChecked={card.listed} />
           Faire figurer mon entreprise dans l’annuaire
         </label>
-        <fieldset className="mb-4">
-          <legend className="label">Qui voit ma fiche</legend>
-          {Object.entries(NETWORK_VISIBILITY_LABELS).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-gray-900">
-              <input
-                type="radio"
-                name="visibility"
-                value={value}
-                defaultChecked={card.visibility === value}
-              />
-              {label}
-            </label>
-          ))}
-          <ErrorList errors={errors?.visibility} />
-        </fieldset>
+        <RadioGroup
+          name="visibility"
+          legend="Qui voit ma fiche"
+          labels={NETWORK_VISIBILITY_LABELS}
+          defaultValue={card.visibility}
+          errors={errors?.visibility}
+        />
         <fieldset className="mb-4">
           <legend className="label">Informations de mon profil affichées</legend>
           <label className="flex items-center gap-2 text-gray-900">
@@ -93,34 +86,20 @@ export default function DirectoryCardPage() {
           legend="Métiers que nous recrutons (familles ROME)"
           selected={card.tradesRecruited}
         />
-        <div className="mb-4">
-          <label htmlFor="card-offer" className="label">
-            Ce que nous proposons aux autres membres
-          </label>
-          <textarea
-            id="card-offer"
-            name="offer"
-            rows={3}
-            maxLength={1000}
-            defaultValue={card.offer}
-            className="input"
-          />
-          <ErrorList errors={errors?.offer} />
-        </div>
-        <div className="mb-4">
-          <label htmlFor="card-seek" className="label">
-            Ce que nous cherchons
-          </label>
-          <textarea
-            id="card-seek"
-            name="seek"
-            rows={3}
-            maxLength={1000}
-            defaultValue={card.seek}
-            className="input"
-          />
-          <ErrorList errors={errors?.seek} />
-        </div>
+        <TextAreaField
+          name="offer"
+          label="Ce que nous proposons aux autres membres"
+          maxLength={1000}
+          defaultValue={card.offer}
+          errors={errors?.offer}
+        />
+        <TextAreaField
+          name="seek"
+          label="Ce que nous cherchons"
+          maxLength={1000}
+          defaultValue={card.seek}
+          errors={errors?.seek}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={submitting}>
             Enregistrer ma fiche

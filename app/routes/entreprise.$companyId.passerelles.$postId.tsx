@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
@@ -26,7 +27,6 @@ import {
   concludeSchema,
   contactSchema,
   fieldErrors,
-  MAX_HEADCOUNT,
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -285,44 +285,14 @@ function ConcludeForm({
         <FormErrors errors={errors?.form} />
         <input type="hidden" name="intent" value="conclude" />
         <input type="hidden" name="matchId" value={matchId} />
-        <fieldset className="mb-4">
-          <legend className="label">Ce qui a été conclu</legend>
-          {Object.entries(ARRANGEMENT_LABELS).map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-gray-900">
-              <input
-                type="radio"
-                name="arrangement"
-                value={value}
-                defaultChecked={arrangement === value}
-              />
-              {label}
-            </label>
-          ))}
-          <ErrorList errors={errors?.arrangement} />
-        </fieldset>
-        <Field
-          label="Nombre de personnes"
-          errors={errors?.headcount}
-          inputProps={{
-            name: "headcount",
-            type: "number",
-            min: 1,
-            max: MAX_HEADCOUNT,
-            defaultValue: headcount,
-          }}
+        <RadioGroup
+          name="arrangement"
+          legend="Ce qui a été conclu"
+          labels={ARRANGEMENT_LABELS}
+          defaultValue={arrangement}
+          errors={errors?.arrangement}
         />
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field
-            label="Du"
-            errors={errors?.startDate}
-            inputProps={{ name: "startDate", type: "date", defaultValue: startDate }}
-          />
-          <Field
-            label="Au"
-            errors={errors?.endDate}
-            inputProps={{ name: "endDate", type: "date", defaultValue: endDate }}
-          />
-        </div>
+        <HeadcountPeriodFields errors={errors} defaults={{ headcount, startDate, endDate }} />
         <SelectField
           label="Public concerné"
           help="Le public des personnes prêtées ou embauchées, pour les chiffres du club (sans nom)."

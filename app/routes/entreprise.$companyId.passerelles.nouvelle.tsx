@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneComboBox } from "~/components/commune-combobox";
-import { ErrorList, Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
+import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { RomeSelect } from "~/components/rome-fields";
 import { createPost, PasserelleError } from "~/models/passerelle.server";
@@ -11,7 +12,6 @@ import { networkScope, requirePermission } from "~/utils/permissions.server";
 import {
   ARRANGEMENT_LABELS,
   fieldErrors,
-  MAX_HEADCOUNT,
   NETWORK_VISIBILITY_LABELS,
   POST_KIND_LABELS,
   postSchema,
@@ -63,18 +63,6 @@ export default function NewPostPage() {
   const errors = useActionData<typeof action>()?.errors as Record<string, string[]> | undefined;
   const submitting = useNavigation().state === "submitting";
   const hydrated = useHydrated();
-  const radios = (name: string, legend: string, labels: Record<string, string>, first: string) => (
-    <fieldset className="mb-4">
-      <legend className="label">{legend}</legend>
-      {Object.entries(labels).map(([value, label]) => (
-        <label key={value} className="flex items-center gap-2 text-gray-900">
-          <input type="radio" name={name} value={value} defaultChecked={value === first} />
-          {label}
-        </label>
-      ))}
-      <ErrorList errors={errors?.[name]} />
-    </fieldset>
-  );
   return (
     <>
       <PageHeader
@@ -83,8 +71,20 @@ export default function NewPostPage() {
       />
       <Form method="post" className="card max-w-3xl">
         <FormErrors errors={errors?.form} />
-        {radios("kind", "Type d'annonce", POST_KIND_LABELS, "NEED")}
-        {radios("arrangement", "Formule", ARRANGEMENT_LABELS, "LOAN")}
+        <RadioGroup
+          name="kind"
+          legend="Type d'annonce"
+          labels={POST_KIND_LABELS}
+          defaultValue="NEED"
+          errors={errors?.kind}
+        />
+        <RadioGroup
+          name="arrangement"
+          legend="Formule"
+          labels={ARRANGEMENT_LABELS}
+          defaultValue="LOAN"
+          errors={errors?.arrangement}
+        />
         <RomeSelect
           name="romeDomain"
           label="Famille de métiers (ROME)"
@@ -98,29 +98,7 @@ export default function NewPostPage() {
           errors={errors?.tradeLabel}
           inputProps={{ name: "tradeLabel", type: "text", maxLength: 100, required: true }}
         />
-        <Field
-          label="Nombre de personnes"
-          errors={errors?.headcount}
-          inputProps={{
-            name: "headcount",
-            type: "number",
-            min: 1,
-            max: MAX_HEADCOUNT,
-            required: true,
-          }}
-        />
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field
-            label="Du"
-            errors={errors?.startDate}
-            inputProps={{ name: "startDate", type: "date", required: true }}
-          />
-          <Field
-            label="Au"
-            errors={errors?.endDate}
-            inputProps={{ name: "endDate", type: "date", required: true }}
-          />
-        </div>
+        <HeadcountPeriodFields errors={errors} />
         {hydrated ? (
           <CommuneComboBox
             label="Lieu (commune)"
@@ -140,20 +118,19 @@ export default function NewPostPage() {
             }}
           />
         )}
-        <div className="mb-4">
-          <label htmlFor="post-description" className="label">
-            Précisions (facultatif)
-          </label>
-          <textarea
-            id="post-description"
-            name="description"
-            rows={3}
-            maxLength={2000}
-            className="input"
-          />
-          <ErrorList errors={errors?.description} />
-        </div>
-        {radios("visibility", "Qui voit l'annonce", NETWORK_VISIBILITY_LABELS, "CLUB")}
+        <TextAreaField
+          name="description"
+          label="Précisions (facultatif)"
+          maxLength={2000}
+          errors={errors?.description}
+        />
+        <RadioGroup
+          name="visibility"
+          legend="Qui voit l'annonce"
+          labels={NETWORK_VISIBILITY_LABELS}
+          defaultValue="CLUB"
+          errors={errors?.visibility}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={submitting}>
             Publier l’annonce

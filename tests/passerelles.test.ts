@@ -18,7 +18,10 @@ import { prisma } from "~/utils/db.server";
 import { can, loadCurrentUser, networkScope, type CurrentUser } from "~/utils/permissions.server";
 import { concludeSchema, postSchema } from "~/utils/schemas/passerelle";
 import { action as newPostAction } from "~/routes/entreprise.$companyId.passerelles.nouvelle";
-import { action as postAction } from "~/routes/entreprise.$companyId.passerelles.$postId";
+import {
+  action as postAction,
+  loader as postLoader,
+} from "~/routes/entreprise.$companyId.passerelles.$postId";
 import { appRequest, sessionCookieFor, thrown } from "./utils/session";
 
 const inDays = (n: number) => {
@@ -389,6 +392,28 @@ describe("contact and conclusion", () => {
     });
     expect(emails.map((e) => e.to).sort()).toEqual([w.hostUser.email, w.lenderUser.email].sort());
     expect(emails.every((e) => e.replyTo === "anim@x.test")).toBe(true);
+  });
+});
+
+describe("another company's post", () => {
+  test("visible: answer it from one's own open posts of the other kind; invisible: 404", async () => {
+    const need = await welders(w.arras.id, "NEED", "62041", { visibility: "DEPARTEMENT" });
+    const mine = await welders(w.calais.id, "AVAILABILITY", "62193");
+    const load = async (user: CurrentUser, companyId: string) =>
+      postLoader({
+        request: appRequest(`/entreprise/${companyId}/passerelles/${need.id}`, {
+          cookie: await sessionCookieFor(user.id),
+        }),
+        params: { companyId, postId: need.id },
+        context: {},
+      });
+    const seen = await load(w.calaisUser, w.calais.id);
+    expect(seen.own).toBe(false);
+    expect(seen.answerFrom.map((p) => p.id)).toEqual([mine.id]);
+    expect(seen.proposals).toEqual([]);
+    const refused = await thrown(() => load(w.lilleUser, w.lille.id));
+    expect((refused as Response).status).toBe(404);
+    await prisma.passerellePost.deleteMany({ where: { id: { in: [need.id, mine.id] } } });
   });
 });
 

@@ -7,6 +7,7 @@ export function ContactForm({
   postId,
   counterpartId,
   intent = "contact",
+  action,
   buttonLabel,
   defaultMessage,
   errors,
@@ -14,13 +15,15 @@ export function ContactForm({
   postId: string;
   counterpartId: string;
   intent?: string;
+  /** Where to post it: the page of the sender's own post, when sent from another page. */
+  action?: string;
   buttonLabel: string;
   defaultMessage: string;
   errors?: ListOfErrors;
 }) {
   const id = useId();
   return (
-    <Form method="post" className="mt-3">
+    <Form method="post" action={action} className="mt-3">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="counterpartId" value={counterpartId} />
@@ -31,6 +34,8 @@ export function ContactForm({
         id={id}
         name="message"
         rows={3}
+        required
+        minLength={10}
         maxLength={2000}
         defaultValue={defaultMessage}
         className="input"

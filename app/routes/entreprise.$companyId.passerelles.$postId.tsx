@@ -10,6 +10,7 @@ import { concludeMatch, contactCounterpart, matchesOfPost } from "~/models/passe
 import {
   closePost,
   getPost,
+  listOwnPosts,
   PasserelleError,
   proposalsForCompany,
 } from "~/models/passerelle.server";
@@ -50,10 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [[], []];
   const contacted = new Set(matches.flatMap((m) => [m.needPost.id, m.offerPost.id]));
+  // Another company's post: answer it from one of our open posts of the other kind.
+  const answerFrom = own
+    ? []
+    : (await listOwnPosts(companyId)).filter((p) => p.status === "OPEN" && p.kind !== post.kind);
   return {
     companyId,
     post,
     own,
+    answerFrom,
     proposals: proposals.map((p) => ({ ...p, contacted: contacted.has(p.post.id) })),
     matches: matches.map((m) => ({
       ...m,
@@ -135,7 +141,7 @@ const day = (value: string | Date | null) => (value ? dateFormat.format(new Date
 const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export default function PostPage() {
-  const { companyId, post, own, proposals, matches } = useLoaderData<typeof loader>();
+  const { companyId, post, own, answerFrom, proposals, matches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) =>
     actionData && actionData.target === target ? actionData.errors : undefined;
@@ -162,7 +168,35 @@ export default function PostPage() {
         ) : null}
       </div>
 
-      {own ? (
+      {!own ? (
+        <section aria-labelledby="answer">
+          <h2 id="answer" className="mb-3 text-xl font-semibold text-gray-900">
+            Répondre à cette annonce
+          </h2>
+          {answerFrom.length === 0 ? (
+            <p className="text-gray-700">
+              Pour répondre, publiez d’abord une annonce{" "}
+              {post.kind === "NEED" ? "de personnel disponible" : "de besoin de personnel"} :{" "}
+              <Link to={`/entreprise/${companyId}/passerelles/nouvelle`}>publier une annonce</Link>.
+            </p>
+          ) : (
+            <ul className="space-y-4">
+              {answerFrom.map((mine) => (
+                <li key={mine.id} className="card">
+                  <PostSummary post={mine} headingLevel={3} />
+                  <ContactForm
+                    postId={mine.id}
+                    counterpartId={post.id}
+                    action={`/entreprise/${companyId}/passerelles/${mine.id}`}
+                    buttonLabel={`Contacter ${post.company.name} depuis cette annonce`}
+                    defaultMessage={`Bonjour, notre annonce « ${mine.tradeLabel} » pourrait répondre à la vôtre. Pouvons-nous en parler ?`}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
         <>
           <section aria-labelledby="proposals" className="mb-8">
             <h2 id="proposals" className="mb-1 text-xl font-semibold text-gray-900">
@@ -255,7 +289,7 @@ export default function PostPage() {
             )}
           </section>
         </>
-      ) : null}
+      )}
     </>
   );
 }

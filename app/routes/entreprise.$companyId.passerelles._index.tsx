@@ -59,7 +59,7 @@ export default function PasserellesBoard() {
           <ul className="grid gap-4 md:grid-cols-2">
             {others.map((post) => (
               <li key={post.id} className="card">
-                <PostSummary post={post} showCompany />
+                <PostSummary post={post} href={`${base}/${post.id}`} showCompany />
               </li>
             ))}
           </ul>

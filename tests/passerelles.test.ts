@@ -395,6 +395,77 @@ describe("contact and conclusion", () => {
   });
 });
 
+describe("hostile input on the post page", () => {
+  test("oversized, injection-shaped and unknown values: a 4xx, never a 5xx, nothing written", async () => {
+    const need = await welders(w.host.id, "NEED", "62498", { tradeLabel: "Soudeur H" });
+    const cookie = await sessionCookieFor(w.hostUser.id);
+    const before = {
+      matches: await prisma.passerelleMatch.count(),
+      realisations: await prisma.realisation.count(),
+      outbox: await prisma.emailOutbox.count(),
+    };
+    const forms: Record<string, string>[] = [
+      {
+        intent: "contact",
+        postId: need.id,
+        counterpartId: "x".repeat(5000),
+        message: "x".repeat(20),
+      },
+      {
+        intent: "contact",
+        postId: need.id,
+        counterpartId: "' OR 1=1 --",
+        message: "Bonjour à vous !",
+      },
+      { intent: "contact", postId: need.id, counterpartId: need.id, message: "x".repeat(20_000) },
+      {
+        intent: "conclude",
+        matchId: "<script>alert(1)</script>",
+        arrangement: "LOAN",
+        headcount: "2",
+        startDate: "2026-01-01",
+        endDate: "2026-02-01",
+        publicCategoryCode: "DELD",
+      },
+      {
+        intent: "conclude",
+        matchId: "m",
+        arrangement: "LOAN",
+        headcount: "2",
+        startDate: "2010-01-01",
+        endDate: "2010-02-01",
+        publicCategoryCode: "DELD",
+      },
+      { intent: "{{7*7}}" },
+    ];
+    for (const form of forms) {
+      let status: number;
+      try {
+        const result = (await postAction({
+          request: appRequest(`/entreprise/${w.host.id}/passerelles/${need.id}`, {
+            method: "POST",
+            cookie,
+            body: new URLSearchParams(form),
+          }),
+          params: { companyId: w.host.id, postId: need.id },
+          context: {},
+        })) as unknown as { init: { status: number } };
+        status = result.init.status;
+      } catch (error) {
+        status = (error as Response).status;
+      }
+      expect(status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+    }
+    expect({
+      matches: await prisma.passerelleMatch.count(),
+      realisations: await prisma.realisation.count(),
+      outbox: await prisma.emailOutbox.count(),
+    }).toEqual(before);
+    await prisma.passerellePost.delete({ where: { id: need.id } });
+  });
+});
+
 describe("another company's post", () => {
   test("visible: answer it from one's own open posts of the other kind; invisible: 404", async () => {
     const need = await welders(w.arras.id, "NEED", "62041", { visibility: "DEPARTEMENT" });

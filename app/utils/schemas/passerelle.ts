@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CONTRACT_TYPES, PUBLIC_CATEGORIES } from "../domain";
 import { isRomeDomaine, parseRomeList } from "../rome";
 import { isRealIsoDate } from "./dates";
+import { FIRST_DECLARABLE_DATE } from "./realisation";
 
 export const POST_KINDS = ["NEED", "AVAILABILITY"] as const;
 export const POST_KIND_LABELS = {
@@ -94,6 +95,13 @@ export const concludeSchema = z
     ),
   })
   .superRefine((v, ctx) => {
+    if (v.startDate < FIRST_DECLARABLE_DATE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["startDate"],
+        message: "La date doit être postérieure au 1er janvier 2018.",
+      });
+    }
     if (v.endDate < v.startDate) {
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "La fin doit suivre le début." });
     }

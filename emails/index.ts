@@ -4,6 +4,7 @@ import { meetingCancelledEmail } from "./meeting-cancelled";
 import { meetingInvitationEmail } from "./meeting-invitation";
 import { meetingReminderEmail } from "./meeting-reminder";
 import { meetingUpdatedEmail } from "./meeting-updated";
+import { passerelleContactEmail } from "./passerelle-contact";
 import { passwordResetEmail } from "./password-reset";
 import { practiceAppreciatedEmail } from "./practice-appreciated";
 import { practiceDigestEmail } from "./practice-digest";
@@ -19,6 +20,7 @@ export const emailTemplates = {
   "meeting-cancelled": meetingCancelledEmail,
   "practice-digest": practiceDigestEmail,
   "practice-appreciated": practiceAppreciatedEmail,
+  "passerelle-contact": passerelleContactEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -572,3 +572,74 @@ export async function addComment(
     },
   });
 }
+
+// ---------------------------------------------------------------- members' network
+
+export type DirectoryCardInput = {
+  companyId: string;
+  listed?: boolean;
+  visibility?: "CLUB" | "DEPARTEMENT";
+  tradesEmployed?: string[];
+  tradesRecruited?: string[];
+  offer?: string;
+  seek?: string;
+};
+
+export async function createDirectoryCard(db: DbClient, input: DirectoryCardInput) {
+  return db.directoryCard.create({
+    data: {
+      companyId: input.companyId,
+      listed: input.listed ?? true,
+      visibility: input.visibility ?? "CLUB",
+      tradesEmployed: (input.tradesEmployed ?? []).join(","),
+      tradesRecruited: (input.tradesRecruited ?? []).join(","),
+      offer: input.offer ?? "",
+      seek: input.seek ?? "",
+    },
+  });
+}
+
+export type PasserellePostInput = {
+  companyId: string;
+  /** Defaults to the company's first club membership. */
+  clubId?: string;
+  kind: "NEED" | "AVAILABILITY";
+  arrangement?: "LOAN" | "HIRE";
+  romeDomain: string;
+  tradeLabel: string;
+  headcount: number;
+  startDate: Date;
+  endDate: Date;
+  communeCode: string;
+  visibility?: "CLUB" | "DEPARTEMENT";
+  description?: string;
+  createdById?: string | null;
+  createdAt?: Date;
+};
+
+export async function createPasserellePost(db: DbClient, input: PasserellePostInput) {
+  const membership = await db.clubMembership.findFirstOrThrow({
+    where: { companyId: input.companyId, ...(input.clubId ? { clubId: input.clubId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { clubId: true, club: { select: { departementCode: true } } },
+  });
+  return db.passerellePost.create({
+    data: {
+      companyId: input.companyId,
+      clubId: membership.clubId,
+      departementCode: membership.club.departementCode,
+      kind: input.kind,
+      arrangement: input.arrangement ?? "LOAN",
+      romeDomain: input.romeDomain,
+      tradeLabel: input.tradeLabel,
+      headcount: input.headcount,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      communeCode: input.communeCode,
+      visibility: input.visibility ?? "CLUB",
+      description: input.description ?? "",
+      createdById: input.createdById ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+  });
+}

@@ -8,6 +8,7 @@ const TABS = [
   { path: "/chiffres", label: "Chiffres" },
   { path: "/invitations", label: "Invitations" },
   { path: "/pratiques", label: "Bonnes pratiques" },
+  { path: "/passerelles", label: "Passerelles" },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

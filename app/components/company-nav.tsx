@@ -8,6 +8,8 @@ const TABS = [
   { path: "/profil", label: "Profil" },
   { path: "/equipe", label: "Équipe" },
   { path: "/rapport", label: "Rapport annuel" },
+  { path: "/annuaire", label: "Annuaire", writeOnly: true },
+  { path: "/passerelles", label: "Passerelles", writeOnly: true },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -19,7 +21,8 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 
 /**
  * The tabs of a company's space. Horizontally scrollable on phones, hidden when printing.
- * `canEdit: false` (animators, prefecture) leaves out the tabs that only write.
+ * `canEdit: false` (animators, prefecture) leaves out the tabs that only write, and the
+ * members' network (directory, Passerelles), which is the company's own people's.
  */
 export function CompanyNav({
   companyId,

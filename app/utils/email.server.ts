@@ -29,6 +29,8 @@ export async function queueEmail<T extends EmailTemplateName>(
     headers?: Record<string, string>;
     /** A key that makes the send idempotent: a second queueEmail with it does nothing. */
     dedupeKey?: string;
+    /** Where answers go (a member writing to another company through the app). */
+    replyTo?: string;
   },
 ) {
   const render = emailTemplates[message.template] as (data: EmailTemplateData<T>) => {
@@ -46,6 +48,7 @@ export async function queueEmail<T extends EmailTemplateName>(
     attachments: JSON.stringify(message.attachments ?? []),
     headers: JSON.stringify(message.headers ?? {}),
     dedupeKey: message.dedupeKey ?? null,
+    replyTo: message.replyTo ?? null,
   };
   if (message.dedupeKey) {
     return db.emailOutbox.upsert({
@@ -102,6 +105,7 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
       await transport.sendMail({
         from: env.MAIL_FROM,
         to: message.to,
+        replyTo: message.replyTo ?? undefined,
         subject: message.subject,
         html: message.html,
         text: message.text,

@@ -45,7 +45,14 @@ export type Permission =
   /** Edit or delete a practice: the people of the company that posted it. */
   | { action: "practice:edit"; practiceId: string }
   /** Moderate a club's feed (feature, hide, handle reports): its animators, and admins. */
-  | { action: "club:moderate"; clubId: string };
+  | { action: "club:moderate"; clubId: string }
+  /** Use the members' network (directory, Passerelles) as this company: its own people, while
+   * the company is a member of a club. */
+  | { action: "network:use"; companyId: string }
+  /** As this company, see a Passerelles post (and contact its author). */
+  | { action: "passerelle:see"; companyId: string; postId: string }
+  /** Conclude a Passerelles match: the host company's people (the side that receives staff). */
+  | { action: "passerelle:conclude"; companyId: string; matchId: string };
 
 export async function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
@@ -185,6 +192,34 @@ export async function can(user: CurrentUser, permission: Permission): Promise<bo
 
     case "club:moderate":
       return animatedClubIds(user).includes(permission.clubId) || isAdmin(user);
+
+    case "network:use": {
+      if (!companyIds(user).includes(permission.companyId)) return false;
+      return (await networkScope(permission.companyId)).clubIds.length > 0;
+    }
+
+    case "passerelle:see": {
+      if (!companyIds(user).includes(permission.companyId)) return false;
+      const scope = await networkScope(permission.companyId);
+      if (scope.clubIds.length === 0) return false;
+      const post = await prisma.passerellePost.findFirst({
+        where: {
+          id: permission.postId,
+          OR: [{ companyId: permission.companyId }, visiblePostsWhere(scope)],
+        },
+        select: { id: true },
+      });
+      return post !== null;
+    }
+
+    case "passerelle:conclude": {
+      if (!companyIds(user).includes(permission.companyId)) return false;
+      const match = await prisma.passerelleMatch.findFirst({
+        where: { id: permission.matchId, needPost: { companyId: permission.companyId } },
+        select: { id: true },
+      });
+      return match !== null;
+    }
   }
 }
 
@@ -237,6 +272,57 @@ export async function visiblePracticesWhere(user: CurrentUser): Promise<Prisma.P
           { hiddenAt: null },
           { companyId: { in: ownCompanies } },
           { clubId: { in: moderated } },
+        ],
+      },
+    ],
+  };
+}
+
+/** Where a company stands in the members' network: the clubs it is a member of, and their
+ * départements. Prospects and former members are outside the network. */
+export async function networkScope(companyId: string) {
+  const memberships = await prisma.clubMembership.findMany({
+    where: { companyId, status: "MEMBER" },
+    select: { clubId: true, club: { select: { departementCode: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    companyId,
+    clubIds: memberships.map((m) => m.clubId),
+    departementCodes: [...new Set(memberships.map((m) => m.club.departementCode))],
+  };
+}
+export type NetworkScope = Awaited<ReturnType<typeof networkScope>>;
+
+/** The open posts of other companies a company may see: those of its clubs, and those its
+ * département's other clubs opened to the département. Never another département's. */
+export function visiblePostsWhere(scope: NetworkScope) {
+  return {
+    status: "OPEN",
+    companyId: { not: scope.companyId },
+    OR: [
+      { clubId: { in: scope.clubIds } },
+      { visibility: "DEPARTEMENT", departementCode: { in: scope.departementCodes } },
+    ],
+  };
+}
+
+/** The directory cards a company may see: its clubs' members (unless they opted out), and the
+ * members of its département's other clubs whose card is open to the département. */
+export function visibleCompaniesWhere(scope: NetworkScope) {
+  return {
+    id: { not: scope.companyId },
+    OR: [{ directoryCard: { is: null } }, { directoryCard: { is: { listed: true } } }],
+    AND: [
+      {
+        OR: [
+          { memberships: { some: { clubId: { in: scope.clubIds }, status: "MEMBER" } } },
+          {
+            directoryCard: { is: { visibility: "DEPARTEMENT" } },
+            memberships: {
+              some: { status: "MEMBER", club: { departementCode: { in: scope.departementCodes } } },
+            },
+          },
         ],
       },
     ],

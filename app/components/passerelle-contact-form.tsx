@@ -1,0 +1,50 @@
+// The contact form of a proposal: a message e-mailed to the other side, Reply-To the sender.
+import { Form } from "@remix-run/react";
+import { useId } from "react";
+import { ErrorList, type ListOfErrors } from "~/components/forms";
+
+export function ContactForm({
+  postId,
+  counterpartId,
+  intent = "contact",
+  action,
+  buttonLabel,
+  defaultMessage,
+  errors,
+}: {
+  postId: string;
+  counterpartId: string;
+  intent?: string;
+  /** Where to post it: the page of the sender's own post, when sent from another page. */
+  action?: string;
+  buttonLabel: string;
+  defaultMessage: string;
+  errors?: ListOfErrors;
+}) {
+  const id = useId();
+  return (
+    <Form method="post" action={action} className="mt-3">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="counterpartId" value={counterpartId} />
+      <label htmlFor={id} className="label">
+        Votre message
+      </label>
+      <textarea
+        id={id}
+        name="message"
+        rows={3}
+        required
+        minLength={10}
+        maxLength={2000}
+        defaultValue={defaultMessage}
+        className="input"
+        aria-invalid={errors?.length ? true : undefined}
+      />
+      <ErrorList errors={errors} />
+      <button type="submit" className="btn-primary mt-2">
+        {buttonLabel}
+      </button>
+    </Form>
+  );
+}

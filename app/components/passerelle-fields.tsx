@@ -1,0 +1,117 @@
+// Fields shared by the Passerelles and directory forms: a group of radio buttons, a text area,
+// and the headcount with its period (a post, a conclusion).
+import { useId } from "react";
+import { ErrorList, Field, type ListOfErrors } from "~/components/forms";
+import { MAX_HEADCOUNT } from "~/utils/schemas/passerelle";
+
+type Errors = Record<string, string[]> | undefined;
+
+export function RadioGroup({
+  name,
+  legend,
+  labels,
+  defaultValue,
+  errors,
+}: {
+  name: string;
+  legend: string;
+  labels: Record<string, string>;
+  defaultValue: string;
+  errors?: ListOfErrors;
+}) {
+  return (
+    <fieldset className="mb-4">
+      <legend className="label">{legend}</legend>
+      {Object.entries(labels).map(([value, label]) => (
+        <label key={value} className="flex items-center gap-2 text-gray-900">
+          <input type="radio" name={name} value={value} defaultChecked={value === defaultValue} />
+          {label}
+        </label>
+      ))}
+      <ErrorList errors={errors} />
+    </fieldset>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  maxLength,
+  defaultValue,
+  errors,
+}: {
+  name: string;
+  label: string;
+  maxLength: number;
+  defaultValue?: string;
+  errors?: ListOfErrors;
+}) {
+  const id = useId();
+  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        className="input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** How many people, from when to when (ISO days). */
+export function HeadcountPeriodFields({
+  errors,
+  defaults,
+}: {
+  errors: Errors;
+  defaults?: { headcount: number; startDate: string; endDate: string };
+}) {
+  return (
+    <>
+      <Field
+        label="Nombre de personnes"
+        errors={errors?.headcount}
+        inputProps={{
+          name: "headcount",
+          type: "number",
+          min: 1,
+          max: MAX_HEADCOUNT,
+          required: true,
+          defaultValue: defaults?.headcount,
+        }}
+      />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="Du"
+          errors={errors?.startDate}
+          inputProps={{
+            name: "startDate",
+            type: "date",
+            required: true,
+            defaultValue: defaults?.startDate,
+          }}
+        />
+        <Field
+          label="Au"
+          errors={errors?.endDate}
+          inputProps={{
+            name: "endDate",
+            type: "date",
+            required: true,
+            defaultValue: defaults?.endDate,
+          }}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors } from "~/components/forms";
+import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
+import { PageHeader } from "~/components/page";
+import { RomeCheckboxes } from "~/components/rome-fields";
+import { getCard, saveCard } from "~/models/directory.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { cardSchema, fieldErrors, NETWORK_VISIBILITY_LABELS } from "~/utils/schemas/passerelle";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Ma fiche dans l'annuaire — Engagés" }];
+
+// GET and POST: the company's own people, while it is a club member (network:use).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "network:use", companyId });
+  return { companyId, card: await getCard(companyId) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "network:use", companyId });
+  const form = await request.formData();
+  const parsed = cardSchema.safeParse({
+    ...Object.fromEntries(form),
+    tradesEmployed: form.getAll("tradesEmployed").map(String),
+    tradesRecruited: form.getAll("tradesRecruited").map(String),
+  });
+  if (!parsed.success) {
+    return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  }
+  await saveCard(user.id, companyId, parsed.data);
+  return redirectWithFlash(request, `/entreprise/${companyId}/annuaire`, {
+    kind: "success",
+    message: "Votre fiche de l'annuaire est enregistrée.",
+  });
+}
+
+export default function DirectoryCardPage() {
+  const { companyId, card } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <>
+      <PageHeader
+        title="Ma fiche dans l'annuaire"
+        intro="Vous choisissez ce que les autres membres voient de votre entreprise. Le nom de l'entreprise et son club sont toujours affichés quand la fiche est visible."
+      />
+      <Form method="post" className="card max-w-3xl">
+        <FormErrors errors={errors?.form} />
+        <label className="mb-4 flex items-center gap-2 font-semibold text-gray-900">
+          <input type="checkbox" name="listed" defaultChecked={card.listed} />
+          Faire figurer mon entreprise dans l’annuaire
+        </label>
+        <RadioGroup
+          name="visibility"
+          legend="Qui voit ma fiche"
+          labels={NETWORK_VISIBILITY_LABELS}
+          defaultValue={card.visibility}
+          errors={errors?.visibility}
+        />
+        <fieldset className="mb-4">
+          <legend className="label">Informations de mon profil affichées</legend>
+          <label className="flex items-center gap-2 text-gray-900">
+            <input type="checkbox" name="showSector" defaultChecked={card.showSector} />
+            Secteur d’activité (NAF)
+          </label>
+          <label className="flex items-center gap-2 text-gray-900">
+            <input type="checkbox" name="showHeadcount" defaultChecked={card.showHeadcount} />
+            Effectif
+          </label>
+          <label className="flex items-center gap-2 text-gray-900">
+            <input type="checkbox" name="showCommune" defaultChecked={card.showCommune} />
+            Commune
+          </label>
+        </fieldset>
+        <RomeCheckboxes
+          name="tradesEmployed"
+          legend="Métiers que nous employons (familles ROME)"
+          selected={card.tradesEmployed}
+        />
+        <RomeCheckboxes
+          name="tradesRecruited"
+          legend="Métiers que nous recrutons (familles ROME)"
+          selected={card.tradesRecruited}
+        />
+        <TextAreaField
+          name="offer"
+          label="Ce que nous proposons aux autres membres"
+          maxLength={1000}
+          defaultValue={card.offer}
+          errors={errors?.offer}
+        />
+        <TextAreaField
+          name="seek"
+          label="Ce que nous cherchons"
+          maxLength={1000}
+          defaultValue={card.seek}
+          errors={errors?.seek}
+        />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={submitting}>
+            Enregistrer ma fiche
+          </button>
+          <Link to={`/entreprise/${companyId}/annuaire`} className="btn-secondary">
+            Annuler
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

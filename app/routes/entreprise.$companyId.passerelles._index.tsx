@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/page";
+import { PostSummary } from "~/components/passerelle-post";
+import { listOwnPosts, listVisiblePosts } from "~/models/passerelle.server";
+import { networkScope, requirePermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Passerelles — Engagés" }];
+
+// GET: the company's own people, while it is a club member (network:use).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "network:use", companyId });
+  const scope = await networkScope(companyId);
+  const [own, others] = await Promise.all([listOwnPosts(companyId), listVisiblePosts(scope)]);
+  return { companyId, own, others };
+}
+
+export default function PasserellesBoard() {
+  const { companyId, own, others } = useLoaderData<typeof loader>();
+  const base = `/entreprise/${companyId}/passerelles`;
+  return (
+    <>
+      <PageHeader
+        title="Passerelles"
+        intro="Prêtez du personnel à une entreprise voisine (prêt de main-d'œuvre à but non lucratif) ou proposez vos salariés menacés de licenciement à une entreprise qui recrute. Les annonces indiquent des nombres et des métiers, jamais de noms."
+        actions={
+          <Link to={`${base}/nouvelle`} className="btn-primary">
+            Publier une annonce
+          </Link>
+        }
+      />
+      <section aria-labelledby="own-posts" className="mb-8">
+        <h2 id="own-posts" className="mb-3 text-xl font-semibold text-gray-900">
+          Mes annonces
+        </h2>
+        {own.length === 0 ? (
+          <p className="text-gray-700">
+            Vous n’avez pas encore publié d’annonce. Publiez un besoin ou une disponibilité pour
+            recevoir des propositions.
+          </p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {own.map((post) => (
+              <li key={post.id} className="card">
+                <PostSummary post={post} href={`${base}/${post.id}`} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="other-posts">
+        <h2 id="other-posts" className="mb-3 text-xl font-semibold text-gray-900">
+          Annonces des autres membres
+        </h2>
+        {others.length === 0 ? (
+          <p className="text-gray-700">Aucune annonce ouverte pour le moment.</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {others.map((post) => (
+              <li key={post.id} className="card">
+                <PostSummary post={post} href={`${base}/${post.id}`} showCompany />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

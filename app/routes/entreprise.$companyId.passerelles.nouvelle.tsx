@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CommuneComboBox } from "~/components/commune-combobox";
+import { Field, FormErrors } from "~/components/forms";
+import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/passerelle-fields";
+import { PageHeader } from "~/components/page";
+import { RomeSelect } from "~/components/rome-fields";
+import { createPost, PasserelleError } from "~/models/passerelle.server";
+import { prisma } from "~/utils/db.server";
+import { networkScope, requirePermission } from "~/utils/permissions.server";
+import {
+  ARRANGEMENT_LABELS,
+  fieldErrors,
+  NETWORK_VISIBILITY_LABELS,
+  POST_KIND_LABELS,
+  postSchema,
+} from "~/utils/schemas/passerelle";
+import { redirectWithFlash } from "~/utils/session.server";
+import { useHydrated } from "~/utils/use-hydrated";
+
+export const meta: MetaFunction = () => [{ title: "Publier une annonce Passerelles — Engagés" }];
+
+// GET and POST: the company's own people, while it is a club member (network:use).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  await requirePermission(request, { action: "network:use", companyId });
+  const [scope, company] = await Promise.all([
+    networkScope(companyId),
+    prisma.company.findUnique({
+      where: { id: companyId },
+      select: {
+        commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
+      },
+    }),
+  ]);
+  const commune = company?.commune
+    ? { ...company.commune, postcodes: company.commune.postcodes.split(",").filter(Boolean) }
+    : null;
+  return { companyId, commune, departementCode: scope.departementCodes[0] ?? null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "network:use", companyId });
+  const parsed = postSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
+  let postId: string;
+  try {
+    postId = await createPost(user.id, await networkScope(companyId), parsed.data);
+  } catch (error) {
+    if (!(error instanceof PasserelleError)) throw error;
+    return data({ errors: { [error.field ?? "form"]: [error.message] } }, { status: 400 });
+  }
+  return redirectWithFlash(request, `/entreprise/${companyId}/passerelles/${postId}`, {
+    kind: "success",
+    message: "Votre annonce est publiée. Voici les propositions les plus proches.",
+  });
+}
+
+export default function NewPostPage() {
+  const { companyId, commune, departementCode } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors as Record<string, string[]> | undefined;
+  const submitting = useNavigation().state === "submitting";
+  const hydrated = useHydrated();
+  return (
+    <>
+      <PageHeader
+        title="Publier une annonce"
+        intro="Un besoin (des personnes à accueillir) ou une disponibilité (du personnel à prêter, ou des salariés à reclasser). Indiquez des nombres et des métiers : jamais de noms."
+      />
+      <Form method="post" className="card max-w-3xl">
+        <FormErrors errors={errors?.form} />
+        <RadioGroup
+          name="kind"
+          legend="Type d'annonce"
+          labels={POST_KIND_LABELS}
+          defaultValue="NEED"
+          errors={errors?.kind}
+        />
+        <RadioGroup
+          name="arrangement"
+          legend="Formule"
+          labels={ARRANGEMENT_LABELS}
+          defaultValue="LOAN"
+          errors={errors?.arrangement}
+        />
+        <RomeSelect
+          name="romeDomain"
+          label="Famille de métiers (ROME)"
+          help="Par exemple, un soudeur relève de « Mécanique, travail des métaux et outillage » (H29)."
+          emptyLabel="Choisissez une famille"
+          errors={errors?.romeDomain}
+        />
+        <Field
+          label="Métier"
+          help="Dans vos mots : « Soudeur TIG », « Cariste »…"
+          errors={errors?.tradeLabel}
+          inputProps={{ name: "tradeLabel", type: "text", maxLength: 100, required: true }}
+        />
+        <HeadcountPeriodFields errors={errors} />
+        {hydrated ? (
+          <CommuneComboBox
+            label="Lieu (commune)"
+            initial={commune}
+            preferredDepartement={departementCode}
+            errors={errors?.communeCode}
+          />
+        ) : (
+          <Field
+            label="Lieu (code INSEE de la commune)"
+            errors={errors?.communeCode}
+            inputProps={{
+              name: "communeCode",
+              type: "text",
+              maxLength: 5,
+              defaultValue: commune?.code,
+            }}
+          />
+        )}
+        <TextAreaField
+          name="description"
+          label="Précisions (facultatif)"
+          maxLength={2000}
+          errors={errors?.description}
+        />
+        <RadioGroup
+          name="visibility"
+          legend="Qui voit l'annonce"
+          labels={NETWORK_VISIBILITY_LABELS}
+          defaultValue="CLUB"
+          errors={errors?.visibility}
+        />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={submitting}>
+            Publier l’annonce
+          </button>
+          <Link to={`/entreprise/${companyId}/passerelles`} className="btn-secondary">
+            Annuler
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -3,8 +3,11 @@
 // check on every state-changing request, and a cap on request bodies.
 import crypto from "node:crypto";
 
-/** Largest request body accepted: the realisation import takes files up to 10 Mo, plus its fields. */
-export const MAX_BODY_BYTES = 11 * 1024 * 1024;
+/** Largest request body accepted (forms; the import routes cap their uploads themselves). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The realisation import streams its multipart upload and refuses files over 10 Mo in French. */
+const OWN_UPLOAD_LIMIT_PATHS = [/^\/entreprise\/[^/]+\/import(\/envoi)?$/];
 
 /**
  * Routes authorised by an HMAC-signed token in their URL, not by the session cookie, so a forged
@@ -72,7 +75,7 @@ export function crossSiteRejection({ method, path, origin, secFetchSite, allowed
 export const CROSS_SITE_MESSAGE =
   "Demande refusée : elle ne vient pas d'une page d'Engagés. Rechargez la page et réessayez.";
 export const TOO_LARGE_MESSAGE =
-  "Demande refusée : les données envoyées sont trop volumineuses (10 Mo au plus par fichier).";
+  "Demande refusée : les données envoyées sont trop volumineuses (1 Mo au plus).";
 export const LENGTH_REQUIRED_MESSAGE =
   "Demande refusée : la taille des données envoyées doit être annoncée (en-tête Content-Length).";
 
@@ -101,7 +104,8 @@ export function securityMiddleware({ appUrl, https, development }) {
       return;
     }
     // Remix reads whole bodies into memory: cap them, and refuse unannounced (chunked) ones.
-    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    const ownLimit = OWN_UPLOAD_LIMIT_PATHS.some((pattern) => pattern.test(req.path));
+    if (!ownLimit && Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
       res.status(413).type("text/plain; charset=utf-8").send(TOO_LARGE_MESSAGE);
       return;
     }

@@ -33,11 +33,11 @@ export function listRouteFiles(): RouteFile[] {
 
 /** The URL of a flat-routes file name with its params filled in (`[.]` escapes a dot). */
 export function urlOf(id: string, params: Record<string, string>): string {
+  // Split on dots, except escaped ones (`[.]`), which stay in their segment.
   const segments = id
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .filter((s) => s !== "_index" && !s.startsWith("_"))
-    .map((s) => s.replace(/\u0000/g, "."))
+    .split(/(?<!\[)\.(?!\])/)
+    .filter((s) => !s.startsWith("_"))
+    .map((s) => s.replace(/\[\.\]/g, "."))
     .map((s) => s.replace(/\$(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "")));
   return "/" + segments.join("/");
 }

@@ -1,0 +1,236 @@
+// Hostile input on every action and every loader's query string, found automatically: each route
+// module exporting `action` gets random, oversized, wrongly typed, duplicated and
+// injection-shaped form fields (named after the fields its source and form components mention),
+// posted by an actor the authorisation matrix allows; each loader gets such query strings.
+// Whatever comes in: never a 5xx; a refused request (4xx) writes nothing at all; and no request
+// of a side-A person ever changes a row of side B (ids of side B are among the values sent).
+// fast-check runs with a fixed seed and a bounded number of runs per route.
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, test } from "vitest";
+import { appRequest, sessionCookieFor } from "./utils/session";
+import { ROUTE_MATRIX, type Expectation } from "./security/route-matrix";
+import { databaseFingerprint, type Fingerprint } from "./security/database-fingerprint";
+import { callRoute, importRoute, listRouteFiles, urlOf, type RouteFile } from "./security/routes";
+import { ACTORS, buildWorld, paramsFor, type Actor, type World } from "./security/world";
+
+const SEED = 20261124;
+const ACTION_RUNS = 12;
+const QUERY_RUNS = 6;
+
+let world: World;
+let sideBIds: string[];
+/** The database as the previous request left it (tests only add sessions, not fingerprinted). */
+let current: Fingerprint;
+beforeAll(async () => {
+  world = await buildWorld();
+  const b = world.b;
+  sideBIds = [
+    ...Object.values(b.params).filter((v) => v !== b.departementCode),
+    b.membership.id,
+    b.leader.id,
+    b.animator.id,
+    b.prefecture.id,
+  ];
+  current = await databaseFingerprint(sideBIds);
+});
+
+/** The first actor allowed past authorisation on side A (per the matrix), or null. */
+function allowedActor(expectation: Expectation): Actor | null {
+  const order: Actor[] = ["company", "animator", "prefecture", "admin", "anonymous"];
+  for (const actor of order) {
+    const cell = expectation[actor];
+    const own = typeof cell === "object" ? cell.own : cell;
+    if (own !== "login" && own !== 401 && own !== 403 && own !== 404 && own !== 405) return actor;
+  }
+  return null;
+}
+
+const APP_DIR = path.resolve("app");
+
+/** The route's source and the client-side modules it imports (schemas, form components). */
+function sourcesOf(route: RouteFile): string {
+  const source = fs.readFileSync(route.file, "utf8");
+  const imported = [
+    ...source.matchAll(/from "~\/((?:utils\/schemas|components)\/[\w-]+|utils\/validation)"/g),
+  ]
+    .map((m) => ["ts", "tsx"].map((ext) => path.join(APP_DIR, `${m[1]}.${ext}`)))
+    .flat()
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file, "utf8"));
+  return [source, ...imported].join("\n");
+}
+
+/** Field names and literal values the forms of a route use. */
+function vocabularyOf(source: string) {
+  const names = new Set<string>(["intent"]);
+  const patterns = [
+    /name="([\w.[\]-]+)"/g,
+    /name: "([\w.[\]-]+)"/g,
+    /\.get(?:All)?\("([\w.[\]-]+)"\)/g,
+    /fields\.(\w+)/g,
+    /^\s*(\w+): z\b/gm,
+  ];
+  for (const pattern of patterns) for (const m of source.matchAll(pattern)) names.add(m[1]);
+  const literals = new Set<string>();
+  for (const m of source.matchAll(/(?:value|case|===) ?=? ?"([\w-]{1,40})"/g)) literals.add(m[1]);
+  return { names: [...names], literals: [...literals] };
+}
+
+const INJECTIONS = [
+  "' OR '1'='1' --",
+  "'); DROP TABLE User; --",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  '=HYPERLINK("http://attaquant.example")',
+  "{{7*7}}${7*7}",
+  "../../../../etc/passwd",
+  "__proto__",
+  "constructor",
+  "\u0000",
+  "\u202e\u200b",
+  "%00%0d%0a",
+];
+const WRONG_TYPES = [
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "99999999999999999999",
+  "1.5",
+  "true",
+  "null",
+  "[]",
+  "{}",
+];
+const ODD_DATES = [
+  "2026-02-30",
+  "0000-00-00",
+  "9999-12-31",
+  "2026-13-01",
+  "31/12/2026",
+  "2026-06-15T25:61",
+];
+
+function valueArbitrary(literals: string[]) {
+  const ids = [...Object.values(world.a.params), ...Object.values(world.b.params), ...sideBIds];
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...INJECTIONS), weight: 2 },
+    { arbitrary: fc.constantFrom(...WRONG_TYPES), weight: 2 },
+    { arbitrary: fc.constantFrom(...ODD_DATES), weight: 1 },
+    { arbitrary: fc.constantFrom(...ids), weight: 2 },
+    { arbitrary: literals.length ? fc.constantFrom(...literals) : fc.constant(""), weight: 2 },
+    { arbitrary: fc.string({ unit: "grapheme", maxLength: 60 }), weight: 2 },
+    { arbitrary: fc.integer({ min: 2_000, max: 200_000 }).map((n) => "é".repeat(n)), weight: 1 },
+    { arbitrary: fc.constant(""), weight: 1 },
+  );
+}
+
+/** A form: some known fields (each once, or duplicated), sometimes unknown ones. */
+function formArbitrary(names: string[], literals: string[]) {
+  const value = valueArbitrary(literals);
+  const entry = fc.tuple(
+    fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 5 }, fc.string({ maxLength: 20 })),
+    fc.array(value, { minLength: 1, maxLength: 3 }),
+  );
+  return fc.record({
+    entries: fc.array(entry, { minLength: 0, maxLength: 12 }),
+    multipart: fc.boolean(),
+  });
+}
+
+function encode(entries: [string, string[]][], multipart: boolean): RequestInit {
+  if (multipart) {
+    const form = new FormData();
+    for (const [name, values] of entries) for (const v of values) form.append(name, v);
+    return { body: form };
+  }
+  const params = new URLSearchParams();
+  for (const [name, values] of entries) for (const v of values) params.append(name, v);
+  return { body: params };
+}
+
+const routes = listRouteFiles().filter((route) => ROUTE_MATRIX[route.id]);
+
+async function checkOne(
+  route: RouteFile,
+  method: "GET" | "POST",
+  actor: Actor,
+  entries: [string, string[]][],
+  multipart: boolean,
+) {
+  const module = await importRoute(route);
+  const row = ROUTE_MATRIX[route.id];
+  const params = paramsFor(world, route.params, "own", row.token);
+  const cookie = actor === "anonymous" ? undefined : await sessionCookieFor(world.actorIds[actor]);
+  const before = current;
+  let url = urlOf(route.id, params);
+  let init: RequestInit = {};
+  if (method === "GET") {
+    const query = new URLSearchParams();
+    for (const [name, values] of entries)
+      for (const v of values) query.append(name, v.slice(0, 2_000));
+    url += `?${query}`;
+  } else {
+    init = encode(entries, multipart);
+  }
+  const call = await callRoute(
+    module,
+    method,
+    appRequest(url, { method, cookie, ...init }),
+    params,
+  );
+  const sent = JSON.stringify(entries.map(([n, v]) => [n, v.map((s) => s.slice(0, 40))]));
+  if (call.outcome === 500) {
+    throw new Error(`${method} ${route.id} en ${actor} : erreur 500 pour ${sent}`, {
+      cause: call.error,
+    });
+  }
+  current = await databaseFingerprint(sideBIds);
+  const refused = call.outcome !== "login" && call.outcome >= 400;
+  if (refused || method === "GET") {
+    expect(current.all, `${method} ${route.id} refusé (${call.outcome}) mais écrit : ${sent}`).toBe(
+      before.all,
+    );
+  }
+  // The national admin may act on any scope; everyone else must never reach side B.
+  if (actor !== "admin") {
+    expect(current.mentioning, `${route.id} a touché l'autre périmètre : ${sent}`).toBe(
+      before.mentioning,
+    );
+  }
+}
+
+describe("hostile input", () => {
+  for (const route of routes) {
+    const row = ROUTE_MATRIX[route.id];
+    const source = sourcesOf(route);
+    const { names, literals } = vocabularyOf(source);
+    const postActor = allowedActor(row.post);
+    const getActor = allowedActor(row.get);
+
+    if (postActor && ACTORS.includes(postActor)) {
+      test(`POST ${route.id}`, async () => {
+        await fc.assert(
+          fc.asyncProperty(formArbitrary(names, literals), async ({ entries, multipart }) => {
+            await checkOne(route, "POST", postActor, entries, multipart);
+          }),
+          { seed: SEED, numRuns: ACTION_RUNS, endOnFailure: true },
+        );
+      });
+    }
+    if (getActor && /searchParams|request\.url/.test(source)) {
+      test(`GET ${route.id}?…`, async () => {
+        await fc.assert(
+          fc.asyncProperty(formArbitrary(names, literals), async ({ entries }) => {
+            await checkOne(route, "GET", getActor, entries, false);
+          }),
+          { seed: SEED, numRuns: QUERY_RUNS, endOnFailure: true },
+        );
+      });
+    }
+  }
+});

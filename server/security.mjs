@@ -76,8 +76,16 @@ export const CROSS_SITE_MESSAGE =
   "Demande refusée : elle ne vient pas d'une page d'Engagés. Rechargez la page et réessayez.";
 export const TOO_LARGE_MESSAGE =
   "Demande refusée : les données envoyées sont trop volumineuses (1 Mo au plus).";
+export const UNSUPPORTED_TYPE_MESSAGE =
+  "Demande refusée : seuls les formulaires (application/x-www-form-urlencoded ou multipart/form-data) sont acceptés.";
 export const LENGTH_REQUIRED_MESSAGE =
   "Demande refusée : la taille des données envoyées doit être annoncée (en-tête Content-Length).";
+
+/** True for a form body, or no body at all. */
+export function isFormBody(contentType, contentLength) {
+  if (!contentType) return !contentLength || contentLength === "0";
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(contentType);
+}
 
 /** Express middleware: nonce and headers on every response, CSRF and size checks on writes. */
 export function securityMiddleware({ appUrl, https, development }) {
@@ -111,6 +119,14 @@ export function securityMiddleware({ appUrl, https, development }) {
     }
     if (req.get("transfer-encoding") && req.get("content-length") === undefined) {
       res.status(411).type("text/plain; charset=utf-8").send(LENGTH_REQUIRED_MESSAGE);
+      return;
+    }
+    // Every action reads a form: any other body would make request.formData() throw (a 500).
+    if (
+      !SAFE_METHODS.has(req.method) &&
+      !isFormBody(req.get("content-type"), req.get("content-length"))
+    ) {
+      res.status(415).type("text/plain; charset=utf-8").send(UNSUPPORTED_TYPE_MESSAGE);
       return;
     }
     next();

@@ -77,6 +77,10 @@ test.describe("web security defaults", () => {
     });
     expect(tooBig.status()).toBe(413);
     expect(await tooBig.text()).toContain("trop volumineuses");
+    // Actions read forms: any other body is refused before it can make one fail.
+    const json = await request.post("/mot-de-passe-oublie", { data: { email: DEMO.company } });
+    expect(json.status()).toBe(415);
+    expect(await json.text()).toContain("seuls les formulaires");
   });
 
   test("signing in and out rotates the session; the old cookie is dead", async ({

@@ -98,8 +98,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "club.$clubId.invitations": { get: clubManage(200), post: clubManage(400) },
   "club.$clubId.membres": { get: clubManage(200), post: clubManage(400) },
   "club.$clubId.relances": { get: clubManage(200), post: clubManage(400) },
-  // Members answer the invitation here; the form is checked before the meeting is looked up.
-  "club.$clubId.reunions.$meetingId._index": { get: clubRead(200), post: clubRead(400, 400) },
+  // Members answer the invitation here.
+  "club.$clubId.reunions.$meetingId._index": { get: clubRead(200), post: clubRead(400) },
   "club.$clubId.reunions.$meetingId.compte-rendu": {
     get: clubManage(200),
     post: clubManage(400),
@@ -121,15 +121,13 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "dev.boite-mail": { get: everyone(200), post: NONE },
   "donnees-personnelles": { get: NONE, post: NONE },
   "entreprise.$companyId._index": { get: companyRead(200), post: NONE },
-  // Actions below validate the form first; the model then refuses another company's id (the
-  // hostile-input fuzz checks that side B's rows never change).
   "entreprise.$companyId.engagements.$commitmentId._index": {
     get: companyRead(200),
-    post: companyWrite(400, 400),
+    post: companyWrite(400),
   },
   "entreprise.$companyId.engagements.$commitmentId.modifier": {
     get: companyWrite(200),
-    post: companyWrite(400, 400),
+    post: companyWrite(400),
   },
   "entreprise.$companyId.engagements._index": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.engagements.nouveau": { get: companyWrite(200), post: companyWrite(400) },
@@ -143,7 +141,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "entreprise.$companyId.rapport": { get: companyRead(200), post: companyRead(405) },
   "entreprise.$companyId.realisations.$realisationId": {
     get: companyWrite(200),
-    post: companyWrite(400, 400),
+    post: companyWrite(400),
   },
   "entreprise.$companyId.realisations._index": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.realisations.nouvelle": {

@@ -10,6 +10,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appRequest, sessionCookieFor } from "./utils/session";
+import { prisma } from "~/utils/db.server";
 import { ROUTE_MATRIX, type Expectation } from "./security/route-matrix";
 import { databaseFingerprint, type Fingerprint } from "./security/database-fingerprint";
 import { callRoute, importRoute, listRouteFiles, urlOf, type RouteFile } from "./security/routes";
@@ -32,6 +33,14 @@ beforeAll(async () => {
     b.leader.id,
     b.animator.id,
     b.prefecture.id,
+    // Rows a hidden field may name: invitations, roles, meeting invitations of side B.
+    ...(await prisma.invitation.findMany({ where: { companyId: b.company.id } })).map((r) => r.id),
+    ...(
+      await prisma.roleAssignment.findMany({
+        where: { userId: { in: [b.leader.id, b.animator.id, b.prefecture.id] } },
+      })
+    ).map((r) => r.id),
+    ...b.meeting.invitations.map((r) => r.id),
   ];
 });
 
@@ -74,7 +83,12 @@ function vocabularyOf(source: string) {
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) names.add(m[1]);
   const literals = new Set<string>();
   for (const m of source.matchAll(/(?:value|case|===) ?=? ?"([\w-]{1,40})"/g)) literals.add(m[1]);
-  return { names: [...names], literals: [...literals] };
+  const intents = new Set<string>();
+  for (const m of source.matchAll(/intent\S*\s*[!=]==\s*"([\w-]+)"|case "([\w-]+)"/g)) {
+    intents.add(m[1] ?? m[2]);
+  }
+  for (const m of source.matchAll(/name="intent"[\s\S]{0,80}?value="([\w-]+)"/g)) intents.add(m[1]);
+  return { names: [...names], literals: [...literals], intents: [...intents] };
 }
 
 const INJECTIONS = [
@@ -272,5 +286,30 @@ describe("hostile input", () => {
         );
       });
     }
+  }
+});
+
+// Changing a hidden id is the classic way to reach another company's data: every action that
+// names a row in a field (`id`, `membershipId`…) gets every intent it knows with each of side
+// B's ids in that field. Nothing of side B may change, whatever the answer.
+describe("another scope's ids in hidden fields", () => {
+  for (const route of routes) {
+    const row = ROUTE_MATRIX[route.id];
+    const actor = allowedActor(row.post);
+    const { names, intents } = vocabularyOf(sourcesOf(route));
+    const idFields = names.filter((name) => /(^id|Id)$/.test(name));
+    if (!actor || actor === "admin" || idFields.length === 0) continue;
+    test(`POST ${route.id} (${idFields.join(", ")})`, async () => {
+      const cookie = await signInAs(actor);
+      for (const intent of ["", ...intents]) {
+        for (const field of idFields) {
+          for (const id of sideBIds) {
+            const entries: [string, Text[]][] = [[field, [id]]];
+            if (intent) entries.push(["intent", [intent]]);
+            await checkOne(route, "POST", actor, cookie, entries, false);
+          }
+        }
+      }
+    });
   }
 });

@@ -10,8 +10,11 @@
 //   everyone(s) — same status for all          signedIn(s) — sign-in redirect, then s for all
 //   adminOnly(s) companyRead(s) companyWrite(s) clubRead(s) clubManage(s) departementRead(s)
 //   NONE — the module has no loader/action (405)
-// Routes whose last param is `$token` also say which token they take: `token: "calendar"` (see
-// TOKENS in tests/security/world.ts; add a kind there for a new no-sign-in link).
+// Routes whose last param is `$token` also say which token they take: `token: "calendar"` (the
+// `tokens` of buildSide in tests/security/world.ts; add a kind there for a new no-sign-in link).
+// A route with a NEW param name (e.g. `$practiceId`, `$slug`) also needs that param for each side:
+// create the row in buildSide (tests/security/world.ts) and add it to its `params`; the test
+// says "Paramètre inconnu du monde de test : $name" until then.
 //
 // Actors: signed out, and the side-A people of tests/security/world.ts — the leader of company A,
 // the animator of club X, the prefecture of 62 — plus the national admin. Scopes: "own" fills

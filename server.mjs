@@ -8,6 +8,7 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { maskUrlForLogs, securityMiddleware } from "./server/security.mjs";
 
 installGlobals({ nativeFetch: true });
 
@@ -21,6 +22,11 @@ async function importBuild() {
 
 let build = await importBuild();
 
+/** What loaders and entry.server receive from Express: the CSP nonce of this response. */
+function getLoadContext(_req, res) {
+  return { cspNonce: res.locals.cspNonce };
+}
+
 const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy, TRUST_PROXY (e.g. "1" or "loopback") lets req.ip read X-Forwarded-For.
@@ -33,11 +39,24 @@ app.use((req, _res, next) => {
   req.headers["x-engages-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   next();
 });
+app.use(
+  securityMiddleware({
+    appUrl: process.env.APP_URL,
+    // Same rule as cookies (app/utils/env.server.ts): HTTPS in production unless told otherwise.
+    https: process.env.SECURE_COOKIES
+      ? process.env.SECURE_COOKIES === "true"
+      : process.env.NODE_ENV === "production",
+    development: Boolean(isDev),
+  }),
+);
 app.use(compression());
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-if (process.env.NODE_ENV !== "test") app.use(morgan("tiny"));
+// Morgan's "tiny" format, with the tokens of invitation, reset and signed links masked.
+morgan.token("masked-url", (req) => maskUrlForLogs(req.originalUrl ?? req.url));
+const logFormat = ":method :masked-url :status :res[content-length] - :response-time ms";
+if (process.env.NODE_ENV !== "test") app.use(morgan(logFormat));
 
 if (isDev) {
   fs.watch(path.dirname(BUILD_PATH), async (_event, file) => {
@@ -46,10 +65,10 @@ if (isDev) {
     broadcastDevReady(build);
   });
   app.all("*", (req, res, next) =>
-    createRequestHandler({ build, mode: "development" })(req, res, next),
+    createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
   );
 } else {
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext }));
 }
 
 const port = Number(process.env.PORT || 3000);

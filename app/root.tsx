@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/flash-message";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader, type HeaderUser } from "~/components/site-header";
 import { getUserId } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -54,11 +55,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="fr" className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* React Aria reads the nonce here for the one <style> element it adds (usePress). */}
+        <meta name="csp-nonce" nonce={nonce} />
         <Meta />
         <Links />
       </head>
@@ -79,8 +83,8 @@ export function Layout({ children }: { children: ReactNode }) {
             ) : null}
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

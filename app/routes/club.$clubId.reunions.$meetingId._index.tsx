@@ -92,13 +92,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const meetingId = params.meetingId ?? "";
   const user = await requirePermission(request, { action: "club:read", clubId });
+  const meeting = await getClubMeeting(clubId, meetingId);
+  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const form = await request.formData();
   const back = `/club/${clubId}/reunions/${meetingId}`;
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
   const parsed = answerSchema.safeParse({ answer: form.get("answer") });
   if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   try {
     await answerAsMember(user, clubId, meetingId, parsed.data.answer);
   } catch (error) {

@@ -30,6 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const commitmentId = params.commitmentId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
+  // An id from another company is unknown here, whatever the form holds.
+  if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
   const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });

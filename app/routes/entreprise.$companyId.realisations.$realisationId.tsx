@@ -34,6 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const realisationId = params.realisationId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
+  // An id from another company is unknown here, whatever the form holds.
+  if (!(await getRealisation(companyId, realisationId))) {
+    notFound("Cette réalisation n'existe pas.");
+  }
   const formData = await request.formData();
   try {
     if (formData.get("intent") === "delete") {

@@ -8,7 +8,8 @@ import { Field, FormErrors } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { createUserSession, getUserId } from "~/utils/auth.server";
+import { clientIp, createUserSession, getUserId } from "~/utils/auth.server";
+import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 
@@ -46,8 +47,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const ip = clientIp(request);
+  if (isThrottled("badTokenAttempt", ip)) {
+    return data({ result: null, error: TOO_MANY_ATTEMPTS }, { status: 429 });
+  }
   const invitation = await findOpenInvitation(token);
   if (!invitation) {
+    recordHit("badTokenAttempt", ip);
     return data({ result: null, error: "Cette invitation n'est plus valable." }, { status: 400 });
   }
   const formData = await request.formData();

@@ -4,9 +4,11 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { requestPasswordReset } from "~/models/password-reset.server";
+import { clientIp } from "~/utils/auth.server";
+import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Engagés" }];
@@ -24,6 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
+  const ip = clientIp(request);
+  if (isThrottled("passwordResetRequest", ip)) {
+    return data({ result: submission.reply({ formErrors: [TOO_MANY_ATTEMPTS] }) }, { status: 429 });
+  }
+  recordHit("passwordResetRequest", ip);
   await requestPasswordReset(submission.value.email);
   return redirectWithFlash(request, "/login", {
     kind: "info",
@@ -52,6 +59,7 @@ export default function ForgotPasswordPage() {
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
         />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary">
           Recevoir le lien
         </button>

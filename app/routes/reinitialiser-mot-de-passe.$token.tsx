@@ -7,7 +7,8 @@ import { FormErrors } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
-import { setPassword } from "~/utils/auth.server";
+import { clientIp, setPassword } from "~/utils/auth.server";
+import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -21,6 +22,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
+  const ip = clientIp(request);
+  if (isThrottled("badTokenAttempt", ip)) {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [TOO_MANY_ATTEMPTS],
+          hideFields: ["password", "confirm"],
+        }),
+      },
+      { status: 429 },
+    );
+  }
   if (submission.status !== "success") {
     return data(
       { result: submission.reply({ hideFields: ["password", "confirm"] }) },
@@ -29,6 +42,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const token = await findResetToken(params.token ?? "");
   if (!token || !(await consumeResetToken(token.id))) {
+    recordHit("badTokenAttempt", ip);
     return data(
       {
         result: submission.reply({

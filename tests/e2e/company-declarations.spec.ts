@@ -172,7 +172,7 @@ test("another company's user can neither read nor change any of it", async ({ pa
     form: { intent: "delete" },
     maxRedirects: 0,
   });
-  expect(deleted.status()).toBe(400);
+  expect(deleted.status()).toBe(404);
   const hijack = await intruder.request.post(`${ownUrl}/realisations/nouvelle`, {
     form: { ...form, commitmentId: commitment.id },
     maxRedirects: 0,

@@ -14,7 +14,10 @@ export const DEMO = {
 type WorkerFixtures = { mailbox: TestMailbox };
 
 /** `mailbox`: the real SMTP server the app sends to, for the whole run of the worker. */
-export const test = base.extend<{ axe: (page: Page) => Promise<void> }, WorkerFixtures>({
+export const test = base.extend<
+  { axe: (page: Page) => Promise<void>; cspGuard: void },
+  WorkerFixtures
+>({
   mailbox: [
     async ({}, use) => {
       const mailbox = await startTestSmtpServer(E2E_SMTP_PORT);
@@ -22,6 +25,20 @@ export const test = base.extend<{ axe: (page: Page) => Promise<void> }, WorkerFi
       await mailbox.stop();
     },
     { scope: "worker", auto: true },
+  ],
+  // Every journey doubles as a Content-Security-Policy check: a blocked script or style fails it.
+  cspGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+          violations.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      await use();
+      expect(violations, "violations de la Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
   ],
   axe: async ({}, use) => {
     await use(async (page: Page) => {

@@ -1,0 +1,169 @@
+// Two mirror scopes for the authorisation matrix and the hostile-input fuzz: side A (company A,
+// member of club X in Pas-de-Calais 62) and side B (company B, club Y in Nord 59), each with a
+// commitment, a realisation, a meeting and every kind of no-sign-in token. The actors belong to
+// side A (and the national admin), so side B is always "another scope" for them.
+import { randomBytes } from "node:crypto";
+import {
+  addMembership,
+  createClub,
+  createCommitment,
+  createCompany,
+  createMeeting,
+  createRealisation,
+  createUser,
+  grantRole,
+} from "../../prisma/factories";
+import { unsubscribeToken } from "~/models/reminders.server";
+import { prisma } from "~/utils/db.server";
+import { createRsvpToken } from "~/utils/rsvp-links.server";
+import { createToken } from "~/utils/tokens.server";
+
+export const ACTORS = ["anonymous", "company", "animator", "prefecture", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** "own": side A's ids; "other": side B's; "mixed": side A's outer ids with side B's inner ids. */
+export const SCOPES = ["own", "other", "mixed"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type Side = Awaited<ReturnType<typeof buildSide>>;
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+/** The kinds of no-sign-in tokens a `$token` route may take. */
+export type TokenKind = keyof Side["tokens"];
+
+const DAY = 24 * 3600 * 1000;
+
+async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCode: string) {
+  const club = await createClub(prisma, {
+    name: `Club ${tag.toUpperCase()}`,
+    departementCode,
+  });
+  await prisma.club.update({
+    where: { id: club.id },
+    data: { calendarToken: randomBytes(24).toString("base64url") },
+  });
+  const company = await createCompany(prisma, { name: `Entreprise ${tag}`, communeCode });
+  const membership = await addMembership(prisma, { companyId: company.id, clubId: club.id });
+  const leader = await createUser(prisma, {
+    name: `Dirigeant ${tag}`,
+    email: `leader-${tag}@test.fr`,
+  });
+  await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
+  const animator = await createUser(prisma, {
+    name: `Animateur ${tag}`,
+    email: `animator-${tag}@test.fr`,
+  });
+  await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
+  const prefecture = await createUser(prisma, {
+    name: `Préfecture ${tag}`,
+    email: `pref-${tag}@test.fr`,
+  });
+  await grantRole(prisma, prefecture.id, { role: "PREFECTURE", departementCode });
+  const commitment = await createCommitment(prisma, {
+    companyId: company.id,
+    createdById: leader.id,
+  });
+  const realisation = await createRealisation(prisma, {
+    companyId: company.id,
+    commitmentId: commitment.id,
+    createdById: leader.id,
+  });
+  const meeting = await createMeeting(prisma, {
+    clubId: club.id,
+    invitations: [{ email: leader.email, userId: leader.id, companyId: company.id }],
+  });
+  const invitee = meeting.invitations[0];
+  const invitation = createToken();
+  await prisma.invitation.create({
+    data: {
+      email: `invitee-${tag}@test.fr`,
+      role: "COMPANY",
+      companyId: company.id,
+      tokenHash: invitation.tokenHash,
+      invitedById: leader.id,
+      expiresAt: new Date(Date.now() + 14 * DAY),
+    },
+  });
+  const reset = createToken();
+  await prisma.passwordResetToken.create({
+    data: { userId: leader.id, tokenHash: reset.tokenHash, expiresAt: new Date(Date.now() + DAY) },
+  });
+  const calendarToken = (await prisma.club.findUniqueOrThrow({ where: { id: club.id } }))
+    .calendarToken!;
+  return {
+    departementCode,
+    club,
+    company,
+    membership,
+    leader,
+    animator,
+    prefecture,
+    commitment,
+    realisation,
+    meeting,
+    /** Route params of this side, by name. */
+    params: {
+      companyId: company.id,
+      clubId: club.id,
+      departementCode,
+      meetingId: meeting.id,
+      commitmentId: commitment.id,
+      realisationId: realisation.id,
+    } as Record<string, string>,
+    /** The valid `$token` of each token route of this side. */
+    tokens: {
+      calendar: `${calendarToken}.ics`,
+      unsubscribe: unsubscribeToken(membership.id),
+      rsvp: createRsvpToken(invitee.id, "YES", new Date(Date.now() + 30 * DAY)),
+      invitation: invitation.token,
+      reset: reset.token,
+    },
+  };
+}
+
+export async function buildWorld() {
+  const a = await buildSide("a", "62", "62041");
+  const b = await buildSide("b", "59", "59350");
+  const adminUser = await createUser(prisma, { name: "Admin national", email: "admin@test.fr" });
+  await grantRole(prisma, adminUser.id, { role: "ADMIN" });
+  const actorIds: Record<Exclude<Actor, "anonymous">, string> = {
+    company: a.leader.id,
+    animator: a.animator.id,
+    prefecture: a.prefecture.id,
+    admin: adminUser.id,
+  };
+  return { a, b, actorIds };
+}
+
+/** The same token with its last character changed: a forged or mistyped link. */
+function tampered(token: string) {
+  const at = token.endsWith(".ics") ? token.length - 5 : token.length - 1;
+  return token.slice(0, at) + (token[at] === "A" ? "B" : "A") + token.slice(at + 1);
+}
+
+/**
+ * The URL params of a route for a scope: side A's ids ("own"), side B's ("other"), or side A's
+ * with side B's id in the last param ("mixed"). `$token` takes a token of the given kind.
+ */
+export function paramsFor(
+  world: World,
+  names: string[],
+  scope: Scope,
+  tokenKind?: TokenKind,
+): Record<string, string> {
+  const params: Record<string, string> = {};
+  names.forEach((name, index) => {
+    const last = index === names.length - 1;
+    if (name === "token") {
+      if (!tokenKind) throw new Error("Cette route à jeton n'indique pas son type de jeton");
+      const own = world.a.tokens[tokenKind];
+      params.token =
+        scope === "own" ? own : scope === "other" ? tampered(own) : world.b.tokens[tokenKind];
+      return;
+    }
+    const side = scope === "own" || (scope === "mixed" && !last) ? world.a : world.b;
+    const value = side.params[name];
+    if (value === undefined) throw new Error(`Paramètre inconnu du monde de test : $${name}`);
+    params[name] = value;
+  });
+  return params;
+}

@@ -20,7 +20,7 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
   }`;
 
 /**
- * The tabs of a company's space. Horizontally scrollable on phones, hidden when printing.
+ * The tabs of a company's space. Horizontally scrollable on phones, wrapped on wide screens, hidden when printing.
  * `canEdit: false` (animators, prefecture) leaves out the tabs that only write, and the
  * members' network (directory, Passerelles), which is the company's own people's.
  */
@@ -37,7 +37,7 @@ export function CompanyNav({
   const base = `/entreprise/${companyId}`;
   return (
     <nav aria-label="Espace entreprise" className="-mx-4 mb-6 overflow-x-auto px-4 print:hidden">
-      <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300">
+      <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300 lg:min-w-0 lg:flex-wrap">
         {TABS.filter((tab) => canEdit || !("writeOnly" in tab)).map((tab) => (
           <li key={tab.path}>
             <NavLink

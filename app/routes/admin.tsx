@@ -26,6 +26,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/emails" className={tab}>
           Envois d&apos;e-mails
         </NavLink>
+        <NavLink to="/admin/journal" className={tab}>
+          Journal des modifications
+        </NavLink>
       </nav>
       <Outlet />
     </>

@@ -21,7 +21,7 @@ export type AppOptions = {
   port: number;
   /** smtp://… of a test server; without it nothing is sent (the outbox keeps the e-mails). */
   smtpUrl?: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
 };
 
 function appEnv({ dbPath, port, smtpUrl, env }: AppOptions): NodeJS.ProcessEnv {
@@ -177,6 +177,11 @@ export class AppClient {
     });
     this.#remember(response);
     return response;
+  }
+
+  /** The anti-forgery fields a form page would post (none when the app uses none). */
+  async formTokens(formPage: string) {
+    return csrfFields(await (await this.get(formPage)).text());
   }
 
   static async signIn(baseUrl: string, email: string, password = DEMO_PASSWORD) {

@@ -250,6 +250,9 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
     },
     (error, done) => (error ? reject(error) : resolve(done)),
   );
+  instance.on("reqError", (error: Error & { code?: string }) =>
+    refuse(`erreur de connexion ${error.code ?? error.message}`),
+  );
   instance.on("response", (_client, statusCode) => {
     statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
     if (statusCode >= 400) refuse(`HTTP ${statusCode}`);

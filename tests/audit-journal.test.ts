@@ -199,8 +199,12 @@ test("describeChanges: only what changed, in French, lists and absent sides read
       JSON.stringify({ status: "DONE", publics: ["DELD", "RSA"], note: "a" }),
     ),
   ).toEqual([
-    { field: "état", before: "ACTIVE", after: "DONE" },
-    { field: "publics", before: "DELD", after: "DELD, RSA" },
+    { field: "état", before: "En cours", after: "DONE" },
+    {
+      field: "publics",
+      before: "Demandeurs d'emploi de longue durée",
+      after: "Demandeurs d'emploi de longue durée, Bénéficiaires du RSA",
+    },
   ]);
   expect(describeChanges(null, JSON.stringify({ remindersOptOut: true }))).toEqual([
     { field: "sans relances", before: "—", after: "oui" },

@@ -2,7 +2,7 @@
 // kind of object, club and company, a page at a time, with each change spelt out field by field.
 
 import type { Prisma } from "~/generated/prisma/client";
-import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS } from "~/utils/audit-labels";
+import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, AUDIT_VALUE_LABELS } from "~/utils/audit-labels";
 import { prisma } from "~/utils/db.server";
 import { dateFormat, dateTimeFormat, numberFormat } from "~/utils/format";
 import { parseParisLocal } from "~/utils/meeting-time";
@@ -103,7 +103,8 @@ export type JournalChange = { field: string; before: string; after: string };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function formatValue(value: unknown): string {
+function formatValue(value: unknown, labels?: Record<string, string>): string {
+  if (typeof value === "string" && labels?.[value]) return labels[value];
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (typeof value === "number") return numberFormat.format(value);
@@ -116,7 +117,9 @@ function formatValue(value: unknown): string {
     }
     return value.length > 300 ? `${value.slice(0, 300)}…` : value;
   }
-  if (Array.isArray(value)) return value.length ? value.map(formatValue).join(", ") : "—";
+  if (Array.isArray(value)) {
+    return value.length ? value.map((v) => formatValue(v, labels)).join(", ") : "—";
+  }
   return JSON.stringify(value);
 }
 
@@ -147,8 +150,8 @@ export function describeChanges(before: string | null, after: string | null): Jo
     .filter((key) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(next[key] ?? null))
     .map((key) => ({
       field: AUDIT_FIELD_LABELS[key] ?? key,
-      before: b === undefined ? "—" : formatValue(previous[key]),
-      after: a === undefined ? "—" : formatValue(next[key]),
+      before: b === undefined ? "—" : formatValue(previous[key], AUDIT_VALUE_LABELS[key]),
+      after: a === undefined ? "—" : formatValue(next[key], AUDIT_VALUE_LABELS[key]),
     }));
 }
 

@@ -1,6 +1,19 @@
 // French names for what the audit log records (client-safe): the kinds of objects, the actions
 // and the fields, shared by the declarations' history and the administrators' journal.
 
+import {
+  ACTION_TYPES,
+  COMMITMENT_STATUS_LABELS,
+  COMMITMENT_VISIBILITY_LABELS,
+  CONTRACT_TYPE_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  PUBLIC_CATEGORIES,
+  QPV_LABELS,
+  ROLE_LABELS,
+  THEMES,
+  UNIT_LABELS,
+} from "./domain";
+
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Commitment: "Engagement",
   Realisation: "Réalisation",
@@ -99,4 +112,21 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   absent: "absents",
   invited: "invités",
   companies: "entreprises",
+};
+
+const byCode = (list: ReadonlyArray<{ code: string; label: string }>) =>
+  Object.fromEntries(list.map((item) => [item.code, item.label]));
+
+/** French labels of the coded values of some fields (the log keeps the codes). */
+export const AUDIT_VALUE_LABELS: Record<string, Record<string, string>> = {
+  actionTypeCode: byCode(ACTION_TYPES),
+  publicCategoryCode: byCode(PUBLIC_CATEGORIES),
+  publics: byCode(PUBLIC_CATEGORIES),
+  themeCode: byCode(THEMES),
+  contractType: CONTRACT_TYPE_LABELS,
+  qpv: QPV_LABELS,
+  status: { ...COMMITMENT_STATUS_LABELS, ...MEMBERSHIP_STATUS_LABELS },
+  visibility: COMMITMENT_VISIBILITY_LABELS,
+  targetUnit: UNIT_LABELS,
+  role: ROLE_LABELS,
 };

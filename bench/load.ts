@@ -8,7 +8,9 @@
 //   prefecture → département dashboard and club drill-down (the role has no writes)
 //   admin      → national view, accounts, e-mails, audit log; invites a prefecture agent
 // Then every acknowledged write is looked up in the database. Prints throughput, latency
-// percentiles, errors, and lost writes; nothing here asserts a time. Needs `npm run build`.
+// percentiles, errors (failed connections, no answer within LOAD_TIMEOUT = 120 s, 4xx/5xx, a
+// write not answered by its redirect) and lost writes; nothing here asserts a time. Exits 1 on
+// any error or lost write. Needs `npm run build`.
 
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +28,8 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const COMPANIES = Number(process.env.LOAD_COMPANIES ?? 140);
 const PORT = Number(process.env.LOAD_PORT ?? 3755);
+/** A request without an answer after this long counts as an error (a browser waits longer). */
+const TIMEOUT_S = Number(process.env.LOAD_TIMEOUT ?? 120);
 const RUN = `charge-${Date.now()}`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engages-load-"));
@@ -184,9 +188,6 @@ function steps(p: Person, index: number): Request[] {
     let n = 0;
     return [
       read(`/club/${clubId}`),
-      read(`/club/${clubId}/membres`),
-      read(`/club/${clubId}/chiffres`),
-      read(`/club/${clubId}/reunions`),
       write(
         `/club/${clubId}/reunions/nouvelle`,
         () => {
@@ -202,6 +203,9 @@ function steps(p: Person, index: number): Request[] {
         new RegExp(`^/club/${clubId}/reunions/[^/]+$`),
         (location) => acknowledged.meetings.add(location.split("/").pop()!),
       ),
+      read(`/club/${clubId}/membres`),
+      read(`/club/${clubId}/chiffres`),
+      read(`/club/${clubId}/reunions`),
     ];
   }
   if (p.role === "prefecture") {
@@ -210,10 +214,7 @@ function steps(p: Person, index: number): Request[] {
   let n = 0;
   let email = "";
   return [
-    read("/admin"),
     read("/admin/invitations"),
-    read("/admin/emails"),
-    read("/admin/journal"),
     write(
       "/admin/invitations",
       () => {
@@ -229,6 +230,9 @@ function steps(p: Person, index: number): Request[] {
       /^\/admin\/invitations$/,
       () => acknowledged.invitations.add(email),
     ),
+    read("/admin"),
+    read("/admin/emails"),
+    read("/admin/journal"),
   ];
 }
 
@@ -236,13 +240,14 @@ function steps(p: Person, index: number): Request[] {
 
 let nextConnection = 0;
 const statusCounts = new Map<number, number>();
+const latencies: number[] = [];
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
   const instance = autocannon(
     {
       url: app.url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      timeout: 30,
+      timeout: TIMEOUT_S,
       setupClient: (client: Client) => {
         const index = nextConnection++;
         client.setRequests(steps(people[index % people.length], index));
@@ -253,7 +258,8 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   instance.on("reqError", (error: Error & { code?: string }) =>
     refuse(`erreur de connexion ${error.code ?? error.message}`),
   );
-  instance.on("response", (_client, statusCode) => {
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
     statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
     if (statusCode >= 400) refuse(`HTTP ${statusCode}`);
   });
@@ -316,18 +322,25 @@ const integrity = readAll<{ integrity_check: string }>("PRAGMA integrity_check")
 
 // ---------------------------------------------------------------- report
 
+latencies.sort((a, b) => a - b);
+const percentile = (p: number) =>
+  latencies.length
+    ? Math.round(
+        latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)],
+      )
+    : 0;
 const writesAcked =
   realisationsAcked + rsvpAcked + acknowledged.meetings.size + acknowledged.invitations.size;
 const unexpectedTotal = [...unexpected.values()].reduce((a, b) => a + b, 0);
 const lines = [
   `Charge : ${CONNECTIONS} connexions pendant ${SECONDS} s sur ${app.url} (${os.cpus().length} cœurs, partagés)`,
   `Requêtes : ${result.requests.total} en ${result.duration.toFixed(1)} s — ${result.requests.average.toFixed(0)} req/s en moyenne (min ${result.requests.min}, max ${result.requests.max})`,
-  `Latence (ms) : p50 ${result.latency.p50} · p90 ${result.latency.p90} · p97.5 ${result.latency.p97_5} · p99 ${result.latency.p99} · max ${result.latency.max} · moyenne ${result.latency.average.toFixed(1)}`,
+  `Latence (ms, ${latencies.length} réponses) : p50 ${percentile(50)} · p95 ${percentile(95)} · p99 ${percentile(99)} · max ${percentile(100)} · moyenne ${result.latency.average.toFixed(0)}`,
   `Codes HTTP : ${[...statusCounts]
     .sort(([a], [b]) => a - b)
     .map(([s, n]) => `${s}×${n}`)
     .join(", ")}`,
-  `Erreurs : ${result.errors} de connexion, ${result.timeouts} délais dépassés, ${serverErrors} réponses 5xx, ${unexpectedTotal} réponses inattendues, ${lockedErrors} « database is locked »`,
+  `Erreurs : ${result.errors - result.timeouts} de connexion, ${result.timeouts} sans réponse en ${TIMEOUT_S} s, ${serverErrors} réponses 5xx, ${unexpectedTotal} réponses inattendues, ${lockedErrors} « database is locked »`,
   ...[...unexpected].map(([what, n]) => `  inattendu ${n}× : ${what}`),
   `Écritures acquittées : ${writesAcked} (réalisations ${realisationsAcked}, réponses aux réunions ${rsvpAcked} personnes, réunions ${acknowledged.meetings.size}, invitations ${acknowledged.invitations.size})`,
   `Écritures envoyées : réalisations ${sentWrites.realisations}, réponses ${sentWrites.rsvp}, réunions ${sentWrites.meetings}, invitations ${sentWrites.invitations}`,

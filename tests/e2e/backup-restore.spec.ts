@@ -4,7 +4,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { AppClient, ROOT, prepareDatabase, startApp, type AppProcess } from "../utils/app-process";
+import {
+  AppClient,
+  ROOT,
+  prepareDatabase,
+  roleScopeOf,
+  startApp,
+  type AppProcess,
+} from "../utils/app-process";
 import { E2E_PORT } from "./ports";
 
 // Backups, end to end: `npm run db:backup` while the real server (production build) is busy
@@ -58,11 +65,7 @@ test("sauvegarde à chaud pendant des écritures, puis restauration dans un serv
   let companyId = "";
   try {
     const company = await AppClient.signIn(app.url, "dirigeant@demo.test");
-    companyId = read<{ companyId: string }>(
-      livePath,
-      `SELECT r."companyId" FROM "RoleAssignment" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = ?`,
-      "dirigeant@demo.test",
-    ).companyId;
+    companyId = roleScopeOf(livePath, "dirigeant@demo.test").companyId!;
 
     // Three writers record realisations without pause while the backup runs.
     let writing = true;

@@ -6,6 +6,7 @@ import {
   AppClient,
   addMemberCompanies,
   prepareDatabase,
+  roleScopeOf,
   startApp,
   type AppProcess,
 } from "../utils/app-process";
@@ -90,11 +91,7 @@ test("arrêt brutal au milieu d'un import de 20 000 lignes : rien ou tout, puis 
   let app: AppProcess = await startApp(appOptions(dbPath));
   try {
     const company = await AppClient.signIn(app.url, "dirigeant@demo.test");
-    const [{ companyId }] = read<{ companyId: string }>(
-      dbPath,
-      `SELECT r."companyId" FROM "RoleAssignment" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = ?`,
-      "dirigeant@demo.test",
-    );
+    const companyId = roleScopeOf(dbPath, "dirigeant@demo.test").companyId!;
     const realisationsBefore = count(dbPath, `SELECT COUNT(*) AS n FROM "Realisation"`);
     const batchesBefore = count(dbPath, `SELECT COUNT(*) AS n FROM "ImportBatch"`);
 
@@ -198,11 +195,7 @@ test("arrêt brutal pendant l'envoi des invitations à une réunion : chaque e-m
   let app: AppProcess = await startApp(appOptions(dbPath, smtp.url));
   try {
     const animator = await AppClient.signIn(app.url, "animateur@demo.test");
-    const [{ clubId }] = read<{ clubId: string }>(
-      dbPath,
-      `SELECT r."clubId" FROM "RoleAssignment" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = ?`,
-      "animateur@demo.test",
-    );
+    const clubId = roleScopeOf(dbPath, "animateur@demo.test").clubId!;
     const meetings = read<{ id: string; endsAt: string }>(
       dbPath,
       `SELECT "id", "endsAt" FROM "Meeting" WHERE "clubId" = ? AND "cancelledAt" IS NULL ORDER BY "startsAt"`,

@@ -1,13 +1,15 @@
 // The built app as a real process on a SQLite file of its own, and a small HTTP client that signs
-// in like a browser (cookies, hidden form fields, Origin). Used by the crash and backup tests
+// in like a browser (cookies, anti-forgery fields, Origin). Used by the crash and backup tests
 // (which kill and restart it) and by the load bench. Needs `npm run build` first.
 
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The demo accounts' password (prisma/seed.ts). */
 export const DEMO_PASSWORD = "demo-engages-2026";
 
 export function requireBuild() {
@@ -218,4 +220,18 @@ export function addMemberCompanies(
     },
   );
   return JSON.parse(out.toString().trim().split("\n").pop()!);
+}
+
+/** The company and club of a person's first role, read from the app's database file. */
+export function roleScopeOf(dbPath: string, email: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT r."companyId", r."clubId" FROM "RoleAssignment" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = ? ORDER BY r."createdAt" LIMIT 1`,
+      )
+      .get(email) as { companyId: string | null; clubId: string | null };
+  } finally {
+    db.close();
+  }
 }

@@ -101,6 +101,9 @@ async function whereOf(filters: JournalFilters): Promise<Prisma.AuditLogWhereInp
 
 export type JournalChange = { field: string; before: string; after: string };
 
+/** Shown in the entry's heading (company, club) or internal: not repeated as changes. */
+const CONTEXT_FIELDS = new Set(["companyId", "clubId", "createdById", "importBatchId"]);
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function formatValue(value: unknown, labels?: Record<string, string>): string {
@@ -145,7 +148,9 @@ export function describeChanges(before: string | null, after: string | null): Jo
   }
   const previous = (b ?? {}) as Record<string, unknown>;
   const next = (a ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(next), ...Object.keys(previous)])];
+  const keys = [...new Set([...Object.keys(next), ...Object.keys(previous)])].filter(
+    (key) => !CONTEXT_FIELDS.has(key),
+  );
   return keys
     .filter((key) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(next[key] ?? null))
     .map((key) => ({

@@ -113,11 +113,13 @@ export default function AdminJournal() {
               </p>
               {e.changes.length > 0 ? (
                 <div className="mt-2 overflow-x-auto">
-                  <table className="table-basic">
+                  <table className="table-basic table-fixed">
                     <caption className="sr-only">Ce qui a changé</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Champ</th>
+                        <th scope="col" className="w-1/3">
+                          Champ
+                        </th>
                         <th scope="col">Avant</th>
                         <th scope="col">Après</th>
                       </tr>
@@ -125,7 +127,7 @@ export default function AdminJournal() {
                     <tbody>
                       {e.changes.map((c) => (
                         <tr key={c.field}>
-                          <th scope="row" className="font-medium">
+                          <th scope="row" className="break-words font-medium">
                             {c.field}
                           </th>
                           <td className="break-words">{c.before}</td>

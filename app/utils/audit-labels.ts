@@ -62,6 +62,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   otherPublicLabel: "précision du public",
   targetQuantity: "objectif",
   targetUnit: "unité",
+  unit: "unité",
   startDate: "début",
   endDate: "fin",
   status: "état",
@@ -128,5 +129,6 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, string>> = {
   status: { ...COMMITMENT_STATUS_LABELS, ...MEMBERSHIP_STATUS_LABELS },
   visibility: COMMITMENT_VISIBILITY_LABELS,
   targetUnit: UNIT_LABELS,
+  unit: UNIT_LABELS,
   role: ROLE_LABELS,
 };

@@ -72,7 +72,12 @@ if (isDev) {
 }
 
 const port = Number(process.env.PORT || 3000);
-app.listen(port, () => {
+const server = app.listen(port, () => {
   console.log(`Engagés est prêt sur http://localhost:${port}`);
   if (isDev) broadcastDevReady(build);
 });
+// Node closes an idle keep-alive connection after 5 s by default; when the event loop is busy the
+// client's next request can already be on its way, and it gets ECONNRESET (the load bench showed
+// it). Longer than the usual 60 s idle timeout of reverse proxies, for the same reason.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;

@@ -190,6 +190,25 @@ describe("deliverDueEmails", () => {
     }
   });
 
+  test("un message resté « en cours d'envoi » après un arrêt brutal n'est jamais renvoyé tout seul", async () => {
+    // What a SIGKILL between the claim and the SMTP answer leaves: a SENDING row.
+    const message = invitationMessage();
+    const { id } = await email.queueEmail(prisma, message);
+    await prisma.emailOutbox.update({ where: { id }, data: { status: "SENDING" } });
+
+    expect(await email.recoverInterruptedEmails()).toBe(1);
+    const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("FAILED");
+    expect(row.lastError).toBe(email.INTERRUPTED_SEND_ERROR);
+    expect(row.sentAt).toBeNull();
+
+    expect(await email.deliverDueEmails()).toEqual({ sent: 0, failed: 0 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(mailbox.messages.filter((m) => m.to.includes(message.to))).toHaveLength(0);
+    // Recovery touches only interrupted sends.
+    expect(await email.recoverInterruptedEmails()).toBe(0);
+  });
+
   test("le délai entre deux essais croît, plafonné à 2 heures", () => {
     expect(email.nextAttemptDelay(1)).toBe(30_000);
     expect(email.nextAttemptDelay(2)).toBe(60_000);

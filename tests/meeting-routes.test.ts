@@ -55,8 +55,8 @@ beforeAll(async () => {
   await user("prefecture59", { role: "PREFECTURE", departementCode: "59" });
 
   // The calendar tokens exist (created on the first visit of a list): refusals must not change them.
-  await ensureCalendarToken(clubA.id);
-  await ensureCalendarToken(clubB.id);
+  await ensureCalendarToken(clubA.id, null);
+  await ensureCalendarToken(clubB.id, null);
 
   const now = Date.now();
   meetingA = await createMeeting(prisma, {

@@ -755,9 +755,9 @@ describe("attendance, minutes and practices", () => {
 
 describe("club calendar", () => {
   test("a valid VCALENDAR of the meetings not cancelled; a wrong token is a 404", async () => {
-    const token = await ensureCalendarToken(w.club.id);
+    const token = await ensureCalendarToken(w.club.id, null);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await ensureCalendarToken(w.club.id)).toBe(token);
+    expect(await ensureCalendarToken(w.club.id, null)).toBe(token);
     const kept = await newMeeting(30, { title: "Assemblée annuelle, bilan ; engagements" });
     const dropped = await newMeeting(31);
     await cancelMeeting(w.animator, w.club.id, dropped);

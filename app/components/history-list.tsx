@@ -1,3 +1,4 @@
+import { AUDIT_FIELD_LABELS } from "~/utils/audit-labels";
 import { dateTimeFormat } from "./page";
 
 export type HistoryEntry = {
@@ -17,28 +18,30 @@ const ACTION_LABELS: Record<string, string> = {
   IMPORT: "Importé",
 };
 
-/** French names of the fields a change may touch. */
-const FIELD_LABELS: Record<string, string> = {
-  year: "année",
-  themeCode: "thème",
-  actionTypeCode: "type d'action",
-  ambition: "ambition",
-  publics: "publics",
-  otherPublicLabel: "précision du public",
-  targetQuantity: "objectif",
-  targetUnit: "unité",
-  startDate: "début",
-  endDate: "fin",
-  status: "état",
-  visibility: "visibilité",
-  date: "date",
-  publicCategoryCode: "public",
-  contractType: "type de contrat",
-  quantity: "nombre",
-  qpv: "QPV",
-  note: "note",
-  commitmentId: "engagement",
-};
+/** The fields of a declaration worth naming in its history. */
+const FIELD_LABELS = Object.fromEntries(
+  [
+    "year",
+    "themeCode",
+    "actionTypeCode",
+    "ambition",
+    "publics",
+    "otherPublicLabel",
+    "targetQuantity",
+    "targetUnit",
+    "startDate",
+    "endDate",
+    "status",
+    "visibility",
+    "date",
+    "publicCategoryCode",
+    "contractType",
+    "quantity",
+    "qpv",
+    "note",
+    "commitmentId",
+  ].map((key) => [key, AUDIT_FIELD_LABELS[key]]),
+);
 
 function changedFields(before: string | null, after: string | null) {
   if (!before || !after) return [];

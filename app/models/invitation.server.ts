@@ -80,17 +80,16 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   const acceptUrl = `${env.APP_URL}/invitation/${token}`;
   const invitation = await prisma.$transaction(async (tx) => {
     // A new invitation replaces a pending one for the same person and scope.
-    await tx.invitation.updateMany({
-      where: {
-        email: input.email,
-        role: input.role,
-        companyId: input.companyId ?? null,
-        departementCode: input.departementCode ?? null,
-        acceptedAt: null,
-        revokedAt: null,
-      },
-      data: { revokedAt: new Date() },
-    });
+    const pending = {
+      email: input.email,
+      role: input.role,
+      companyId: input.companyId ?? null,
+      departementCode: input.departementCode ?? null,
+      acceptedAt: null,
+      revokedAt: null,
+    };
+    const replaced = await tx.invitation.findMany({ where: pending, select: { id: true } });
+    await tx.invitation.updateMany({ where: pending, data: { revokedAt: new Date() } });
     const created = await tx.invitation.create({
       data: {
         email: input.email,
@@ -122,6 +121,9 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
       entityId: created.id,
       companyId: input.companyId,
       clubId: input.clubId,
+      ...(replaced.length > 0
+        ? { before: { replacedInvitations: replaced.map((r) => r.id) } }
+        : {}),
       after: {
         email: input.email,
         role: input.role,
@@ -213,6 +215,16 @@ export async function acceptInvitation(
     const existing = await tx.roleAssignment.findFirst({
       where: { userId, role: invitation.role, ...scope },
       select: { id: true },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: "ACCEPT",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      companyId: scope.companyId,
+      clubId: scope.clubId,
+      before: { acceptedAt: null },
+      after: { acceptedAt: new Date(), userId, roleAlreadyHeld: Boolean(existing) },
     });
     if (!existing) {
       const role = await tx.roleAssignment.create({

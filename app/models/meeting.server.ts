@@ -378,17 +378,30 @@ export async function saveMinutes(
 // ---------------------------------------------------------------- subscribable calendar
 
 /** The club's calendar token, created (random, 32 bytes) the first time it is needed. */
-export async function ensureCalendarToken(clubId: string) {
+export async function ensureCalendarToken(clubId: string, actorId: string | null) {
   const club = await prisma.club.findUnique({
     where: { id: clubId },
     select: { calendarToken: true },
   });
   if (!club) throw new MeetingError("Ce club n'existe pas.");
   if (club.calendarToken) return club.calendarToken;
-  // Two first visits at once: the first write wins, both read it back.
-  await prisma.club.updateMany({
-    where: { id: clubId, calendarToken: null },
-    data: { calendarToken: randomBytes(32).toString("base64url") },
+  // Two first visits at once: the first write wins (and is audited), both read it back.
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.club.updateMany({
+      where: { id: clubId, calendarToken: null },
+      data: { calendarToken: randomBytes(32).toString("base64url") },
+    });
+    if (count === 0) return;
+    // The token itself is a secret: the log says that it exists, not what it is.
+    await audit(tx, {
+      actorId,
+      action: "CREATE_CALENDAR_TOKEN",
+      entityType: "Club",
+      entityId: clubId,
+      clubId,
+      before: { calendarToken: null },
+      after: { calendarToken: "créée" },
+    });
   });
   const saved = await prisma.club.findUniqueOrThrow({
     where: { id: clubId },

@@ -29,6 +29,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/taches" className={tab}>
           Tâches planifiées
         </NavLink>
+        <NavLink to="/admin/journal" className={tab}>
+          Journal des modifications
+        </NavLink>
       </nav>
       <Outlet />
     </>

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     [...upcoming, ...past].map((m) => m.id),
   );
   const canAnswer = await canAnswerInClub(user, clubId);
-  const token = await ensureCalendarToken(clubId);
+  const token = await ensureCalendarToken(clubId, user.id);
   const shape = (m: (typeof upcoming)[number]) => ({
     id: m.id,
     title: m.title,

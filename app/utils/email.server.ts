@@ -15,8 +15,9 @@ export type EmailAttachment = {
 
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 30_000;
-/** A message left SENDING this long (the process died mid-send) is tried again. */
-const STALE_SENDING_MS = 10 * 60_000;
+/** Why a message left SENDING by a stopped process is not sent again on its own (decision 011). */
+export const INTERRUPTED_SEND_ERROR =
+  "Envoi interrompu par un arrêt du serveur : le message a peut-être été reçu. Vérifiez avant de le renvoyer.";
 
 export async function queueEmail<T extends EmailTemplateName>(
   db: Tx | typeof prisma,
@@ -81,10 +82,6 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
   const transport = getTransporter();
   if (!transport) return { sent: 0, failed: 0 };
   const now = new Date();
-  await prisma.emailOutbox.updateMany({
-    where: { status: "SENDING", nextAttemptAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
-    data: { status: "PENDING" },
-  });
   const due = await prisma.emailOutbox.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
     orderBy: { createdAt: "asc" },
@@ -142,17 +139,40 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
   return { sent, failed };
 }
 
+/**
+ * Run once when the process starts, before its worker sends anything: a message still SENDING was
+ * being sent by a process that stopped (crash, SIGKILL, power cut) between claiming it and
+ * recording the SMTP server's answer, so it may or may not have been delivered. Sending it again
+ * could deliver it twice; it is marked FAILED with an explicit error instead, for an administrator
+ * to check and retry at /admin/emails (at most once, decision 011). Returns how many.
+ */
+export async function recoverInterruptedEmails(): Promise<number> {
+  const { count } = await prisma.emailOutbox.updateMany({
+    where: { status: "SENDING" },
+    data: { status: "FAILED", lastError: INTERRUPTED_SEND_ERROR },
+  });
+  if (count > 0)
+    console.warn(`${count} e-mail(s) interrompu(s) par un arrêt : à vérifier sur /admin/emails`);
+  return count;
+}
+
 const WORKER_INTERVAL_MS = 2_000;
 
 /** Starts the in-process outbox worker once per process. */
 export function startOutboxWorker() {
   const state = globalThis as typeof globalThis & { __engagesOutboxWorker?: NodeJS.Timeout };
   if (state.__engagesOutboxWorker || env.OUTBOX_WORKER === "false" || !env.SMTP_URL) return;
+  // Only one worker per database (one server process), so every SENDING row left at start-up
+  // belongs to a process that died.
+  const recovered = recoverInterruptedEmails().catch((error) =>
+    console.error("Reprise des e-mails interrompus : erreur inattendue", error),
+  );
   let running = false;
   state.__engagesOutboxWorker = setInterval(() => {
     if (running) return;
     running = true;
-    deliverDueEmails()
+    recovered
+      .then(() => deliverDueEmails())
       .catch((error) => console.error("Envoi des e-mails : erreur inattendue", error))
       .finally(() => {
         running = false;

@@ -37,6 +37,13 @@ export type TestMailbox = {
   clear(): void;
   /** Closes the server (open connections are dropped). */
   stop(): Promise<void>;
+  /** Recipients whose RCPT TO is being held (slow server), not answered yet. */
+  readonly rcptInFlight: number;
+};
+
+export type TestSmtpOptions = {
+  /** Holds every RCPT TO this long before accepting it: a slow server, to catch a send mid-way. */
+  rcptDelayMs?: number;
 };
 
 function addressesOf(value: AddressObject | AddressObject[] | undefined): string[] {
@@ -64,7 +71,11 @@ function describe(matcher: MessageMatcher) {
 }
 
 /** Starts a test SMTP server on 127.0.0.1 (port 0 = any free port). */
-export async function startTestSmtpServer(port = 0): Promise<TestMailbox> {
+export async function startTestSmtpServer(
+  port = 0,
+  options: TestSmtpOptions = {},
+): Promise<TestMailbox> {
+  let rcptInFlight = 0;
   const messages: ReceivedMessage[] = [];
   const waiters = new Set<{
     predicate: (m: ReceivedMessage) => boolean;
@@ -80,6 +91,14 @@ export async function startTestSmtpServer(port = 0): Promise<TestMailbox> {
     onAuth(_auth, _session, callback) {
       // Any credentials are accepted: the app may be configured with smtp://user:pass@…
       callback(null, { user: "test" });
+    },
+    onRcptTo(_address, _session, callback) {
+      if (!options.rcptDelayMs) return callback();
+      rcptInFlight++;
+      setTimeout(() => {
+        rcptInFlight--;
+        callback();
+      }, options.rcptDelayMs);
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -128,6 +147,9 @@ export async function startTestSmtpServer(port = 0): Promise<TestMailbox> {
     port: actualPort,
     url: `smtp://127.0.0.1:${actualPort}`,
     messages,
+    get rcptInFlight() {
+      return rcptInFlight;
+    },
     waitForMessage(matcher, timeoutMs = 10_000) {
       const predicate = toPredicate(matcher);
       const found = messages.find(predicate);

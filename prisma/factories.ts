@@ -643,3 +643,25 @@ export async function createPasserellePost(db: DbClient, input: PasserellePostIn
     },
   });
 }
+
+/** The smallest valid PNG (1×1, transparent): an image whose magic bytes the upload check accepts. */
+const ONE_PIXEL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+export async function addPracticeImage(
+  db: DbClient,
+  input: { practiceId: string; alt?: string; position?: number },
+) {
+  return db.practiceImage.create({
+    data: {
+      practiceId: input.practiceId,
+      mimeType: "image/png",
+      size: ONE_PIXEL_PNG.length,
+      alt: input.alt ?? "Une illustration de la pratique",
+      data: ONE_PIXEL_PNG,
+      position: input.position ?? 0,
+    },
+  });
+}

@@ -15,9 +15,13 @@ const BOOKKEEPING = new Set([
   "_prisma_migrations",
 ]);
 
+/**
+ * Ordinary tables only: the full-text index (the FTS5 table PracticeSearch and its shadow tables,
+ * some without rowid) is kept in step with Practice by triggers, and Practice is fingerprinted.
+ */
 async function tableNames() {
   const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   return rows.map((r) => r.name).filter((name) => !BOOKKEEPING.has(name));
 }

@@ -9,6 +9,7 @@
 // status an allowed actor gets (an empty POST form is usually refused with 400). Policies:
 //   everyone(s) — same status for all          signedIn(s) — sign-in redirect, then s for all
 //   adminOnly(s) companyRead(s) companyWrite(s) clubRead(s) clubManage(s) departementRead(s)
+//   networkUse(s) practiceRead(s) byScope(own, other) — same for every actor, per scope
 //   NONE — the module has no loader/action (405)
 // Routes whose last param is `$token` also say which token they take: `token: "calendar"` (the
 // `tokens` of buildSide in tests/security/world.ts; add a kind there for a new no-sign-in link).
@@ -76,11 +77,27 @@ export const departementRead = (s: Outcome, mixed: Outcome = 404): Expectation =
   prefecture: scoped(s, 403, mixed),
   admin: scoped(s, s, mixed),
 });
-/** A no-sign-in link: the token is the key, whoever holds it (own: valid; other: tampered). */
-const tokenLink = (own: Outcome, other: Outcome, mixed: Outcome = other): Expectation => {
+/** Whoever asks (signed in or not), the answer depends on the scope only. */
+export const byScope = (own: Outcome, other: Outcome, mixed: Outcome = other): Expectation => {
   const all = scoped(own, other, mixed);
   return { anonymous: all, company: all, animator: all, prefecture: all, admin: all };
 };
+/** A no-sign-in link: the token is the key, whoever holds it (own: valid; other: tampered). */
+const tokenLink = byScope;
+/** The members' network (directory, Passerelles) as a company: its own people, while it is a
+ * MEMBER of a club (network:use); animators, prefecture and admins are refused. */
+export const networkUse = companyWrite;
+/**
+ * A club-only practice (practice:read, decision 008): its club's member companies and animators,
+ * and admins; the prefecture never. Not readable is a 404, so it is not even confirmed to exist.
+ */
+export const practiceRead = (s: Outcome, mixed: Outcome = 404): Expectation => ({
+  anonymous: LOGIN,
+  company: scoped(s, 404, mixed),
+  animator: scoped(s, 404, mixed),
+  prefecture: 404,
+  admin: scoped(s, s, mixed),
+});
 /** Signed-in people are sent to their space (302), visitors see the page. */
 const visitorsOnly = (s: Outcome): Expectation => ({ ...everyone(302), anonymous: s });
 
@@ -90,6 +107,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "admin._index": { get: adminOnly(200), post: NONE },
   "admin.emails": { get: adminOnly(200), post: adminOnly(302) },
   "admin.invitations": { get: adminOnly(200), post: adminOnly(400) },
+  "admin.taches": { get: adminOnly(200), post: adminOnly(302) },
   admin: { get: adminOnly(200), post: NONE },
   // The commune search of forms: any signed-in person; 401 (JSON) for visitors.
   "api.communes": { get: { ...everyone(200), anonymous: 401 }, post: NONE },
@@ -100,6 +118,9 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "club.$clubId.chiffres[.]xlsx": { get: clubManage(200), post: clubManage(405) },
   "club.$clubId.invitations": { get: clubManage(200), post: clubManage(400) },
   "club.$clubId.membres": { get: clubManage(200), post: clubManage(400) },
+  "club.$clubId.passerelles": { get: clubManage(200), post: clubManage(400) },
+  // Moderation of the club's feed (club:moderate): its animators and admins.
+  "club.$clubId.pratiques": { get: clubManage(200), post: clubManage(400) },
   "club.$clubId.relances": { get: clubManage(200), post: clubManage(400) },
   // Members answer the invitation here.
   "club.$clubId.reunions.$meetingId._index": { get: clubRead(200), post: clubRead(400) },
@@ -124,6 +145,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "dev.boite-mail": { get: everyone(200), post: NONE },
   "donnees-personnelles": { get: NONE, post: NONE },
   "entreprise.$companyId._index": { get: companyRead(200), post: NONE },
+  "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: NONE },
+  "entreprise.$companyId.annuaire.ma-fiche": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.engagements.$commitmentId._index": {
     get: companyRead(200),
     post: companyWrite(400),
@@ -140,6 +163,14 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "entreprise.$companyId.import.modele[.]csv": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.import.modele[.]xlsx": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.import": { get: companyWrite(200), post: companyWrite(400) },
+  // Another club's club-only post ("mixed") is a 404 on the page. The actions act on one's own
+  // posts only and answer 403 "not yours" for any other id, existing or not: nothing confirmed.
+  "entreprise.$companyId.passerelles.$postId": {
+    get: networkUse(200),
+    post: networkUse(400, 403),
+  },
+  "entreprise.$companyId.passerelles._index": { get: networkUse(200), post: NONE },
+  "entreprise.$companyId.passerelles.nouvelle": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.profil": { get: companyRead(200), post: companyWrite(400) },
   "entreprise.$companyId.rapport": { get: companyRead(200), post: companyRead(405) },
   "entreprise.$companyId.realisations.$realisationId": {
@@ -152,6 +183,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     post: companyWrite(400),
   },
   "entreprise.$companyId": { get: companyRead(200), post: NONE },
+  // The opt-in public page: company A opted in, company B did not (404, as for no company).
+  "entreprises.$companyId": { get: byScope(200, 404), post: NONE },
   espace: { get: signedIn(302), post: NONE },
   healthz: { get: everyone(200), post: NONE },
   "invitation.$token": {
@@ -160,8 +193,28 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     token: "invitation",
   },
   login: { get: visitorsOnly(200), post: everyone(400) },
+  "lettre.desabonnement.$token": {
+    get: tokenLink(200, 404),
+    post: tokenLink(200, 404),
+    token: "digest",
+  },
   logout: { get: signedIn(200), post: everyone(302) },
   "mot-de-passe-oublie": { get: NONE, post: everyone(400) },
+  // An empty form is an unknown action (400) for those who may react; admins read but do not
+  // react (403); whoever may not read the practice gets 404 before any action is considered.
+  "pratiques.$practiceId._index": {
+    get: practiceRead(200),
+    post: { ...practiceRead(400), admin: 403 },
+  },
+  // An image of another scope's practice, or of another practice ("mixed"), is a 404.
+  "pratiques.$practiceId.images.$imageId": { get: practiceRead(200), post: NONE },
+  // practice:edit: the posting company's people. Another's practice is a 403 whether it exists
+  // or not (the same answer for both), so a club-only practice is still not confirmed to exist.
+  "pratiques.$practiceId.modifier": { get: companyWrite(200), post: companyWrite(400) },
+  // The feed: anyone signed in with a role (every actor here has one).
+  "pratiques._index": { get: signedIn(200), post: NONE },
+  // Posting: the people of a company that is a MEMBER of a club.
+  "pratiques.nouvelle": { get: companyWrite(200), post: companyWrite(400) },
   "prefecture.$departementCode._index": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.clubs.$clubId": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.export[.]csv": { get: departementRead(200), post: NONE },

@@ -1,18 +1,24 @@
 // Two mirror scopes for the authorisation matrix and the hostile-input fuzz: side A (company A,
 // member of club X in Pas-de-Calais 62) and side B (company B, club Y in Nord 59), each with a
-// commitment, a realisation, a meeting and every kind of no-sign-in token. The actors belong to
+// commitment, a realisation, a meeting, a club-only practice with one image, a club-only
+// Passerelles post and every kind of no-sign-in token. Company A opted in to its public page,
+// company B did not. The actors belong to
 // side A (and the national admin), so side B is always "another scope" for them.
 import { randomBytes } from "node:crypto";
 import {
   addMembership,
+  addPracticeImage,
   createClub,
   createCommitment,
   createCompany,
   createMeeting,
+  createPasserellePost,
+  createPractice,
   createRealisation,
   createUser,
   grantRole,
 } from "../../prisma/factories";
+import { digestUnsubscribeUrl } from "~/models/practice-emails.server";
 import { unsubscribeToken } from "~/models/reminders.server";
 import { prisma } from "~/utils/db.server";
 import { createRsvpToken } from "~/utils/rsvp-links.server";
@@ -41,7 +47,11 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
     where: { id: club.id },
     data: { calendarToken: randomBytes(24).toString("base64url") },
   });
-  const company = await createCompany(prisma, { name: `Entreprise ${tag}`, communeCode });
+  const company = await createCompany(prisma, {
+    name: `Entreprise ${tag}`,
+    communeCode,
+    publicPage: tag === "a",
+  });
   const membership = await addMembership(prisma, { companyId: company.id, clubId: club.id });
   const leader = await createUser(prisma, {
     name: `Dirigeant ${tag}`,
@@ -72,6 +82,29 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
     invitations: [{ email: leader.email, userId: leader.id, companyId: company.id }],
   });
   const invitee = meeting.invitations[0];
+  // Club-only: read by the club's members and animators (and admins), never by the prefecture.
+  const practice = await createPractice(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    authorId: leader.id,
+    title: `Pratique ${tag}`,
+    visibility: "CLUB",
+  });
+  const image = await addPracticeImage(prisma, { practiceId: practice.id });
+  // Club-only too: another club's company, even in the same département, does not see it.
+  const post = await createPasserellePost(prisma, {
+    companyId: company.id,
+    clubId: club.id,
+    kind: "NEED",
+    romeDomain: "H29",
+    tradeLabel: "Soudeur",
+    headcount: 2,
+    startDate: new Date(Date.now() + 10 * DAY),
+    endDate: new Date(Date.now() + 100 * DAY),
+    communeCode,
+    visibility: "CLUB",
+    createdById: leader.id,
+  });
   const invitation = createToken();
   await prisma.invitation.create({
     data: {
@@ -100,6 +133,8 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
     commitment,
     realisation,
     meeting,
+    practice,
+    post,
     /** Route params of this side, by name. */
     params: {
       companyId: company.id,
@@ -108,6 +143,9 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
       meetingId: meeting.id,
       commitmentId: commitment.id,
       realisationId: realisation.id,
+      practiceId: practice.id,
+      imageId: image.id,
+      postId: post.id,
     } as Record<string, string>,
     /** The valid `$token` of each token route of this side. */
     tokens: {
@@ -116,6 +154,8 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
       rsvp: createRsvpToken(invitee.id, "YES", new Date(Date.now() + 30 * DAY)),
       invitation: invitation.token,
       reset: reset.token,
+      /** The weekly digest's unsubscribe link, for the leader. */
+      digest: digestUnsubscribeUrl(leader.id).split("/").pop()!,
     },
   };
 }

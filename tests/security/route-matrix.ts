@@ -107,6 +107,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "admin._index": { get: adminOnly(200), post: NONE },
   "admin.emails": { get: adminOnly(200), post: adminOnly(302) },
   "admin.invitations": { get: adminOnly(200), post: adminOnly(400) },
+  "admin.journal": { get: adminOnly(200), post: NONE },
   "admin.taches": { get: adminOnly(200), post: adminOnly(302) },
   admin: { get: adminOnly(200), post: NONE },
   // The commune search of forms: any signed-in person; 401 (JSON) for visitors.

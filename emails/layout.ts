@@ -15,7 +15,9 @@ export function escapeHtml(value: string): string {
 export type EmailBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "button"; label: string; url: string }
-  | { kind: "note"; text: string };
+  | { kind: "note"; text: string }
+  /** The last lines of a message people may stop receiving: why, and the link to stop. */
+  | { kind: "unsubscribe"; text: string; label: string; url: string };
 
 export function renderEmail(subject: string, heading: string, blocks: EmailBlock[]): RenderedEmail {
   const htmlBlocks = blocks
@@ -25,6 +27,8 @@ export function renderEmail(subject: string, heading: string, blocks: EmailBlock
           return `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(block.text)}</p>`;
         case "note":
           return `<p style="margin:0 0 16px;line-height:1.5;color:#4b5563;font-size:14px">${escapeHtml(block.text)}</p>`;
+        case "unsubscribe":
+          return `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563">${escapeHtml(block.text)} <a href="${escapeHtml(block.url)}" style="color:#1f4e8c">${escapeHtml(block.label)}</a></p>`;
         case "button":
           return `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" style="background:#1f4e8c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold;display:inline-block">${escapeHtml(block.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;color:#4b5563">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>${escapeHtml(block.url)}</p>`;
@@ -35,7 +39,11 @@ export function renderEmail(subject: string, heading: string, blocks: EmailBlock
   const text = frameText(
     heading,
     blocks.map((block) =>
-      block.kind === "button" ? `${block.label} : ${block.url}\n` : `${block.text}\n`,
+      block.kind === "button"
+        ? `${block.label} : ${block.url}\n`
+        : block.kind === "unsubscribe"
+          ? `${block.text} ${block.label} : ${block.url}\n`
+          : `${block.text}\n`,
     ),
   );
   return { subject, html, text };

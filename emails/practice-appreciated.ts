@@ -3,6 +3,8 @@ import { renderEmail } from "./layout";
 export type PracticeAppreciatedData = {
   /** One line per practice that was appreciated since the last message. */
   practices: Array<{ title: string; url: string; kudos: number; comments: number; tried: number }>;
+  /** The one-click opt-out shared with the weekly digest (User.digestOptOut). */
+  unsubscribeUrl: string;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -30,6 +32,12 @@ export function practiceAppreciatedEmail(data: PracticeAppreciatedData) {
         },
         { kind: "button" as const, label: "Voir la pratique", url: p.url },
       ]),
+      {
+        kind: "unsubscribe",
+        text: "Vous ne souhaitez plus recevoir ces nouvelles ni la lettre hebdomadaire des bonnes pratiques ?",
+        label: "se désabonner",
+        url: data.unsubscribeUrl,
+      },
     ],
   );
 }

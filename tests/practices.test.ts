@@ -440,12 +440,29 @@ describe("e-mails of the feed", () => {
     expect(result.sent).toBe(1);
     const message = await prisma.emailOutbox.findFirstOrThrow({
       where: { template: "practice-appreciated", to: w.authorA.email },
-      select: { text: true },
+      select: { text: true, headers: true },
     });
     expect(message.text).toContain("Job dating au quartier");
     expect(message.text).toContain("Achats à l'ESAT");
     expect(message.text).not.toContain("Tutorat des seniors");
+    // The digest's one-click opt-out, in the body and in the RFC 8058 headers.
+    const unsubscribe = digestUnsubscribeUrl(w.authorA.id);
+    expect(message.text).toContain(unsubscribe);
+    expect(JSON.parse(message.headers)).toEqual({
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
     expect((await sendAppreciationNews(new Date(now.getTime() + 3600_000))).sent).toBe(0);
+
+    // An author who opted out hears nothing the next day.
+    await prisma.user.update({ where: { id: w.authorA.id }, data: { digestOptOut: true } });
+    await addKudos(prisma, {
+      practiceId: w.everyone.id,
+      userId: w.memberB.id,
+      createdAt: new Date("2030-03-12T12:00:00Z"),
+    });
+    expect((await sendAppreciationNews(new Date("2030-03-13T10:00:00Z"))).sent).toBe(0);
+    await prisma.user.update({ where: { id: w.authorA.id }, data: { digestOptOut: false } });
   });
 
   test("RFC 8058: the mail client's one-click POST unsubscribes without sign-in; a bad token, nothing", async () => {

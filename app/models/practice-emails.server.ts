@@ -237,6 +237,8 @@ export async function sendAppreciationNews(now = new Date()) {
       const practices = await prisma.practice.findMany({
         where: {
           authorId: { not: null },
+          // The digest's opt-out covers the authors' news too (one link in both).
+          author: { digestOptOut: false },
           hiddenAt: null,
           OR: [
             { kudos: { some: { createdAt: inDay } } },
@@ -273,10 +275,15 @@ export async function sendAppreciationNews(now = new Date()) {
             }))
             .filter((l) => l.kudos + l.comments + l.tried > 0);
           if (lines.length === 0) continue;
+          const unsubscribeUrl = digestUnsubscribeUrl(authorId);
           await queueEmail(tx, {
             template: "practice-appreciated",
             to: email,
-            data: { practices: lines },
+            data: { practices: lines, unsubscribeUrl },
+            headers: {
+              "List-Unsubscribe": `<${unsubscribeUrl}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
             dedupeKey: `practice-appreciated:${yesterday}:${authorId}`,
           });
           sent++;

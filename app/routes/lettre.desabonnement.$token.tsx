@@ -37,8 +37,9 @@ export default function DigestUnsubscribe() {
         <PageHeader title="Vous êtes désabonné(e) de la lettre hebdomadaire" />
         <div role="status" className="card">
           <p>
-            {d.email} ne recevra plus la lettre hebdomadaire des bonnes pratiques. Les invitations
-            aux réunions et les autres messages du club continuent.
+            {d.email} ne recevra plus la lettre hebdomadaire des bonnes pratiques, ni les nouvelles
+            des pratiques qu&apos;il ou elle a partagées. Les invitations aux réunions et les autres
+            messages du club continuent.
           </p>
         </div>
         <p className="mt-6">
@@ -51,7 +52,7 @@ export default function DigestUnsubscribe() {
     <div className="mx-auto max-w-2xl">
       <PageHeader
         title="Se désabonner de la lettre hebdomadaire"
-        intro="Chaque semaine, la lettre du club présente les bonnes pratiques à la une et les plus appréciées, la prochaine réunion et les progrès du club."
+        intro="Chaque semaine, la lettre du club présente les bonnes pratiques à la une et les plus appréciées, la prochaine réunion et les progrès du club. Le même lien arrête aussi les nouvelles de vos pratiques partagées (« inspirant », commentaires)."
       />
       <div className="card">
         <p className="mb-4">

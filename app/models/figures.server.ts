@@ -35,19 +35,23 @@ export function yearPeriod(year: number): Period {
   return { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) };
 }
 
-/** Commitments of the scope that run during the period (the filters apply to them too). */
-export function commitmentWhere(scope: FigureScope, period: Period) {
-  return {
-    ...(scope.companyId ? { companyId: scope.companyId } : {}),
-    ...(scope.clubId ? { clubId: scope.clubId } : {}),
-    ...(scope.departementCode ? { departementCode: scope.departementCode } : {}),
-    ...(scope.actionTypeCode ? { actionTypeCode: scope.actionTypeCode } : {}),
-    ...(scope.publicCategoryCode
-      ? { publics: { some: { publicCategoryCode: scope.publicCategoryCode } } }
-      : {}),
-    startDate: { lt: period.to },
-    endDate: { gte: period.from },
-  };
+/**
+ * Commitments of the scope that run during the period, as SQL on the Commitment table aliased
+ * `c` (the filters apply to them too: a commitment matches a public when it targets it).
+ */
+export function commitmentSqlWhere(scope: FigureScope, period: Period) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`c."startDate" < ${period.to}`,
+    Prisma.sql`c."endDate" >= ${period.from}`,
+  ];
+  if (scope.companyId) parts.push(Prisma.sql`c."companyId" = ${scope.companyId}`);
+  if (scope.clubId) parts.push(Prisma.sql`c."clubId" = ${scope.clubId}`);
+  if (scope.departementCode) parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
+  if (scope.actionTypeCode) parts.push(Prisma.sql`c."actionTypeCode" = ${scope.actionTypeCode}`);
+  if (scope.publicCategoryCode)
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
+      WHERE p."commitmentId" = c."id" AND p."publicCategoryCode" = ${scope.publicCategoryCode})`);
+  return Prisma.join(parts, " AND ");
 }
 
 // ---------------------------------------------------------------- where the rows come from
@@ -163,17 +167,15 @@ function realisationRows(scope: FigureScope, period: Period, by?: LevelColumn): 
       ${sign} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId) return raw(period);
-  const { months, add, subtract } = splitPeriod(period);
-  const parts = [...add.map((p) => raw(p)), ...subtract.map((p) => raw(p, -1))];
-  if (!months && parts.length === 0) return raw(period); // an empty period
-  if (months) {
-    parts.unshift(Prisma.sql`
+  return periodRows(
+    period,
+    raw,
+    (months) => Prisma.sql`
       SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode", "unit",
         "contractType", "realisations", "quantity"
       FROM "RealisationMonthly"
-      WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"], by)}`);
-  }
-  return Prisma.join(parts, " UNION ALL ");
+      WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"], by)}`,
+  );
 }
 
 /**
@@ -193,15 +195,28 @@ function profileRows(scope: FigureScope, period: Period, dimension: "SIZE" | "NA
     FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId"
     WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) return raw(period);
-  const { months, add, subtract } = splitPeriod(period);
-  const parts = [...add.map((p) => raw(p)), ...subtract.map((p) => raw(p, -1))];
-  if (!months && parts.length === 0) return raw(period); // an empty period
-  if (months) {
-    parts.unshift(Prisma.sql`
+  return periodRows(
+    period,
+    raw,
+    (months) => Prisma.sql`
       SELECT "value", "realisations", "people" FROM "RealisationMonthlyProfile"
-      WHERE "dimension" = ${dimension} AND ${summarySqlWhere(scope, months, [])}`);
-  }
-  return Prisma.join(parts, " UNION ALL ");
+      WHERE "dimension" = ${dimension} AND ${summarySqlWhere(scope, months, [])}`,
+  );
+}
+
+/**
+ * The rows of a period: the summary's for its months (`summary`), plus or minus the
+ * realisations' for the days of a month it cuts (`raw`, with sign 1 or -1; see splitPeriod).
+ */
+function periodRows(
+  period: Period,
+  raw: (days: Period, sign: number) => Prisma.Sql,
+  summary: (months: { from: string; to: string }) => Prisma.Sql,
+) {
+  const { months, add, subtract } = splitPeriod(period);
+  const parts = [...add.map((p) => raw(p, 1)), ...subtract.map((p) => raw(p, -1))];
+  if (months) parts.unshift(summary(months));
+  return parts.length > 0 ? Prisma.join(parts, " UNION ALL ") : raw(period, 1); // empty period
 }
 
 const HIRE = Prisma.sql`s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
@@ -303,23 +318,11 @@ function realisationFigures(scope: FigureScope, period: Period, byDepartement: b
 
 /** Commitments in progress or achieved that run during the period, and their companies. */
 function commitmentFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED')`,
-    Prisma.sql`c."startDate" < ${period.to}`,
-    Prisma.sql`c."endDate" >= ${period.from}`,
-  ];
-  if (scope.companyId) parts.push(Prisma.sql`c."companyId" = ${scope.companyId}`);
-  if (scope.clubId) parts.push(Prisma.sql`c."clubId" = ${scope.clubId}`);
-  if (scope.departementCode) parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
-  if (scope.actionTypeCode) parts.push(Prisma.sql`c."actionTypeCode" = ${scope.actionTypeCode}`);
-  // A commitment matches a public filter when it targets that public.
-  if (scope.publicCategoryCode)
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
-      WHERE p."commitmentId" = c."id" AND p."publicCategoryCode" = ${scope.publicCategoryCode})`);
   const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
   return prisma.$queryRaw<CommitmentFigures[]>`
     SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
-    FROM "Commitment" c WHERE ${Prisma.join(parts, " AND ")}
+    FROM "Commitment" c
+    WHERE c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}
     GROUP BY 1`;
 }
 

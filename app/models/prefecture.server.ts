@@ -12,7 +12,7 @@ import {
   type ClubFigures,
 } from "~/models/club.server";
 import {
-  commitmentWhere,
+  commitmentSqlWhere,
   keyFiguresByDepartement,
   realisationSqlWhere,
   type FigureScope,
@@ -145,11 +145,10 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
       FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
         JOIN "Company" co ON co."id" = m."companyId"
       WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilter}`,
-    prisma.commitment.groupBy({
-      by: ["companyId", "status"],
-      where: commitmentWhere(scope, period),
-      _count: { _all: true },
-    }),
+    prisma.$queryRaw<Array<{ companyId: string; status: string; n: number | bigint }>>`
+      SELECT c."companyId", c."status", COUNT(*) AS "n"
+      FROM "Commitment" c WHERE ${commitmentSqlWhere(scope, period)}
+      GROUP BY c."companyId", c."status"`,
     prisma.$queryRaw<Array<{ companyId: string; n: number | bigint; people: number | bigint }>>`
       SELECT r."companyId", COUNT(*) AS "n",
         SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
@@ -170,7 +169,7 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
     const byStatus =
       statusBy.get(c.companyId) ??
       (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
-    byStatus[c.status] = c._count._all;
+    byStatus[c.status] = Number(c.n);
     statusBy.set(c.companyId, byStatus);
   }
   const realisationsBy = new Map(realisations.map((r) => [r.companyId, r]));

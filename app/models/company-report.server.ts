@@ -3,6 +3,7 @@
 // filtered on the company's id: no other company's data is ever read here.
 
 import ExcelJS from "exceljs";
+import { yearPeriod } from "~/models/figures.server";
 import { prisma } from "~/utils/db.server";
 import {
   ACTION_TYPES,
@@ -77,10 +78,6 @@ function toRows(
 
 const HIRE_ACTION_CODES = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
 
-function yearBounds(year: number) {
-  return { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
-}
-
 async function companyIdentity(companyId: string) {
   const company = await prisma.company.findUnique({
     where: { id: companyId },
@@ -122,7 +119,8 @@ async function companyIdentity(companyId: string) {
 export async function getAnnualReport(companyId: string, year: number) {
   const identity = await companyIdentity(companyId);
   if (!identity) return null;
-  const where = { companyId, date: yearBounds(year) };
+  const { from, to } = yearPeriod(year);
+  const where = { companyId, date: { gte: from, lt: to } };
 
   const [commitments, byPublic, byActionType, byContract, byQpv, byMonth] = await Promise.all([
     prisma.commitment.findMany({

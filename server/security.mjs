@@ -14,9 +14,10 @@ const OWN_UPLOAD_LIMIT_PATHS = [/^\/entreprise\/[^/]+\/import(\/envoi)?$/];
  * cross-site request gains nothing: mail providers post RFC 8058 one-click unsubscribes from
  * their own servers or webmail pages, and RSVP buttons may be pressed from a webmail.
  */
-const SIGNED_LINK_PATHS = [/^\/desabonnement\/[^/]+$/, /^\/reunion\/reponse\/[^/]+$/];
+const SIGNED_LINK_PREFIXES = ["desabonnement", "lettre/desabonnement", "reunion/reponse"];
+const SIGNED_LINK_PATH = new RegExp(`^/(?:${SIGNED_LINK_PREFIXES.join("|")})/[^/]+$`);
 
-const isSignedLinkPath = (path) => SIGNED_LINK_PATHS.some((pattern) => pattern.test(path));
+const isSignedLinkPath = (path) => SIGNED_LINK_PATH.test(path);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -134,8 +135,9 @@ export function securityMiddleware({ appUrl, https, development }) {
 }
 
 /** Secret tokens travel in these paths' last segment (invitations, resets, signed links, feeds). */
-const TOKEN_PATHS =
-  /^(\/(?:invitation|reinitialiser-mot-de-passe|desabonnement|reunion\/reponse)\/|\/club\/[^/]+\/calendrier\/)[^/?]+/;
+const TOKEN_PATHS = new RegExp(
+  `^(/(?:${["invitation", "reinitialiser-mot-de-passe", ...SIGNED_LINK_PREFIXES].join("|")})/|/club/[^/]+/calendrier/)[^/?]+`,
+);
 
 /** The URL as it may be written to logs: tokens masked. */
 export function maskUrlForLogs(url) {

@@ -68,6 +68,7 @@ describe("same-origin check on writes", () => {
       }),
     ).toBeNull();
     expect(post("/reunion/reponse/abc.oui.1.sig", { origin: "https://mail.example" })).toBeNull();
+    expect(post("/lettre/desabonnement/abc.def", { origin: "https://mail.example" })).toBeNull();
     // …but only those exact paths.
     expect(post("/desabonnement/abc/autre", { origin: "https://mail.example" })).not.toBeNull();
   });
@@ -93,6 +94,7 @@ describe("logs", () => {
     );
     expect(maskUrlForLogs("/desabonnement/id.sig")).toBe("/desabonnement/[jeton]");
     expect(maskUrlForLogs("/reunion/reponse/id.oui.1.sig")).toBe("/reunion/reponse/[jeton]");
+    expect(maskUrlForLogs("/lettre/desabonnement/id.sig")).toBe("/lettre/desabonnement/[jeton]");
     expect(maskUrlForLogs("/club/c1/calendrier/tok.ics")).toBe("/club/c1/calendrier/[jeton]");
     expect(maskUrlForLogs("/entreprise/c1/engagements")).toBe("/entreprise/c1/engagements");
   });

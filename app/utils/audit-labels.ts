@@ -25,6 +25,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Invitation: "Invitation",
   Meeting: "Réunion",
   User: "Compte",
+  Practice: "Bonne pratique",
+  Comment: "Commentaire",
+  DirectoryCard: "Fiche de l'annuaire",
+  PasserellePost: "Annonce Passerelles",
+  PasserelleMatch: "Mise en relation Passerelles",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -50,6 +55,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   CREATE_CALENDAR_TOKEN: "Adresse du calendrier créée",
   REGENERATE_CALENDAR_TOKEN: "Adresse du calendrier renouvelée",
   PASSWORD_SET: "Mot de passe défini",
+  MODERATE_FEATURE: "Mise à la une",
+  MODERATE_UNFEATURE: "Retrait de la une",
+  MODERATE_HIDE: "Masquage",
+  MODERATE_UNHIDE: "Démasquage",
+  MODERATE_HIDE_COMMENT: "Commentaire masqué",
+  MODERATE_UNHIDE_COMMENT: "Commentaire démasqué",
+  CONTACT: "Mise en relation",
+  BROKER: "Mise en relation par l'animateur",
+  CONCLUDE: "Passerelle conclue",
+  CLOSE: "Annonce close",
 };
 
 /** French names of the fields a change may touch (unknown ones are shown as recorded). */

@@ -57,7 +57,7 @@ const app = await startApp({ dbPath, port: PORT });
 // ---------------------------------------------------------------- people, one per connection
 
 type Role = "company" | "animator" | "prefecture" | "admin";
-type Person = { role: Role; client: AppClient; companyId?: string; tokens: Record<string, string> };
+type Person = { role: Role; client: AppClient; companyId?: string };
 
 async function signInAll<T>(items: T[], signIn: (item: T) => Promise<Person>) {
   const people: Person[] = [];
@@ -67,9 +67,9 @@ async function signInAll<T>(items: T[], signIn: (item: T) => Promise<Person>) {
   return people;
 }
 /** Signs in (demo password, also given to the added companies' users) like a browser. */
-const person = async (role: Role, email: string, tokenPage: string, companyId?: string) => {
+const person = async (role: Role, email: string, companyId?: string) => {
   const client = await AppClient.signIn(app.url, email);
-  return { role, client, companyId, tokens: await client.formTokens(tokenPage) };
+  return { role, client, companyId };
 };
 
 const shares = { company: 0.7, animator: 0.12, prefecture: 0.08 };
@@ -85,12 +85,12 @@ console.log(
 
 const signInStarted = performance.now();
 const companyPeople = await signInAll(companies.slice(0, counts.company), (c) =>
-  person("company", c.email, `/entreprise/${c.companyId}/realisations/nouvelle`, c.companyId),
+  person("company", c.email, c.companyId),
 );
 const [animator, prefecture, admin] = await Promise.all([
-  person("animator", "animateur@demo.test", `/club/${clubId}/reunions/nouvelle`),
-  person("prefecture", "prefecture@demo.test", "/prefecture/62"),
-  person("admin", "admin@demo.test", "/admin/invitations"),
+  person("animator", "animateur@demo.test"),
+  person("prefecture", "prefecture@demo.test"),
+  person("admin", "admin@demo.test"),
 ]);
 // Staff connections share their account (as colleagues' tabs would); companies have one each.
 const people: Person[] = [
@@ -118,8 +118,7 @@ function refuse(what: string) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
-const form = (p: Person, fields: Record<string, string>) =>
-  new URLSearchParams({ ...p.tokens, ...fields }).toString();
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
 function steps(p: Person, index: number): Request[] {
   const headers = {
@@ -157,7 +156,7 @@ function steps(p: Person, index: number): Request[] {
         `/entreprise/${c}/realisations/nouvelle`,
         () => {
           sentWrites.realisations++;
-          return form(p, {
+          return form({
             date: today,
             actionTypeCode: "IMMERSION",
             publicCategoryCode: "DELD",
@@ -176,7 +175,7 @@ function steps(p: Person, index: number): Request[] {
         () => {
           sentWrites.rsvp++;
           rsvp.sent = ["YES", "NO", "MAYBE"][n++ % 3];
-          return form(p, { intent: "rsvp", answer: rsvp.sent });
+          return form({ intent: "rsvp", answer: rsvp.sent });
         },
         new RegExp(`^/club/${clubId}/reunions/${meetingId}$`),
         () => (rsvp.acked = rsvp.sent),
@@ -192,7 +191,7 @@ function steps(p: Person, index: number): Request[] {
         `/club/${clubId}/reunions/nouvelle`,
         () => {
           sentWrites.meetings++;
-          return form(p, {
+          return form({
             title: `Réunion de charge ${index}-${++n}`,
             startsAt: "2031-03-04T09:00",
             endsAt: "2031-03-04T11:00",
@@ -220,7 +219,7 @@ function steps(p: Person, index: number): Request[] {
       () => {
         sentWrites.invitations++;
         email = `${RUN}-${index}-${++n}@exemple.test`;
-        return form(p, {
+        return form({
           email,
           name: `Agent ${index} ${n}`,
           role: "PREFECTURE",

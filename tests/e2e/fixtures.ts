@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../utils/app-process";
 import { startTestSmtpServer, type TestMailbox } from "../utils/smtp-server";
 import { E2E_SMTP_PORT } from "./ports";
 
-export const DEMO_PASSWORD = "demo-engages-2026";
+export { DEMO_PASSWORD };
+
 export const DEMO = {
   company: "dirigeant@demo.test",
   animator: "animateur@demo.test",

@@ -1,7 +1,7 @@
 // Web security defaults, seen from outside: headers and CSP nonce, the same-origin check on
 // writes, body limits, session rotation at sign-in and sign-out. (Every other journey also fails
 // on any CSP violation: the `cspGuard` fixture.)
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, signIn, test } from "./fixtures";
 import { dbCount } from "./db";
 
 const SESSION_COOKIE = "__engages_session";
@@ -52,7 +52,7 @@ test.describe("web security defaults", () => {
     for (const headers of crossSite) {
       const response = await request.post("/login", {
         headers,
-        form: { email: DEMO.company, password: "demo-engages-2026" },
+        form: { email: DEMO.company, password: DEMO_PASSWORD },
         maxRedirects: 0,
       });
       expect(response.status()).toBe(403);

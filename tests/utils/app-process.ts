@@ -114,17 +114,6 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   };
 }
 
-/** The page's hidden anti-forgery fields (names containing "csrf"), which a browser would post. */
-function csrfFields(html: string) {
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(match[0])?.[1];
-    const value = /value="([^"]*)"/.exec(match[0])?.[1] ?? "";
-    if (name && /csrf/i.test(name)) fields[name] = value.replace(/&amp;/g, "&");
-  }
-  return fields;
-}
-
 /** A signed-in HTTP client with its own cookie jar, as one browser would be. */
 export class AppClient {
   readonly cookies = new Map<string, string>();
@@ -151,23 +140,14 @@ export class AppClient {
     return response;
   }
 
-  /**
-   * Posts a form the way the browser does after showing its page (`formPage`, by default the
-   * same path): with the page's anti-forgery fields; multipart when a field is a file.
-   */
-  async postForm(
-    pathname: string,
-    fields: Record<string, string | File>,
-    formPage: string = pathname,
-  ) {
-    const page = await this.get(formPage);
-    const all = { ...csrfFields(await page.text()), ...fields };
-    if (Object.values(all).some((v) => typeof v !== "string")) {
+  /** Posts a form as the browser does: multipart when a field is a file, else urlencoded. */
+  async postForm(pathname: string, fields: Record<string, string | File>) {
+    if (Object.values(fields).some((v) => typeof v !== "string")) {
       const form = new FormData();
-      for (const [name, value] of Object.entries(all)) form.set(name, value);
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
       return this.post(pathname, form);
     }
-    return this.post(pathname, new URLSearchParams(all as Record<string, string>));
+    return this.post(pathname, new URLSearchParams(fields as Record<string, string>));
   }
 
   async post(pathname: string, body: URLSearchParams | FormData) {
@@ -179,11 +159,6 @@ export class AppClient {
     });
     this.#remember(response);
     return response;
-  }
-
-  /** The anti-forgery fields a form page would post (none when the app uses none). */
-  async formTokens(formPage: string) {
-    return csrfFields(await (await this.get(formPage)).text());
   }
 
   static async signIn(baseUrl: string, email: string, password = DEMO_PASSWORD) {

@@ -3,11 +3,12 @@
 // behind), and the opt-in public page of a company.
 
 import { prisma } from "~/utils/db.server";
+import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { toParisLocalInput } from "~/utils/meeting-time";
 
 const DAY_MS = 24 * 3600_000;
-const HIRE_ACTIONS = ["HIRE", "WORK_STUDY"];
+const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
 
 /**
  * When each commitment's target was reached: the declaration time at which the running total of

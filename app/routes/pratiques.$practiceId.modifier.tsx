@@ -34,20 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const practiceId = params.practiceId ?? "";
   const user = await requirePermission(request, { action: "practice:edit", practiceId });
-  const practice = await practiceForEdit(practiceId);
-  if (!practice) notFound();
   const received = await receivePracticeForm(request);
   if (!received.ok) return data({ result: received.result }, { status: 400 });
   const { submission, values, images, removeImageIds } = received;
   try {
-    // The club of a practice does not change on edit.
-    await updatePractice(
-      user.id,
-      practiceId,
-      { ...values, clubId: practice.clubId },
-      images,
-      removeImageIds,
-    );
+    // The club of a practice does not change on edit: updatePractice keeps the stored one.
+    await updatePractice(user.id, practiceId, values, images, removeImageIds);
   } catch (error) {
     if (error instanceof PracticeError)
       return data({ result: practiceErrorReply(submission, error) }, { status: 400 });

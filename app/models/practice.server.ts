@@ -318,13 +318,16 @@ export async function moderatePractice(
   practiceId: string,
   action: ModerationAction,
   commentId?: string,
+  /** The moderator's club, when they act from its page: a practice of another club is refused. */
+  clubId?: string,
 ) {
   const now = new Date();
   await prisma.$transaction(async (tx) => {
-    const practice = await tx.practice.findUniqueOrThrow({
-      where: { id: practiceId },
+    const practice = await tx.practice.findFirst({
+      where: { id: practiceId, ...(clubId ? { clubId } : {}) },
       select: { companyId: true, clubId: true, featuredAt: true, hiddenAt: true },
     });
+    if (!practice) throw new PracticeError("Cette pratique n'est pas celle du club.");
     if (action === "hide-comment" || action === "unhide-comment") {
       const hidden = action === "hide-comment" ? now : null;
       const updated = await tx.comment.updateMany({

@@ -49,10 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       intent === "unhide"
     ) {
       const practiceId = String(form.get("practiceId") ?? "");
-      const { practices } = await clubModeration(clubId);
-      if (!practices.some((p) => p.id === practiceId))
-        throw new PracticeError("Cette pratique n'est pas celle du club.");
-      await moderatePractice(user.id, practiceId, intent);
+      await moderatePractice(user.id, practiceId, intent, undefined, clubId);
       return redirectWithFlash(request, `/club/${clubId}/pratiques`, {
         kind: "success",
         message: "C'est fait.",

@@ -262,7 +262,7 @@ export default function PracticePage() {
               </button>
             </Form>
           </div>
-          <ErrorList errors={[...errorFor("feature"), ...errorFor("hide")]} />
+          <ErrorList errors={MODERATION.flatMap(errorFor)} />
         </section>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { renderEmail } from "./layout";
+import { paragraphsOf, renderEmail } from "./layout";
 
 export type PasserelleContactEmailData = {
   /** Who writes: a member company, or the club's animator brokering. */
@@ -15,11 +15,7 @@ export type PasserelleContactEmailData = {
 
 /** A contact between two companies on the Passerelles board; answers go to the sender (Reply-To). */
 export function passerelleContactEmail(data: PasserelleContactEmailData) {
-  const paragraphs = data.message
-    .replace(/\r\n?/g, "\n")
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const paragraphs = paragraphsOf(data.message);
   return renderEmail(
     `Passerelles : ${data.senderCompanyName} vous contacte`,
     `${data.senderCompanyName} souhaite vous mettre en relation`,

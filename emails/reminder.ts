@@ -1,4 +1,4 @@
-import { escapeHtml, renderEmail } from "./layout";
+import { escapeHtml, paragraphsOf, renderEmail } from "./layout";
 
 export type ReminderEmailData = {
   clubName: string;
@@ -14,11 +14,7 @@ export type ReminderEmailData = {
 
 /** A reminder (relance) to a silent member, with its one-click unsubscribe link. */
 export function reminderEmail(data: ReminderEmailData) {
-  const paragraphs = data.message
-    .replace(/\r\n?/g, "\n")
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const paragraphs = paragraphsOf(data.message);
   const signature = data.senderName
     ? `Message envoyé par ${data.senderName}, qui anime « ${data.clubName} », à ${data.companyName}${data.contactName ? ` (à l'attention de ${data.contactName})` : ""}.`
     : `Message de la relance trimestrielle de « ${data.clubName} », envoyé à ${data.companyName}${data.contactName ? ` (à l'attention de ${data.contactName})` : ""}.`;

@@ -157,4 +157,3 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
     };
   });
 }
-export type DirectoryCardView = Awaited<ReturnType<typeof searchDirectory>>[number];

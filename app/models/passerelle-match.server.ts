@@ -7,7 +7,7 @@ import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import type { ConcludeInput } from "~/utils/schemas/passerelle";
 import { createRealisations } from "./realisation.server";
-import { describePost, getPost, PasserelleError, type BoardPost } from "./passerelle.server";
+import { day, describePost, getPost, PasserelleError, type BoardPost } from "./passerelle.server";
 
 type Sender = { userId: string; name: string; email: string; organisation: string };
 
@@ -180,8 +180,6 @@ export function matchesOfClub(clubId: string) {
   });
 }
 
-const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 /**
  * Concludes a match for the host company (the need's side, which receives the people: the
  * realisation is theirs). In one transaction: the realisation through createRealisations —
@@ -222,8 +220,8 @@ export async function concludeMatch(actorId: string, hostCompanyId: string, inpu
         status: "CONCLUDED",
         arrangement: input.arrangement,
         headcount: input.headcount,
-        startDate: isoDay(input.startDate),
-        endDate: isoDay(input.endDate),
+        startDate: day(input.startDate),
+        endDate: day(input.endDate),
         publicCategoryCode: input.publicCategoryCode,
         concludedAt: new Date(),
         realisationId,

@@ -47,7 +47,8 @@ const postSelect = {
 
 export type BoardPost = Awaited<ReturnType<typeof listOwnPosts>>[number];
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** A "YYYY-MM-DD" day as the instant it starts (UTC), as dates are stored. */
+export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Posts a need or an availability for a company, in its (first) club. */
 export async function createPost(

@@ -215,6 +215,17 @@ function toCommuneOption(row: {
   };
 }
 
+/** The commune of a company's profile, as the commune box shows it (or null). */
+export async function getCompanyCommune(companyId: string): Promise<CommuneOption | null> {
+  const company = await prisma.company.findUnique({
+    where: { id: companyId },
+    select: {
+      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
+    },
+  });
+  return company?.commune ? toCommuneOption(company.commune) : null;
+}
+
 /** Lower case, no accents, ligatures spelled out, separators as single spaces. */
 export function normaliseCommuneName(value: string): string {
   return value

@@ -7,7 +7,7 @@ import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/p
 import { PageHeader } from "~/components/page";
 import { RomeSelect } from "~/components/rome-fields";
 import { createPost, PasserelleError } from "~/models/passerelle.server";
-import { prisma } from "~/utils/db.server";
+import { getCompanyCommune } from "~/models/company-profile.server";
 import { networkScope, requirePermission } from "~/utils/permissions.server";
 import {
   ARRANGEMENT_LABELS,
@@ -25,18 +25,10 @@ export const meta: MetaFunction = () => [{ title: "Publier une annonce Passerell
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   await requirePermission(request, { action: "network:use", companyId });
-  const [scope, company] = await Promise.all([
+  const [scope, commune] = await Promise.all([
     networkScope(companyId),
-    prisma.company.findUnique({
-      where: { id: companyId },
-      select: {
-        commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
-      },
-    }),
+    getCompanyCommune(companyId),
   ]);
-  const commune = company?.commune
-    ? { ...company.commune, postcodes: company.commune.postcodes.split(",").filter(Boolean) }
-    : null;
   return { companyId, commune, departementCode: scope.departementCodes[0] ?? null };
 }
 

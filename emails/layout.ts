@@ -21,6 +21,11 @@ export function paragraphsOf(message: string): string[] {
     .filter(Boolean);
 }
 
+/** The last lines of a message people may stop receiving: why, the link to stop, a remark. */
+export function unsubscribeFooterHtml(text: string, label: string, url: string, after = "") {
+  return `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563">${escapeHtml(text)} <a href="${escapeHtml(url)}" style="color:#1f4e8c">${escapeHtml(label)}</a>${after ? ` ${escapeHtml(after)}` : ""}</p>`;
+}
+
 export type EmailBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "button"; label: string; url: string }
@@ -37,7 +42,7 @@ export function renderEmail(subject: string, heading: string, blocks: EmailBlock
         case "note":
           return `<p style="margin:0 0 16px;line-height:1.5;color:#4b5563;font-size:14px">${escapeHtml(block.text)}</p>`;
         case "unsubscribe":
-          return `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563">${escapeHtml(block.text)} <a href="${escapeHtml(block.url)}" style="color:#1f4e8c">${escapeHtml(block.label)}</a></p>`;
+          return unsubscribeFooterHtml(block.text, block.label, block.url);
         case "button":
           return `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" style="background:#1f4e8c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold;display:inline-block">${escapeHtml(block.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;color:#4b5563">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>${escapeHtml(block.url)}</p>`;

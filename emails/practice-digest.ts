@@ -1,4 +1,4 @@
-import { escapeHtml, frameHtml, frameText } from "./layout";
+import { escapeHtml, frameHtml, frameText, unsubscribeFooterHtml } from "./layout";
 
 export type DigestPractice = { title: string; companyName: string; url: string; kudos: number };
 
@@ -76,7 +76,12 @@ export function practiceDigestEmail(data: PracticeDigestData) {
   text.push("Les progrès du club", progress, "");
   const unsubscribeText = "Vous ne souhaitez plus recevoir cette lettre hebdomadaire ?";
   html.push(
-    `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563">${escapeHtml(unsubscribeText)} <a href="${escapeHtml(data.unsubscribeUrl)}" ${LINK}>se désabonner de la lettre</a> (les relances et invitations du club ne changent pas).</p>`,
+    unsubscribeFooterHtml(
+      unsubscribeText,
+      "se désabonner de la lettre",
+      data.unsubscribeUrl,
+      "(les relances et invitations du club ne changent pas).",
+    ),
   );
   text.push(`${unsubscribeText} Se désabonner : ${data.unsubscribeUrl}`);
   return {

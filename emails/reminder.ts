@@ -1,4 +1,4 @@
-import { escapeHtml, paragraphsOf, renderEmail } from "./layout";
+import { paragraphsOf, renderEmail, unsubscribeFooterHtml } from "./layout";
 
 export type ReminderEmailData = {
   clubName: string;
@@ -30,7 +30,11 @@ export function reminderEmail(data: ReminderEmailData) {
     ],
   );
   // The unsubscribe link sits at the bottom of the message, as a plain link (not a button).
-  const footer = `<p style="margin:24px 0 0;padding-top:16px;border-top:1px solid #e5e7eb;font-size:13px;color:#4b5563">${escapeHtml(unsubscribeText)} <a href="${escapeHtml(data.unsubscribeUrl)}" style="color:#1f4e8c">se désabonner des relances</a></p>`;
+  const footer = unsubscribeFooterHtml(
+    unsubscribeText,
+    "se désabonner des relances",
+    data.unsubscribeUrl,
+  );
   const end = rendered.html.lastIndexOf("</div>");
   return {
     subject: rendered.subject,

@@ -121,6 +121,20 @@ describe("this month in the club", () => {
     expect(december.newMembers).toEqual([]);
     expect(december.targetsReached).toEqual([]);
   });
+
+  test("a Paris month starts at Paris midnight, summer time included", async () => {
+    const summer = await createCompany(prisma, { name: "Entreprise d'été", communeCode: "62041" });
+    // 1 July 2027, 00:30 in Paris (UTC+2) is still 30 June in UTC.
+    await addMembership(prisma, {
+      companyId: summer.id,
+      clubId: club.id,
+      joinedAt: new Date("2027-06-30T22:30:00Z"),
+    });
+    const july = await clubThisMonth(club.id, new Date("2027-07-10T12:00:00Z"));
+    expect(july.newMembers.map((m) => m.name)).toEqual(["Entreprise d'été"]);
+    const june = await clubThisMonth(club.id, new Date("2027-06-30T12:00:00Z"));
+    expect(june.newMembers.map((m) => m.name)).not.toContain("Entreprise d'été");
+  });
 });
 
 describe("public page", () => {

@@ -5,7 +5,7 @@
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { toParisLocalInput } from "~/utils/meeting-time";
+import { parseParisLocal, toParisLocalInput } from "~/utils/meeting-time";
 
 const DAY_MS = 24 * 3600_000;
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
@@ -107,10 +107,11 @@ export async function companyMilestones(companyId: string, now = new Date()): Pr
   ];
 }
 
-/** The start of the Paris calendar month of an instant (as a UTC instant, ±1 h around DST). */
+/** The first instant of the Paris calendar month of an instant. */
 function monthStart(now: Date) {
-  const [year, month] = toParisLocalInput(now).split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, 1) - 3600_000);
+  const midnight = parseParisLocal(`${toParisLocalInput(now).slice(0, 7)}-01T00:00`);
+  // Midnight always exists in Paris (the clocks change at 2 or 3 a.m.).
+  return midnight.ok ? midnight.date : now;
 }
 
 /** "This month in the club": new members, targets reached, featured practices. */

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { MASKED_LABEL, publicPeriodLabel } from "~/components/key-figures";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
@@ -18,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const UNIT_LABELS = { PEOPLE: "pers.", EUROS: "€", HOURS: "h" } as const;
 
-/** A published figure: a number, or the masked "< 3". */
+/** A published figure: a number, or a masked cell (decision 014). */
 function show(value: number | string) {
-  return typeof value === "number" ? numberFormat.format(value) : value;
+  return typeof value === "number" ? numberFormat.format(value) : MASKED_LABEL;
 }
 
 export default function PublicStatsPage() {
@@ -29,7 +30,7 @@ export default function PublicStatsPage() {
     <>
       <PageHeader
         title={`Chiffres publics ${stats.year}${departement ? ` — ${departement.name} (${departement.code})` : " — France entière"}`}
-        intro="Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré depuis le 1er janvier. Chiffres agrégés : aucune entreprise ni personne n'est nommée."
+        intro={`Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré ${publicPeriodLabel(stats.period)}. Chiffres agrégés, mis à jour au début de chaque mois : aucune entreprise ni personne n'est nommée.`}
       />
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-2">
         <div>
@@ -66,7 +67,9 @@ export default function PublicStatsPage() {
         <StatCard label="Personnes recrutées" value={show(stats.peopleHired)} />
       </div>
       <p className="mb-6 text-sm text-gray-700">
-        Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 est affiché « &lt; 3 ».
+        Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 n&apos;est pas publié, ni
+        son nombre de réalisations, ni les autres cases qui permettraient de le retrouver par
+        différence (un total, un autre département…) : elles indiquent « {MASKED_LABEL} ».
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="card">
@@ -117,9 +120,12 @@ export default function PublicStatsPage() {
                     {r.label}
                   </th>
                   <td className="text-right tabular-nums">
-                    {show(r.quantity)} {UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}
+                    {show(r.quantity)}
+                    {typeof r.quantity === "number"
+                      ? ` ${UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}`
+                      : null}
                   </td>
-                  <td className="text-right tabular-nums">{numberFormat.format(r.realisations)}</td>
+                  <td className="text-right tabular-nums">{show(r.realisations)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,201 @@
+// Issue 12, finding 4: the "< 3" masking of the public figures must not be undone by
+// differencing. A world with people counts of 1 and 2 in many cells (three départements, two
+// clubs in one, a company with no club), then every recovery an attacker can compute from what
+// /api/stats publishes for the nation and every département (tests/utils/disclosure-attacker.ts),
+// and the before/after comparison of a new declaration.
+import fc from "fast-check";
+import { beforeAll, describe, expect, test } from "vitest";
+import { addMembership, createClub, createCompany, createRealisation } from "../prisma/factories";
+import { loader as apiStatsLoader } from "~/routes/api.stats";
+import { loader as statsLoader } from "~/routes/stats";
+import { maskTables, type Table } from "~/models/public-stats.server";
+import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
+import { prisma } from "~/utils/db.server";
+import { appRequest } from "./utils/session";
+import { recoverSmallCounts, type PublicJson } from "./utils/disclosure-attacker";
+
+// The published period ends with the last complete month: January of its year is always in it.
+const lastMonth = new Date();
+lastMonth.setUTCDate(1);
+lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+const YEAR = lastMonth.getUTCFullYear();
+const january = (day: number) => new Date(Date.UTC(YEAR, 0, day));
+
+async function api(departement?: string): Promise<PublicJson & Record<string, unknown>> {
+  const path = departement ? `/api/stats?departement=${departement}` : "/api/stats";
+  const response = await apiStatsLoader({ request: appRequest(path), params: {}, context: {} });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+/** What an attacker collects: the nation ("") and every département. */
+async function everything() {
+  const departements = await prisma.departement.findMany({ select: { code: true } });
+  const scopes = new Map<string, PublicJson>([["", await api()]]);
+  for (const d of departements) scopes.set(d.code, await api(d.code));
+  return scopes;
+}
+
+// [département or null (no club), action type, public, quantities of its declarations]
+const PLAN: Array<[string | null, string, string, number[]]> = [
+  ["62a", "HIRE", "DELD", [2]],
+  ["62a", "IMMERSION", "RSA", [1]],
+  ["62b", "INTERNSHIP", "QPV", [3, 2]],
+  ["62b", "INCLUSIVE_PURCHASE", "OTHER", [1500]],
+  ["62a", "TRAINING", "NEET", [7]],
+  ["62b", "HIRE", "SENIOR", [4]],
+  ["59", "HIRE", "DELD", [1]],
+  ["59", "HIRE", "RSA", [4]],
+  ["59", "WORK_STUDY", "NEET", [2]],
+  ["59", "MENTORING", "SENIOR", [6]],
+  ["59", "VOLUNTEERING", "OTHER", [12]],
+  ["80", "IMMERSION", "DELD", [3]],
+  ["80", "HIRE", "QPV", [1]],
+  ["80", "TRAINING", "RSA", [5, 5]],
+  [null, "HIRE", "DELD", [1]],
+];
+
+let companies: Record<string, string>;
+
+beforeAll(async () => {
+  const clubs = {
+    "62a": await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" }),
+    "62b": await createClub(prisma, { name: "Club du Boulonnais", departementCode: "62" }),
+    "59": await createClub(prisma, { name: "Club de Lille", departementCode: "59" }),
+    "80": await createClub(prisma, { name: "Club d'Amiens", departementCode: "80" }),
+  };
+  companies = {};
+  for (const [key, club] of Object.entries(clubs)) {
+    const company = await createCompany(prisma, { name: `Entreprise ${key}` });
+    await addMembership(prisma, { companyId: company.id, clubId: club.id, status: "MEMBER" });
+    companies[key] = company.id;
+  }
+  companies.none = (await createCompany(prisma, { name: "Entreprise sans club" })).id;
+  let day = 2;
+  for (const [key, action, pub, quantities] of PLAN)
+    for (const quantity of quantities) {
+      const club = key ? clubs[key as keyof typeof clubs] : null;
+      await createRealisation(prisma, {
+        companyId: companies[key ?? "none"],
+        clubId: club?.id ?? null,
+        ...(club ? { departementCode: club.departementCode } : {}),
+        date: january(day++),
+        actionTypeCode: action,
+        publicCategoryCode: pub,
+        quantity,
+        ...(pub === "OTHER" ? { otherPublicLabel: "Autre public" } : {}),
+      });
+    }
+});
+
+describe("public figures resist differencing", () => {
+  test("no published combination recovers a people count of 1 or 2", async () => {
+    const scopes = await everything();
+    // No relation, combination of relations or bound gives a masked count back…
+    expect(recoverSmallCounts(scopes)).toEqual([]);
+    // …the world does have small counts, so something is masked…
+    expect(scopes.get("62")!.byPublicCategory.some((r) => typeof r.people !== "number")).toBe(true);
+    // …no people count of 1 or 2 is published as a number…
+    for (const [code, json] of scopes) {
+      const people = [
+        json.peopleHired,
+        ...json.byPublicCategory.map((r) => r.people),
+        ...json.byActionType.filter((r) => r.unit === "PEOPLE").map((r) => r.quantity),
+      ];
+      expect(people.filter((n) => n === 1 || n === 2), `département ${code}`).toEqual([]);
+      // …and the declarations of a masked cell are masked too.
+      for (const r of [...json.byPublicCategory, ...json.byActionType]) {
+        const size = "people" in r ? r.people : r.quantity;
+        if (typeof size !== "number") expect(typeof r.realisations, `${code} ${r.code}`).not.toBe("number");
+      }
+    }
+  });
+
+  test("a new declaration, current or backdated, changes nothing published", async () => {
+    const before = await everything();
+    for (const date of [new Date(), january(28)])
+      await createRealisation(prisma, {
+        companyId: companies["80"],
+        departementCode: "80",
+        date,
+        actionTypeCode: "WORK_STUDY",
+        publicCategoryCode: "YOUTH",
+        quantity: 1,
+      });
+    const after = await everything();
+    expect([...after.entries()]).toEqual([...before.entries()]);
+  });
+
+  test("/stats shows the numbers of /api/stats, masked cells marked in French", async () => {
+    const json = await api("62");
+    const page = await statsLoader({
+      request: appRequest("/stats?departement=62"),
+      params: {},
+      context: {},
+    });
+    expect(JSON.parse(JSON.stringify(page.stats))).toEqual(json);
+    expect(json.byActionType.map((r) => r.code)).toEqual(ACTION_TYPES.map((a) => a.code));
+  });
+});
+
+// The same attack on many random worlds, on the masking alone (no database): the départements'
+// and the nation's tables are summed here from random declarations, small quantities first.
+const DEPS = ["62", "59", "80", "2A", null] as const;
+type Declaration = { dep: string | null; action: string; pub: string; quantity: number };
+const declaration: fc.Arbitrary<Declaration> = fc.record({
+  dep: fc.constantFrom(...DEPS),
+  action: fc.constantFrom(...ACTION_TYPES.map((a) => a.code)),
+  pub: fc.constantFrom(...PUBLIC_CATEGORIES.map((p) => p.code)),
+  quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 40 })),
+});
+
+export function tableOf(rows: Array<{ action: string; pub: string; quantity: number }>): Table {
+  const t: Table = {
+    companiesEngaged: 0,
+    commitments: 0,
+    realisations: rows.length,
+    peopleHired: 0,
+    byPublic: Object.fromEntries(PUBLIC_CATEGORIES.map((p) => [p.code, { people: 0, realisations: 0 }])),
+    byAction: Object.fromEntries(ACTION_TYPES.map((a) => [a.code, { quantity: 0, realisations: 0 }])),
+  };
+  for (const r of rows) {
+    const type = ACTION_TYPES.find((a) => a.code === r.action)!;
+    t.byAction[r.action].quantity += r.quantity;
+    t.byAction[r.action].realisations += 1;
+    if (type.defaultUnit !== "PEOPLE") continue;
+    t.byPublic[r.pub].people += r.quantity;
+    t.byPublic[r.pub].realisations += 1;
+    if (type.isHire) t.peopleHired += r.quantity;
+  }
+  return t;
+}
+
+/** The attacker's recoveries on a world of declarations. */
+export function attackWorld(rows: Array<Declaration>) {
+      const departements = new Map(
+        DEPS.filter((d) => d !== null && rows.some((r) => r.dep === d)).map((d) => [
+          d!,
+          tableOf(rows.filter((r) => r.dep === d)),
+        ]),
+      );
+      const published = maskTables(tableOf(rows), departements);
+      const scopes = new Map<string, PublicJson>([["", published.get("*")!]]);
+      for (const d of DEPS)
+        if (d)
+          scopes.set(d, published.get(d) ?? tableJson(tableOf([])));
+      return recoverSmallCounts(scopes);
+}
+
+test("random worlds: no masked count of 1 or 2 comes back", () => {
+  fc.assert(
+    fc.property(fc.array(declaration, { minLength: 1, maxLength: 40 }), (rows) => {
+      expect(attackWorld(rows)).toEqual([]);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+/** An empty département as published (all zeros). */
+function tableJson(t: Table): PublicJson {
+  return maskTables(t, new Map()).get("*")!;
+}

@@ -102,11 +102,15 @@ describe("public figures resist differencing", () => {
         ...json.byPublicCategory.map((r) => r.people),
         ...json.byActionType.filter((r) => r.unit === "PEOPLE").map((r) => r.quantity),
       ];
-      expect(people.filter((n) => n === 1 || n === 2), `département ${code}`).toEqual([]);
+      expect(
+        people.filter((n) => n === 1 || n === 2),
+        `département ${code}`,
+      ).toEqual([]);
       // …and the declarations of a masked cell are masked too.
       for (const r of [...json.byPublicCategory, ...json.byActionType]) {
         const size = "people" in r ? r.people : r.quantity;
-        if (typeof size !== "number") expect(typeof r.realisations, `${code} ${r.code}`).not.toBe("number");
+        if (typeof size !== "number")
+          expect(typeof r.realisations, `${code} ${r.code}`).not.toBe("number");
       }
     }
   });
@@ -155,8 +159,12 @@ export function tableOf(rows: Array<{ action: string; pub: string; quantity: num
     commitments: 0,
     realisations: rows.length,
     peopleHired: 0,
-    byPublic: Object.fromEntries(PUBLIC_CATEGORIES.map((p) => [p.code, { people: 0, realisations: 0 }])),
-    byAction: Object.fromEntries(ACTION_TYPES.map((a) => [a.code, { quantity: 0, realisations: 0 }])),
+    byPublic: Object.fromEntries(
+      PUBLIC_CATEGORIES.map((p) => [p.code, { people: 0, realisations: 0 }]),
+    ),
+    byAction: Object.fromEntries(
+      ACTION_TYPES.map((a) => [a.code, { quantity: 0, realisations: 0 }]),
+    ),
   };
   for (const r of rows) {
     const type = ACTION_TYPES.find((a) => a.code === r.action)!;
@@ -172,18 +180,16 @@ export function tableOf(rows: Array<{ action: string; pub: string; quantity: num
 
 /** The attacker's recoveries on a world of declarations. */
 export function attackWorld(rows: Array<Declaration>) {
-      const departements = new Map(
-        DEPS.filter((d) => d !== null && rows.some((r) => r.dep === d)).map((d) => [
-          d!,
-          tableOf(rows.filter((r) => r.dep === d)),
-        ]),
-      );
-      const published = maskTables(tableOf(rows), departements);
-      const scopes = new Map<string, PublicJson>([["", published.get("*")!]]);
-      for (const d of DEPS)
-        if (d)
-          scopes.set(d, published.get(d) ?? tableJson(tableOf([])));
-      return recoverSmallCounts(scopes);
+  const departements = new Map(
+    DEPS.filter((d) => d !== null && rows.some((r) => r.dep === d)).map((d) => [
+      d!,
+      tableOf(rows.filter((r) => r.dep === d)),
+    ]),
+  );
+  const published = maskTables(tableOf(rows), departements);
+  const scopes = new Map<string, PublicJson>([["", published.get("*")!]]);
+  for (const d of DEPS) if (d) scopes.set(d, published.get(d) ?? tableJson(tableOf([])));
+  return recoverSmallCounts(scopes);
 }
 
 test("random worlds: no masked count of 1 or 2 comes back", () => {

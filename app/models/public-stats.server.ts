@@ -32,7 +32,12 @@ export function publicPeriod(now: Date) {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const lastMonth = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 1, 1));
   const year = lastMonth.getUTCFullYear();
-  return { year, month: lastMonth.toISOString().slice(0, 7), from: new Date(Date.UTC(year, 0, 1)), to };
+  return {
+    year,
+    month: lastMonth.toISOString().slice(0, 7),
+    from: new Date(Date.UTC(year, 0, 1)),
+    to,
+  };
 }
 
 const UNIT = (code: string) => ACTION_TYPES.find((a) => a.code === code)?.defaultUnit ?? "PEOPLE";
@@ -89,7 +94,12 @@ function cellsOf(scope: string, t: Table): Array<[string, Cell]> {
     ...ACTION_TYPES.flatMap((a) => {
       const r = t.byAction[a.code];
       return [
-        cell(`action:${a.code}:quantity`, r.quantity, UNIT(a.code) === "PEOPLE" && small(r.quantity), `action:${a.code}`),
+        cell(
+          `action:${a.code}:quantity`,
+          r.quantity,
+          UNIT(a.code) === "PEOPLE" && small(r.quantity),
+          `action:${a.code}`,
+        ),
         cell(`action:${a.code}:realisations`, r.realisations, false, `action:${a.code}`),
       ];
     }),
@@ -174,54 +184,63 @@ export function maskTables(nation: Table, departements: Map<string, Table>) {
     for (const p of PUBLIC_CATEGORIES)
       atLeast.push([`${scope}|public:${p.code}:people`, `${scope}|public:${p.code}:realisations`]);
     for (const a of ACTION_TYPES)
-      atLeast.push([`${scope}|action:${a.code}:quantity`, `${scope}|action:${a.code}:realisations`]);
+      atLeast.push([
+        `${scope}|action:${a.code}:quantity`,
+        `${scope}|action:${a.code}:realisations`,
+      ]);
   }
   for (const [id] of cellsOf(NATION, nation)) {
     const kind = id.slice(NATION.length + 1);
     relations.push([
       { cell: id, sign: -1 },
-      ...[...all.keys()].filter((s) => s !== NATION).map((s) => ({ cell: `${s}|${kind}`, sign: 1 as const })),
+      ...[...all.keys()]
+        .filter((s) => s !== NATION)
+        .map((s) => ({ cell: `${s}|${kind}`, sign: 1 as const })),
     ]);
   }
   const masked = suppressCells(cells, relations, atLeast);
-  const show = (scope: string, kind: string, value: number): Figure =>
-    masked.has(`${scope}|${kind}`) ? MASKED : value;
   return new Map(
     [...all]
       .filter(([scope]) => scope !== NO_DEPARTEMENT)
-      .map(([scope, t]) => [
-        scope,
-        {
-          companiesEngaged: t.companiesEngaged,
-          commitments: t.commitments,
-          realisations: show(scope, "realisations", t.realisations),
-          peopleHired: show(scope, "peopleHired", t.peopleHired),
-          byPublicCategory: PUBLIC_CATEGORIES.map((p) => ({
-            code: p.code,
-            label: p.label,
-            people: show(scope, `public:${p.code}:people`, t.byPublic[p.code].people),
-            realisations: show(scope, `public:${p.code}:realisations`, t.byPublic[p.code].realisations),
-          })),
-          byActionType: ACTION_TYPES.map((a) => ({
-            code: a.code,
-            label: a.label,
-            unit: UNIT(a.code),
-            quantity: show(scope, `action:${a.code}:quantity`, t.byAction[a.code].quantity),
-            realisations: show(scope, `action:${a.code}:realisations`, t.byAction[a.code].realisations),
-          })),
-        },
-      ]),
+      .map(([scope, t]) => [scope, published(t, (kind) => masked.has(`${scope}|${kind}`))]),
   );
 }
 
-type Figures = ReturnType<typeof maskTables> extends Map<string, infer F> ? F : never;
+/** A scope's table as published: the cells of `hidden` kinds are masked. */
+function published(t: Table, hidden: (kind: string) => boolean = () => false) {
+  const show = (kind: string, value: number): Figure => (hidden(kind) ? MASKED : value);
+  return {
+    companiesEngaged: t.companiesEngaged,
+    commitments: t.commitments,
+    realisations: show("realisations", t.realisations),
+    peopleHired: show("peopleHired", t.peopleHired),
+    byPublicCategory: PUBLIC_CATEGORIES.map((p) => ({
+      code: p.code,
+      label: p.label,
+      people: show(`public:${p.code}:people`, t.byPublic[p.code].people),
+      realisations: show(`public:${p.code}:realisations`, t.byPublic[p.code].realisations),
+    })),
+    byActionType: ACTION_TYPES.map((a) => ({
+      code: a.code,
+      label: a.label,
+      unit: UNIT(a.code),
+      quantity: show(`action:${a.code}:quantity`, t.byAction[a.code].quantity),
+      realisations: show(`action:${a.code}:realisations`, t.byAction[a.code].realisations),
+    })),
+  };
+}
 
-const EMPTY: Table = {
+type Figures = ReturnType<typeof published>;
+
+/** A scope without any declaration or commitment in the period. */
+export const EMPTY_TABLE: Table = {
   companiesEngaged: 0,
   commitments: 0,
   realisations: 0,
   peopleHired: 0,
-  byPublic: Object.fromEntries(PUBLIC_CATEGORIES.map((p) => [p.code, { people: 0, realisations: 0 }])),
+  byPublic: Object.fromEntries(
+    PUBLIC_CATEGORIES.map((p) => [p.code, { people: 0, realisations: 0 }]),
+  ),
   byAction: Object.fromEntries(ACTION_TYPES.map((a) => [a.code, { quantity: 0, realisations: 0 }])),
 };
 
@@ -232,33 +251,37 @@ async function computeFigures(period: Period) {
   const codes = [...(await keyFiguresByDepartement(period)).keys()].filter((c) => c !== "");
   const nation = await tableOf({}, period);
   const departements = new Map<string, Table>();
-  for (const code of codes) departements.set(code, await tableOf({ departementCode: code }, period));
+  for (const code of codes)
+    departements.set(code, await tableOf({ departementCode: code }, period));
   return maskTables(nation, departements);
 }
 
-/** The stored figures of the month for a scope; the first reader after a month ends stores them. */
-async function snapshotFigures(month: string, period: Period, scope: string): Promise<Figures> {
-  const read = () =>
-    prisma.publicFiguresSnapshot.findMany({
-      where: { month, scope: { in: [scope, NATION] } },
-      select: { scope: true, figures: true },
+/**
+ * Stores the figures of the period ending with `month` unless they are stored: the scheduler
+ * does it early in each month, the first reader otherwise. Concurrent callers store one set.
+ */
+async function ensureSnapshot(month: string, period: Period) {
+  const stored = await prisma.publicFiguresSnapshot.findUnique({
+    where: { month_scope: { month, scope: NATION } },
+    select: { month: true },
+  });
+  if (stored) return;
+  const figures = await computeFigures(period);
+  try {
+    await prisma.publicFiguresSnapshot.createMany({
+      data: [...figures].map(([scope, f]) => ({ month, scope, figures: JSON.stringify(f) })),
     });
-  let rows = await read();
-  if (!rows.some((r) => r.scope === NATION)) {
-    const figures = await computeFigures(period);
-    try {
-      await prisma.publicFiguresSnapshot.createMany({
-        data: [...figures].map(([s, f]) => ({ month, scope: s, figures: JSON.stringify(f) })),
-      });
-    } catch (error) {
-      // Another request stored the month first: publish its figures, not these.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
-        throw error;
-    }
-    rows = await read();
+  } catch (error) {
+    // Another caller stored the month first: its figures are the published ones.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
+      throw error;
   }
-  const row = rows.find((r) => r.scope === scope);
-  return row ? (JSON.parse(row.figures) as Figures) : maskTables(EMPTY, new Map()).get(NATION)!;
+}
+
+/** The scheduler's job: the figures of the month that just ended, before anyone asks. */
+export async function publishMonthFigures(now = new Date()) {
+  const { month, from, to } = publicPeriod(now);
+  await ensureSnapshot(month, { from, to });
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -266,7 +289,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The public figures of one département or (null) the whole country. */
 export async function publicStats(departementCode: string | null, now = new Date()) {
   const { year, month, from, to } = publicPeriod(now);
-  const figures = await snapshotFigures(month, { from, to }, departementCode ?? NATION);
+  await ensureSnapshot(month, { from, to });
+  const row = await prisma.publicFiguresSnapshot.findUnique({
+    where: { month_scope: { month, scope: departementCode ?? NATION } },
+    select: { figures: true },
+  });
+  const figures: Figures = row ? JSON.parse(row.figures) : published(EMPTY_TABLE);
   return {
     departement: departementCode,
     year,

@@ -43,9 +43,7 @@ export default function Home() {
           </p>
         </div>
         <div className="card">
-          <h2 className="mb-4 text-lg font-bold">
-            En France, {publicPeriodLabel(stats.period)}
-          </h2>
+          <h2 className="mb-4 text-lg font-bold">En France, {publicPeriodLabel(stats.period)}</h2>
           <KeyFigures
             figures={{ ...stats, activeCommitments: stats.commitments }}
             className="grid grid-cols-2 gap-4"

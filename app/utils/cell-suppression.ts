@@ -56,18 +56,28 @@ export function suppressCells(
   // of their cells, and so on outwards.
   const nearestComplement = (id: string) => {
     const seen = new Set([id]);
-    for (let frontier = [id]; frontier.length > 0; ) {
-      frontier = frontier
-        .flatMap((c) => (relationsOf.get(c) ?? []).flatMap((r) => r.map((t) => t.cell)))
-        .filter((c) => !seen.has(c) && seen.add(c));
-      const next = smallestVisible(frontier);
-      if (next !== undefined) return next;
+    const crossed = new Set<Relation>();
+    for (let frontier = [id]; frontier.length > 0;) {
+      const next: string[] = [];
+      for (const c of frontier)
+        for (const r of relationsOf.get(c) ?? []) {
+          if (crossed.has(r)) continue;
+          crossed.add(r);
+          for (const t of r) {
+            if (seen.has(t.cell)) continue;
+            seen.add(t.cell);
+            next.push(t.cell);
+          }
+        }
+      const found = smallestVisible(next);
+      if (found !== undefined) return found;
+      frontier = next;
     }
     return undefined;
   };
 
   for (;;) {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const relation of relations)
         while (exposes(relation)) {
@@ -159,8 +169,10 @@ export function solvedSmallCells(
       const hiSum = span.reduce((s, [, hi]) => (hi === Infinity ? s : s + hi), 0);
       r.forEach((t, i) => {
         const [lo, hi] = span[i];
-        const othersLo = lows - Number(lo === -Infinity) > 0 ? -Infinity : loSum - (lo === -Infinity ? 0 : lo);
-        const othersHi = highs - Number(hi === Infinity) > 0 ? Infinity : hiSum - (hi === Infinity ? 0 : hi);
+        const othersLo =
+          lows - Number(lo === -Infinity) > 0 ? -Infinity : loSum - (lo === -Infinity ? 0 : lo);
+        const othersHi =
+          highs - Number(hi === Infinity) > 0 ? Infinity : hiSum - (hi === Infinity ? 0 : hi);
         // sign × x = −others
         if (t.sign > 0) tighten(t.cell, -othersHi, -othersLo);
         else tighten(t.cell, othersLo, othersHi);

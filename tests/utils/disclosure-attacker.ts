@@ -181,7 +181,8 @@ export function recoverSmallCounts(scopes: Map<string, PublicJson>): Recovery[] 
         let hi = 0;
         for (const o of r.terms) {
           if (o === t) continue;
-          const [a, b] = o.c > 0 ? [-o.c * ub[o.v], -o.c * lb[o.v]] : [-o.c * lb[o.v], -o.c * ub[o.v]];
+          const [a, b] =
+            o.c > 0 ? [-o.c * ub[o.v], -o.c * lb[o.v]] : [-o.c * lb[o.v], -o.c * ub[o.v]];
           lo += a;
           hi += b;
         }

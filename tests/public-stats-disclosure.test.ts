@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { addMembership, createClub, createCompany, createRealisation } from "../prisma/factories";
 import { loader as apiStatsLoader } from "~/routes/api.stats";
 import { loader as statsLoader } from "~/routes/stats";
-import { maskTables, type Table } from "~/models/public-stats.server";
+import { maskTables, publicStats, type Figures, type Table } from "~/models/public-stats.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { prisma } from "~/utils/db.server";
 import { appRequest } from "./utils/session";
@@ -28,11 +28,15 @@ async function api(departement?: string): Promise<PublicJson & Record<string, un
   return response.json();
 }
 
-/** What an attacker collects: the nation ("") and every département. */
-async function everything() {
+/**
+ * What an attacker collects: the nation ("") and every département, from /api/stats today, or
+ * from the same model function at another date (`now`: an earlier month's reading).
+ */
+async function everything(now?: Date) {
+  const read = (code?: string) => (now ? publicStats(code ?? null, now) : api(code));
   const departements = await prisma.departement.findMany({ select: { code: true } });
-  const scopes = new Map<string, PublicJson>([["", await api()]]);
-  for (const d of departements) scopes.set(d.code, await api(d.code));
+  const scopes = new Map<string, PublicJson>([["", await read()]]);
+  for (const d of departements) scopes.set(d.code, await read(d.code));
   return scopes;
 }
 
@@ -56,9 +60,29 @@ const PLAN: Array<[string | null, string, string, number[]]> = [
 ];
 
 let companies: Record<string, string>;
+let clubs: Record<string, { id: string; departementCode: string }>;
+
+/** Declares the PLAN (or other lines) on days of one month. */
+async function declare(plan: typeof PLAN, day: (i: number) => Date) {
+  let i = 0;
+  for (const [key, action, pub, quantities] of plan)
+    for (const quantity of quantities) {
+      const club = key ? clubs[key] : null;
+      await createRealisation(prisma, {
+        companyId: companies[key ?? "none"],
+        clubId: club?.id ?? null,
+        ...(club ? { departementCode: club.departementCode } : {}),
+        date: day(i++),
+        actionTypeCode: action,
+        publicCategoryCode: pub,
+        quantity,
+        ...(pub === "OTHER" ? { otherPublicLabel: "Autre public" } : {}),
+      });
+    }
+}
 
 beforeAll(async () => {
-  const clubs = {
+  clubs = {
     "62a": await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" }),
     "62b": await createClub(prisma, { name: "Club du Boulonnais", departementCode: "62" }),
     "59": await createClub(prisma, { name: "Club de Lille", departementCode: "59" }),
@@ -71,21 +95,7 @@ beforeAll(async () => {
     companies[key] = company.id;
   }
   companies.none = (await createCompany(prisma, { name: "Entreprise sans club" })).id;
-  let day = 2;
-  for (const [key, action, pub, quantities] of PLAN)
-    for (const quantity of quantities) {
-      const club = key ? clubs[key as keyof typeof clubs] : null;
-      await createRealisation(prisma, {
-        companyId: companies[key ?? "none"],
-        clubId: club?.id ?? null,
-        ...(club ? { departementCode: club.departementCode } : {}),
-        date: january(day++),
-        actionTypeCode: action,
-        publicCategoryCode: pub,
-        quantity,
-        ...(pub === "OTHER" ? { otherPublicLabel: "Autre public" } : {}),
-      });
-    }
+  await declare(PLAN, (i) => january(2 + i));
 });
 
 describe("public figures resist differencing", () => {
@@ -128,6 +138,29 @@ describe("public figures resist differencing", () => {
       });
     const after = await everything();
     expect([...after.entries()]).toEqual([...before.entries()]);
+  });
+
+  test("two monthly readings do not show the month's 1 or 2 new people", async () => {
+    // Another year, read as it was published in February (January) and in March (to February).
+    const day = (month: number) => (i: number) => new Date(Date.UTC(2024, month, 2 + i));
+    await declare(PLAN, day(0));
+    const january2024 = await everything(new Date(Date.UTC(2024, 1, 10)));
+    await declare(
+      [
+        ["59", "HIRE", "RSA", [1]], // 4 → 5 people
+        ["62b", "TRAINING", "NEET", [2]], // 7 → 9
+        ["80", "TRAINING", "RSA", [1]], // 10 → 11
+        ["59", "MENTORING", "SENIOR", [1, 1]], // 6 → 8
+        [null, "HIRE", "DELD", [1]],
+      ],
+      day(1),
+    );
+    const february2024 = await everything(new Date(Date.UTC(2024, 2, 10)));
+    expect((february2024.get("") as { period?: unknown }).period).toEqual({
+      from: "2024-01-01",
+      to: "2024-02-29",
+    });
+    expect(recoverSmallCounts(february2024, [january2024])).toEqual([]);
   });
 
   test("/stats shows the numbers of /api/stats, masked cells marked in French", async () => {
@@ -178,30 +211,42 @@ export function tableOf(rows: Array<{ action: string; pub: string; quantity: num
   return t;
 }
 
-/** The attacker's recoveries on a world of declarations. */
-export function attackWorld(rows: Array<Declaration>) {
+/** The published figures of a world of declarations, by scope ("" for the nation). */
+function publish(rows: Declaration[], earlier: Array<Map<string, Figures>> = []) {
   const departements = new Map(
     DEPS.filter((d) => d !== null && rows.some((r) => r.dep === d)).map((d) => [
       d!,
       tableOf(rows.filter((r) => r.dep === d)),
     ]),
   );
-  const published = maskTables(tableOf(rows), departements);
-  const scopes = new Map<string, PublicJson>([["", published.get("*")!]]);
-  for (const d of DEPS) if (d) scopes.set(d, published.get(d) ?? tableJson(tableOf([])));
-  return recoverSmallCounts(scopes);
+  const byScope = earlier.map((m) => new Map([...m].map(([c, j]) => [c || "*", j])));
+  const published = maskTables(tableOf(rows), departements, byScope);
+  const empty = maskTables(tableOf([]), new Map()).get("*")!;
+  return new Map<string, Figures>([
+    ["", published.get("*")!],
+    ...DEPS.filter((d) => d !== null).map((d) => [d!, published.get(d!) ?? empty] as const),
+  ]);
 }
 
 test("random worlds: no masked count of 1 or 2 comes back", () => {
   fc.assert(
     fc.property(fc.array(declaration, { minLength: 1, maxLength: 40 }), (rows) => {
-      expect(attackWorld(rows)).toEqual([]);
+      expect(recoverSmallCounts(publish(rows))).toEqual([]);
     }),
-    { numRuns: 200 },
+    { numRuns: 120 },
   );
 });
 
-/** An empty département as published (all zeros). */
-function tableJson(t: Table): PublicJson {
-  return maskTables(t, new Map()).get("*")!;
-}
+test("random worlds over three months: nor does any increment since an earlier month", () => {
+  const month = fc.array(declaration, { minLength: 1, maxLength: 25 });
+  fc.assert(
+    fc.property(month, month, month, (a, b, c) => {
+      const first = publish(a);
+      const second = publish([...a, ...b], [first]);
+      expect(recoverSmallCounts(second, [first])).toEqual([]);
+      const third = publish([...a, ...b, ...c], [first, second]);
+      expect(recoverSmallCounts(third, [first, second])).toEqual([]);
+    }),
+    { numRuns: Number(process.env.RUNS ?? 40) },
+  );
+});

@@ -3,9 +3,10 @@
 // - they cover the year up to the end of the last complete month, computed once after that month
 //   ends and stored (PublicFiguresSnapshot): a new or backdated declaration shows nothing before
 //   the next month's figures, which add up a whole month of declarations;
-// - a number of people of 1 or 2 is masked, with its number of declarations, and so are enough
-//   other cells (cell-suppression.ts) that no relation between the published numbers — a total
-//   and its lines, the two tables, the nation and its départements — gives it back.
+// - a number of people of 1 or 2 is masked, with its number of declarations, and so is one that
+//   grew by 1 or 2 since it was last published this year; then enough other cells are masked
+//   (cell-suppression.ts) that no relation between the published numbers — a total and its
+//   lines, the two tables, the nation and its départements, the earlier months — gives one back.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { suppressCells, type AtLeast, type Cell, type Relation } from "~/utils/cell-suppression";
@@ -74,20 +75,29 @@ async function tableOf(scope: FigureScope, period: Period): Promise<Table> {
 
 // ---------------------------------------------------------------- disclosure control
 
-/** The cells of a scope's table, by id "scope|kind", with their group (masked together). */
-function cellsOf(scope: string, t: Table): Array<[string, Cell]> {
+/**
+ * The cells of a scope's table, by id "scope|kind", with their group (masked together) and, from
+ * last month's figures, the value then published. Primary: 1 or 2 people, or 1 or 2 more than
+ * last month's published number (the difference of two readings).
+ */
+function cellsOf(
+  scope: string,
+  t: Table,
+  previous: (kind: string) => number | undefined,
+): Array<[string, Cell]> {
   const small = (n: number) => n === 1 || n === 2;
-  const cell = (kind: string, value: number, primary: boolean, group = kind): [string, Cell] => [
-    `${scope}|${kind}`,
-    { value, primary, group: `${scope}|${group}` },
-  ];
+  const cell = (kind: string, value: number, people: boolean, group = kind): [string, Cell] => {
+    const before = previous(kind);
+    const primary = people && (small(value) || (before !== undefined && small(value - before)));
+    return [`${scope}|${kind}`, { value, primary, group: `${scope}|${group}`, previous: before }];
+  };
   return [
     cell("realisations", t.realisations, false),
-    cell("peopleHired", t.peopleHired, small(t.peopleHired)),
+    cell("peopleHired", t.peopleHired, true),
     ...PUBLIC_CATEGORIES.flatMap((p) => {
       const r = t.byPublic[p.code];
       return [
-        cell(`public:${p.code}:people`, r.people, small(r.people), `public:${p.code}`),
+        cell(`public:${p.code}:people`, r.people, true, `public:${p.code}`),
         cell(`public:${p.code}:realisations`, r.realisations, false, `public:${p.code}`),
       ];
     }),
@@ -97,13 +107,29 @@ function cellsOf(scope: string, t: Table): Array<[string, Cell]> {
         cell(
           `action:${a.code}:quantity`,
           r.quantity,
-          UNIT(a.code) === "PEOPLE" && small(r.quantity),
+          UNIT(a.code) === "PEOPLE",
           `action:${a.code}`,
         ),
         cell(`action:${a.code}:realisations`, r.realisations, false, `action:${a.code}`),
       ];
     }),
   ];
+}
+
+/** The published cells of a scope's figures, by kind (the ids of cellsOf without the scope). */
+function publishedCells(f: Figures): Map<string, Figure> {
+  return new Map<string, Figure>([
+    ["realisations", f.realisations],
+    ["peopleHired", f.peopleHired],
+    ...f.byPublicCategory.flatMap((r): Array<[string, Figure]> => [
+      [`public:${r.code}:people`, r.people],
+      [`public:${r.code}:realisations`, r.realisations],
+    ]),
+    ...f.byActionType.flatMap((r): Array<[string, Figure]> => [
+      [`action:${r.code}:quantity`, r.quantity],
+      [`action:${r.code}:realisations`, r.realisations],
+    ]),
+  ]);
 }
 
 /** The relations between the cells of one scope's table. */
@@ -164,21 +190,52 @@ function remainder(nation: Table, departements: Table[]): Table {
 }
 
 /**
+ * The last value published for a cell in the earlier figures of the year (oldest first), if it
+ * was ever visible: a reader who kept them knows it, so the new value minus it must not be 1 or 2
+ * either. A département absent from a month's figures had zeros; the realisations without a
+ * département are the nation minus the départements when all were visible.
+ */
+function lastVisible(earlier: Array<Map<string, Figures>>) {
+  const months = earlier.map((month) => {
+    const cells = new Map([...month].map(([scope, f]) => [scope, publishedCells(f)]));
+    return (scope: string, kind: string): Figure | undefined => {
+      if (scope !== NO_DEPARTEMENT) return cells.has(scope) ? cells.get(scope)!.get(kind) : 0;
+      const parts = [...cells].map(([s, c]) => [s, c.get(kind)] as const);
+      if (parts.some(([, n]) => typeof n !== "number")) return undefined;
+      return parts.reduce((sum, [s, n]) => sum + (s === NATION ? 1 : -1) * (n as number), 0);
+    };
+  });
+  return (scope: string, kind: string) => {
+    for (let i = months.length - 1; i >= 0; i--) {
+      const value = months[i](scope, kind);
+      if (typeof value === "number") return value;
+    }
+    return undefined;
+  };
+}
+
+/**
  * The published figures of the nation and of every département with figures, masked together:
  * the nation's cells are the sums of the départements' (and of the realisations without a
  * département, treated as if published — they are, by difference — and masked in the same way).
  */
-export function maskTables(nation: Table, departements: Map<string, Table>) {
+export function maskTables(
+  nation: Table,
+  departements: Map<string, Table>,
+  earlier: Array<Map<string, Figures>> = [],
+) {
   const all = new Map([
     [NATION, nation],
     ...departements,
     [NO_DEPARTEMENT, remainder(nation, [...departements.values()])],
   ]);
+  const before = lastVisible(earlier);
   const cells = new Map<string, Cell>();
   const relations: Relation[] = [];
   const atLeast: AtLeast[] = [];
   for (const [scope, table] of all) {
-    for (const [id, cell] of cellsOf(scope, table)) cells.set(id, cell);
+    for (const [id, cell] of cellsOf(scope, table, (kind) => before(scope, kind)))
+      cells.set(id, cell);
     relations.push(...relationsOf(scope));
     // Every declaration counts at least 1: a quantity is at least its number of declarations.
     for (const p of PUBLIC_CATEGORIES)
@@ -189,7 +246,7 @@ export function maskTables(nation: Table, departements: Map<string, Table>) {
         `${scope}|action:${a.code}:realisations`,
       ]);
   }
-  for (const [id] of cellsOf(NATION, nation)) {
+  for (const [id] of cellsOf(NATION, nation, () => undefined)) {
     const kind = id.slice(NATION.length + 1);
     relations.push([
       { cell: id, sign: -1 },
@@ -230,7 +287,8 @@ function published(t: Table, hidden: (kind: string) => boolean = () => false) {
   };
 }
 
-type Figures = ReturnType<typeof published>;
+/** A scope's published figures (masked cells read "secret"). */
+export type Figures = ReturnType<typeof published>;
 
 /** A scope without any declaration or commitment in the period. */
 export const EMPTY_TABLE: Table = {
@@ -246,14 +304,30 @@ export const EMPTY_TABLE: Table = {
 
 // ---------------------------------------------------------------- monthly snapshot
 
-/** Computes the masked figures of a period for the nation and every département with figures. */
-async function computeFigures(period: Period) {
+/**
+ * Computes the masked figures of the period ending with `month`, for the nation and every
+ * département with figures, knowing what was published for the earlier months of the year.
+ */
+async function computeFigures(month: string, period: Period) {
   const codes = [...(await keyFiguresByDepartement(period)).keys()].filter((c) => c !== "");
   const nation = await tableOf({}, period);
   const departements = new Map<string, Table>();
   for (const code of codes)
     departements.set(code, await tableOf({ departementCode: code }, period));
-  return maskTables(nation, departements);
+  return maskTables(nation, departements, await earlierFigures(month));
+}
+
+/** The figures published for the earlier months of the year of `month`, oldest first. */
+async function earlierFigures(month: string) {
+  const rows = await prisma.publicFiguresSnapshot.findMany({
+    where: { month: { gte: `${month.slice(0, 4)}-01`, lt: month } },
+    orderBy: { month: "asc" },
+    select: { month: true, scope: true, figures: true },
+  });
+  const months = new Map<string, Map<string, Figures>>();
+  for (const r of rows)
+    months.set(r.month, (months.get(r.month) ?? new Map()).set(r.scope, JSON.parse(r.figures)));
+  return [...months.values()].filter((m) => m.has(NATION));
 }
 
 /**
@@ -266,7 +340,7 @@ async function ensureSnapshot(month: string, period: Period) {
     select: { month: true },
   });
   if (stored) return;
-  const figures = await computeFigures(period);
+  const figures = await computeFigures(month, period);
   try {
     await prisma.publicFiguresSnapshot.createMany({
       data: [...figures].map(([scope, f]) => ({ month, scope, figures: JSON.stringify(f) })),

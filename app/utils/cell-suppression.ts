@@ -12,8 +12,16 @@
 //    propagated through every relation; a masked 1 or 2 still found exactly gets one more
 //    complementary cell in one of its relations, and both steps run again.
 // Cells of one group (a number of people and its number of declarations) are masked together.
+// When a cell was published before (an earlier month's figures), what an attacker knows of it once
+// masked starts at that value, and its increment since must not come back as 1 or 2 either.
 
-export type Cell = { value: number; primary: boolean; group: string };
+export type Cell = {
+  value: number;
+  primary: boolean;
+  group: string;
+  /** The last value published for this cell, if it was ever visible: new − previous is known. */
+  previous?: number;
+};
 /** Σ sign × value = 0 over the listed cells. */
 export type Relation = Array<{ cell: string; sign: 1 | -1 }>;
 /** [a, b]: the value of cell a is at least the value of cell b (people ≥ declarations). */
@@ -34,6 +42,7 @@ export function suppressCells(
   for (const [id, cell] of cells) if (cell.primary) mask(id);
 
   const value = (id: string) => cells.get(id)!.value;
+  const low = (id: string) => lowest(cells.get(id)!);
   // The smallest visible non-zero cell (ties by id, so the result is reproducible). Zeros are
   // never masked: a masked cell is then known to be at least 1, and "secret" never hides a 0.
   const smallestVisible = (ids: string[]) =>
@@ -45,8 +54,8 @@ export function suppressCells(
     if (hidden.length === 0) return false;
     if (hidden.length === 1) return true;
     const oneSide = hidden.every((t) => t.sign === hidden[0].sign);
-    const sum = hidden.reduce((s, t) => s + value(t.cell), 0);
-    return oneSide && sum < hidden.length + 1;
+    const slack = hidden.reduce((s, t) => s + value(t.cell) - low(t.cell), 0);
+    return oneSide && slack < 1;
   };
   const relationsOf = new Map<string, Relation[]>();
   for (const r of relations)
@@ -100,7 +109,7 @@ export function suppressCells(
 
 /**
  * The masked cells holding 1 or 2 that an attacker works out exactly from the visible cells,
- * the relations and the bounds (a masked cell is at least 1; `atLeast`).
+ * the relations and the bounds (a masked cell is at least 1, or its previous value; `atLeast`).
  */
 export function solvedSmallCells(
   cells: Map<string, Cell>,
@@ -109,7 +118,11 @@ export function solvedSmallCells(
   masked: Set<string>,
 ): string[] {
   const value = (id: string) => cells.get(id)!.value;
-  const small = (id: string) => value(id) === 1 || value(id) === 2;
+  const isSmall = (n: number) => n === 1 || n === 2;
+  const small = (id: string) => {
+    const { value, previous } = cells.get(id)!;
+    return isSmall(value) || (previous !== undefined && isSmall(value - previous));
+  };
   const hidden = [...masked];
   const column = new Map(hidden.map((id, k) => [id, k]));
   const open = relations.filter((r) => r.some((t) => masked.has(t.cell)));
@@ -140,7 +153,7 @@ export function solvedSmallCells(
   const ub = new Map<string, number>();
   for (const id of hidden) {
     const known = solved.has(id);
-    lb.set(id, known ? value(id) : 1);
+    lb.set(id, known ? value(id) : lowest(cells.get(id)!));
     ub.set(id, known ? value(id) : Infinity);
   }
   const low = (id: string) => (masked.has(id) ? lb.get(id)! : value(id));
@@ -198,4 +211,10 @@ function eliminate(row: Map<number, number>, pivotRow: Map<number, number>, k: n
     else out.set(c, next);
   }
   return out;
+}
+
+/** The least an attacker knows a masked cell to be: 1 (zeros are published), or its previous
+ * published value (declarations add up; a deletion can lower it, hence the min with the truth). */
+function lowest(cell: Cell) {
+  return Math.max(1, Math.min(cell.previous ?? 1, cell.value));
 }

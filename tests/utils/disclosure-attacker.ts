@@ -16,21 +16,33 @@ export type PublicJson = {
   byActionType: Array<{ code: string; unit: string; quantity: Published; realisations: Published }>;
 };
 
-type Variable = { id: string; value: number | null; masked: boolean; lb: number; ub: number };
+type Variable = {
+  id: string;
+  value: number | null;
+  masked: boolean;
+  lb: number;
+  ub: number;
+  /** The last value published for it in earlier months, if it was ever visible. */
+  before: number | undefined;
+};
 type Term = { v: number; c: number };
 type Relation = { name: string; terms: Term[] };
 
 export type Recovery = { cell: string; value: number; how: string };
 
 /**
- * Every masked value the attacker recovers exactly as 1 or 2. `scopes` maps "" (the nation) and
- * each département code to its published JSON; realisations without a département are counted
- * nationally only, so the attacker adds an unknown "no département" scope.
+ * Every masked value the attacker recovers exactly as 1 or 2, and every number of people that
+ * grew by exactly 1 or 2 since `earlier` readings of the same year (oldest first). `scopes` maps
+ * "" (the nation) and each département code to its published JSON; realisations without a
+ * département are counted nationally only, so the attacker adds an unknown "no département" scope.
  */
-export function recoverSmallCounts(scopes: Map<string, PublicJson>): Recovery[] {
+export function recoverSmallCounts(
+  scopes: Map<string, PublicJson>,
+  earlier: Array<Map<string, PublicJson>> = [],
+): Recovery[] {
   const vars: Variable[] = [];
   const index = new Map<string, number>();
-  const add = (id: string, published: Published | undefined) => {
+  const add = (id: string, published: Published | undefined, before: number | undefined) => {
     const known = typeof published === "number" ? published : null;
     // "< 3" says 1 or 2; any other marker, at least 1 (zeros are published); unpublished: ≥ 0.
     const [lb, ub] =
@@ -42,7 +54,15 @@ export function recoverSmallCounts(scopes: Map<string, PublicJson>): Recovery[] 
             ? [1, 2]
             : [1, Infinity];
     index.set(id, vars.length);
-    vars.push({ id, value: known, masked: typeof published === "string", lb, ub });
+    // Declarations only add up: a masked cell is at least what it was last seen.
+    vars.push({
+      id,
+      value: known,
+      masked: typeof published === "string",
+      lb: known === null && before !== undefined ? Math.max(lb, before) : lb,
+      ub,
+      before,
+    });
   };
   const kinds: Array<[string, (j: PublicJson) => Published]> = [
     ["total:R", (j) => j.realisations],
@@ -57,10 +77,26 @@ export function recoverSmallCounts(scopes: Map<string, PublicJson>): Recovery[] 
     ]),
   ];
   const scopeNames = [...scopes.keys(), "∅"];
+  // The last value a reader who kept the earlier months' figures saw for a cell, if any.
+  const then = (s: string, read: (j: PublicJson) => Published): number | undefined => {
+    for (const month of [...earlier].reverse()) {
+      if (s !== "∅") {
+        const n = read(month.get(s)!);
+        if (typeof n === "number") return n;
+        continue;
+      }
+      // Realisations without a département: the nation minus the départements.
+      const parts = [...month.entries()].filter(([c]) => c !== "").map(([, j]) => read(j));
+      const total = read(month.get("")!);
+      if (typeof total === "number" && parts.every((n) => typeof n === "number"))
+        return total - parts.reduce<number>((sum, n) => sum + (n as number), 0);
+    }
+    return undefined;
+  };
   for (const s of scopeNames)
     for (const [kind, read] of kinds) {
       const json = scopes.get(s);
-      add(`${s || "FR"}:${kind}`, json ? read(json) : undefined);
+      add(`${s || "FR"}:${kind}`, json ? read(json) : undefined, then(s, read));
     }
   const v = (s: string, kind: string) => index.get(`${s || "FR"}:${kind}`)!;
 
@@ -117,10 +153,37 @@ export function recoverSmallCounts(scopes: Map<string, PublicJson>): Recovery[] 
   }
   const sensitive = (i: number) => peopleCells.has(i) || vars[i].masked;
   const found: Recovery[] = [];
+  const small = (n: number) => n === 1 || n === 2;
   const report = (i: number, value: number, how: string) => {
-    if (vars[i].value === null && sensitive(i) && (value === 1 || value === 2))
+    const { before } = vars[i];
+    if (vars[i].value === null && sensitive(i) && small(value))
       found.push({ cell: vars[i].id, value, how });
+    else if (
+      vars[i].value === null &&
+      sensitive(i) &&
+      before !== undefined &&
+      small(value - before)
+    )
+      found.push({
+        cell: vars[i].id,
+        value: value - before,
+        how: `${how}, moins la valeur publiée avant`,
+      });
   };
+
+  // 0. Two readings: a number of people visible now and before shows the people added since.
+  for (const [i, x] of vars.entries())
+    if (
+      x.value !== null &&
+      x.before !== undefined &&
+      peopleCells.has(i) &&
+      small(x.value - x.before)
+    )
+      found.push({
+        cell: x.id,
+        value: x.value - x.before,
+        how: "différence avec un mois précédent",
+      });
 
   // 1. Each relation alone: one unknown left is solved.
   for (const r of relations) {

@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { addMembership, createClub, createCompany, createRealisation } from "../prisma/factories";
 import { loader as apiStatsLoader } from "~/routes/api.stats";
 import { loader as statsLoader } from "~/routes/stats";
-import { maskTables, publicStats, type Figures, type Table } from "~/models/public-stats.server";
+import {
+  maskTables,
+  publicStats,
+  publishMonthFigures,
+  type Figures,
+  type Table,
+} from "~/models/public-stats.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { prisma } from "~/utils/db.server";
 import { appRequest } from "./utils/session";
@@ -161,6 +167,27 @@ describe("public figures resist differencing", () => {
       to: "2024-02-29",
     });
     expect(recoverSmallCounts(february2024, [january2024])).toEqual([]);
+  });
+
+  test("the scheduler's job stores a month's figures once; readers then read them", async () => {
+    const may = new Date(Date.UTC(2024, 4, 3)); // January to April 2024
+    await publishMonthFigures(may);
+    const stored = await prisma.publicFiguresSnapshot.findMany({ where: { month: "2024-04" } });
+    expect(stored.map((r) => r.scope).sort()).toEqual(["*", "59", "62", "80"]);
+    await declare([["59", "HIRE", "RSA", [9]]], () => new Date(Date.UTC(2024, 3, 20)));
+    await publishMonthFigures(may);
+    const [nation, somme] = await Promise.all([publicStats(null, may), publicStats("80", may)]);
+    expect(nation).toMatchObject({ year: 2024, period: { from: "2024-01-01", to: "2024-04-30" } });
+    expect(JSON.stringify(nation)).toBe(
+      JSON.stringify({
+        departement: null,
+        year: 2024,
+        period: nation.period,
+        ...JSON.parse(stored.find((r) => r.scope === "*")!.figures),
+        smallCountsMasked: true,
+      }),
+    );
+    expect(somme.departement).toBe("80");
   });
 
   test("/stats shows the numbers of /api/stats, masked cells marked in French", async () => {

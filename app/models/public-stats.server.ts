@@ -332,9 +332,20 @@ async function earlierFigures(month: string) {
 
 /**
  * Stores the figures of the period ending with `month` unless they are stored: the scheduler
- * does it early in each month, the first reader otherwise. Concurrent callers store one set.
+ * does it early in each month, the first reader otherwise. Readers arriving meanwhile wait for
+ * the same computation; another process storing first wins (its figures are the published ones).
  */
-async function ensureSnapshot(month: string, period: Period) {
+function ensureSnapshot(month: string, period: Period) {
+  let pending = computing.get(month);
+  if (!pending) {
+    pending = storeSnapshot(month, period).finally(() => computing.delete(month));
+    computing.set(month, pending);
+  }
+  return pending;
+}
+const computing = new Map<string, Promise<void>>();
+
+async function storeSnapshot(month: string, period: Period) {
   const stored = await prisma.publicFiguresSnapshot.findUnique({
     where: { month_scope: { month, scope: NATION } },
     select: { month: true },
@@ -346,7 +357,6 @@ async function ensureSnapshot(month: string, period: Period) {
       data: [...figures].map(([scope, f]) => ({ month, scope, figures: JSON.stringify(f) })),
     });
   } catch (error) {
-    // Another caller stored the month first: its figures are the published ones.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
       throw error;
   }

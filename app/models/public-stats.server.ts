@@ -1,4 +1,4 @@
-// Public figures (DESIGN.md contract of /api/stats): aggregates only, never a company name, and
+// Public figures (docs/design.md contract of /api/stats): aggregates only, never a company name, and
 // with a disclosure control that no published combination undoes (decision 014):
 // - they cover the year up to the end of the last complete month, computed once after that month
 //   ends and stored (PublicFiguresSnapshot): a new or backdated declaration shows nothing before

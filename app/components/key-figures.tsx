@@ -7,6 +7,11 @@ type Figure = number | string;
 /** How a masked cell of the public figures reads. */
 export const MASKED_LABEL = "secret statistique";
 
+/** A masked cell: words, set apart from the numbers (`className` sizes it, e.g. in a card). */
+export function Masked({ className = "" }: { className?: string }) {
+  return <span className={`font-normal italic text-gray-700 ${className}`}>{MASKED_LABEL}</span>;
+}
+
 const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" });
 
 /** The months the public figures cover ("de janvier à novembre 2026"), from their ISO days. */
@@ -26,7 +31,7 @@ export type KeyFiguresData = {
 };
 
 const show = (value: Figure) =>
-  typeof value === "number" ? numberFormat.format(value) : MASKED_LABEL;
+  typeof value === "number" ? numberFormat.format(value) : <Masked className="text-base" />;
 
 const LABELS: Array<[keyof KeyFiguresData, string]> = [
   ["companiesEngaged", "Entreprises engagées"],

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { MASKED_LABEL, publicPeriodLabel } from "~/components/key-figures";
+import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figures";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
@@ -19,9 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const UNIT_LABELS = { PEOPLE: "pers.", EUROS: "€", HOURS: "h" } as const;
 
-/** A published figure: a number, or a masked cell (decision 014). */
-function show(value: number | string) {
-  return typeof value === "number" ? numberFormat.format(value) : MASKED_LABEL;
+/** A published figure: a number, or a masked cell (decision 014), smaller in a card. */
+function show(value: number | string, inCard = false) {
+  if (typeof value === "number") return numberFormat.format(value);
+  return <Masked className={inCard ? "text-base" : ""} />;
 }
 
 export default function PublicStatsPage() {
@@ -61,10 +62,10 @@ export default function PublicStatsPage() {
         </p>
       ) : null}
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Entreprises engagées" value={show(stats.companiesEngaged)} />
-        <StatCard label="Engagements en cours ou atteints" value={show(stats.commitments)} />
-        <StatCard label="Réalisations déclarées" value={show(stats.realisations)} />
-        <StatCard label="Personnes recrutées" value={show(stats.peopleHired)} />
+        <StatCard label="Entreprises engagées" value={show(stats.companiesEngaged, true)} />
+        <StatCard label="Engagements en cours ou atteints" value={show(stats.commitments, true)} />
+        <StatCard label="Réalisations déclarées" value={show(stats.realisations, true)} />
+        <StatCard label="Personnes recrutées" value={show(stats.peopleHired, true)} />
       </div>
       <p className="mb-6 text-sm text-gray-700">
         Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 n&apos;est pas publié, ni

@@ -6,7 +6,8 @@
 // ones) are masked until no masked value of 1 or 2 can be worked out:
 // 1. relation by relation: a relation with one masked cell solves it; one whose masked cells are
 //    all on the same side gives their sum S, and as each is at least 1 (zeros are published),
-//    every one of k cells is known as soon as S < k + 1 (two cells summing to 2 are 1 and 1);
+//    every one of k cells is known as soon as S < k + 1 (two cells summing to 2 are 1 and 1) —
+//    more generally as soon as S leaves no slack above their known lower bounds;
 // 2. then over all relations together, as an attacker would: any linear combination (Gaussian
 //    elimination over the masked cells) and the bounds (≥ 1, a quantity ≥ its declarations)
 //    propagated through every relation; a masked 1 or 2 still found exactly gets one more

@@ -76,9 +76,9 @@ async function tableOf(scope: FigureScope, period: Period): Promise<Table> {
 // ---------------------------------------------------------------- disclosure control
 
 /**
- * The cells of a scope's table, by id "scope|kind", with their group (masked together) and, from
- * last month's figures, the value then published. Primary: 1 or 2 people, or 1 or 2 more than
- * last month's published number (the difference of two readings).
+ * The cells of a scope's table, by id "scope|kind", with their group (masked together) and the
+ * last value published for them this year (`previous`). Primary: 1 or 2 people, or 1 or 2 more
+ * than that published value (the difference of two readings).
  */
 function cellsOf(
   scope: string,
@@ -291,7 +291,7 @@ function published(t: Table, hidden: (kind: string) => boolean = () => false) {
 export type Figures = ReturnType<typeof published>;
 
 /** A scope without any declaration or commitment in the period. */
-export const EMPTY_TABLE: Table = {
+const EMPTY_TABLE: Table = {
   companiesEngaged: 0,
   commitments: 0,
   realisations: 0,

@@ -1,8 +1,9 @@
-// Issue 12, finding 4: the "< 3" masking of the public figures must not be undone by
+// Issue 12, finding 4 (decision 014): the masking of the public figures must not be undone by
 // differencing. A world with people counts of 1 and 2 in many cells (three départements, two
 // clubs in one, a company with no club), then every recovery an attacker can compute from what
-// /api/stats publishes for the nation and every département (tests/utils/disclosure-attacker.ts),
-// and the before/after comparison of a new declaration.
+// /api/stats publishes for the nation and every département (tests/utils/disclosure-attacker.ts);
+// the before/after comparison of a new declaration; two monthly readings of the same year; and
+// the same attack on random worlds, on the masking alone.
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { addMembership, createClub, createCompany, createRealisation } from "../prisma/factories";
@@ -213,7 +214,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.record({
   quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 40 })),
 });
 
-export function tableOf(rows: Array<{ action: string; pub: string; quantity: number }>): Table {
+function tableOf(rows: Array<{ action: string; pub: string; quantity: number }>): Table {
   const t: Table = {
     companiesEngaged: 0,
     commitments: 0,

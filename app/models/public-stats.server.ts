@@ -1,4 +1,4 @@
-// Public figures (DESIGN.md contract of /api/stats): aggregates only, never a company name.
+// Public figures (docs/design.md contract of /api/stats): aggregates only, never a company name.
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES } from "~/utils/domain";
 import { keyFigures, peopleByPublic, realisationsByActionType, yearPeriod } from "./figures.server";

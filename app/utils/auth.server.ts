@@ -73,6 +73,9 @@ async function assertNotThrottled(email: string, ip: string, device: string | nu
   if (byEmail >= MAX_FAILED_LOGINS_PER_EMAIL) refuse(ACCOUNT_UNDER_ATTACK);
 }
 
+// Made at start-up, so that even the first unknown address costs no more than a real account.
+void dummyPasswordHash();
+
 /**
  * Checks an e-mail and password; records the attempt. Throws LoginError when refused. An unknown
  * address (or an account without a password yet) is checked against a dummy hash of the same

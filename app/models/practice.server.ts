@@ -13,6 +13,7 @@ import {
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sniffImageType } from "~/utils/images.server";
+import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_MAX_BYTES,
@@ -288,7 +289,12 @@ export async function toggleTried(companyId: string, practiceId: string) {
 }
 
 export async function commentOn(userId: string, practiceId: string, body: string) {
-  await prisma.comment.create({ data: { practiceId, authorId: userId, body } });
+  await prisma.$transaction(async (tx) => {
+    await enforceQuota(QUOTAS.comments, (since) =>
+      tx.comment.count({ where: { authorId: userId, createdAt: { gte: since } } }),
+    );
+    await tx.comment.create({ data: { practiceId, authorId: userId, body } });
+  });
 }
 
 /** A report to the club's animators, about the practice or one of its comments. */
@@ -298,12 +304,22 @@ export async function reportPractice(
   reason: string,
   commentId?: string,
 ) {
-  if (commentId) {
-    const comment = await prisma.comment.count({ where: { id: commentId, practiceId } });
-    if (comment === 0) throw new PracticeError("Ce commentaire n'existe plus.");
-  }
-  await prisma.practiceReport.create({
-    data: { practiceId, reporterId: userId, reason, commentId: commentId ?? null },
+  await prisma.$transaction(async (tx) => {
+    if (commentId) {
+      const comment = await tx.comment.count({ where: { id: commentId, practiceId } });
+      if (comment === 0) throw new PracticeError("Ce commentaire n'existe plus.");
+    }
+    const target = { practiceId, commentId: commentId ?? null };
+    const open = await tx.practiceReport.count({
+      where: { ...target, reporterId: userId, resolvedAt: null },
+    });
+    if (open > 0) {
+      throw new PracticeError("Vous avez déjà signalé ce contenu : les animateurs l'examineront.");
+    }
+    await enforceQuota(QUOTAS.reports, (since) =>
+      tx.practiceReport.count({ where: { reporterId: userId, createdAt: { gte: since } } }),
+    );
+    await tx.practiceReport.create({ data: { ...target, reporterId: userId, reason } });
   });
 }
 

@@ -10,6 +10,7 @@ import { getClub } from "~/models/club.server";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
 import { listClubPosts, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -60,8 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       parsed.data.message,
     );
   } catch (error) {
-    if (!(error instanceof PasserelleError)) throw error;
-    return data({ errors: { form: [error.message] }, target }, { status: 400 });
+    if (!(error instanceof PasserelleError || error instanceof QuotaExceeded)) throw error;
+    return data({ errors: { form: [error.message] }, target }, { status: refusalStatus(error) });
   }
   return redirectWithFlash(request, `/club/${clubId}/passerelles`, {
     kind: "success",

@@ -15,6 +15,7 @@ import {
 import { getClubMeeting } from "~/models/meeting.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -82,8 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message,
     });
   } catch (error) {
-    if (error instanceof MeetingError) {
-      return data({ error: error.message }, { status: 400 });
+    if (error instanceof MeetingError || error instanceof QuotaExceeded) {
+      return data({ error: error.message }, { status: refusalStatus(error) });
     }
     throw error;
   }

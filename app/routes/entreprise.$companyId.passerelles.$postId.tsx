@@ -23,6 +23,7 @@ import {
   notFound,
   requirePermission,
 } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import {
   ARRANGEMENT_LABELS,
   concludeSchema,
@@ -80,8 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/entreprise/${companyId}/passerelles/${postId}`;
   const post = await getPost(postId);
   if (!post || post.companyId !== companyId) forbidden("Cette annonce n'est pas la vôtre.");
-  const refuse = (errors: Record<string, string[]>, target?: string) =>
-    data<ActionData>({ intent, errors, target }, { status: 400 });
+  const refuse = (errors: Record<string, string[]>, target?: string, status = 400) =>
+    data<ActionData>({ intent, errors, target }, { status });
 
   try {
     if (intent === "contact") {
@@ -128,10 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
   } catch (error) {
-    if (!(error instanceof PasserelleError)) throw error;
+    if (!(error instanceof PasserelleError || error instanceof QuotaExceeded)) throw error;
     return refuse(
       { form: [error.message] },
       String(form.get("matchId") ?? form.get("counterpartId") ?? ""),
+      refusalStatus(error),
     );
   }
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof LoginError) {
       return data(
         { result: submission.reply({ formErrors: [error.message], hideFields: ["password"] }) },
-        { status: 400 },
+        { status: error.status },
       );
     }
     throw error;

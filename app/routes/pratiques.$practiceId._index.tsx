@@ -20,6 +20,7 @@ import {
 } from "~/models/practice.server";
 import { PRACTICE_VISIBILITY_LABELS } from "~/utils/domain";
 import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { commentSchema, reportSchema } from "~/utils/schemas/practice";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -98,7 +99,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." },
           { status: 400 },
         );
-      await commentOn(user.id, practiceId, submission.value.body);
+      try {
+        await commentOn(user.id, practiceId, submission.value.body);
+      } catch (error) {
+        if (error instanceof QuotaExceeded)
+          return data({ intent, error: error.message }, { status: error.status });
+        throw error;
+      }
       return redirectWithFlash(request, `${back}#commentaires`, {
         kind: "success",
         message: "Votre commentaire est publié.",
@@ -119,8 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           submission.value.commentId,
         );
       } catch (error) {
-        if (error instanceof PracticeError)
-          return data({ intent, error: error.message }, { status: 400 });
+        if (error instanceof PracticeError || error instanceof QuotaExceeded)
+          return data({ intent, error: error.message }, { status: refusalStatus(error) });
         throw error;
       }
       return redirectWithFlash(request, back, {

@@ -8,6 +8,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
 import { clientIp, setPassword } from "~/utils/auth.server";
+import { rememberDevice } from "~/utils/known-device.server";
 import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -54,10 +55,17 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
   }
   await setPassword(token.userId, submission.value.password);
-  return redirectWithFlash(request, "/login", {
-    kind: "success",
-    message: "Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.",
-  });
+  // The link proved the mailbox is theirs: this browser becomes a known device of the account,
+  // which sign-in throttling lets in even while strangers are guessing (auth.server.ts).
+  return redirectWithFlash(
+    request,
+    "/login",
+    {
+      kind: "success",
+      message: "Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.",
+    },
+    { headers: { "Set-Cookie": await rememberDevice(request, token.userId) } },
+  );
 }
 
 export default function ResetPasswordPage() {

@@ -14,6 +14,7 @@ import {
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
+import { minutesTextSchema } from "~/utils/schemas/meeting";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.object({
   intent: z.enum(["save", "publish", "unpublish"]),
-  minutes: z.string().max(50_000, "Le compte rendu fait au plus 50 000 caractères.").default(""),
+  minutes: minutesTextSchema,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -132,7 +132,9 @@ function readPart(zip, bytes, name, budget, onText) {
 // ---------------------------------------------------------------- XML
 
 const local = (name) => name.slice(name.indexOf(":") + 1);
+/** An attribute by its local name (usually unprefixed: looked up directly first). */
 const attr = (attributes, name) => {
+  if (name in attributes) return attributes[name];
   for (const [key, value] of Object.entries(attributes)) if (local(key) === name) return value;
   return undefined;
 };

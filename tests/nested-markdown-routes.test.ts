@@ -168,15 +168,19 @@ describe("forms refuse such texts with a French error and write nothing", () => 
     expect(await prisma.comment.count({ where: { practiceId } })).toBe(before);
   });
 
-  test("the minutes", async () => {
-    const status = await statusOf(
-      minutesPage.action as RouteFn,
-      `/club/${clubId}/reunions/${meetingId}/compte-rendu`,
-      { clubId, meetingId },
-      animator,
-      new URLSearchParams({ intent: "save", minutes: QUOTES }),
-    );
-    expect(status).toBe(400);
+  test("the minutes, which stay in the form", async () => {
+    const result = (await minutesPage.action({
+      request: appRequest(`/club/${clubId}/reunions/${meetingId}/compte-rendu`, {
+        cookie: animator,
+        method: "POST",
+        body: new URLSearchParams({ intent: "save", minutes: QUOTES }),
+      }),
+      params: { clubId, meetingId },
+      context: {},
+    })) as { init: ResponseInit; data: { error: string; minutes: string | null } };
+    expect(result.init.status).toBe(400);
+    expect(result.data.error).toMatch(/trop de niveaux/);
+    expect(result.data.minutes).toBe(QUOTES);
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(meeting.minutes).toBe(MIXED);
   });

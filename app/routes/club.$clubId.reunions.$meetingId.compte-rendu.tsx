@@ -60,8 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     minutes: form.get("minutes") ?? undefined,
   });
   if (!parsed.success) {
+    // The text typed stays in the form (a refused nesting must not cost the animator their notes).
+    const typed = form.get("minutes");
     return data(
-      { error: parsed.error.issues[0]?.message ?? "Demande invalide.", minutes: null },
+      {
+        error: parsed.error.issues[0]?.message ?? "Demande invalide.",
+        minutes: typeof typed === "string" && typed.length <= 50_000 ? typed : null,
+      },
       { status: 400 },
     );
   }

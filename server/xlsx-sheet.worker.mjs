@@ -27,6 +27,15 @@ class ReadError extends Error {
 /** Returned by a part's reader to stop inflating it (enough rows). */
 const STOP = Symbol("stop");
 
+/** Excel's own limit per cell: text beyond it cannot come from a spreadsheet (kept, cut, so the
+ *  row is still refused as too long, without carrying megabytes back to the server). */
+const MAX_CELL_CHARS = 32_767;
+function append(text, more) {
+  if (text.length > MAX_CELL_CHARS) return text;
+  const joined = text + more;
+  return joined.length > MAX_CELL_CHARS ? joined.slice(0, MAX_CELL_CHARS + 1) : joined;
+}
+
 // ---------------------------------------------------------------- the zip
 
 /** The entries of the zip's central directory, by name. Sizes declared there are not trusted. */
@@ -264,7 +273,7 @@ async function sharedStrings(zip, bytes, budget) {
         else if (name === "t") inText = false;
       },
       text(value) {
-        if (inText && current !== null) current += value;
+        if (inText && current !== null) current = append(current, value);
       },
     }),
   );
@@ -358,7 +367,7 @@ async function readRows(zip, bytes, budget, sheet, strings, dates) {
           row[cell.column] = value;
         cell = null;
       } else if (name === "row" && row) {
-        if (row.some((value) => value !== undefined && String(value).trim() !== "")) {
+        if (!enough && row.some((value) => value !== undefined && String(value).trim() !== "")) {
           rows.push({ line: rowNumber, cells: row });
           if (rows.length >= workerData.maxRows) enough = true;
         }
@@ -367,8 +376,8 @@ async function readRows(zip, bytes, budget, sheet, strings, dates) {
     },
     text(value) {
       if (!cell) return;
-      if (inValue) cell.value += value;
-      else if (inText) cell.inline += value;
+      if (inValue) cell.value = append(cell.value, value);
+      else if (inText) cell.inline = append(cell.inline, value);
     },
   });
   await readPart(zip, bytes, sheet.path, budget, (chunk) => {

@@ -534,6 +534,18 @@ describe("bombes de décompression (XLSX)", () => {
     );
     const limits = { maxInflatedBytes: 150 * MB, maxRows: 10, timeLimitMs: 20_000, memoryMb: 64 };
     expect((await readXlsxSheet(honest, limits)).header).toEqual(HEADER);
+    // A cell longer than Excel allows comes back cut (still too long for any column).
+    const longCell = zipOf(
+      workbookParts(
+        part(
+          "xl/worksheets/sheet1.xml",
+          `${SHEET_HEAD}${rowXml(1, ["x".repeat(100_000)])}${SHEET_TAIL}`,
+        ),
+      ),
+    );
+    const cut = String((await readXlsxSheet(longCell, limits)).header?.[0]);
+    expect(cut.length).toBeGreaterThan(1_000);
+    expect(cut.length).toBeLessThan(40_000);
     const slow = await thrown(() => readXlsxSheet(honest, { ...limits, timeLimitMs: 1 }));
     expect((slow as SheetReadError).reason).toBe("too-slow");
     // Many small shared strings, within the byte budget but not within 16 MB of memory.

@@ -105,6 +105,10 @@ const INJECTIONS = [
   "\u0000",
   "\u202e\u200b",
   "%00%0d%0a",
+  // Markdown nested deeper than marked's recursion can go (a stored denial of service).
+  `${"> ".repeat(3000)}a`,
+  `${"1. ".repeat(1800)}a`,
+  `${"*a ".repeat(700)}x`,
 ];
 const WRONG_TYPES = [
   "-1",

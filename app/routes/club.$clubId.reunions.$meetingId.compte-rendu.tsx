@@ -14,6 +14,7 @@ import {
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
+import { minutesTextSchema } from "~/utils/schemas/meeting";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.object({
   intent: z.enum(["save", "publish", "unpublish"]),
-  minutes: z.string().max(50_000, "Le compte rendu fait au plus 50 000 caractères.").default(""),
+  minutes: minutesTextSchema,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,8 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     minutes: form.get("minutes") ?? undefined,
   });
   if (!parsed.success) {
+    // The text typed stays in the form (a refused nesting must not cost the animator their notes).
+    const typed = form.get("minutes");
     return data(
-      { error: parsed.error.issues[0]?.message ?? "Demande invalide.", minutes: null },
+      {
+        error: parsed.error.issues[0]?.message ?? "Demande invalide.",
+        minutes: typeof typed === "string" && typed.length <= 50_000 ? typed : null,
+      },
       { status: 400 },
     );
   }

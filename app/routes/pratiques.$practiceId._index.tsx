@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
-import { getPracticePage } from "~/models/practice-feed.server";
+import { getPracticePage, practiceRights } from "~/models/practice-feed.server";
 import {
   PracticeError,
   commentOn,
@@ -54,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/pratiques/${practiceId}`;
 
   if (MODERATION.includes(intent as ModerationAction)) {
-    const practice = await getPracticePage(user, practiceId);
-    if (!practice?.canModerate) forbidden();
+    const rights = await practiceRights(user, practiceId);
+    if (!rights?.canModerate) forbidden();
     try {
       await moderatePractice(
         user.id,
@@ -87,9 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent, ok: true as const, given };
     }
     case "tried": {
-      const practice = await getPracticePage(user, practiceId);
-      if (!practice?.triedCompany) forbidden();
-      await toggleTried(practice.triedCompany.companyId, practiceId);
+      const rights = await practiceRights(user, practiceId);
+      if (!rights?.triedCompanyId) forbidden();
+      await toggleTried(rights.triedCompanyId, practiceId);
       return { intent, ok: true as const };
     }
     case "comment": {

@@ -18,11 +18,15 @@ export const PRACTICE_FORM_MAX_BYTES = 3 * 2 * MO + MAX_BODY_BYTES;
 
 /**
  * Paths with a body limit of their own. `null`: the realisation import streams its multipart
- * upload and refuses files over 10 Mo in French itself.
+ * upload and refuses files over 10 Mo in French itself. Remix's single fetch posts a page's form
+ * to the page's path followed by `.data`.
  */
 const OWN_BODY_LIMITS = [
-  { pattern: /^\/entreprise\/[^/]+\/import(\/envoi)?$/, limit: null },
-  { pattern: /^\/pratiques\/(nouvelle|[^/]+\/modifier)$/, limit: PRACTICE_FORM_MAX_BYTES },
+  { pattern: /^\/entreprise\/[^/]+\/import(\/envoi)?(\.data)?$/, limit: null },
+  {
+    pattern: /^\/pratiques\/(nouvelle|[^/]+\/modifier)(\.data)?$/,
+    limit: PRACTICE_FORM_MAX_BYTES,
+  },
 ];
 
 /** The body limit of a path, in bytes (null: the route caps its upload itself). */

@@ -116,6 +116,9 @@ describe("body limits", () => {
     );
     expect(bodyLimitOf("/pratiques/nouvelle")).toBe(PRACTICE_FORM_MAX_BYTES);
     expect(bodyLimitOf("/pratiques/p1/modifier")).toBe(PRACTICE_FORM_MAX_BYTES);
+    // A browser with JavaScript posts to the page's path followed by `.data` (single fetch).
+    expect(bodyLimitOf("/pratiques/nouvelle.data")).toBe(PRACTICE_FORM_MAX_BYTES);
+    expect(bodyLimitOf("/pratiques/p1/modifier.data")).toBe(PRACTICE_FORM_MAX_BYTES);
     expect(bodyLimitOf("/pratiques/p1")).toBe(MAX_BODY_BYTES);
     expect(bodyLimitOf("/entreprise/c1/import")).toBeNull();
     expect(bodyLimitOf("/entreprise/c1/passerelles/nouvelle")).toBe(MAX_BODY_BYTES);

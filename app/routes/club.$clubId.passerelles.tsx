@@ -13,6 +13,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Passerelles du club — Engagés" }];
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const target = `${form.get("postId")}:${form.get("counterpartId")}`;
   const parsed = contactSchema.safeParse(Object.fromEntries(form));
   if (form.get("intent") !== "broker" || !parsed.success) {

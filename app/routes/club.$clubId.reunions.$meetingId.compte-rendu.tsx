@@ -17,6 +17,7 @@ import { formatMeetingWhen } from "~/utils/meeting-time";
 import { minutesTextSchema } from "~/utils/schemas/meeting";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Compte rendu — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse({
     intent: form.get("intent"),
     minutes: form.get("minutes") ?? undefined,

@@ -31,6 +31,7 @@ import {
   fieldErrors,
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Annonce Passerelles — Engagés" }];
 
@@ -76,11 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const postId = params.postId ?? "";
   const user = await requirePermission(request, { action: "network:use", companyId });
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const here = `/entreprise/${companyId}/passerelles/${postId}`;
   const post = await getPost(postId);
   if (!post || post.companyId !== companyId) forbidden("Cette annonce n'est pas la vôtre.");
+  // The form is read only once the post is known to be the company's own.
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const here = `/entreprise/${companyId}/passerelles/${postId}`;
   const refuse = (errors: Record<string, string[]>, target?: string, status = 400) =>
     data<ActionData>({ intent, errors, target }, { status });
 

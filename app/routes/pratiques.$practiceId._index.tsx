@@ -23,6 +23,7 @@ import { can, forbidden, notFound, requireUser } from "~/utils/permissions.serve
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { commentSchema, reportSchema } from "~/utils/schemas/practice";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.practice.title ?? "Bonne pratique"} — Engagés` },
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const practiceId = params.practiceId ?? "";
   const user = await requireUser(request);
   if (!(await can(user, { action: "practice:read", practiceId }))) notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/pratiques/${practiceId}`;
 

@@ -172,12 +172,12 @@ export async function requireAnonymous(request: Request) {
   if (await getUserId(request)) throw redirect("/espace");
 }
 
-/** Ends the session on the server and in the browser. */
-export async function logout(request: Request) {
+/** Ends the session on the server and in the browser, then goes to `to` (a checked path). */
+export async function logout(request: Request, to = "/") {
   const cookieSession = await getSession(request);
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect("/", {
+  return redirect(to, {
     headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }
@@ -195,14 +195,4 @@ export async function setPassword(userId: string, password: string) {
       entityId: userId,
     });
   });
-}
-
-/** A safe redirect target: only paths of this site. */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = "/espace",
-) {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

@@ -4,7 +4,7 @@ import type { PrismaConfig } from "prisma";
 import { resolveDatabaseUrl } from "./app/utils/database-url.js";
 
 // Prisma's Rust engines cannot be downloaded on our machines: the JS engine with the
-// better-sqlite3 driver adapter is used for both the client and migrations (see STACK.md).
+// better-sqlite3 driver adapter is used for both the client and migrations (see docs/stack.md).
 export default {
   experimental: { adapter: true },
   engine: "js",

@@ -1,13 +1,39 @@
 // Web security defaults applied by the Express server to every response (see
-// docs/decisions/010-csp-and-csrf.md): a per-request CSP nonce, security headers, a same-origin
-// check on every state-changing request, and a cap on request bodies.
+// docs/decisions/010-csp-and-csrf.md): one reading of the path for every decision, a per-request
+// CSP nonce, security headers, a same-origin check on every state-changing request, and a cap on
+// request bodies.
 import crypto from "node:crypto";
 
-/** Largest request body accepted (forms; the import routes cap their uploads themselves). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MO = 1024 * 1024;
 
-/** The realisation import streams its multipart upload and refuses files over 10 Mo in French. */
-const OWN_UPLOAD_LIMIT_PATHS = [/^\/entreprise\/[^/]+\/import(\/envoi)?$/];
+/** Largest request body accepted (forms), unless the path has its own limit below. */
+export const MAX_BODY_BYTES = MO;
+
+/**
+ * A practice's form carries up to 3 images of 2 Mo each (PRACTICE_IMAGES_MAX and
+ * PRACTICE_IMAGE_MAX_BYTES in app/utils/schemas/practice.ts; a test keeps them in step), plus its
+ * text: the form's own limit, so that what the page announces is what the server accepts.
+ */
+export const PRACTICE_FORM_MAX_BYTES = 3 * 2 * MO + MAX_BODY_BYTES;
+
+/**
+ * Paths with a body limit of their own. `null`: the realisation import streams its multipart
+ * upload and refuses files over 10 Mo in French itself. Remix's single fetch posts a page's form
+ * to the page's path followed by `.data`.
+ */
+const OWN_BODY_LIMITS = [
+  { pattern: /^\/entreprise\/[^/]+\/import(\/envoi)?(\.data)?$/, limit: null },
+  {
+    pattern: /^\/pratiques\/(nouvelle|[^/]+\/modifier)(\.data)?$/,
+    limit: PRACTICE_FORM_MAX_BYTES,
+  },
+];
+
+/** The body limit of a path, in bytes (null: the route caps its upload itself). */
+export function bodyLimitOf(path) {
+  const own = OWN_BODY_LIMITS.find(({ pattern }) => pattern.test(path));
+  return own ? own.limit : MAX_BODY_BYTES;
+}
 
 /**
  * Routes authorised by an HMAC-signed token in their URL, not by the session cookie, so a forged
@@ -20,6 +46,32 @@ const SIGNED_LINK_PATH = new RegExp(`^/(?:${SIGNED_LINK_PREFIXES.join("|")})/[^/
 const isSignedLinkPath = (path) => SIGNED_LINK_PATH.test(path);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The path Remix routes on, or null if there is none: @remix-run/express builds the request's
+ * URL from `req.originalUrl` with the WHATWG parser, which reads `\` as `/`, resolves `.` and `..`
+ * segments (`%2e` too), drops tabs and newlines, and percent-encodes what Express keeps raw.
+ */
+export function routedPath(originalUrl) {
+  if (!originalUrl.startsWith("/")) return null;
+  try {
+    return new URL(`http://engages.invalid${originalUrl}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when Express and Remix would read different paths. The checks below (signed-link
+ * exemption, body limits) and the access log use Express's path, Remix routes on the WHATWG one:
+ * `/reunion/reponse/..\..\pratiques\x` was a signed link to the first and a practice to the
+ * second. Such a request is refused rather than normalised, so one path, the one checked, is the
+ * one routed and logged, whatever else reads `req.url`. Browsers send paths already in WHATWG
+ * form: only hand-made requests are refused. `%5C` too, as route params decode it into a `\`.
+ */
+export function isAmbiguousPath(originalUrl, expressPath) {
+  return /%5c/i.test(expressPath) || routedPath(originalUrl) !== expressPath;
+}
 
 export function contentSecurityPolicy(nonce, { development = false } = {}) {
   return [
@@ -75,8 +127,11 @@ export function crossSiteRejection({ method, path, origin, secFetchSite, allowed
 
 export const CROSS_SITE_MESSAGE =
   "Demande refusée : elle ne vient pas d'une page d'Engagés. Rechargez la page et réessayez.";
-export const TOO_LARGE_MESSAGE =
-  "Demande refusée : les données envoyées sont trop volumineuses (1 Mo au plus).";
+/** The 413 answer, naming the limit of the path. */
+export const tooLargeMessage = (limit) =>
+  `Demande refusée : les données envoyées sont trop volumineuses (${Math.round(limit / MO)} Mo au plus).`;
+export const UNREADABLE_PATH_MESSAGE =
+  "Demande refusée : cette adresse n'est pas valide (barre oblique inversée, « . » ou « .. » dans le chemin).";
 export const UNSUPPORTED_TYPE_MESSAGE =
   "Demande refusée : seuls les formulaires (application/x-www-form-urlencoded ou multipart/form-data) sont acceptés.";
 export const LENGTH_REQUIRED_MESSAGE =
@@ -95,6 +150,10 @@ export function securityMiddleware({ appUrl, https, development }) {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.set(securityHeaders({ nonce, https, development }));
+    if (isAmbiguousPath(req.originalUrl, req.path)) {
+      res.status(400).type("text/plain; charset=utf-8").send(UNREADABLE_PATH_MESSAGE);
+      return;
+    }
 
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
     const rejection = crossSiteRejection({
@@ -113,9 +172,9 @@ export function securityMiddleware({ appUrl, https, development }) {
       return;
     }
     // Remix reads whole bodies into memory: cap them, and refuse unannounced (chunked) ones.
-    const ownLimit = OWN_UPLOAD_LIMIT_PATHS.some((pattern) => pattern.test(req.path));
-    if (!ownLimit && Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain; charset=utf-8").send(TOO_LARGE_MESSAGE);
+    const limit = bodyLimitOf(req.path);
+    if (limit !== null && Number(req.get("content-length") ?? 0) > limit) {
+      res.status(413).type("text/plain; charset=utf-8").send(tooLargeMessage(limit));
       return;
     }
     if (req.get("transfer-encoding") && req.get("content-length") === undefined) {

@@ -11,6 +11,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appRequest, sessionCookieFor } from "./utils/session";
 import { prisma } from "~/utils/db.server";
+import { readJournalFilters } from "~/models/audit-journal.server";
+import { parseMemberQuery } from "~/models/club.server";
 import { ROUTE_MATRIX, type Expectation } from "./security/route-matrix";
 import { databaseFingerprint, type Fingerprint } from "./security/database-fingerprint";
 import { callRoute, importRoute, listRouteFiles, urlOf, type RouteFile } from "./security/routes";
@@ -105,6 +107,10 @@ const INJECTIONS = [
   "\u0000",
   "\u202e\u200b",
   "%00%0d%0a",
+  // Markdown nested deeper than marked's recursion can go (a stored denial of service).
+  `${"> ".repeat(3000)}a`,
+  `${"1. ".repeat(1800)}a`,
+  `${"*a ".repeat(700)}x`,
 ];
 const WRONG_TYPES = [
   "-1",
@@ -207,6 +213,8 @@ async function checkOne(
   cookie: string | undefined,
   entries: [string, Text[]][],
   multipart: boolean,
+  /** A body sent as is, instead of a form made of `entries`. */
+  rawBody?: { init: RequestInit; label: string },
 ) {
   const module = await importRoute(route);
   const row = ROUTE_MATRIX[route.id];
@@ -220,7 +228,7 @@ async function checkOne(
       for (const v of values) query.append(name, String(v).slice(0, 2_000));
     url += `?${query}`;
   } else {
-    init = encode(entries, multipart);
+    init = rawBody?.init ?? encode(entries, multipart);
   }
   const call = await callRoute(
     module,
@@ -228,7 +236,7 @@ async function checkOne(
     appRequest(url, { method, cookie, ...init }),
     params,
   );
-  const sent = fc.stringify(entries);
+  const sent = rawBody?.label ?? fc.stringify(entries);
   if (call.outcome === 500) {
     throw new Error(`${method} ${route.id} en ${actor} : erreur 500 pour ${sent}`, {
       cause: call.error,
@@ -317,6 +325,85 @@ describe("another scope's ids in hidden fields", () => {
             await checkOne(route, "POST", actor, cookie, entries, false);
           }
         }
+      }
+    });
+  }
+});
+
+// Bodies that are not forms (issue 12, finding 8): no body at all, other content types, a broken
+// multipart. Express lets a body-less POST through, so every action meets these: a French 4xx
+// (or its usual answer), never a 500, and nothing written.
+const ODD_BODIES: { label: string; init: RequestInit }[] = [
+  { label: "aucun corps", init: {} },
+  { label: "corps vide sans type", init: { body: "" } },
+  { label: "text/plain", init: { body: "x=1", headers: { "Content-Type": "text/plain" } } },
+  { label: "JSON", init: { body: '{"a":1}', headers: { "Content-Type": "application/json" } } },
+  {
+    label: "multipart sans frontière",
+    init: { body: "x", headers: { "Content-Type": "multipart/form-data" } },
+  },
+  {
+    label: "multipart tronqué",
+    init: {
+      body: '--b\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx',
+      headers: { "Content-Type": "multipart/form-data; boundary=b" },
+    },
+  },
+];
+describe("bodies that are not forms", () => {
+  for (const route of routes) {
+    const actor = allowedActor(ROUTE_MATRIX[route.id].post);
+    if (!actor) continue;
+    test(`POST ${route.id}`, async () => {
+      const cookie = await signInAs(actor);
+      for (const body of ODD_BODIES) {
+        await checkOne(route, "POST", actor, cookie, [], false, body);
+      }
+    });
+  }
+});
+
+// Keys that every object inherits, used as query values: a lookup in a map of allowed values
+// (`?tri=__proto__`) must find nothing. Every query parameter the app reads gets each of them.
+const INHERITED_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
+const QUERY_NAMES = [
+  ...new Set(
+    fs
+      .readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => fs.readFileSync(path.join(APP_DIR, file), "utf8"))
+      .filter((source) => source.includes("searchParams"))
+      .flatMap((source) => [
+        ...source.matchAll(/(?:searchParams\.get|\b(?:get|text|day))\("(\w+)"/g),
+      ])
+      .map((m) => m[1]),
+  ),
+];
+describe("inherited object keys in query strings", () => {
+  test("the app reads query parameters (the list below is found, not empty)", () => {
+    expect(QUERY_NAMES).toEqual(expect.arrayContaining(["tri", "etat", "objet", "ordre"]));
+  });
+  // A loader may pass such a choice on and only the page break (`/admin?tri=__proto__` was a 500
+  // while rendering its headers): the choices themselves fall back to their defaults.
+  test("a choice among allowed values falls back to its default", async () => {
+    const admin = await importRoute(routes.find((r) => r.id === "admin._index")!);
+    const cookie = await signInAs("admin");
+    for (const key of INHERITED_KEYS) {
+      const url = `http://x/?tri=${key}&etat=${key}&objet=${key}`;
+      const call = await callRoute(admin, "GET", appRequest(`/admin?tri=${key}`, { cookie }), {});
+      expect((call.value as { sort: string }).sort, key).toBe("code");
+      expect(parseMemberQuery(new URL(url)).etat, key).toBe("tous");
+      expect(readJournalFilters(new URL(url)).filters.entityType, key).toBe("");
+    }
+  });
+  for (const route of routes) {
+    const actor = allowedActor(ROUTE_MATRIX[route.id].get);
+    if (!actor) continue;
+    test(`GET ${route.id}?…=__proto__`, async () => {
+      const cookie = await signInAs(actor);
+      for (const key of INHERITED_KEYS) {
+        const entries = QUERY_NAMES.map((name): [string, Text[]] => [name, [key]]);
+        await checkOne(route, "GET", actor, cookie, entries, false);
       }
     });
   }

@@ -4,6 +4,13 @@
 import { parseDocument } from "htmlparser2";
 import { describe, expect, test } from "vitest";
 import { renderMarkdown } from "~/utils/markdown.server";
+import {
+  MARKDOWN_MAX_NESTING,
+  MARKDOWN_NESTING_MESSAGE,
+  markdownNesting,
+} from "~/utils/markdown-nesting";
+import { meetingSchema, minutesTextSchema } from "~/utils/schemas/meeting";
+import { commentSchema, practiceSchema } from "~/utils/schemas/practice";
 
 type El = { name: string; attribs: Record<string, string>; children?: El[]; type: string };
 
@@ -145,3 +152,98 @@ describe("renderMarkdown", () => {
     }
   });
 });
+
+// Stored denial of service (issue 12, finding 2): marked recurses once per nesting level, so a few
+// kilobytes of nested lists, quotes or emphasis — within the length limits — overflowed the stack
+// and every page showing the text answered 500. Forms refuse them (a French error); rendering shows
+// them as plain text, whatever reached the database.
+const NESTED: Record<string, string> = {
+  "compact lists": "- ".repeat(1500) + "a",
+  "ordered lists": "1. ".repeat(1800) + "a",
+  "indented lists": Array.from({ length: 140 }, (_, i) => `${" ".repeat(i * 2)}- a`).join("\n"),
+  quotes: ">".repeat(3000) + " a",
+  "spaced quotes": "> ".repeat(3000) + "a",
+  "quotes, one more per line": Array.from({ length: 300 }, (_, i) => `${"> ".repeat(i)}a`).join(
+    "\n",
+  ),
+  "quotes and lists": "> - ".repeat(1000) + "a",
+  "emphasis runs": "*".repeat(3000) + "a" + "*".repeat(3000),
+  "underscore runs": "_".repeat(9000) + "a" + "_".repeat(9000),
+  "nested emphasis": "*a ".repeat(3300) + "x" + " a*".repeat(3300),
+  "nested strong": "**a ".repeat(2400) + "x" + " a**".repeat(2400),
+  "nested strike-through": "~~a ".repeat(2400) + "x" + " a~~".repeat(2400),
+  "nested links": "[".repeat(3000) + "a" + "](https://exemple.fr)".repeat(900),
+  "emphasis across lines": Array.from({ length: 3000 }, () => "*a").join("\n") + "\nx",
+  "mixed inline": "*[~~a ".repeat(3000),
+};
+
+describe("deeply nested Markdown (stored denial of service)", () => {
+  for (const [name, text] of Object.entries(NESTED)) {
+    test(`${name} (${text.length} characters): refused by the estimate, rendered as escaped text`, () => {
+      expect(markdownNesting(text)).toBeGreaterThan(MARKDOWN_MAX_NESTING);
+      const html = renderMarkdown(text);
+      expectSafe(html);
+      expect(html.startsWith("<p>")).toBe(true);
+      // The text is still there, as typed.
+      expect(html).toContain(escapeForHtml(text.trim().split("\n")[0].slice(0, 40)));
+    });
+  }
+
+  test("the forms refuse them with a French message: practice, comment, agenda, minutes", () => {
+    const text = NESTED["quotes"];
+    const practice = practiceSchema.safeParse({
+      clubId: "c",
+      title: "Une pratique",
+      body: text,
+      visibility: "CLUB",
+    });
+    const comment = commentSchema.safeParse({ body: NESTED["nested emphasis"].slice(0, 1900) });
+    const agenda = meetingSchema.safeParse({
+      title: "Réunion",
+      startsAt: "2030-01-10T09:00",
+      endsAt: "2030-01-10T11:00",
+      place: "Arras",
+      agenda: NESTED["ordered lists"],
+    });
+    const minutes = minutesTextSchema.safeParse(NESTED["quotes and lists"]);
+    for (const result of [practice, comment, agenda, minutes]) {
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => i.message)).toContain(MARKDOWN_NESTING_MESSAGE);
+    }
+  });
+
+  test("ordinary texts stay well below the limit and render as Markdown", () => {
+    const ordinary = [
+      "# Compte rendu\n\n**Note :** les *présents*, l'**équipe** et ~~barré~~ [lien](https://a.fr/x_y_z_w).",
+      "- un\n  - deux\n    - trois\n      - quatre\n        - cinq",
+      "> citation\n> > réponse\n> > > et encore",
+      "1. Tour de table\n2. Bilan\n   - RSA : 4\n   - jeunes : 12",
+      "```\nconst a = b * c * d;\n```",
+      "fichier_de_suivi_2026_final_v2_ok.xlsx et mon_nom_de_variable_long_long_long_long_long_long",
+      "***très important***, puis __souligné__ et _fin_.",
+    ];
+    for (const text of ordinary) {
+      expect(markdownNesting(text), text).toBeLessThanOrEqual(6);
+      expect(renderMarkdown(text)).not.toMatch(/^<p>[^<]*[*>#`]/);
+    }
+    expect(renderMarkdown(ordinary[1])).toContain("<ul>");
+  });
+
+  test("a long line renders as an ordinary paragraph", () => {
+    const html = renderMarkdown("mot ".repeat(5000));
+    expect(html).toMatch(/^<p>mot mot/);
+  });
+
+  test("the fallback keeps paragraphs and line breaks, and escapes everything", () => {
+    const text = `${">".repeat(50)} <script>alert(1)</script>\nligne 2\n\nparagraphe 2 & fin`;
+    const html = renderMarkdown(text);
+    expectSafe(html);
+    expect(html).toBe(
+      `<p>${"&gt;".repeat(50)} &lt;script&gt;alert(1)&lt;/script&gt;<br />ligne 2</p>\n<p>paragraphe 2 &amp; fin</p>`,
+    );
+  });
+});
+
+function escapeForHtml(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

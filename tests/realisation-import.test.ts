@@ -30,7 +30,10 @@ import {
   loader as importLoader,
 } from "~/routes/entreprise.$companyId.import";
 import { action as uploadAction } from "~/routes/entreprise.$companyId.import.envoi";
+import { resetRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { SheetReadError, readXlsxSheet } from "~/utils/xlsx-sheet.server";
 import { appRequest, sessionCookieFor, thrown } from "./utils/session";
+import { SHEET_HEAD, SHEET_TAIL, bombPart, part, rowXml, workbookParts, zipOf } from "./utils/zip";
 
 const HEADER = [
   "Date",
@@ -433,6 +436,139 @@ describe("limites du fichier", () => {
   });
 });
 
+// Decompression bombs (issue 12, finding 3): the zip check trusted the sizes the archive declares,
+// and exceljs inflated every part whole, on the event loop — a 2.5 MB upload became 2.5 GB of
+// memory. Now the sheet is read in a worker that counts the bytes it actually inflates, stops at
+// the row limit, and has a time and a memory limit.
+describe("bombes de décompression (XLSX)", () => {
+  const MB = 1024 * 1024;
+  const TOO_LARGE =
+    "Le fichier est trop volumineux une fois décompressé : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.";
+  const fileError = async (name: string, bytes: Uint8Array) => {
+    const error = await thrown(() => parseRealisationFile(name, bytes));
+    expect(error).toBeInstanceOf(ImportFileError);
+    return spaces((error as Error).message);
+  };
+  const dataRow = [frDaysAgo(3), "Stage", "RSA", "", "", "2", "", "", ""];
+
+  /** Runs `work` while measuring the longest pause of the event loop. */
+  async function longestPause(work: () => Promise<unknown>) {
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    try {
+      await work();
+    } finally {
+      clearInterval(timer);
+    }
+    return longest;
+  }
+
+  test("un classeur honnête fait à la main (chaînes en ligne, sans styles) s'importe", async () => {
+    const sheet = part(
+      "xl/worksheets/sheet1.xml",
+      `${SHEET_HEAD}${rowXml(1, HEADER)}${rowXml(2, dataRow)}${rowXml(3, [frDaysAgo(2), "Recrutement", "RSA", "", "CDI", "1", "Oui", "a & b", ""])}${SHEET_TAIL}`,
+    );
+    const parsed = await parseRealisationFile("main.xlsx", zipOf(workbookParts(sheet)));
+    expect(errorsByLine(parsed)).toEqual({});
+    expect(parsed.rows.map((r) => [r.line, r.input?.actionTypeCode, r.input?.note])).toEqual([
+      [2, "INTERNSHIP", undefined],
+      [3, "HIRE", "a & b"],
+    ]);
+  });
+
+  test("une feuille de 200 Mo, qui annonce 1 000 octets, est refusée sans bloquer le serveur", async () => {
+    const sheet = await bombPart("xl/worksheets/sheet1.xml", {
+      head: `${SHEET_HEAD}${rowXml(1, HEADER)}`,
+      chunk: "          \n",
+      tail: SHEET_TAIL,
+      bytes: 200 * MB,
+    });
+    const bytes = zipOf(workbookParts(sheet));
+    expect(bytes.length).toBeLessThan(1 * MB);
+    let message = "";
+    const pause = await longestPause(async () => {
+      message = await fileError("bombe.xlsx", bytes);
+    });
+    expect(message).toBe(TOO_LARGE);
+    // The inflating happens in the worker: the event loop keeps answering.
+    expect(pause).toBeLessThan(1_000);
+  });
+
+  test("une chaîne partagée géante est refusée de même", async () => {
+    const strings = await bombPart("xl/sharedStrings.xml", {
+      head: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>`,
+      chunk: "Stage ",
+      tail: "</t></si></sst>",
+      bytes: 160 * MB,
+    });
+    const sheet = part(
+      "xl/worksheets/sheet1.xml",
+      `${SHEET_HEAD}${rowXml(1, HEADER)}<row r="2"><c r="A2" t="s"><v>0</v></c></row>${SHEET_TAIL}`,
+    );
+    expect(await fileError("chaine.xlsx", zipOf(workbookParts(sheet, [strings])))).toBe(TOO_LARGE);
+  });
+
+  test("200 Mo de vraies lignes : la lecture s'arrête à la limite de lignes, bien avant", async () => {
+    const sheet = await bombPart("xl/worksheets/sheet1.xml", {
+      head: `${SHEET_HEAD}${rowXml(1, HEADER)}`,
+      chunk: rowXml(2, dataRow),
+      tail: SHEET_TAIL,
+      bytes: 200 * MB,
+    });
+    // Past 150 MB it would be "trop volumineux": stopping at 20,001 rows comes first.
+    expect(await fileError("lignes.xlsx", zipOf(workbookParts(sheet)))).toBe(
+      "Le fichier contient plus de 20 000 lignes : découpez-le en plusieurs fichiers.",
+    );
+  });
+
+  test("le lecteur a une limite de temps et de mémoire", async () => {
+    const honest = zipOf(
+      workbookParts(
+        part("xl/worksheets/sheet1.xml", `${SHEET_HEAD}${rowXml(1, HEADER)}${SHEET_TAIL}`),
+      ),
+    );
+    const limits = { maxInflatedBytes: 150 * MB, maxRows: 10, timeLimitMs: 20_000, memoryMb: 64 };
+    expect((await readXlsxSheet(honest, limits)).header).toEqual(HEADER);
+    // A cell longer than Excel allows comes back cut (still too long for any column).
+    const longCell = zipOf(
+      workbookParts(
+        part(
+          "xl/worksheets/sheet1.xml",
+          `${SHEET_HEAD}${rowXml(1, ["x".repeat(100_000)])}${SHEET_TAIL}`,
+        ),
+      ),
+    );
+    const cut = String((await readXlsxSheet(longCell, limits)).header?.[0]);
+    expect(cut.length).toBeGreaterThan(1_000);
+    expect(cut.length).toBeLessThan(40_000);
+    const slow = await thrown(() => readXlsxSheet(honest, { ...limits, timeLimitMs: 1 }));
+    expect((slow as SheetReadError).reason).toBe("too-slow");
+    // Many small shared strings, within the byte budget but not within 16 MB of memory.
+    const strings = await bombPart("xl/sharedStrings.xml", {
+      head: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`,
+      chunk: "<si><t>a</t></si>",
+      tail: "</sst>",
+      bytes: 60 * MB,
+    });
+    const sheet = part(
+      "xl/worksheets/sheet1.xml",
+      `${SHEET_HEAD}${rowXml(1, HEADER)}${SHEET_TAIL}`,
+    );
+    const heavy = await thrown(() =>
+      readXlsxSheet(zipOf(workbookParts(sheet, [strings])), { ...limits, memoryMb: 16 }),
+    );
+    expect((heavy as SheetReadError).reason).toBe("too-large");
+    expect(await fileError("lent.xlsx", new Uint8Array(0).subarray(0))).toBe(
+      "Le fichier est vide.",
+    );
+  });
+});
+
 describe("aperçu, confirmation et doublons", () => {
   const validCsv = (note: string, extra: string[][] = []) =>
     csvOf([
@@ -735,6 +871,46 @@ describe("routes d'import", () => {
     })) as unknown as { init: ResponseInit };
     expect(notMultipart.init.status).toBe(400);
     expect(await counts()).toEqual(before);
+  });
+
+  test("au-delà de 30 envois par heure pour une entreprise : 429 en français, rien n'est lu", async () => {
+    resetRateLimits();
+    const cookie = await sessionCookieFor(userId);
+    const drafts = await prisma.importDraft.count();
+    const send = () =>
+      uploadAction({
+        request: upload(companyId, cookie, new File(["x"], "image.png"), `${url(companyId)}/envoi`),
+        params: { companyId },
+        context: {},
+      });
+    for (let i = 0; i < RATE_LIMITS.importUpload.limit; i++)
+      expect((await send()).status).toBe(400);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      error:
+        "Cette entreprise a déjà envoyé 30 fichiers dans l'heure : patientez un peu avant d'en envoyer un autre.",
+    });
+    // The page's own form too, whoever of the company sends; another company is not affected.
+    const page = (await importAction({
+      request: upload(companyId, cookie, csvFile()),
+      params: { companyId },
+      context: {},
+    })) as unknown as { init: ResponseInit };
+    expect(page.init.status).toBe(429);
+    expect(await prisma.importDraft.count()).toBe(drafts);
+    const other = await uploadAction({
+      request: upload(
+        otherCompanyId,
+        await sessionCookieFor(otherUserId),
+        csvFile(),
+        `${url(otherCompanyId)}/envoi`,
+      ),
+      params: { companyId: otherCompanyId },
+      context: {},
+    });
+    expect(other.status).toBe(200);
+    resetRateLimits();
   });
 
   test("une autre entreprise : 403, rien n'est lu ni écrit", async () => {

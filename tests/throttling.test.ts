@@ -1,11 +1,20 @@
-// Throttling of the no-sign-in forms per client address: password-reset requests, and invitation
-// or reset links that do not exist. The 429 answers in French and writes nothing.
+// Throttling of the no-sign-in forms: sign-in (per address and IP, per IP, per address, known
+// devices apart), password-reset requests, and invitation or reset links that do not exist. The
+// 429 answers in French and writes nothing.
 import { beforeEach, describe, expect, test } from "vitest";
 import { createUser } from "../prisma/factories";
+import { processPasswordResetRequests } from "~/models/password-reset.server";
 import { action as acceptInvitation } from "~/routes/invitation.$token";
+import { action as login } from "~/routes/login";
 import { action as requestReset } from "~/routes/mot-de-passe-oublie";
 import { action as resetPassword } from "~/routes/reinitialiser-mot-de-passe.$token";
-import { CLIENT_IP_HEADER } from "~/utils/auth.server";
+import {
+  ACCOUNT_UNDER_ATTACK,
+  CLIENT_IP_HEADER,
+  MAX_FAILED_LOGINS_PER_EMAIL,
+  MAX_FAILED_LOGINS_PER_EMAIL_AND_IP,
+  TOO_MANY_FAILED_LOGINS,
+} from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { RATE_LIMITS, TOO_MANY_ATTEMPTS, resetRateLimits } from "~/utils/rate-limit.server";
 import { appRequest } from "./utils/session";
@@ -40,7 +49,7 @@ describe("password-reset requests", () => {
       );
       expect(r.status).toBe(302);
     }
-    const tokensBefore = await prisma.passwordResetToken.count();
+    const requestsBefore = await prisma.passwordResetRequest.count();
     const refused = await outcome(
       await requestReset({
         request: post("/mot-de-passe-oublie", "203.0.113.7", { email: "marie@exemple.fr" }),
@@ -50,7 +59,7 @@ describe("password-reset requests", () => {
     );
     expect(refused.status).toBe(429);
     expect(refused.body).toContain(TOO_MANY_ATTEMPTS);
-    expect(await prisma.passwordResetToken.count()).toBe(tokensBefore);
+    expect(await prisma.passwordResetRequest.count()).toBe(requestsBefore);
 
     const otherAddress = await outcome(
       await requestReset({
@@ -60,7 +69,100 @@ describe("password-reset requests", () => {
       }),
     );
     expect(otherAddress.status).toBe(302);
-    expect(await prisma.passwordResetToken.count()).toBe(tokensBefore + 1);
+    expect(await processPasswordResetRequests()).toBe(1);
+    expect(await prisma.passwordResetToken.count()).toBe(1);
+  });
+
+  test("the answer, and the database work, are the same whether the address has an account or not", async () => {
+    await createUser(prisma, { email: "compte@exemple.fr", password: "un-mot-de-passe-long" });
+    let queries: string[] = [];
+    prisma.$on("query", (event) => queries.push(event.query));
+    const answers = [];
+    for (const email of ["compte@exemple.fr", "personne@exemple.fr"]) {
+      queries = [];
+      const response = (await requestReset({
+        request: post("/mot-de-passe-oublie", "203.0.113.20", { email }),
+        params: {},
+        context: {},
+      })) as Response;
+      answers.push({
+        status: response.status,
+        headers: [...response.headers],
+        body: await response.text(),
+        queries,
+      });
+    }
+    expect(answers[0].queries.length).toBeGreaterThan(0);
+    expect(answers[1]).toEqual(answers[0]);
+
+    // The job then sends the link to the account, and nothing to the other address.
+    expect(await processPasswordResetRequests()).toBe(1);
+    const mail = await prisma.emailOutbox.findMany({
+      where: {
+        template: "password-reset",
+        to: { in: ["compte@exemple.fr", "personne@exemple.fr"] },
+      },
+    });
+    expect(mail.map((m) => m.to)).toEqual(["compte@exemple.fr"]);
+    expect(await prisma.passwordResetRequest.count()).toBe(0);
+  });
+});
+
+describe("sign-in", () => {
+  const PASSWORD = "un-mot-de-passe-long";
+
+  async function signIn(ip: string, email: string, password: string, cookie?: string) {
+    const request = appRequest("/login", {
+      method: "POST",
+      headers: { [CLIENT_IP_HEADER]: ip },
+      body: new URLSearchParams({ email, password, redirectTo: "" }),
+      cookie,
+    });
+    const result = await login({ request, params: {}, context: {} });
+    const cookies = result instanceof Response ? result.headers.getSetCookie() : [];
+    return { ...(await outcome(result)), cookies };
+  }
+
+  test("an attacker failing from IP A is throttled (429) but does not stop the owner signing in from IP B", async () => {
+    await createUser(prisma, { email: "proprietaire@exemple.fr", password: PASSWORD });
+    for (let i = 0; i < MAX_FAILED_LOGINS_PER_EMAIL_AND_IP; i++) {
+      const r = await signIn("203.0.113.30", "proprietaire@exemple.fr", "mauvais-mot-de-passe");
+      expect(r.status).toBe(400);
+    }
+    const attacker = await signIn("203.0.113.30", "proprietaire@exemple.fr", PASSWORD);
+    expect(attacker.status).toBe(429);
+    expect(attacker.body).toContain(TOO_MANY_FAILED_LOGINS);
+    expect(attacker.cookies).toEqual([]);
+
+    const owner = await signIn("198.51.100.30", "proprietaire@exemple.fr", PASSWORD);
+    expect(owner.status).toBe(302);
+  });
+
+  test("during an attack spread over many IPs, the owner's known device still signs in", async () => {
+    const user = await createUser(prisma, { email: "cible@exemple.fr", password: PASSWORD });
+    const first = await signIn("198.51.100.40", user.email, PASSWORD);
+    expect(first.status).toBe(302);
+    const deviceCookie = first.cookies.find((c) => c.startsWith("__engages_device="))!;
+    expect(deviceCookie).toMatch(/HttpOnly/i);
+
+    await prisma.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILED_LOGINS_PER_EMAIL }, (_, i) => ({
+        email: user.email,
+        ip: `192.0.2.${i}`,
+        success: false,
+      })),
+    });
+    const newDevice = await signIn("198.51.100.41", user.email, PASSWORD);
+    expect(newDevice.status).toBe(429);
+    expect(newDevice.body).toContain(ACCOUNT_UNDER_ATTACK);
+
+    const knownDevice = await signIn(
+      "198.51.100.41",
+      user.email,
+      PASSWORD,
+      deviceCookie.split(";")[0],
+    );
+    expect(knownDevice.status).toBe(302);
   });
 });
 

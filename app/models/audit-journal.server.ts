@@ -45,7 +45,8 @@ export function readJournalFilters(url: URL): { filters: JournalFilters; errors:
     company: text("entreprise"),
     page: Math.max(1, Math.min(100_000, Number.parseInt(text("page", 6), 10) || 1)),
   };
-  if (filters.entityType && !(filters.entityType in AUDIT_ENTITY_LABELS)) {
+  // Own keys only: `in` also finds Object.prototype's ("__proto__", "constructor"…).
+  if (filters.entityType && !Object.hasOwn(AUDIT_ENTITY_LABELS, filters.entityType)) {
     errors.push("Ce type d'objet est inconnu : il n'a pas été pris en compte.");
     filters.entityType = "";
   }

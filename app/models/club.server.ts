@@ -73,7 +73,8 @@ export function parseMemberQuery(url: URL, now = new Date()): MemberQuery {
     ? (tri as MemberSort)
     : "nom";
   return {
-    etat: etat in STATE_FILTERS ? (etat as StateFilter) : "tous",
+    // Own keys only: `in` also finds Object.prototype's ("__proto__", "constructor"…).
+    etat: Object.hasOwn(STATE_FILTERS, etat) ? (etat as StateFilter) : "tous",
     q: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
     tri: sort,
     // Names A→Z; dates and progress: most recent / highest first, unless asked otherwise.

@@ -1,4 +1,4 @@
-// Emulation without shaming (DESIGN.md, 4th principle): milestones a company sees on its own
+// Emulation without shaming (docs/design.md, 4th principle): milestones a company sees on its own
 // dashboard, the "this month in the club" block of the club home (what went well, never who is
 // behind), and the opt-in public page of a company.
 

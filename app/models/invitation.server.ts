@@ -10,6 +10,7 @@ import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { canInvite, type CurrentUser } from "~/utils/permissions.server";
+import { enforceQuota, QUOTAS, QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
@@ -79,6 +80,10 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   const roleDescription = await describeScope(input);
   const acceptUrl = `${env.APP_URL}/invitation/${token}`;
   const invitation = await prisma.$transaction(async (tx) => {
+    const sentSince = (where: object) => (since: Date) =>
+      tx.invitation.count({ where: { ...where, createdAt: { gte: since } } });
+    await enforceQuota(QUOTAS.invitationsPerInviter, sentSince({ invitedById: inviter.id }));
+    await enforceQuota(QUOTAS.invitationsPerAddress, sentSince({ email: input.email }));
     // A new invitation replaces a pending one for the same person and scope.
     const pending = {
       email: input.email,
@@ -288,8 +293,11 @@ export async function inviteAndRedirect(
   try {
     await inviteUser(inviter, input);
   } catch (error) {
-    if (error instanceof InvitationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 400 });
+    if (error instanceof InvitationError || error instanceof QuotaExceeded) {
+      return data(
+        { result: submission.reply({ formErrors: [error.message] }) },
+        { status: refusalStatus(error) },
+      );
     }
     throw error;
   }

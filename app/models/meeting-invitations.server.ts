@@ -17,6 +17,7 @@ import {
 } from "~/utils/meeting-ics.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import type { CurrentUser } from "~/utils/permissions.server";
+import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { rsvpUrl, type RsvpAnswer } from "~/utils/rsvp-links.server";
 
 export class MeetingError extends Error {
@@ -216,14 +217,16 @@ export async function inviteToMeeting(
       select: { id: true, email: true, sentAt: true },
     });
     const byEmail = new Map(existing.map((i) => [i.email, i]));
+    const toInvite = [...people].filter(([email]) => !byEmail.get(email)?.sentAt);
+    await enforceQuota(
+      QUOTAS.meetingInvitationEmails,
+      (since) => meetingInvitationsSentBy(tx, actor.id, since),
+      toInvite.length,
+    );
     let invited = 0;
-    let already = 0;
-    for (const [email, person] of people) {
+    const already = people.size - toInvite.length;
+    for (const [email, person] of toInvite) {
       const found = byEmail.get(email);
-      if (found?.sentAt) {
-        already++;
-        continue;
-      }
       // Someone who answered in the app before being invited already has a row: send them
       // the invitation all the same (their answer stays).
       const invitation = found
@@ -270,6 +273,18 @@ export async function inviteToMeeting(
     }
     return { invited, already };
   });
+}
+
+/** How many meeting invitations `actorId` sent since `since`, from the INVITE audit entries. */
+async function meetingInvitationsSentBy(tx: Tx, actorId: string, since: Date) {
+  const entries = await tx.auditLog.findMany({
+    where: { actorId, action: "INVITE", entityType: "Meeting", createdAt: { gte: since } },
+    select: { after: true },
+  });
+  return entries.reduce(
+    (sum, e) => sum + ((JSON.parse(e.after ?? "{}") as { invited?: number }).invited ?? 0),
+    0,
+  );
 }
 
 /** Invitees of a meeting with their answer and attendance, for the animator. */

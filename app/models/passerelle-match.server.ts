@@ -5,6 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
+import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import type { ConcludeInput } from "~/utils/schemas/passerelle";
 import { createRealisations } from "./realisation.server";
 import { day, describePost, getPost, PasserelleError, type BoardPost } from "./passerelle.server";
@@ -56,6 +57,9 @@ async function notify(
 }
 
 async function openMatch(tx: Tx, need: BoardPost, offer: BoardPost, actorId: string) {
+  await enforceQuota(QUOTAS.passerelleContacts, (since) =>
+    tx.passerelleMatch.count({ where: { contactedById: actorId, contactedAt: { gte: since } } }),
+  );
   const existing = await tx.passerelleMatch.findUnique({
     where: { needPostId_offerPostId: { needPostId: need.id, offerPostId: offer.id } },
     select: { id: true },

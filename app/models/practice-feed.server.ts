@@ -167,9 +167,35 @@ export async function listFeed(user: CurrentUser, filters: FeedFilters) {
   };
 }
 
+/**
+ * What the user may do on a practice, read from the database only: the actions use this, so that
+ * moderating or reacting never depends on rendering the practice or its comments. Null when they
+ * may not read it.
+ */
+export async function practiceRights(user: CurrentUser, practiceId: string) {
+  if (!(await can(user, { action: "practice:read", practiceId }))) return null;
+  const practice = await prisma.practice.findUniqueOrThrow({
+    where: { id: practiceId },
+    select: { companyId: true, clubId: true },
+  });
+  const [canModerate, canEdit, canReact] = await Promise.all([
+    can(user, { action: "club:moderate", clubId: practice.clubId }),
+    can(user, { action: "practice:edit", practiceId }),
+    can(user, { action: "practice:react", practiceId }),
+  ]);
+  /** The user's company that may say "tried it too" (not the author's own). */
+  const triedCompanyId = canReact
+    ? (user.roles.find((r) => r.role === "COMPANY" && r.companyId !== practice.companyId)
+        ?.companyId ?? null)
+    : null;
+  return { canModerate, canEdit, canReact, triedCompanyId };
+}
+
 /** One practice as its page shows it, with what the user may do; null when they may not read it. */
 export async function getPracticePage(user: CurrentUser, practiceId: string) {
-  if (!(await can(user, { action: "practice:read", practiceId }))) return null;
+  const rights = await practiceRights(user, practiceId);
+  if (!rights) return null;
+  const { canModerate, triedCompanyId } = rights;
   const practice = await prisma.practice.findUniqueOrThrow({
     where: { id: practiceId },
     select: {
@@ -183,11 +209,6 @@ export async function getPracticePage(user: CurrentUser, practiceId: string) {
       tried: { select: { companyId: true } },
     },
   });
-  const [canModerate, canEdit, canReact] = await Promise.all([
-    can(user, { action: "club:moderate", clubId: practice.club.id }),
-    can(user, { action: "practice:edit", practiceId }),
-    can(user, { action: "practice:react", practiceId }),
-  ]);
   const comments = await prisma.comment.findMany({
     where: { practiceId, ...(canModerate ? {} : { hiddenAt: null }) },
     orderBy: { createdAt: "asc" },
@@ -199,7 +220,6 @@ export async function getPracticePage(user: CurrentUser, practiceId: string) {
       author: { select: { name: true } },
     },
   });
-  const myCompanies = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
   const given = await kudosGivenBy(user.id, [practiceId]);
   return {
     ...toCard(practice, given),
@@ -221,15 +241,13 @@ export async function getPracticePage(user: CurrentUser, practiceId: string) {
       createdAt: c.createdAt.toISOString(),
       authorName: c.author?.name ?? "Compte supprimé",
     })),
-    /** The user's company that may say "tried it too" (not the author's own), and whether it did. */
-    triedCompany: (() => {
-      const companyId = myCompanies.find((id) => id !== practice.company.id);
-      if (!companyId || !canReact) return null;
-      return { companyId, tried: practice.tried.some((t) => t.companyId === companyId) };
-    })(),
-    canModerate,
-    canEdit,
-    canReact,
+    triedCompany: triedCompanyId
+      ? {
+          companyId: triedCompanyId,
+          tried: practice.tried.some((t) => t.companyId === triedCompanyId),
+        }
+      : null,
+    ...rights,
   };
 }
 

@@ -5,14 +5,11 @@
 
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sniffImageType } from "~/utils/images.server";
+import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_MAX_BYTES,
@@ -48,6 +45,31 @@ export type NewImage = { bytes: Uint8Array<ArrayBuffer>; mimeType: string; alt: 
 
 const ALT_MAX = 200;
 
+/**
+ * Keeps each part in memory up to `maxBytes`: text fields, and the image slots (any other file
+ * part is read and dropped). A bigger part is read to its end and dropped too, and reported in
+ * `oversized`: refusing it mid-body (as Remix's memory handler does) left the rest of the upload
+ * unread on a kept-alive connection, and the browser's next request on it hung.
+ */
+function boundedMemoryHandler(maxBytes: number) {
+  const result = { oversized: false };
+  const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= maxBytes) chunks.push(new Uint8Array(chunk));
+    }
+    if (size > maxBytes) result.oversized = true;
+    if (size > maxBytes || (filename && !/^image[1-9]$/.test(name))) return undefined;
+    const blob = new Blob(chunks, { type: contentType });
+    return typeof filename === "string"
+      ? new File([blob], filename, { type: contentType })
+      : blob.text();
+  };
+  return { handler, result };
+}
+
 /** The form of a practice, with its image slots (image1…, alt1…) read and checked by their bytes. */
 export async function readPracticeUpload(
   request: Request,
@@ -56,22 +78,17 @@ export async function readPracticeUpload(
   | { ok: false; error: string }
 > {
   let form: FormData;
+  const upload = boundedMemoryHandler(PRACTICE_IMAGE_MAX_BYTES);
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({
-        maxPartSize: PRACTICE_IMAGE_MAX_BYTES,
-        // Text fields (no file name) and the image slots; any other file part is dropped unread.
-        filter: ({ name, filename }) => !filename || /^image[1-9]$/.test(name),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return {
-        ok: false,
-        error: "Une image (ou un champ) dépasse 2 Mo : choisissez une image plus légère.",
-      };
+    form = await unstable_parseMultipartFormData(request, upload.handler);
+  } catch {
     return { ok: false, error: "L'envoi n'a pas pu être lu : envoyez le formulaire à nouveau." };
+  }
+  if (upload.result.oversized) {
+    return {
+      ok: false,
+      error: "Une image (ou un champ) dépasse 2 Mo : choisissez une image plus légère.",
+    };
   }
   const images: NewImage[] = [];
   for (let slot = 1; slot <= PRACTICE_IMAGES_MAX; slot++) {
@@ -288,7 +305,12 @@ export async function toggleTried(companyId: string, practiceId: string) {
 }
 
 export async function commentOn(userId: string, practiceId: string, body: string) {
-  await prisma.comment.create({ data: { practiceId, authorId: userId, body } });
+  await prisma.$transaction(async (tx) => {
+    await enforceQuota(QUOTAS.comments, (since) =>
+      tx.comment.count({ where: { authorId: userId, createdAt: { gte: since } } }),
+    );
+    await tx.comment.create({ data: { practiceId, authorId: userId, body } });
+  });
 }
 
 /** A report to the club's animators, about the practice or one of its comments. */
@@ -298,12 +320,22 @@ export async function reportPractice(
   reason: string,
   commentId?: string,
 ) {
-  if (commentId) {
-    const comment = await prisma.comment.count({ where: { id: commentId, practiceId } });
-    if (comment === 0) throw new PracticeError("Ce commentaire n'existe plus.");
-  }
-  await prisma.practiceReport.create({
-    data: { practiceId, reporterId: userId, reason, commentId: commentId ?? null },
+  await prisma.$transaction(async (tx) => {
+    if (commentId) {
+      const comment = await tx.comment.count({ where: { id: commentId, practiceId } });
+      if (comment === 0) throw new PracticeError("Ce commentaire n'existe plus.");
+    }
+    const target = { practiceId, commentId: commentId ?? null };
+    const open = await tx.practiceReport.count({
+      where: { ...target, reporterId: userId, resolvedAt: null },
+    });
+    if (open > 0) {
+      throw new PracticeError("Vous avez déjà signalé ce contenu : les animateurs l'examineront.");
+    }
+    await enforceQuota(QUOTAS.reports, (since) =>
+      tx.practiceReport.count({ where: { reporterId: userId, createdAt: { gte: since } } }),
+    );
+    await tx.practiceReport.create({ data: { ...target, reporterId: userId, reason } });
   });
 }
 

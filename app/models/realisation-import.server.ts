@@ -11,8 +11,15 @@ import {
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { spreadsheetCsv } from "~/utils/downloads.server";
+import {
+  SheetReadError,
+  readXlsxSheet,
+  type SheetCell,
+  type SheetFailure,
+} from "~/utils/xlsx-sheet.server";
 import { numberFormat } from "~/utils/format";
 import { prisma, type Tx } from "~/utils/db.server";
+import { RATE_LIMITS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPES,
@@ -30,8 +37,12 @@ export const IMPORT_LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   /** Data rows (the header row and empty lines not counted). */
   maxRows: 20_000,
-  /** Uncompressed size of an XLSX file's parts (a 10 MB zip must not inflate to gigabytes). */
+  /** Bytes actually inflated from an XLSX file, all parts together (a 10 MB zip must not
+   *  inflate to gigabytes); reading stops earlier once it has the rows. */
   maxXlsxUncompressedBytes: 150 * 1024 * 1024,
+  /** Reading an XLSX file, in a worker: its time and its memory. */
+  xlsxTimeLimitMs: 20_000,
+  xlsxWorkerMemoryMb: 256,
   /** How long a preview may be confirmed. */
   draftTtlMs: 60 * 60 * 1000,
 } as const;
@@ -185,7 +196,7 @@ const QPV_KEYS = new Map<string, string>(
 // ---------------------------------------------------------------- cells
 
 /** What a cell holds once read: text for CSV; text, number, date or boolean for XLSX. */
-type Cell = string | number | boolean | Date;
+type Cell = SheetCell;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const isoOf = (d: Date) =>
@@ -376,10 +387,6 @@ function validateRow(line: number, cells: Cell[], positions: Map<Field, number>)
   return { line, errors, raw };
 }
 
-function isEmptyRow(cells: Cell[]) {
-  return cells.every((cell) => cell === undefined || cellText(cell) === "");
-}
-
 // ---------------------------------------------------------------- CSV
 
 /** UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 (older Excel exports). */
@@ -440,91 +447,32 @@ function readCsv(bytes: Uint8Array): Sheet | null {
 
 // ---------------------------------------------------------------- XLSX
 
-/**
- * Sums the uncompressed sizes announced by the zip's central directory, and refuses a file that
- * would inflate past the limit (or that is not a zip at all) before exceljs unpacks it.
- */
-function checkZip(bytes: Uint8Array) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const notXlsx = new ImportFileError(
+const XLSX_ERRORS: Record<SheetFailure, string> = {
+  "not-xlsx":
     "Ce fichier n'est pas un classeur .xlsx lisible : enregistrez-le depuis votre tableur au format « Classeur Excel (.xlsx) » ou « CSV ».",
-  );
-  // End of central directory record: 22 bytes + a comment of up to 65,535 bytes, at the end.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw notXlsx;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || offset === 0xffffffff) throw notXlsx; // zip64: never an Excel file
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw notXlsx;
-    total += view.getUint32(offset + 24, true);
-    offset +=
-      46 +
-      view.getUint16(offset + 28, true) +
-      view.getUint16(offset + 30, true) +
-      view.getUint16(offset + 32, true);
-  }
-  if (total > IMPORT_LIMITS.maxXlsxUncompressedBytes) {
-    throw new ImportFileError(
-      "Ce classeur est trop volumineux une fois décompressé : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.",
-    );
-  }
-}
+  "too-large":
+    "Le fichier est trop volumineux une fois décompressé : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.",
+  "too-slow":
+    "La lecture du classeur a pris trop de temps : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.",
+  unreadable:
+    "Ce classeur .xlsx n'a pas pu être lu : enregistrez-le à nouveau depuis votre tableur, ou envoyez un fichier CSV.",
+};
 
-/** An exceljs cell value as text, number, date or boolean (formulas give their result). */
-function fromExcel(value: ExcelJS.CellValue): Cell | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date || typeof value === "string" || typeof value === "number") return value;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("formula" in value || "sharedFormula" in value) {
-      return fromExcel((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    }
-    if ("hyperlink" in value) return String(value.text ?? "");
-    if ("error" in value) return String(value.error);
-  }
-  return undefined;
-}
-
+/** The realisations sheet, read in a worker within the limits (see xlsx-sheet.server.ts). */
 async function readXlsx(bytes: Uint8Array): Promise<Sheet | null> {
-  checkZip(bytes);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never,
-    );
-  } catch {
-    throw new ImportFileError(
-      "Ce classeur .xlsx n'a pas pu être lu : enregistrez-le à nouveau depuis votre tableur, ou envoyez un fichier CSV.",
-    );
-  }
-  const sheet =
-    workbook.worksheets.find((ws) => normalizeKey(ws.name) === "realisations") ??
-    workbook.worksheets[0];
-  if (!sheet) return null;
-  const rows: Array<{ line: number; cells: Cell[] }> = [];
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (tooMany) return;
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (c, column) => {
-      cells[column - 1] = fromExcel(c.value) as Cell;
+    const { header, headerLine, rows } = await readXlsxSheet(bytes, {
+      maxInflatedBytes: IMPORT_LIMITS.maxXlsxUncompressedBytes,
+      // The header, the allowed rows and one more to tell that there are too many.
+      maxRows: IMPORT_LIMITS.maxRows + 2,
+      timeLimitMs: IMPORT_LIMITS.xlsxTimeLimitMs,
+      memoryMb: IMPORT_LIMITS.xlsxWorkerMemoryMb,
     });
-    if (isEmptyRow(cells)) return;
-    rows.push({ line: rowNumber, cells });
-    if (rows.length > IMPORT_LIMITS.maxRows + 1) tooMany = true;
-  });
-  const [header, ...data] = rows;
-  if (!header) return null;
-  return { header: header.cells, headerLine: header.line, rows: data };
+    return header ? { header, headerLine, rows } : null;
+  } catch (error) {
+    if (error instanceof SheetReadError) throw new ImportFileError(XLSX_ERRORS[error.reason]);
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- the file
@@ -798,6 +746,7 @@ export type UploadResult =
   { ok: true; draftId: string } | { ok: false; status: number; error: string };
 
 const TOO_LARGE = "Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.";
+const TOO_MANY_UPLOADS = `Cette entreprise a déjà envoyé ${RATE_LIMITS.importUpload.limit} fichiers dans l'heure : patientez un peu avant d'en envoyer un autre.`;
 
 /**
  * Reads the multipart upload (field `fichier`, kept in memory, 10 MB at most) and makes the
@@ -812,6 +761,11 @@ export async function receiveImportUpload(
   if (declared > IMPORT_LIMITS.maxBytes + 64 * 1024) {
     return { ok: false, status: 400, error: TOO_LARGE };
   }
+  // Per company, whoever sends: every file read costs a worker, whatever it turns out to hold.
+  if (isThrottled("importUpload", companyId)) {
+    return { ok: false, status: 429, error: TOO_MANY_UPLOADS };
+  }
+  recordHit("importUpload", companyId);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(

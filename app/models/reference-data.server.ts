@@ -1,4 +1,4 @@
-// Reference data (DESIGN.md "Vocabulary and reference data"): départements and communes from
+// Reference data (docs/design.md, "The domain"): départements and communes from
 // @etalab/decoupage-administratif, and the domain lists of app/utils/domain.ts (public
 // categories, themes, action types, yearly catalogue). Loaded at every start: each table is
 // filled only when it is empty, after a cheap count, so a second run costs a few queries.

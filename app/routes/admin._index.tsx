@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const url = new URL(request.url);
   const rawSort = url.searchParams.get("tri") ?? "code";
-  const sort: NationalSort = rawSort in NATIONAL_SORTS ? (rawSort as NationalSort) : "code";
+  // Own keys only: `in` also finds Object.prototype's ("__proto__", "constructor"…).
+  const sort: NationalSort = Object.hasOwn(NATIONAL_SORTS, rawSort)
+    ? (rawSort as NationalSort)
+    : "code";
   const descending = url.searchParams.get("ordre") === "desc";
   const figurePeriod = parseFigurePeriod(new URL("http://x/?annee=" + now.getUTCFullYear()), now);
   const period = figurePeriod.current;

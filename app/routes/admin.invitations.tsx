@@ -12,6 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/domain";
 import { requirePermission } from "~/utils/permissions.server";
 import { inviteBaseSchema } from "~/utils/validation";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptes et invitations — Engagés" }];
 
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "admin" });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

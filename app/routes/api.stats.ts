@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 
-// GET /api/stats?departement=62 — public aggregates (DESIGN.md contract); national without it.
+// GET /api/stats?departement=62 — public aggregates (docs/design.md contract); national without it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("departement");
   if (code !== null && !(await findDepartement(code))) {

@@ -13,6 +13,7 @@ import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.s
 import { prisma } from "~/utils/db.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { inviteBaseSchema } from "~/utils/validation";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Inviter une entreprise — Engagés" }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const user = await requirePermission(request, { action: "club:manage", clubId });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

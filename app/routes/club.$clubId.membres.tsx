@@ -19,6 +19,7 @@ import {
 import { getClub } from "~/models/club.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/membres`;
   const refuse = (error: string, status: number, result: ActionResult["result"] = null) =>

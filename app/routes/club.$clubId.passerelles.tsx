@@ -10,8 +10,10 @@ import { getClub } from "~/models/club.server";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
 import { listClubPosts, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Passerelles du club — Engagés" }];
 
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const target = `${form.get("postId")}:${form.get("counterpartId")}`;
   const parsed = contactSchema.safeParse(Object.fromEntries(form));
   if (form.get("intent") !== "broker" || !parsed.success) {
@@ -60,8 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       parsed.data.message,
     );
   } catch (error) {
-    if (!(error instanceof PasserelleError)) throw error;
-    return data({ errors: { form: [error.message] }, target }, { status: 400 });
+    if (!(error instanceof PasserelleError || error instanceof QuotaExceeded)) throw error;
+    return data({ errors: { form: [error.message] }, target }, { status: refusalStatus(error) });
   }
   return redirectWithFlash(request, `/club/${clubId}/passerelles`, {
     kind: "success",

@@ -13,6 +13,7 @@ import {
 } from "~/models/practice.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 // The animators' moderation of their club's feed: members' reports to handle, and every
 // practice of the club to feature (on top of the feed and in meetings) or hide.
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const user = await requirePermission(request, { action: "club:moderate", clubId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "dismiss") {

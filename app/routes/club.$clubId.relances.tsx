@@ -22,6 +22,7 @@ import {
 } from "~/models/reminders.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
 
@@ -84,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/relances`;
   const refuse = (errors: SendErrors, status = 400, values?: { ids: string[]; message: string }) =>

@@ -18,6 +18,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? "Réunion"} — Engagés` },
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:read", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const back = `/club/${clubId}/reunions/${meetingId}`;
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
   const parsed = answerSchema.safeParse({ answer: form.get("answer") });

@@ -14,8 +14,10 @@ import {
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
+import { minutesTextSchema } from "~/utils/schemas/meeting";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Compte rendu — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.object({
   intent: z.enum(["save", "publish", "unpublish"]),
-  minutes: z.string().max(50_000, "Le compte rendu fait au plus 50 000 caractères.").default(""),
+  minutes: minutesTextSchema,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,14 +55,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse({
     intent: form.get("intent"),
     minutes: form.get("minutes") ?? undefined,
   });
   if (!parsed.success) {
+    // The text typed stays in the form (a refused nesting must not cost the animator their notes).
+    const typed = form.get("minutes");
     return data(
-      { error: parsed.error.issues[0]?.message ?? "Demande invalide.", minutes: null },
+      {
+        error: parsed.error.issues[0]?.message ?? "Demande invalide.",
+        minutes: typeof typed === "string" && typed.length <= 50_000 ? typed : null,
+      },
       { status: 400 },
     );
   }

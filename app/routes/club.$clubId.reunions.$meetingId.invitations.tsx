@@ -15,7 +15,9 @@ import {
 import { getClubMeeting } from "~/models/meeting.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Inviter — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "all" && intent !== "selection") {
     throw new Response("Action inconnue.", { status: 400 });
@@ -82,8 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message,
     });
   } catch (error) {
-    if (error instanceof MeetingError) {
-      return data({ error: error.message }, { status: 400 });
+    if (error instanceof MeetingError || error instanceof QuotaExceeded) {
+      return data({ error: error.message }, { status: refusalStatus(error) });
     }
     throw error;
   }

@@ -17,6 +17,7 @@ import { toParisLocalInput } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Modifier « ${data?.meeting.title ?? "réunion"} » — Engagés` },
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const page = `/club/${clubId}/reunions/${meetingId}`;
   try {

@@ -15,6 +15,7 @@ import {
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Présences — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const { present, absent } = await saveAttendance(
       user,

@@ -22,6 +22,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Réunions — ${data?.club.name ?? "Club"} — Engagés` },
@@ -70,7 +71,7 @@ const answerSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const user = await requirePermission(request, { action: "club:read", clubId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/club/${clubId}/reunions`;
   if (intent === "regenerate-calendar") {

@@ -11,6 +11,7 @@ import { toParisLocalInput } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const user = await requirePermission(request, { action: "club:manage", clubId });
-  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -9,6 +9,7 @@ import { getCard, saveCard } from "~/models/directory.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { cardSchema, fieldErrors, NETWORK_VISIBILITY_LABELS } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ma fiche dans l'annuaire — Engagés" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "network:use", companyId });
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = cardSchema.safeParse({
     ...Object.fromEntries(form),
     tradesEmployed: form.getAll("tradesEmployed").map(String),

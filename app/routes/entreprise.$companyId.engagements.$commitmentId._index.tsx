@@ -17,6 +17,7 @@ import { historyOf } from "~/utils/audit.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentStatusSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Engagement — Engagés" }];
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "company:write", companyId });
   // An id from another company is unknown here, whatever the form holds.
   if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
-  const submission = parseWithZod(await request.formData(), { schema: commitmentStatusSchema });
+  const submission = parseWithZod(await readForm(request), { schema: commitmentStatusSchema });
   if (submission.status !== "success") {
     return data({ error: "Choisissez un état de la liste." }, { status: 400 });
   }

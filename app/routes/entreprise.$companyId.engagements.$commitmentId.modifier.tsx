@@ -14,6 +14,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { yearChoices } from "~/utils/years";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "company:write", companyId });
   // An id from another company is unknown here, whatever the form holds.
   if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
-  const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -9,6 +9,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { parseYear, yearChoices } from "~/utils/years";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
-  const submission = parseWithZod(await request.formData(), { schema: commitmentSchema });
+  const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

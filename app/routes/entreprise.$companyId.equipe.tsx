@@ -17,6 +17,7 @@ import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.s
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Engagés" }];
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent") ?? "invite";
   const here = `/entreprise/${companyId}/equipe`;
 

@@ -23,6 +23,7 @@ import {
   notFound,
   requirePermission,
 } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import {
   ARRANGEMENT_LABELS,
   concludeSchema,
@@ -30,6 +31,7 @@ import {
   fieldErrors,
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Annonce Passerelles — Engagés" }];
 
@@ -75,13 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const postId = params.postId ?? "";
   const user = await requirePermission(request, { action: "network:use", companyId });
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const here = `/entreprise/${companyId}/passerelles/${postId}`;
   const post = await getPost(postId);
   if (!post || post.companyId !== companyId) forbidden("Cette annonce n'est pas la vôtre.");
-  const refuse = (errors: Record<string, string[]>, target?: string) =>
-    data<ActionData>({ intent, errors, target }, { status: 400 });
+  // The form is read only once the post is known to be the company's own.
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const here = `/entreprise/${companyId}/passerelles/${postId}`;
+  const refuse = (errors: Record<string, string[]>, target?: string, status = 400) =>
+    data<ActionData>({ intent, errors, target }, { status });
 
   try {
     if (intent === "contact") {
@@ -128,10 +131,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
   } catch (error) {
-    if (!(error instanceof PasserelleError)) throw error;
+    if (!(error instanceof PasserelleError || error instanceof QuotaExceeded)) throw error;
     return refuse(
       { form: [error.message] },
       String(form.get("matchId") ?? form.get("counterpartId") ?? ""),
+      refusalStatus(error),
     );
   }
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });

@@ -18,6 +18,7 @@ import {
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Publier une annonce Passerelles — Engagés" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "network:use", companyId });
-  const parsed = postSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = postSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   let postId: string;
   try {

@@ -39,6 +39,7 @@ import {
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Profil — ${data?.company.name ?? "Entreprise"} — Engagés` },
@@ -66,7 +67,7 @@ type ActionResult =
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/entreprise/${companyId}/profil`;
 

@@ -15,6 +15,7 @@ import { historyOf } from "~/utils/audit.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await getRealisation(companyId, realisationId))) {
     notFound("Cette réalisation n'existe pas.");
   }
-  const formData = await request.formData();
+  const formData = await readForm(request);
   try {
     if (formData.get("intent") === "delete") {
       await deleteRealisation(user.id, companyId, realisationId);

@@ -9,6 +9,7 @@ import { RealisationError, createRealisation } from "~/models/realisation.server
 import { requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: realisationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });

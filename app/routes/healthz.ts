@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 
-// Answers 200 only when the app and its database answer (DESIGN.md contract).
+// Answers 200 only when the app and its database answer (docs/design.md contract).
 export async function loader() {
   try {
     await prisma.$queryRawUnsafe("SELECT 1");

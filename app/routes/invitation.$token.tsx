@@ -9,9 +9,11 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
 import { clientIp, createUserSession, getUserId } from "~/utils/auth.server";
+import { loadCurrentUser } from "~/utils/permissions.server";
 import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
 
@@ -23,10 +25,25 @@ const newAccountSchema = withNewPassword({
     .max(100, "100 caractères au plus."),
 });
 
+/**
+ * The e-mail of the account signed in on this browser when it is not the invitee's, or null.
+ * Accepting then would either be refused (the invitee's account) or silently swap the session
+ * for a new account: the person is asked to sign out first.
+ */
+async function otherSignedInAccount(request: Request, invitee: { existingUserId: string | null }) {
+  const userId = await getUserId(request);
+  if (!userId || userId === invitee.existingUserId) return null;
+  return (await loadCurrentUser(userId))?.email ?? null;
+}
+
+const signOutFirst = (email: string) =>
+  `Vous êtes connecté(e) en tant que ${email} ; déconnectez-vous pour accepter cette invitation.`;
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const invitation = await findOpenInvitation(params.token ?? "");
   if (!invitation) return { invitation: null };
   const signedInUserId = await getUserId(request);
+  const otherAccount = await otherSignedInAccount(request, invitation);
   return {
     invitation: {
       email: invitation.email,
@@ -41,6 +58,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       invitedBy: invitation.invitedBy?.name ?? "L'équipe Engagés",
       existingAccount: invitation.existingUserId !== null,
       signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
+      signOutFirst: otherAccount ? signOutFirst(otherAccount) : null,
     },
   };
 }
@@ -56,7 +74,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     recordHit("badTokenAttempt", ip);
     return data({ result: null, error: "Cette invitation n'est plus valable." }, { status: 400 });
   }
-  const formData = await request.formData();
+  const otherAccount = await otherSignedInAccount(request, invitation);
+  if (otherAccount)
+    return data({ result: null, error: signOutFirst(otherAccount) }, { status: 403 });
+  const formData = await readForm(request);
   try {
     if (invitation.existingUserId) {
       // An existing account accepts while signed in as itself.
@@ -124,8 +145,18 @@ export default function AcceptInvitationPage() {
         intro={`${invitation.invitedBy} vous invite : ${invitation.role} — ${invitation.scope}.`}
       />
       <div className="card">
-        {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
-        {invitation.existingAccount ? (
+        {actionData?.error && actionData.error !== invitation.signOutFirst ? (
+          <FormErrors errors={[actionData.error]} />
+        ) : null}
+        {invitation.signOutFirst ? (
+          <Form method="post" action="/logout">
+            <p className="mb-4">{invitation.signOutFirst}</p>
+            <input type="hidden" name="redirectTo" value={location.pathname} />
+            <button type="submit" className="btn-primary">
+              Se déconnecter
+            </button>
+          </Form>
+        ) : invitation.existingAccount ? (
           invitation.signedInAsInvitee ? (
             <Form method="post">
               <p className="mb-4">Votre compte {invitation.email} recevra ce nouvel accès.</p>

@@ -10,8 +10,9 @@ import {
   authenticator,
   createUserSession,
   requireAnonymous,
-  safeRedirect,
 } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/safe-redirect.server";
 import { loginSchema } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
@@ -22,19 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.clone().formData();
+  const form = await readForm(request.clone());
   const submission = parseWithZod(form, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   try {
     const userId = await authenticator.authenticate("form", request);
-    return createUserSession(request, userId, safeRedirect(form.get("redirectTo")));
+    return createUserSession(request, userId, safeRedirect(form.get("redirectTo"), request));
   } catch (error) {
     if (error instanceof LoginError) {
       return data(
         { result: submission.reply({ formErrors: [error.message], hideFields: ["password"] }) },
-        { status: 400 },
+        { status: error.status },
       );
     }
     throw error;

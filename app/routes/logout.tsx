@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { logout, requireUserId } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect.server";
 
 export const meta: MetaFunction = () => [{ title: "Se déconnecter — Engagés" }];
 
@@ -11,8 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// A page may send `redirectTo` (the invitation page: sign out, then come back to accept it).
+// Signing out never fails: without a readable form, it goes to the home page.
 export async function action({ request }: ActionFunctionArgs) {
-  return logout(request);
+  const form = await request.formData().catch(() => null);
+  return logout(request, safeRedirect(form?.get("redirectTo"), request, "/"));
 }
 
 export default function LogoutPage() {

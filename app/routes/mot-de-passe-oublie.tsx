@@ -10,6 +10,7 @@ import { requestPasswordReset } from "~/models/password-reset.server";
 import { clientIp } from "~/utils/auth.server";
 import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Engagés" }];
 
@@ -22,7 +23,7 @@ const schema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }

@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
-import { getPracticePage } from "~/models/practice-feed.server";
+import { getPracticePage, practiceRights } from "~/models/practice-feed.server";
 import {
   PracticeError,
   commentOn,
@@ -20,8 +20,10 @@ import {
 } from "~/models/practice.server";
 import { PRACTICE_VISIBILITY_LABELS } from "~/utils/domain";
 import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { commentSchema, reportSchema } from "~/utils/schemas/practice";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.practice.title ?? "Bonne pratique"} — Engagés` },
@@ -48,13 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const practiceId = params.practiceId ?? "";
   const user = await requireUser(request);
   if (!(await can(user, { action: "practice:read", practiceId }))) notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/pratiques/${practiceId}`;
 
   if (MODERATION.includes(intent as ModerationAction)) {
-    const practice = await getPracticePage(user, practiceId);
-    if (!practice?.canModerate) forbidden();
+    const rights = await practiceRights(user, practiceId);
+    if (!rights?.canModerate) forbidden();
     try {
       await moderatePractice(
         user.id,
@@ -86,9 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent, ok: true as const, given };
     }
     case "tried": {
-      const practice = await getPracticePage(user, practiceId);
-      if (!practice?.triedCompany) forbidden();
-      await toggleTried(practice.triedCompany.companyId, practiceId);
+      const rights = await practiceRights(user, practiceId);
+      if (!rights?.triedCompanyId) forbidden();
+      await toggleTried(rights.triedCompanyId, practiceId);
       return { intent, ok: true as const };
     }
     case "comment": {
@@ -98,7 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." },
           { status: 400 },
         );
-      await commentOn(user.id, practiceId, submission.value.body);
+      try {
+        await commentOn(user.id, practiceId, submission.value.body);
+      } catch (error) {
+        if (error instanceof QuotaExceeded)
+          return data({ intent, error: error.message }, { status: error.status });
+        throw error;
+      }
       return redirectWithFlash(request, `${back}#commentaires`, {
         kind: "success",
         message: "Votre commentaire est publié.",
@@ -119,8 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           submission.value.commentId,
         );
       } catch (error) {
-        if (error instanceof PracticeError)
-          return data({ intent, error: error.message }, { status: 400 });
+        if (error instanceof PracticeError || error instanceof QuotaExceeded)
+          return data({ intent, error: error.message }, { status: refusalStatus(error) });
         throw error;
       }
       return redirectWithFlash(request, back, {

@@ -8,9 +8,11 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
 import { clientIp, setPassword } from "~/utils/auth.server";
+import { rememberDevice } from "~/utils/known-device.server";
 import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { redirectWithFlash } from "~/utils/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
 
@@ -21,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   const ip = clientIp(request);
   if (isThrottled("badTokenAttempt", ip)) {
     return data(
@@ -54,10 +56,17 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
   }
   await setPassword(token.userId, submission.value.password);
-  return redirectWithFlash(request, "/login", {
-    kind: "success",
-    message: "Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.",
-  });
+  // The link proved the mailbox is theirs: this browser becomes a known device of the account,
+  // which sign-in throttling lets in even while strangers are guessing (auth.server.ts).
+  return redirectWithFlash(
+    request,
+    "/login",
+    {
+      kind: "success",
+      message: "Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.",
+    },
+    { headers: { "Set-Cookie": await rememberDevice(request, token.userId) } },
+  );
 }
 
 export default function ResetPasswordPage() {

@@ -2,7 +2,8 @@ import { redirect } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { prisma } from "./db.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { type KnownDevice, readKnownDevice, rememberDevice } from "./known-device.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
 import { audit } from "./audit.server";
 import { loginSchema } from "./validation";
@@ -11,16 +12,37 @@ export const CLIENT_IP_HEADER = "X-Engages-Client-Ip";
 
 export const SESSION_DURATION_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** Sign-in throttling: after this many failures in the window, the address (or IP) must wait. */
-export const MAX_FAILED_LOGINS_PER_EMAIL = 5;
+/**
+ * Sign-in throttling, on the failures of the last 15 minutes. Guessing must stay slow, but a
+ * stranger must not be able to lock the owner out (5 wrong passwords used to refuse even the
+ * right one, from anywhere, for 15 minutes). So, as large services do:
+ * - a browser known for this account (it signed in to it before: known-device cookie) is held
+ *   only by its own failures, 5 for this address; nobody else's failures count against it;
+ * - any other client is held after 5 failures for this address from its IP (the strict limit,
+ *   which an attacker meets first), after 30 from its IP whatever the address (spraying many
+ *   accounts), and after 50 for this address from all IPs together (a distributed attack: a
+ *   bound on the total guesses, which the owner's known devices escape).
+ * An owner signing in from another network, or from a known device, is therefore not refused
+ * because of an attacker's failures, unless the attack is distributed and the owner uses a new
+ * device (then a password reset, which marks the device as known, lets them in).
+ */
+export const MAX_FAILED_LOGINS_PER_DEVICE = 5;
+export const MAX_FAILED_LOGINS_PER_EMAIL_AND_IP = 5;
 export const MAX_FAILED_LOGINS_PER_IP = 30;
+export const MAX_FAILED_LOGINS_PER_EMAIL = 50;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
-/** An expected sign-in refusal, with a message for the person. */
+export const TOO_MANY_FAILED_LOGINS =
+  "Trop de tentatives de connexion ont échoué. Par sécurité, réessayez dans 15 minutes ou réinitialisez votre mot de passe.";
+export const ACCOUNT_UNDER_ATTACK =
+  "Trop de tentatives de connexion ont échoué pour cette adresse. Par sécurité, réessayez dans 15 minutes depuis un appareil où vous vous êtes déjà connecté, ou réinitialisez votre mot de passe.";
+
+/** An expected sign-in refusal, with a message for the person (429 when throttled). */
 export class LoginError extends Error {
   constructor(
     message: string,
     readonly field?: "email" | "password",
+    readonly status: 400 | 429 = 400,
   ) {
     super(message);
   }
@@ -30,29 +52,51 @@ export function clientIp(request: Request) {
   return request.headers.get(CLIENT_IP_HEADER) || "unknown";
 }
 
-async function assertNotThrottled(email: string, ip: string) {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email, success: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
-  ]);
-  if (byEmail >= MAX_FAILED_LOGINS_PER_EMAIL || byIp >= MAX_FAILED_LOGINS_PER_IP) {
-    throw new LoginError(
-      "Trop de tentatives de connexion ont échoué. Par sécurité, réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
-    );
+async function assertNotThrottled(email: string, ip: string, device: string | null) {
+  const failed = { success: false, createdAt: { gte: new Date(Date.now() - LOGIN_WINDOW_MS) } };
+  const refuse = (message: string) => {
+    throw new LoginError(message, undefined, 429);
+  };
+  if (device) {
+    const byDevice = await prisma.loginAttempt.count({ where: { ...failed, email, device } });
+    if (byDevice >= MAX_FAILED_LOGINS_PER_DEVICE) refuse(TOO_MANY_FAILED_LOGINS);
+    return;
   }
+  const [byEmailAndIp, byIp, byEmail] = await Promise.all([
+    prisma.loginAttempt.count({ where: { ...failed, email, ip } }),
+    prisma.loginAttempt.count({ where: { ...failed, ip } }),
+    prisma.loginAttempt.count({ where: { ...failed, email } }),
+  ]);
+  if (byEmailAndIp >= MAX_FAILED_LOGINS_PER_EMAIL_AND_IP || byIp >= MAX_FAILED_LOGINS_PER_IP) {
+    refuse(TOO_MANY_FAILED_LOGINS);
+  }
+  if (byEmail >= MAX_FAILED_LOGINS_PER_EMAIL) refuse(ACCOUNT_UNDER_ATTACK);
 }
 
-/** Checks an e-mail and password; records the attempt. Throws LoginError when refused. */
-export async function verifyLogin(emailInput: string, password: string, ip: string) {
+// Made at start-up, so that even the first unknown address costs no more than a real account.
+void dummyPasswordHash();
+
+/**
+ * Checks an e-mail and password; records the attempt. Throws LoginError when refused. An unknown
+ * address (or an account without a password yet) is checked against a dummy hash of the same
+ * cost, so the answer takes as long as for a real account and its timing reveals nothing.
+ */
+export async function verifyLogin(
+  emailInput: string,
+  password: string,
+  ip: string,
+  knownDevice: KnownDevice | null = null,
+) {
   const email = emailInput.trim().toLowerCase();
-  await assertNotThrottled(email, ip);
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true },
   });
-  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
-  await prisma.loginAttempt.create({ data: { email, ip, success: ok } });
+  const device = user && knownDevice?.users.includes(user.id) ? knownDevice.id : null;
+  await assertNotThrottled(email, ip, device);
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  const ok = Boolean(user?.passwordHash) && matches;
+  await prisma.loginAttempt.create({ data: { email, ip, device, success: ok } });
   if (!user || !ok) throw new LoginError("Adresse e-mail ou mot de passe incorrect.");
   return user.id;
 }
@@ -65,12 +109,20 @@ authenticator.use(
       const issue = parsed.error.issues[0];
       throw new LoginError(issue.message, issue.path[0] as "email" | "password");
     }
-    return verifyLogin(parsed.data.email, parsed.data.password, clientIp(request));
+    return verifyLogin(
+      parsed.data.email,
+      parsed.data.password,
+      clientIp(request),
+      await readKnownDevice(request),
+    );
   }),
   "form",
 );
 
-/** Starts a new server-side session (the previous one, if any, is ended: rotation). */
+/**
+ * Starts a new server-side session (the previous one, if any, is ended: rotation), and marks
+ * the browser as a known device of the account (see the throttling rules above).
+ */
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
   const cookieSession = await getSession(request);
   const previous = cookieSession.get(SESSION_ID_KEY) as string | undefined;
@@ -84,11 +136,13 @@ export async function createUserSession(request: Request, userId: string, redire
   });
   const fresh = await sessionStorage.getSession();
   fresh.set(SESSION_ID_KEY, session.id);
-  return redirect(redirectTo, {
-    headers: {
-      "Set-Cookie": await sessionStorage.commitSession(fresh, { expires: session.expiresAt }),
-    },
-  });
+  const headers = new Headers();
+  headers.append(
+    "Set-Cookie",
+    await sessionStorage.commitSession(fresh, { expires: session.expiresAt }),
+  );
+  headers.append("Set-Cookie", await rememberDevice(request, userId));
+  return redirect(redirectTo, { headers });
 }
 
 /** The signed-in user's id, or null (expired or unknown sessions count as signed out). */
@@ -118,12 +172,12 @@ export async function requireAnonymous(request: Request) {
   if (await getUserId(request)) throw redirect("/espace");
 }
 
-/** Ends the session on the server and in the browser. */
-export async function logout(request: Request) {
+/** Ends the session on the server and in the browser, then goes to `to` (a checked path). */
+export async function logout(request: Request, to = "/") {
   const cookieSession = await getSession(request);
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect("/", {
+  return redirect(to, {
     headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }
@@ -141,14 +195,4 @@ export async function setPassword(userId: string, password: string) {
       entityId: userId,
     });
   });
-}
-
-/** A safe redirect target: only paths of this site. */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = "/espace",
-) {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

@@ -1,4 +1,4 @@
-// The vocabulary of the domain (DESIGN.md): codes in English for the code and the database,
+// The vocabulary of the domain (docs/design.md): codes in English for the code and the database,
 // labels in French for the UI. Shared by validation, the seed and the screens.
 
 export const ROLES = ["COMPANY", "ANIMATOR", "PREFECTURE", "ADMIN"] as const;
@@ -88,7 +88,7 @@ export const RSVP_LABELS = {
   MAYBE: "Peut-être",
 } as const;
 
-/** Publics éloignés de l'emploi (DESIGN.md), in display order. */
+/** Publics éloignés de l'emploi (docs/design.md), in display order. */
 export const PUBLIC_CATEGORIES = [
   { code: "DELD", label: "Demandeurs d'emploi de longue durée" },
   { code: "RSA", label: "Bénéficiaires du RSA" },

@@ -8,8 +8,13 @@ const schema = z.object({
     .string()
     .startsWith("file:", "DATABASE_URL doit être une URL SQLite « file:… »")
     .optional(),
-  /** Public address of the app, used in e-mailed links. */
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Public address of the app, used in e-mailed links. Required in production. */
+  APP_URL: z
+    .string()
+    .url("APP_URL doit être une adresse complète, par exemple https://engages.example.fr")
+    // Links are written `${APP_URL}/invitation/…`: no trailing slash.
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   /** Secret signing the session cookie and the e-mailed tokens. Required in production. */
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET doit faire au moins 32 caractères").optional(),
   /** smtp://user:pass@host:port — without it, e-mails stay in the outbox (dev mailbox page). */
@@ -25,19 +30,27 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof schema> & { APP_URL: string };
 
-function parseEnv(): Env {
-  const result = schema.safeParse(process.env);
+/** Checks the settings (process.env by default); throws a French message naming the bad ones. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
   }
   const env = result.data;
-  if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-    throw new Error("Configuration invalide :\n  SESSION_SECRET: obligatoire en production");
+  const missing = [
+    env.SESSION_SECRET ? null : "SESSION_SECRET: obligatoire en production",
+    // Without it, e-mailed links (invitations, resets, reminders) would point at localhost.
+    env.APP_URL
+      ? null
+      : "APP_URL: obligatoire en production (l'adresse publique du site, par exemple https://engages.example.fr), pour les liens des e-mails",
+  ].filter((line) => line !== null);
+  if (env.NODE_ENV === "production" && missing.length > 0) {
+    throw new Error(`Configuration invalide :\n${missing.map((line) => `  ${line}`).join("\n")}`);
   }
-  return env;
+  return { ...env, APP_URL: env.APP_URL ?? "http://localhost:3000" };
 }
 
 export const env = parseEnv();

@@ -5,9 +5,12 @@
 //     only (rel="noopener noreferrer nofollow"), images from https only — whatever marked made.
 // Render on the server only, and insert the result with dangerouslySetInnerHTML (see
 // app/components/markdown-content.tsx).
+// Rendering never fails: a text nesting too deeply for marked's recursion (see markdown-nesting.ts),
+// or any error while rendering, gives the text itself, escaped, so one text cannot break a page.
 
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { withinMarkdownNesting } from "./markdown-nesting";
 
 const escapeHtml = (value: string) =>
   value
@@ -97,9 +100,25 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     (frame.tag === "input" && frame.attribs.type !== "checkbox"),
 };
 
-/** Safe HTML for a Markdown text typed by a user. */
+/** The text as typed, escaped: paragraphs at blank lines, line breaks kept. */
+function plainTextHtml(text: string): string {
+  return text
+    .trim()
+    .split(/(?:\r?\n[ \t]*){2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, "<br />")}</p>`)
+    .join("\n");
+}
+
+/** Safe HTML for a Markdown text typed by a user; never throws. */
 export function renderMarkdown(markdown: string): string {
   if (!markdown.trim()) return "";
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  if (!withinMarkdownNesting(markdown)) return plainTextHtml(markdown);
+  try {
+    const html = marked.parse(markdown) as string;
+    return sanitizeHtml(html, SANITIZE_OPTIONS);
+  } catch (error) {
+    // RangeError (stack) or a parser bug: this text is shown as typed, the page still answers.
+    console.warn(`Markdown affiché en texte brut : ${(error as Error)?.name ?? "erreur"}`);
+    return plainTextHtml(markdown);
+  }
 }

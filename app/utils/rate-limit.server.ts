@@ -1,5 +1,5 @@
 // Throttling of the no-sign-in forms (password-reset requests, invitation and reset links) per
-// client address, in memory: the app is one process (embedded SQLite), so one counter suffices;
+// client address, and of costly actions per target (imports per company), in memory: the app is one process (embedded SQLite), so one counter suffices;
 // a restart forgets the counts, which only ever lets a few more attempts through. Sign-in
 // failures are throttled in the database instead (auth.server.ts), per address and per IP.
 
@@ -10,6 +10,8 @@ export const RATE_LIMITS = {
   passwordResetRequest: { limit: 10, windowMs: 15 * 60_000 },
   /** Invitation or reset links tried that did not exist or had expired. */
   badTokenAttempt: { limit: 20, windowMs: 15 * 60_000 },
+  /** Realisation files sent for one company (each is read in a worker: costly). */
+  importUpload: { limit: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, Bucket>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

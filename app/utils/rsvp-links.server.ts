@@ -46,7 +46,7 @@ export function verifyRsvpToken(token: string, now = new Date()): RsvpTokenCheck
   const parts = token.split(".");
   if (parts.length !== 4) return { ok: false, reason: "invalid" };
   const [invitationId, slug, expiryText, given] = parts;
-  const answer = ANSWER_OF_SLUG[slug];
+  const answer = Object.hasOwn(ANSWER_OF_SLUG, slug) ? ANSWER_OF_SLUG[slug] : undefined;
   if (!/^[a-z0-9]{10,40}$/i.test(invitationId) || !answer || !/^\d{1,12}$/.test(expiryText)) {
     return { ok: false, reason: "invalid" };
   }

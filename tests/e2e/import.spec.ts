@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount as countOf } from "./db";
+import { SHEET_HEAD, SHEET_TAIL, bombPart, rowXml, workbookParts, zipOf } from "../utils/zip";
 
 // Import of realisations from a file, as the demo company's leader: the template, a preview
 // with an invalid row (nothing saved), the corrected file confirmed (all its rows saved), the
@@ -175,6 +176,52 @@ test("sans JavaScript, l'envoi est un formulaire ordinaire ; un fichier trop gro
   });
   expect(realisationsOf(companyId)).toBe(before);
   await context.close();
+});
+
+test("un classeur .xlsx se lit à part (worker) ; une bombe de décompression est refusée en français", async ({
+  page,
+}) => {
+  const companyId = await companyHome(page, DEMO.company);
+  const before = realisationsOf(companyId);
+  // An honest workbook, as a spreadsheet saves it: its rows reach the preview.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Réalisations");
+  sheet.addRow(HEADER.split(";"));
+  for (const row of goodRows) sheet.addRow(row.split(";").map((c, i) => (i === 5 ? Number(c) : c)));
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  await page.goto(`/entreprise/${companyId}/import`);
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "realisations.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: xlsx,
+  });
+  await page.getByRole("button", { name: "Envoyer et prévisualiser" }).click();
+  await expect(page).toHaveURL(/\/import\?brouillon=/);
+  await expect(page.getByText("2 lignes prêtes, 0 ligne en erreur")).toBeVisible();
+
+  // 200 MB in a small file that declares 1,000 bytes: refused, the server still answers.
+  const bomb = await bombPart("xl/worksheets/sheet1.xml", {
+    head: `${SHEET_HEAD}${rowXml(1, HEADER.split(";"))}`,
+    chunk: "          \n",
+    tail: SHEET_TAIL,
+    bytes: 200 * 1024 * 1024,
+  });
+  const refused = await page.request.post(`/entreprise/${companyId}/import/envoi`, {
+    multipart: {
+      fichier: {
+        name: "bombe.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(zipOf(workbookParts(bomb))),
+      },
+    },
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.json()).toEqual({
+    error:
+      "Le fichier est trop volumineux une fois décompressé : gardez une seule feuille de réalisations, ou envoyez un fichier CSV.",
+  });
+  expect((await page.request.get("/healthz")).status()).toBe(200);
+  expect(realisationsOf(companyId)).toBe(before);
 });
 
 test("une autre entreprise ne peut ni importer ni confirmer pour cette entreprise", async ({

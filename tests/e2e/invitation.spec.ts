@@ -109,3 +109,34 @@ test("password reset by e-mailed single-use link", async ({ page, mailbox }) => 
   await page.goto(resetUrl.pathname);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lien expiré");
 });
+
+test("an invitation opened while another account is signed in asks to sign out first", async ({
+  page,
+  mailbox,
+  axe,
+}) => {
+  await signIn(page, DEMO.animator);
+  await page.getByRole("link", { name: "Inviter une entreprise" }).click();
+  await page.getByLabel("Adresse e-mail").fill("autre.compte@exemple.fr");
+  await page.getByLabel("Nom et prénom").fill("Paul Autre");
+  await page.getByLabel("Entreprise").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("Invitation envoyée");
+  const email = await mailbox.waitForMessage({ to: "autre.compte@exemple.fr" }, 20_000);
+  const acceptUrl = linkIn(email.text, "/invitation/");
+
+  // Still signed in as the animator: a clear French page, no form to create the account.
+  await page.goto(acceptUrl.pathname);
+  await expect(
+    page.getByText(
+      `Vous êtes connecté(e) en tant que ${DEMO.animator} ; déconnectez-vous pour accepter cette invitation.`,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Créer mon compte" })).toHaveCount(0);
+  await axe(page);
+
+  // Signing out comes back to the link, which can now be accepted.
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(acceptUrl.pathname);
+  await expect(page.getByRole("button", { name: "Créer mon compte" })).toBeVisible();
+});

@@ -188,9 +188,10 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "entreprises.$companyId": { get: byScope(200, 404), post: NONE },
   espace: { get: signedIn(302), post: NONE },
   healthz: { get: everyone(200), post: NONE },
+  // A signed-in person is asked to sign out before accepting someone else's invitation (403).
   "invitation.$token": {
     get: tokenLink(200, 200),
-    post: tokenLink(400, 400),
+    post: { ...byScope(403, 400), anonymous: 400 },
     token: "invitation",
   },
   login: { get: visitorsOnly(200), post: everyone(400) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_NESTING_MESSAGE, withinMarkdownNesting } from "../markdown-nesting";
 import { parseParisLocal } from "../meeting-time";
 
 // The meeting form, shared by the form (client-side validation) and the actions. Times are
@@ -46,7 +47,13 @@ export const meetingSchema = z
         }
       }, "Indiquez une adresse commençant par https://, par exemple https://visio.exemple.fr/club.")
       .optional(),
-    agenda: z.string().trim().max(5000, "5 000 caractères au plus.").optional().default(""),
+    agenda: z
+      .string()
+      .trim()
+      .max(5000, "5 000 caractères au plus.")
+      .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
+      .optional()
+      .default(""),
   })
   .superRefine((value, ctx) => {
     if (!value.place && !value.videoUrl) {
@@ -76,3 +83,10 @@ export const meetingSchema = z
   });
 
 export type MeetingFormValue = z.infer<typeof meetingSchema>;
+
+/** The minutes of a meeting (Markdown), as the minutes page saves them. */
+export const minutesTextSchema = z
+  .string()
+  .max(50_000, "Le compte rendu fait au plus 50 000 caractères.")
+  .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
+  .default("");

@@ -1,6 +1,7 @@
 // What a good practice must be, shared by the practice form and its actions. Client-safe.
 import { z } from "zod";
 import { PRACTICE_VISIBILITIES, PUBLIC_CATEGORIES, THEMES } from "../domain";
+import { MARKDOWN_NESTING_MESSAGE, withinMarkdownNesting } from "../markdown-nesting";
 
 const themeCodes = THEMES.map((t) => t.code) as [string, ...string[]];
 const publicCodes = PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]];
@@ -25,7 +26,8 @@ export const practiceSchema = z.object({
     .string({ error: "Racontez votre pratique." })
     .trim()
     .min(20, "Racontez votre pratique en quelques phrases (20 caractères au moins).")
-    .max(PRACTICE_BODY_MAX, "20 000 caractères au plus."),
+    .max(PRACTICE_BODY_MAX, "20 000 caractères au plus.")
+    .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE),
   visibility: z.enum(PRACTICE_VISIBILITIES, { error: "Choisissez qui peut la lire." }),
   publics: z
     .array(z.enum(publicCodes, { error: "Choisissez des publics de la liste." }))
@@ -45,7 +47,8 @@ export const commentSchema = z.object({
     .string({ error: "Écrivez votre commentaire." })
     .trim()
     .min(2, "Écrivez votre commentaire.")
-    .max(COMMENT_MAX, "2 000 caractères au plus."),
+    .max(COMMENT_MAX, "2 000 caractères au plus.")
+    .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE),
 });
 
 export const reportSchema = z.object({

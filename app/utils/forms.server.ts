@@ -1,0 +1,15 @@
+// Reading an action's form. A body that is not a readable form (none at all, another content
+// type, a broken multipart) makes `request.formData()` throw a TypeError, which Remix answers
+// with a 500: it is refused here in French instead, before anything is written.
+
+export const UNREADABLE_FORM =
+  "Le formulaire envoyé n'a pas pu être lu. Rechargez la page et envoyez-le à nouveau.";
+
+/** The request's form; a 400 Response (thrown) when its body is not one. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response(UNREADABLE_FORM, { status: 400, statusText: "Bad Request" });
+  }
+}

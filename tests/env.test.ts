@@ -1,0 +1,46 @@
+// The server's settings (app/utils/env.server.ts): production refuses to start without the
+// settings it cannot guess, with a French message naming each (issue 12, finding 8: without
+// APP_URL, e-mailed links pointed at http://localhost:3000).
+import { describe, expect, test } from "vitest";
+import { parseEnv } from "~/utils/env.server";
+
+const SECRET = "un-secret-de-session-d-au-moins-32-caracteres";
+
+describe("settings", () => {
+  test("production requires APP_URL, naming it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: SECRET })).toThrow(
+      /APP_URL: obligatoire en production/,
+    );
+  });
+
+  test("production names every missing setting at once", () => {
+    let message = "";
+    try {
+      parseEnv({ NODE_ENV: "production" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("SESSION_SECRET: obligatoire en production");
+    expect(message).toContain("APP_URL: obligatoire en production");
+  });
+
+  test("production with its public address starts; links have no double slash", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: SECRET,
+      APP_URL: "https://engages.example.fr/",
+    });
+    expect(env.APP_URL).toBe("https://engages.example.fr");
+  });
+
+  test("an address that is not a URL is refused in French", () => {
+    expect(() => parseEnv({ NODE_ENV: "development", APP_URL: "engages.example.fr" })).toThrow(
+      /APP_URL doit être une adresse complète/,
+    );
+  });
+
+  test("outside production, the local address is the default", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({}).APP_URL).toBe("http://localhost:3000");
+  });
+});

@@ -2,6 +2,7 @@
 // Add a job here; it starts with the server.
 
 import { purgeExpiredRows } from "~/models/housekeeping.server";
+import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
 import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
 import { processPasswordResetRequests } from "~/models/password-reset.server";
@@ -60,6 +61,16 @@ export function registerJobs() {
     run: async (now) => {
       await sendWeeklyDigests(now);
       await sendAppreciationNews(now);
+    },
+  });
+
+  // Public figures: once a month ends, its masked figures are computed and stored (decision
+  // 014) within the hour, so that no visitor waits for the computation.
+  registerJob({
+    name: "public-figures",
+    everyMs: 60 * 60_000,
+    run: async (now) => {
+      await publishMonthFigures(now);
     },
   });
 }

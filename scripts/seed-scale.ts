@@ -545,7 +545,10 @@ function rebuildFigureSummaries(db: Database.Database) {
   );
   const backfill = migration.split("-- Existing data")[1];
   if (!backfill) throw new Error("Migration des résumés : partie « Existing data » introuvable.");
-  db.exec(`DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile";`);
+  // Public figures stored before this bulk load would hide it until the next month (decision 014).
+  db.exec(
+    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot";`,
+  );
   db.exec(backfill.slice(backfill.indexOf("\n")));
 }
 

@@ -1,8 +1,27 @@
 import type { ReactNode } from "react";
 import { StatCard, numberFormat } from "./page";
 
-/** A figure, or the masked "< 3" of the public figures (people counts of 1 or 2). */
+/** A figure, or a masked cell of the public figures (decision 014). */
 type Figure = number | string;
+
+/** How a masked cell of the public figures reads. */
+export const MASKED_LABEL = "secret statistique";
+
+/** A masked cell: words, set apart from the numbers (`className` sizes it, e.g. in a card). */
+export function Masked({ className = "" }: { className?: string }) {
+  return <span className={`font-normal italic text-gray-700 ${className}`}>{MASKED_LABEL}</span>;
+}
+
+const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" });
+
+/** The months the public figures cover ("de janvier à novembre 2026"), from their ISO days. */
+export function publicPeriodLabel(period: { from: string; to: string }) {
+  const [from, to] = [new Date(period.from), new Date(period.to)];
+  const year = to.getUTCFullYear();
+  return from.getUTCMonth() === to.getUTCMonth()
+    ? `en ${monthName.format(to)} ${year}`
+    : `de ${monthName.format(from)} à ${monthName.format(to)} ${year}`;
+}
 
 export type KeyFiguresData = {
   companiesEngaged?: Figure;
@@ -11,7 +30,8 @@ export type KeyFiguresData = {
   peopleHired: Figure;
 };
 
-const show = (value: Figure) => (typeof value === "number" ? numberFormat.format(value) : value);
+const show = (value: Figure) =>
+  typeof value === "number" ? numberFormat.format(value) : <Masked className="text-base" />;
 
 const LABELS: Array<[keyof KeyFiguresData, string]> = [
   ["companiesEngaged", "Entreprises engagées"],

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { KeyFigures } from "~/components/key-figures";
+import { KeyFigures, publicPeriodLabel } from "~/components/key-figures";
 import { publicStats } from "~/models/public-stats.server";
 import { getUserId } from "~/utils/auth.server";
 
@@ -43,7 +43,7 @@ export default function Home() {
           </p>
         </div>
         <div className="card">
-          <h2 className="mb-4 text-lg font-bold">Depuis le 1er janvier {stats.year}, en France</h2>
+          <h2 className="mb-4 text-lg font-bold">En France, {publicPeriodLabel(stats.period)}</h2>
           <KeyFigures
             figures={{ ...stats, activeCommitments: stats.commitments }}
             className="grid grid-cols-2 gap-4"

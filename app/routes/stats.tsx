@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figures";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
@@ -18,9 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const UNIT_LABELS = { PEOPLE: "pers.", EUROS: "€", HOURS: "h" } as const;
 
-/** A published figure: a number, or the masked "< 3". */
-function show(value: number | string) {
-  return typeof value === "number" ? numberFormat.format(value) : value;
+/** A published figure: a number, or a masked cell (decision 014), smaller in a card. */
+function show(value: number | string, inCard = false) {
+  if (typeof value === "number") return numberFormat.format(value);
+  return <Masked className={inCard ? "text-base" : ""} />;
 }
 
 export default function PublicStatsPage() {
@@ -29,7 +31,7 @@ export default function PublicStatsPage() {
     <>
       <PageHeader
         title={`Chiffres publics ${stats.year}${departement ? ` — ${departement.name} (${departement.code})` : " — France entière"}`}
-        intro="Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré depuis le 1er janvier. Chiffres agrégés : aucune entreprise ni personne n'est nommée."
+        intro={`Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré ${publicPeriodLabel(stats.period)}. Chiffres agrégés, mis à jour au début de chaque mois : aucune entreprise ni personne n'est nommée.`}
       />
       <Form method="get" className="mb-6 flex flex-wrap items-end gap-2">
         <div>
@@ -60,13 +62,15 @@ export default function PublicStatsPage() {
         </p>
       ) : null}
       <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Entreprises engagées" value={show(stats.companiesEngaged)} />
-        <StatCard label="Engagements en cours ou atteints" value={show(stats.commitments)} />
-        <StatCard label="Réalisations déclarées" value={show(stats.realisations)} />
-        <StatCard label="Personnes recrutées" value={show(stats.peopleHired)} />
+        <StatCard label="Entreprises engagées" value={show(stats.companiesEngaged, true)} />
+        <StatCard label="Engagements en cours ou atteints" value={show(stats.commitments, true)} />
+        <StatCard label="Réalisations déclarées" value={show(stats.realisations, true)} />
+        <StatCard label="Personnes recrutées" value={show(stats.peopleHired, true)} />
       </div>
       <p className="mb-6 text-sm text-gray-700">
-        Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 est affiché « &lt; 3 ».
+        Pour protéger les personnes, un nombre de personnes égal à 1 ou 2 n&apos;est pas publié, ni
+        son nombre de réalisations, ni les autres cases qui permettraient de le retrouver par
+        différence (un total, un autre département…) : elles indiquent « {MASKED_LABEL} ».
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="card">
@@ -117,9 +121,12 @@ export default function PublicStatsPage() {
                     {r.label}
                   </th>
                   <td className="text-right tabular-nums">
-                    {show(r.quantity)} {UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}
+                    {show(r.quantity)}
+                    {typeof r.quantity === "number"
+                      ? ` ${UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}`
+                      : null}
                   </td>
-                  <td className="text-right tabular-nums">{numberFormat.format(r.realisations)}</td>
+                  <td className="text-right tabular-nums">{show(r.realisations)}</td>
                 </tr>
               ))}
             </tbody>

@@ -27,6 +27,7 @@ import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import {
   CompanyProfileError,
+  SIRET_LOCKED,
   companyProfileSchema,
   getCompanyProfile,
   headOfficeLinkSchema,
@@ -353,13 +354,14 @@ function ProfileForm({
           />
           <Field
             label="SIRET"
-            help={`14 chiffres ; le SIREN (les 9 premiers) en est déduit : ${company.siren}.`}
+            help={`SIREN : ${company.siren}. ${SIRET_LOCKED}`}
             errors={fields.siret.errors}
             inputProps={{
-              ...getInputProps(fields.siret, { type: "text" }),
-              inputMode: "numeric",
-              autoComplete: "off",
-              maxLength: 40,
+              id: "siret-lecture",
+              type: "text",
+              value: formatSiret(company.siret),
+              readOnly: true,
+              className: "bg-gray-100",
             }}
           />
           {hydrated ? (

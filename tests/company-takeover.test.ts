@@ -15,9 +15,10 @@ import {
   createUser,
   grantRole,
 } from "../prisma/factories";
+import { action as adminCompaniesAction } from "~/routes/admin.entreprises";
 import { loader as dashboardLoader } from "~/routes/entreprise.$companyId._index";
 import { loader as exportLoader } from "~/routes/entreprise.$companyId.export[.]xlsx";
-import { loader as teamLoader } from "~/routes/entreprise.$companyId.equipe";
+import { action as teamAction, loader as teamLoader } from "~/routes/entreprise.$companyId.equipe";
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as invitationsAction } from "~/routes/club.$clubId.invitations";
 import { action as membersAction } from "~/routes/club.$clubId.membres";
@@ -187,5 +188,165 @@ describe("le SIRET d'une entreprise", () => {
     const after = await prisma.company.findUniqueOrThrow({ where: { id: victim.id } });
     expect(after.siret).toBe(before.siret);
     expect(await prisma.company.count({ where: { siret: unused } })).toBe(0);
+  });
+});
+
+describe("la demande d'adhésion, du côté de l'entreprise", () => {
+  test("seule son équipe l'accepte ; le club lit alors l'entreprise, et pas avant", async () => {
+    const company = await createCompany(prisma, { name: "Brasserie Consentante" });
+    const artois = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+    await addMembership(prisma, { companyId: company.id, clubId: artois.id });
+    const leader = await createUser(prisma, { name: "Chef Brasseur" });
+    await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
+    expect(
+      await statusOf(
+        membersAction,
+        `/club/${nordClubId}/membres`,
+        nordAnimatorId,
+        { clubId: nordClubId },
+        {
+          intent: "create-prospect",
+          siret: company.siret,
+          name: "Brasserie Consentante",
+          contactName: "Jean Nord",
+          contactEmail: "jean@nord.test",
+        },
+      ),
+    ).toBe(302);
+    const request = await prisma.joinRequest.findFirstOrThrow({
+      where: { companyId: company.id, clubId: nordClubId },
+    });
+    const team = `/entreprise/${company.id}/equipe`;
+    const answer = { intent: "accept-join", id: request.id };
+    // Someone else's people, and the requesting animator, cannot answer for the company.
+    expect(await statusOf(teamAction, team, ownerId, { companyId: company.id }, answer)).toBe(403);
+    expect(
+      await statusOf(teamAction, team, nordAnimatorId, { companyId: company.id }, answer),
+    ).toBe(403);
+    // A request of another company, named from this company's page: not found.
+    expect(
+      await statusOf(
+        teamAction,
+        `/entreprise/${victim.id}/equipe`,
+        ownerId,
+        { companyId: victim.id },
+        answer,
+      ),
+    ).toBe(404);
+    expect(
+      await can(await user(nordAnimatorId), { action: "company:read", companyId: company.id }),
+    ).toBe(false);
+
+    expect(await statusOf(teamAction, team, leader.id, { companyId: company.id }, answer)).toBe(
+      302,
+    );
+    const membership = await prisma.clubMembership.findUniqueOrThrow({
+      where: { companyId_clubId: { companyId: company.id, clubId: nordClubId } },
+    });
+    expect(membership).toMatchObject({ status: "MEMBER", contactEmail: leader.email });
+    expect(
+      await can(await user(nordAnimatorId), { action: "company:read", companyId: company.id }),
+    ).toBe(true);
+    expect(
+      await can(await user(nordPrefectureId), { action: "company:read", companyId: company.id }),
+    ).toBe(true);
+    // Still no invitation from the club: the company's people invite their colleagues.
+    expect(
+      await canInvite(await user(nordAnimatorId), {
+        role: "COMPANY",
+        companyId: company.id,
+        clubId: nordClubId,
+      }),
+    ).toBe(false);
+    const audits = await prisma.auditLog.findMany({
+      where: { companyId: company.id, clubId: nordClubId },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, entityType: true, actorId: true },
+    });
+    expect(audits).toEqual([
+      { action: "JOIN_REQUEST", entityType: "JoinRequest", actorId: nordAnimatorId },
+      { action: "JOIN_ACCEPT", entityType: "JoinRequest", actorId: leader.id },
+      { action: "CREATE", entityType: "ClubMembership", actorId: leader.id },
+    ]);
+    // Answered once only.
+    expect(await statusOf(teamAction, team, leader.id, { companyId: company.id }, answer)).toBe(
+      400,
+    );
+  });
+});
+
+describe("la page Entreprises de l'administration", () => {
+  test("corrige un SIRET (jamais vers un SIRET connu) et donne sa première personne à une entreprise sans équipe", async () => {
+    const admin = await createUser(prisma, { name: "Admin national" });
+    await grantRole(prisma, admin.id, { role: "ADMIN" });
+    const orphan = await createCompany(prisma, { name: "Fiche Abandonnée" });
+    const path = "/admin/entreprises";
+    // Another company's SIRET: refused, nothing changed.
+    expect(
+      await statusOf(
+        adminCompaniesAction,
+        path,
+        admin.id,
+        {},
+        {
+          intent: "change-siret",
+          companyId: orphan.id,
+          siret: victim.siret,
+        },
+      ),
+    ).toBe(400);
+    const fixed = appendLuhnDigit("8329145600042");
+    expect(
+      await statusOf(
+        adminCompaniesAction,
+        path,
+        admin.id,
+        {},
+        {
+          intent: "change-siret",
+          companyId: orphan.id,
+          siret: fixed,
+        },
+      ),
+    ).toBe(302);
+    expect((await prisma.company.findUniqueOrThrow({ where: { id: orphan.id } })).siret).toBe(
+      fixed,
+    );
+    expect(
+      await prisma.auditLog.count({
+        where: { companyId: orphan.id, action: "CHANGE_SIRET", actorId: admin.id },
+      }),
+    ).toBe(1);
+    // First person of a company without people: yes; into a company with people: no.
+    expect(
+      await statusOf(
+        adminCompaniesAction,
+        path,
+        admin.id,
+        {},
+        {
+          intent: "invite-first",
+          companyId: orphan.id,
+          email: "vrai.dirigeant@abandon.test",
+          name: "Vrai Dirigeant",
+        },
+      ),
+    ).toBe(302);
+    expect(await prisma.invitation.count({ where: { companyId: orphan.id } })).toBe(1);
+    expect(
+      await statusOf(
+        adminCompaniesAction,
+        path,
+        admin.id,
+        {},
+        {
+          intent: "invite-first",
+          companyId: victim.id,
+          email: "intrus@admin.test",
+          name: "Intrus Admin",
+        },
+      ),
+    ).toBe(400);
+    expect(await prisma.invitation.count({ where: { companyId: victim.id } })).toBe(0);
   });
 });

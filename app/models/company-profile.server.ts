@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
-import { isValidSiret, normaliseSiret } from "~/utils/siret";
+import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 
 export class CompanyProfileError extends Error {
   constructor(
@@ -324,10 +324,6 @@ function isSiretConflict(error: unknown) {
 
 const SIRET_TAKEN =
   "Une autre entreprise inscrite a déjà ce numéro SIRET : vérifiez le numéro. Deux fiches ne peuvent pas porter le même SIRET.";
-
-/** Why a company cannot change its own SIRET (shown on the profile, and as the refusal). */
-export const SIRET_LOCKED =
-  "Le SIRET identifie votre entreprise auprès des clubs : il ne peut pas être modifié ici. S'il est erroné, écrivez à l'administration nationale d'Engagés, qui le corrigera après vérification.";
 
 /**
  * Saves the profile: resolves the NAF label and the commune, then writes the change and its

@@ -27,7 +27,6 @@ import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import {
   CompanyProfileError,
-  SIRET_LOCKED,
   companyProfileSchema,
   getCompanyProfile,
   headOfficeLinkSchema,
@@ -38,6 +37,7 @@ import {
   type NafOption,
 } from "~/models/company-profile.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
+import { SIRET_LOCKED } from "~/utils/siret";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";

@@ -1,7 +1,7 @@
 // A club's members and prospects, as its animators manage them: enter a prospect (a new record,
 // or a join request when its SIRET is already known: decision 013), invite its first person,
-// follow it up to its first declaration, mark it a member, mark a member as having left. Every change of a membership runs in one
-// transaction with its audit entry (before and after); leaving keeps the membership row and
+// follow it up to its first declaration, mark it a member, mark a member as having left. Every
+// change of a membership runs in one transaction with its audit entry (before and after); leaving keeps the membership row and
 // every past realisation (they keep their clubId), so the club's past figures do not move.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
@@ -221,7 +221,12 @@ async function sendJoinRequest(
 async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
   const membership = await tx.clubMembership.findFirst({
     where: { id: membershipId, clubId },
-    select: { ...MEMBERSHIP_FIELDS, companyId: true, company: { select: { name: true } } },
+    select: {
+      ...MEMBERSHIP_FIELDS,
+      companyId: true,
+      clubId: true,
+      company: { select: { name: true } },
+    },
   });
   if (!membership) {
     throw new MembershipError("Cette entreprise n'est pas dans ce club.", undefined, 404);
@@ -229,40 +234,38 @@ async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
   return membership;
 }
 
+/** Inside the caller's transaction: the membership goes from one of `from` to `to`, audited. */
 async function changeStatus(
+  tx: Tx,
   actorId: string,
-  clubId: string,
-  membershipId: string,
+  before: Awaited<ReturnType<typeof membershipOfClub>>,
   from: MembershipStatus[],
   to: MembershipStatus,
   refusal: (companyName: string, status: MembershipStatus) => string,
   now: Date,
 ) {
-  return prisma.$transaction(async (tx) => {
-    const before = await membershipOfClub(tx, clubId, membershipId);
-    if (!from.includes(before.status as MembershipStatus)) {
-      throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
-    }
-    const after = await tx.clubMembership.update({
-      where: { id: before.id },
-      data:
-        to === "MEMBER"
-          ? { status: "MEMBER", joinedAt: now, leftAt: null }
-          : { status: "LEFT", leftAt: now },
-      select: MEMBERSHIP_FIELDS,
-    });
-    await audit(tx, {
-      actorId,
-      action: "UPDATE",
-      entityType: "ClubMembership",
-      entityId: before.id,
-      companyId: before.companyId,
-      clubId,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return { companyName: before.company.name, companyId: before.companyId };
+  if (!from.includes(before.status as MembershipStatus)) {
+    throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
+  }
+  const after = await tx.clubMembership.update({
+    where: { id: before.id },
+    data:
+      to === "MEMBER"
+        ? { status: "MEMBER", joinedAt: now, leftAt: null }
+        : { status: "LEFT", leftAt: now },
+    select: MEMBERSHIP_FIELDS,
   });
+  await audit(tx, {
+    actorId,
+    action: "UPDATE",
+    entityType: "ClubMembership",
+    entityId: before.id,
+    companyId: before.companyId,
+    clubId: before.clubId,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+  return { companyName: before.company.name, companyId: before.companyId };
 }
 
 /**
@@ -276,28 +279,33 @@ export async function markAsMember(
   membershipId: string,
   now = new Date(),
 ): Promise<{ companyName: string; companyId: string; joinRequested: boolean }> {
-  const requested = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const membership = await membershipOfClub(tx, clubId, membershipId);
-    if (membership.status !== "PROSPECT") return null;
-    const ownRecord = (await firstMembershipOf(membership.companyId, tx))?.clubId === clubId;
-    if (ownRecord && (await companyPeopleCount(membership.companyId, tx)) === 0) return null;
-    await sendJoinRequest(tx, actorId, clubId, {
-      id: membership.companyId,
-      name: membership.company.name,
-    });
-    return { companyName: membership.company.name, companyId: membership.companyId };
+    const ownUnclaimed =
+      (await firstMembershipOf(membership.companyId, tx))?.clubId === clubId &&
+      (await companyPeopleCount(membership.companyId, tx)) === 0;
+    if (membership.status === "PROSPECT" && !ownUnclaimed) {
+      await sendJoinRequest(tx, actorId, clubId, {
+        id: membership.companyId,
+        name: membership.company.name,
+      });
+      return {
+        companyName: membership.company.name,
+        companyId: membership.companyId,
+        joinRequested: true,
+      };
+    }
+    const changed = await changeStatus(
+      tx,
+      actorId,
+      membership,
+      ["PROSPECT"],
+      "MEMBER",
+      (name, status) => `${name} n'est pas un prospect du club (c'est un ${STATUS_NAMES[status]}).`,
+      now,
+    );
+    return { ...changed, joinRequested: false };
   });
-  if (requested) return { ...requested, joinRequested: true };
-  const changed = await changeStatus(
-    actorId,
-    clubId,
-    membershipId,
-    ["PROSPECT"],
-    "MEMBER",
-    (name, status) => `${name} n'est pas un prospect du club (c'est un ${STATUS_NAMES[status]}).`,
-    now,
-  );
-  return { ...changed, joinRequested: false };
 }
 
 /**
@@ -310,14 +318,16 @@ export function markAsLeft(
   membershipId: string,
   now = new Date(),
 ) {
-  return changeStatus(
-    actorId,
-    clubId,
-    membershipId,
-    ["MEMBER", "PROSPECT"],
-    "LEFT",
-    (name) => `${name} a déjà quitté le club.`,
-    now,
+  return prisma.$transaction(async (tx) =>
+    changeStatus(
+      tx,
+      actorId,
+      await membershipOfClub(tx, clubId, membershipId),
+      ["MEMBER", "PROSPECT"],
+      "LEFT",
+      (name) => `${name} a déjà quitté le club.`,
+      now,
+    ),
   );
 }
 

@@ -22,6 +22,8 @@ import { action as teamAction, loader as teamLoader } from "~/routes/entreprise.
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as invitationsAction } from "~/routes/club.$clubId.invitations";
 import { action as membersAction } from "~/routes/club.$clubId.membres";
+import { createProspect } from "~/models/club-members.server";
+import { acceptInvitation, findOpenInvitation, inviteUser } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, loadCurrentUser } from "~/utils/permissions.server";
 import { appRequest, sessionCookieFor } from "./utils/session";
@@ -348,5 +350,69 @@ describe("la page Entreprises de l'administration", () => {
       ),
     ).toBe(400);
     expect(await prisma.invitation.count({ where: { companyId: victim.id } })).toBe(0);
+  });
+});
+
+describe("une invitation ne vaut que tant que son auteur pourrait l'envoyer", () => {
+  const tokenSentTo = async (email: string) => {
+    const mail = await prisma.emailOutbox.findFirstOrThrow({
+      where: { to: email, template: "invitation" },
+      orderBy: { createdAt: "desc" },
+    });
+    return /\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+  };
+
+  test("la seconde invitation du club ne vaut plus quand l'entreprise a sa première personne", async () => {
+    const created = await createProspect(nordAnimatorId, nordClubId, {
+      siret: appendLuhnDigit("6329145600042"),
+      name: "Menuiserie Neuve",
+      contactName: "Anne Première",
+      contactEmail: "anne@menuiserie.test",
+      invite: false,
+    });
+    const animator = await user(nordAnimatorId);
+    for (const email of ["anne@menuiserie.test", "bruno@ailleurs.test"]) {
+      await inviteUser(animator, {
+        email,
+        name: "Personne Invitée",
+        role: "COMPANY",
+        companyId: created.companyId,
+        clubId: nordClubId,
+      });
+    }
+    const first = await tokenSentTo("anne@menuiserie.test");
+    const second = await tokenSentTo("bruno@ailleurs.test");
+    await acceptInvitation(first, {
+      name: "Anne Première",
+      password: "une phrase de passe solide",
+    });
+    // Anne is the company's first person: from now on, only she gives it people.
+    expect(await findOpenInvitation(second)).toBeNull();
+    await expect(
+      acceptInvitation(second, { name: "Bruno Ailleurs", password: "une phrase de passe solide" }),
+    ).rejects.toThrow("Cette invitation n'est plus valable.");
+    expect(
+      await prisma.roleAssignment.count({
+        where: { companyId: created.companyId, role: "COMPANY" },
+      }),
+    ).toBe(1);
+  });
+
+  test("l'invitation d'une personne retirée de l'équipe ne vaut plus", async () => {
+    const company = await createCompany(prisma, { name: "Atelier Prudent" });
+    const [alice, bob] = [
+      await createUser(prisma, { name: "Alice Prudente" }),
+      await createUser(prisma, { name: "Bob Retiré" }),
+    ];
+    await grantRole(prisma, alice.id, { role: "COMPANY", companyId: company.id });
+    const bobRole = await grantRole(prisma, bob.id, { role: "COMPANY", companyId: company.id });
+    await inviteUser(await user(bob.id), {
+      email: "complice@bob.test",
+      name: "Complice Bob",
+      role: "COMPANY",
+      companyId: company.id,
+    });
+    await prisma.roleAssignment.delete({ where: { id: bobRole.id } });
+    expect(await findOpenInvitation(await tokenSentTo("complice@bob.test"))).toBeNull();
   });
 });

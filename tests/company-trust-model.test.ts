@@ -31,6 +31,7 @@ import { InvitationError, acceptInvitation, inviteUser } from "~/models/invitati
 import { JoinRequestError, answerJoinRequest } from "~/models/join-request.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
+import { QuotaExceeded, QUOTAS } from "~/utils/quotas.server";
 import { hashToken } from "~/utils/tokens.server";
 
 // ---------------------------------------------------------------- the world of one run
@@ -286,7 +287,8 @@ async function attempt(step: () => Promise<unknown>) {
       error instanceof MembershipError ||
       error instanceof InvitationError ||
       error instanceof JoinRequestError ||
-      error instanceof CompanyProfileError
+      error instanceof CompanyProfileError ||
+      error instanceof QuotaExceeded
     ) {
       return false;
     }
@@ -401,7 +403,12 @@ class Invite implements Cmd {
         })
       ).id;
     });
-    const expected = mayInvite(company, inviter, club) && !company.people.has(this.invitee);
+    // Quotas (issue 12, finding 7): an address receives a bounded number of invitations a day.
+    const received = model.invitations.filter((i) => i.person === this.invitee).length;
+    const expected =
+      mayInvite(company, inviter, club) &&
+      !company.people.has(this.invitee) &&
+      received < QUOTAS.invitationsPerAddress.limit;
     expect(ok).toBe(expected);
     if (ok) {
       // A new invitation replaces the pending one for the same person and company.

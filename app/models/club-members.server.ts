@@ -11,6 +11,7 @@ import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { QuotaExceeded } from "~/utils/quotas.server";
 import type { MembershipStatus } from "~/utils/domain";
 import {
   companyPeopleCount,
@@ -375,7 +376,7 @@ export async function inviteMembershipContact(
       clubId,
     });
   } catch (error) {
-    if (error instanceof InvitationError) {
+    if (error instanceof InvitationError || error instanceof QuotaExceeded) {
       throw new MembershipError(`${membership.company.name} : ${error.message}`);
     }
     throw error;

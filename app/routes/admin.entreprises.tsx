@@ -13,7 +13,9 @@ import {
 import { getCompanyTrustView } from "~/models/company.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from "~/utils/domain";
+import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { normaliseSiret } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "admin" });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const refuse = (error: string) => data({ intent, error }, { status: 400 });
 
@@ -75,6 +77,9 @@ export async function action({ request }: ActionFunctionArgs) {
       // canInvite lets the operator invite only into a company with no people yet.
       await inviteUser(user, { email, name, role: "COMPANY", companyId });
     } catch (error) {
+      if (error instanceof QuotaExceeded) {
+        return data({ intent, error: error.message }, { status: error.status });
+      }
       if (error instanceof InvitationError) {
         return refuse(
           "Cette entreprise a déjà son équipe : ce sont ses membres qui invitent leurs collègues.",

@@ -1,5 +1,6 @@
 // The catalogue of e-mail templates: a name, and a function from data to subject, HTML and text.
 import { invitationEmail } from "./invitation";
+import { joinRequestEmail } from "./join-request";
 import { meetingCancelledEmail } from "./meeting-cancelled";
 import { meetingInvitationEmail } from "./meeting-invitation";
 import { meetingReminderEmail } from "./meeting-reminder";
@@ -21,6 +22,7 @@ export const emailTemplates = {
   "practice-digest": practiceDigestEmail,
   "practice-appreciated": practiceAppreciatedEmail,
   "passerelle-contact": passerelleContactEmail,
+  "join-request": joinRequestEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -57,13 +57,14 @@ beforeAll(async () => {
 
 describe("writes now in the audit log", () => {
   test("accepting an invitation: who, when, before/after, and the role granted", async () => {
-    const inviter = (await loadCurrentUser(animator.id))!;
+    // The company has its people: a colleague invites (decision 013).
+    const inviter = (await loadCurrentUser(member.id))!;
     const input = {
       email: "nouvelle.recrue@journal.test",
       name: "Nouvelle Recrue",
       role: "COMPANY" as const,
       companyId: company.id,
-      clubId: club.id,
+      clubId: null,
       departementCode: null,
     };
     const first = await inviteUser(inviter, input);

@@ -39,7 +39,8 @@ import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";
 import { loader as xlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";
 import { action as membersAction, loader as membersLoader } from "~/routes/club.$clubId.membres";
 import { prisma } from "~/utils/db.server";
-import { appRequest, sessionCookieFor } from "./utils/session";
+import { readFlash } from "~/utils/session.server";
+import { appRequest, cookieFrom, sessionCookieFor } from "./utils/session";
 
 const DAY = 24 * 3600_000;
 const NOW = new Date();
@@ -146,9 +147,9 @@ describe("saisie d'un prospect", () => {
       invite: false,
     };
     const created = await createProspect(animatorId, clubId, value);
-    expect(created.reusedCompany).toBe(false);
+    expect(created.kind).toBe("created");
     const membership = await prisma.clubMembership.findUniqueOrThrow({
-      where: { id: created.membershipId },
+      where: { id: created.membershipId! },
       include: { company: true },
     });
     expect(membership).toMatchObject({
@@ -175,36 +176,74 @@ describe("saisie d'un prospect", () => {
     expect(JSON.parse(audits[1].after!)).toMatchObject({ status: "PROSPECT" });
   });
 
-  test("reprend une entreprise déjà inscrite (même SIRET) sans la modifier", async () => {
+  test("une entreprise déjà inscrite (même SIRET) reçoit une demande d'adhésion, sans accès ni modification", async () => {
     const existing = await createCompany(prisma, {
       name: "Laiterie Existante",
       communeCode: "62498",
     });
+    const leader = await createUser(prisma, { name: "Léa Lait" });
+    await grantRole(prisma, leader.id, { role: "COMPANY", companyId: existing.id });
     const companiesBefore = await prisma.company.count();
-    const created = await createProspect(animatorId, clubId, {
+    const value = {
       siret: existing.siret,
       name: "Autre nom saisi",
-      contactName: "Léa Lait",
-      contactEmail: "lea@laiterie.test",
+      contactName: "Pierre Pirate",
+      contactEmail: "pierre@pirate.test",
       invite: false,
-    });
-    expect(created).toMatchObject({ companyId: existing.id, reusedCompany: true });
+    };
+    const created = await createProspect(animatorId, clubId, value);
+    expect(created).toMatchObject({ kind: "join-request", companyId: existing.id });
     expect(await prisma.company.count()).toBe(companiesBefore);
     expect((await prisma.company.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe(
       "Laiterie Existante",
     );
-    // Already a prospect: refused, nothing written.
-    const audits = await auditCount();
-    await expect(
-      createProspect(animatorId, clubId, {
-        siret: existing.siret,
-        name: "Laiterie Existante",
-        contactName: "Léa Lait",
-        contactEmail: "lea@laiterie.test",
-        invite: false,
+    // No membership: a pending request, e-mailed to the company's own people, audited.
+    expect(await prisma.clubMembership.count({ where: { companyId: existing.id } })).toBe(0);
+    const request = await prisma.joinRequest.findFirstOrThrow({
+      where: { companyId: existing.id, clubId },
+    });
+    expect(request).toMatchObject({ status: "PENDING", requestedById: animatorId });
+    const mail = await prisma.emailOutbox.findFirstOrThrow({
+      where: { template: "join-request", to: leader.email },
+    });
+    expect(mail.text).toContain("Club de l'Artois");
+    expect(await prisma.emailOutbox.count({ where: { to: "pierre@pirate.test" } })).toBe(0);
+    expect(
+      await prisma.auditLog.count({
+        where: { entityType: "JoinRequest", entityId: request.id, action: "JOIN_REQUEST" },
       }),
-    ).rejects.toThrow("Laiterie Existante (SIRET");
+    ).toBe(1);
+    // Asked again while pending: refused, nothing written.
+    const audits = await auditCount();
+    await expect(createProspect(animatorId, clubId, value)).rejects.toThrow(
+      "une demande d'adhésion lui a déjà été envoyée",
+    );
     expect(await auditCount()).toBe(audits);
+  });
+
+  test("la page dit à l'animateur qu'une demande d'adhésion est partie", async () => {
+    const existing = await createCompany(prisma, { name: "Verrerie Connue" });
+    const result = await call(
+      membersAction,
+      `/club/${clubId}/membres`,
+      animatorId,
+      { clubId },
+      {
+        intent: "create-prospect",
+        siret: existing.siret,
+        name: "Verrerie Connue",
+        contactName: "Jean Verre",
+        contactEmail: "jean@verre.test",
+        invite: "on",
+      },
+    );
+    expect(result.status).toBe(302);
+    const { flash } = await readFlash(appRequest("/", { cookie: cookieFrom(result.response!) }));
+    expect(flash).toMatchObject({ kind: "info" });
+    expect(flash?.message).toMatch(
+      /^Cette entreprise est déjà inscrite : une demande d'adhésion lui a été envoyée\./,
+    );
+    expect(await prisma.invitation.count({ where: { companyId: existing.id } })).toBe(0);
   });
 
   test("refuse une commune inconnue, sans rien écrire", async () => {

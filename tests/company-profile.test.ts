@@ -16,6 +16,7 @@ import {
 } from "../prisma/factories";
 import {
   CompanyProfileError,
+  changeCompanySiret,
   companyProfileSchema,
   leaveCompany,
   linkHeadOffice,
@@ -154,12 +155,10 @@ describe("validation du profil", () => {
 });
 
 describe("enregistrement du profil", () => {
-  test("écrit le profil, déduit le SIREN et le libellé NAF, et journalise avant/après", async () => {
+  test("écrit le profil, déduit le libellé NAF, et journalise avant/après", async () => {
     const { company, leader } = await companyWithLeader({ nafCode: "62.01Z", website: null });
-    const siret = siretOf(SIREN_B, "0011");
     const input: CompanyProfileInput = {
       name: "Nouveau nom",
-      siret,
       nafCode: "49.41A",
       headcountBracket: "21",
       communeCode: "62498",
@@ -167,12 +166,12 @@ describe("enregistrement du profil", () => {
       publicPage: true,
     };
     const changed = await updateCompanyProfile(leader.id, company.id, input);
-    expect(changed).toEqual(expect.arrayContaining(["name", "siret", "siren", "nafCode"]));
+    expect(changed).toEqual(expect.arrayContaining(["name", "nafCode", "nafLabel"]));
     const saved = await prisma.company.findUniqueOrThrow({ where: { id: company.id } });
     expect(saved).toMatchObject({
       name: "Nouveau nom",
-      siret,
-      siren: SIREN_B,
+      siret: company.siret,
+      siren: company.siren,
       nafCode: "49.41A",
       nafLabel: "Transports routiers de fret interurbains",
       headcountBracket: "21",
@@ -185,16 +184,8 @@ describe("enregistrement du profil", () => {
     });
     expect(entry.actorId).toBe(leader.id);
     expect(entry.clubId).toBe(clubId);
-    expect(JSON.parse(entry.before!)).toMatchObject({
-      name: company.name,
-      siret: company.siret,
-      nafCode: "62.01Z",
-    });
-    expect(JSON.parse(entry.after!)).toMatchObject({
-      name: "Nouveau nom",
-      siret,
-      nafCode: "49.41A",
-    });
+    expect(JSON.parse(entry.before!)).toMatchObject({ name: company.name, nafCode: "62.01Z" });
+    expect(JSON.parse(entry.after!)).toMatchObject({ name: "Nouveau nom", nafCode: "49.41A" });
   });
 
   test("sans changement, rien n'est écrit ni journalisé", async () => {
@@ -213,22 +204,48 @@ describe("enregistrement du profil", () => {
     expect(await auditCount(company.id)).toBe(before);
   });
 
-  test("refuse le SIRET d'une autre entreprise inscrite, sans rien modifier", async () => {
+  test("l'entreprise ne change pas son SIRET, ni vers un numéro libre ni vers celui d'une autre (décision 013)", async () => {
     const other = await createCompany(prisma, { siret: siretOf(SIREN_A, "0100") });
     const { company, leader } = await companyWithLeader();
-    await expectRefusal(
-      updateCompanyProfile(leader.id, company.id, {
-        name: "Peu importe",
-        siret: other.siret,
-        publicPage: false,
-      }),
-      /^Une autre entreprise inscrite a déjà ce numéro SIRET/,
-      "siret",
-    );
+    for (const siret of [other.siret, siretOf(SIREN_A, "0101")]) {
+      await expectRefusal(
+        updateCompanyProfile(leader.id, company.id, {
+          name: "Peu importe",
+          siret,
+          publicPage: false,
+        }),
+        /^Le SIRET identifie votre entreprise auprès des clubs : il ne peut pas être modifié ici/,
+        "siret",
+      );
+    }
     const after = await prisma.company.findUniqueOrThrow({ where: { id: company.id } });
     expect(after.name).toBe(company.name);
     expect(after.siret).toBe(company.siret);
     expect(await auditCount(company.id)).toBe(0);
+  });
+
+  test("l'administration corrige un SIRET (journalisé), jamais vers un SIRET déjà connu", async () => {
+    const admin = await createUser(prisma, { name: "Admin national" });
+    const other = await createCompany(prisma, { siret: siretOf(SIREN_A, "0200") });
+    const { company } = await companyWithLeader();
+    await expectRefusal(
+      changeCompanySiret(admin.id, company.id, other.siret),
+      /^Une autre entreprise inscrite a déjà ce numéro SIRET/,
+      "siret",
+    );
+    expect(await auditCount(company.id)).toBe(0);
+    const fixed = siretOf(SIREN_B, "0201");
+    await changeCompanySiret(admin.id, company.id, fixed);
+    expect(await prisma.company.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({
+      siret: fixed,
+      siren: SIREN_B,
+    });
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { companyId: company.id, action: "CHANGE_SIRET" },
+    });
+    expect(entry.actorId).toBe(admin.id);
+    expect(JSON.parse(entry.before!)).toEqual({ siret: company.siret, siren: company.siren });
+    expect(JSON.parse(entry.after!)).toEqual({ siret: fixed, siren: SIREN_B });
   });
 
   test("refuse une commune inconnue", async () => {
@@ -247,18 +264,15 @@ describe("enregistrement du profil", () => {
 
   test("un établissement rattaché ne change pas de SIREN", async () => {
     const siren = appendLuhnDigit("61111111");
+    const admin = await createUser(prisma, { name: "Admin national" });
     const headOffice = await createCompany(prisma, { siret: siretOf(siren, "0001") });
-    const { company, leader } = await companyWithLeader({
+    const { company } = await companyWithLeader({
       siret: siretOf(siren, "0002"),
       headOfficeId: headOffice.id,
     });
     await expectRefusal(
-      updateCompanyProfile(leader.id, company.id, {
-        name: company.name,
-        siret: siretOf(appendLuhnDigit("71111111"), "0002"),
-        publicPage: false,
-      }),
-      /^Votre entreprise est rattachée à un siège/,
+      changeCompanySiret(admin.id, company.id, siretOf(appendLuhnDigit("71111111"), "0002")),
+      /^Cette entreprise est rattachée à un siège/,
       "siret",
     );
   });

@@ -127,12 +127,12 @@ describe("animateur de club (ANIMATOR)", () => {
     expect(await check(w.animatorX, { action: "club:manage", clubId: w.clubZ.id })).toBe(false);
   });
 
-  test("lit les déclarations des entreprises de son club (membres et prospects), pas celles des autres", async () => {
+  test("lit les déclarations des membres de son club, pas celles de ses prospects ni des autres (décision 013)", async () => {
     expect(await check(w.animatorX, { action: "company:read", companyId: w.companyA.id })).toBe(
       true,
     );
     expect(await check(w.animatorX, { action: "company:read", companyId: w.prospectP.id })).toBe(
-      true,
+      false,
     );
     expect(await check(w.animatorX, { action: "company:read", companyId: w.companyB.id })).toBe(
       false,
@@ -231,14 +231,15 @@ describe("canInvite", () => {
     expect(await canInvite(w.admin, { role: "ADMIN" })).toBe(true);
   });
 
-  test("un animateur invite une entreprise de son club seulement", async () => {
+  test("un animateur invite la première personne d'une entreprise que son club a inscrite, seulement", async () => {
+    // A has its own people: they invite their colleagues, not the club.
     expect(
       await canInvite(w.animatorX, {
         role: "COMPANY",
         companyId: w.companyA.id,
         clubId: w.clubX.id,
       }),
-    ).toBe(true);
+    ).toBe(false);
     expect(
       await canInvite(w.animatorX, {
         role: "COMPANY",
@@ -262,6 +263,11 @@ describe("canInvite", () => {
       }),
     ).toBe(false);
     expect(await canInvite(w.animatorX, { role: "COMPANY", companyId: w.companyA.id })).toBe(false);
+  });
+
+  test("l'administration donne sa première personne à une entreprise sans équipe, pas aux autres", async () => {
+    expect(await canInvite(w.admin, { role: "COMPANY", companyId: w.prospectP.id })).toBe(true);
+    expect(await canInvite(w.admin, { role: "COMPANY", companyId: w.companyA.id })).toBe(false);
   });
 
   test("un animateur n'invite ni animateur, ni préfecture, ni administrateur", async () => {

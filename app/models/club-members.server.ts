@@ -1,17 +1,23 @@
-// A club's members and prospects, as its animators manage them: enter a prospect (reusing the
-// company when its SIRET is already known), invite it, follow it up to its first declaration,
-// mark it a member, mark a member as having left. Every change of a membership runs in one
-// transaction with its audit entry (before and after); leaving keeps the membership row and
+// A club's members and prospects, as its animators manage them: enter a prospect (a new record,
+// or a join request when its SIRET is already known: decision 013), invite its first person,
+// follow it up to its first declaration, mark it a member, mark a member as having left. Every
+// change of a membership runs in one transaction with its audit entry (before and after); leaving keeps the membership row and
 // every past realisation (they keep their clubId), so the club's past figures do not move.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
 import { z } from "zod";
 import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
+import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { QuotaExceeded } from "~/utils/quotas.server";
 import type { MembershipStatus } from "~/utils/domain";
-import type { CurrentUser } from "~/utils/permissions.server";
+import {
+  companyPeopleCount,
+  firstMembershipOf,
+  type CurrentUser,
+} from "~/utils/permissions.server";
 import { sirenOf } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
 
@@ -85,9 +91,10 @@ const STATUS_NAMES: Record<MembershipStatus, string> = {
 };
 
 /**
- * Enters a prospect: the company (created, or found by its SIRET and reused as it is) and its
- * PROSPECT membership with the contact, in one transaction with their audit entries.
- * A company that left the club becomes a prospect again (the audit keeps its history).
+ * Enters a prospect (decision 013), in one transaction with its audit entries:
+ * - an unknown SIRET: a new company, unclaimed, and its PROSPECT membership with the contact;
+ * - the club's own record that left it, still without people: a prospect again;
+ * - any other known company: no access at all, but a join request its own people answer.
  */
 export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
   if (input.communeCode) {
@@ -107,9 +114,34 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
       where: { siret: input.siret },
       select: { id: true, name: true },
     });
-    let company = existing;
-    if (!company) {
-      company = await tx.company.create({
+    if (existing) {
+      const current = await tx.clubMembership.findUnique({
+        where: { companyId_clubId: { companyId: existing.id, clubId } },
+        select: { status: true },
+      });
+      if (current && current.status !== "LEFT") {
+        throw new MembershipError(
+          `${existing.name} (SIRET ${input.siret}) est déjà ${STATUS_NAMES[current.status as MembershipStatus]} du club.`,
+          "siret",
+        );
+      }
+      const ownLeftRecord =
+        current !== null &&
+        (await firstMembershipOf(existing.id, tx))?.clubId === clubId &&
+        (await companyPeopleCount(existing.id, tx)) === 0;
+      if (!ownLeftRecord) {
+        await sendJoinRequest(tx, actorId, clubId, existing);
+        return {
+          kind: "join-request" as const,
+          membershipId: null,
+          companyId: existing.id,
+          companyName: existing.name,
+        };
+      }
+    }
+    const company =
+      existing ??
+      (await tx.company.create({
         data: {
           siret: input.siret,
           siren: sirenOf(input.siret),
@@ -117,7 +149,8 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
           communeCode: input.communeCode ?? null,
         },
         select: { id: true, name: true },
-      });
+      }));
+    if (!existing) {
       await audit(tx, {
         actorId,
         action: "CREATE",
@@ -125,11 +158,7 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
         entityId: company.id,
         companyId: company.id,
         clubId,
-        after: {
-          siret: input.siret,
-          name: input.name,
-          communeCode: input.communeCode ?? null,
-        },
+        after: { siret: input.siret, name: input.name, communeCode: input.communeCode ?? null },
       });
     }
     const contact = {
@@ -140,12 +169,6 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
       where: { companyId_clubId: { companyId: company.id, clubId } },
       select: MEMBERSHIP_FIELDS,
     });
-    if (current && current.status !== "LEFT") {
-      throw new MembershipError(
-        `${company.name} (SIRET ${input.siret}) est déjà ${STATUS_NAMES[current.status as MembershipStatus]} du club.`,
-        "siret",
-      );
-    }
     const membership = current
       ? await tx.clubMembership.update({
           where: { id: current.id },
@@ -167,12 +190,31 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
       after: snapshot(membership),
     });
     return {
+      kind: existing ? ("back-as-prospect" as const) : ("created" as const),
       membershipId: membership.id,
       companyId: company.id,
       companyName: company.name,
-      reusedCompany: existing !== null,
     };
   });
+}
+
+/** A join request from the club, with the refusals as MembershipError on the SIRET field. */
+async function sendJoinRequest(
+  tx: Tx,
+  actorId: string,
+  clubId: string,
+  company: { id: string; name: string },
+) {
+  const actor = await tx.user.findUniqueOrThrow({
+    where: { id: actorId },
+    select: { id: true, name: true },
+  });
+  try {
+    await requestToJoin(tx, actor, clubId, company);
+  } catch (error) {
+    if (error instanceof JoinRequestError) throw new MembershipError(error.message, "siret");
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- changes of status
@@ -180,7 +222,12 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
 async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
   const membership = await tx.clubMembership.findFirst({
     where: { id: membershipId, clubId },
-    select: { ...MEMBERSHIP_FIELDS, companyId: true, company: { select: { name: true } } },
+    select: {
+      ...MEMBERSHIP_FIELDS,
+      companyId: true,
+      clubId: true,
+      company: { select: { name: true } },
+    },
   });
   if (!membership) {
     throw new MembershipError("Cette entreprise n'est pas dans ce club.", undefined, 404);
@@ -188,58 +235,78 @@ async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
   return membership;
 }
 
+/** Inside the caller's transaction: the membership goes from one of `from` to `to`, audited. */
 async function changeStatus(
+  tx: Tx,
   actorId: string,
-  clubId: string,
-  membershipId: string,
+  before: Awaited<ReturnType<typeof membershipOfClub>>,
   from: MembershipStatus[],
   to: MembershipStatus,
   refusal: (companyName: string, status: MembershipStatus) => string,
   now: Date,
 ) {
-  return prisma.$transaction(async (tx) => {
-    const before = await membershipOfClub(tx, clubId, membershipId);
-    if (!from.includes(before.status as MembershipStatus)) {
-      throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
-    }
-    const after = await tx.clubMembership.update({
-      where: { id: before.id },
-      data:
-        to === "MEMBER"
-          ? { status: "MEMBER", joinedAt: now, leftAt: null }
-          : { status: "LEFT", leftAt: now },
-      select: MEMBERSHIP_FIELDS,
-    });
-    await audit(tx, {
-      actorId,
-      action: "UPDATE",
-      entityType: "ClubMembership",
-      entityId: before.id,
-      companyId: before.companyId,
-      clubId,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return { companyName: before.company.name, companyId: before.companyId };
+  if (!from.includes(before.status as MembershipStatus)) {
+    throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
+  }
+  const after = await tx.clubMembership.update({
+    where: { id: before.id },
+    data:
+      to === "MEMBER"
+        ? { status: "MEMBER", joinedAt: now, leftAt: null }
+        : { status: "LEFT", leftAt: now },
+    select: MEMBERSHIP_FIELDS,
   });
+  await audit(tx, {
+    actorId,
+    action: "UPDATE",
+    entityType: "ClubMembership",
+    entityId: before.id,
+    companyId: before.companyId,
+    clubId: before.clubId,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+  return { companyName: before.company.name, companyId: before.companyId };
 }
 
-/** A prospect joins the club (joinedAt: now). */
-export function markAsMember(
+/**
+ * A prospect joins the club (joinedAt: now) — only the club's own record that has no people yet.
+ * A company with people of its own (or entered by another club) decides itself: it gets a join
+ * request instead, and becomes a member when its people accept it (decision 013).
+ */
+export async function markAsMember(
   actorId: string,
   clubId: string,
   membershipId: string,
   now = new Date(),
-) {
-  return changeStatus(
-    actorId,
-    clubId,
-    membershipId,
-    ["PROSPECT"],
-    "MEMBER",
-    (name, status) => `${name} n'est pas un prospect du club (c'est un ${STATUS_NAMES[status]}).`,
-    now,
-  );
+): Promise<{ companyName: string; companyId: string; joinRequested: boolean }> {
+  return prisma.$transaction(async (tx) => {
+    const membership = await membershipOfClub(tx, clubId, membershipId);
+    const ownUnclaimed =
+      (await firstMembershipOf(membership.companyId, tx))?.clubId === clubId &&
+      (await companyPeopleCount(membership.companyId, tx)) === 0;
+    if (membership.status === "PROSPECT" && !ownUnclaimed) {
+      await sendJoinRequest(tx, actorId, clubId, {
+        id: membership.companyId,
+        name: membership.company.name,
+      });
+      return {
+        companyName: membership.company.name,
+        companyId: membership.companyId,
+        joinRequested: true,
+      };
+    }
+    const changed = await changeStatus(
+      tx,
+      actorId,
+      membership,
+      ["PROSPECT"],
+      "MEMBER",
+      (name, status) => `${name} n'est pas un prospect du club (c'est un ${STATUS_NAMES[status]}).`,
+      now,
+    );
+    return { ...changed, joinRequested: false };
+  });
 }
 
 /**
@@ -252,18 +319,23 @@ export function markAsLeft(
   membershipId: string,
   now = new Date(),
 ) {
-  return changeStatus(
-    actorId,
-    clubId,
-    membershipId,
-    ["MEMBER", "PROSPECT"],
-    "LEFT",
-    (name) => `${name} a déjà quitté le club.`,
-    now,
+  return prisma.$transaction(async (tx) =>
+    changeStatus(
+      tx,
+      actorId,
+      await membershipOfClub(tx, clubId, membershipId),
+      ["MEMBER", "PROSPECT"],
+      "LEFT",
+      (name) => `${name} a déjà quitté le club.`,
+      now,
+    ),
   );
 }
 
-/** Invites a prospect's (or member's) contact to create the company's account. */
+/**
+ * Invites a prospect's (or member's) contact to create the company's account: its first person,
+ * for the club's own record only (canInvite decides; decision 013).
+ */
 export async function inviteMembershipContact(
   inviter: CurrentUser,
   clubId: string,
@@ -285,6 +357,11 @@ export async function inviteMembershipContact(
   if (membership.status === "LEFT") {
     throw new MembershipError(`${membership.company.name} a quitté le club : pas d'invitation.`);
   }
+  if ((await companyPeopleCount(membership.companyId)) > 0) {
+    throw new MembershipError(
+      `${membership.company.name} a déjà son équipe sur Engagés : ce sont ses membres qui invitent leurs collègues.`,
+    );
+  }
   if (!membership.contactEmail) {
     throw new MembershipError(
       `Aucune adresse e-mail de contact pour ${membership.company.name} : invitez une personne depuis la page « Inviter une entreprise ».`,
@@ -299,7 +376,7 @@ export async function inviteMembershipContact(
       clubId,
     });
   } catch (error) {
-    if (error instanceof InvitationError) {
+    if (error instanceof InvitationError || error instanceof QuotaExceeded) {
       throw new MembershipError(`${membership.company.name} : ${error.message}`);
     }
     throw error;
@@ -369,4 +446,28 @@ export async function listClubMemberships(clubId: string) {
     members: rows.filter((m) => m.status === "MEMBER"),
     left: rows.filter((m) => m.status === "LEFT"),
   };
+}
+
+/**
+ * The companies whose first person the club may invite (canInvite's rule, for the form): its
+ * own records, still prospects or members, that have no people yet.
+ */
+export async function listInvitableCompanies(clubId: string) {
+  const candidates = await prisma.clubMembership.findMany({
+    where: {
+      clubId,
+      status: { in: ["PROSPECT", "MEMBER"] },
+      company: { roles: { none: { role: "COMPANY" } } },
+    },
+    orderBy: { company: { name: "asc" } },
+    select: { company: { select: { id: true, name: true } } },
+  });
+  const all = await prisma.clubMembership.findMany({
+    where: { companyId: { in: candidates.map((c) => c.company.id) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { companyId: true, clubId: true },
+  });
+  const firstClub = new Map<string, string>();
+  for (const m of all) if (!firstClub.has(m.companyId)) firstClub.set(m.companyId, m.clubId);
+  return candidates.map((c) => c.company).filter((c) => firstClub.get(c.id) === clubId);
 }

@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
-import { isValidSiret, normaliseSiret } from "~/utils/siret";
+import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 
 export class CompanyProfileError extends Error {
   constructor(
@@ -81,14 +81,18 @@ export const siretField = z
       ),
   );
 
-/** The profile form (shared by the action and the tests). Empty optional fields clear the value. */
+/**
+ * The profile form (shared by the action and the tests). Empty optional fields clear the value.
+ * The SIRET is not part of it: only the national operator changes it (decision 013); a SIRET
+ * posted anyway is checked and refused when it differs.
+ */
 export const companyProfileSchema = z.object({
   name: z
     .string({ error: "Indiquez le nom de l'entreprise." })
     .trim()
     .min(2, "Le nom doit compter au moins 2 caractères.")
     .max(120, "Le nom doit compter 120 caractères au plus."),
-  siret: siretField,
+  siret: siretField.optional(),
   nafCode: z
     .string()
     .max(20, "Choisissez un code NAF de la liste, par exemple 49.41A.")
@@ -140,8 +144,6 @@ export const headOfficeLinkSchema = z.object({
 
 const PROFILE_FIELDS = [
   "name",
-  "siret",
-  "siren",
   "nafCode",
   "nafLabel",
   "headcountBracket",
@@ -321,12 +323,12 @@ function isSiretConflict(error: unknown) {
 }
 
 const SIRET_TAKEN =
-  "Une autre entreprise inscrite a déjà ce numéro SIRET. Vérifiez le numéro, ou demandez à l'animateur de votre club.";
+  "Une autre entreprise inscrite a déjà ce numéro SIRET : vérifiez le numéro. Deux fiches ne peuvent pas porter le même SIRET.";
 
 /**
- * Saves the profile: checks the SIRET is free and keeps its SIREN when the company is linked
- * to a head office or has establishments, resolves the NAF label and the commune, then writes
- * the change and its audit entry (changed fields, before and after) together.
+ * Saves the profile: resolves the NAF label and the commune, then writes the change and its
+ * audit entry (changed fields, before and after) together. The SIRET stays as it is: a
+ * different one is refused (see changeCompanySiret).
  * Returns the names of the fields that changed (none: nothing written).
  */
 export async function updateCompanyProfile(
@@ -334,6 +336,76 @@ export async function updateCompanyProfile(
   companyId: string,
   input: CompanyProfileInput,
 ): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.company.findUnique({
+      where: { id: companyId },
+      select: {
+        name: true,
+        siret: true,
+        siren: true,
+        nafCode: true,
+        nafLabel: true,
+        headcountBracket: true,
+        communeCode: true,
+        website: true,
+        publicPage: true,
+        memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { clubId: true } },
+      },
+    });
+    if (!current) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+    if (input.siret !== undefined && input.siret !== current.siret) {
+      throw new CompanyProfileError(SIRET_LOCKED, "siret");
+    }
+    if (input.communeCode) {
+      const commune = await tx.commune.findUnique({
+        where: { code: input.communeCode },
+        select: { code: true },
+      });
+      if (!commune) {
+        throw new CompanyProfileError(
+          "Cette commune n'existe pas : choisissez-la dans la liste.",
+          "communeCode",
+        );
+      }
+    }
+    const naf = input.nafCode ? findNaf(input.nafCode) : null;
+    const next: ProfileValues = {
+      name: input.name,
+      nafCode: naf?.code ?? null,
+      nafLabel: naf?.label ?? null,
+      headcountBracket: input.headcountBracket ?? null,
+      communeCode: input.communeCode ?? null,
+      website: input.website || null,
+      publicPage: input.publicPage,
+    };
+    const before = pickProfile(current);
+    const changed = PROFILE_FIELDS.filter((f) => before[f] !== next[f]);
+    if (changed.length === 0) return [];
+
+    await tx.company.update({
+      where: { id: companyId },
+      data: next as Prisma.CompanyUncheckedUpdateInput,
+    });
+    await audit(tx, {
+      actorId,
+      action: "UPDATE",
+      entityType: "Company",
+      entityId: companyId,
+      companyId,
+      clubId: current.memberships[0]?.clubId ?? null,
+      before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+      after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+    });
+    return changed;
+  });
+}
+
+/**
+ * The national operator corrects a company's SIRET (decision 013): refused when another company
+ * has it, or when the SIREN would change while the company is linked to a head office or has
+ * establishments. Audited with the old and new numbers.
+ */
+export async function changeCompanySiret(actorId: string, companyId: string, siret: string) {
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await tx.company.findUnique({
@@ -342,78 +414,36 @@ export async function updateCompanyProfile(
           name: true,
           siret: true,
           siren: true,
-          nafCode: true,
-          nafLabel: true,
-          headcountBracket: true,
-          communeCode: true,
-          website: true,
-          publicPage: true,
           headOfficeId: true,
           _count: { select: { establishments: true } },
-          memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { clubId: true } },
         },
       });
       if (!current) throw new CompanyProfileError("Cette entreprise n'existe pas.");
-
-      const siren = input.siret.slice(0, 9);
-      if (input.siret !== current.siret) {
-        const taken = await tx.company.findFirst({
-          where: { siret: input.siret, NOT: { id: companyId } },
-          select: { id: true },
-        });
-        if (taken) throw new CompanyProfileError(SIRET_TAKEN, "siret");
+      if (siret === current.siret) {
+        throw new CompanyProfileError("C'est déjà le SIRET de cette entreprise.", "siret");
       }
+      const taken = await tx.company.findUnique({ where: { siret }, select: { id: true } });
+      if (taken) throw new CompanyProfileError(SIRET_TAKEN, "siret");
+      const siren = siret.slice(0, 9);
       if (siren !== current.siren && (current.headOfficeId || current._count.establishments > 0)) {
         throw new CompanyProfileError(
           current.headOfficeId
-            ? "Votre entreprise est rattachée à un siège : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer. Détachez-la d'abord du siège."
-            : "Votre entreprise a des établissements rattachés : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer.",
+            ? "Cette entreprise est rattachée à un siège : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer. Détachez-la d'abord du siège."
+            : "Cette entreprise a des établissements rattachés : son SIREN (les 9 premiers chiffres du SIRET) ne peut pas changer.",
           "siret",
         );
       }
-      if (input.communeCode) {
-        const commune = await tx.commune.findUnique({
-          where: { code: input.communeCode },
-          select: { code: true },
-        });
-        if (!commune) {
-          throw new CompanyProfileError(
-            "Cette commune n'existe pas : choisissez-la dans la liste.",
-            "communeCode",
-          );
-        }
-      }
-      const naf = input.nafCode ? findNaf(input.nafCode) : null;
-      const next: ProfileValues = {
-        name: input.name,
-        siret: input.siret,
-        siren,
-        nafCode: naf?.code ?? null,
-        nafLabel: naf?.label ?? null,
-        headcountBracket: input.headcountBracket ?? null,
-        communeCode: input.communeCode ?? null,
-        website: input.website || null,
-        publicPage: input.publicPage,
-      };
-      const before = pickProfile(current);
-      const changed = PROFILE_FIELDS.filter((f) => before[f] !== next[f]);
-      if (changed.length === 0) return [];
-
-      await tx.company.update({
-        where: { id: companyId },
-        data: next as Prisma.CompanyUncheckedUpdateInput,
-      });
+      await tx.company.update({ where: { id: companyId }, data: { siret, siren } });
       await audit(tx, {
         actorId,
-        action: "UPDATE",
+        action: "CHANGE_SIRET",
         entityType: "Company",
         entityId: companyId,
         companyId,
-        clubId: current.memberships[0]?.clubId ?? null,
-        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, next[f]])),
+        before: { siret: current.siret, siren: current.siren },
+        after: { siret, siren },
       });
-      return changed;
+      return { name: current.name, before: current.siret, after: siret };
     });
   } catch (error) {
     if (isSiretConflict(error)) throw new CompanyProfileError(SIRET_TAKEN, "siret");

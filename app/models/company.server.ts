@@ -90,3 +90,29 @@ export async function listCompanyTeam(companyId: string) {
     },
   });
 }
+
+/** What the national operator needs to settle a company's trust questions (decision 013): its
+ * people, its clubs and the clubs' pending requests, found by its exact SIRET. */
+export async function getCompanyTrustView(siret: string) {
+  return prisma.company.findUnique({
+    where: { siret },
+    select: {
+      id: true,
+      name: true,
+      siret: true,
+      _count: { select: { roles: { where: { role: "COMPANY" } } } },
+      memberships: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          status: true,
+          createdAt: true,
+          club: { select: { name: true, departementCode: true } },
+        },
+      },
+      joinRequests: {
+        where: { status: "PENDING" },
+        select: { id: true, club: { select: { name: true } } },
+      },
+    },
+  });
+}

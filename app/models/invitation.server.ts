@@ -9,7 +9,7 @@ import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
-import { canInvite, type CurrentUser } from "~/utils/permissions.server";
+import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { enforceQuota, QUOTAS, QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
@@ -142,6 +142,23 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   return invitation;
 }
 
+/**
+ * An invitation holds only while its author may still send it (decision 013): a person removed
+ * from the company, an animator whose company has since got its own people or left the club,
+ * no longer lets anyone in. A company invitation with no known author is void.
+ */
+async function stillAuthorised(invitation: {
+  role: string;
+  companyId: string | null;
+  clubId: string | null;
+  departementCode: string | null;
+  invitedById: string | null;
+}) {
+  if (!invitation.invitedById) return invitation.role !== "COMPANY";
+  const inviter = await loadCurrentUser(invitation.invitedById);
+  return inviter !== null && canInvite(inviter, { ...invitation, role: invitation.role as Role });
+}
+
 /** A pending, unexpired invitation for a token, or null. */
 export async function findOpenInvitation(token: string) {
   const invitation = await prisma.invitation.findUnique({
@@ -160,6 +177,7 @@ export async function findOpenInvitation(token: string) {
       company: { select: { name: true } },
       club: { select: { name: true } },
       departement: { select: { name: true } },
+      invitedById: true,
       invitedBy: { select: { name: true } },
     },
   });
@@ -167,7 +185,8 @@ export async function findOpenInvitation(token: string) {
     !invitation ||
     invitation.acceptedAt ||
     invitation.revokedAt ||
-    invitation.expiresAt < new Date()
+    invitation.expiresAt < new Date() ||
+    !(await stillAuthorised(invitation))
   ) {
     return null;
   }

@@ -23,6 +23,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/invitations" className={tab}>
           Comptes et invitations
         </NavLink>
+        <NavLink to="/admin/entreprises" className={tab}>
+          Entreprises
+        </NavLink>
         <NavLink to="/admin/emails" className={tab}>
           Envois d&apos;e-mails
         </NavLink>

@@ -316,7 +316,12 @@ export default function ClubHome() {
               {d.members.map((m) => (
                 <tr key={m.membershipId}>
                   <th scope="row">
-                    <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
+                    {/* Only a member's space is the club's to read (decision 013). */}
+                    {m.status === "MEMBER" ? (
+                      <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
+                    ) : (
+                      m.company.name
+                    )}
                     {m.company.commune ? (
                       <span className="block text-xs text-gray-700">{m.company.commune.name}</span>
                     ) : null}

@@ -8,9 +8,9 @@ import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
+import { listInvitableCompanies } from "~/models/club-members.server";
 import { getClub } from "~/models/club.server";
 import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
-import { prisma } from "~/utils/db.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
@@ -21,26 +21,18 @@ const schema = inviteBaseSchema.extend({
   companyId: z.string({ error: "Choisissez l'entreprise." }).min(1, "Choisissez l'entreprise."),
 });
 
-function listClubCompanies(clubId: string) {
-  return prisma.clubMembership.findMany({
-    where: { clubId, status: { not: "LEFT" } },
-    orderBy: { company: { name: "asc" } },
-    select: { company: { select: { id: true, name: true } } },
-  });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clubId = params.clubId ?? "";
   await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
   const [companies, invitations] = await Promise.all([
-    listClubCompanies(clubId),
+    listInvitableCompanies(clubId),
     listPendingInvitations({ clubId, roles: ["COMPANY"] }),
   ]);
   return {
     club,
-    companies: companies.map((m) => m.company),
+    companies,
     invitations: invitations.map((i) => ({ ...i, scope: i.company?.name ?? "" })),
   };
 }
@@ -69,7 +61,7 @@ export default function ClubInvitations() {
       <ClubNav clubId={club.id} />
       <PageHeader
         title="Inviter une entreprise"
-        intro="Invitez la personne qui déclarera pour une entreprise du club : elle recevra un lien pour créer son compte."
+        intro="Invitez la première personne qui déclarera pour une entreprise que le club a inscrite : elle recevra un lien pour créer son compte. Une entreprise qui a déjà son équipe invite elle-même ses collègues."
       />
       <section aria-labelledby="inviter" className="card mb-6">
         <h2 id="inviter" className="mb-3 text-lg font-bold">
@@ -82,7 +74,7 @@ export default function ClubInvitations() {
               errors={fields.companyId?.errors}
               selectProps={{ name: "companyId", id: "companyId", defaultValue: "" }}
               options={[
-                { value: "", label: "Choisir une entreprise du club" },
+                { value: "", label: "Choisir une entreprise du club sans compte" },
                 ...companies.map((c) => ({ value: c.id, label: c.name })),
               ]}
             />

@@ -17,6 +17,7 @@ import {
   prospectSchema,
 } from "~/models/club-members.server";
 import { getClub } from "~/models/club.server";
+import { listClubJoinRequests } from "~/models/join-request.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -28,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  return { club, ...(await listClubMemberships(clubId)) };
+  const [memberships, joinRequests] = await Promise.all([
+    listClubMemberships(clubId),
+    listClubJoinRequests(clubId),
+  ]);
+  return { club, ...memberships, joinRequests };
 }
 
 type ActionResult = {
@@ -65,9 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       return refuse("", 400, result);
     }
-    const added = created.reusedCompany
-      ? `${created.companyName} (déjà inscrite sur Engagés, son SIRET a été reconnu) est ajoutée aux prospects du club.`
-      : `${created.companyName} est ajoutée aux prospects du club.`;
+    if (created.kind === "join-request") {
+      return redirectWithFlash(request, here, {
+        kind: "info",
+        message: `Cette entreprise est déjà inscrite : une demande d'adhésion lui a été envoyée. ${created.companyName} rejoindra le club si son équipe l'accepte ; d'ici là, le club n'a pas accès à ses données.`,
+      });
+    }
+    const added = `${created.companyName} est ajoutée aux prospects du club.`;
     if (!submission.value.invite) {
       return redirectWithFlash(request, here, { kind: "success", message: added });
     }
@@ -96,10 +105,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     if (intent === "mark-member") {
-      const { companyName } = await markAsMember(user.id, clubId, membershipId);
+      const { companyName, joinRequested } = await markAsMember(user.id, clubId, membershipId);
       return redirectWithFlash(request, here, {
-        kind: "success",
-        message: `${companyName} est désormais membre du club.`,
+        kind: joinRequested ? "info" : "success",
+        message: joinRequested
+          ? `${companyName} a sa propre équipe sur Engagés : une demande d'adhésion lui a été envoyée. Elle deviendra membre du club quand son équipe l'acceptera.`
+          : `${companyName} est désormais membre du club.`,
       });
     }
     if (intent === "mark-left") {
@@ -214,7 +225,7 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label="SIRET (14 chiffres)"
-          help="Une entreprise déjà inscrite sur Engagés est reprise telle quelle."
+          help="Une entreprise déjà inscrite sur Engagés n'est pas reprise : elle reçoit une demande d'adhésion, que son équipe accepte ou refuse."
           errors={fields.siret.errors}
           inputProps={{
             ...getInputProps(fields.siret, { type: "text" }),
@@ -274,7 +285,7 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
 }
 
 export default function ClubMembers() {
-  const { club, prospects, members, left } = useLoaderData<typeof loader>();
+  const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -293,6 +304,27 @@ export default function ClubMembers() {
           lastResult={actionData?.intent === "create-prospect" ? actionData.result : undefined}
         />
       </section>
+
+      {joinRequests.length > 0 ? (
+        <section aria-labelledby="demandes" className="card mb-8">
+          <h2 id="demandes" className="mb-1 text-xl font-bold">
+            Demandes d&apos;adhésion en attente ({joinRequests.length})
+          </h2>
+          <p className="mb-3 text-sm text-gray-700">
+            Ces entreprises étaient déjà inscrites sur Engagés : elles rejoindront le club si leur
+            équipe accepte la demande. D&apos;ici là, le club n&apos;a pas accès à leurs données.
+          </p>
+          <ul className="space-y-1">
+            {joinRequests.map((r) => (
+              <li key={r.id}>
+                {r.company.name} (SIRET{" "}
+                <span className="tabular-nums">{formatSiret(r.company.siret)}</span>) — demandée le{" "}
+                {formatDate(r.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="prospects" className="mb-8">
         <h2 id="prospects" className="mb-3 text-xl font-bold">
@@ -337,7 +369,7 @@ export default function ClubMembers() {
                   </Step>
                 </ul>
                 <div className="mt-4 flex flex-wrap items-start gap-2">
-                  {p.contactEmail && !p.acceptedAt ? (
+                  {p.contactEmail && !p.acceptedAt && !p.accountCreatedAt ? (
                     <MembershipButton intent="invite" membershipId={p.id}>
                       {p.invitedAt ? "Renvoyer l'invitation" : "Inviter par e-mail"}
                       <span className="sr-only"> : {p.company.name}</span>
@@ -449,9 +481,8 @@ export default function ClubMembers() {
               <tbody>
                 {left.map((m) => (
                   <tr key={m.id}>
-                    <th scope="row">
-                      <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
-                    </th>
+                    {/* No link: a former member's space is no longer the club's to read. */}
+                    <th scope="row">{m.company.name}</th>
                     <td>{formatDate(m.joinedAt) ?? "—"}</td>
                     <td>{formatDate(m.leftAt) ?? "—"}</td>
                   </tr>

@@ -24,6 +24,7 @@ import {
   type CommitmentStatus,
   type Unit,
 } from "~/utils/domain";
+import { listPendingJoinRequests } from "~/models/join-request.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -51,8 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
   quarterStart.setUTCHours(0, 0, 0, 0);
+  const joinRequests = canEdit ? await listPendingJoinRequests(companyId) : [];
   return {
     company,
+    joinRequests: joinRequests.map((r) => r.club.name),
     year,
     years: yearChoices(),
     commitments,
@@ -93,6 +96,20 @@ export default function CompanyDashboard() {
           </>
         }
       />
+
+      {d.joinRequests.length > 0 ? (
+        <div className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">
+            {d.joinRequests.length === 1
+              ? `Le club « ${d.joinRequests[0]} » demande à compter ${d.company.name} parmi ses membres.`
+              : `${d.joinRequests.length} clubs demandent à compter ${d.company.name} parmi leurs membres.`}
+          </p>
+          <p className="text-gray-800">
+            Rien ne change sans votre accord.{" "}
+            <Link to="equipe#adhesions">Accepter ou refuser la demande</Link>
+          </p>
+        </div>
+      ) : null}
 
       {d.nothingThisQuarter ? (
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">

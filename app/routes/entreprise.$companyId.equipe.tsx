@@ -14,6 +14,11 @@ import {
 } from "~/models/company-profile.server";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
 import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
+import {
+  JoinRequestError,
+  answerJoinRequest,
+  listPendingJoinRequests,
+} from "~/models/join-request.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
@@ -31,12 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPendingInvitations({ companyId, roles: ["COMPANY"] }),
     can(user, { action: "company:write", companyId }),
   ]);
-  return { company, team, invitations, canEdit, currentUserId: user.id };
+  // Only the company's own people see and answer the clubs' requests.
+  const joinRequests = canEdit ? await listPendingJoinRequests(companyId) : [];
+  return { company, team, invitations, canEdit, joinRequests, currentUserId: user.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:write", companyId });
+  const company = await getCompanyHeader(companyId);
+  if (!company) notFound();
   const formData = await readForm(request);
   const intent = formData.get("intent") ?? "invite";
   const here = `/entreprise/${companyId}/equipe`;
@@ -56,6 +65,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const id = String(formData.get("id") ?? "").slice(0, 100);
+  if (intent === "accept-join" || intent === "decline-join") {
+    try {
+      const { clubName, accepted } = await answerJoinRequest(
+        user,
+        companyId,
+        id,
+        intent === "accept-join",
+      );
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: accepted
+          ? `${company.name} est désormais membre du club « ${clubName} ».`
+          : `La demande du club « ${clubName} » est refusée : il n'a aucun accès à ${company.name}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof JoinRequestError)) throw error;
+      return data({ result: null, error: error.message }, { status: error.status });
+    }
+  }
   try {
     if (intent === "remove-member") {
       const removed = await removeTeamMember(user.id, companyId, id);
@@ -89,7 +117,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { company, team, invitations, canEdit, currentUserId } = useLoaderData<typeof loader>();
+  const { company, team, invitations, canEdit, joinRequests, currentUserId } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const isMember = team.some((m) => m.user.id === currentUserId);
   const alone = team.length <= 1;
@@ -97,6 +126,42 @@ export default function TeamPage() {
     <>
       <PageHeader title="Mon équipe" intro={`Les personnes qui déclarent pour ${company.name}.`} />
       <FormErrors errors={[actionData && "error" in actionData ? actionData.error : null]} />
+      {joinRequests.length > 0 ? (
+        <section id="adhesions" aria-labelledby="adhesions-titre" className="card mb-6">
+          <h2 id="adhesions-titre" className="mb-1 text-lg font-bold">
+            Demandes d&apos;adhésion à un club
+          </h2>
+          <p className="mb-3 text-gray-800">
+            Si vous acceptez, {company.name} devient membre du club : ses animateurs et les services
+            de l&apos;État du département pourront lire vos engagements et vos réalisations. Tant
+            que vous n&apos;avez pas répondu, le club n&apos;a aucun accès.
+          </p>
+          <ul className="space-y-3">
+            {joinRequests.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-2">
+                <span className="mr-2">
+                  Club « {r.club.name} » ({r.club.departementCode}), demande du{" "}
+                  {dateFormat.format(new Date(r.createdAt))}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="accept-join" />
+                  <input type="hidden" name="id" value={r.id} />
+                  <button type="submit" className="btn-primary">
+                    Accepter<span className="sr-only"> la demande du club {r.club.name}</span>
+                  </button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="decline-join" />
+                  <input type="hidden" name="id" value={r.id} />
+                  <button type="submit" className="btn-secondary">
+                    Refuser<span className="sr-only"> la demande du club {r.club.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="membres" className="card mb-6">
         <h2 id="membres" className="mb-3 text-lg font-bold">
           Membres de l&apos;équipe

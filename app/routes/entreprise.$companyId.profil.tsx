@@ -37,6 +37,7 @@ import {
   type NafOption,
 } from "~/models/company-profile.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
+import { SIRET_LOCKED } from "~/utils/siret";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -353,13 +354,14 @@ function ProfileForm({
           />
           <Field
             label="SIRET"
-            help={`14 chiffres ; le SIREN (les 9 premiers) en est déduit : ${company.siren}.`}
+            help={`SIREN : ${company.siren}. ${SIRET_LOCKED}`}
             errors={fields.siret.errors}
             inputProps={{
-              ...getInputProps(fields.siret, { type: "text" }),
-              inputMode: "numeric",
-              autoComplete: "off",
-              maxLength: 40,
+              id: "siret-lecture",
+              type: "text",
+              value: formatSiret(company.siret),
+              readOnly: true,
+              className: "bg-gray-100",
             }}
           />
           {hydrated ? (

@@ -129,7 +129,7 @@ export default function AcceptInvitationPage() {
       <div className="mx-auto max-w-xl">
         <PageHeader
           title="Invitation expirée ou déjà utilisée"
-          intro="Ce lien d'invitation n'est plus valable. Demandez une nouvelle invitation à la personne qui vous a invité(e)."
+          intro="Ce lien d'invitation n'est plus valable : il a expiré, a déjà servi, ou la personne qui l'a envoyé ne peut plus vous donner cet accès (par exemple parce que l'entreprise a désormais son équipe). Demandez une nouvelle invitation à l'équipe de l'entreprise ou à la personne qui vous a invité(e)."
         />
         <Link to="/login" className="btn-primary">
           Se connecter

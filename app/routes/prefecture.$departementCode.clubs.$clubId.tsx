@@ -35,9 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scopeOf(departementCode, filters),
     filters.period.current,
   );
+  // A former member's space is no longer the prefecture's to read (decision 013): no link.
+  const members = await prisma.clubMembership.findMany({
+    where: {
+      companyId: { in: companies.map((c) => c.companyId) },
+      status: "MEMBER",
+      club: { departementCode },
+    },
+    select: { companyId: true },
+  });
+  const readable = new Set(members.map((m) => m.companyId));
   return {
     club,
-    companies,
+    companies: companies.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
     description: describeFilters(filters, clubs),
     query: filtersQuery({ ...filters, clubId: null }),
   };
@@ -100,7 +110,7 @@ export default function PrefectureClub() {
             {d.companies.map((c) => (
               <tr key={c.companyId}>
                 <th scope="row" className="font-normal">
-                  <Link to={`/entreprise/${c.companyId}`}>{c.name}</Link>
+                  {c.readable ? <Link to={`/entreprise/${c.companyId}`}>{c.name}</Link> : c.name}
                 </th>
                 <td className="text-right tabular-nums">{numberFormat.format(c.commitments)}</td>
                 <td className="text-sm">

@@ -30,6 +30,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   DirectoryCard: "Fiche de l'annuaire",
   PasserellePost: "Annonce Passerelles",
   PasserelleMatch: "Mise en relation Passerelles",
+  JoinRequest: "Demande d'adhésion",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -65,6 +66,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   BROKER: "Mise en relation par l'animateur",
   CONCLUDE: "Passerelle conclue",
   CLOSE: "Annonce close",
+  JOIN_REQUEST: "Demande d'adhésion envoyée",
+  JOIN_ACCEPT: "Demande d'adhésion acceptée",
+  JOIN_DECLINE: "Demande d'adhésion refusée",
+  CHANGE_SIRET: "SIRET corrigé par l'administration",
 };
 
 /** French names of the fields a change may touch (unknown ones are shown as recorded). */
@@ -109,6 +114,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   calendarToken: "adresse du calendrier",
   headOfficeId: "siège",
   siret: "SIRET",
+  siren: "SIREN",
+  notified: "personnes prévenues",
   nafCode: "code NAF",
   nafLabel: "activité",
   headcountBracket: "effectif",
@@ -130,6 +137,12 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   companies: "entreprises",
 };
 
+const JOIN_REQUEST_STATUS_LABELS = {
+  PENDING: "en attente",
+  ACCEPTED: "acceptée",
+  DECLINED: "refusée",
+};
+
 const byCode = (list: ReadonlyArray<{ code: string; label: string }>) =>
   Object.fromEntries(list.map((item) => [item.code, item.label]));
 
@@ -141,7 +154,11 @@ export const AUDIT_VALUE_LABELS: Record<string, Record<string, string>> = {
   themeCode: byCode(THEMES),
   contractType: CONTRACT_TYPE_LABELS,
   qpv: QPV_LABELS,
-  status: { ...COMMITMENT_STATUS_LABELS, ...MEMBERSHIP_STATUS_LABELS },
+  status: {
+    ...COMMITMENT_STATUS_LABELS,
+    ...MEMBERSHIP_STATUS_LABELS,
+    ...JOIN_REQUEST_STATUS_LABELS,
+  },
   visibility: COMMITMENT_VISIBILITY_LABELS,
   targetUnit: UNIT_LABELS,
   unit: UNIT_LABELS,

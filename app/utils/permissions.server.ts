@@ -1,10 +1,12 @@
 // The one place that decides who may do what, where: (user, role, scope) → allowed or not.
 // Every loader and action calls requirePermission (or can) before reading or writing.
 
-import { prisma } from "./db.server";
+import { prisma, type Tx } from "./db.server";
 import { logout, requireUserId } from "./auth.server";
 import type { Role } from "./domain";
 import type { Prisma } from "~/generated/prisma/client";
+
+type Db = Tx | typeof prisma;
 
 export type RoleScope = {
   id: string;
@@ -124,13 +126,15 @@ export async function can(user: CurrentUser, permission: Permission): Promise<bo
     case "company:read": {
       if (companyIds(user).includes(permission.companyId) || isAdmin(user)) return true;
       // Animators read their clubs' members' declarations; prefecture staff, those of their
-      // département's clubs (read-only drill-down).
+      // département's clubs (read-only drill-down). Only a current MEMBER membership counts:
+      // a prospect or a former member is not the club's to read (decision 013).
       const clubs = animatedClubIds(user);
       const departements = prefectureDepartements(user);
       if (clubs.length === 0 && departements.length === 0) return false;
       const membership = await prisma.clubMembership.findFirst({
         where: {
           companyId: permission.companyId,
+          status: "MEMBER",
           OR: [{ clubId: { in: clubs } }, { club: { departementCode: { in: departements } } }],
         },
         select: { id: true },
@@ -358,7 +362,7 @@ export function homeOf(scope: RoleScope): string {
   }
 }
 
-/** Who may invite whom: the scopes a user may hand out in an invitation. */
+/** Who may invite whom: the scopes a user may hand out in an invitation (decision 013). */
 export async function canInvite(
   user: CurrentUser,
   invitation: {
@@ -375,14 +379,38 @@ export async function canInvite(
       return isAdmin(user);
     case "COMPANY": {
       if (!invitation.companyId) return false;
-      // A colleague invites a colleague; an animator invites a company of one of their clubs.
+      // A company's own people give it new people.
       if (companyIds(user).includes(invitation.companyId)) return true;
+      // Nobody else gives people to a company that has some.
+      if ((await companyPeopleCount(invitation.companyId)) > 0) return false;
+      // Its first person: the national operator, or an animator of the club that entered it,
+      // while it is still that club's prospect or member.
+      if (isAdmin(user)) return true;
       if (!invitation.clubId || !animatedClubIds(user).includes(invitation.clubId)) return false;
-      const membership = await prisma.clubMembership.findUnique({
-        where: { companyId_clubId: { companyId: invitation.companyId, clubId: invitation.clubId } },
-        select: { id: true },
-      });
-      return membership !== null;
+      return isClubOwnRecord(invitation.companyId, invitation.clubId);
     }
   }
+}
+
+/** How many people (COMPANY roles) act for a company; none: an unclaimed record. */
+export function companyPeopleCount(companyId: string, db: Db = prisma) {
+  return db.roleAssignment.count({ where: { companyId, role: "COMPANY" } });
+}
+
+/** The club that entered a company (its earliest membership), with that membership's status. */
+export function firstMembershipOf(companyId: string, db: Db = prisma) {
+  return db.clubMembership.findFirst({
+    where: { companyId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { clubId: true, status: true },
+  });
+}
+
+/**
+ * Is the company this club's own record: the club entered it, and it is still the club's
+ * prospect or member? Only then may the club hand out its first access.
+ */
+export async function isClubOwnRecord(companyId: string, clubId: string, db: Db = prisma) {
+  const first = await firstMembershipOf(companyId, db);
+  return first?.clubId === clubId && (first.status === "PROSPECT" || first.status === "MEMBER");
 }

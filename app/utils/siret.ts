@@ -43,3 +43,8 @@ export function withLuhnCheckDigit(prefix13: string): string {
   }
   throw new Error("unreachable");
 }
+
+/** Why a company cannot change its own SIRET (decision 013): shown on the profile, and as the
+ * refusal when one is posted anyway. */
+export const SIRET_LOCKED =
+  "Le SIRET identifie votre entreprise auprès des clubs : il ne peut pas être modifié ici. S'il est erroné, écrivez à l'administration nationale d'Engagés, qui le corrigera après vérification.";

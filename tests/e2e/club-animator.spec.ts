@@ -433,3 +433,72 @@ test("the Nord animator is refused every page and action of the Pas-de-Calais cl
   });
   await context.close();
 });
+
+test("a company of another club, entered by its SIRET, gets a join request: no access until it accepts (decision 013)", async ({
+  page,
+  mailbox,
+  axe,
+  browser,
+}) => {
+  const clubUrl = await signInAsAnimator(page);
+  const target = one<{ id: string; siret: string }>(
+    `SELECT id, siret FROM Company WHERE name = 'Code Flandre'`,
+  );
+  const auditsBefore = count(`SELECT COUNT(*) n FROM AuditLog WHERE companyId = ?`, target.id);
+  await page.goto(`${clubUrl}/membres`);
+  await page.getByLabel("SIRET (14 chiffres)").fill(target.siret);
+  await page.getByLabel("Nom de l'entreprise").fill("Code Flandre");
+  await page.getByLabel("Nom et prénom du contact").fill("Pierre Pirate");
+  await page.getByLabel("Adresse e-mail du contact").fill("pierre@pirate.test");
+  await page.getByRole("button", { name: "Ajouter le prospect" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Cette entreprise est déjà inscrite : une demande d'adhésion lui a été envoyée.",
+  );
+  await expect(page.getByRole("heading", { name: /Demandes d'adhésion en attente/ })).toBeVisible();
+  await axe(page);
+  // No membership, no invitation, no access to its space, its team or its export.
+  expect(
+    count(
+      `SELECT COUNT(*) n FROM ClubMembership m JOIN Club c ON c.id = m.clubId
+       WHERE m.companyId = ? AND c.departementCode = '62'`,
+      target.id,
+    ),
+  ).toBe(0);
+  expect(count(`SELECT COUNT(*) n FROM Invitation WHERE email = 'pierre@pirate.test'`)).toBe(0);
+  for (const path of ["", "/equipe", "/export.xlsx"]) {
+    const response = await page.request.get(`/entreprise/${target.id}${path}`);
+    expect(response.status(), path).toBe(403);
+  }
+
+  // The company's own leader is told by e-mail and on the dashboard, and declines.
+  const mail = await mailbox.waitForMessage(
+    { to: "dirigeant.nord@demo.test", subject: "Demande d'adhésion" },
+    20_000,
+  );
+  expect(mail.text).toContain("Code Flandre");
+  const context = await browser.newContext();
+  const leader = await context.newPage();
+  await signIn(leader, "dirigeant.nord@demo.test");
+  await expect(leader.getByText(/demande à compter Code Flandre parmi ses membres/)).toBeVisible();
+  await leader.getByRole("link", { name: "Accepter ou refuser la demande" }).click();
+  await expect(
+    leader.getByRole("heading", { name: "Demandes d'adhésion à un club" }),
+  ).toBeVisible();
+  await axe(leader);
+  await leader.getByRole("button", { name: /^Refuser la demande du club/ }).click();
+  await expect(leader.getByRole("status")).toContainText("est refusée");
+  await context.close();
+
+  expect((await page.request.get(`/entreprise/${target.id}`)).status()).toBe(403);
+  expect(
+    all<{ action: string }>(
+      `SELECT action FROM AuditLog WHERE companyId = ? ORDER BY createdAt`,
+      target.id,
+    )
+      .slice(-2)
+      .map((a) => a.action),
+  ).toEqual(["JOIN_REQUEST", "JOIN_DECLINE"]);
+  expect(count(`SELECT COUNT(*) n FROM AuditLog WHERE companyId = ?`, target.id)).toBe(
+    auditsBefore + 2,
+  );
+});

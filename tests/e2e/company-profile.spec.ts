@@ -120,17 +120,20 @@ test("the leader edits the profile with the keyboard through the comboboxes", as
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Commune" })).toHaveValue("Lens (62300)");
 
-  // Another company's SIRET: a French error on the field, nothing changed.
+  // The SIRET is shown read-only, with why (decision 013); posted anyway (here another
+  // company's), it is refused with that explanation, nothing changed.
+  await expect(page.getByLabel("SIRET")).toHaveAttribute("readonly", "");
+  await expect(page.getByText("il ne peut pas être modifié ici", { exact: false })).toBeVisible();
   const establishment = sql<{ siret: string }>(
     `SELECT siret FROM Company WHERE headOfficeId = ?`,
     companyId,
   )[0];
-  await page.getByLabel("SIRET").fill(establishment.siret);
-  await page.getByRole("button", { name: "Enregistrer le profil" }).click();
-  await expect(
-    page.getByText("Une autre entreprise inscrite a déjà ce numéro SIRET", { exact: false }),
-  ).toBeVisible();
-  await expect(page.getByLabel("SIRET")).toHaveAttribute("aria-invalid", "true");
+  const refused = await post(page.request, `/entreprise/${companyId}/profil`, {
+    ...profileForm(saved),
+    siret: establishment.siret,
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain("il ne peut pas être modifié ici");
   // A SIRET whose check digit is wrong, and a hostile website.
   const wrongKey = original.siret.slice(0, 13) + String((Number(original.siret[13]) + 1) % 10);
   const hostile: Array<Record<string, string>> = [

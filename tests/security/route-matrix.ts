@@ -106,6 +106,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   accessibilite: { get: NONE, post: NONE },
   "admin._index": { get: adminOnly(200), post: NONE },
   "admin.emails": { get: adminOnly(200), post: adminOnly(302) },
+  "admin.entreprises": { get: adminOnly(200), post: adminOnly(400) },
   "admin.invitations": { get: adminOnly(200), post: adminOnly(400) },
   "admin.journal": { get: adminOnly(200), post: NONE },
   "admin.taches": { get: adminOnly(200), post: adminOnly(302) },

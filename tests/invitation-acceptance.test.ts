@@ -2,7 +2,7 @@
 // 8): a clear French page asks to sign out first (a sign-out button that comes back to the link);
 // the action refuses (403) and changes nothing: no role, no account, no session swapped.
 import { beforeEach, describe, expect, test } from "vitest";
-import { createCompany, createUser } from "../prisma/factories";
+import { createCompany, createUser, grantRole } from "../prisma/factories";
 import { action, loader } from "~/routes/invitation.$token";
 import { action as logoutAction } from "~/routes/logout";
 import { getUserId } from "~/utils/auth.server";
@@ -17,12 +17,17 @@ let n = 0;
 
 async function invite(email: string) {
   const company = await createCompany(prisma);
+  // An invitation holds only while its author may still send it (decision 013): the national
+  // operator may give a company with no people its first person.
+  const admin = await createUser(prisma, { email: `admin-${n}@exemple.test` });
+  await grantRole(prisma, admin.id, { role: "ADMIN" });
   const { token, tokenHash } = createToken();
   await prisma.invitation.create({
     data: {
       email,
       role: "COMPANY",
       companyId: company.id,
+      invitedById: admin.id,
       tokenHash,
       expiresAt: new Date(Date.now() + 86_400_000),
     },

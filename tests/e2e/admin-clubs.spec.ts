@@ -72,7 +72,6 @@ test("the admin creates a club and invites its animator, who lands on the club's
   await animator.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(animator).toHaveURL(new RegExp(`/club/${club.id}$`));
   await expect(animator.getByRole("heading", { level: 1, name: "Club des Landes" })).toBeVisible();
-  await context.close();
 
   // The admin's list shows the animator.
   await page.goto("/admin/clubs");
@@ -88,6 +87,12 @@ test("the admin creates a club and invites its animator, who lands on the club's
   await expect(page.getByText("Un club fermé n'accueille plus de nouvel animateur.")).toBeVisible();
   await page.goto("/admin/clubs");
   await expect(page.getByRole("row", { name: /Club des Landes/ })).toContainText("Fermé le");
+  // The animator still reads the club, and is told it is closed.
+  await animator.reload();
+  await expect(
+    animator.getByText("Ce club a été fermé par l'administration nationale"),
+  ).toBeVisible();
+  await context.close();
 });
 
 test("the admin opens next year's catalogue and a company can declare for it", async ({

@@ -193,7 +193,9 @@ describe("editing a year's catalogue", () => {
       entry: withoutUsed,
     });
     expect(refused.status).toBe(400);
-    expect((refused.result as { error: string }).error).toContain("Inclusion et recrutement × Recrutement");
+    expect((refused.result as { error: string }).error).toContain(
+      "Inclusion et recrutement × Recrutement",
+    );
     expect(await snapshot()).toEqual(before);
 
     const edited = keys.filter((k) => k !== "SENIORS|MENTORING").concat("SENIORS|VOLUNTEERING");

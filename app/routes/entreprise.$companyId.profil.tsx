@@ -361,7 +361,6 @@ function ProfileForm({
               type: "text",
               value: formatSiret(company.siret),
               readOnly: true,
-              className: "bg-gray-100",
             }}
           />
           {hydrated ? (

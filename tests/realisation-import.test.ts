@@ -313,6 +313,9 @@ describe("lecture des classeurs XLSX", () => {
     await expect(parseRealisationFile("modele-realisations.xlsx", bytes)).resolves.toMatchObject({
       rows: [],
     });
+    await expect(
+      createImportDraft({ companyId, userId, fileName: "modele-realisations.xlsx", bytes }),
+    ).rejects.toThrow("l'onglet « Exemples » n'est jamais importé");
   });
 });
 

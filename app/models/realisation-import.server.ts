@@ -647,7 +647,7 @@ export async function createImportDraft({
   }
   if (parsed.rows.length === 0) {
     throw new ImportFileError(
-      "Le fichier ne contient aucune ligne de réalisation sous les titres de colonnes.",
+      "Le fichier ne contient aucune ligne de réalisation sous les titres de colonnes (dans le modèle Excel, écrivez-les dans l'onglet « Réalisations » : l'onglet « Exemples » n'est jamais importé).",
     );
   }
   await checkCommitments(prisma, companyId, parsed.rows);

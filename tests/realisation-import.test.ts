@@ -883,14 +883,22 @@ describe("pièges de l'import", () => {
     // Asked for explicitly, it is imported.
     await confirm(resaved.draftId, true);
     expect((await counts()).realisations).toBe(before.realisations + 2);
-    // One row more is another content: no warning.
+    // A cumulative file (the old rows and a new one) is another content, but its old rows are
+    // pointed out: imported twice now (the re-import asked for above), each matches one line.
     const more = await createImportDraft({
       companyId,
       userId,
       fileName: "t3-complet.csv",
-      bytes: csvOf([...rowsA, [frDaysAgo(3), "Stage", "RSA", "", "", "1", "", "", ""]]),
+      bytes: csvOf([
+        [frDaysAgo(3), "Stage", "RSA", "", "", "1", "", "", ""],
+        ...rowsA,
+        ...rowsA,
+        ...rowsA,
+      ]),
     });
-    expect((await getImportPreview(companyId, more.draftId))?.previous).toBeNull();
+    const cumulative = await getImportPreview(companyId, more.draftId);
+    expect(cumulative?.previous).toBeNull();
+    expect(cumulative?.alreadyImportedLines).toEqual([3, 4, 5, 6]);
   });
 
   test("deux aperçus du même contenu confirmés l'un après l'autre : le second est refusé", async () => {

@@ -602,20 +602,79 @@ export function sha256(bytes: Uint8Array | string) {
  * that the stored hashes do not change when the realisation schema gains a field.
  */
 export function contentHash(inputs: RealisationInput[]) {
-  const rows = inputs.map((r) =>
-    JSON.stringify([
-      r.date,
-      r.actionTypeCode,
-      r.publicCategoryCode,
-      r.otherPublicLabel ?? "",
-      r.contractType ?? "",
-      r.quantity,
-      r.qpv,
-      r.note ?? "",
-      r.commitmentId ?? "",
-    ]),
-  );
-  return sha256(JSON.stringify(rows.sort()));
+  return sha256(JSON.stringify(inputs.map(rowKey).sort()));
+}
+
+/** One realisation's recorded fields, as text: equal for the same realisation from any file. */
+function rowKey(r: {
+  date: string;
+  actionTypeCode: string;
+  publicCategoryCode: string;
+  otherPublicLabel?: string | null;
+  contractType?: string | null;
+  quantity: number;
+  qpv: string;
+  note?: string | null;
+  commitmentId?: string | null;
+}) {
+  return JSON.stringify([
+    r.date,
+    r.actionTypeCode,
+    r.publicCategoryCode,
+    r.otherPublicLabel ?? "",
+    r.contractType ?? "",
+    r.quantity,
+    r.qpv,
+    r.note ?? "",
+    r.commitmentId ?? "",
+  ]);
+}
+
+/**
+ * The lines of a file already recorded by an earlier import — the trap of a cumulative file, sent
+ * again each quarter with the old rows plus the new ones. Only a warning at the preview: two
+ * identical realisations can be genuine (two hires of the same public on the same day), so the
+ * rows cannot be refused one by one; each earlier realisation matches one line at most.
+ */
+async function linesAlreadyImported(companyId: string, rows: DraftRow[]) {
+  if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.input.date).sort();
+  const earlier = await prisma.realisation.findMany({
+    where: {
+      companyId,
+      importBatchId: { not: null },
+      date: {
+        gte: new Date(`${dates[0]}T00:00:00Z`),
+        lte: new Date(`${dates[dates.length - 1]}T00:00:00Z`),
+      },
+    },
+    select: {
+      date: true,
+      actionTypeCode: true,
+      publicCategoryCode: true,
+      otherPublicLabel: true,
+      contractType: true,
+      quantity: true,
+      qpv: true,
+      note: true,
+      commitmentId: true,
+    },
+  });
+  const left = new Map<string, number>();
+  for (const r of earlier) {
+    const key = rowKey({ ...r, date: isoOf(r.date) });
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  const lines: number[] = [];
+  for (const row of rows) {
+    const key = rowKey(row.input);
+    const n = left.get(key) ?? 0;
+    if (n > 0) {
+      left.set(key, n - 1);
+      lines.push(row.line);
+    }
+  }
+  return lines;
 }
 
 // ---------------------------------------------------------------- drafts (preview)
@@ -720,7 +779,7 @@ export async function getImportPreview(companyId: string, draftId: string) {
   const commitmentIds = [
     ...new Set(ready.map((r) => r.input.commitmentId).filter((id): id is string => !!id)),
   ];
-  const [previous, commitments] = await Promise.all([
+  const [previous, commitments, importedLines] = await Promise.all([
     findPreviousImport(prisma, companyId, {
       fileHash: draft.fileHash,
       contentHash: contentHash(allReady.map((r) => r.input)),
@@ -729,6 +788,7 @@ export async function getImportPreview(companyId: string, draftId: string) {
       where: { companyId, id: { in: commitmentIds } },
       select: { id: true, year: true, ambition: true },
     }),
+    linesAlreadyImported(companyId, allReady),
   ]);
   const lines = [
     ...ready.map((r) => ({ line: r.line, input: r.input, errors: [] as string[], raw: {} })),
@@ -746,6 +806,8 @@ export async function getImportPreview(companyId: string, draftId: string) {
     commitments: Object.fromEntries(
       commitments.map((c) => [c.id, `${shorten(c.ambition, 60)} (${c.year})`]),
     ),
+    /** Lines found in earlier imports, when the file as a whole is not one of them. */
+    alreadyImportedLines: previous ? [] : importedLines,
     previous: previous
       ? {
           createdAt: previous.createdAt,

@@ -294,6 +294,22 @@ function Preview({
             </p>
           </div>
         ) : null}
+        {preview.alreadyImportedLines.length > 0 ? (
+          <div className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+            <p className="font-semibold">
+              {preview.alreadyImportedLines.length > 1
+                ? `${numberFormat.format(preview.alreadyImportedLines.length)} lignes de ce fichier sont identiques à des réalisations déjà importées`
+                : "Une ligne de ce fichier est identique à une réalisation déjà importée"}{" "}
+              ({preview.alreadyImportedLines.length > 1 ? "lignes" : "ligne"}{" "}
+              {preview.alreadyImportedLines.slice(0, 20).join(", ")}
+              {preview.alreadyImportedLines.length > 20 ? "…" : ""}).
+            </p>
+            <p>
+              Si votre fichier reprend un import précédent, retirez ces lignes avant de
+              l&apos;envoyer : elles seraient comptées deux fois.
+            </p>
+          </div>
+        ) : null}
         {preview.errorCount > 0 ? (
           <>
             <div

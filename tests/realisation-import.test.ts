@@ -17,6 +17,7 @@ import {
   ImportFileError,
   buildTemplateCsv,
   buildTemplateXlsx,
+  commitmentLabel,
   confirmImport,
   createImportDraft,
   detectDelimiter,
@@ -1037,6 +1038,23 @@ describe("pièges de l'import", () => {
     ]);
     expect(byLine[8]).toEqual([
       "Engagement : « 2023 — Accueillir douze stagiaires de 3e au collège Jean Mo… » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
+    ]);
+    // Another company's commitment, named by its label, is unknown here; a huge cell is cut.
+    const theirs = await createCommitment(prisma, {
+      companyId: otherCompanyId,
+      year: 2025,
+      ambition: "Ouvrir nos ateliers aux demandeurs d'emploi du quartier",
+    });
+    const hostile = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "hostile.csv",
+      bytes: csvOf([row(commitmentLabel(theirs)), row(`${"(a+)+$".repeat(20_000)}`)]),
+    });
+    const refused = await getImportPreview(companyId, hostile.draftId);
+    expect(refused!.lines.map((l) => l.errors[0])).toEqual([
+      "Engagement : « 2025 — Ouvrir nos ateliers aux demandeurs d'emploi du quart… » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
+      expect.stringMatching(/^Engagement : « \(a\+\)\+\$.{50,60}… » ne correspond à aucun/),
     ]);
     // The preview names the commitment as the user knows it.
     expect(preview!.commitments[labelled.id]).toContain("Accueillir douze stagiaires");

@@ -379,4 +379,30 @@ test("à 390 px, les erreurs se lisent sans défilement ; les mêmes lignes en .
   await axe(page);
   await page.screenshot({ path: "/tmp/shots-imports/apercu-doublon-390.png", fullPage: true });
   expect(realisationsOf(companyId)).toBe(before);
+
+  // A cumulative file: the old row is pointed out; the new one names its commitment by the label
+  // the template's "Engagements" sheet gives.
+  const template = new ExcelJS.Workbook();
+  const templateResponse = await page.request.get(`/entreprise/${companyId}/import/modele.xlsx`);
+  await template.xlsx.load((await templateResponse.body()) as never);
+  const label = String(template.getWorksheet("Engagements")!.getCell("A2").value);
+  const ambition = label.replace(/^\d{4} — /, "");
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(
+    page,
+    "Fichier à importer",
+    "cumul.csv",
+    Buffer.from(
+      `\uFEFF${HEADER};Engagement\r\n${row};\r\n${frDaysAgo(2)};Stage;Bénéficiaires du RSA;;;1;Non;;${label}\r\n`,
+      "utf8",
+    ),
+  );
+  await expect(
+    page.getByText(
+      "Une ligne de ce fichier est identique à une réalisation déjà importée (ligne 2).",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("row", { name: /^3 Prête/ })).toContainText(ambition.slice(0, 40));
+  await axe(page);
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-cumul-390.png", fullPage: true });
 });

@@ -220,27 +220,34 @@ function UploadSection({
           peuvent être dans n&apos;importe quel ordre. Pour les listes, le libellé ou le code est
           accepté. Séparateur du CSV : point-virgule ou virgule, encodage UTF-8.
         </p>
-        <table className="table-basic">
-          <caption className="sr-only">Colonnes attendues dans le fichier</caption>
-          <thead>
-            <tr>
-              <th scope="col">Colonne</th>
-              <th scope="col">Obligatoire</th>
-              <th scope="col">Contenu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((c) => (
-              <tr key={c.label}>
-                <th scope="row" className="font-semibold">
-                  {c.label}
-                </th>
-                <td>{c.required ? "Oui" : "Non"}</td>
-                <td>{c.help}</td>
+        <div
+          className="overflow-x-auto"
+          role="region"
+          aria-label="Tableau des colonnes du fichier (défilement horizontal)"
+          tabIndex={0}
+        >
+          <table className="table-basic">
+            <caption className="sr-only">Colonnes attendues dans le fichier</caption>
+            <thead>
+              <tr>
+                <th scope="col">Colonne</th>
+                <th scope="col">Obligatoire</th>
+                <th scope="col">Contenu</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.label}>
+                  <th scope="row" className="font-semibold">
+                    {c.label}
+                  </th>
+                  <td>{c.required ? "Oui" : "Non"}</td>
+                  <td>{c.help}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );

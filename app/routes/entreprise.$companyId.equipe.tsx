@@ -23,6 +23,7 @@ import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Engagés" }];
 
@@ -166,7 +167,7 @@ export default function TeamPage() {
         <h2 id="membres" className="mb-3 text-lg font-bold">
           Membres de l&apos;équipe
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll label="Membres de l'équipe">
           <table className="table-basic">
             <caption className="sr-only">Membres de l&apos;équipe</caption>
             <thead>
@@ -221,7 +222,7 @@ export default function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {canEdit ? (
         <section aria-labelledby="inviter" className="card mb-6">
@@ -238,7 +239,7 @@ export default function TeamPage() {
         {invitations.length === 0 ? (
           <p className="text-gray-700">Aucune invitation en attente.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Invitations en attente">
             <table className="table-basic">
               <caption className="sr-only">Invitations en attente</caption>
               <thead>
@@ -281,7 +282,7 @@ export default function TeamPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {canEdit && isMember ? (

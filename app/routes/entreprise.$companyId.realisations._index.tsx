@@ -12,6 +12,7 @@ import {
 } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Mes réalisations — Engagés" }];
 
@@ -47,7 +48,10 @@ export default function RealisationsPage() {
         }
       />
       <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
-      <div className="card overflow-x-auto">
+      <TableScroll
+        label={`${numberFormat.format(realisations.length)} réalisation(s) en ${year}`}
+        className="card"
+      >
         <table className="table-basic">
           <caption className="mb-2 text-left font-semibold">
             {numberFormat.format(realisations.length)} réalisation(s) en {year}
@@ -103,7 +107,7 @@ export default function RealisationsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

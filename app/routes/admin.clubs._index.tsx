@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader, dateFormat } from "~/components/page";
+import { TableScroll } from "~/components/table-scroll";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { prisma } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
@@ -63,7 +64,7 @@ export default function AdminClubs() {
         {clubs.length === 0 ? (
           <p>Créez le premier club avec le formulaire ci-dessous, puis invitez son animateur.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-labelledby="liste" tabIndex={0}>
+          <TableScroll label="Clubs par département">
             <table className="table-basic">
               <caption className="sr-only">Clubs par département</caption>
               <thead>
@@ -101,7 +102,7 @@ export default function AdminClubs() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="creer" className="card">

@@ -37,7 +37,7 @@ test("the admin creates a club and invites its animator, who lands on the club's
   await expect(page.getByText("Choisissez le département du club.")).toBeVisible();
   expect(dbCount("SELECT COUNT(*) AS n FROM Club")).toBe(clubsBefore);
 
-  await page.getByLabel("Département").selectOption("40");
+  await page.getByLabel("Département", { exact: true }).selectOption("40");
   await page.getByLabel("Description (facultative)").fill("Les entreprises engagées des Landes.");
   await page.getByRole("button", { name: "Créer le club" }).click();
   await expect(page.getByRole("status")).toContainText("Le club « Club des Landes » est créé");

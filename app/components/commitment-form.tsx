@@ -51,30 +51,47 @@ const THEME_HELP: Record<string, string> = {
 
 export function CommitmentForm({
   defaults,
-  catalogue,
+  catalogues,
   years,
   lastResult,
   submitLabel,
   showStatus,
 }: {
   defaults: CommitmentFormDefaults;
-  catalogue: Record<string, string[]>;
+  /** Per year offered, the catalogue (theme → action types): the server accepts only these. */
+  catalogues: Record<number, Record<string, string[]>>;
   years: number[];
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
   showStatus: boolean;
 }) {
   const navigation = useNavigation();
+  const [year, setYear] = useState(defaults.year);
+  const catalogue = catalogues[year] ?? {};
   const [themeCode, setThemeCode] = useState(defaults.themeCode);
   const [actionTypeCode, setActionTypeCode] = useState(defaults.actionTypeCode);
   const [publics, setPublics] = useState<string[]>(defaults.publics);
   const [targetUnit, setTargetUnit] = useState(
     defaults.targetUnit || unitOf(defaults.actionTypeCode),
   );
-  const offered = catalogue[themeCode] ?? ACTION_TYPES.map((a) => a.code);
+  const offered = catalogue[themeCode] ?? [];
   const chooseActionType = (code: string) => {
     setActionTypeCode(code);
     setTargetUnit(unitOf(code));
+  };
+  /** Keeps the theme and action type within the chosen year's catalogue. */
+  const chooseTheme = (code: string, inCatalogue: Record<string, string[]>) => {
+    setThemeCode(code);
+    const next = inCatalogue[code] ?? [];
+    if (!next.includes(actionTypeCode) && next[0]) chooseActionType(next[0]);
+  };
+  const chooseYear = (next: number) => {
+    setYear(next);
+    const nextCatalogue = catalogues[next] ?? {};
+    const theme = nextCatalogue[themeCode]
+      ? themeCode
+      : (THEMES.find((t) => nextCatalogue[t.code])?.code ?? themeCode);
+    chooseTheme(theme, nextCatalogue);
   };
 
   const [form, fields] = useForm({
@@ -97,7 +114,8 @@ export function CommitmentForm({
             selectProps={{
               name: fields.year.name,
               id: fields.year.id,
-              defaultValue: String(defaults.year),
+              value: String(year),
+              onChange: (e) => chooseYear(Number(e.target.value)),
             }}
             options={years.map((y) => ({ value: String(y), label: String(y) }))}
           />
@@ -110,13 +128,12 @@ export function CommitmentForm({
               name: fields.themeCode.name,
               id: fields.themeCode.id,
               value: themeCode,
-              onChange: (e) => {
-                setThemeCode(e.target.value);
-                const next = catalogue[e.target.value] ?? [];
-                if (!next.includes(actionTypeCode) && next[0]) chooseActionType(next[0]);
-              },
+              onChange: (e) => chooseTheme(e.target.value, catalogue),
             }}
-            options={THEMES.map((t) => ({ value: t.code, label: t.label }))}
+            options={THEMES.filter((t) => catalogue[t.code] || t.code === themeCode).map((t) => ({
+              value: t.code,
+              label: t.label,
+            }))}
           />
         </div>
         <SelectField

@@ -6,6 +6,7 @@
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
 import { z } from "zod";
+import { assertClubOpen } from "~/models/club-status.server";
 import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
@@ -97,6 +98,7 @@ const STATUS_NAMES: Record<MembershipStatus, string> = {
  * - any other known company: no access at all, but a join request its own people answer.
  */
 export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
+  await assertClubOpen(prisma, clubId, (message) => new MembershipError(message));
   if (input.communeCode) {
     const commune = await prisma.commune.findUnique({
       where: { code: input.communeCode },
@@ -281,6 +283,7 @@ export async function markAsMember(
   now = new Date(),
 ): Promise<{ companyName: string; companyId: string; joinRequested: boolean }> {
   return prisma.$transaction(async (tx) => {
+    await assertClubOpen(tx, clubId, (message) => new MembershipError(message));
     const membership = await membershipOfClub(tx, clubId, membershipId);
     const ownUnclaimed =
       (await firstMembershipOf(membership.companyId, tx))?.clubId === clubId &&

@@ -36,6 +36,7 @@ export async function getClub(clubId: string) {
       description: true,
       departementCode: true,
       reminderCapDays: true,
+      closedAt: true,
       departement: { select: { name: true } },
     },
   });

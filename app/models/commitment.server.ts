@@ -212,14 +212,3 @@ export async function listCommitments(companyId: string, year?: number) {
     },
   });
 }
-
-/** The catalogue of a year: theme → action types offered. */
-export async function catalogueOf(year: number) {
-  const entries = await prisma.catalogueEntry.findMany({
-    where: { year },
-    select: { themeCode: true, actionTypeCode: true },
-  });
-  const byTheme: Record<string, string[]> = {};
-  for (const e of entries) (byTheme[e.themeCode] ??= []).push(e.actionTypeCode);
-  return byTheme;
-}

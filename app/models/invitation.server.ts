@@ -3,6 +3,7 @@
 
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
@@ -63,6 +64,9 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   };
   if (!(await canInvite(inviter, input))) {
     throw new InvitationError("Vous ne pouvez pas inviter une personne à ce rôle.");
+  }
+  if (input.clubId) {
+    await assertClubOpen(prisma, input.clubId, (message) => new InvitationError(message));
   }
   const existingRole = await prisma.roleAssignment.findFirst({
     where: {

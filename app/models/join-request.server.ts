@@ -3,6 +3,7 @@
 // company becomes a member of the club) or decline it from their team page. Every step is
 // audited in the same transaction as the change.
 
+import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
@@ -31,6 +32,7 @@ export async function requestToJoin(
   company: { id: string; name: string },
   now = new Date(),
 ) {
+  await assertClubOpen(tx, clubId, (message) => new JoinRequestError(message));
   const previous = await tx.joinRequest.findFirst({
     where: { companyId: company.id, clubId, status: { in: ["PENDING", "DECLINED"] } },
     orderBy: { createdAt: "desc" },
@@ -128,6 +130,9 @@ export async function answerJoinRequest(
     if (!request) throw new JoinRequestError("Cette demande d'adhésion n'existe pas.", 404);
     if (request.status !== "PENDING") {
       throw new JoinRequestError("Cette demande d'adhésion a déjà reçu une réponse.");
+    }
+    if (accept) {
+      await assertClubOpen(tx, request.clubId, (message) => new JoinRequestError(message));
     }
     const status = accept ? "ACCEPTED" : "DECLINED";
     await tx.joinRequest.update({

@@ -3,6 +3,7 @@
 // write is audited. Invitations, answers and e-mails: meeting-invitations.server.ts.
 
 import { randomBytes } from "node:crypto";
+import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { clubCalendarIcs, type IcsMeeting } from "~/utils/meeting-ics.server";
@@ -107,6 +108,7 @@ function fieldsOf(value: MeetingFormValue) {
 export async function createMeeting(actor: CurrentUser, clubId: string, value: MeetingFormValue) {
   const fields = fieldsOf(value);
   return prisma.$transaction(async (tx) => {
+    await assertClubOpen(tx, clubId, (message) => new MeetingError(message));
     const meeting = await tx.meeting.create({
       data: { clubId, createdById: actor.id, ...fields },
       select: { id: true },

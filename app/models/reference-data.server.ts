@@ -52,10 +52,23 @@ export type ReferenceDataReport = {
   ms: number;
 };
 
-/** The years the catalogue must cover: two years back, this year and next year. */
+/**
+ * The years a fresh catalogue covers: two years back, this year and next year (UTC, like every
+ * year selector). Afterwards the administration opens each new year (/admin/catalogue).
+ */
 export function catalogueYears(now = new Date()): number[] {
-  const year = now.getFullYear();
+  const year = now.getUTCFullYear();
   return [year - 2, year - 1, year, year + 1];
+}
+
+/**
+ * The catalogue years to create at start: all of catalogueYears on an empty catalogue; else only
+ * the current year when nobody opened it in time (so declaring never dead-ends in January).
+ */
+export function missingCatalogueYears(existing: number[], now = new Date()): number[] {
+  if (existing.length === 0) return catalogueYears(now);
+  const current = now.getUTCFullYear();
+  return existing.includes(current) ? [] : [current];
 }
 
 /**
@@ -83,7 +96,7 @@ export async function loadReferenceData(db: DbClient = prisma): Promise<Referenc
       db.actionType.count(),
       db.catalogueEntry.findMany({ distinct: ["year"], select: { year: true } }),
     ]);
-  const missingYears = catalogueYears().filter((y) => !years.some((row) => row.year === y));
+  const missingYears = missingCatalogueYears(years.map((row) => row.year));
 
   const nothingToDo =
     departementCount > 0 &&
@@ -126,11 +139,7 @@ export async function loadReferenceData(db: DbClient = prisma): Promise<Referenc
       report.actionTypes = count;
     }
     if (missingYears.length > 0) {
-      const data = missingYears.flatMap((year) =>
-        Object.entries(THEME_ACTION_TYPES).flatMap(([themeCode, actionTypeCodes]) =>
-          actionTypeCodes.map((actionTypeCode) => ({ year, themeCode, actionTypeCode })),
-        ),
-      );
+      const data = await catalogueRows(tx, missingYears);
       const { count } = await tx.catalogueEntry.createMany({ data });
       report.catalogueEntries = count;
     }
@@ -138,6 +147,29 @@ export async function loadReferenceData(db: DbClient = prisma): Promise<Referenc
 
   report.ms = Math.round(performance.now() - started);
   return report;
+}
+
+/** The rows of the missing years: a copy of the newest earlier year, else the default catalogue. */
+async function catalogueRows(tx: DbClient, years: number[]) {
+  const rows: { year: number; themeCode: string; actionTypeCode: string; description: string }[] =
+    [];
+  for (const year of years) {
+    const previous = await tx.catalogueEntry.findFirst({
+      where: { year: { lt: year } },
+      orderBy: { year: "desc" },
+      select: { year: true },
+    });
+    const source = previous
+      ? await tx.catalogueEntry.findMany({
+          where: { year: previous.year },
+          select: { themeCode: true, actionTypeCode: true, description: true },
+        })
+      : Object.entries(THEME_ACTION_TYPES).flatMap(([themeCode, actionTypeCodes]) =>
+          actionTypeCodes.map((actionTypeCode) => ({ themeCode, actionTypeCode, description: "" })),
+        );
+    rows.push(...source.map((entry) => ({ ...entry, year })));
+  }
+  return rows;
 }
 
 /** Runs `fn` in one transaction when given a full client; as is when already in one. */

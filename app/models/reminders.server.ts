@@ -5,6 +5,7 @@
 // unsubscribe link (no sign-in needed).
 
 import { ACTIVE_WINDOW_DAYS } from "~/models/club.server";
+import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { hasValidSignature, sign } from "~/utils/signatures.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -270,6 +271,7 @@ export async function sendReminders(input: {
   const ids = [...new Set(input.membershipIds)];
   if (ids.length === 0) throw new ReminderError("Choisissez au moins un membre à relancer.");
   return prisma.$transaction(async (tx) => {
+    await assertClubOpen(tx, input.clubId, (message) => new ReminderError(message));
     const club = await tx.club.findUniqueOrThrow({
       where: { id: input.clubId },
       select: { id: true, name: true, reminderCapDays: true },
@@ -428,7 +430,12 @@ export async function sendCampaign(clubId: string, campaignKey: string, now = ne
 export async function runReminderCampaigns(now = new Date()) {
   const quarter = campaignQuarter(now);
   if (!quarter) return { quarter: null, clubs: 0, sent: 0 };
-  const clubs = await prisma.club.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  // A closed club's members are no longer reminded (decision 015).
+  const clubs = await prisma.club.findMany({
+    where: { closedAt: null },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   let ran = 0;
   let sent = 0;
   for (const club of clubs) {

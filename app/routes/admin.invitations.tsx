@@ -38,7 +38,9 @@ const schema = inviteBaseSchema
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
   const [clubs, departements, invitations] = await Promise.all([
+    // A closed club takes no new animator (decision 015).
     prisma.club.findMany({
+      where: { closedAt: null },
       orderBy: [{ departementCode: "asc" }, { name: "asc" }],
       select: { id: true, name: true, departementCode: true },
     }),

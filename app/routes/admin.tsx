@@ -20,6 +20,12 @@ export default function AdminLayout() {
         <NavLink to="/admin" end className={tab}>
           Vue nationale
         </NavLink>
+        <NavLink to="/admin/clubs" className={tab}>
+          Clubs
+        </NavLink>
+        <NavLink to="/admin/catalogue" className={tab}>
+          Catalogue annuel
+        </NavLink>
         <NavLink to="/admin/invitations" className={tab}>
           Comptes et invitations
         </NavLink>

@@ -157,6 +157,14 @@ export default function ClubHome() {
           </>
         }
       />
+      {d.club.closedAt ? (
+        <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3">
+          Ce club a été fermé par l&apos;administration nationale le{" "}
+          {dateFormat.format(new Date(d.club.closedAt))} : son historique et ses chiffres restent
+          consultables, mais il n&apos;accueille plus de nouveaux membres, réunions, relances ni
+          invitations.
+        </p>
+      ) : null}
       <section aria-labelledby="ce-mois-ci" className="card mb-8">
         <h2 id="ce-mois-ci" className="mb-3 text-xl font-bold">
           Ce mois-ci dans le club

@@ -4,16 +4,11 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
 import { PageHeader } from "~/components/page";
-import {
-  CommitmentError,
-  catalogueOf,
-  getCommitment,
-  updateCommitment,
-} from "~/models/commitment.server";
+import { cataloguesOf, declarableYears } from "~/models/catalogue.server";
+import { CommitmentError, getCommitment, updateCommitment } from "~/models/commitment.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { yearChoices } from "~/utils/years";
 import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
@@ -23,8 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "company:write", companyId });
   const commitment = await getCommitment(companyId, params.commitmentId ?? "");
   if (!commitment) notFound("Cet engagement n'existe pas.");
-  const years = [...new Set([...yearChoices(), commitment.year])].sort((a, b) => b - a);
-  return { companyId, commitment, years, catalogue: await catalogueOf(commitment.year) };
+  const years = [...new Set([...(await declarableYears()), commitment.year])].sort((a, b) => b - a);
+  return { companyId, commitment, years, catalogues: await cataloguesOf(years) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const isoDay = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
 
 export default function EditCommitmentPage() {
-  const { companyId, commitment: c, years, catalogue } = useLoaderData<typeof loader>();
+  const { companyId, commitment: c, years, catalogues } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -85,7 +80,7 @@ export default function EditCommitmentPage() {
           status: c.status,
           visibility: c.visibility,
         }}
-        catalogue={catalogue}
+        catalogues={catalogues}
         years={years}
         lastResult={actionData?.result}
         submitLabel="Enregistrer les modifications"

@@ -4,11 +4,11 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
 import { PageHeader } from "~/components/page";
-import { CommitmentError, catalogueOf, createCommitment } from "~/models/commitment.server";
+import { cataloguesOf, chooseDeclarableYear, declarableYears } from "~/models/catalogue.server";
+import { CommitmentError, createCommitment } from "~/models/commitment.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { parseYear, yearChoices } from "~/utils/years";
 import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
@@ -16,12 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — E
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   await requirePermission(request, { action: "company:write", companyId });
-  const year = parseYear(new URL(request.url).searchParams.get("annee"));
-  const years = yearChoices();
-  const catalogues = Object.fromEntries(
-    await Promise.all(years.map(async (y) => [y, await catalogueOf(y)])),
-  );
-  return { companyId, year, years, catalogue: catalogues[year] ?? {} };
+  // The years offered are those with a catalogue: exactly what the server accepts.
+  const years = await declarableYears();
+  const year = chooseDeclarableYear(years, new URL(request.url).searchParams.get("annee"));
+  return { companyId, year, years, catalogues: await cataloguesOf(years) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewCommitmentPage() {
-  const { companyId, year, years, catalogue } = useLoaderData<typeof loader>();
+  const { companyId, year, years, catalogues } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -75,7 +73,7 @@ export default function NewCommitmentPage() {
           status: "ACTIVE",
           visibility: "CLUB",
         }}
-        catalogue={catalogue}
+        catalogues={catalogues}
         years={years}
         lastResult={actionData?.result}
         submitLabel="Déclarer l'engagement"

@@ -20,7 +20,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ImportBatch: "Import de réalisations",
   Company: "Entreprise",
   ClubMembership: "Adhésion à un club",
-  Club: "Réglages du club",
+  Club: "Club",
+  Catalogue: "Catalogue annuel",
   RoleAssignment: "Rôle",
   Invitation: "Invitation",
   Meeting: "Réunion",
@@ -70,6 +71,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   JOIN_ACCEPT: "Demande d'adhésion acceptée",
   JOIN_DECLINE: "Demande d'adhésion refusée",
   CHANGE_SIRET: "SIRET corrigé par l'administration",
+  CLOSE_CLUB: "Club fermé",
+  REOPEN_CLUB: "Club rouvert",
+  OPEN_YEAR: "Année ouverte",
+  UPDATE_CATALOGUE: "Catalogue modifié",
 };
 
 /** French names of the fields a change may touch (unknown ones are shown as recorded). */
@@ -135,6 +140,13 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   absent: "absents",
   invited: "invités",
   companies: "entreprises",
+  description: "description",
+  closedAt: "fermé le",
+  withdrawnInvitations: "invitations retirées",
+  copiedFrom: "copié de l'année",
+  entries: "actions au catalogue",
+  removedEntries: "actions retirées",
+  addedEntries: "actions ajoutées",
 };
 
 const JOIN_REQUEST_STATUS_LABELS = {

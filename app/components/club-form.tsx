@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { clubSchema } from "~/utils/schemas/club";
+import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+
+/** A club's département, name and description: the admin's create and edit forms. */
+export function ClubForm({
+  id,
+  departements,
+  defaults,
+  lastResult,
+  submitLabel,
+  departementLocked,
+}: {
+  id: string;
+  departements: { code: string; name: string }[];
+  defaults: { departementCode: string; name: string; description: string };
+  lastResult?: SubmissionResult<string[]> | null;
+  submitLabel: string;
+  /** Why the département can no longer change, if it cannot. */
+  departementLocked?: string;
+}) {
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const descriptionError = fields.description.errors?.length
+    ? `${fields.description.id}-error`
+    : undefined;
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save" />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <SelectField
+          label="Département"
+          help={departementLocked}
+          errors={fields.departementCode.errors}
+          selectProps={{
+            name: fields.departementCode.name,
+            id: fields.departementCode.id,
+            defaultValue: defaults.departementCode,
+            required: true,
+          }}
+          options={[
+            { value: "", label: "Choisissez un département" },
+            ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+          ]}
+        />
+        <Field
+          label="Nom du club"
+          errors={fields.name.errors}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+        />
+      </div>
+      <div className="mb-4">
+        <label htmlFor={fields.description.id} className="label">
+          Description (facultative)
+        </label>
+        <textarea
+          id={fields.description.id}
+          name={fields.description.name}
+          defaultValue={defaults.description}
+          rows={3}
+          className="input"
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={descriptionError}
+        />
+        <ErrorList id={descriptionError} errors={fields.description.errors} />
+      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary">
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}

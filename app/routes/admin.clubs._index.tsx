@@ -1,0 +1,122 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ClubForm } from "~/components/club-form";
+import { PageHeader, dateFormat } from "~/components/page";
+import { TableScroll } from "~/components/table-scroll";
+import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
+import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/forms.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { clubSchema } from "~/utils/schemas/club";
+import { redirectWithFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Clubs — Administration — Engagés" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, { action: "admin" });
+  const [clubs, departements] = await Promise.all([
+    listClubsForAdmin(),
+    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+  ]);
+  return { clubs, departements };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, { action: "admin" });
+  const submission = parseWithZod(await readForm(request), { schema: clubSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    const clubId = await createClub(user.id, submission.value);
+    return redirectWithFlash(request, `/admin/clubs/${clubId}`, {
+      kind: "success",
+      message: `Le club « ${submission.value.name} » est créé. Invitez maintenant son animateur.`,
+    });
+  } catch (error) {
+    if (error instanceof ClubAdminError) {
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] });
+      return data({ result: reply }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function AdminClubs() {
+  const { clubs, departements } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title="Clubs"
+        intro="Créez les clubs départementaux, invitez leurs animateurs, fermez un club qui s'arrête : son historique et ses chiffres restent."
+      />
+      <section aria-labelledby="liste" className="card mb-6">
+        <h2 id="liste" className="mb-3 text-lg font-bold">
+          {clubs.length === 0
+            ? "Aucun club pour l'instant"
+            : `${clubs.length} club${clubs.length > 1 ? "s" : ""}`}
+        </h2>
+        {clubs.length === 0 ? (
+          <p>Créez le premier club avec le formulaire ci-dessous, puis invitez son animateur.</p>
+        ) : (
+          <TableScroll label="Clubs par département">
+            <table className="table-basic">
+              <caption className="sr-only">Clubs par département</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Département</th>
+                  <th scope="col">Club</th>
+                  <th scope="col">Animateurs</th>
+                  <th scope="col" className="text-right">
+                    Membres
+                  </th>
+                  <th scope="col">État</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clubs.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {c.departementName} ({c.departementCode})
+                    </td>
+                    <th scope="row" className="font-normal">
+                      <Link to={`/admin/clubs/${c.id}`}>{c.name}</Link>
+                    </th>
+                    <td>
+                      {c.animators.length === 0
+                        ? "Aucun animateur"
+                        : c.animators.map((a) => a.name).join(", ")}
+                    </td>
+                    <td className="text-right tabular-nums">{c.memberCount}</td>
+                    <td>
+                      {c.closedAt
+                        ? `Fermé le ${dateFormat.format(new Date(c.closedAt))}`
+                        : "Ouvert"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section aria-labelledby="creer" className="card">
+        <h2 id="creer" className="mb-3 text-lg font-bold">
+          Créer un club
+        </h2>
+        <ClubForm
+          id="create-club"
+          departements={departements}
+          defaults={{ departementCode: "", name: "", description: "" }}
+          lastResult={actionData?.result}
+          submitLabel="Créer le club"
+        />
+      </section>
+    </>
+  );
+}

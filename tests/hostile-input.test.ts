@@ -264,7 +264,7 @@ async function checkOne(
   }
 }
 
-describe("hostile input", () => {
+describe("hostile input", { timeout: 60_000 }, () => {
   for (const route of routes) {
     const row = ROUTE_MATRIX[route.id];
     const source = sourcesOf(route);
@@ -304,7 +304,8 @@ describe("hostile input", () => {
 // such intents run last, and pages under a subject (`….modifier`) before the subject's page
 // (`…._index`, sorted first), so every other request still finds side A's row.
 const DESTRUCTIVE = /^(delete|close|remove)/;
-describe("another scope's ids in hidden fields", () => {
+// Every intent × every id of side B: the busiest routes take ~15 s on a loaded 2-core machine.
+describe("another scope's ids in hidden fields", { timeout: 60_000 }, () => {
   for (const route of [...routes].reverse()) {
     const row = ROUTE_MATRIX[route.id];
     const actor = allowedActor(row.post);

@@ -26,7 +26,9 @@ import {
   CONTRACT_TYPE_LABELS,
   PUBLIC_CATEGORIES,
   QPV_LABELS,
+  type Unit,
 } from "~/utils/domain";
+import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { realisationSchema, type RealisationInput } from "~/utils/schemas/realisation";
 import { RealisationError, createRealisations } from "./realisation.server";
 
@@ -512,7 +514,10 @@ export async function parseRealisationFile(
   return { format: extension, rows, columnsMissing };
 }
 
-/** Refuses the rows whose commitment id is not one of this company's commitments. */
+/**
+ * Refuses the rows whose commitment id is not one of this company's commitments, or whose action
+ * type is counted in another unit than the commitment (the form's rule, realisation.server.ts).
+ */
 export async function checkCommitments(
   db: Tx | typeof prisma,
   companyId: string,
@@ -521,19 +526,22 @@ export async function checkCommitments(
   const ids = [
     ...new Set(rows.map((r) => r.input?.commitmentId).filter((id): id is string => !!id)),
   ];
-  const known = new Set<string>();
+  const units = new Map<string, Unit>();
   for (let i = 0; i < ids.length; i += 500) {
     const found = await db.commitment.findMany({
       where: { companyId, id: { in: ids.slice(i, i + 500) } },
-      select: { id: true },
+      select: { id: true, targetUnit: true, actionTypeCode: true },
     });
-    for (const c of found) known.add(c.id);
+    for (const c of found) units.set(c.id, commitmentUnit(c));
   }
   for (const row of rows) {
     const id = row.input?.commitmentId;
-    if (id && !known.has(id)) {
+    if (!row.input || !id) continue;
+    const unit = units.get(id);
+    const error = unit ? unitMismatch(unit, row.input.actionTypeCode) : UNKNOWN_COMMITMENT;
+    if (error) {
       row.input = undefined;
-      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${UNKNOWN_COMMITMENT}`);
+      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${error}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { dateTimeFormat, numberFormat } from "~/components/page";
+import { UncountedNote } from "~/components/commitment-progress";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
@@ -300,6 +301,14 @@ export default function AnnualReportPage() {
             </table>
           </TableScroll>
         )}
+        {report.commitments
+          .filter((c) => c.excluded.length > 0)
+          .map((c) => (
+            <div key={c.id} className="mt-3">
+              <p className="text-sm font-semibold">{c.ambition}</p>
+              <UncountedNote excluded={c.excluded} unit={c.unit} />
+            </div>
+          ))}
       </Section>
 
       <Section id="par-public" title="Réalisations par public">

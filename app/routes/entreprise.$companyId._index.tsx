@@ -4,8 +4,8 @@ import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
-import { ProgressBar } from "~/components/progress-bar";
+import { PageHeader, StatCard, dateFormat } from "~/components/page";
+import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,
   lastDeclaration,
@@ -18,18 +18,17 @@ import {
   realisationsByActionType,
   yearPeriod,
 } from "~/models/figures.server";
-import {
-  COMMITMENT_STATUS_LABELS,
-  UNIT_LABELS,
-  type CommitmentStatus,
-  type Unit,
-} from "~/utils/domain";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.company.name ?? "Entreprise"} — Mon tableau de bord — Engagés` },
+  {
+    title: data?.canEdit
+      ? `${data.company.name} — Mon tableau de bord — Engagés`
+      : `Tableau de bord de ${data?.company.name ?? "l'entreprise"} — Engagés`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +73,7 @@ export default function CompanyDashboard() {
   return (
     <>
       <PageHeader
-        title="Mon tableau de bord"
+        title={d.canEdit ? "Mon tableau de bord" : `Tableau de bord de ${d.company.name}`}
         intro={`${d.company.name}${d.company.commune ? ` — ${d.company.commune.name}` : ""}${
           d.company.memberships.length
             ? ` · ${d.company.memberships.map((m) => m.club.name).join(", ")}`
@@ -180,7 +179,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="engagements" className="mb-8">
         <h2 id="engagements" className="mb-3 text-xl font-bold">
-          Mes engagements {d.year}
+          {d.canEdit ? "Mes engagements" : "Engagements"} {d.year}
         </h2>
         {d.commitments.length === 0 ? (
           <p className="card">Aucun engagement déclaré pour {d.year}.</p>
@@ -199,27 +198,13 @@ export default function CompanyDashboard() {
                 </h3>
                 <p className="mt-1 text-sm text-gray-700">Publics : {c.publics.join(", ")}</p>
                 <div className="mt-3">
-                  {c.targetQuantity ? (
-                    <>
-                      <p className="mb-1 text-sm">
-                        {numberFormat.format(c.realised)} sur{" "}
-                        {numberFormat.format(c.targetQuantity)}{" "}
-                        {UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]} — reste{" "}
-                        {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici
-                        le {dateFormat.format(new Date(c.endDate))}
-                      </p>
-                      <ProgressBar
-                        value={c.realised}
-                        max={c.targetQuantity}
-                        label={`Avancement : ${c.ambition}`}
-                      />
-                    </>
-                  ) : (
-                    <p className="text-sm">
-                      {numberFormat.format(c.realised)} réalisé(s), sans objectif chiffré —
-                      jusqu&apos;au {dateFormat.format(new Date(c.endDate))}
-                    </p>
-                  )}
+                  <CommitmentProgressView
+                    progress={c.progress}
+                    targetQuantity={c.targetQuantity}
+                    endDate={c.endDate}
+                    ambition={c.ambition}
+                    textClassName="text-sm"
+                  />
                 </div>
               </li>
             ))}
@@ -229,7 +214,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="repartition" className="mb-8">
         <h2 id="repartition" className="mb-3 text-xl font-bold">
-          Mes réalisations {d.year} par public et par action
+          {d.canEdit ? "Mes réalisations" : "Réalisations"} {d.year} par public et par action
         </h2>
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="card">
@@ -263,7 +248,9 @@ export default function CompanyDashboard() {
       </section>
 
       <p>
-        <Link to="equipe">Mon équipe et mes invitations</Link>
+        <Link to="equipe">
+          {d.canEdit ? "Mon équipe et mes invitations" : `Équipe de ${d.company.name}`}
+        </Link>
       </p>
     </>
   );

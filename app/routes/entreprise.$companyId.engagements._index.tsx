@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, dateFormat } from "~/components/page";
+import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
 import {
   COMMITMENT_STATUS_LABELS,
@@ -10,7 +11,9 @@ import {
 } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Mes engagements — Engagés" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${spaceTitle(matches, "Mes engagements", "Engagements")} — Engagés` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -24,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CommitmentsPage() {
   const { companyId, commitments, canEdit } = useLoaderData<typeof loader>();
+  const { companyName, own } = useCompanySpace();
   const years = [...new Set(commitments.map((c) => c.year))];
   return (
     <>
       <PageHeader
-        title="Mes engagements"
+        title={own ? "Mes engagements" : `Engagements de ${companyName}`}
         intro="Vos engagements volontaires, année par année."
         actions={
           canEdit ? (

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { YearSelector } from "~/components/year-selector";
 import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
 import {
   CONTRACT_TYPE_LABELS,
@@ -13,7 +14,9 @@ import {
 import { can, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
-export const meta: MetaFunction = () => [{ title: "Mes réalisations — Engagés" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${spaceTitle(matches, "Mes réalisations", "Réalisations")} — Engagés` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -28,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RealisationsPage() {
   const { companyId, year, years, realisations, canEdit } = useLoaderData<typeof loader>();
+  const { companyName, own } = useCompanySpace();
   return (
     <>
       <PageHeader
-        title="Mes réalisations"
+        title={own ? "Mes réalisations" : `Réalisations de ${companyName}`}
         intro="Ce que votre entreprise a fait : recrutements, stages, immersions, achats, heures de bénévolat…"
         actions={
           canEdit ? (

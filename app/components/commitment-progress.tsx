@@ -2,7 +2,7 @@
 // apart (not counted): the company dashboard and the commitment page say it the same way.
 import type { CommitmentProgress } from "~/models/commitment-progress.server";
 import { UNIT_WORDS } from "~/utils/commitment-unit";
-import { UNIT_LABELS, type Unit } from "~/utils/domain";
+import type { Unit } from "~/utils/domain";
 import { countOf, dateFormat, numberFormat, quantityOf } from "~/utils/format";
 import { ProgressBar } from "./progress-bar";
 
@@ -25,8 +25,7 @@ export function CommitmentProgressView({
       {targetQuantity ? (
         <>
           <p className={`mb-1 ${textClassName}`}>
-            {numberFormat.format(realised)} sur {numberFormat.format(targetQuantity)}{" "}
-            {UNIT_LABELS[unit]} — reste{" "}
+            {numberFormat.format(realised)} sur {quantityOf(targetQuantity, unit)} — reste{" "}
             {numberFormat.format(Math.max(0, targetQuantity - realised))} d&apos;ici le{" "}
             {dateFormat.format(new Date(endDate))}
           </p>

@@ -42,7 +42,7 @@ export function RealisationForm({
   const [publicCode, setPublicCode] = useState(defaults.publicCategoryCode);
   const [commitmentId, setCommitmentId] = useState(defaults.commitmentId);
   const commitment = commitments.find((c) => c.id === commitmentId);
-  const mismatch = commitment ? unitMismatch(commitment.unit, actionTypeCode) : null;
+
   const isHire = ACTION_TYPES.find((a) => a.code === actionTypeCode)?.isHire ?? false;
   const [form, fields] = useForm({
     id: "realisation",
@@ -52,6 +52,12 @@ export function RealisationForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+
+  // Said before posting; once the server has refused it, its error says it instead.
+  const mismatch =
+    commitment && !fields.commitmentId.errors
+      ? unitMismatch(commitment.unit, actionTypeCode)
+      : null;
 
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-1">

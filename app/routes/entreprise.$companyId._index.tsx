@@ -113,10 +113,12 @@ export default function CompanyDashboard() {
       {d.nothingThisQuarter ? (
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
           <p className="font-semibold">Rien n&apos;a été déclaré ce trimestre.</p>
-          <p className="text-gray-800">
-            Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre
-            club compte sur vos chiffres.
-          </p>
+          {d.canEdit ? (
+            <p className="text-gray-800">
+              Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions :
+              votre club compte sur vos chiffres.
+            </p>
+          ) : null}
           {d.canEdit ? (
             <p className="mt-3 flex flex-wrap gap-2">
               <Link to="realisations/nouvelle" className="btn-primary">
@@ -132,7 +134,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="etapes" className="mb-8">
         <h2 id="etapes" className="mb-3 text-xl font-bold">
-          Mes étapes
+          {d.canEdit ? "Mes étapes" : "Étapes"}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {d.milestones.map((m) => (
@@ -148,7 +150,9 @@ export default function CompanyDashboard() {
               <p className="text-sm text-gray-700">
                 {m.reachedAt
                   ? m.key === "regular-year"
-                    ? "Franchie : merci pour votre régularité !"
+                    ? d.canEdit
+                      ? "Franchie : merci pour votre régularité !"
+                      : "Franchie"
                     : `Franchie le ${dateFormat.format(new Date(m.reachedAt))}`
                   : `Prochaine étape : ${m.hint}`}
               </p>
@@ -159,7 +163,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="chiffres" className="mb-8">
         <h2 id="chiffres" className="mb-3 text-xl font-bold">
-          Mes chiffres {d.year}
+          {d.canEdit ? "Mes chiffres" : "Chiffres"} {d.year}
         </h2>
         <KeyFigures
           figures={{ ...d.figures, companiesEngaged: undefined }}

@@ -1,14 +1,10 @@
+import { quantityOf } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, dateFormat } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
-import {
-  COMMITMENT_STATUS_LABELS,
-  UNIT_LABELS,
-  type CommitmentStatus,
-  type Unit,
-} from "~/utils/domain";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -74,7 +70,7 @@ export default function CommitmentsPage() {
                     </td>
                     <td>
                       {c.targetQuantity
-                        ? `${c.targetQuantity} ${UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]}`
+                        ? quantityOf(c.targetQuantity, c.targetUnit ?? "PEOPLE")
                         : "—"}
                     </td>
                     <td>{dateFormat.format(new Date(c.endDate))}</td>

@@ -1,3 +1,4 @@
+import { quantityOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -286,11 +287,10 @@ export default function AnnualReportPage() {
                     <td className="min-w-[10rem] text-sm">{c.publics.join(", ")}</td>
                     <td>{c.statusLabel}</td>
                     <td className="whitespace-nowrap text-right tabular-nums">
-                      {c.targetQuantity ? `${n(c.targetQuantity)} ${c.unitLabel}` : "—"}
+                      {c.targetQuantity ? quantityOf(c.targetQuantity, c.unit) : "—"}
                     </td>
                     <td className="whitespace-nowrap text-right tabular-nums">
-                      {n(c.realised)}
-                      {c.targetQuantity ? ` ${c.unitLabel}` : ""}
+                      {c.targetQuantity ? quantityOf(c.realised, c.unit) : n(c.realised)}
                     </td>
                     <td className="whitespace-nowrap text-right tabular-nums">
                       {c.percent === null ? "—" : `${n(c.percent)} %`}

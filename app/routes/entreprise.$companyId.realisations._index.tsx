@@ -1,16 +1,11 @@
+import { countOf, quantityOf } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { PageHeader, dateFormat } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
-import {
-  CONTRACT_TYPE_LABELS,
-  QPV_LABELS,
-  UNIT_LABELS,
-  type ContractType,
-  type Unit,
-} from "~/utils/domain";
+import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -54,7 +49,7 @@ export default function RealisationsPage() {
       <div className="card overflow-x-auto">
         <table className="table-basic">
           <caption className="mb-2 text-left font-semibold">
-            {numberFormat.format(realisations.length)} réalisation(s) en {year}
+            {countOf(realisations.length, "réalisation")} en {year}
           </caption>
           <thead>
             <tr>
@@ -89,9 +84,7 @@ export default function RealisationsPage() {
                 <td>
                   {r.contractType ? CONTRACT_TYPE_LABELS[r.contractType as ContractType] : "—"}
                 </td>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(r.quantity)} {UNIT_LABELS[r.unit as Unit]}
-                </td>
+                <td className="text-right tabular-nums">{quantityOf(r.quantity, r.unit)}</td>
                 <td>{QPV_LABELS[r.qpv as keyof typeof QPV_LABELS]}</td>
                 <td>
                   {r.commitment ? (

@@ -56,9 +56,9 @@ export function UncountedNote({
     .join(", ");
   return (
     <p className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-gray-900">
-      Non compté dans l&apos;avancement : {what}, rattaché à cet engagement mais dans une autre
-      unité que la sienne ({UNIT_WORDS[unit]}). Modifiez ces réalisations pour les rattacher à un
-      engagement de leur unité.
+      Non compté dans l&apos;avancement, car dans une autre unité que celle de l&apos;engagement (
+      {UNIT_WORDS[unit]}) : {what}. Modifiez ces réalisations pour les rattacher à un engagement de
+      leur unité.
     </p>
   );
 }

@@ -29,7 +29,7 @@ export default function CommitmentsPage() {
     <>
       <PageHeader
         title={own ? "Mes engagements" : `Engagements de ${companyName}`}
-        intro="Vos engagements volontaires, année par année."
+        intro={`${own ? "Vos" : "Ses"} engagements volontaires, année par année.`}
         actions={
           canEdit ? (
             <Link to={`/entreprise/${companyId}/engagements/nouveau`} className="btn-primary">

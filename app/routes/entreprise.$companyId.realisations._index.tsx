@@ -31,7 +31,7 @@ export default function RealisationsPage() {
     <>
       <PageHeader
         title={own ? "Mes réalisations" : `Réalisations de ${companyName}`}
-        intro="Ce que votre entreprise a fait : recrutements, stages, immersions, achats, heures de bénévolat…"
+        intro={`Ce que ${own ? "votre entreprise" : companyName} a fait : recrutements, stages, immersions, achats, heures de bénévolat…`}
         actions={
           canEdit ? (
             <>

@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/flash-message";
+import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader, type HeaderUser } from "~/components/site-header";
 import { getUserId } from "~/utils/auth.server";
@@ -69,6 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-full flex-col">
         <SiteHeader user={rootData?.user ?? null} />
+        <RouteAnnouncer />
         <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           <FlashMessage flash={rootData?.flash ?? null} />
           {children}
@@ -78,7 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>Engagés — plateforme des clubs « Les entreprises s&apos;engagent »</p>
             <a href="/stats">Chiffres publics</a>
             <a href="/donnees-personnelles">Données personnelles</a>
-            <a href="/accessibilite">Accessibilité</a>
+            <a href="/accessibilite">Accessibilité : partiellement conforme</a>
             {rootData?.showDevMailbox ? (
               <a href="/dev/boite-mail">Boîte mail de développement</a>
             ) : null}

@@ -5,7 +5,6 @@
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
@@ -40,7 +39,7 @@ import { loader as xlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";
 import { action as membersAction, loader as membersLoader } from "~/routes/club.$clubId.membres";
 import { prisma } from "~/utils/db.server";
 import { readFlash } from "~/utils/session.server";
-import { appRequest, cookieFrom, sessionCookieFor } from "./utils/session";
+import { appRequest, callAs, cookieFrom } from "./utils/session";
 
 const DAY = 24 * 3600_000;
 const NOW = new Date();
@@ -69,42 +68,7 @@ beforeAll(async () => {
   adminId = admin.id;
 });
 
-type RouteFn = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-/** Calls a loader or action as a signed-in user; returns the status and the body. */
-async function call(
-  fn: RouteFn,
-  path: string,
-  userId: string,
-  params: Record<string, string>,
-  form?: Record<string, string>,
-) {
-  const cookie = await sessionCookieFor(userId);
-  const request = appRequest(
-    path,
-    form
-      ? {
-          method: "POST",
-          cookie,
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(form).toString(),
-        }
-      : { cookie },
-  );
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response)
-    return { status: result.status, body: null as unknown, response: result };
-  const withInit = result as { data?: unknown; init?: { status?: number } | null; type?: string };
-  if (withInit && withInit.type === "DataWithResponseInit") {
-    return { status: withInit.init?.status ?? 200, body: withInit.data, response: null };
-  }
-  return { status: 200, body: result, response: null };
-}
+const call = callAs;
 
 const auditCount = () => prisma.auditLog.count();
 

@@ -5,7 +5,6 @@
 // the Nord prefecture read access to the company, and an invitation into it; now it is a join
 // request at best. Also: inviting into a company that LEFT the club, and a company changing its
 // own SIRET to another firm's.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
@@ -26,41 +25,10 @@ import { createProspect } from "~/models/club-members.server";
 import { acceptInvitation, findOpenInvitation, inviteUser } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, loadCurrentUser } from "~/utils/permissions.server";
-import { appRequest, sessionCookieFor } from "./utils/session";
+import { callAs } from "./utils/session";
 
-type RouteFn = (args: LoaderFunctionArgs) => Promise<unknown>;
-
-/** Calls a loader or action as a signed-in user; returns the HTTP status it ends with. */
-async function statusOf(
-  fn: RouteFn,
-  path: string,
-  userId: string,
-  params: Record<string, string>,
-  form?: Record<string, string>,
-) {
-  const cookie = await sessionCookieFor(userId);
-  const request = appRequest(
-    path,
-    form
-      ? {
-          method: "POST",
-          cookie,
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(form).toString(),
-        }
-      : { cookie },
-  );
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) return result.status;
-  const withInit = result as { type?: string; init?: { status?: number } | null };
-  if (withInit?.type === "DataWithResponseInit") return withInit.init?.status ?? 200;
-  return 200;
-}
+/** The HTTP status a loader or action ends with, called as a signed-in user. */
+const statusOf = async (...args: Parameters<typeof callAs>) => (await callAs(...args)).status;
 
 const user = async (id: string) => (await loadCurrentUser(id))!;
 

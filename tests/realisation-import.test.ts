@@ -17,6 +17,7 @@ import {
   ImportFileError,
   buildTemplateCsv,
   buildTemplateXlsx,
+  commitmentLabel,
   confirmImport,
   createImportDraft,
   detectDelimiter,
@@ -163,8 +164,10 @@ describe("lecture des fichiers CSV", () => {
       otherPublicLabel: "Parents isolés",
       quantity: 1000,
       qpv: "UNKNOWN",
-      commitmentId,
     });
+    // The Engagement cell (an id or a label) is resolved against the database by
+    // checkCommitments, when the draft is made.
+    expect(parsed.rows[1].commitmentRef).toBe(commitmentId);
     expect(parsed.rows[2].input).toMatchObject({
       actionTypeCode: "INCLUSIVE_PURCHASE",
       publicCategoryCode: "RSA",
@@ -276,25 +279,44 @@ describe("lecture des classeurs XLSX", () => {
     expect(parsed.rows[0].input?.publicCategoryCode).toBe("SENIOR");
   });
 
-  test("le modèle téléchargeable se relit : deux lignes d'exemple valables, listes et validations", async () => {
+  test("le modèle téléchargeable : onglets, listes et validations ; ses exemples ne s'importent pas", async () => {
     const bytes = await buildTemplateXlsx([{ id: commitmentId, year: 2026, ambition: "Recruter" }]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(bytes) as never);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Réalisations", "Listes"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      "Réalisations",
+      "Exemples",
+      "Engagements",
+      "Listes",
+    ]);
     const sheet = workbook.getWorksheet("Réalisations")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
     expect(sheet.getColumn(2).width).toBeGreaterThan(20);
     expect(sheet.getCell("B2").dataValidation).toMatchObject({ type: "list" });
+    // The titles explain themselves (a comment on each).
+    expect(JSON.stringify(sheet.getCell("A1").note)).toContain("jj/mm/aaaa");
     const lists = workbook.getWorksheet("Listes")!;
     expect(lists.getCell("A2").value).toBe("Recrutement");
-    expect(lists.getCell("E2").value).toBe(commitmentId);
+    const engagements = workbook.getWorksheet("Engagements")!;
+    expect([engagements.getCell("A2").value, engagements.getCell("B2").value]).toEqual([
+      "2026 — Recruter",
+      commitmentId,
+    ]);
+    expect(sheet.getCell("I2").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ["Engagements!$A$2:$A$2"],
+    });
+    const examples = workbook.getWorksheet("Exemples")!;
+    expect((examples.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect(String(examples.getCell("H2").value)).toContain("EXEMPLE");
 
-    const parsed = await parseRealisationFile("modele-realisations.xlsx", bytes);
-    expect(errorsByLine(parsed)).toEqual({});
-    expect(parsed.rows).toHaveLength(2);
-    const csv = await parseRealisationFile("modele-realisations.csv", encode(buildTemplateCsv()));
-    expect(buildTemplateCsv().startsWith("\uFEFFDate;Type d'action;")).toBe(true);
-    expect(csv.rows.map((r) => r.input)).toEqual(parsed.rows.map((r) => r.input));
+    // Sent back untouched, the template holds no realisation: nothing to import by mistake.
+    await expect(parseRealisationFile("modele-realisations.xlsx", bytes)).resolves.toMatchObject({
+      rows: [],
+    });
+    await expect(
+      createImportDraft({ companyId, userId, fileName: "modele-realisations.xlsx", bytes }),
+    ).rejects.toThrow("l'onglet « Exemples » n'est jamais importé");
   });
 });
 
@@ -325,8 +347,7 @@ describe("erreurs en français, avec le nom de la colonne", () => {
         row({ 5: "20000" }), // 19
         row({ 6: "peut-être" }), // 20
         row({ 7: "n".repeat(1001) }), // 21
-        row({ 8: "e".repeat(41) }), // 22
-        ok, // 23
+        ok, // 22
       ]),
     );
     expect(errorsByLine(parsed)).toEqual({
@@ -356,9 +377,8 @@ describe("erreurs en français, avec le nom de la colonne", () => {
       19: ["Nombre : Le nombre ne peut pas dépasser 10 000."],
       20: ["QPV : Répondez oui, non ou ne sait pas."],
       21: ["Note : 1 000 caractères au plus."],
-      22: ["Engagement : Cet engagement n'existe pas pour votre entreprise."],
     });
-    expect(parsed.rows.find((r) => r.line === 23)?.input).toBeDefined();
+    expect(parsed.rows.find((r) => r.line === 22)?.input).toBeDefined();
     // The preview shows what the row held.
     expect(parsed.rows.find((r) => r.line === 7)?.raw["Type d'action"]).toBe("Embauche");
   });
@@ -591,8 +611,18 @@ describe("aperçu, confirmation et doublons", () => {
     expect({ readyCount, errorCount }).toEqual({ readyCount: 3, errorCount: 2 });
     const preview = await getImportPreview(companyId, draftId);
     expect(preview?.lines.filter((l) => l.errors.length).map((l) => [l.line, l.errors])).toEqual([
-      [5, ["Engagement : Cet engagement n'existe pas pour votre entreprise."]],
-      [6, ["Engagement : Cet engagement n'existe pas pour votre entreprise."]],
+      [
+        5,
+        [
+          `Engagement : « ${otherCommitmentId} » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.`,
+        ],
+      ],
+      [
+        6,
+        [
+          "Engagement : « cm-inexistant » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
+        ],
+      ],
     ]);
     // A file with any invalid row cannot be confirmed: nothing is written.
     const before = await counts();
@@ -793,6 +823,241 @@ describe("aperçu, confirmation et doublons", () => {
       confirmImport({ companyId, actorId: userId, draftId: mine.draftId, acceptDuplicate: true }),
     ).rejects.toThrow("Cet aperçu a expiré");
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("pièges de l'import", () => {
+  const rowsA = [
+    [frDaysAgo(9), "Recrutement", "Bénéficiaires du RSA", "", "CDI", "1", "Oui", "piège", ""],
+    [frDaysAgo(5), "Stage", "Jeunes de moins de 26 ans", "", "", "2", "", "", ""],
+  ];
+  async function xlsxOf(rows: Array<Array<string | number | Date>>) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Réalisations");
+    sheet.addRow(HEADER);
+    for (const row of rows) sheet.addRow(row);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+  const confirm = (draftId: string, acceptDuplicate = false) =>
+    confirmImport({ companyId, actorId: userId, draftId, acceptDuplicate });
+
+  test("les mêmes lignes dans un autre fichier (XLSX après CSV, réenregistré, lignes dans un autre ordre) sont signalées", async () => {
+    const first = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "t3.csv",
+      bytes: csvOf(rowsA),
+    });
+    await confirm(first.draftId);
+
+    // The same realisations, from Excel: codes instead of labels, rows swapped, a real date.
+    const [a, b] = rowsA;
+    const second = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "t3-bis.xlsx",
+      bytes: await xlsxOf([
+        [b[0], "INTERNSHIP", "YOUTH", "", "", 2, "", "", ""],
+        [new Date(`${isoDaysAgo(9)}T00:00:00Z`), "HIRE", "RSA", "", "CDI", 1, "oui", "piège", ""],
+      ]),
+    });
+    expect(a[0]).toBe(frDaysAgo(9));
+    const preview = await getImportPreview(companyId, second.draftId);
+    expect(preview?.previous).toMatchObject({ fileName: "t3.csv", rowCount: 2, sameFile: false });
+    const before = await counts();
+    await expect(confirm(second.draftId)).rejects.toThrow(
+      "Les mêmes lignes ont déjà été importées depuis le fichier « t3.csv » : cochez « Importer quand même » pour les importer une nouvelle fois.",
+    );
+    expect(await counts()).toEqual(before);
+    // Re-saved with commas and a trailing blank line: other bytes, same rows.
+    const resaved = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "t3.csv",
+      bytes: encode(`${[HEADER, ...rowsA].map((r) => r.join(",")).join("\n")}\n\n`),
+    });
+    expect((await getImportPreview(companyId, resaved.draftId))?.previous).toMatchObject({
+      sameFile: false,
+    });
+    await expect(confirm(resaved.draftId)).rejects.toThrow("Les mêmes lignes");
+    expect(await counts()).toEqual(before);
+    // Asked for explicitly, it is imported.
+    await confirm(resaved.draftId, true);
+    expect((await counts()).realisations).toBe(before.realisations + 2);
+    // A cumulative file (the old rows and a new one) is another content, but its old rows are
+    // pointed out: imported twice now (the re-import asked for above), each matches one line.
+    const more = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "t3-complet.csv",
+      bytes: csvOf([
+        [frDaysAgo(3), "Stage", "RSA", "", "", "1", "", "", ""],
+        ...rowsA,
+        ...rowsA,
+        ...rowsA,
+      ]),
+    });
+    const cumulative = await getImportPreview(companyId, more.draftId);
+    expect(cumulative?.previous).toBeNull();
+    expect(cumulative?.alreadyImportedLines).toEqual([3, 4, 5, 6]);
+  });
+
+  test("deux aperçus du même contenu confirmés l'un après l'autre : le second est refusé", async () => {
+    const rows = [
+      [frDaysAgo(11), "Formation", "Seniors (50 ans et plus)", "", "", "4", "", "", ""],
+    ];
+    // Two people preview the file (one as CSV, one as XLSX) before either confirms.
+    const mine = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "f.csv",
+      bytes: csvOf(rows),
+    });
+    const colleague = await createUser(prisma, { name: "Léa Collègue", email: "lea@import.test" });
+    await grantRole(prisma, colleague.id, { role: "COMPANY", companyId });
+    const theirs = await createImportDraft({
+      companyId,
+      userId: colleague.id,
+      fileName: "f.xlsx",
+      bytes: await xlsxOf([[rows[0][0], "Formation", "Seniors", "", "", 4, "", "", ""]]),
+    });
+    expect((await getImportPreview(companyId, theirs.draftId))?.previous).toBeNull();
+    await confirm(mine.draftId);
+    const before = await counts();
+    await expect(
+      confirmImport({
+        companyId,
+        actorId: colleague.id,
+        draftId: theirs.draftId,
+        acceptDuplicate: false,
+      }),
+    ).rejects.toThrow("Les mêmes lignes ont déjà été importées depuis le fichier « f.csv »");
+    expect(await counts()).toEqual(before);
+    expect(await prisma.importDraft.count({ where: { id: theirs.draftId } })).toBe(1);
+    // The page, reloaded, now shows the warning and its checkbox.
+    expect((await getImportPreview(companyId, theirs.draftId))?.previous).toMatchObject({
+      fileName: "f.csv",
+      byName: "Claire Import",
+    });
+  });
+
+  test("les lignes d'exemple du modèle sont refusées, les explications du CSV ignorées", async () => {
+    const csvText = buildTemplateCsv([
+      { id: commitmentId, year: 2026, ambition: "Recruter dix jeunes" },
+    ]);
+    expect(csvText).toContain("# Colonne Engagement");
+    expect(csvText).toContain("2026 — Recruter dix jeunes");
+    const parsed = await parseRealisationFile("modele-realisations.csv", encode(csvText));
+    expect(parsed.columnsMissing).toEqual([]);
+    const headerLine = csvText.split("\r\n").findIndex((l) => l.startsWith("Date;")) + 1;
+    expect(parsed.rows.map((r) => r.line)).toEqual([headerLine + 1, headerLine + 2]);
+    for (const row of parsed.rows) {
+      expect(row.input).toBeUndefined();
+      expect(row.errors).toEqual([
+        "Note : Cette ligne est un exemple du modèle (« EXEMPLE — ligne à supprimer ») ; supprimez-la ou remplacez-la par une vraie réalisation.",
+      ]);
+    }
+    // The example rows of the templates downloaded before are recognised too.
+    const old = await parseRealisationFile(
+      "ancien.csv",
+      csvOf([
+        [
+          frDaysAgo(30),
+          "Recrutement",
+          "DELD",
+          "",
+          "CDI",
+          "1",
+          "Non",
+          "Exemple : remplacez cette ligne par vos réalisations",
+          "",
+        ],
+      ]),
+    );
+    expect(old.rows[0].errors[0]).toContain("exemple du modèle");
+    // A "#" further down is a real row, never skipped silently.
+    const hash = await parseRealisationFile(
+      "diese.csv",
+      csvOf([["#1", "Stage", "RSA", "", "", "1", "", "", ""]]),
+    );
+    expect(hash.rows).toHaveLength(1);
+  });
+
+  test("l'engagement nommé par son libellé (avec l'année), par son identifiant ; inconnu ou ambigu : erreur", async () => {
+    const labelled = await createCommitment(prisma, {
+      companyId,
+      year: 2025,
+      ambition: "Accueillir douze stagiaires de 3e au collège Jean Moulin",
+    });
+    await createCommitment(prisma, {
+      companyId,
+      year: 2024,
+      ambition: "Former nos tuteurs à l'accueil",
+    });
+    await createCommitment(prisma, {
+      companyId,
+      year: 2025,
+      ambition: "Former nos tuteurs à l'accueil",
+    });
+    const row = (engagement: string) => [
+      frDaysAgo(4),
+      "Stage",
+      "RSA",
+      "",
+      "",
+      "1",
+      "",
+      "",
+      engagement,
+    ];
+    const { draftId } = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "libelles.csv",
+      bytes: csvOf([
+        row("2025 — Accueillir douze stagiaires de 3e au collège Jean Moulin"),
+        row("accueillir douze stagiaires de 3E au college jean moulin (2025)"),
+        row("Accueillir douze stagiaires de 3e au collège Jean Moulin"),
+        row(labelled.id),
+        row("2024 — Former nos tuteurs à l'accueil"),
+        row("Former nos tuteurs à l'accueil"),
+        row("2023 — Accueillir douze stagiaires de 3e au collège Jean Moulin"),
+      ]),
+    });
+    const preview = await getImportPreview(companyId, draftId);
+    const byLine = Object.fromEntries(
+      preview!.lines.map((l) => [l.line, l.input?.commitmentId ?? l.errors]),
+    );
+    expect(byLine[2]).toBe(labelled.id);
+    expect(byLine[3]).toBe(labelled.id);
+    expect(byLine[4]).toBe(labelled.id);
+    expect(byLine[5]).toBe(labelled.id);
+    expect(typeof byLine[6]).toBe("string");
+    expect(byLine[7]).toEqual([
+      "Engagement : « Former nos tuteurs à l'accueil » désigne plusieurs engagements de votre entreprise : écrivez-le avec son année, comme dans l'onglet « Engagements » du modèle (« 2026 — … »).",
+    ]);
+    expect(byLine[8]).toEqual([
+      "Engagement : « 2023 — Accueillir douze stagiaires de 3e au collège Jean Mo… » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
+    ]);
+    // Another company's commitment, named by its label, is unknown here; a huge cell is cut.
+    const theirs = await createCommitment(prisma, {
+      companyId: otherCompanyId,
+      year: 2025,
+      ambition: "Ouvrir nos ateliers aux demandeurs d'emploi du quartier",
+    });
+    const hostile = await createImportDraft({
+      companyId,
+      userId,
+      fileName: "hostile.csv",
+      bytes: csvOf([row(commitmentLabel(theirs)), row(`${"(a+)+$".repeat(20_000)}`)]),
+    });
+    const refused = await getImportPreview(companyId, hostile.draftId);
+    expect(refused!.lines.map((l) => l.errors[0])).toEqual([
+      "Engagement : « 2025 — Ouvrir nos ateliers aux demandeurs d'emploi du quart… » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
+      expect.stringMatching(/^Engagement : « \(a\+\)\+\$.{50,60}… » ne correspond à aucun/),
+    ]);
+    // The preview names the commitment as the user knows it.
+    expect(preview!.commitments[labelled.id]).toContain("Accueillir douze stagiaires");
   });
 });
 

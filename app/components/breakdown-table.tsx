@@ -1,4 +1,5 @@
 import { numberFormat } from "./page";
+import { TableScroll } from "~/components/table-scroll";
 
 /** A breakdown (by public, by action type…) as an accessible table. */
 export function BreakdownTable({
@@ -21,7 +22,7 @@ export function BreakdownTable({
     : rows;
   const columns = previous ? 4 : 3;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="table-basic">
         <caption className="mb-2 text-left text-base font-semibold text-gray-900">
           {caption}
@@ -67,6 +68,6 @@ export function BreakdownTable({
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -21,7 +21,7 @@ export const comboInputClass =
 export const popoverClass =
   "max-h-72 w-[var(--trigger-width)] overflow-auto rounded-md border border-gray-300 bg-white shadow-lg";
 export const optionClass =
-  "cursor-pointer px-3 py-2 text-sm text-gray-900 outline-none data-[focused]:bg-brand-50 data-[selected]:font-semibold";
+  "cursor-pointer px-3 py-2 text-sm text-gray-900 outline-none data-[focused]:bg-brand-700 data-[focused]:text-white data-[selected]:font-semibold";
 
 export function CommuneComboBox({
   name = "communeCode",

@@ -2,6 +2,7 @@ import { BarChart } from "./bar-chart";
 import { BreakdownTable } from "./breakdown-table";
 import { LineChart } from "./line-chart";
 import { numberFormat } from "./page";
+import { TableScroll } from "~/components/table-scroll";
 
 type Row = { code: string; label: string; quantity: number; count: number };
 type Breakdown = {
@@ -81,7 +82,7 @@ export function FigureTrend({ trend }: { trend: Month[] }) {
       ) : null}
       <details className="mt-4" open>
         <summary className="cursor-pointer font-semibold">Le tableau mois par mois</summary>
-        <div className="mt-2 max-w-2xl overflow-x-auto">
+        <TableScroll label="Tendance mensuelle sur 24 mois" className="mt-2 max-w-2xl">
           <table className="table-basic">
             <caption className="sr-only">Tendance mensuelle sur 24 mois</caption>
             <thead>
@@ -105,7 +106,7 @@ export function FigureTrend({ trend }: { trend: Month[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

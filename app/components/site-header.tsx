@@ -18,7 +18,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
-    <header className="bg-brand-800 text-white print:hidden">
+    <header className="site-header bg-brand-800 text-white print:hidden">
       <a
         href="#contenu"
         className="sr-only bg-white p-2 text-brand-800 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
@@ -89,13 +89,13 @@ function UserMenu({ user }: { user: HeaderUser }) {
         <Menu className="outline-none" aria-label="Mon compte">
           <MenuItem
             href="/espace"
-            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-50"
+            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-700 data-[focused]:text-white"
           >
             Mes espaces
           </MenuItem>
           <MenuItem
             href="/logout"
-            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-50"
+            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-700 data-[focused]:text-white"
           >
             Se déconnecter
           </MenuItem>

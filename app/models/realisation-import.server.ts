@@ -26,7 +26,6 @@ import {
   CONTRACT_TYPE_LABELS,
   PUBLIC_CATEGORIES,
   QPV_LABELS,
-  type Unit,
 } from "~/utils/domain";
 import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { realisationSchema, type RealisationInput } from "~/utils/schemas/realisation";
@@ -119,8 +118,8 @@ export const IMPORT_COLUMNS: ReadonlyArray<{
     field: "commitmentId",
     label: "Engagement",
     required: false,
-    help: "Facultatif : l'identifiant de l'engagement (affiché sur la page de l'engagement).",
-    aliases: ["Identifiant de l'engagement", "Engagement (identifiant)"],
+    help: "Facultatif : l'engagement tel qu'il s'affiche, avec son année (« 2026 — Recruter dix jeunes du quartier », voir l'onglet « Engagements » du modèle), ou son identifiant.",
+    aliases: ["Identifiant de l'engagement", "Engagement (identifiant)", "Engagement (libellé)"],
   },
 ];
 
@@ -282,14 +281,17 @@ function normalizeQpv(cell: Cell | undefined): string | undefined {
   return QPV_KEYS.get(normalizeKey(text)) ?? text;
 }
 
-const UNKNOWN_COMMITMENT = "Cet engagement n'existe pas pour votre entreprise.";
-
-/** A commitment id; one too long to be an id is refused here (its existence: checkCommitments). */
-function normalizeCommitmentId(cell: Cell | undefined): { value?: string; error?: string } {
-  const text = cellText(cell);
-  if (!text) return {};
-  return text.length > 40 ? { error: UNKNOWN_COMMITMENT } : { value: text };
-}
+/** The note of the template's example rows: a row carrying it is refused, never imported. */
+export const EXAMPLE_MARKER = "EXEMPLE — ligne à supprimer";
+/** Notes of the example rows in templates downloaded before the marker above. */
+const EXAMPLE_NOTES = [EXAMPLE_MARKER, "Exemple : remplacez cette ligne par vos réalisations"].map(
+  normalizeKey,
+);
+const EXAMPLE_ROW_ERROR = `Cette ligne est un exemple du modèle (« ${EXAMPLE_MARKER} ») ; supprimez-la ou remplacez-la par une vraie réalisation.`;
+const isExampleNote = (note: string) => {
+  const key = normalizeKey(note);
+  return EXAMPLE_NOTES.some((marker) => key.startsWith(marker));
+};
 
 function shorten(text: string, max: number) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -306,6 +308,8 @@ export type ParsedRow = {
   errors: string[];
   /** The row's cells as text, by column label (for the preview of invalid rows). */
   raw: Record<string, string>;
+  /** The Engagement cell as written (a label or an id), resolved by checkCommitments. */
+  commitmentRef?: string;
 };
 
 export type ParsedFile = {
@@ -366,8 +370,11 @@ function validateRow(line: number, cells: Cell[], positions: Map<Field, number>)
     quantity: normalizeQuantity(cell("quantity")),
     qpv: normalizeQpv(cell("qpv")),
     note: optionalText("note"),
-    commitmentId: mapped("commitmentId", normalizeCommitmentId(cell("commitmentId"))),
+    // A label or an id: checkCommitments turns it into the commitment's id, or an error.
+    commitmentId: undefined,
   };
+  if (candidate.note && isExampleNote(candidate.note)) fieldErrors.set("note", EXAMPLE_ROW_ERROR);
+  const commitmentRef = cellText(cell("commitmentId")) || undefined;
 
   const result = realisationSchema.safeParse(candidate);
   const messages = new Map<Field, string[]>();
@@ -385,8 +392,10 @@ function validateRow(line: number, cells: Cell[], positions: Map<Field, number>)
   const errors = IMPORT_COLUMNS.flatMap((column) =>
     (messages.get(column.field) ?? []).map((message) => `${column.label} : ${message}`),
   );
-  if (errors.length === 0 && result.success) return { line, input: result.data, errors, raw };
-  return { line, errors, raw };
+  if (errors.length === 0 && result.success) {
+    return { line, input: result.data, errors, raw, commitmentRef };
+  }
+  return { line, errors, raw, commitmentRef };
 }
 
 // ---------------------------------------------------------------- CSV
@@ -412,8 +421,21 @@ export function detectDelimiter(text: string) {
   return best.n > 0 ? best.char : ";";
 }
 
+/** Lines starting with `#` (quoted or not) before the header: the template's explanations. Blanked
+ *  rather than removed, so that the lines keep their numbers. Only before the header: further
+ *  down a `#` may begin a real note, and a row is never dropped silently. */
+function blankLeadingComments(text: string) {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/^\uFEFF/, "");
+    if (/^\s*"?#/.test(line)) lines[i] = line.endsWith("\r") ? "\r" : "";
+    else if (line.trim() !== "") break;
+  }
+  return lines.join("\n");
+}
+
 function readCsv(bytes: Uint8Array): Sheet | null {
-  const text = decodeText(bytes);
+  const text = blankLeadingComments(decodeText(bytes));
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parseCsv(text, {
@@ -514,40 +536,156 @@ export async function parseRealisationFile(
   return { format: extension, rows, columnsMissing };
 }
 
+/** How the file names a commitment: "2026 — Ambition", as the template's "Engagements" sheet
+ *  lists it (the year first, as in the realisation form's list). */
+export function commitmentLabel(c: { year: number; ambition: string }) {
+  return `${c.year} — ${c.ambition.replace(/\s+/g, " ").trim()}`;
+}
+
 /**
- * Refuses the rows whose commitment id is not one of this company's commitments, or whose action
- * type is counted in another unit than the commitment (the form's rule, realisation.server.ts).
+ * Resolves each row's Engagement cell to one of this company's commitments — by id, by its label
+ * ("2026 — Ambition", or "Ambition (2026)"), or by its ambition alone when no other commitment of
+ * the company has the same — and refuses the rows naming none, or several, or one counted in
+ * another unit than the row's action type (the form's rule, realisation.server.ts), with a
+ * French error.
+ * Run again at confirmation on the resolved ids (a commitment deleted since the preview).
  */
 export async function checkCommitments(
   db: Tx | typeof prisma,
   companyId: string,
   rows: ParsedRow[],
 ) {
-  const ids = [
-    ...new Set(rows.map((r) => r.input?.commitmentId).filter((id): id is string => !!id)),
-  ];
-  const units = new Map<string, Unit>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await db.commitment.findMany({
-      where: { companyId, id: { in: ids.slice(i, i + 500) } },
-      select: { id: true, targetUnit: true, actionTypeCode: true },
-    });
-    for (const c of found) units.set(c.id, commitmentUnit(c));
+  const refs = rows.map((r) => r.commitmentRef ?? r.input?.commitmentId);
+  if (!refs.some(Boolean)) return;
+  const commitments = await db.commitment.findMany({
+    where: { companyId },
+    select: { id: true, year: true, ambition: true, targetUnit: true, actionTypeCode: true },
+  });
+  // key → the ids it may name; a key naming two commitments is ambiguous.
+  const byKey = new Map<string, Set<string>>();
+  const add = (text: string, id: string) => {
+    const key = normalizeKey(text);
+    if (!key) return;
+    byKey.set(key, (byKey.get(key) ?? new Set()).add(id));
+  };
+  const ids = new Set(commitments.map((c) => c.id));
+  for (const c of commitments) {
+    add(commitmentLabel(c), c.id);
+    add(`${c.ambition} (${c.year})`, c.id);
+    add(c.ambition, c.id);
   }
-  for (const row of rows) {
-    const id = row.input?.commitmentId;
-    if (!row.input || !id) continue;
-    const unit = units.get(id);
-    const error = unit ? unitMismatch(unit, row.input.actionTypeCode) : UNKNOWN_COMMITMENT;
-    if (error) {
+  rows.forEach((row, index) => {
+    const ref = refs[index];
+    if (!ref || !row.input) return;
+    // An id is matched exactly (ids are case-sensitive); a label without case nor accents.
+    const found = ids.has(ref) ? new Set([ref]) : byKey.get(normalizeKey(ref));
+    if (found?.size === 1) {
+      const id = [...found][0];
+      const commitment = commitments.find((c) => c.id === id)!;
+      const mismatch = unitMismatch(commitmentUnit(commitment), row.input.actionTypeCode);
+      if (!mismatch) {
+        row.input.commitmentId = id;
+        return;
+      }
       row.input = undefined;
-      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${error}`);
+      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${mismatch}`);
+      return;
     }
-  }
+    row.input = undefined;
+    row.errors.push(
+      `${COLUMN_LABEL.commitmentId} : ${
+        found && found.size > 1
+          ? `« ${shorten(ref, 60)} » désigne plusieurs engagements de votre entreprise : écrivez-le avec son année, comme dans l'onglet « Engagements » du modèle (« 2026 — … »).`
+          : `« ${shorten(ref, 60)} » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.`
+      }`,
+    );
+  });
 }
 
-export function sha256(bytes: Uint8Array) {
+export function sha256(bytes: Uint8Array | string) {
   return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * The hash of a file's rows as they would be recorded, in any order: the same realisations give
+ * the same hash whether they come in a CSV or an XLSX file, re-saved, with columns or rows moved,
+ * labels or codes, a commitment named by label or by id. The fields are listed one by one so
+ * that the stored hashes do not change when the realisation schema gains a field.
+ */
+export function contentHash(inputs: RealisationInput[]) {
+  return sha256(JSON.stringify(inputs.map(rowKey).sort()));
+}
+
+/** One realisation's recorded fields, as text: equal for the same realisation from any file. */
+function rowKey(r: {
+  date: string;
+  actionTypeCode: string;
+  publicCategoryCode: string;
+  otherPublicLabel?: string | null;
+  contractType?: string | null;
+  quantity: number;
+  qpv: string;
+  note?: string | null;
+  commitmentId?: string | null;
+}) {
+  return JSON.stringify([
+    r.date,
+    r.actionTypeCode,
+    r.publicCategoryCode,
+    r.otherPublicLabel ?? "",
+    r.contractType ?? "",
+    r.quantity,
+    r.qpv,
+    r.note ?? "",
+    r.commitmentId ?? "",
+  ]);
+}
+
+/**
+ * The lines of a file already recorded by an earlier import — the trap of a cumulative file, sent
+ * again each quarter with the old rows plus the new ones. Only a warning at the preview: two
+ * identical realisations can be genuine (two hires of the same public on the same day), so the
+ * rows cannot be refused one by one; each earlier realisation matches one line at most.
+ */
+async function linesAlreadyImported(companyId: string, rows: DraftRow[]) {
+  if (rows.length === 0) return [];
+  const dates = rows.map((r) => r.input.date).sort();
+  const earlier = await prisma.realisation.findMany({
+    where: {
+      companyId,
+      importBatchId: { not: null },
+      date: {
+        gte: new Date(`${dates[0]}T00:00:00Z`),
+        lte: new Date(`${dates[dates.length - 1]}T00:00:00Z`),
+      },
+    },
+    select: {
+      date: true,
+      actionTypeCode: true,
+      publicCategoryCode: true,
+      otherPublicLabel: true,
+      contractType: true,
+      quantity: true,
+      qpv: true,
+      note: true,
+      commitmentId: true,
+    },
+  });
+  const left = new Map<string, number>();
+  for (const r of earlier) {
+    const key = rowKey({ ...r, date: isoOf(r.date) });
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  const lines: number[] = [];
+  for (const row of rows) {
+    const key = rowKey(row.input);
+    const n = left.get(key) ?? 0;
+    if (n > 0) {
+      left.set(key, n - 1);
+      lines.push(row.line);
+    }
+  }
+  return lines;
 }
 
 // ---------------------------------------------------------------- drafts (preview)
@@ -579,7 +717,7 @@ export async function createImportDraft({
   }
   if (parsed.rows.length === 0) {
     throw new ImportFileError(
-      "Le fichier ne contient aucune ligne de réalisation sous les titres de colonnes.",
+      "Le fichier ne contient aucune ligne de réalisation sous les titres de colonnes (dans le modèle Excel, écrivez-les dans l'onglet « Réalisations » : l'onglet « Exemples » n'est jamais importé).",
     );
   }
   await checkCommitments(prisma, companyId, parsed.rows);
@@ -612,35 +750,56 @@ export async function createImportDraft({
   return { draftId: draft.id, readyCount: ready.length, errorCount: invalid.length };
 }
 
-/** The last confirmed import of the same file (same bytes) by this company, if any. */
-export async function findPreviousImport(companyId: string, fileHash: string) {
-  return prisma.importBatch.findFirst({
-    where: { companyId, fileHash },
+/**
+ * The last confirmed import by this company of the same file (same bytes) or of the same rows
+ * (same content hash, from another file), if any. Asked at the preview, to warn, and again inside
+ * the confirmation's transaction: two previews of one file confirmed one after the other, or a
+ * file sent again after its preview expired, are caught there.
+ */
+export async function findPreviousImport(
+  db: Tx | typeof prisma,
+  companyId: string,
+  hashes: { fileHash: string; contentHash: string },
+) {
+  const previous = await db.importBatch.findFirst({
+    where: {
+      companyId,
+      OR: [{ fileHash: hashes.fileHash }, { contentHash: hashes.contentHash }],
+    },
     orderBy: { createdAt: "desc" },
     select: {
       createdAt: true,
       rowCount: true,
       fileName: true,
+      fileHash: true,
       createdBy: { select: { name: true } },
     },
   });
+  if (!previous) return null;
+  const { fileHash, ...rest } = previous;
+  return { ...rest, sameFile: fileHash === hashes.fileHash };
 }
 
 /** What the preview page shows of a draft of this company; null when absent or expired. */
 export async function getImportPreview(companyId: string, draftId: string) {
   const draft = await prisma.importDraft.findFirst({ where: { id: draftId, companyId } });
   if (!draft || draft.expiresAt < new Date()) return null;
-  const ready = (JSON.parse(draft.rows) as DraftRow[]).slice(0, PREVIEW_READY_ROWS);
+  const allReady = JSON.parse(draft.rows) as DraftRow[];
+  const ready = allReady.slice(0, PREVIEW_READY_ROWS);
   const invalid = JSON.parse(draft.errors) as DraftErrorRow[];
   const commitmentIds = [
     ...new Set(ready.map((r) => r.input.commitmentId).filter((id): id is string => !!id)),
   ];
-  const [previous, commitments] = await Promise.all([
-    findPreviousImport(companyId, draft.fileHash),
+  const [previous, commitments, importedLines] = await Promise.all([
+    findPreviousImport(prisma, companyId, {
+      fileHash: draft.fileHash,
+      contentHash: contentHash(allReady.map((r) => r.input)),
+    }),
     prisma.commitment.findMany({
       where: { companyId, id: { in: commitmentIds } },
       select: { id: true, year: true, ambition: true },
     }),
+    linesAlreadyImported(companyId, allReady),
   ]);
   const lines = [
     ...ready.map((r) => ({ line: r.line, input: r.input, errors: [] as string[], raw: {} })),
@@ -658,11 +817,14 @@ export async function getImportPreview(companyId: string, draftId: string) {
     commitments: Object.fromEntries(
       commitments.map((c) => [c.id, `${shorten(c.ambition, 60)} (${c.year})`]),
     ),
+    /** Lines found in earlier imports, when the file as a whole is not one of them. */
+    alreadyImportedLines: previous ? [] : importedLines,
     previous: previous
       ? {
           createdAt: previous.createdAt,
           rowCount: previous.rowCount,
           fileName: previous.fileName,
+          sameFile: previous.sameFile,
           byName: previous.createdBy?.name ?? null,
         }
       : null,
@@ -699,11 +861,6 @@ export async function confirmImport({
       "Le fichier contient des lignes en erreur : corrigez-les dans le fichier, puis envoyez-le à nouveau. Rien n'a été enregistré.",
     );
   }
-  if (!acceptDuplicate && (await findPreviousImport(companyId, draft.fileHash))) {
-    throw new ImportConfirmError(
-      "Ce fichier a déjà été importé : cochez « Importer quand même » pour l'importer une nouvelle fois.",
-    );
-  }
   const rows = JSON.parse(draft.rows) as DraftRow[];
   // The commitments were checked at the preview; one deleted since then is caught here, before
   // the transaction opens, with its line (createRealisations checks them again inside).
@@ -716,6 +873,7 @@ export async function confirmImport({
     );
   }
   const inputs = rows.map((row) => row.input);
+  const hashes = { fileHash: draft.fileHash, contentHash: contentHash(inputs) };
   try {
     return await prisma.$transaction(
       async (tx) => {
@@ -723,11 +881,23 @@ export async function confirmImport({
         if (deleted.count !== 1) {
           throw new ImportConfirmError("Cet import a déjà été enregistré.", 409);
         }
+        // Checked here, after the draft's deletion took the write lock: an import confirmed
+        // meanwhile (another preview of the same file) is seen. A re-import is sometimes wanted
+        // (a file deleted by mistake, the same quarter really done twice), hence the explicit
+        // "Importer quand même" rather than a flat refusal.
+        const previous = acceptDuplicate ? null : await findPreviousImport(tx, companyId, hashes);
+        if (previous) {
+          throw new ImportConfirmError(
+            previous.sameFile
+              ? "Ce fichier a déjà été importé : cochez « Importer quand même » pour l'importer une nouvelle fois."
+              : `Les mêmes lignes ont déjà été importées depuis le fichier « ${previous.fileName} » : cochez « Importer quand même » pour les importer une nouvelle fois.`,
+          );
+        }
         const batch = await tx.importBatch.create({
           data: {
             companyId,
             fileName: draft.fileName,
-            fileHash: draft.fileHash,
+            ...hashes,
             rowCount: inputs.length,
             createdById: actorId,
           },
@@ -805,8 +975,6 @@ export async function receiveImportUpload(
 
 // ---------------------------------------------------------------- templates
 
-const TEMPLATE_NOTE = "Exemple : remplacez cette ligne par vos réalisations";
-
 function exampleRows(today = new Date()) {
   const daysAgo = (n: number) => {
     const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
@@ -824,7 +992,7 @@ function exampleRows(today = new Date()) {
       CONTRACT_TYPE_LABELS.CDI,
       1,
       QPV_LABELS.NO,
-      TEMPLATE_NOTE,
+      `${EXAMPLE_MARKER}`,
       "",
     ],
     [
@@ -835,13 +1003,13 @@ function exampleRows(today = new Date()) {
       "",
       3,
       QPV_LABELS.UNKNOWN,
-      TEMPLATE_NOTE,
+      `${EXAMPLE_MARKER} (les personnes se comptent, jamais de nom)`,
       "",
     ],
   ] as const;
 }
 
-/** The company's commitments, newest first, for the template's "Listes" sheet. */
+/** The company's commitments, newest first, for the templates' lists. */
 export async function listTemplateCommitments(companyId: string) {
   return prisma.commitment.findMany({
     where: { companyId },
@@ -851,20 +1019,30 @@ export async function listTemplateCommitments(companyId: string) {
   });
 }
 
+type TemplateCommitment = { id: string; year: number; ambition: string };
+
 type WithValidations = {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 };
 
-/** The XLSX template: the columns, two example rows, and a "Listes" sheet of allowed values. */
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFE8EEF7" },
+};
+
+/**
+ * The XLSX template: an empty "Réalisations" sheet (the one read on import) whose titles carry
+ * their help as a comment, the example rows in a sheet of their own ("Exemples", never read), the
+ * company's commitments ("Engagements") and the allowed values ("Listes"), offered as drop-down
+ * lists in the columns.
+ */
 export async function buildTemplateXlsx(
-  commitments: Array<{ id: string; year: number; ambition: string }>,
+  commitments: TemplateCommitment[],
 ): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Engagés";
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet("Réalisations", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
   const widths: Record<Field, number> = {
     date: 14,
     actionTypeCode: 34,
@@ -874,17 +1052,43 @@ export async function buildTemplateXlsx(
     quantity: 10,
     qpv: 13,
     note: 50,
-    commitmentId: 28,
+    commitmentId: 50,
   };
-  sheet.columns = IMPORT_COLUMNS.map((c) => ({
-    header: c.label,
-    key: c.field,
-    width: widths[c.field],
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
-  for (const row of exampleRows()) sheet.addRow([...row]);
-  sheet.getColumn(1).numFmt = "dd/mm/yyyy";
+  const dataSheet = (name: string) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = IMPORT_COLUMNS.map((c) => ({
+      header: c.label,
+      key: c.field,
+      width: widths[c.field],
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).fill = HEADER_FILL;
+    sheet.getColumn(1).numFmt = "dd/mm/yyyy";
+    return sheet;
+  };
+  const sheet = dataSheet("Réalisations");
+  IMPORT_COLUMNS.forEach((column, index) => {
+    sheet.getCell(1, index + 1).note =
+      `${column.required ? "Obligatoire" : "Facultatif"}. ${column.help}`;
+  });
+  const examples = dataSheet("Exemples");
+  for (const row of exampleRows()) examples.addRow([...row]);
+  examples.addRow([]);
+  examples.addRow([
+    "Ces lignes montrent comment remplir l'onglet « Réalisations » : elles ne sont jamais importées. Écrivez vos réalisations dans l'onglet « Réalisations ».",
+  ]);
+
+  const engagements = workbook.addWorksheet("Engagements");
+  engagements.columns = [
+    { header: "Engagement (à recopier dans la colonne « Engagement »)", width: 90 },
+    { header: "Identifiant (accepté aussi)", width: 30 },
+  ];
+  engagements.getRow(1).font = { bold: true };
+  engagements.getRow(1).fill = HEADER_FILL;
+  for (const c of commitments) engagements.addRow([commitmentLabel(c), c.id]);
+  if (commitments.length === 0) {
+    engagements.addRow(["Votre entreprise n'a pas encore d'engagement : laissez la colonne vide."]);
+  }
 
   const lists = workbook.addWorksheet("Listes");
   const listColumns: Array<{ header: string; values: string[]; width: number }> = [
@@ -896,12 +1100,6 @@ export async function buildTemplateXlsx(
       width: 28,
     },
     { header: "QPV", values: [QPV_LABELS.YES, QPV_LABELS.NO, QPV_LABELS.UNKNOWN], width: 14 },
-    { header: "Engagement (identifiant)", values: commitments.map((c) => c.id), width: 28 },
-    {
-      header: "Engagement (description)",
-      values: commitments.map((c) => `${c.year} — ${shorten(c.ambition, 120)}`),
-      width: 70,
-    },
   ];
   lists.columns = listColumns.map((c) => ({ header: c.header, width: c.width }));
   lists.getRow(1).font = { bold: true };
@@ -911,30 +1109,34 @@ export async function buildTemplateXlsx(
     });
   });
 
-  // Drop-down lists on the first rows (warnings only: codes are accepted too).
+  // Drop-down lists on the first rows (warnings only: codes and ids are accepted too).
   const lastRow = 5_001;
   const letter = (field: Field) =>
     String.fromCharCode(65 + IMPORT_COLUMNS.findIndex((c) => c.field === field));
-  const validations: Array<[Field, number]> = [
-    ["actionTypeCode", 0],
-    ["publicCategoryCode", 1],
-    ["contractType", 2],
-    ["qpv", 3],
+  const validations: Array<[Field, string]> = [
+    ["actionTypeCode", `Listes!$A$2:$A$${ACTION_TYPES.length + 1}`],
+    ["publicCategoryCode", `Listes!$B$2:$B$${PUBLIC_CATEGORIES.length + 1}`],
+    ["contractType", `Listes!$C$2:$C$${CONTRACT_TYPES.length + 1}`],
+    ["qpv", "Listes!$D$2:$D$4"],
   ];
-  for (const [field, listIndex] of validations) {
-    const col = String.fromCharCode(65 + listIndex);
-    const count = listColumns[listIndex].values.length;
+  if (commitments.length > 0) {
+    validations.push(["commitmentId", `Engagements!$A$2:$A$${commitments.length + 1}`]);
+  }
+  for (const [field, formula] of validations) {
     // exceljs has range validations at run time, but not in its type declarations.
     (sheet as unknown as WithValidations).dataValidations.add(
       `${letter(field)}2:${letter(field)}${lastRow}`,
       {
         type: "list",
         allowBlank: true,
-        formulae: [`Listes!$${col}$2:$${col}$${count + 1}`],
+        formulae: [formula],
         showErrorMessage: true,
         errorStyle: "warning",
         errorTitle: "Valeur hors liste",
-        error: "Choisissez une valeur de l'onglet « Listes ».",
+        error:
+          field === "commitmentId"
+            ? "Choisissez un engagement de l'onglet « Engagements »."
+            : "Choisissez une valeur de l'onglet « Listes ».",
       },
     );
   }
@@ -942,9 +1144,26 @@ export async function buildTemplateXlsx(
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** The CSV template: UTF-8 with a BOM (so Excel reads the accents), `;` as separator. */
-export function buildTemplateCsv() {
+/**
+ * The CSV template: UTF-8 with a BOM (so Excel reads the accents), `;` as separator. Lines
+ * starting with `#` before the titles explain it and list the company's commitments (they are
+ * skipped on import); the example rows are marked in their Note, and refused if left in.
+ */
+export function buildTemplateCsv(commitments: TemplateCommitment[]) {
+  const comment = (text: string) => [`# ${text}`];
   return spreadsheetCsv([
+    comment(
+      "Modèle d'import Engagés : une ligne par réalisation sous la ligne des titres. Les lignes qui commencent par # sont ignorées.",
+    ),
+    comment(
+      `Les deux lignes marquées « ${EXAMPLE_MARKER} » sont des exemples : supprimez-les, sinon le fichier est refusé.`,
+    ),
+    ...(commitments.length > 0
+      ? [
+          comment("Colonne Engagement (facultative) : recopiez l'un de vos engagements :"),
+          ...commitments.map((c) => comment(`  ${commitmentLabel(c)}`)),
+        ]
+      : [comment("Colonne Engagement : laissez-la vide (votre entreprise n'a pas d'engagement).")]),
     IMPORT_COLUMNS.map((c) => c.label),
     ...exampleRows().map((row) =>
       row.map((value) => (value instanceof Date ? frenchDateOf(value) : value)),

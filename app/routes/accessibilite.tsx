@@ -1,22 +1,151 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PageHeader } from "~/components/page";
 
-export const meta: MetaFunction = () => [{ title: "Accessibilité — Engagés" }];
+// The accessibility statement (déclaration d'accessibilité) in the form the RGAA asks for. Keep
+// it true: when a non-conformity below is fixed, remove it here and say so in the commit.
+
+export const meta: MetaFunction = () => [{ title: "Déclaration d'accessibilité — Engagés" }];
+
+const STATEMENT_DATE = "1er décembre 2026";
+
+/** What the audit found and is not yet fixed (RGAA 4.1.2 criteria). */
+const NON_CONFORMITIES = [
+  "Quatre pages obligent à faire défiler horizontalement à 320 pixels de large (critère 10.11).",
+  "Les champs obligatoires ne sont pas signalés comme tels avant l'envoi du formulaire (critère 11.10).",
+  "Certaines suppressions se font sans demande de confirmation (critère 11.12).",
+  "Dans les comptes rendus de réunion, les niveaux de titres saisis par les animateurs ne suivent pas toujours la hiérarchie de la page (critère 9.1).",
+  "Le titre des pages d'erreur ne dit pas toujours de quelle erreur il s'agit (critère 8.6).",
+  "La liste de choix des communes peut se rouvrir après qu'une commune a été choisie (critère 7.1).",
+];
 
 export default function AccessibilityPage() {
   return (
-    <div className="max-w-3xl space-y-4">
-      <PageHeader title="Accessibilité" />
+    <div className="max-w-3xl space-y-6">
+      <PageHeader title="Déclaration d'accessibilité" />
       <p>
-        Engagés est conçu pour être utilisable au clavier, avec un lecteur d&apos;écran et sur
-        téléphone : chaque champ a son étiquette, chaque graphique a ses chiffres dans un tableau,
-        les contrastes respectent le niveau AA des WCAG 2.1. Les pages sont vérifiées
-        automatiquement (axe) à chaque modification.
+        L&apos;opérateur national d&apos;Engagés s&apos;engage à rendre la plateforme accessible à
+        toutes et à tous, conformément à l&apos;article 47 de la loi n° 2005-102 du 11 février 2005.
+        Cette déclaration s&apos;applique à l&apos;ensemble d&apos;Engagés : pages publiques,
+        espaces des entreprises, des clubs, des préfectures et de l&apos;administration.
       </p>
-      <p>
-        Si un contenu ou une fonction ne vous est pas accessible, écrivez à l&apos;animateur de
-        votre club : nous vous apporterons une réponse et corrigerons le problème.
-      </p>
+
+      <section aria-labelledby="etat" className="space-y-2">
+        <h2 id="etat" className="text-xl font-bold">
+          État de conformité
+        </h2>
+        <p>
+          Engagés est <strong>partiellement conforme</strong> avec le référentiel général
+          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1.2, en raison des
+          non-conformités énumérées ci-dessous.
+        </p>
+      </section>
+
+      <section aria-labelledby="resultats" className="space-y-2">
+        <h2 id="resultats" className="text-xl font-bold">
+          Résultats des tests
+        </h2>
+        <p>
+          Un audit interne mené en novembre 2026 a parcouru 57 pages avec chacun des rôles
+          (entreprise, animateur, préfecture, administration) : contrôle automatique (axe-core,
+          aucune violation ; Lighthouse, score d&apos;accessibilité de 100), puis vérification
+          manuelle selon les critères du RGAA (clavier, contrastes, affichage à 320 pixels de large,
+          titres, formulaires). Il n&apos;a pas encore été suivi d&apos;un audit complet par un
+          organisme indépendant : le taux de conformité au sens du RGAA n&apos;est donc pas encore
+          calculé.
+        </p>
+        <p>
+          Chaque modification de la plateforme est vérifiée automatiquement par axe-core sur les
+          parcours principaux, à 1 280 et à 320 pixels de large.
+        </p>
+      </section>
+
+      <section aria-labelledby="non-accessible" className="space-y-2">
+        <h2 id="non-accessible" className="text-xl font-bold">
+          Contenus non accessibles
+        </h2>
+        <h3 className="text-lg font-semibold">Non-conformités</h3>
+        <ul className="list-disc space-y-1 pl-6">
+          {NON_CONFORMITIES.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <h3 className="text-lg font-semibold">Dérogations pour charge disproportionnée</h3>
+        <p>Aucune.</p>
+        <h3 className="text-lg font-semibold">Contenus non soumis à l&apos;obligation</h3>
+        <p>
+          Les textes et images publiés par les membres (bonnes pratiques, commentaires, comptes
+          rendus) relèvent de leurs auteurs ; la plateforme leur demande un texte alternatif pour
+          chaque image.
+        </p>
+      </section>
+
+      <section aria-labelledby="etablissement" className="space-y-2">
+        <h2 id="etablissement" className="text-xl font-bold">
+          Établissement de cette déclaration
+        </h2>
+        <p>Cette déclaration a été établie le {STATEMENT_DATE}.</p>
+        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">Technologies utilisées</dt>
+          <dd>
+            HTML5, CSS, JavaScript (React), WAI-ARIA. Les pages fonctionnent aussi sans JavaScript.
+          </dd>
+          <dt className="font-semibold">Environnement de test</dt>
+          <dd>
+            Chromium (version 156) sous Linux, au clavier et à la souris, à 1 280, 390 et 320 pixels
+            de large.
+          </dd>
+          <dt className="font-semibold">Outils</dt>
+          <dd>axe-core (par Playwright), Lighthouse, inspecteur de contrastes.</dd>
+          <dt className="font-semibold">Pages vérifiées</dt>
+          <dd>
+            Accueil, chiffres publics, connexion, tableau de bord d&apos;une entreprise et ses
+            formulaires (engagements, réalisations, import, profil, équipe, rapport annuel), espace
+            d&apos;un club (membres, réunions, relances, chiffres, modération), tableau de bord
+            départemental et son détail par club, administration, bonnes pratiques, annuaire et
+            Passerelles, pages d&apos;erreur.
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="contact" className="space-y-2">
+        <h2 id="contact" className="text-xl font-bold">
+          Retour d&apos;information et contact
+        </h2>
+        <p>
+          Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, écrivez à
+          l&apos;animateur de votre club ou à l&apos;opérateur national de la plateforme : nous vous
+          orienterons vers une autre façon d&apos;y accéder, vous transmettrons le contenu sous une
+          autre forme, et corrigerons le problème.
+        </p>
+      </section>
+
+      <section aria-labelledby="recours" className="space-y-2">
+        <h2 id="recours" className="text-xl font-bold">
+          Voies de recours
+        </h2>
+        <p>
+          Si vous nous avez signalé un défaut d&apos;accessibilité qui vous empêche d&apos;accéder à
+          un contenu ou à un service et que vous n&apos;avez pas obtenu de réponse satisfaisante,
+          vous pouvez saisir le Défenseur des droits :
+        </p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> ;
+          </li>
+          <li>
+            en contactant{" "}
+            <a href="https://www.defenseurdesdroits.fr/saisir/delegues">
+              le délégué du Défenseur des droits de votre région
+            </a>{" "}
+            ;
+          </li>
+          <li>par téléphone au 09 69 39 00 00 ;</li>
+          <li>
+            par courrier, gratuitement, sans timbre : Défenseur des droits, Libre réponse 71120,
+            75342 Paris CEDEX 07.
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, type NationalSort } from "~/utils/national-sorts";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Engagés" }];
 
@@ -133,35 +134,37 @@ export default function AdminHome() {
         </div>
       </section>
       <FigureTrend trend={d.trend} />
-      <section aria-labelledby="clubs" className="card mb-8 overflow-x-auto">
+      <section aria-labelledby="clubs" className="card mb-8">
         <h2 id="clubs" className="mb-3 text-xl font-bold">
           Clubs
         </h2>
-        <table className="table-basic">
-          <caption className="sr-only">Clubs par département</caption>
-          <thead>
-            <tr>
-              <th scope="col">Département</th>
-              <th scope="col">Club</th>
-              <th scope="col" className="text-right">
-                Membres
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.clubs.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  {c.departement.name} ({c.departementCode})
-                </td>
-                <th scope="row" className="font-normal">
-                  {c.name}
+        <TableScroll label="Clubs par département">
+          <table className="table-basic">
+            <caption className="sr-only">Clubs par département</caption>
+            <thead>
+              <tr>
+                <th scope="col">Département</th>
+                <th scope="col">Club</th>
+                <th scope="col" className="text-right">
+                  Membres
                 </th>
-                <td className="text-right tabular-nums">{c._count.memberships}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.clubs.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {c.departement.name} ({c.departementCode})
+                  </td>
+                  <th scope="row" className="font-normal">
+                    {c.name}
+                  </th>
+                  <td className="text-right tabular-nums">{c._count.memberships}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <section aria-labelledby="emails" className="card">
         <h2 id="emails" className="mb-3 text-xl font-bold">

@@ -4,6 +4,7 @@ import { PageHeader, dateTimeFormat } from "~/components/page";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Envois d'e-mails — Engagés" }];
 
@@ -63,7 +64,7 @@ export default function AdminEmails() {
           </Form>
         }
       />
-      <div className="card overflow-x-auto">
+      <TableScroll label="Les 100 derniers e-mails" className="card">
         <table className="table-basic">
           <caption className="sr-only">Les 100 derniers e-mails</caption>
           <thead>
@@ -94,7 +95,7 @@ export default function AdminEmails() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "~/models/audit-journal.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "~/utils/audit-labels";
 import { requirePermission } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Journal des modifications — Engagés" }];
 
@@ -112,7 +113,7 @@ export default function AdminJournal() {
                 {e.club ? ` · club : ${e.club}` : ""}
               </p>
               {e.changes.length > 0 ? (
-                <div className="mt-2 overflow-x-auto">
+                <TableScroll label="Ce qui a changé" className="mt-2">
                   <table className="table-basic table-fixed">
                     <caption className="sr-only">Ce qui a changé</caption>
                     <thead>
@@ -136,7 +137,7 @@ export default function AdminJournal() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               ) : null}
             </li>
           ))}

@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { runDueJobs } from "~/utils/scheduler.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { TableScroll } from "~/components/table-scroll";
 
 // The scheduler's periodic work as the operator sees it: the last runs (JobRun) and a button to
 // run what is due now — after a restart, or to check a digest — without waiting for the timers.
@@ -44,7 +45,7 @@ export default function AdminJobs() {
           Lancer les tâches dues maintenant
         </button>
       </Form>
-      <div className="card overflow-x-auto">
+      <TableScroll label="Dernières exécutions" className="card">
         <table className="table-basic">
           <caption className="sr-only">Dernières exécutions</caption>
           <thead>
@@ -72,7 +73,7 @@ export default function AdminJobs() {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

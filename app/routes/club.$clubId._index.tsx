@@ -20,6 +20,7 @@ import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server"
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Engagés` },
@@ -282,7 +283,9 @@ export default function ClubHome() {
             ? countOf(d.total, "entreprise")
             : `${numberFormat.format(d.members.length)} sur ${countOf(d.total, "entreprise")}`}
         </p>
-        <div className="overflow-x-auto">
+        <TableScroll
+          label={`Entreprises du club : état, engagements ${q.annee}, dernière déclaration et progression`}
+        >
           <table className="table-basic">
             <caption className="sr-only">
               Entreprises du club : état, engagements {q.annee}, dernière déclaration et progression
@@ -357,7 +360,7 @@ export default function ClubHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <p className="mt-3 text-xs text-gray-700">
           Progression : part réalisée de l&apos;objectif de chaque engagement chiffré de
           l&apos;année (en cours ou atteint), plafonnée à 100 %, en moyenne sur ces engagements.

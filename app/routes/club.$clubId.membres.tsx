@@ -21,6 +21,7 @@ import { listClubJoinRequests } from "~/models/join-request.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
 
@@ -398,7 +399,7 @@ export default function ClubMembers() {
         <h2 id="membres" className="mb-3 text-xl font-bold">
           Membres ({members.length})
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll label="Membres du club">
           <table className="table-basic">
             <caption className="sr-only">Membres du club</caption>
             <thead>
@@ -455,7 +456,7 @@ export default function ClubMembers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="partis" className="card">
@@ -468,7 +469,7 @@ export default function ClubMembers() {
         {left.length === 0 ? (
           <p className="text-gray-700">Aucun départ.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Anciens membres du club">
             <table className="table-basic">
               <caption className="sr-only">Anciens membres du club</caption>
               <thead>
@@ -489,7 +490,7 @@ export default function ClubMembers() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

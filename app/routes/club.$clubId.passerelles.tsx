@@ -15,6 +15,7 @@ import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Passerelles du club — Engagés" }];
 
@@ -149,7 +150,7 @@ export default function ClubPasserellesPage() {
         {matches.length === 0 ? (
           <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Mises en relation du club">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-gray-300">
@@ -184,7 +185,7 @@ export default function ClubPasserellesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -14,6 +14,7 @@ import {
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 // The animators' moderation of their club's feed: members' reports to handle, and every
 // practice of the club to feature (on top of the feed and in meetings) or hide.
@@ -116,7 +117,7 @@ export default function ClubPractices() {
         <h2 id="toutes" className="mb-3 text-xl font-bold">
           Pratiques du club
         </h2>
-        <div className="card overflow-x-auto">
+        <TableScroll label="Pratiques du club" className="card">
           <table className="table-basic">
             <thead>
               <tr>
@@ -168,7 +169,7 @@ export default function ClubPractices() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

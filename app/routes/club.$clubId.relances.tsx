@@ -23,6 +23,7 @@ import {
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
 
@@ -297,7 +298,7 @@ export default function ClubReminders() {
         {d.log.entries.length === 0 ? (
           <p className="text-gray-700">Aucune relance envoyée pour l&apos;instant.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Journal des relances du club">
             <table className="table-basic">
               <caption className="sr-only">Journal des relances du club</caption>
               <thead>
@@ -329,7 +330,7 @@ export default function ClubReminders() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

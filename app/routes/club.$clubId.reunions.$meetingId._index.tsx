@@ -19,6 +19,7 @@ import { formatMeetingWhen } from "~/utils/meeting-time";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? "Réunion"} — Engagés` },
@@ -251,36 +252,40 @@ export default function MeetingPage() {
         </div>
       </div>
       {d.canManage && d.invitees.length > 0 ? (
-        <section aria-labelledby="invites" className="card mt-6 overflow-x-auto">
+        <section aria-labelledby="invites" className="card mt-6">
           <h2 id="invites" className="mb-3 text-lg font-bold">
             Personnes invitées
           </h2>
-          <table className="table-basic">
-            <caption className="sr-only">Personnes invitées, leur réponse et leur présence</caption>
-            <thead>
-              <tr>
-                <th scope="col">Personne</th>
-                <th scope="col">Entreprise</th>
-                <th scope="col">Réponse</th>
-                <th scope="col">Présence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.invitees.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    {i.name}
-                    <span className="block break-all text-xs text-gray-600">{i.email}</span>
-                  </th>
-                  <td>{i.company}</td>
-                  <td>
-                    <RsvpBadge rsvp={i.rsvp} />
-                  </td>
-                  <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
+          <TableScroll label="Personnes invitées, leur réponse et leur présence">
+            <table className="table-basic">
+              <caption className="sr-only">
+                Personnes invitées, leur réponse et leur présence
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Personne</th>
+                  <th scope="col">Entreprise</th>
+                  <th scope="col">Réponse</th>
+                  <th scope="col">Présence</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.invitees.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.name}
+                      <span className="block break-all text-xs text-gray-600">{i.email}</span>
+                    </th>
+                    <td>{i.company}</td>
+                    <td>
+                      <RsvpBadge rsvp={i.rsvp} />
+                    </td>
+                    <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
     </>

@@ -18,6 +18,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Inviter — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -190,40 +191,42 @@ export default function MeetingInvitationsPage() {
           </Form>
         </section>
       )}
-      <section aria-labelledby="invites" className="card overflow-x-auto">
+      <section aria-labelledby="invites" className="card">
         <h2 id="invites" className="mb-3 text-lg font-bold">
           Personnes invitées ({d.invitees.length})
         </h2>
         {d.invitees.length === 0 ? (
           <p className="text-gray-700">Personne n&apos;est encore invité.</p>
         ) : (
-          <table className="table-basic">
-            <caption className="sr-only">Personnes invitées et leur réponse</caption>
-            <thead>
-              <tr>
-                <th scope="col">Personne</th>
-                <th scope="col">Entreprise</th>
-                <th scope="col">Réponse</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.invitees.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">
-                    {i.name}
-                    <span className="block break-all text-xs text-gray-600">
-                      {i.email}
-                      {i.mailed ? "" : " — a répondu dans Engagés, sans invitation par e-mail"}
-                    </span>
-                  </th>
-                  <td>{i.company}</td>
-                  <td>
-                    <RsvpBadge rsvp={i.rsvp} />
-                  </td>
+          <TableScroll label="Personnes invitées et leur réponse">
+            <table className="table-basic">
+              <caption className="sr-only">Personnes invitées et leur réponse</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Personne</th>
+                  <th scope="col">Entreprise</th>
+                  <th scope="col">Réponse</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.invitees.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.name}
+                      <span className="block break-all text-xs text-gray-600">
+                        {i.email}
+                        {i.mailed ? "" : " — a répondu dans Engagés, sans invitation par e-mail"}
+                      </span>
+                    </th>
+                    <td>{i.company}</td>
+                    <td>
+                      <RsvpBadge rsvp={i.rsvp} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

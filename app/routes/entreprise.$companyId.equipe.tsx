@@ -24,6 +24,7 @@ import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mon équipe", "Équipe")} — Engagés` },
@@ -172,7 +173,7 @@ export default function TeamPage() {
         <h2 id="membres" className="mb-3 text-lg font-bold">
           Membres de l&apos;équipe
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll label="Membres de l'équipe">
           <table className="table-basic">
             <caption className="sr-only">Membres de l&apos;équipe</caption>
             <thead>
@@ -227,7 +228,7 @@ export default function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {canEdit ? (
         <section aria-labelledby="inviter" className="card mb-6">
@@ -244,7 +245,7 @@ export default function TeamPage() {
         {invitations.length === 0 ? (
           <p className="text-gray-700">Aucune invitation en attente.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Invitations en attente">
             <table className="table-basic">
               <caption className="sr-only">Invitations en attente</caption>
               <thead>
@@ -287,7 +288,7 @@ export default function TeamPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {canEdit && isMember ? (

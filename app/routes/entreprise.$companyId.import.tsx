@@ -199,8 +199,9 @@ function UploadSection({
             .
           </li>
           <li>
-            Remplissez une ligne par réalisation, sous la ligne des titres (les deux lignes
-            d&apos;exemple sont à remplacer). Comptez des personnes, jamais de noms.
+            Remplissez une ligne par réalisation, sous la ligne des titres (dans le modèle Excel,
+            l&apos;onglet « Exemples » montre comment ; dans le modèle CSV, supprimez les deux
+            lignes marquées « EXEMPLE »). Comptez des personnes, jamais de noms.
           </li>
           <li>
             Envoyez le fichier : un aperçu montre chaque ligne telle qu&apos;elle sera enregistrée,
@@ -219,27 +220,34 @@ function UploadSection({
           peuvent être dans n&apos;importe quel ordre. Pour les listes, le libellé ou le code est
           accepté. Séparateur du CSV : point-virgule ou virgule, encodage UTF-8.
         </p>
-        <table className="table-basic">
-          <caption className="sr-only">Colonnes attendues dans le fichier</caption>
-          <thead>
-            <tr>
-              <th scope="col">Colonne</th>
-              <th scope="col">Obligatoire</th>
-              <th scope="col">Contenu</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((c) => (
-              <tr key={c.label}>
-                <th scope="row" className="font-semibold">
-                  {c.label}
-                </th>
-                <td>{c.required ? "Oui" : "Non"}</td>
-                <td>{c.help}</td>
+        <div
+          className="overflow-x-auto"
+          role="region"
+          aria-label="Tableau des colonnes du fichier (défilement horizontal)"
+          tabIndex={0}
+        >
+          <table className="table-basic">
+            <caption className="sr-only">Colonnes attendues dans le fichier</caption>
+            <thead>
+              <tr>
+                <th scope="col">Colonne</th>
+                <th scope="col">Obligatoire</th>
+                <th scope="col">Contenu</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.label}>
+                  <th scope="row" className="font-semibold">
+                    {c.label}
+                  </th>
+                  <td>{c.required ? "Oui" : "Non"}</td>
+                  <td>{c.help}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );
@@ -275,14 +283,38 @@ function Preview({
           </span>
         </p>
         {preview.previous ? (
-          <div className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+          <div
+            id="deja-importe"
+            className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950"
+          >
             <p className="font-semibold">
-              Ce fichier a déjà été importé le{" "}
+              {preview.previous.sameFile
+                ? "Ce fichier a déjà été importé le "
+                : `Les mêmes lignes ont déjà été importées, depuis le fichier « ${preview.previous.fileName} », le `}
               {dateTimeFormat.format(new Date(preview.previous.createdAt))}
               {preview.previous.byName ? ` par ${preview.previous.byName}` : ""} (
               {plural(preview.previous.rowCount, "ligne", "lignes")}).
             </p>
-            <p>L&apos;importer encore enregistrerait ses réalisations une deuxième fois.</p>
+            <p>
+              Les importer encore enregistrerait ces réalisations une deuxième fois. Si c&apos;est
+              bien voulu, cochez « Importer quand même ».
+            </p>
+          </div>
+        ) : null}
+        {preview.alreadyImportedLines.length > 0 ? (
+          <div className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+            <p className="font-semibold">
+              {preview.alreadyImportedLines.length > 1
+                ? `${numberFormat.format(preview.alreadyImportedLines.length)} lignes de ce fichier sont identiques à des réalisations déjà importées`
+                : "Une ligne de ce fichier est identique à une réalisation déjà importée"}{" "}
+              ({preview.alreadyImportedLines.length > 1 ? "lignes" : "ligne"}{" "}
+              {preview.alreadyImportedLines.slice(0, 20).join(", ")}
+              {preview.alreadyImportedLines.length > 20 ? "…" : ""}).
+            </p>
+            <p>
+              Si votre fichier reprend un import précédent, retirez ces lignes avant de
+              l&apos;envoyer : elles seraient comptées deux fois.
+            </p>
           </div>
         ) : null}
         {preview.errorCount > 0 ? (
@@ -316,6 +348,7 @@ function Preview({
                   name="importerQuandMeme"
                   type="checkbox"
                   required
+                  aria-describedby="deja-importe"
                   className="h-5 w-5"
                 />
                 <label htmlFor="importerQuandMeme" className="font-semibold">
@@ -349,6 +382,7 @@ function Preview({
             toutes sont comptées dans le résumé.
           </p>
         ) : null}
+        {preview.errorsShown > 0 ? <ErrorList lines={preview.lines} /> : null}
         <div
           className="overflow-x-auto"
           role="region"
@@ -362,6 +396,7 @@ function Preview({
             <thead>
               <tr>
                 <th scope="col">Ligne</th>
+                <th scope="col">Statut</th>
                 <th scope="col">Date</th>
                 <th scope="col">Type d&apos;action</th>
                 <th scope="col">Public</th>
@@ -370,7 +405,6 @@ function Preview({
                 <th scope="col">QPV</th>
                 <th scope="col">Note</th>
                 <th scope="col">Engagement</th>
-                <th scope="col">Statut</th>
               </tr>
             </thead>
             <tbody>
@@ -407,6 +441,7 @@ function ReadyRow({
   return (
     <tr>
       <th scope="row">{line}</th>
+      <td className="whitespace-nowrap font-semibold text-green-800">Prête</td>
       <td className="whitespace-nowrap">{frenchDate(input.date)}</td>
       <td>{labelOf(ACTION_TYPES, input.actionTypeCode)}</td>
       <td>
@@ -426,7 +461,6 @@ function ReadyRow({
       <td className="max-w-xs break-words">
         {input.commitmentId ? (commitments[input.commitmentId] ?? input.commitmentId) : "—"}
       </td>
-      <td className="whitespace-nowrap font-semibold text-green-800">Prête</td>
     </tr>
   );
 }
@@ -447,6 +481,14 @@ function ErrorRow({
   return (
     <tr className="bg-red-50 align-top">
       <th scope="row">{line}</th>
+      <td className="min-w-48 max-w-sm">
+        <p className="font-semibold text-red-800">En erreur</p>
+        <ul className="list-disc space-y-1 pl-4 text-sm text-red-800">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </td>
       <td className="whitespace-nowrap">{cell("Date")}</td>
       <td>{cell("Type d'action")}</td>
       <td>{publicText}</td>
@@ -455,14 +497,34 @@ function ErrorRow({
       <td className="whitespace-nowrap">{cell("QPV")}</td>
       <td className="max-w-xs break-words">{cell("Note")}</td>
       <td className="max-w-xs break-words">{cell("Engagement")}</td>
-      <td className="min-w-64">
-        <p className="font-semibold text-red-800">En erreur</p>
-        <ul className="list-disc space-y-1 pl-4 text-sm text-red-800">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      </td>
     </tr>
+  );
+}
+
+/** The errors by line, above the table: readable at any width, without scrolling sideways. */
+function ErrorList({ lines }: { lines: PreviewData["lines"] }) {
+  const withErrors = lines.filter((l) => l.errors.length > 0);
+  return (
+    <section aria-labelledby="erreurs" className="mb-4">
+      <h3 id="erreurs" className="mb-2 font-bold text-red-800">
+        Erreurs à corriger dans le fichier
+      </h3>
+      <ul className="space-y-2">
+        {withErrors.map((l) => (
+          <li key={l.line} className="rounded-md border border-red-300 bg-red-50 p-2 text-red-900">
+            <span className="font-semibold">Ligne {l.line} :</span>{" "}
+            {l.errors.length === 1 ? (
+              l.errors[0]
+            ) : (
+              <ul className="list-disc pl-5">
+                {l.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

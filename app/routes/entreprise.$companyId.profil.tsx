@@ -41,6 +41,7 @@ import { SIRET_LOCKED } from "~/utils/siret";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Profil — ${data?.company.name ?? "Entreprise"} — Engagés` },
@@ -361,7 +362,6 @@ function ProfileForm({
               type: "text",
               value: formatSiret(company.siret),
               readOnly: true,
-              className: "bg-gray-100",
             }}
           />
           {hydrated ? (
@@ -497,7 +497,7 @@ function HeadOfficeSection({
           ) : null}
         </>
       ) : company.establishments.length > 0 ? (
-        <div className="overflow-x-auto">
+        <TableScroll label={`Établissements rattachés à ${company.name}`}>
           <table className="table-basic">
             <caption className="mb-2 text-left font-semibold">
               Établissements rattachés à {company.name}
@@ -519,7 +519,7 @@ function HeadOfficeSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="mb-3 text-gray-700">
           Aucun établissement n&apos;est rattaché à cette entreprise, et elle n&apos;est rattachée à

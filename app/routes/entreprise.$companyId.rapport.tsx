@@ -9,6 +9,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 import { YearSelector } from "~/components/year-selector";
+import { TableScroll } from "~/components/table-scroll";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
@@ -61,15 +62,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 const TABLE_CLASS = "table-basic [&_td]:px-2 [&_th]:px-2 sm:[&_td]:px-3 sm:[&_th]:px-3";
-
-/** A table that scrolls sideways on narrow screens; focusable, so keyboards can scroll it. */
-function TableScroll({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
 
 /** A breakdown table: one row per category, declarations and quantities per unit, a total. */
 function BreakdownTable({

@@ -8,6 +8,7 @@ import { listRealisations } from "~/models/realisation-list.server";
 import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mes réalisations", "Réalisations")} — Engagés` },
@@ -46,7 +47,10 @@ export default function RealisationsPage() {
         }
       />
       <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
-      <div className="card overflow-x-auto">
+      <TableScroll
+        label={`${countOf(realisations.length, "réalisation")} en ${year}`}
+        className="card"
+      >
         <table className="table-basic">
           <caption className="mb-2 text-left font-semibold">
             {countOf(realisations.length, "réalisation")} en {year}
@@ -100,7 +104,7 @@ export default function RealisationsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

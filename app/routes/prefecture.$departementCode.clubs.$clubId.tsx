@@ -11,6 +11,7 @@ import {
 import { prisma } from "~/utils/db.server";
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },
@@ -77,68 +78,72 @@ export default function PrefectureClub() {
           .map((f) => `${f.name} : ${f.value}`)
           .join(" ; ")}. Lecture seule.`}
       />
-      <section aria-labelledby="entreprises" className="card overflow-x-auto">
+      <section aria-labelledby="entreprises" className="card">
         <h2 id="entreprises" className="mb-3 text-xl font-bold">
           Entreprises ({d.companies.length})
         </h2>
-        <table className="table-basic">
-          <caption className="sr-only">
-            Entreprises du club : engagements, réalisations et dernière déclaration
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Entreprise</th>
-              <th scope="col" className="text-right">
-                Engagements
-              </th>
-              <th scope="col">Statuts</th>
-              <th scope="col" className="text-right">
-                Réalisations
-              </th>
-              <th scope="col" className="text-right">
-                Personnes
-              </th>
-              <th scope="col">Dernière déclaration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.companies.length === 0 ? (
+        <TableScroll label="Entreprises du club : engagements, réalisations et dernière déclaration">
+          <table className="table-basic">
+            <caption className="sr-only">
+              Entreprises du club : engagements, réalisations et dernière déclaration
+            </caption>
+            <thead>
               <tr>
-                <td colSpan={6}>Aucune entreprise membre.</td>
-              </tr>
-            ) : null}
-            {d.companies.map((c) => (
-              <tr key={c.companyId}>
-                <th scope="row" className="font-normal">
-                  {c.readable ? <Link to={`/entreprise/${c.companyId}`}>{c.name}</Link> : c.name}
+                <th scope="col">Entreprise</th>
+                <th scope="col" className="text-right">
+                  Engagements
                 </th>
-                <td className="text-right tabular-nums">{numberFormat.format(c.commitments)}</td>
-                <td className="text-sm">
-                  {COMMITMENT_STATUSES.filter((s) => c.byStatus[s] > 0)
-                    .map((s) => `${COMMITMENT_STATUS_LABELS[s]} : ${c.byStatus[s]}`)
-                    .join(", ") || "—"}
-                </td>
-                <td className="text-right tabular-nums">{numberFormat.format(c.realisations)}</td>
-                <td className="text-right tabular-nums">{numberFormat.format(c.people)}</td>
-                <td>
-                  {c.lastDeclaration ? shortDate.format(new Date(c.lastDeclaration)) : "Jamais"}
-                </td>
+                <th scope="col">Statuts</th>
+                <th scope="col" className="text-right">
+                  Réalisations
+                </th>
+                <th scope="col" className="text-right">
+                  Personnes
+                </th>
+                <th scope="col">Dernière déclaration</th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="text-right tabular-nums">{numberFormat.format(totals.commitments)}</td>
-              <td />
-              <td className="text-right tabular-nums">
-                {numberFormat.format(totals.realisations)}
-              </td>
-              <td className="text-right tabular-nums">{numberFormat.format(totals.people)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {d.companies.length === 0 ? (
+                <tr>
+                  <td colSpan={6}>Aucune entreprise membre.</td>
+                </tr>
+              ) : null}
+              {d.companies.map((c) => (
+                <tr key={c.companyId}>
+                  <th scope="row" className="font-normal">
+                    {c.readable ? <Link to={`/entreprise/${c.companyId}`}>{c.name}</Link> : c.name}
+                  </th>
+                  <td className="text-right tabular-nums">{numberFormat.format(c.commitments)}</td>
+                  <td className="text-sm">
+                    {COMMITMENT_STATUSES.filter((s) => c.byStatus[s] > 0)
+                      .map((s) => `${COMMITMENT_STATUS_LABELS[s]} : ${c.byStatus[s]}`)
+                      .join(", ") || "—"}
+                  </td>
+                  <td className="text-right tabular-nums">{numberFormat.format(c.realisations)}</td>
+                  <td className="text-right tabular-nums">{numberFormat.format(c.people)}</td>
+                  <td>
+                    {c.lastDeclaration ? shortDate.format(new Date(c.lastDeclaration)) : "Jamais"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(totals.commitments)}
+                </td>
+                <td />
+                <td className="text-right tabular-nums">
+                  {numberFormat.format(totals.realisations)}
+                </td>
+                <td className="text-right tabular-nums">{numberFormat.format(totals.people)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
       </section>
     </>
   );

@@ -251,7 +251,7 @@ test("the animator adds a prospect and invites it, then marks a member as left",
 
 test("the club home sorts and filters its members through the URL", async ({ page, axe }) => {
   const clubUrl = await signInAsAnimator(page);
-  await page.getByLabel("État").selectOption("silencieux");
+  await page.getByLabel("État", { exact: true }).selectOption("silencieux");
   await page.getByRole("button", { name: "Afficher" }).click();
   await expect(page).toHaveURL(/etat=silencieux/);
   const rows = page.getByRole("table").first().locator("tbody tr");

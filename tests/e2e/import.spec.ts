@@ -67,7 +67,14 @@ test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmati
   expect(xlsxDownload.suggestedFilename()).toBe("modele-realisations.xlsx");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(fs.readFileSync(await xlsxDownload.path()) as never);
-  expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Réalisations", "Listes"]);
+  expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+    "Réalisations",
+    "Exemples",
+    "Engagements",
+    "Listes",
+  ]);
+  // The company's commitments are listed by the label the file may use.
+  expect(String(workbook.getWorksheet("Engagements")!.getCell("A2").value)).toMatch(/^20\d\d — /);
   const header = (workbook.getWorksheet("Réalisations")!.getRow(1).values as unknown[]).slice(1);
   expect(header).toEqual([...HEADER.split(";"), "Engagement"]);
   expect(workbook.getWorksheet("Listes")!.getCell("A2").value).toBe("Recrutement");
@@ -77,7 +84,10 @@ test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmati
   ]);
   expect(csvDownload.suggestedFilename()).toBe("modele-realisations.csv");
   const template = fs.readFileSync(await csvDownload.path(), "utf8");
-  expect(template.startsWith(`\uFEFF${HEADER};Engagement\r\n`)).toBe(true);
+  // Explanations (skipped on import), then the titles and the marked example rows.
+  expect(template.startsWith("\uFEFF# Modèle d'import Engagés")).toBe(true);
+  expect(template).toContain(`\r\n${HEADER};Engagement\r\n`);
+  expect(template).toContain("EXEMPLE — ligne à supprimer");
 
   // A file with an invalid row: the preview shows the French error, nothing is saved.
   const before = realisationsOf(companyId);
@@ -85,13 +95,16 @@ test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmati
   await upload(page, "Fichier à importer", "realisations.csv", invalidFile);
   await expect(page.getByRole("heading", { level: 1, name: "Aperçu de l'import" })).toBeVisible();
   await expect(page.getByText("2 lignes prêtes, 1 ligne en erreur")).toBeVisible();
+  // The errors are listed by line above the table: read without scrolling sideways.
   await expect(
-    page.getByText(
-      "Type d'action : « Embauche » ne fait pas partie de la liste (voir l'onglet « Listes » du modèle).",
-    ),
+    page
+      .getByRole("region", { name: "Erreurs à corriger dans le fichier" })
+      .getByText(
+        "Type d'action : « Embauche » ne fait pas partie de la liste (voir l'onglet « Listes » du modèle).",
+      ),
   ).toBeVisible();
-  await expect(page.getByRole("row", { name: /^4 / })).toContainText("En erreur");
-  await expect(page.getByRole("row", { name: /^2 / })).toContainText("Prête");
+  await expect(page.getByRole("row", { name: /^4 En erreur/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^2 Prête/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Confirmer l'import/ })).toHaveCount(0);
   await axe(page);
   await page.screenshot({ path: "/tmp/import-apercu-erreurs.png", fullPage: true });
@@ -305,4 +318,91 @@ test("un gros fichier montre la progression de son envoi, puis l'aperçu", async
     downloadThroughput: -1,
     uploadThroughput: -1,
   });
+});
+
+test("à 390 px, les erreurs se lisent sans défilement ; les mêmes lignes en .xlsx sont signalées", async ({
+  page,
+  axe,
+}) => {
+  fs.mkdirSync("/tmp/shots-imports", { recursive: true });
+  const companyId = await companyHome(page, DEMO.company);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/entreprise/${companyId}/import`);
+  const row = `${frDaysAgo(20)};Stage;Bénéficiaires du RSA;;;1;Non;Doublon e2e ${stamp}`;
+  await upload(
+    page,
+    "Fichier à importer",
+    "trimestre.csv",
+    csv([row, `${frDaysAgo(4)};Stage;Public inconnu;;;deux;Peut-être;`]),
+  );
+  const errors = page.getByRole("region", { name: "Erreurs à corriger dans le fichier" });
+  const message = errors.getByText("Public : « Public inconnu » ne fait pas partie de la liste", {
+    exact: false,
+  });
+  await expect(message).toBeVisible();
+  // The message fits in the screen's width, and the page itself does not scroll sideways.
+  const box = (await message.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // In the table, the status (and its errors) comes right after the line number.
+  await expect(page.getByRole("columnheader").nth(1)).toHaveText("Statut");
+  const table = page.getByRole("region", { name: /Tableau des lignes du fichier/ });
+  await expect(table).toHaveAttribute("tabindex", "0");
+  await axe(page);
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-erreurs-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-erreurs-1280.png", fullPage: true });
+
+  // The corrected CSV is imported; then the same row from Excel is recognised.
+  await upload(page, "Fichier corrigé", "trimestre.csv", csv([row]));
+  await page.getByRole("button", { name: "Confirmer l'import de 1 ligne" }).click();
+  await expect(page).toHaveURL(new RegExp(`/entreprise/${companyId}$`));
+  const before = realisationsOf(companyId);
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Réalisations");
+  sheet.addRow(HEADER.split(";"));
+  sheet.addRow(row.split(";").map((v, i) => (i === 5 ? Number(v) : v)));
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(page, "Fichier à importer", "trimestre-excel.xlsx", xlsx);
+  await expect(
+    page.getByText(
+      /Les mêmes lignes ont déjà été importées, depuis le fichier « trimestre\.csv », le .+ par Claire Dumont/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel("Importer quand même")).toBeVisible();
+  await axe(page);
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-doublon-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await axe(page);
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-doublon-390.png", fullPage: true });
+  expect(realisationsOf(companyId)).toBe(before);
+
+  // A cumulative file: the old row is pointed out; the new one names its commitment by the label
+  // the template's "Engagements" sheet gives.
+  const template = new ExcelJS.Workbook();
+  const templateResponse = await page.request.get(`/entreprise/${companyId}/import/modele.xlsx`);
+  await template.xlsx.load((await templateResponse.body()) as never);
+  const label = String(template.getWorksheet("Engagements")!.getCell("A2").value);
+  const ambition = label.replace(/^\d{4} — /, "");
+  await page.goto(`/entreprise/${companyId}/import`);
+  await upload(
+    page,
+    "Fichier à importer",
+    "cumul.csv",
+    Buffer.from(
+      `\uFEFF${HEADER};Engagement\r\n${row};\r\n${frDaysAgo(2)};Stage;Bénéficiaires du RSA;;;1;Non;;${label}\r\n`,
+      "utf8",
+    ),
+  );
+  await expect(
+    page.getByText(
+      "Une ligne de ce fichier est identique à une réalisation déjà importée (ligne 2).",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("row", { name: /^3 Prête/ })).toContainText(ambition.slice(0, 40));
+  await axe(page);
+  await page.screenshot({ path: "/tmp/shots-imports/apercu-cumul-390.png", fullPage: true });
 });

@@ -35,12 +35,12 @@ test("the prefecture dashboard, its filters, drill-down and XLSX export", async 
   await axe(page);
 
   // The year filter, then a public: the URL keeps them and the figure follows SQL.
-  await page.getByLabel("Année").selectOption(String(YEAR));
+  await page.getByLabel("Année", { exact: true }).selectOption(String(YEAR));
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(new RegExp(`annee=${YEAR}`));
   expect(await keyFigure(page, "Réalisations déclarées")).toBe(realisationsSql());
 
-  await page.getByLabel("Public").selectOption("DELD");
+  await page.getByLabel("Public", { exact: true }).selectOption("DELD");
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(/public=DELD/);
   const expected = realisationsSql("AND publicCategoryCode = ?", "DELD");

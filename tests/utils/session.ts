@@ -1,5 +1,6 @@
 // Helpers to act as a signed-in user in loader/action tests: a real server-side session, and a
 // Request carrying its cookie.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createUserSession } from "~/utils/auth.server";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -33,4 +34,42 @@ export async function thrown(fn: () => unknown): Promise<unknown> {
     return error;
   }
   throw new Error("Aucune exception levée");
+}
+
+type RouteFn = (args: LoaderFunctionArgs) => Promise<unknown>;
+
+/** Calls a loader or an action as a signed-in user (a form makes it a POST); returns the HTTP
+ * status it ends with, the data it returned, and the Response it returned or threw. */
+export async function callAs(
+  fn: RouteFn,
+  path: string,
+  userId: string,
+  params: Record<string, string>,
+  form?: Record<string, string>,
+) {
+  const cookie = await sessionCookieFor(userId);
+  const request = appRequest(
+    path,
+    form
+      ? {
+          method: "POST",
+          cookie,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(form).toString(),
+        }
+      : { cookie },
+  );
+  let result: unknown;
+  try {
+    result = await fn({ request, params, context: {} });
+  } catch (error) {
+    result = error;
+  }
+  if (result instanceof Response)
+    return { status: result.status, body: null as unknown, response: result };
+  const withInit = result as { data?: unknown; init?: { status?: number } | null; type?: string };
+  if (withInit && withInit.type === "DataWithResponseInit") {
+    return { status: withInit.init?.status ?? 200, body: withInit.data, response: null };
+  }
+  return { status: 200, body: result, response: null };
 }

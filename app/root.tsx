@@ -50,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }
     : null;
   const { flash, headers } = await readFlash(request);
-  const showDevMailbox = env.NODE_ENV !== "production" && !env.SMTP_URL;
+  // The dev mailbox is for admins only (it holds sign-in links): only they see its link.
+  const showDevMailbox = env.NODE_ENV !== "production" && !env.SMTP_URL && !!user?.isAdmin;
   return data({ user, flash, showDevMailbox }, { headers });
 }
 

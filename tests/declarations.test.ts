@@ -179,7 +179,7 @@ describe("realisations", () => {
       companyA.id,
       hire({ actionTypeCode: "INCLUSIVE_PURCHASE", contractType: undefined, quantity: 12_000 }),
     );
-    expect((await getCommitment(companyA.id, commitmentId))?.realised).toBe(3);
+    expect((await getCommitment(companyA.id, commitmentId))?.progress.realised).toBe(3);
     const row = await prisma.realisation.findUniqueOrThrow({ where: { id: purchase } });
     expect(row.unit).toBe("EUROS");
     expect(row.clubId).toBe(clubId);

@@ -43,4 +43,14 @@ describe("settings", () => {
     expect(parseEnv({ NODE_ENV: "development" }).APP_URL).toBe("http://localhost:3000");
     expect(parseEnv({}).APP_URL).toBe("http://localhost:3000");
   });
+
+  test("outside production, the default address follows PORT (e-mailed links reach this server)", () => {
+    expect(parseEnv({ NODE_ENV: "development", PORT: "3212" }).APP_URL).toBe(
+      "http://localhost:3212",
+    );
+    // An explicit address still wins.
+    expect(
+      parseEnv({ NODE_ENV: "development", PORT: "3212", APP_URL: "http://127.0.0.1:4000" }).APP_URL,
+    ).toBe("http://127.0.0.1:4000");
+  });
 });

@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useRouteLoaderData } from "@remix-run/react";
 
 const TABS = [
   { path: "", label: "Tableau de bord", end: true },
@@ -12,6 +12,9 @@ const TABS = [
   { path: "/passerelles", label: "Passerelles", writeOnly: true },
 ] as const;
 
+const SPACE_ROUTE = "routes/entreprise.$companyId";
+type SpaceData = { companyName: string; canEdit: boolean };
+
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `-mb-px inline-block border-b-4 px-3 py-2 text-sm font-semibold no-underline ${
     isActive
@@ -20,23 +23,53 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
   }`;
 
 /**
+ * Whose space this is, for the pages inside it: the company's own people read "Mon tableau de
+ * bord", anyone else (animator, prefecture, admin) the company's name.
+ */
+export function useCompanySpace() {
+  const space = useRouteLoaderData<SpaceData>(SPACE_ROUTE);
+  return { companyName: space?.companyName ?? "l'entreprise", own: space?.canEdit ?? false };
+}
+
+/** A page title in the company's space, from the layout's data (for `meta`). */
+export function spaceTitle(
+  matches: ReadonlyArray<{ id: string; data?: unknown }>,
+  own: string,
+  other: string,
+) {
+  const space = matches.find((m) => m.id === SPACE_ROUTE)?.data as SpaceData | undefined;
+  return space && !space.canEdit ? `${other} de ${space.companyName}` : own;
+}
+
+/**
  * The tabs of a company's space. Horizontally scrollable on phones, wrapped on wide screens, hidden when printing.
  * `canEdit: false` (animators, prefecture) leaves out the tabs that only write, and the
  * members' network (directory, Passerelles), which is the company's own people's.
  */
 export function CompanyNav({
   companyId,
+  companyName,
   canEdit = true,
   clubId = null,
 }: {
   companyId: string;
+  companyName: string;
   canEdit?: boolean;
   /** The company's club: its meetings are one tab away. */
   clubId?: string | null;
 }) {
   const base = `/entreprise/${companyId}`;
   return (
-    <nav aria-label="Espace entreprise" className="-mx-4 mb-6 overflow-x-auto px-4 print:hidden">
+    <nav
+      aria-label={canEdit ? "Espace entreprise" : `Espace de ${companyName}`}
+      className="-mx-4 mb-6 overflow-x-auto px-4 print:hidden"
+    >
+      {canEdit ? null : (
+        <p className="mb-2 text-sm text-gray-700">
+          Vous consultez l&apos;espace de <strong className="text-gray-900">{companyName}</strong>{" "}
+          (lecture seule).
+        </p>
+      )}
       <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300 lg:min-w-0 lg:flex-wrap">
         {TABS.filter((tab) => canEdit || !("writeOnly" in tab)).map((tab) => (
           <li key={tab.path}>

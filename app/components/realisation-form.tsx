@@ -8,7 +8,9 @@ import {
   PUBLIC_CATEGORIES,
   QPV_LABELS,
   UNIT_LABELS,
+  type Unit,
 } from "~/utils/domain";
+import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
 import { realisationSchema, unitOf } from "~/utils/schemas/realisation";
 import { ErrorList, Field, FormErrors, SelectField } from "./forms";
 
@@ -31,13 +33,16 @@ export function RealisationForm({
   submitLabel,
 }: {
   defaults: RealisationFormDefaults;
-  commitments: Array<{ id: string; label: string }>;
+  commitments: Array<{ id: string; label: string; unit: Unit }>;
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
   const navigation = useNavigation();
   const [actionTypeCode, setActionTypeCode] = useState(defaults.actionTypeCode);
   const [publicCode, setPublicCode] = useState(defaults.publicCategoryCode);
+  const [commitmentId, setCommitmentId] = useState(defaults.commitmentId);
+  const commitment = commitments.find((c) => c.id === commitmentId);
+
   const isHire = ACTION_TYPES.find((a) => a.code === actionTypeCode)?.isHire ?? false;
   const [form, fields] = useForm({
     id: "realisation",
@@ -47,6 +52,12 @@ export function RealisationForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+
+  // Said before posting; once the server has refused it, its error says it instead.
+  const mismatch =
+    commitment && !fields.commitmentId.errors
+      ? unitMismatch(commitment.unit, actionTypeCode)
+      : null;
 
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-1">
@@ -60,11 +71,21 @@ export function RealisationForm({
         />
         <SelectField
           label="Engagement concerné (facultatif)"
+          help={
+            mismatch ? (
+              <span className="font-semibold text-amber-900">{mismatch}</span>
+            ) : commitment ? (
+              commitmentUnitHint(commitment.unit)
+            ) : (
+              "Une réalisation ne fait avancer qu'un engagement compté dans la même unité (personnes, euros ou heures)."
+            )
+          }
           errors={fields.commitmentId.errors}
           selectProps={{
             name: fields.commitmentId.name,
             id: fields.commitmentId.id,
-            defaultValue: defaults.commitmentId,
+            value: commitmentId,
+            onChange: (e) => setCommitmentId(e.target.value),
           }}
           options={[
             { value: "", label: "Aucun engagement en particulier" },

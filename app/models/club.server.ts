@@ -20,6 +20,7 @@ import {
 } from "~/models/figures.server";
 import { dateTimeFormat } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
+import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
 import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";
 import { parseYear } from "~/utils/years";
 
@@ -98,9 +99,25 @@ export type MemberAtAGlance = Awaited<ReturnType<typeof listMembersAtAGlance>>[n
  * Every company of the club with its activity (active: a realisation declared within the last
  * quarter; silent; prospect; left), its commitments of the year in this club, its last
  * declaration and its progress: the mean, over the year's commitments (in progress or achieved)
- * with a numeric target, of realised ÷ target, each capped at 100 % (units differ between
+ * with a numeric target, of realised (in its unit) ÷ target, each capped at 100 % (units differ between
  * commitments — people, euros, hours — so they are not added up).
  */
+/** Per company: how many commitments have a target, and the mean of their capped ratios. */
+function meanProgressByCompany(
+  commitments: Array<{ id: string; companyId: string; targetQuantity: number | null }>,
+  progress: Map<string, CommitmentProgress>,
+) {
+  const byCompany = new Map<string, { withTarget: number; mean: number }>();
+  for (const c of commitments) {
+    const ratio = Math.min(1, progress.get(c.id)!.realised / c.targetQuantity!);
+    const entry = byCompany.get(c.companyId) ?? { withTarget: 0, mean: 0 };
+    entry.mean = (entry.mean * entry.withTarget + ratio) / (entry.withTarget + 1);
+    entry.withTarget += 1;
+    byCompany.set(c.companyId, entry);
+  }
+  return byCompany;
+}
+
 export async function listMembersAtAGlance(clubId: string, year: number, now = new Date()) {
   const memberships = await prisma.clubMembership.findMany({
     where: { clubId },
@@ -114,7 +131,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
     },
   });
   const companyIds = memberships.map((m) => m.company.id);
-  const [lastRealisations, commitmentCounts, progressRows] = await Promise.all([
+  const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
     prisma.realisation.groupBy({
       by: ["companyId"],
       where: { companyId: { in: companyIds } },
@@ -125,21 +142,23 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       where: { companyId: { in: companyIds }, clubId, year },
       _count: { _all: true },
     }),
-    prisma.$queryRaw<
-      Array<{ companyId: string; withTarget: number | bigint; progress: number | null }>
-    >`
-      SELECT companyId, COUNT(*) AS withTarget, AVG(ratio) AS progress
-      FROM (
-        SELECT c.id, c.companyId,
-               MIN(1.0, COALESCE(SUM(r.quantity), 0) * 1.0 / c.targetQuantity) AS ratio
-        FROM Commitment c
-        LEFT JOIN Realisation r ON r.commitmentId = c.id
-        WHERE c.clubId = ${clubId} AND c.year = ${year}
-          AND c.targetQuantity > 0 AND c.status IN ('ACTIVE', 'ACHIEVED')
-        GROUP BY c.id
-      )
-      GROUP BY companyId`,
+    prisma.commitment.findMany({
+      where: {
+        clubId,
+        year,
+        targetQuantity: { gt: 0 },
+        status: { in: ["ACTIVE", "ACHIEVED"] },
+      },
+      select: {
+        id: true,
+        companyId: true,
+        targetQuantity: true,
+        targetUnit: true,
+        actionTypeCode: true,
+      },
+    }),
   ]);
+  const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
     const last = lastRealisations.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null;
@@ -151,7 +170,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
           : last && last >= activeSince
             ? "ACTIVE"
             : "SILENT";
-    const progress = progressRows.find((p) => p.companyId === m.company.id);
+    const progress = progressRows.get(m.company.id);
     return {
       membershipId: m.id,
       company: m.company,
@@ -161,10 +180,9 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       activity,
       lastDeclaration: last,
       commitments: commitmentCounts.find((c) => c.companyId === m.company.id)?._count._all ?? 0,
-      commitmentsWithTarget: progress ? Number(progress.withTarget) : 0,
+      commitmentsWithTarget: progress?.withTarget ?? 0,
       /** 0–100, or null without any commitment with a target. */
-      progress:
-        progress && progress.progress !== null ? Math.round(Number(progress.progress) * 100) : null,
+      progress: progress ? Math.round(progress.mean * 100) : null,
     };
   });
 }

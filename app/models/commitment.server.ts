@@ -3,6 +3,7 @@ import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES } from "~/utils/domain";
 import type { CommitmentInput } from "~/utils/schemas/commitment";
+import { oneCommitmentProgress } from "./commitment-progress.server";
 import { declaringClub } from "./realisation.server";
 
 export class CommitmentError extends Error {
@@ -45,16 +46,7 @@ export async function getCommitment(companyId: string, commitmentId: string) {
     select: DETAIL_SELECT,
   });
   if (!commitment) return null;
-  const realised = await prisma.realisation.aggregate({
-    where: { commitmentId },
-    _sum: { quantity: true },
-    _count: { _all: true },
-  });
-  return {
-    ...commitment,
-    realised: realised._sum.quantity ?? 0,
-    realisationCount: realised._count._all,
-  };
+  return { ...commitment, progress: await oneCommitmentProgress(commitment) };
 }
 
 async function assertInCatalogue(input: CommitmentInput) {

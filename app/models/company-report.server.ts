@@ -4,6 +4,7 @@
 
 import ExcelJS from "exceljs";
 import { yearPeriod } from "~/models/figures.server";
+import { commitmentProgress } from "~/models/commitment-progress.server";
 import { prisma } from "~/utils/db.server";
 import {
   ACTION_TYPES,
@@ -132,6 +133,7 @@ export async function getAnnualReport(companyId: string, year: number) {
         status: true,
         targetQuantity: true,
         targetUnit: true,
+        actionTypeCode: true,
         startDate: true,
         endDate: true,
         theme: { select: { label: true } },
@@ -175,13 +177,7 @@ export async function getAnnualReport(companyId: string, year: number) {
       GROUP BY month, unit`,
   ]);
 
-  const realised = commitments.length
-    ? await prisma.realisation.groupBy({
-        by: ["commitmentId"],
-        where: { companyId, commitmentId: { in: commitments.map((c) => c.id) } },
-        _sum: { quantity: true },
-      })
-    : [];
+  const progress = await commitmentProgress(commitments);
 
   const grouped = <K extends string>(
     rows: Array<
@@ -229,7 +225,7 @@ export async function getAnnualReport(companyId: string, year: number) {
     year,
     total,
     commitments: commitments.map((c) => {
-      const done = realised.find((r) => r.commitmentId === c.id)?._sum.quantity ?? 0;
+      const p = progress.get(c.id)!;
       return {
         id: c.id,
         ambition: c.ambition,
@@ -240,9 +236,11 @@ export async function getAnnualReport(companyId: string, year: number) {
         statusLabel:
           COMMITMENT_STATUS_LABELS[c.status as keyof typeof COMMITMENT_STATUS_LABELS] ?? c.status,
         targetQuantity: c.targetQuantity,
-        unitLabel: UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit] ?? "",
-        realised: done,
-        percent: c.targetQuantity ? Math.round((done / c.targetQuantity) * 100) : null,
+        unit: p.unit,
+        unitLabel: UNIT_LABELS[p.unit],
+        realised: p.realised,
+        excluded: p.excluded,
+        percent: p.percent,
       };
     }),
     byPublic: toRows(PUBLIC_CATEGORIES, grouped(byPublic, "publicCategoryCode")),
@@ -363,6 +361,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
         otherPublicLabel: true,
         targetQuantity: true,
         targetUnit: true,
+        actionTypeCode: true,
         startDate: true,
         endDate: true,
         status: true,
@@ -420,11 +419,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       },
     }),
   ]);
-  const realisedByCommitment = await prisma.realisation.groupBy({
-    by: ["commitmentId"],
-    where: { companyId, commitmentId: { not: null } },
-    _sum: { quantity: true },
-  });
+  const progress = await commitmentProgress(commitments);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Engagés";
@@ -541,7 +536,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       otherPublic: c.otherPublicLabel ?? "",
       target: c.targetQuantity ?? "",
       unit: c.targetUnit ? (UNIT_LABELS[c.targetUnit as Unit] ?? c.targetUnit) : "",
-      realised: realisedByCommitment.find((r) => r.commitmentId === c.id)?._sum.quantity ?? 0,
+      realised: progress.get(c.id)!.realised,
       start: dayCell(c.startDate),
       end: dayCell(c.endDate),
       status:

@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { commitmentProgress } from "./commitment-progress.server";
 
 export async function getCompanyHeader(companyId: string) {
   return prisma.company.findUnique({
@@ -16,7 +17,7 @@ export async function getCompanyHeader(companyId: string) {
   });
 }
 
-/** The year's commitments of a company, each with what was realised against it. */
+/** The year's commitments of a company, each with what was realised against it (in its unit). */
 export async function listCommitmentsWithProgress(companyId: string, year: number) {
   const commitments = await prisma.commitment.findMany({
     where: { companyId, year },
@@ -27,24 +28,21 @@ export async function listCommitmentsWithProgress(companyId: string, year: numbe
       status: true,
       targetQuantity: true,
       targetUnit: true,
+      actionTypeCode: true,
       endDate: true,
       theme: { select: { label: true } },
       actionType: { select: { label: true } },
       publics: { select: { publicCategory: { select: { label: true } } } },
     },
   });
-  const realised = await prisma.realisation.groupBy({
-    by: ["commitmentId"],
-    where: { commitmentId: { in: commitments.map((c) => c.id) } },
-    _sum: { quantity: true },
-  });
+  const progress = await commitmentProgress(commitments);
   // Active ones first, then achieved, drafts and abandoned.
   const order = ["ACTIVE", "ACHIEVED", "DRAFT", "ABANDONED"];
   commitments.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return commitments.map((c) => ({
     ...c,
     publics: c.publics.map((p) => p.publicCategory.label),
-    realised: realised.find((r) => r.commitmentId === c.id)?._sum.quantity ?? 0,
+    progress: progress.get(c.id)!,
   }));
 }
 

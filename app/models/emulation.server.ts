@@ -3,6 +3,7 @@
 // behind), and the opt-in public page of a company.
 
 import { prisma } from "~/utils/db.server";
+import { commitmentUnit } from "~/utils/commitment-unit";
 import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { parseParisLocal, toParisLocalInput } from "~/utils/meeting-time";
@@ -12,7 +13,7 @@ const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
 
 /**
  * When each commitment's target was reached: the declaration time at which the running total of
- * its realisations first reached the target. Commitments not reached are absent.
+ * its realisations in its unit first reached the target. Commitments not reached are absent.
  */
 async function targetsReachedAt(where: { companyId?: string; clubId?: string }) {
   const commitments = await prisma.commitment.findMany({
@@ -22,14 +23,21 @@ async function targetsReachedAt(where: { companyId?: string; clubId?: string }) 
       companyId: true,
       ambition: true,
       targetQuantity: true,
+      targetUnit: true,
+      actionTypeCode: true,
       company: { select: { name: true } },
-      realisations: { orderBy: { createdAt: "asc" }, select: { quantity: true, createdAt: true } },
+      realisations: {
+        orderBy: { createdAt: "asc" },
+        select: { quantity: true, unit: true, createdAt: true },
+      },
     },
   });
   const reached: Array<{ id: string; companyName: string; ambition: string; at: Date }> = [];
   for (const c of commitments) {
+    const unit = commitmentUnit(c);
     let total = 0;
-    for (const r of c.realisations) {
+    // Only realisations in the commitment's unit count (commitment-progress.server.ts).
+    for (const r of c.realisations.filter((r) => r.unit === unit)) {
       total += r.quantity;
       if (total >= c.targetQuantity!) {
         reached.push({

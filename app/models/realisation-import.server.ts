@@ -27,6 +27,7 @@ import {
   PUBLIC_CATEGORIES,
   QPV_LABELS,
 } from "~/utils/domain";
+import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { realisationSchema, type RealisationInput } from "~/utils/schemas/realisation";
 import { RealisationError, createRealisations } from "./realisation.server";
 
@@ -544,7 +545,9 @@ export function commitmentLabel(c: { year: number; ambition: string }) {
 /**
  * Resolves each row's Engagement cell to one of this company's commitments — by id, by its label
  * ("2026 — Ambition", or "Ambition (2026)"), or by its ambition alone when no other commitment of
- * the company has the same — and refuses the rows naming none, or several, with a French error.
+ * the company has the same — and refuses the rows naming none, or several, or one counted in
+ * another unit than the row's action type (the form's rule, realisation.server.ts), with a
+ * French error.
  * Run again at confirmation on the resolved ids (a commitment deleted since the preview).
  */
 export async function checkCommitments(
@@ -556,7 +559,7 @@ export async function checkCommitments(
   if (!refs.some(Boolean)) return;
   const commitments = await db.commitment.findMany({
     where: { companyId },
-    select: { id: true, year: true, ambition: true },
+    select: { id: true, year: true, ambition: true, targetUnit: true, actionTypeCode: true },
   });
   // key → the ids it may name; a key naming two commitments is ambiguous.
   const byKey = new Map<string, Set<string>>();
@@ -577,7 +580,15 @@ export async function checkCommitments(
     // An id is matched exactly (ids are case-sensitive); a label without case nor accents.
     const found = ids.has(ref) ? new Set([ref]) : byKey.get(normalizeKey(ref));
     if (found?.size === 1) {
-      row.input.commitmentId = [...found][0];
+      const id = [...found][0];
+      const commitment = commitments.find((c) => c.id === id)!;
+      const mismatch = unitMismatch(commitmentUnit(commitment), row.input.actionTypeCode);
+      if (!mismatch) {
+        row.input.commitmentId = id;
+        return;
+      }
+      row.input = undefined;
+      row.errors.push(`${COLUMN_LABEL.commitmentId} : ${mismatch}`);
       return;
     }
     row.input = undefined;

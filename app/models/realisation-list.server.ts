@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { commitmentUnit } from "~/utils/commitment-unit";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 
 /** A company's realisations of a year, newest first. */
@@ -40,12 +41,14 @@ export async function commitmentChoices(companyId: string) {
       ambition: true,
       status: true,
       actionTypeCode: true,
+      targetUnit: true,
       publics: { select: { publicCategoryCode: true } },
     },
   });
   return commitments.map((c) => ({
     id: c.id,
     actionTypeCode: c.actionTypeCode,
+    unit: commitmentUnit(c),
     firstPublic: c.publics[0]?.publicCategoryCode ?? "DELD",
     label: `${c.year} — ${c.ambition.length > 70 ? `${c.ambition.slice(0, 70)}…` : c.ambition} (${COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]})`,
   }));

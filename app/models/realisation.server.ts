@@ -6,6 +6,7 @@ import { audit } from "~/utils/audit.server";
 import { insertRows } from "~/utils/bulk-insert.server";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
+import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { unitOf, type RealisationInput } from "~/utils/schemas/realisation";
 
 export class RealisationError extends Error {
@@ -51,31 +52,43 @@ export async function declaringClub(db: Tx | typeof prisma, companyId: string) {
     : null;
 }
 
-/** The row to store for a validated input; checks the commitment belongs to the company. */
+type LinkedCommitment = {
+  clubId: string;
+  departementCode: string;
+  targetUnit: string | null;
+  actionTypeCode: string;
+};
+
+/**
+ * The row to store for a validated input; checks the commitment belongs to the company and is
+ * counted in the realisation's unit (else its progress would add hours to people).
+ */
 async function toRow(
   db: Tx,
   companyId: string,
   input: RealisationInput,
   fallbackClub: { clubId: string; departementCode: string } | null,
-  commitmentClubs: Map<string, { clubId: string; departementCode: string } | null>,
+  commitments: Map<string, LinkedCommitment | null>,
 ) {
   let club = fallbackClub;
   if (input.commitmentId) {
-    if (!commitmentClubs.has(input.commitmentId)) {
+    if (!commitments.has(input.commitmentId)) {
       const commitment = await db.commitment.findFirst({
         where: { id: input.commitmentId, companyId },
-        select: { clubId: true, departementCode: true },
+        select: { clubId: true, departementCode: true, targetUnit: true, actionTypeCode: true },
       });
-      commitmentClubs.set(input.commitmentId, commitment);
+      commitments.set(input.commitmentId, commitment);
     }
-    const commitmentClub = commitmentClubs.get(input.commitmentId);
-    if (!commitmentClub) {
+    const commitment = commitments.get(input.commitmentId);
+    if (!commitment) {
       throw new RealisationError(
         "Cet engagement n'existe pas pour votre entreprise.",
         "commitmentId",
       );
     }
-    club = commitmentClub;
+    const mismatch = unitMismatch(commitmentUnit(commitment), input.actionTypeCode);
+    if (mismatch) throw new RealisationError(mismatch, "commitmentId");
+    club = { clubId: commitment.clubId, departementCode: commitment.departementCode };
   }
   return {
     companyId,
@@ -107,11 +120,11 @@ export async function createRealisations(
   importBatchId?: string,
 ) {
   const club = await declaringClub(tx, companyId);
-  const commitmentClubs = new Map<string, { clubId: string; departementCode: string } | null>();
+  const commitments = new Map<string, LinkedCommitment | null>();
   const rows = [];
   for (const input of inputs) {
     rows.push({
-      ...(await toRow(tx, companyId, input, club, commitmentClubs)),
+      ...(await toRow(tx, companyId, input, club, commitments)),
       createdById: actorId,
       importBatchId: importBatchId ?? null,
     });

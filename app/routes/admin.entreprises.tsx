@@ -1,3 +1,4 @@
+import { countOf } from "~/utils/format";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -128,7 +129,7 @@ export default function AdminCompanies() {
           <p className="mb-2">
             {company._count.roles === 0
               ? "Aucune personne n'agit encore pour cette entreprise."
-              : `${company._count.roles} personne(s) agissent pour cette entreprise.`}
+              : `${countOf(company._count.roles, "personne")} ${company._count.roles > 1 ? "agissent" : "agit"} pour cette entreprise.`}
           </p>
           <ul className="mb-4 list-disc pl-5">
             {company.memberships.map((m, i) => (

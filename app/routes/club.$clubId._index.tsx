@@ -1,3 +1,4 @@
+import { countOf } from "~/utils/format";
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -142,7 +143,7 @@ export default function ClubHome() {
       <ClubNav clubId={d.club.id} />
       <PageHeader
         title={d.club.name}
-        intro={`${d.club.departement.name} (${d.club.departementCode}) — ${d.counts.ACTIVE + d.counts.SILENT} membres, ${d.counts.PROSPECT} prospects.`}
+        intro={`${d.club.departement.name} (${d.club.departementCode}) — ${countOf(d.counts.ACTIVE + d.counts.SILENT, "membre")}, ${countOf(d.counts.PROSPECT, "prospect")}.`}
         actions={
           <>
             <Link to="membres" className="btn-primary">
@@ -287,8 +288,8 @@ export default function ClubHome() {
         </Form>
         <p className="mb-2 text-sm text-gray-700">
           {d.members.length === d.total
-            ? `${d.total} entreprises`
-            : `${d.members.length} entreprises sur ${d.total}`}
+            ? countOf(d.total, "entreprise")
+            : `${numberFormat.format(d.members.length)} sur ${countOf(d.total, "entreprise")}`}
         </p>
         <TableScroll
           label={`Entreprises du club : état, engagements ${q.annee}, dernière déclaration et progression`}

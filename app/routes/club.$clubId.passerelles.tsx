@@ -1,3 +1,4 @@
+import { countOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -177,7 +178,7 @@ export default function ClubPasserellesPage() {
                     <td className="py-2 pr-3">{dateFormat.format(new Date(m.contactedAt))}</td>
                     <td className="py-2 pr-3">
                       {m.status === "CONCLUDED"
-                        ? `Conclue : ${m.headcount} personne(s)`
+                        ? `Conclue : ${countOf(m.headcount ?? 0, "personne")}`
                         : "En cours"}
                     </td>
                   </tr>

@@ -3,13 +3,15 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { notFound } from "~/utils/permissions.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Boîte mail de développement — Engagés" }];
 
-// Development only: without SMTP_URL, e-mails stay in the outbox and can be read here.
+// Development only: without SMTP_URL, e-mails stay in the outbox and can be read here. The
+// messages carry sign-in, reset and invitation links: national admins only, even in development.
 export async function loader({ request }: LoaderFunctionArgs) {
   if (env.NODE_ENV === "production" || env.SMTP_URL) notFound();
+  await requirePermission(request, { action: "admin" });
   const selectedId = new URL(request.url).searchParams.get("id");
   const [messages, selected] = await Promise.all([
     prisma.emailOutbox.findMany({
@@ -34,7 +36,7 @@ export default function DevMailbox() {
     <>
       <PageHeader
         title="Boîte mail de développement"
-        intro="Sans SMTP_URL, les e-mails ne partent pas : ils restent dans la file d'envoi et se lisent ici. Cette page n'existe pas en production."
+        intro="Sans SMTP_URL, les e-mails ne partent pas : ils restent dans la file d'envoi et se lisent ici. Réservée aux administrateurs ; cette page n'existe pas en production."
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
         <ul className="card divide-y divide-gray-200 p-0">

@@ -4,8 +4,8 @@ import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, StatCard, dateFormat, numberFormat } from "~/components/page";
-import { ProgressBar } from "~/components/progress-bar";
+import { PageHeader, StatCard, dateFormat } from "~/components/page";
+import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,
   lastDeclaration,
@@ -18,18 +18,17 @@ import {
   realisationsByActionType,
   yearPeriod,
 } from "~/models/figures.server";
-import {
-  COMMITMENT_STATUS_LABELS,
-  UNIT_LABELS,
-  type CommitmentStatus,
-  type Unit,
-} from "~/utils/domain";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.company.name ?? "Entreprise"} — Mon tableau de bord — Engagés` },
+  {
+    title: data?.canEdit
+      ? `${data.company.name} — Mon tableau de bord — Engagés`
+      : `Tableau de bord de ${data?.company.name ?? "l'entreprise"} — Engagés`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +73,7 @@ export default function CompanyDashboard() {
   return (
     <>
       <PageHeader
-        title="Mon tableau de bord"
+        title={d.canEdit ? "Mon tableau de bord" : `Tableau de bord de ${d.company.name}`}
         intro={`${d.company.name}${d.company.commune ? ` — ${d.company.commune.name}` : ""}${
           d.company.memberships.length
             ? ` · ${d.company.memberships.map((m) => m.club.name).join(", ")}`
@@ -114,10 +113,12 @@ export default function CompanyDashboard() {
       {d.nothingThisQuarter ? (
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
           <p className="font-semibold">Rien n&apos;a été déclaré ce trimestre.</p>
-          <p className="text-gray-800">
-            Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions : votre
-            club compte sur vos chiffres.
-          </p>
+          {d.canEdit ? (
+            <p className="text-gray-800">
+              Quelques minutes suffisent pour déclarer vos recrutements, stages ou immersions :
+              votre club compte sur vos chiffres.
+            </p>
+          ) : null}
           {d.canEdit ? (
             <p className="mt-3 flex flex-wrap gap-2">
               <Link to="realisations/nouvelle" className="btn-primary">
@@ -133,7 +134,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="etapes" className="mb-8">
         <h2 id="etapes" className="mb-3 text-xl font-bold">
-          Mes étapes
+          {d.canEdit ? "Mes étapes" : "Étapes"}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {d.milestones.map((m) => (
@@ -149,7 +150,9 @@ export default function CompanyDashboard() {
               <p className="text-sm text-gray-700">
                 {m.reachedAt
                   ? m.key === "regular-year"
-                    ? "Franchie : merci pour votre régularité !"
+                    ? d.canEdit
+                      ? "Franchie : merci pour votre régularité !"
+                      : "Franchie"
                     : `Franchie le ${dateFormat.format(new Date(m.reachedAt))}`
                   : `Prochaine étape : ${m.hint}`}
               </p>
@@ -160,7 +163,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="chiffres" className="mb-8">
         <h2 id="chiffres" className="mb-3 text-xl font-bold">
-          Mes chiffres {d.year}
+          {d.canEdit ? "Mes chiffres" : "Chiffres"} {d.year}
         </h2>
         <KeyFigures
           figures={{ ...d.figures, companiesEngaged: undefined }}
@@ -180,7 +183,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="engagements" className="mb-8">
         <h2 id="engagements" className="mb-3 text-xl font-bold">
-          Mes engagements {d.year}
+          {d.canEdit ? "Mes engagements" : "Engagements"} {d.year}
         </h2>
         {d.commitments.length === 0 ? (
           <p className="card">Aucun engagement déclaré pour {d.year}.</p>
@@ -199,27 +202,13 @@ export default function CompanyDashboard() {
                 </h3>
                 <p className="mt-1 text-sm text-gray-700">Publics : {c.publics.join(", ")}</p>
                 <div className="mt-3">
-                  {c.targetQuantity ? (
-                    <>
-                      <p className="mb-1 text-sm">
-                        {numberFormat.format(c.realised)} sur{" "}
-                        {numberFormat.format(c.targetQuantity)}{" "}
-                        {UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]} — reste{" "}
-                        {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici
-                        le {dateFormat.format(new Date(c.endDate))}
-                      </p>
-                      <ProgressBar
-                        value={c.realised}
-                        max={c.targetQuantity}
-                        label={`Avancement : ${c.ambition}`}
-                      />
-                    </>
-                  ) : (
-                    <p className="text-sm">
-                      {numberFormat.format(c.realised)} réalisé(s), sans objectif chiffré —
-                      jusqu&apos;au {dateFormat.format(new Date(c.endDate))}
-                    </p>
-                  )}
+                  <CommitmentProgressView
+                    progress={c.progress}
+                    targetQuantity={c.targetQuantity}
+                    endDate={c.endDate}
+                    ambition={c.ambition}
+                    textClassName="text-sm"
+                  />
                 </div>
               </li>
             ))}
@@ -229,7 +218,7 @@ export default function CompanyDashboard() {
 
       <section aria-labelledby="repartition" className="mb-8">
         <h2 id="repartition" className="mb-3 text-xl font-bold">
-          Mes réalisations {d.year} par public et par action
+          {d.canEdit ? "Mes réalisations" : "Réalisations"} {d.year} par public et par action
         </h2>
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="card">
@@ -263,7 +252,9 @@ export default function CompanyDashboard() {
       </section>
 
       <p>
-        <Link to="equipe">Mon équipe et mes invitations</Link>
+        <Link to="equipe">
+          {d.canEdit ? "Mon équipe et mes invitations" : `Équipe de ${d.company.name}`}
+        </Link>
       </p>
     </>
   );

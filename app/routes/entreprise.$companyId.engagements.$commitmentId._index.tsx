@@ -3,15 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
-import { ProgressBar } from "~/components/progress-bar";
+import { PageHeader, dateFormat } from "~/components/page";
+import { useCompanySpace } from "~/components/company-nav";
+import { CommitmentProgressView } from "~/components/commitment-progress";
 import { CommitmentError, getCommitment, setCommitmentStatus } from "~/models/commitment.server";
 import {
   COMMITMENT_STATUS_LABELS,
   COMMITMENT_VISIBILITY_LABELS,
-  UNIT_LABELS,
   type CommitmentStatus,
-  type Unit,
 } from "~/utils/domain";
 import { historyOf } from "~/utils/audit.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
@@ -57,11 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CommitmentPage() {
   const { companyId, commitment: c, history, canEdit } = useLoaderData<typeof loader>();
-  const unit = UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit];
+  const { companyName, own } = useCompanySpace();
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements`}>← Mes engagements</Link>
+        <Link to={`/entreprise/${companyId}/engagements`}>
+          ← {own ? "Mes engagements" : `Engagements de ${companyName}`}
+        </Link>
       </p>
       <PageHeader
         title={c.ambition}
@@ -87,25 +88,12 @@ export default function CommitmentPage() {
           <h2 id="avancement" className="mb-3 text-lg font-bold">
             Avancement
           </h2>
-          {c.targetQuantity ? (
-            <>
-              <p className="mb-2">
-                {numberFormat.format(c.realised)} sur {numberFormat.format(c.targetQuantity)} {unit}{" "}
-                — reste {numberFormat.format(Math.max(0, c.targetQuantity - c.realised))} d&apos;ici
-                le {dateFormat.format(new Date(c.endDate))}
-              </p>
-              <ProgressBar
-                value={c.realised}
-                max={c.targetQuantity}
-                label={`Avancement : ${c.ambition}`}
-              />
-            </>
-          ) : (
-            <p>
-              {numberFormat.format(c.realised)} réalisé(s) en {c.realisationCount} déclaration(s),
-              sans objectif chiffré.
-            </p>
-          )}
+          <CommitmentProgressView
+            progress={c.progress}
+            targetQuantity={c.targetQuantity}
+            endDate={c.endDate}
+            ambition={c.ambition}
+          />
           <dl className="mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <dt className="font-semibold">Publics</dt>
             <dd>

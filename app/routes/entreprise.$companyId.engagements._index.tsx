@@ -1,17 +1,16 @@
+import { quantityOf } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, dateFormat } from "~/components/page";
+import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
-import {
-  COMMITMENT_STATUS_LABELS,
-  UNIT_LABELS,
-  type CommitmentStatus,
-  type Unit,
-} from "~/utils/domain";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
 
-export const meta: MetaFunction = () => [{ title: "Mes engagements — Engagés" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${spaceTitle(matches, "Mes engagements", "Engagements")} — Engagés` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -25,12 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CommitmentsPage() {
   const { companyId, commitments, canEdit } = useLoaderData<typeof loader>();
+  const { companyName, own } = useCompanySpace();
   const years = [...new Set(commitments.map((c) => c.year))];
   return (
     <>
       <PageHeader
-        title="Mes engagements"
-        intro="Vos engagements volontaires, année par année."
+        title={own ? "Mes engagements" : `Engagements de ${companyName}`}
+        intro={`${own ? "Vos" : "Ses"} engagements volontaires, année par année.`}
         actions={
           canEdit ? (
             <Link to={`/entreprise/${companyId}/engagements/nouveau`} className="btn-primary">
@@ -74,7 +74,7 @@ export default function CommitmentsPage() {
                       </td>
                       <td>
                         {c.targetQuantity
-                          ? `${c.targetQuantity} ${UNIT_LABELS[(c.targetUnit ?? "PEOPLE") as Unit]}`
+                          ? quantityOf(c.targetQuantity, c.targetUnit ?? "PEOPLE")
                           : "—"}
                       </td>
                       <td>{dateFormat.format(new Date(c.endDate))}</td>

@@ -6,6 +6,7 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader, dateFormat } from "~/components/page";
+import { spaceTitle } from "~/components/company-nav";
 import {
   CompanyProfileError,
   leaveCompany,
@@ -25,7 +26,9 @@ import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
 import { TableScroll } from "~/components/table-scroll";
 
-export const meta: MetaFunction = () => [{ title: "Mon équipe — Engagés" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${spaceTitle(matches, "Mon équipe", "Équipe")} — Engagés` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -125,7 +128,10 @@ export default function TeamPage() {
   const alone = team.length <= 1;
   return (
     <>
-      <PageHeader title="Mon équipe" intro={`Les personnes qui déclarent pour ${company.name}.`} />
+      <PageHeader
+        title={canEdit ? "Mon équipe" : `Équipe de ${company.name}`}
+        intro={`Les personnes qui déclarent pour ${company.name}.`}
+      />
       <FormErrors errors={[actionData && "error" in actionData ? actionData.error : null]} />
       {joinRequests.length > 0 ? (
         <section id="adhesions" aria-labelledby="adhesions-titre" className="card mb-6">

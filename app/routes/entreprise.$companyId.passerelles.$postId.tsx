@@ -1,3 +1,4 @@
+import { countOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -120,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await concludeMatch(user.id, companyId, parsed.data);
       return redirectWithFlash(request, here, {
         kind: "success",
-        message: `Passerelle conclue : ${parsed.data.headcount} personne(s), comptée(s) dans les réalisations de votre entreprise.`,
+        message: `Passerelle conclue : ${countOf(parsed.data.headcount, "personne")}, ${parsed.data.headcount > 1 ? "comptées" : "comptée"} dans les réalisations de votre entreprise.`,
       });
     }
     if (intent === "close") {
@@ -268,9 +269,10 @@ export default function PostPage() {
                     </p>
                     {match.status === "CONCLUDED" ? (
                       <p className="mt-1 text-sm text-gray-800">
-                        {ARRANGEMENT_LABELS[match.arrangement as "LOAN"]} : {match.headcount}{" "}
-                        personne(s), du {day(match.startDate)} au {day(match.endDate)}. Comptée dans
-                        les réalisations de l’entreprise d’accueil.
+                        {ARRANGEMENT_LABELS[match.arrangement as "LOAN"]} :{" "}
+                        {countOf(match.headcount ?? 0, "personne")}, du {day(match.startDate)} au{" "}
+                        {day(match.endDate)}. Comptée dans les réalisations de l’entreprise
+                        d’accueil.
                       </p>
                     ) : match.host ? (
                       <ConcludeForm

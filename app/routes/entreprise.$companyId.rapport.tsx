@@ -1,7 +1,9 @@
+import { quantityOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { dateTimeFormat, numberFormat } from "~/components/page";
+import { UncountedNote } from "~/components/commitment-progress";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
@@ -277,11 +279,10 @@ export default function AnnualReportPage() {
                     <td className="min-w-[10rem] text-sm">{c.publics.join(", ")}</td>
                     <td>{c.statusLabel}</td>
                     <td className="whitespace-nowrap text-right tabular-nums">
-                      {c.targetQuantity ? `${n(c.targetQuantity)} ${c.unitLabel}` : "—"}
+                      {c.targetQuantity ? quantityOf(c.targetQuantity, c.unit) : "—"}
                     </td>
                     <td className="whitespace-nowrap text-right tabular-nums">
-                      {n(c.realised)}
-                      {c.targetQuantity ? ` ${c.unitLabel}` : ""}
+                      {c.targetQuantity ? quantityOf(c.realised, c.unit) : n(c.realised)}
                     </td>
                     <td className="whitespace-nowrap text-right tabular-nums">
                       {c.percent === null ? "—" : `${n(c.percent)} %`}
@@ -292,6 +293,14 @@ export default function AnnualReportPage() {
             </table>
           </TableScroll>
         )}
+        {report.commitments
+          .filter((c) => c.excluded.length > 0)
+          .map((c) => (
+            <div key={c.id} className="mt-3">
+              <p className="text-sm font-semibold">{c.ambition}</p>
+              <UncountedNote excluded={c.excluded} unit={c.unit} />
+            </div>
+          ))}
       </Section>
 
       <Section id="par-public" title="Réalisations par public">

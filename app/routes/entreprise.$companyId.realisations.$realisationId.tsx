@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof RealisationError) {
       return data(
-        { result: { status: "error" as const, error: { "": [error.message] } } },
+        // On its field when it has one (a commitment in another unit), else on the form.
+        { result: { status: "error" as const, error: { [error.field ?? ""]: [error.message] } } },
         { status: 400 },
       );
     }

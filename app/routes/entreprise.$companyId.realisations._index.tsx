@@ -1,20 +1,18 @@
+import { countOf, quantityOf } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { PageHeader, dateFormat } from "~/components/page";
+import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
-import {
-  CONTRACT_TYPE_LABELS,
-  QPV_LABELS,
-  UNIT_LABELS,
-  type ContractType,
-  type Unit,
-} from "~/utils/domain";
+import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 import { TableScroll } from "~/components/table-scroll";
 
-export const meta: MetaFunction = () => [{ title: "Mes réalisations — Engagés" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${spaceTitle(matches, "Mes réalisations", "Réalisations")} — Engagés` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -29,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RealisationsPage() {
   const { companyId, year, years, realisations, canEdit } = useLoaderData<typeof loader>();
+  const { companyName, own } = useCompanySpace();
   return (
     <>
       <PageHeader
-        title="Mes réalisations"
-        intro="Ce que votre entreprise a fait : recrutements, stages, immersions, achats, heures de bénévolat…"
+        title={own ? "Mes réalisations" : `Réalisations de ${companyName}`}
+        intro={`Ce que ${own ? "votre entreprise" : companyName} a fait : recrutements, stages, immersions, achats, heures de bénévolat…`}
         actions={
           canEdit ? (
             <>
@@ -49,12 +48,12 @@ export default function RealisationsPage() {
       />
       <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
       <TableScroll
-        label={`${numberFormat.format(realisations.length)} réalisation(s) en ${year}`}
+        label={`${countOf(realisations.length, "réalisation")} en ${year}`}
         className="card"
       >
         <table className="table-basic">
           <caption className="mb-2 text-left font-semibold">
-            {numberFormat.format(realisations.length)} réalisation(s) en {year}
+            {countOf(realisations.length, "réalisation")} en {year}
           </caption>
           <thead>
             <tr>
@@ -89,9 +88,7 @@ export default function RealisationsPage() {
                 <td>
                   {r.contractType ? CONTRACT_TYPE_LABELS[r.contractType as ContractType] : "—"}
                 </td>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(r.quantity)} {UNIT_LABELS[r.unit as Unit]}
-                </td>
+                <td className="text-right tabular-nums">{quantityOf(r.quantity, r.unit)}</td>
                 <td>{QPV_LABELS[r.qpv as keyof typeof QPV_LABELS]}</td>
                 <td>
                   {r.commitment ? (

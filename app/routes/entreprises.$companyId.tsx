@@ -1,14 +1,10 @@
+import { quantityOf } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { PageHeader, dateFormat } from "~/components/page";
 import { publicCompanyPage } from "~/models/emulation.server";
-import {
-  COMMITMENT_STATUS_LABELS,
-  UNIT_LABELS,
-  type CommitmentStatus,
-  type Unit,
-} from "~/utils/domain";
+import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { notFound } from "~/utils/permissions.server";
 
 // The opt-in public page of a company (Company.publicPage, set in its profile): open to all,
@@ -63,8 +59,7 @@ export default function PublicCompanyPage() {
                 <h3 className="mt-1 font-semibold">{cm.ambition}</h3>
                 {cm.targetQuantity ? (
                   <p className="mt-1 text-sm">
-                    Objectif : {numberFormat.format(cm.targetQuantity)}{" "}
-                    {UNIT_LABELS[(cm.targetUnit ?? "PEOPLE") as Unit]}
+                    Objectif : {quantityOf(cm.targetQuantity, cm.targetUnit ?? "PEOPLE")}
                   </p>
                 ) : null}
               </li>

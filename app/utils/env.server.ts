@@ -50,7 +50,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (env.NODE_ENV === "production" && missing.length > 0) {
     throw new Error(`Configuration invalide :\n${missing.map((line) => `  ${line}`).join("\n")}`);
   }
-  return { ...env, APP_URL: env.APP_URL ?? "http://localhost:3000" };
+  // Outside production, links go to the port this server listens on (E2E and helpers use others).
+  return { ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` };
 }
 
 export const env = parseEnv();

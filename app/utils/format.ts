@@ -7,3 +7,14 @@ export const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   timeStyle: "short",
   timeZone: "Europe/Paris",
 });
+
+/** A count with its noun, agreed in French (singular below 2): "1 personne", "0 engagement", "3 heures". */
+export function countOf(count: number, singular: string, pluralForm = `${singular}s`) {
+  return `${numberFormat.format(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`;
+}
+
+/** A quantity in its unit (PEOPLE | EUROS | HOURS): "1 personne", "12 heures", "1 500 €". */
+export function quantityOf(quantity: number, unit: string) {
+  if (unit === "EUROS") return `${numberFormat.format(quantity)} €`;
+  return countOf(quantity, unit === "HOURS" ? "heure" : "personne");
+}

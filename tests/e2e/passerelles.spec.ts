@@ -168,7 +168,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   ).toBe(0);
   await page.getByLabel("Public concerné").selectOption("DELD");
   await page.getByRole("button", { name: "Conclure la passerelle" }).click();
-  await expect(page.getByText("Passerelle conclue : 2 personne(s)")).toBeVisible();
+  await expect(page.getByText("Passerelle conclue : 2 personnes")).toBeVisible();
   await axe(page);
   const match = dbRow<{ realisationId: string }>(
     "SELECT realisationId FROM PasserelleMatch WHERE needPostId = ? AND offerPostId = ? AND status = 'CONCLUDED'",
@@ -195,7 +195,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   // The figures count the loan: club (animator, who also sees the board) and prefecture.
   await signInAs(page, DEMO.animator);
   await page.goto(`/club/${clubId}/passerelles`);
-  await expect(page.getByRole("cell", { name: "Conclue : 2 personne(s)" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Conclue : 2 personnes" })).toBeVisible();
   await axe(page);
   await page.goto(`/club/${clubId}/chiffres`);
   expect(await loanFigure(page)).toBe(clubBefore + 2);

@@ -146,8 +146,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     post: tokenLink(200, 404),
     token: "unsubscribe",
   },
-  // Outside production without SMTP only (404 in production).
-  "dev.boite-mail": { get: everyone(200), post: NONE },
+  // Outside production without SMTP only (404 in production); the messages hold sign-in links.
+  "dev.boite-mail": { get: adminOnly(200), post: NONE },
   "donnees-personnelles": { get: NONE, post: NONE },
   "entreprise.$companyId._index": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: NONE },

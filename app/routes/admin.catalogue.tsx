@@ -16,6 +16,7 @@ import {
 import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { agreed, countOf } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Catalogue annuel — Administration — Engagés" }];
 
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
         message:
           added + removed === 0
             ? "Rien n'a changé."
-            : `Catalogue ${year.data} enregistré : ${added} action${added > 1 ? "s" : ""} ajoutée${added > 1 ? "s" : ""}, ${removed} retirée${removed > 1 ? "s" : ""}.`,
+            : `Catalogue ${year.data} enregistré : ${countOf(added, "action")} ${agreed(added, "ajoutée")}, ${removed} ${agreed(removed, "retirée")}.`,
       });
     }
   } catch (error) {
@@ -141,9 +142,7 @@ export default function AdminCatalogue() {
                         />
                         <label htmlFor={id}>
                           {a.label}
-                          {a.commitments > 0
-                            ? ` (${a.commitments} engagement${a.commitments > 1 ? "s" : ""})`
-                            : ""}
+                          {a.commitments > 0 ? ` (${countOf(a.commitments, "engagement")})` : ""}
                         </label>
                       </li>
                     );

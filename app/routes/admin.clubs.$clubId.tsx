@@ -22,6 +22,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
+import { agreed, countOf } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Administration — Engagés` },
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const withdrawn = await closeClub(user.id, club.id);
         return redirectWithFlash(request, here, {
           kind: "success",
-          message: `Le club est fermé.${withdrawn > 0 ? ` ${withdrawn} invitation${withdrawn > 1 ? "s" : ""} en attente retirée${withdrawn > 1 ? "s" : ""}.` : ""}`,
+          message: `Le club est fermé.${withdrawn > 0 ? ` ${countOf(withdrawn, "invitation")} en attente ${agreed(withdrawn, "retirée")}.` : ""}`,
         });
       }
       await reopenClub(user.id, club.id);
@@ -128,7 +129,7 @@ export default function AdminClub() {
       </p>
       <PageHeader
         title={club.name}
-        intro={`${club.departementName} (${club.departementCode}) · ${club.memberCount} membre${club.memberCount > 1 ? "s" : ""} · ${closed ? `fermé le ${dateFormat.format(new Date(club.closedAt!))}` : "ouvert"}`}
+        intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${dateFormat.format(new Date(club.closedAt!))}` : "ouvert"}`}
         actions={
           <Link to={`/club/${club.id}`} className="btn-secondary no-underline">
             Voir l&apos;espace du club

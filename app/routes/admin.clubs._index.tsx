@@ -11,6 +11,7 @@ import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
+import { countOf } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Clubs — Administration — Engagés" }];
 
@@ -57,9 +58,7 @@ export default function AdminClubs() {
       />
       <section aria-labelledby="liste" className="card mb-6">
         <h2 id="liste" className="mb-3 text-lg font-bold">
-          {clubs.length === 0
-            ? "Aucun club pour l'instant"
-            : `${clubs.length} club${clubs.length > 1 ? "s" : ""}`}
+          {clubs.length === 0 ? "Aucun club pour l'instant" : countOf(clubs.length, "club")}
         </h2>
         {clubs.length === 0 ? (
           <p>Créez le premier club avec le formulaire ci-dessous, puis invitez son animateur.</p>

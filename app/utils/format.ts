@@ -8,9 +8,14 @@ export const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   timeZone: "Europe/Paris",
 });
 
-/** A count with its noun, agreed in French (singular below 2): "1 personne", "0 engagement", "3 heures". */
+/** A word agreed with a count in French (singular below 2): "retirée" for 1, "retirées" for 3. */
+export function agreed(count: number, singular: string, pluralForm = `${singular}s`) {
+  return Math.abs(count) < 2 ? singular : pluralForm;
+}
+
+/** A count with its noun, agreed in French: "1 personne", "0 engagement", "3 heures". */
 export function countOf(count: number, singular: string, pluralForm = `${singular}s`) {
-  return `${numberFormat.format(count)} ${Math.abs(count) < 2 ? singular : pluralForm}`;
+  return `${numberFormat.format(count)} ${agreed(count, singular, pluralForm)}`;
 }
 
 /** A quantity in its unit (PEOPLE | EUROS | HOURS): "1 personne", "12 heures", "1 500 €". */

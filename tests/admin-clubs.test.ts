@@ -22,13 +22,9 @@ import { MembershipError } from "~/models/club-members.server";
 import { CLUB_CLOSED_MESSAGE } from "~/models/club-status.server";
 import { loadCurrentUser } from "~/utils/permissions.server";
 import { prisma } from "~/utils/db.server";
-import { appRequest, sessionCookieFor } from "./utils/session";
+import { appRequest, routeOutcome, sessionCookieFor } from "./utils/session";
 
-type RouteFn = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: object;
-}) => Promise<unknown>;
+type RouteFn = Parameters<typeof routeOutcome>[0];
 
 const cookies: Record<string, string> = {};
 let adminId: string;
@@ -67,18 +63,8 @@ async function call(
         }
       : {}),
   });
-  try {
-    const result = await fn({ request, params, context: {} });
-    if (result instanceof Response) return { status: result.status, result };
-    const maybe = result as { type?: string; init?: ResponseInit | null; data?: unknown };
-    if (maybe?.type === "DataWithResponseInit") {
-      return { status: maybe.init?.status ?? 200, result: maybe.data };
-    }
-    return { status: 200, result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, result: error };
-    throw error;
-  }
+  const outcome = await routeOutcome(fn, request, params);
+  return { status: outcome.status, result: outcome.response ?? outcome.body };
 }
 
 /** The model's own error class, saying the club is closed (so its route answers a French 400). */

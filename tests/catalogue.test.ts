@@ -16,13 +16,9 @@ import * as cataloguePage from "~/routes/admin.catalogue";
 import * as newCommitmentPage from "~/routes/entreprise.$companyId.engagements.nouveau";
 import { prisma } from "~/utils/db.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
-import { appRequest, sessionCookieFor } from "./utils/session";
+import { appRequest, routeOutcome, sessionCookieFor } from "./utils/session";
 
-type RouteFn = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: object;
-}) => Promise<unknown>;
+type RouteFn = Parameters<typeof routeOutcome>[0];
 
 const cookies: Record<string, string> = {};
 let companyId: string;
@@ -61,18 +57,8 @@ async function call(
       ? { headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: body.toString() }
       : {}),
   });
-  try {
-    const result = await fn({ request, params: { companyId }, context: {} });
-    if (result instanceof Response) return { status: result.status, result };
-    const maybe = result as { type?: string; init?: ResponseInit | null; data?: unknown };
-    if (maybe?.type === "DataWithResponseInit") {
-      return { status: maybe.init?.status ?? 200, result: maybe.data };
-    }
-    return { status: 200, result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, result: error };
-    throw error;
-  }
+  const outcome = await routeOutcome(fn, request, { companyId });
+  return { status: outcome.status, result: outcome.response ?? outcome.body };
 }
 
 const declare = (year: number, themeCode = "INCLUSION", actionTypeCode = "HIRE") =>

@@ -38,8 +38,26 @@ export async function thrown(fn: () => unknown): Promise<unknown> {
 
 type RouteFn = (args: LoaderFunctionArgs) => Promise<unknown>;
 
-/** Calls a loader or an action as a signed-in user (a form makes it a POST); returns the HTTP
- * status it ends with, the data it returned, and the Response it returned or threw. */
+/** Runs a loader or an action as Remix would; returns the HTTP status it ends with, the data it
+ * returned, and the Response it returned or threw. Any other exception is a failure: rethrown. */
+export async function routeOutcome(fn: RouteFn, request: Request, params: Record<string, string>) {
+  let result: unknown;
+  try {
+    result = await fn({ request, params, context: {} });
+  } catch (error) {
+    if (!(error instanceof Response)) throw error;
+    result = error;
+  }
+  if (result instanceof Response)
+    return { status: result.status, body: null as unknown, response: result };
+  const withInit = result as { data?: unknown; init?: { status?: number } | null; type?: string };
+  if (withInit && withInit.type === "DataWithResponseInit") {
+    return { status: withInit.init?.status ?? 200, body: withInit.data, response: null };
+  }
+  return { status: 200, body: result, response: null };
+}
+
+/** Calls a loader or an action as a signed-in user (a form makes it a POST): see routeOutcome. */
 export async function callAs(
   fn: RouteFn,
   path: string,
@@ -59,17 +77,5 @@ export async function callAs(
         }
       : { cookie },
   );
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response)
-    return { status: result.status, body: null as unknown, response: result };
-  const withInit = result as { data?: unknown; init?: { status?: number } | null; type?: string };
-  if (withInit && withInit.type === "DataWithResponseInit") {
-    return { status: withInit.init?.status ?? 200, body: withInit.data, response: null };
-  }
-  return { status: 200, body: result, response: null };
+  return routeOutcome(fn, request, params);
 }

@@ -1,8 +1,9 @@
 // A club's members and prospects, as its animators manage them: enter a prospect (a new record,
 // or a join request when its SIRET is already known: decision 013), invite its first person,
 // follow it up to its first declaration, mark it a member, mark a member as having left. Every
-// change of a membership runs in one transaction with its audit entry (before and after); leaving keeps the membership row and
-// every past realisation (they keep their clubId), so the club's past figures do not move.
+// change of a membership runs in one transaction with its audit entry (before and after);
+// leaving keeps the membership row and every past realisation (they keep their clubId), so the
+// club's past figures do not move.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
 import { z } from "zod";

@@ -1,7 +1,8 @@
 // Throttling of the no-sign-in forms (password-reset requests, invitation and reset links) per
-// client address, and of costly actions per target (imports per company), in memory: the app is one process (embedded SQLite), so one counter suffices;
-// a restart forgets the counts, which only ever lets a few more attempts through. Sign-in
-// failures are throttled in the database instead (auth.server.ts), per address and per IP.
+// client address, and of costly actions per target (imports per company), in memory: the app is
+// one process (embedded SQLite), so one counter suffices; a restart forgets the counts, which
+// only ever lets a few more attempts through. Sign-in failures are throttled in the database
+// instead (auth.server.ts), per address and per IP.
 
 type Bucket = { limit: number; windowMs: number };
 

@@ -11,6 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { suppressCells, type AtLeast, type Cell, type Relation } from "~/utils/cell-suppression";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
+import { unitOf } from "~/utils/schemas/realisation";
 import {
   keyFigures,
   keyFiguresByDepartement,
@@ -40,8 +41,6 @@ export function publicPeriod(now: Date) {
     to,
   };
 }
-
-const UNIT = (code: string) => ACTION_TYPES.find((a) => a.code === code)?.defaultUnit ?? "PEOPLE";
 
 /** Unmasked figures of one scope, as the figure queries give them. */
 export type Table = {
@@ -107,7 +106,7 @@ function cellsOf(
         cell(
           `action:${a.code}:quantity`,
           r.quantity,
-          UNIT(a.code) === "PEOPLE",
+          unitOf(a.code) === "PEOPLE",
           `action:${a.code}`,
         ),
         cell(`action:${a.code}:realisations`, r.realisations, false, `action:${a.code}`),
@@ -280,7 +279,7 @@ function published(t: Table, hidden: (kind: string) => boolean = () => false) {
     byActionType: ACTION_TYPES.map((a) => ({
       code: a.code,
       label: a.label,
-      unit: UNIT(a.code),
+      unit: unitOf(a.code),
       quantity: show(`action:${a.code}:quantity`, t.byAction[a.code].quantity),
       realisations: show(`action:${a.code}:realisations`, t.byAction[a.code].realisations),
     })),

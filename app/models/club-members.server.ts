@@ -11,6 +11,10 @@ import { assertClubOpen } from "~/models/club-status.server";
 import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
+import {
+  MEMBERSHIP_FIELDS,
+  membershipSnapshot as snapshot,
+} from "~/models/membership-snapshot.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { QuotaExceeded } from "~/utils/quotas.server";
@@ -58,33 +62,6 @@ export const prospectSchema = z.object({
 });
 
 export type ProspectInput = z.infer<typeof prospectSchema>;
-
-const MEMBERSHIP_FIELDS = {
-  id: true,
-  status: true,
-  joinedAt: true,
-  leftAt: true,
-  contactName: true,
-  contactEmail: true,
-  remindersOptOut: true,
-} as const;
-
-type MembershipSnapshot = {
-  status: string;
-  joinedAt: Date | null;
-  leftAt: Date | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  remindersOptOut?: boolean;
-};
-
-const snapshot = (m: MembershipSnapshot) => ({
-  status: m.status,
-  joinedAt: m.joinedAt,
-  leftAt: m.leftAt,
-  contactName: m.contactName,
-  contactEmail: m.contactEmail,
-});
 
 const STATUS_NAMES: Record<MembershipStatus, string> = {
   PROSPECT: "prospect",

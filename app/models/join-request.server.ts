@@ -4,6 +4,7 @@
 // audited in the same transaction as the change.
 
 import { assertClubOpen } from "~/models/club-status.server";
+import { MEMBERSHIP_FIELDS, membershipSnapshot } from "~/models/membership-snapshot.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
@@ -161,16 +162,9 @@ async function joinClub(
   clubId: string,
   now: Date,
 ) {
-  const fields = {
-    status: true,
-    joinedAt: true,
-    leftAt: true,
-    contactName: true,
-    contactEmail: true,
-  } as const;
   const current = await tx.clubMembership.findUnique({
     where: { companyId_clubId: { companyId, clubId } },
-    select: { id: true, ...fields },
+    select: MEMBERSHIP_FIELDS,
   });
   if (current?.status === "MEMBER") return;
   const data = {
@@ -180,26 +174,20 @@ async function joinClub(
     contactName: person.name,
     contactEmail: person.email.toLowerCase(),
   };
-  const select = { id: true, ...fields } as const;
-  const { id: membershipId, ...after } = current
-    ? await tx.clubMembership.update({ where: { id: current.id }, data, select })
-    : await tx.clubMembership.create({ data: { companyId, clubId, ...data }, select });
+  const after = current
+    ? await tx.clubMembership.update({ where: { id: current.id }, data, select: MEMBERSHIP_FIELDS })
+    : await tx.clubMembership.create({
+        data: { companyId, clubId, ...data },
+        select: MEMBERSHIP_FIELDS,
+      });
   await audit(tx, {
     actorId: person.id,
     action: current ? "UPDATE" : "CREATE",
     entityType: "ClubMembership",
-    entityId: membershipId,
+    entityId: after.id,
     companyId,
     clubId,
-    before: current
-      ? {
-          status: current.status,
-          joinedAt: current.joinedAt,
-          leftAt: current.leftAt,
-          contactName: current.contactName,
-          contactEmail: current.contactEmail,
-        }
-      : undefined,
-    after,
+    before: current ? membershipSnapshot(current) : undefined,
+    after: membershipSnapshot(after),
   });
 }

@@ -40,7 +40,7 @@ export function bodyLimitOf(path) {
  * cross-site request gains nothing: mail providers post RFC 8058 one-click unsubscribes from
  * their own servers or webmail pages, and RSVP buttons may be pressed from a webmail.
  */
-const SIGNED_LINK_PREFIXES = ["desabonnement", "lettre/desabonnement", "reunion/reponse"];
+export const SIGNED_LINK_PREFIXES = ["desabonnement", "lettre/desabonnement", "reunion/reponse"];
 const SIGNED_LINK_PATH = new RegExp(`^/(?:${SIGNED_LINK_PREFIXES.join("|")})/[^/]+$`);
 
 const isSignedLinkPath = (path) => SIGNED_LINK_PATH.test(path);

@@ -64,7 +64,9 @@ function main() {
 
   if (args.includes("--check")) {
     if (previous === derived) return;
-    console.error("prisma/postgresql/schema.prisma n'est pas à jour : lancez npm run db:pg:derive.");
+    console.error(
+      "prisma/postgresql/schema.prisma n'est pas à jour : lancez npm run db:pg:derive.",
+    );
     process.exit(1);
   }
 

@@ -1,5 +1,7 @@
 // Run before the server starts: applies the migrations to DATABASE_URL (or the embedded
-// data/engages.db), turns on WAL, and loads reference data and, on an empty database, demo data.
+// data/engages.db) — SQLite's or PostgreSQL's, prisma.config.ts picks them by the URL (decision
+// 018) —, turns on WAL (SQLite only), and loads reference data and, on an empty database, demo
+// data. A PostgreSQL database must exist (createdb); its migrations create the rest.
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { databaseFilePath, resolveDatabaseUrl } from "../app/utils/database-url.js";

@@ -2,7 +2,6 @@
 // on a real SQLite database: prospect entry with SIRET validation and reuse, invitations,
 // membership changes audited with before/after, leaving that keeps past figures, scoping to the
 // animator's own club, and figures equal to an independent SQL computation.
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -40,6 +39,7 @@ import { action as membersAction, loader as membersLoader } from "~/routes/club.
 import { prisma } from "~/utils/db.server";
 import { readFlash } from "~/utils/session.server";
 import { appRequest, callAs, cookieFrom } from "./utils/session";
+import { straightSql } from "./utils/straight-sql";
 
 const DAY = 24 * 3600_000;
 const NOW = new Date();
@@ -576,17 +576,13 @@ describe("chiffres du club", () => {
     };
     expect(d.period).toMatchObject({ year: LAST_YEAR, periode: "annee" });
 
-    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
-    const db = new Database(file, { readonly: true });
     const from = `${LAST_YEAR}-01-01`;
     const to = `${LAST_YEAR + 1}-01-01`;
-    const rows = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
-    const sumBy = (sql: string) =>
+    const sumBy = async (sql: string) =>
       Object.fromEntries(
-        rows<{ k: string | null; q: number; n: number }>(sql, figuresClub, from, to).map((r) => [
-          r.k ?? "NONE",
-          { q: r.q, n: r.n },
-        ]),
+        (
+          await straightSql<{ k: string | null; q: number; n: number }>(sql, figuresClub, from, to)
+        ).map((r) => [r.k ?? "NONE", { q: r.q, n: r.n }]),
       );
     const shown = (key: string) =>
       Object.fromEntries(
@@ -600,72 +596,80 @@ describe("chiffres du club", () => {
       expect(Object.keys(shown(key)).length, key).toBeGreaterThanOrEqual(3);
     }
     expect(shown("publics")).toEqual(
-      sumBy(`SELECT publicCategoryCode k, SUM(quantity) q, COUNT(*) n FROM Realisation
-             WHERE clubId = ? AND unit = 'PEOPLE' AND date >= ? AND date < ? GROUP BY k`),
+      await sumBy(`SELECT "publicCategoryCode" k, SUM("quantity") q, COUNT(*) n FROM "Realisation"
+             WHERE "clubId" = ? AND "unit" = 'PEOPLE' AND "date" >= ? AND "date" < ? GROUP BY k`),
     );
     expect(shown("actions")).toEqual(
-      sumBy(`SELECT actionTypeCode k, SUM(quantity) q, COUNT(*) n FROM Realisation
-             WHERE clubId = ? AND date >= ? AND date < ? GROUP BY k`),
+      await sumBy(`SELECT "actionTypeCode" k, SUM("quantity") q, COUNT(*) n FROM "Realisation"
+             WHERE "clubId" = ? AND "date" >= ? AND "date" < ? GROUP BY k`),
     );
     expect(shown("contrats")).toEqual(
-      sumBy(`SELECT r.contractType k, SUM(r.quantity) q, COUNT(*) n FROM Realisation r
-             JOIN ActionType a ON a.code = r.actionTypeCode
-             WHERE r.clubId = ? AND a.isHire = 1 AND r.unit = 'PEOPLE' AND r.date >= ? AND r.date < ?
+      await sumBy(`SELECT r."contractType" k, SUM(r."quantity") q, COUNT(*) n FROM "Realisation" r
+             JOIN "ActionType" a ON a."code" = r."actionTypeCode"
+             WHERE r."clubId" = ? AND a."isHire" AND r."unit" = 'PEOPLE' AND r."date" >= ?
+               AND r."date" < ?
              GROUP BY k`),
     );
     const sizeSql = `SELECT CASE
-        WHEN c.headcountBracket IN ('00','01','02','03') THEN 'MICRO'
-        WHEN c.headcountBracket IN ('11','12') THEN 'SMALL'
-        WHEN c.headcountBracket IN ('21','22','31') THEN 'MEDIUM'
-        WHEN c.headcountBracket IN ('32','41','42','51') THEN 'LARGE'
-        WHEN c.headcountBracket IN ('52','53') THEN 'HUGE' ELSE 'UNKNOWN' END k,
-        SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) q, COUNT(*) n
-      FROM Realisation r JOIN Company c ON c.id = r.companyId
-      WHERE r.clubId = ? AND r.date >= ? AND r.date < ? GROUP BY k`;
-    expect(shown("tailles")).toEqual(sumBy(sizeSql));
+        WHEN c."headcountBracket" IN ('00','01','02','03') THEN 'MICRO'
+        WHEN c."headcountBracket" IN ('11','12') THEN 'SMALL'
+        WHEN c."headcountBracket" IN ('21','22','31') THEN 'MEDIUM'
+        WHEN c."headcountBracket" IN ('32','41','42','51') THEN 'LARGE'
+        WHEN c."headcountBracket" IN ('52','53') THEN 'HUGE' ELSE 'UNKNOWN' END k,
+        SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) q, COUNT(*) n
+      FROM "Realisation" r JOIN "Company" c ON c."id" = r."companyId"
+      WHERE r."clubId" = ? AND r."date" >= ? AND r."date" < ? GROUP BY k`;
+    expect(shown("tailles")).toEqual(await sumBy(sizeSql));
     const sectorSql = `SELECT CASE
-        WHEN c.nafCode LIKE '49%' THEN 'H' WHEN c.nafCode LIKE '10%' THEN 'C'
-        WHEN c.nafCode LIKE '86%' THEN 'Q' ELSE 'UNKNOWN' END k,
-        SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END) q, COUNT(*) n
-      FROM Realisation r JOIN Company c ON c.id = r.companyId
-      WHERE r.clubId = ? AND r.date >= ? AND r.date < ? GROUP BY k`;
-    expect(shown("secteurs")).toEqual(sumBy(sectorSql));
+        WHEN c."nafCode" LIKE '49%' THEN 'H' WHEN c."nafCode" LIKE '10%' THEN 'C'
+        WHEN c."nafCode" LIKE '86%' THEN 'Q' ELSE 'UNKNOWN' END k,
+        SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) q, COUNT(*) n
+      FROM "Realisation" r JOIN "Company" c ON c."id" = r."companyId"
+      WHERE r."clubId" = ? AND r."date" >= ? AND r."date" < ? GROUP BY k`;
+    expect(shown("secteurs")).toEqual(await sumBy(sectorSql));
 
-    const total = db
-      .prepare(
-        `SELECT COUNT(*) n, (SELECT SUM(r2.quantity) FROM Realisation r2
-           JOIN ActionType a ON a.code = r2.actionTypeCode
-           WHERE r2.clubId = @club AND a.isHire = 1 AND r2.unit = 'PEOPLE'
-             AND r2.date >= @from AND r2.date < @to) hired
-         FROM Realisation WHERE clubId = @club AND date >= @from AND date < @to`,
-      )
-      .get({ club: figuresClub, from, to }) as { n: number; hired: number };
+    const [total] = await straightSql<{ n: number; hired: number }>(
+      `SELECT COUNT(*) n, (SELECT SUM(r2."quantity") FROM "Realisation" r2
+         JOIN "ActionType" a ON a."code" = r2."actionTypeCode"
+         WHERE r2."clubId" = ? AND a."isHire" AND r2."unit" = 'PEOPLE'
+           AND r2."date" >= ? AND r2."date" < ?) hired
+       FROM "Realisation" WHERE "clubId" = ? AND "date" >= ? AND "date" < ?`,
+      ...[figuresClub, from, to, figuresClub, from, to],
+    );
     expect(d.figures.realisations).toBe(total.n);
     expect(d.figures.peopleHired).toBe(total.hired);
     expect(d.figures.companiesEngaged).toBe(4);
-    const previous = rows<{ n: number }>(
-      `SELECT COUNT(*) n FROM Realisation WHERE clubId = ? AND date >= ? AND date < ?`,
+    const [previous] = await straightSql<{ n: number }>(
+      `SELECT COUNT(*) n FROM "Realisation" WHERE "clubId" = ? AND "date" >= ? AND "date" < ?`,
       figuresClub,
       `${LAST_YEAR - 1}-01-01`,
       from,
-    )[0];
+    );
     expect(d.previousFigures.realisations).toBe(previous.n);
 
-    const months = rows<{ m: string; n: number; p: number }>(
-      `SELECT substr(date, 1, 7) m, COUNT(*) n, SUM(CASE WHEN unit = 'PEOPLE' THEN quantity ELSE 0 END) p
-       FROM Realisation WHERE clubId = ? AND date >= ? AND date < ? GROUP BY m`,
+    // Months summed here from the rows (the engines write a month of a date differently).
+    const months = new Map<string, { n: number; p: number }>();
+    const realisations = await straightSql<{ date: string | Date; unit: string; quantity: number }>(
+      `SELECT "date", "unit", "quantity" FROM "Realisation"
+       WHERE "clubId" = ? AND "date" >= ? AND "date" < ?`,
       figuresClub,
       `${LAST_YEAR - 1}-01-01`,
       to,
     );
+    for (const r of realisations) {
+      const key = new Date(r.date).toISOString().slice(0, 7);
+      const month = months.get(key) ?? { n: 0, p: 0 };
+      month.n += 1;
+      month.p += r.unit === "PEOPLE" ? r.quantity : 0;
+      months.set(key, month);
+    }
     expect(d.trend).toHaveLength(24);
     expect(d.trend[0].month).toBe(`${LAST_YEAR - 1}-01`);
     expect(d.trend[23].month).toBe(`${LAST_YEAR}-12`);
     for (const m of d.trend) {
-      const row = months.find((r) => r.m === m.month);
+      const row = months.get(m.month);
       expect([m.month, m.count, m.people]).toEqual([m.month, row?.n ?? 0, row?.p ?? 0]);
     }
-    db.close();
   });
 
   test("un trimestre se compare au même trimestre un an plus tôt", () => {

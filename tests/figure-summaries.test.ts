@@ -26,41 +26,44 @@ import {
   deleteRealisation,
   updateRealisation,
 } from "~/models/realisation.server";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import type { RealisationInput } from "~/utils/schemas/realisation";
 
 /** Every realisation is summed for its club, its département ('*' club) and the country. */
-const LEVELS = `(SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) v`;
-const DEPARTEMENT = `CASE v.level WHEN 2 THEN '*' ELSE COALESCE(r.departementCode, '') END`;
-const CLUB = `CASE v.level WHEN 0 THEN COALESCE(r.clubId, '') ELSE '*' END`;
+const LEVELS = Prisma.sql`(SELECT 0 AS "level" UNION ALL SELECT 1 UNION ALL SELECT 2) v`;
+const DEPARTEMENT = Prisma.sql`CASE v."level" WHEN 2 THEN '*' ELSE COALESCE(r."departementCode", '') END`;
+const CLUB = Prisma.sql`CASE v."level" WHEN 0 THEN COALESCE(r."clubId", '') ELSE '*' END`;
+const MONTH = dialect.monthKey(Prisma.sql`r."date"`);
 
 /** Rows in one query's result and not in the other's, both ways (0 when they are equal). */
-async function differences(a: string, b: string) {
-  const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-    `SELECT COUNT(*) AS n FROM (SELECT * FROM (${a} EXCEPT ${b}) UNION ALL SELECT * FROM (${b} EXCEPT ${a}))`,
-  );
+async function differences(a: Prisma.Sql, b: Prisma.Sql) {
+  const [row] = await prisma.$queryRaw<Array<{ n: bigint }>>`
+    SELECT COUNT(*) AS "n" FROM (SELECT * FROM (${a} EXCEPT ${b}) x
+      UNION ALL SELECT * FROM (${b} EXCEPT ${a}) y) z`;
   return Number(row.n);
 }
 
 /** Summary rows that differ from a recomputation over Realisation (0 when all is right). */
 async function summaryMismatches() {
   const monthly = await differences(
-    `SELECT ${DEPARTEMENT}, ${CLUB}, substr(r.date, 1, 7), r.publicCategoryCode, r.actionTypeCode,
-       r.unit, COALESCE(r.contractType, ''), COUNT(*), SUM(r.quantity)
-     FROM Realisation r, ${LEVELS} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    `SELECT departementCode, clubId, month, publicCategoryCode, actionTypeCode, unit, contractType,
-       realisations, quantity FROM RealisationMonthly`,
+    Prisma.sql`SELECT ${DEPARTEMENT}, ${CLUB}, ${MONTH}, r."publicCategoryCode", r."actionTypeCode",
+       r."unit", COALESCE(r."contractType", ''), COUNT(*), SUM(r."quantity")
+     FROM "Realisation" r, ${LEVELS} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    Prisma.sql`SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode",
+       "unit", "contractType", "realisations", "quantity" FROM "RealisationMonthly"`,
   );
   const profile = await differences(
-    `SELECT ${DEPARTEMENT}, ${CLUB}, substr(r.date, 1, 7), k.dimension,
-       CASE k.dimension WHEN 'SIZE' THEN COALESCE(co.headcountBracket, '')
-         ELSE substr(COALESCE(co.nafCode, ''), 1, 2) END,
-       COUNT(*), SUM(CASE WHEN r.unit = 'PEOPLE' THEN r.quantity ELSE 0 END)
-     FROM Realisation r JOIN Company co ON co.id = r.companyId, ${LEVELS},
-       (SELECT 'SIZE' AS dimension UNION ALL SELECT 'NAF') k
+    Prisma.sql`SELECT ${DEPARTEMENT}, ${CLUB}, ${MONTH}, k."dimension",
+       CASE k."dimension" WHEN 'SIZE' THEN COALESCE(co."headcountBracket", '')
+         ELSE substr(COALESCE(co."nafCode", ''), 1, 2) END,
+       COUNT(*), SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END)
+     FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId", ${LEVELS},
+       (SELECT 'SIZE' AS "dimension" UNION ALL SELECT 'NAF') k
      GROUP BY 1, 2, 3, 4, 5`,
-    `SELECT departementCode, clubId, month, dimension, value, realisations, people
-     FROM RealisationMonthlyProfile`,
+    Prisma.sql`SELECT "departementCode", "clubId", "month", "dimension", "value", "realisations",
+       "people" FROM "RealisationMonthlyProfile"`,
   );
   return monthly + profile;
 }
@@ -140,7 +143,7 @@ describe("summary tables", () => {
   test("a rolled-back import leaves them untouched", async () => {
     const before = await prisma.$queryRaw<
       unknown[]
-    >`SELECT * FROM RealisationMonthly ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+    >`SELECT * FROM "RealisationMonthly" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
     await expect(
       prisma.$transaction(async (tx) => {
         await createRealisations(tx, actor, companyA, [input(), input({ quantity: 9 })]);
@@ -150,7 +153,7 @@ describe("summary tables", () => {
     expect(
       await prisma.$queryRaw<
         unknown[]
-      >`SELECT * FROM RealisationMonthly ORDER BY 1, 2, 3, 4, 5, 6, 7`,
+      >`SELECT * FROM "RealisationMonthly" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
     ).toEqual(before);
   });
 });
@@ -214,20 +217,23 @@ describe("figures over any period", () => {
     );
     for (const base of scopes) {
       const scope = base.clubId === "" ? { clubId } : base;
-      const where = [
-        `date >= '${period.from.toISOString().replace("Z", "+00:00")}'`,
-        `date < '${period.to.toISOString().replace("Z", "+00:00")}'`,
-        scope.departementCode ? `departementCode = '${scope.departementCode}'` : "1",
-        scope.clubId ? `clubId = '${scope.clubId}'` : "1",
-        scope.publicCategoryCode ? `publicCategoryCode = '${scope.publicCategoryCode}'` : "1",
-        scope.actionTypeCode ? `actionTypeCode = '${scope.actionTypeCode}'` : "1",
-      ].join(" AND ");
-      const [expected] = await prisma.$queryRawUnsafe<
+      const filters = [
+        scope.departementCode ? Prisma.sql`r."departementCode" = ${scope.departementCode}` : null,
+        scope.clubId ? Prisma.sql`r."clubId" = ${scope.clubId}` : null,
+        scope.publicCategoryCode
+          ? Prisma.sql`r."publicCategoryCode" = ${scope.publicCategoryCode}`
+          : null,
+        scope.actionTypeCode ? Prisma.sql`r."actionTypeCode" = ${scope.actionTypeCode}` : null,
+      ].filter((f) => f !== null);
+      const inScope = filters.length > 0 ? Prisma.join(filters, " AND ") : Prisma.sql`TRUE`;
+      const [expected] = await prisma.$queryRaw<
         Array<{ n: bigint; hired: bigint | null; people: bigint | null }>
-      >(`SELECT COUNT(*) AS n,
-          SUM(CASE WHEN unit = 'PEOPLE' AND actionTypeCode IN ('HIRE', 'WORK_STUDY') THEN quantity END) AS hired,
-          SUM(CASE WHEN unit = 'PEOPLE' THEN quantity END) AS people
-        FROM Realisation WHERE ${where}`);
+      >`SELECT COUNT(*) AS "n",
+          SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN ('HIRE', 'WORK_STUDY')
+            THEN r."quantity" END) AS "hired",
+          SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" END) AS "people"
+        FROM "Realisation" r
+        WHERE r."date" >= ${period.from} AND r."date" < ${period.to} AND ${inScope}`;
       const figures = await keyFigures(scope, period);
       expect(figures.realisations).toBe(Number(expected.n));
       expect(figures.peopleHired).toBe(Number(expected.hired ?? 0));
@@ -245,10 +251,9 @@ describe("figures over any period", () => {
         from: new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth(), 1)),
         to: new Date(Date.UTC(period.to.getUTCFullYear(), period.to.getUTCMonth() + 1, 1)),
       });
-      const [inTrendMonths] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-        `SELECT COUNT(*) AS n FROM Realisation WHERE substr(date, 1, 7) >= '${trend[0].month}'
-          AND substr(date, 1, 7) <= '${trend.at(-1)!.month}' AND ${where.split(" AND ").slice(2).join(" AND ")}`,
-      );
+      const [inTrendMonths] = await prisma.$queryRaw<Array<{ n: bigint }>>`
+        SELECT COUNT(*) AS "n" FROM "Realisation" r WHERE ${MONTH} >= ${trend[0].month}
+          AND ${MONTH} <= ${trend.at(-1)!.month} AND ${inScope}`;
       expect(count(trend)).toBe(Number(inTrendMonths.n));
     }
   });

@@ -11,7 +11,8 @@ import {
   createUser,
   grantRole,
 } from "../prisma/factories";
-import { listFeed, parseFeedFilters, ftsQuery } from "~/models/practice-feed.server";
+import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
+import { ftsQuery } from "~/models/practice-search.server";
 import {
   clubDigest,
   isoWeekOf,

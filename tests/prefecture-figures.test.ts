@@ -2,7 +2,6 @@
 // public figures, on a real SQLite database: a world of two départements built with the
 // factories, expected figures computed independently (sums over the rows created here, and
 // straight SQL on the database file), and permission checks at loader level.
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -31,6 +30,7 @@ import { loader as xlsxLoader } from "~/routes/prefecture.$departementCode.expor
 import { loader as statsLoader } from "~/routes/stats";
 import { prisma } from "~/utils/db.server";
 import { appRequest, sessionCookieFor } from "./utils/session";
+import { straightSql } from "./utils/straight-sql";
 
 const NOW = new Date();
 const YEAR = NOW.getUTCFullYear() - 1; // a whole past year: no partial period
@@ -296,15 +296,13 @@ describe("département figures", () => {
       { departementCode: "62" },
       prefecture62Cookie,
     );
-    const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
-    const sqlRows = db
-      .prepare(
-        `SELECT publicCategoryCode k, SUM(quantity) q, COUNT(*) n FROM Realisation
-         WHERE departementCode = '62' AND actionTypeCode = 'HIRE' AND unit = 'PEOPLE'
-           AND date >= ? AND date < ? GROUP BY k`,
-      )
-      .all(`${YEAR}-01-01`, `${YEAR + 1}-01-01`) as Array<{ k: string; q: number; n: number }>;
-    db.close();
+    const sqlRows = await straightSql<{ k: string; q: number; n: number }>(
+      `SELECT "publicCategoryCode" k, SUM("quantity") q, COUNT(*) n FROM "Realisation"
+       WHERE "departementCode" = '62' AND "actionTypeCode" = 'HIRE' AND "unit" = 'PEOPLE'
+         AND "date" >= ? AND "date" < ? GROUP BY k`,
+      `${YEAR}-01-01`,
+      `${YEAR + 1}-01-01`,
+    );
     expect(shown(d.breakdowns, "publics")).toEqual(
       Object.fromEntries(sqlRows.map((r) => [r.k, { q: r.q, n: r.n }])),
     );

@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, AUDIT_VALUE_LABELS } from "~/utils/audit-labels";
 import { prisma } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import { dateFormat, dateTimeFormat, numberFormat } from "~/utils/format";
 import { parseParisLocal } from "~/utils/meeting-time";
 import { isRealIsoDate } from "~/utils/schemas/dates";
@@ -77,7 +78,7 @@ async function whereOf(filters: JournalFilters): Promise<Prisma.AuditLogWhereInp
   if (filters.actor) {
     where.actor = {
       OR: [
-        { name: { contains: filters.actor } },
+        { name: dialect.containsAnyCase(filters.actor) },
         { email: { contains: filters.actor.toLowerCase() } },
       ],
     };
@@ -88,7 +89,7 @@ async function whereOf(filters: JournalFilters): Promise<Prisma.AuditLogWhereInp
     const companies = await prisma.company.findMany({
       where: {
         OR: [
-          { name: { contains: filters.company } },
+          { name: dialect.containsAnyCase(filters.company) },
           { siret: filters.company.replace(/\s/g, "") },
         ],
       },

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 
@@ -286,12 +287,14 @@ export async function searchCommunes({
   const pattern = `${[...wanted.replace(/oe|ae/g, "%")]
     .map((ch) => (ch === "%" || (/[a-z0-9]/.test(ch) && !/[aceiouy]/.test(ch)) ? ch : "_"))
     .join("")}%`;
+  const inDepartement = departementCode
+    ? Prisma.sql`AND "departementCode" = ${departementCode}`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT code, name, postcodes, departementCode
-    FROM Commune
-    WHERE name LIKE ${pattern}
-      AND (${departementCode} IS NULL OR departementCode = ${departementCode})
-    ORDER BY (departementCode = ${preferred}) DESC, population DESC, name ASC`;
+    SELECT "code", "name", "postcodes", "departementCode"
+    FROM "Commune"
+    WHERE "name" ${dialect.likeAnyCase} ${pattern} ${inDepartement}
+    ORDER BY ("departementCode" = ${preferred}) DESC, "population" DESC NULLS LAST, "name" ASC`;
   return rows
     .filter((row) => normaliseCommuneName(row.name).startsWith(wanted))
     .slice(0, limit)

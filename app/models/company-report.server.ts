@@ -5,7 +5,9 @@
 import ExcelJS from "exceljs";
 import { yearPeriod } from "~/models/figures.server";
 import { commitmentProgress } from "~/models/commitment-progress.server";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import {
   ACTION_TYPES,
   COMMITMENT_STATUS_LABELS,
@@ -171,10 +173,11 @@ export async function getAnnualReport(companyId: string, year: number) {
     prisma.$queryRaw<
       Array<{ month: number | bigint; unit: string; n: number | bigint; q: number | bigint | null }>
     >`
-      SELECT CAST(strftime('%m', date) AS INTEGER) AS month, unit, COUNT(*) AS n, SUM(quantity) AS q
-      FROM Realisation
-      WHERE companyId = ${companyId} AND strftime('%Y', date) = ${String(year)}
-      GROUP BY month, unit`,
+      SELECT ${dialect.monthNumber(Prisma.sql`"date"`)} AS "month", "unit", COUNT(*) AS "n",
+        SUM("quantity") AS "q"
+      FROM "Realisation"
+      WHERE "companyId" = ${companyId} AND "date" >= ${from} AND "date" < ${to}
+      GROUP BY 1, "unit"`,
   ]);
 
   const progress = await commitmentProgress(commitments);

@@ -3,6 +3,7 @@
 
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { visibleCompaniesWhere, type NetworkScope } from "~/utils/permissions.server";
 import { isRomeDomaine, parseRomeList } from "~/utils/rome";
@@ -107,11 +108,11 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
         filters.q
           ? {
               OR: [
-                { name: { contains: filters.q } },
-                { nafLabel: { contains: filters.q } },
-                { commune: { name: { contains: filters.q } } },
-                { directoryCard: { is: { offer: { contains: filters.q } } } },
-                { directoryCard: { is: { seek: { contains: filters.q } } } },
+                { name: dialect.containsAnyCase(filters.q) },
+                { nafLabel: dialect.containsAnyCase(filters.q) },
+                { commune: { name: dialect.containsAnyCase(filters.q) } },
+                { directoryCard: { is: { offer: dialect.containsAnyCase(filters.q) } } },
+                { directoryCard: { is: { seek: dialect.containsAnyCase(filters.q) } } },
               ],
             }
           : {},

@@ -9,6 +9,7 @@
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { dialect } from "~/utils/sql-dialect.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPES,
@@ -110,6 +111,9 @@ export function splitPeriod(period: Period): {
   };
 }
 
+/** 1 or -1 written in the query: a bound parameter has no type in PostgreSQL's UNION. */
+const signOf = (sign: number) => Prisma.raw(sign < 0 ? "-1" : "1");
+
 /** The realisations of a scope and period, as SQL on the Realisation table aliased `r`. */
 export function realisationSqlWhere(scope: FigureScope, period: Period) {
   const parts: Prisma.Sql[] = [
@@ -162,9 +166,9 @@ function summarySqlWhere(
 function realisationRows(scope: FigureScope, period: Period, by?: LevelColumn): Prisma.Sql {
   const raw = (p: Period, sign = 1) => Prisma.sql`
     SELECT COALESCE(r."departementCode", '') AS "departementCode", COALESCE(r."clubId", '') AS "clubId",
-      substr(r."date", 1, 7) AS "month", r."publicCategoryCode", r."actionTypeCode", r."unit",
-      COALESCE(r."contractType", '') AS "contractType", ${sign} AS "realisations",
-      ${sign} * r."quantity" AS "quantity"
+      ${dialect.monthKey(Prisma.sql`r."date"`)} AS "month", r."publicCategoryCode",
+      r."actionTypeCode", r."unit", COALESCE(r."contractType", '') AS "contractType",
+      ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId) return raw(period);
   return periodRows(
@@ -190,8 +194,8 @@ function profileRows(scope: FigureScope, period: Period, dimension: "SIZE" | "NA
       ? Prisma.sql`COALESCE(co."headcountBracket", '')`
       : Prisma.sql`substr(COALESCE(co."nafCode", ''), 1, 2)`;
   const raw = (p: Period, sign = 1) => Prisma.sql`
-    SELECT ${value} AS "value", ${sign} AS "realisations",
-      ${sign} * CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
+    SELECT ${value} AS "value", ${signOf(sign)} AS "realisations",
+      ${signOf(sign)} * CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
     FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId"
     WHERE ${realisationSqlWhere(scope, p)}`;
   if (scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) return raw(period);
@@ -231,7 +235,7 @@ function groupRealisations(
   scope: FigureScope,
   period: Period,
   groupBy: string,
-  where: Prisma.Sql = Prisma.sql`1`,
+  where: Prisma.Sql = Prisma.sql`TRUE`,
   sum: "quantity" | "people" = "quantity",
 ) {
   const column = Prisma.raw(`s."${groupBy}"`);
@@ -369,7 +373,7 @@ export async function realisationsByClub(scope: FigureScope, period: Period): Pr
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    groupRealisations(scope, period, "clubId", Prisma.sql`1`, "people"),
+    groupRealisations(scope, period, "clubId", Prisma.sql`TRUE`, "people"),
   ]);
   return mergeInto(
     [...clubs.map((c) => ({ code: c.id, label: c.name })), { code: "NONE", label: "Sans club" }],
@@ -462,7 +466,7 @@ const monthLabel = new Intl.DateTimeFormat("fr-FR", {
 
 /** People reached and declarations per month ("2026-03"), every month of the period listed. */
 export async function monthlyTrend(scope: FigureScope, period: Period): Promise<TrendMonth[]> {
-  const rows = await groupRealisations(scope, period, "month", Prisma.sql`1`, "people");
+  const rows = await groupRealisations(scope, period, "month", Prisma.sql`TRUE`, "people");
   const byMonth = new Map(rows.map((r) => [r.code, r]));
   const months: TrendMonth[] = [];
   for (

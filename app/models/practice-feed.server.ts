@@ -1,16 +1,16 @@
-// Reads of the good-practice feed: the list with its filters and full-text search (SQLite FTS5
-// table PracticeSearch, kept by triggers — see the practice_feed migration), and one practice
-// with its reactions. What a user may read comes from visiblePracticesWhere (permissions).
+// Reads of the good-practice feed: the list with its filters and full-text search
+// (practice-search.server.ts), and one practice with its reactions. What a user may read comes
+// from visiblePracticesWhere (permissions).
 
 import sanitizeHtml from "sanitize-html";
 import type { Prisma } from "~/generated/prisma/client";
+import { searchPracticeIds } from "~/models/practice-search.server";
 import { PUBLIC_CATEGORIES, THEMES } from "~/utils/domain";
 import { prisma } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { type CurrentUser, can, visiblePracticesWhere } from "~/utils/permissions.server";
 
 export const FEED_PAGE_SIZE = 20;
-const SEARCH_LIMIT = 500;
 
 export type FeedFilters = {
   q: string;
@@ -35,25 +35,6 @@ export function parseFeedFilters(url: URL): FeedFilters {
     mine: get("mes") === "1",
     page: Number.isFinite(page) && page > 1 && page < 10_000 ? page : 1,
   };
-}
-
-/**
- * The FTS5 query of what a person typed: each word a quoted prefix term, all required. Quotes
- * make every character literal, so no FTS syntax (NEAR, OR, column filters…) can be injected.
- */
-export function ftsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(" ");
-}
-
-async function searchPracticeIds(q: string): Promise<string[] | null> {
-  const match = ftsQuery(q);
-  if (!match) return null;
-  const rows = await prisma.$queryRaw<{ practiceId: string }[]>`
-    SELECT "practiceId" FROM "PracticeSearch" WHERE "PracticeSearch" MATCH ${match}
-    ORDER BY rank LIMIT ${SEARCH_LIMIT}`;
-  return rows.map((r) => r.practiceId);
 }
 
 /** The first words of a practice, as plain text, for the cards of the feed. */

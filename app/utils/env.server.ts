@@ -4,10 +4,16 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** SQLite (file:…, the default data/engages.db) or PostgreSQL (postgresql://…), decision 018. */
   DATABASE_URL: z
     .string()
-    .startsWith("file:", "DATABASE_URL doit être une URL SQLite « file:… »")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL doit être une URL SQLite « file:… » ou PostgreSQL « postgresql://… »",
+    )
     .optional(),
+  /** Connections per process to PostgreSQL (unused on SQLite, which has one). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Public address of the app, used in e-mailed links. Required in production. */
   APP_URL: z
     .string()

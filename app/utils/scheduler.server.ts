@@ -4,6 +4,7 @@
 // run must itself be idempotent (e-mails use the outbox's dedupeKey), so a run cut short by a
 // crash can safely be done again.
 
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
 
@@ -19,22 +20,31 @@ export type ScheduledJob = {
 const STALE_RUN_MS = 30 * 60_000;
 
 /**
+ * Claims `key` for a run at `now`, in single statements, so that of concurrent claimants (on
+ * PostgreSQL, other transactions or instances; decision 018) exactly one wins: the first insert,
+ * or the update of a stale unfinished run.
+ */
+async function claim(key: string, now: Date) {
+  try {
+    await prisma.jobRun.create({ data: { key, startedAt: now } });
+    return true;
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
+      throw error;
+  }
+  const { count } = await prisma.jobRun.updateMany({
+    where: { key, finishedAt: null, startedAt: { lte: new Date(now.getTime() - STALE_RUN_MS) } },
+    data: { startedAt: now },
+  });
+  return count === 1;
+}
+
+/**
  * Runs `work` once for `key`: returns false (and does nothing) if a run with this key has
  * finished, or is in progress elsewhere and recent.
  */
 export async function runOnce(key: string, work: () => Promise<void>, now = new Date()) {
-  const claimed = await prisma.$transaction(async (tx) => {
-    const existing = await tx.jobRun.findUnique({ where: { key } });
-    if (existing?.finishedAt) return false;
-    if (existing && now.getTime() - existing.startedAt.getTime() < STALE_RUN_MS) return false;
-    await tx.jobRun.upsert({
-      where: { key },
-      create: { key, startedAt: now },
-      update: { startedAt: now },
-    });
-    return true;
-  });
-  if (!claimed) return false;
+  if (!(await claim(key, now))) return false;
   await work();
   await prisma.jobRun.update({ where: { key }, data: { finishedAt: new Date() } });
   return true;

@@ -1,7 +1,7 @@
 // A fingerprint of the whole database (every row of every table), to prove that a refused
 // request wrote nothing, and of side B's rows, to prove that side A never reached them.
 import { createHash } from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { engine, prisma } from "~/utils/db.server";
 
 /**
  * Tables a refused request may legitimately write: failed sign-ins are recorded (throttling),
@@ -18,15 +18,21 @@ const BOOKKEEPING = new Set([
 ]);
 
 /**
- * Ordinary tables only: the full-text index (the FTS5 table PracticeSearch and its shadow tables,
- * some without rowid) is kept in step with Practice by triggers, and Practice is fingerprinted.
+ * Ordinary tables only: the full-text index (PracticeSearch: on SQLite the FTS5 table and its
+ * shadow tables, some without rowid; on PostgreSQL a tsvector table) is kept in step with Practice
+ * by triggers, and Practice is fingerprinted.
  */
 async function tableNames() {
   const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    engine === "postgresql"
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'PracticeSearch' ORDER BY name"
+      : "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   );
   return rows.map((r) => r.name).filter((name) => !BOOKKEEPING.has(name));
 }
+
+const json = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 
 let tables: string[] | null = null;
 
@@ -34,21 +40,21 @@ let tables: string[] | null = null;
 const LARGE_TABLE_ROWS = 2_000;
 const largeTables = new Set<string>();
 
-async function rowsOf(table: string): Promise<unknown[]> {
+/** The rows of a table as JSON texts, in an order of their own. */
+async function rowsOf(table: string): Promise<string[]> {
   if (!largeTables.has(table)) {
     const [{ n }] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(
       `SELECT COUNT(*) AS n FROM "${table}"`,
     );
     if (Number(n) <= LARGE_TABLE_ROWS) {
-      return prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table}" ORDER BY rowid`);
+      // Sorted here: PostgreSQL has no stable row order (an update moves a row).
+      const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table}"`);
+      return rows.map(json).sort();
     }
     largeTables.add(table);
   }
-  return prisma.$queryRawUnsafe<unknown[]>(`SELECT COUNT(*) AS n FROM "${table}"`);
+  return [json(await prisma.$queryRawUnsafe<unknown[]>(`SELECT COUNT(*) AS n FROM "${table}"`))];
 }
-
-const json = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 
 export type Fingerprint = { all: string; mentioning: string };
 
@@ -62,8 +68,7 @@ export async function databaseFingerprint(ids: string[]): Promise<Fingerprint> {
   const mentioning = createHash("sha256");
   for (const table of tables) {
     all.update(table);
-    for (const row of await rowsOf(table)) {
-      const text = json(row);
+    for (const text of await rowsOf(table)) {
       all.update(text);
       if (ids.some((id) => text.includes(id))) mentioning.update(`${table}:${text}`);
     }

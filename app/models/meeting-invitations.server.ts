@@ -152,17 +152,11 @@ function meetingRecipients(m: RecipientSource) {
     return m.company.roles.map(({ user }) => ({
       email: user.email.toLowerCase(),
       userId: user.id as string | null,
-      name: user.name,
+      name: user.name as string | null,
     }));
   }
   if (!m.contactEmail) return [];
-  return [
-    {
-      email: m.contactEmail.toLowerCase(),
-      userId: null,
-      name: m.contactName ?? m.company.name,
-    },
-  ];
+  return [{ email: m.contactEmail.toLowerCase(), userId: null, name: m.contactName }];
 }
 
 /**
@@ -235,7 +229,10 @@ export async function inviteToMeeting(
   if (wanted && memberships.length !== wanted.length) {
     throw new MeetingError("Choisissez des entreprises membres du club.", "companyIds");
   }
-  const people = new Map<string, { userId: string | null; name: string; companyId: string }>();
+  const people = new Map<
+    string,
+    { userId: string | null; name: string | null; companyId: string }
+  >();
   for (const m of memberships) {
     for (const recipient of meetingRecipients(m)) {
       if (!people.has(recipient.email)) {

@@ -41,7 +41,7 @@ export function ContactForm({
         <Field
           label={
             <>
-              Adresse e-mail du contact<span className="sr-only"> de {companyName}</span>
+              Adresse e-mail<span className="sr-only"> — contact de {companyName}</span>
             </>
           }
           errors={errors?.contactEmail}
@@ -56,8 +56,8 @@ export function ContactForm({
         <Field
           label={
             <>
-              Nom et prénom du contact (facultatif)
-              <span className="sr-only"> de {companyName}</span>
+              Nom et prénom (facultatif)
+              <span className="sr-only"> — contact de {companyName}</span>
             </>
           }
           errors={errors?.contactName}

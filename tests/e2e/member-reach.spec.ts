@@ -63,7 +63,7 @@ test("a member without an account answers an invitation; a walk-in is noted pres
   await axe(page);
 
   // The unreachable member's contact: a bad address is refused in French, nothing written.
-  const contactEmail = unreachableSection.getByLabel(`Adresse e-mail du contact de ${unreachable}`);
+  const contactEmail = unreachableSection.getByLabel(`Adresse e-mail — contact de ${unreachable}`);
   await contactEmail.fill("laurent.caron(at)lensoise");
   await unreachableSection
     .getByRole("button", { name: `Enregistrer le contact : ${unreachable}` })
@@ -77,7 +77,7 @@ test("a member without an account answers an invitation; a walk-in is noted pres
   await axe(page);
   await contactEmail.fill("laurent.caron@lensoise.demo.test");
   await unreachableSection
-    .getByLabel(`Nom et prénom du contact (facultatif) de ${unreachable}`)
+    .getByLabel(`Nom et prénom (facultatif) — contact de ${unreachable}`)
     .fill("Laurent Caron");
   await unreachableSection
     .getByRole("button", { name: `Enregistrer le contact : ${unreachable}` })

@@ -1,9 +1,16 @@
-import { renderMeetingEmail, type MeetingFacts, type RsvpLinks } from "./meeting-parts";
+import {
+  meetingPageBlock,
+  renderMeetingEmail,
+  type MeetingFacts,
+  type RsvpLinks,
+} from "./meeting-parts";
 
 export type MeetingInvitationEmailData = {
   meeting: MeetingFacts;
   organizerName: string;
   rsvp: RsvpLinks;
+  /** The invitee signs in to Engagés (false: a company's contact without an account). */
+  viewInApp: boolean;
 };
 
 export function meetingInvitationEmail(data: MeetingInvitationEmailData) {
@@ -15,7 +22,7 @@ export function meetingInvitationEmail(data: MeetingInvitationEmailData) {
     },
     { kind: "facts", facts: m },
     { kind: "answers", links: data.rsvp },
-    { kind: "link", label: "Voir la réunion dans Engagés", url: m.meetingUrl },
+    meetingPageBlock(m.meetingUrl, data.viewInApp),
     {
       kind: "note",
       text: `L'invitation est jointe pour votre agenda (fichier .ics). Les liens de réponse vous sont personnels et fonctionnent sans mot de passe jusqu'à la fin de la réunion ; vous pourrez changer d'avis d'un clic.`,

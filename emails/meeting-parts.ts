@@ -68,6 +68,20 @@ function factsText(f: MeetingFacts) {
   ].join("\n");
 }
 
+/**
+ * The last word of an invitation-like e-mail: the meeting's page for people who sign in; for a
+ * company's contact without an account, a reminder that the links are all they need (the page
+ * would only show them a sign-in form).
+ */
+export function meetingPageBlock(meetingUrl: string, viewInApp: boolean): MeetingBlock {
+  return viewInApp
+    ? { kind: "link", label: "Voir la réunion dans Engagés", url: meetingUrl }
+    : {
+        kind: "note",
+        text: "Vous recevez cette invitation en tant que contact de votre entreprise auprès du club : pas besoin de compte Engagés pour répondre, les boutons ci-dessus suffisent.",
+      };
+}
+
 export function renderMeetingEmail(
   subject: string,
   heading: string,

@@ -1,10 +1,17 @@
-import { renderMeetingEmail, type MeetingFacts, type RsvpLinks } from "./meeting-parts";
+import {
+  meetingPageBlock,
+  renderMeetingEmail,
+  type MeetingFacts,
+  type RsvpLinks,
+} from "./meeting-parts";
 
 export type MeetingReminderEmailData = {
   meeting: MeetingFacts;
   /** "Je viens", "Peut-être" or null when the person has not answered yet. */
   currentAnswer: string | null;
   rsvp: RsvpLinks;
+  /** The invitee signs in to Engagés (false: a company's contact without an account). */
+  viewInApp: boolean;
 };
 
 export function meetingReminderEmail(data: MeetingReminderEmailData) {
@@ -22,6 +29,6 @@ export function meetingReminderEmail(data: MeetingReminderEmailData) {
         : "Vous n'avez pas encore répondu : dites-nous si vous venez.",
     },
     { kind: "answers", links: data.rsvp },
-    { kind: "link", label: "Voir la réunion dans Engagés", url: m.meetingUrl },
+    meetingPageBlock(m.meetingUrl, data.viewInApp),
   ]);
 }

@@ -1,8 +1,15 @@
-import { renderMeetingEmail, type MeetingFacts, type RsvpLinks } from "./meeting-parts";
+import {
+  meetingPageBlock,
+  renderMeetingEmail,
+  type MeetingFacts,
+  type RsvpLinks,
+} from "./meeting-parts";
 
 export type MeetingUpdatedEmailData = {
   meeting: MeetingFacts;
   rsvp: RsvpLinks;
+  /** The invitee signs in to Engagés (false: a company's contact without an account). */
+  viewInApp: boolean;
 };
 
 export function meetingUpdatedEmail(data: MeetingUpdatedEmailData) {
@@ -14,7 +21,7 @@ export function meetingUpdatedEmail(data: MeetingUpdatedEmailData) {
     },
     { kind: "facts", facts: m },
     { kind: "answers", links: data.rsvp },
-    { kind: "link", label: "Voir la réunion dans Engagés", url: m.meetingUrl },
+    meetingPageBlock(m.meetingUrl, data.viewInApp),
     {
       kind: "note",
       text: "L'invitation mise à jour est jointe pour votre agenda (fichier .ics). Si votre disponibilité a changé, répondez de nouveau d'un clic.",

@@ -1,4 +1,4 @@
-import { paragraphsOf, renderEmail, unsubscribeFooterHtml } from "./layout";
+import { paragraphsOf, renderEmail, unsubscribeFooterHtml, type EmailBlock } from "./layout";
 
 export type ReminderEmailData = {
   clubName: string;
@@ -8,9 +8,44 @@ export type ReminderEmailData = {
   message: string;
   /** The animator who sent it; null for the quarterly campaign. */
   senderName: string | null;
-  declareUrl: string;
+  /**
+   * Where the e-mail leads: declaring, for a company that has people; creating the company's
+   * account (an invitation of the club), for the contact of a company that has none yet; when the
+   * club may not invite (decision 013), no link, only who to ask. Never to a page behind a sign-in
+   * form the reader cannot pass.
+   */
+  next:
+    | { kind: "declare"; url: string }
+    | { kind: "create-account"; url: string; validDays: number }
+    | { kind: "ask-club" };
   unsubscribeUrl: string;
 };
+
+function nextBlocks(next: ReminderEmailData["next"], clubName: string): EmailBlock[] {
+  switch (next.kind) {
+    case "declare":
+      return [{ kind: "button", label: "Déclarer une réalisation", url: next.url }];
+    case "create-account":
+      return [
+        {
+          kind: "paragraph",
+          text: `Votre entreprise n'a pas encore de compte sur Engagés. Créez-le en choisissant votre mot de passe : vous pourrez ensuite déclarer vos actions et inviter vos collègues.`,
+        },
+        { kind: "button", label: "Créer le compte de l'entreprise", url: next.url },
+        {
+          kind: "note",
+          text: `Ce lien vous est personnel et reste valable ${next.validDays} jours.`,
+        },
+      ];
+    case "ask-club":
+      return [
+        {
+          kind: "paragraph",
+          text: `Votre entreprise n'a pas encore de compte sur Engagés : demandez à l'animateur du club « ${clubName} » de vous inviter à le créer.`,
+        },
+      ];
+  }
+}
 
 /** A reminder (relance) to a silent member, with its one-click unsubscribe link. */
 export function reminderEmail(data: ReminderEmailData) {
@@ -25,7 +60,7 @@ export function reminderEmail(data: ReminderEmailData) {
     `Vos actions pour l'inclusion : le club attend de vos nouvelles`,
     [
       ...paragraphs.map((text) => ({ kind: "paragraph" as const, text })),
-      { kind: "button", label: "Déclarer une réalisation", url: data.declareUrl },
+      ...nextBlocks(data.next, data.clubName),
       { kind: "note", text: signature },
     ],
   );

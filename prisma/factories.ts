@@ -447,6 +447,7 @@ export type MeetingInvitationInput = {
 } & Partial<{
   userId: string | null;
   companyId: string | null;
+  name: string | null;
   rsvp: "PENDING" | "YES" | "NO" | "MAYBE";
   rsvpAt: Date | null;
   attended: boolean | null;
@@ -492,6 +493,7 @@ export async function createMeeting(db: DbClient, input: MeetingInput) {
           email: inv.email.toLowerCase(),
           userId: inv.userId ?? null,
           companyId: inv.companyId ?? null,
+          name: inv.name ?? null,
           rsvp: inv.rsvp ?? "PENDING",
           rsvpAt: inv.rsvpAt ?? null,
           attended: inv.attended ?? null,

@@ -214,6 +214,8 @@ type DemoCompany = {
   contact: string;
   /** Creates a COMPANY user contact@<slug>.demo.test for this contact. */
   user?: boolean;
+  /** The club has the contact's name but not their address: out of reach until it is added. */
+  noContactEmail?: boolean;
   /** Nothing declared in the last months. */
   silent?: boolean;
   joinedMonthsAgo: number;
@@ -230,7 +232,7 @@ const PAS_DE_CALAIS: DemoCompany[] = [
   { key: "metallerie", name: "Métallerie de l'Artois", naf: "25.11Z", commune: "62510", bracket: "21", contact: "Patrick Dewailly", user: true, joinedMonthsAgo: 36, activity: 1.3, templates: ["IMMERSION_PMSMP", "HIRE_DELD", "LP_PFMP", "SENIOR_MENTOR"] },
   { key: "clinique", name: "Clinique des Deux Caps", naf: "86.10Z", commune: "62160", bracket: "32", contact: "Anne-Sophie Fournier", user: true, joinedMonthsAgo: 30, activity: 1.5, templates: ["HANDI_ESAT", "HANDI_HIRE", "STAGE3E", "PURCHASE_SIAE"] },
   { key: "logistique", name: "Logistique Côte d'Opale", naf: "52.10B", commune: "62193", bracket: "22", contact: "Mehdi Bouzid", user: true, joinedMonthsAgo: 28, activity: 1.3, templates: ["QPV_JOBDATING", "HIRE_DELD", "LENDING_IAE"] },
-  { key: "elec", name: "Électricité Lensoise", naf: "43.21A", commune: "62498", bracket: "11", contact: "Laurent Caron", joinedMonthsAgo: 20, activity: 0.7, templates: ["ALT_YOUTH", "LP_PFMP"] },
+  { key: "elec", name: "Électricité Lensoise", naf: "43.21A", commune: "62498", bracket: "11", contact: "Laurent Caron", noContactEmail: true, joinedMonthsAgo: 20, activity: 0.7, templates: ["ALT_YOUTH", "LP_PFMP"] },
   { key: "proprete", name: "Propreté Audomaroise", naf: "81.21Z", commune: "62765", bracket: "22", contact: "Isabelle Lenoir", user: true, joinedMonthsAgo: 33, activity: 1.4, templates: ["TRAINING_RSA", "HIRE_DELD", "LENDING_IAE", "JUSTICE_IMMERSION"] },
   { key: "proprete-bethune", name: "Propreté Audomaroise — agence de Béthune", naf: "81.21Z", commune: "62119", bracket: "12", headOffice: "proprete", contact: "Nicolas Hennebelle", joinedMonthsAgo: 8, activity: 0.8, templates: ["TRAINING_RSA", "IMMERSION_PMSMP"] },
   { key: "maisons", name: "Maisons du Béthunois", naf: "41.20A", commune: "62126", bracket: "12", contact: "Frédéric Leclercq", user: true, joinedMonthsAgo: 25, activity: 0.9, templates: ["SENIOR_MENTOR", "ALT_YOUTH", "SENIOR_HIRE"] },
@@ -258,7 +260,7 @@ const NORD: DemoCompany[] = [
   { key: "tissages", name: "Tissages de Roubaix Renaissance", naf: "13.20Z", commune: "59512", bracket: "21", contact: "Pauline Vanhove", user: true, joinedMonthsAgo: 28, activity: 1.0, templates: ["LENDING_IAE", "SENIOR_MENTOR", "HIRE_DELD"] },
   { key: "colis", name: "Colis du Nord", naf: "47.91A", commune: "59599", bracket: "32", contact: "Ahmed Benslimane", user: true, joinedMonthsAgo: 26, activity: 1.4, templates: ["QPV_JOBDATING", "HIRE_DELD", "HANDI_HIRE"] },
   { key: "cuisines", name: "Cuisines de la Deûle", naf: "56.29A", commune: "59360", bracket: "22", contact: "Marie Dubrulle", joinedMonthsAgo: 24, activity: 1.0, templates: ["LENDING_IAE", "TRAINING_RSA"] },
-  { key: "imprimerie", name: "Imprimerie du Mélantois", naf: "18.12Z", commune: "59009", bracket: "11", contact: "Hugo Desmet", joinedMonthsAgo: 20, activity: 0.6, templates: ["ALT_YOUTH", "HANDI_ESAT"] },
+  { key: "imprimerie", name: "Imprimerie du Mélantois", naf: "18.12Z", commune: "59009", bracket: "11", contact: "Hugo Desmet", noContactEmail: true, joinedMonthsAgo: 20, activity: 0.6, templates: ["ALT_YOUTH", "HANDI_ESAT"] },
   { key: "batiment", name: "Bâtiment Flandre Lys", naf: "43.99C", commune: "59017", bracket: "21", status: "PROSPECT", contact: "Nathalie Verbeke", joinedMonthsAgo: 0, activity: 0, templates: [] },
 ];
 
@@ -546,7 +548,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
         joinedAt,
         leftAt,
         contactName: c.contact,
-        contactEmail: email,
+        contactEmail: c.noContactEmail ? null : email,
         remindersOptOut: c.key === "securite",
       });
       const entry: SeededCompany = {
@@ -861,6 +863,8 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
     const sentAt = new Date(startsAt.getTime() - 21 * DAY);
     return companies
       .filter((c) => !c.joinedAt || c.joinedAt < sentAt || c.status === "PROSPECT")
+      // Reachable only: a company's people, or the contact of one without an account.
+      .filter((c) => c.userId || !c.noContactEmail)
       .map((c) => {
         const rsvp =
           !past && c.key === "delattre"
@@ -893,6 +897,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
           email: c.email,
           userId: c.userId,
           companyId: c.id,
+          name: c.userId ? null : c.contact,
           rsvp,
           rsvpAt:
             rsvp === "PENDING"

@@ -6,7 +6,9 @@
 // club's past figures do not move.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
+import { data } from "@remix-run/node";
 import { z } from "zod";
+import type { ContactFormErrors } from "~/components/contact-form";
 import { assertClubOpen } from "~/models/club-status.server";
 import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
@@ -24,6 +26,7 @@ import {
   firstMembershipOf,
   type CurrentUser,
 } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
 import { sirenOf } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
 
@@ -363,6 +366,114 @@ export async function inviteMembershipContact(
     throw error;
   }
   return { email: membership.contactEmail, companyName: membership.company.name };
+}
+
+// ---------------------------------------------------------------- the contact
+
+/** The contact of a membership: the address is required (it is what makes the company
+ * reachable), the name optional. */
+export const contactSchema = z.object({
+  contactEmail: emailField,
+  contactName: z
+    .string()
+    .trim()
+    .max(100, "Le nom doit compter 100 caractères au plus.")
+    .optional()
+    .transform((name) => name || null),
+});
+
+/**
+ * The animator sets the contact the club knows a company by: who gets its meeting invitations
+ * and reminders while it has no people of its own (and who may be invited to create its
+ * account). Validated here, so that no caller writes a bad address; audited with the membership's
+ * snapshot; nothing written when nothing changes.
+ */
+export async function updateMembershipContact(
+  actorId: string,
+  clubId: string,
+  membershipId: string,
+  raw: { contactEmail?: unknown; contactName?: unknown },
+) {
+  const parsed = contactSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MembershipError(issue.message, String(issue.path[0] ?? "contactEmail"));
+  }
+  const contact = {
+    contactEmail: parsed.data.contactEmail.toLowerCase(),
+    contactName: parsed.data.contactName,
+  };
+  return prisma.$transaction(async (tx) => {
+    await assertClubOpen(tx, clubId, (message) => new MembershipError(message));
+    const before = await membershipOfClub(tx, clubId, membershipId);
+    if (before.status === "LEFT") {
+      throw new MembershipError(
+        `${before.company.name} a quitté le club : son contact ne change plus.`,
+      );
+    }
+    const result = { companyName: before.company.name, email: contact.contactEmail };
+    if (
+      before.contactEmail === contact.contactEmail &&
+      before.contactName === contact.contactName
+    ) {
+      return { ...result, changed: false };
+    }
+    const after = await tx.clubMembership.update({
+      where: { id: before.id },
+      data: contact,
+      select: MEMBERSHIP_FIELDS,
+    });
+    await audit(tx, {
+      actorId,
+      action: "UPDATE",
+      entityType: "ClubMembership",
+      entityId: before.id,
+      companyId: before.companyId,
+      clubId,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return { ...result, changed: true };
+  });
+}
+
+/**
+ * The "contact" intent of the animator's pages (members, meeting invitations): saves the contact,
+ * then a redirect to `redirectTo` with a flash message; or the refusal for the form, with the
+ * membership it concerns (400, or 404 for a membership of another club).
+ */
+export async function saveContactFromForm(
+  request: Request,
+  actorId: string,
+  clubId: string,
+  form: FormData,
+  redirectTo: string,
+) {
+  const membershipId = String(form.get("membershipId") ?? "").slice(0, 64);
+  try {
+    const saved = await updateMembershipContact(actorId, clubId, membershipId, {
+      contactEmail: form.get("contactEmail") ?? undefined,
+      contactName: form.get("contactName") ?? undefined,
+    });
+    return redirectWithFlash(request, redirectTo, {
+      kind: "success",
+      message: saved.changed
+        ? `Contact de ${saved.companyName} enregistré : ${saved.email}.`
+        : `Le contact de ${saved.companyName} était déjà ${saved.email}.`,
+    });
+  } catch (error) {
+    if (!(error instanceof MembershipError)) throw error;
+    const field =
+      error.field === "contactEmail" || error.field === "contactName" ? error.field : "form";
+    return data(
+      {
+        intent: "contact" as const,
+        membershipId,
+        contactErrors: { [field]: [error.message] } as ContactFormErrors,
+      },
+      { status: error.status },
+    );
+  }
 }
 
 // ---------------------------------------------------------------- reading

@@ -5,7 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
@@ -80,38 +80,15 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   });
   if (existingRole) throw new InvitationError("Cette personne a déjà ce rôle.");
 
-  const { token, tokenHash } = createToken();
   const roleDescription = await describeScope(input);
-  const acceptUrl = `${env.APP_URL}/invitation/${token}`;
-  const invitation = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const sentSince = (where: object) => (since: Date) =>
       tx.invitation.count({ where: { ...where, createdAt: { gte: since } } });
     await enforceQuota(QUOTAS.invitationsPerInviter, sentSince({ invitedById: inviter.id }));
     await enforceQuota(QUOTAS.invitationsPerAddress, sentSince({ email: input.email }));
-    // A new invitation replaces a pending one for the same person and scope.
-    const pending = {
-      email: input.email,
-      role: input.role,
-      companyId: input.companyId ?? null,
-      departementCode: input.departementCode ?? null,
-      acceptedAt: null,
-      revokedAt: null,
-    };
-    const replaced = await tx.invitation.findMany({ where: pending, select: { id: true } });
-    await tx.invitation.updateMany({ where: pending, data: { revokedAt: new Date() } });
-    const created = await tx.invitation.create({
-      data: {
-        email: input.email,
-        name: input.name.trim(),
-        role: input.role,
-        companyId: input.companyId ?? null,
-        clubId: input.clubId ?? null,
-        departementCode: input.departementCode ?? null,
-        tokenHash,
-        invitedById: inviter.id,
-        expiresAt: new Date(Date.now() + INVITATION_VALIDITY_DAYS * 24 * 3600_000),
-      },
-      select: { id: true, email: true },
+    const created = await recordInvitation(tx, input, {
+      inviterId: inviter.id,
+      actorId: inviter.id,
     });
     await queueEmail(tx, {
       template: "invitation",
@@ -119,31 +96,69 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
       data: {
         inviterName: inviter.name,
         roleDescription,
-        acceptUrl,
+        acceptUrl: created.acceptUrl,
         expiresInDays: INVITATION_VALIDITY_DAYS,
       },
     });
-    await audit(tx, {
-      actorId: inviter.id,
-      action: "INVITE",
-      entityType: "Invitation",
-      entityId: created.id,
+    return { id: created.id, email: input.email };
+  });
+}
+
+/**
+ * Inside the caller's transaction, with `input` already allowed (canInvite) and normalised: the
+ * invitation row, replacing a pending one for the same person and scope, and its audit entry.
+ * Returns the link that accepts it, for the caller's e-mail. `inviterId` is the person on whose
+ * authority it holds (checked again when it is opened: stillAuthorised); `actorId` who acted,
+ * null for the scheduler.
+ */
+export async function recordInvitation(
+  tx: Tx,
+  input: InvitationInput,
+  by: { inviterId: string; actorId: string | null; via?: string },
+) {
+  const { token, tokenHash } = createToken();
+  const pending = {
+    email: input.email,
+    role: input.role,
+    companyId: input.companyId ?? null,
+    departementCode: input.departementCode ?? null,
+    acceptedAt: null,
+    revokedAt: null,
+  };
+  const replaced = await tx.invitation.findMany({ where: pending, select: { id: true } });
+  await tx.invitation.updateMany({ where: pending, data: { revokedAt: new Date() } });
+  const created = await tx.invitation.create({
+    data: {
+      email: input.email,
+      name: input.name.trim(),
+      role: input.role,
+      companyId: input.companyId ?? null,
+      clubId: input.clubId ?? null,
+      departementCode: input.departementCode ?? null,
+      tokenHash,
+      invitedById: by.inviterId,
+      expiresAt: new Date(Date.now() + INVITATION_VALIDITY_DAYS * 24 * 3600_000),
+    },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: by.actorId,
+    action: "INVITE",
+    entityType: "Invitation",
+    entityId: created.id,
+    companyId: input.companyId,
+    clubId: input.clubId,
+    ...(replaced.length > 0 ? { before: { replacedInvitations: replaced.map((r) => r.id) } } : {}),
+    after: {
+      email: input.email,
+      role: input.role,
       companyId: input.companyId,
       clubId: input.clubId,
-      ...(replaced.length > 0
-        ? { before: { replacedInvitations: replaced.map((r) => r.id) } }
-        : {}),
-      after: {
-        email: input.email,
-        role: input.role,
-        companyId: input.companyId,
-        clubId: input.clubId,
-        departementCode: input.departementCode,
-      },
-    });
-    return created;
+      departementCode: input.departementCode,
+      ...(by.via ? { via: by.via } : {}),
+    },
   });
-  return invitation;
+  return { id: created.id, acceptUrl: `${env.APP_URL}/invitation/${token}` };
 }
 
 /**

@@ -116,21 +116,60 @@ function rsvpLinks(invitationId: string, endsAt: Date): RsvpLinks {
 
 // ---------------------------------------------------------------- invitations
 
-/** The club's MEMBER companies, their people (COMPANY role) and how many are already invited. */
+type RecipientSource = {
+  companyId: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  company: {
+    name: string;
+    roles: Array<{ user: { id: string; name: string; email: string } }>;
+  };
+};
+
+const RECIPIENT_SELECT = {
+  companyId: true,
+  contactName: true,
+  contactEmail: true,
+  company: {
+    select: {
+      name: true,
+      roles: {
+        where: { role: "COMPANY" },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  },
+} as const;
+
+/**
+ * Who receives a MEMBER company's meeting invitation: its people; a company with none yet, the
+ * contact the club knows it by (ClubMembership.contactEmail), who answers through the signed
+ * links without an account. userId null marks that contact.
+ */
+function meetingRecipients(m: RecipientSource) {
+  if (m.company.roles.length > 0) {
+    return m.company.roles.map(({ user }) => ({
+      email: user.email.toLowerCase(),
+      userId: user.id as string | null,
+      name: user.name as string | null,
+    }));
+  }
+  if (!m.contactEmail) return [];
+  return [{ email: m.contactEmail.toLowerCase(), userId: null, name: m.contactName }];
+}
+
+/**
+ * The club's MEMBER companies with who would receive the invitation (their people, else their
+ * contact without an account) and how many of them are already invited. A company with neither
+ * is `unreachable`: the page offers to enter its contact's address.
+ */
 export async function listInvitableCompanies(clubId: string, meetingId: string) {
   const [memberships, invited] = await Promise.all([
     prisma.clubMembership.findMany({
       where: { clubId, status: "MEMBER" },
       orderBy: { company: { name: "asc" } },
-      select: {
-        company: {
-          select: {
-            id: true,
-            name: true,
-            roles: { where: { role: "COMPANY" }, select: { user: { select: { email: true } } } },
-          },
-        },
-      },
+      select: { id: true, ...RECIPIENT_SELECT },
     }),
     prisma.meetingInvitation.findMany({
       where: { meetingId, sentAt: { not: null } },
@@ -138,13 +177,19 @@ export async function listInvitableCompanies(clubId: string, meetingId: string) 
     }),
   ]);
   const invitedEmails = new Set(invited.map((i) => i.email));
-  return memberships.map(({ company }) => {
-    const emails = [...new Set(company.roles.map((r) => r.user.email.toLowerCase()))];
+  return memberships.map((m) => {
+    const recipients = meetingRecipients(m);
+    const contact = recipients.length === 1 && recipients[0].userId === null ? recipients[0] : null;
     return {
-      id: company.id,
-      name: company.name,
-      people: emails.length,
-      invited: emails.filter((e) => invitedEmails.has(e)).length,
+      id: m.companyId,
+      membershipId: m.id,
+      name: m.company.name,
+      /** People with an account. */
+      people: m.company.roles.length,
+      /** The contact without an account who is invited instead, when the company has no people. */
+      contact: contact && { name: m.contactName, email: contact.email },
+      recipients: recipients.length,
+      invited: recipients.filter((r) => invitedEmails.has(r.email)).length,
     };
   });
 }
@@ -152,9 +197,10 @@ export async function listInvitableCompanies(clubId: string, meetingId: string) 
 export type InviteSelection = { all: true } | { all: false; companyIds: string[] };
 
 /**
- * Invites the people of the chosen MEMBER companies (or all of them): one MeetingInvitation per
- * e-mail address and one e-mail with the .ics, all in one transaction. Asking again invites only
- * the people not invited yet (new colleagues); nobody gets the invitation twice.
+ * Invites the chosen MEMBER companies (or all of them): their people, or the contact of a company
+ * that has none. One MeetingInvitation per e-mail address and one e-mail with the .ics, all in
+ * one transaction. Asking again invites only those not invited yet (new colleagues); nobody gets
+ * the invitation twice.
  */
 export async function inviteToMeeting(
   actor: CurrentUser,
@@ -178,34 +224,25 @@ export async function inviteToMeeting(
   const memberships = await prisma.clubMembership.findMany({
     where: { clubId, status: "MEMBER", ...(wanted ? { companyId: { in: wanted } } : {}) },
     orderBy: { company: { name: "asc" } },
-    select: {
-      companyId: true,
-      company: {
-        select: {
-          roles: {
-            where: { role: "COMPANY" },
-            orderBy: { createdAt: "asc" },
-            select: { user: { select: { id: true, name: true, email: true } } },
-          },
-        },
-      },
-    },
+    select: RECIPIENT_SELECT,
   });
   if (wanted && memberships.length !== wanted.length) {
     throw new MeetingError("Choisissez des entreprises membres du club.", "companyIds");
   }
-  const people = new Map<string, { userId: string; name: string; companyId: string }>();
+  const people = new Map<
+    string,
+    { userId: string | null; name: string | null; companyId: string }
+  >();
   for (const m of memberships) {
-    for (const { user } of m.company.roles) {
-      const email = user.email.toLowerCase();
-      if (!people.has(email)) {
-        people.set(email, { userId: user.id, name: user.name, companyId: m.companyId });
+    for (const recipient of meetingRecipients(m)) {
+      if (!people.has(recipient.email)) {
+        people.set(recipient.email, { ...recipient, companyId: m.companyId });
       }
     }
   }
   if (people.size === 0) {
     throw new MeetingError(
-      "Personne à inviter : ces entreprises n'ont encore aucun compte dans Engagés.",
+      "Personne à inviter : ces entreprises n'ont ni compte dans Engagés ni adresse e-mail de contact. Ajoutez l'adresse de leur contact pour les inviter.",
       "companyIds",
     );
   }
@@ -224,11 +261,12 @@ export async function inviteToMeeting(
       toInvite.length,
     );
     let invited = 0;
+    let contacts = 0;
     const already = people.size - toInvite.length;
     for (const [email, person] of toInvite) {
       const found = byEmail.get(email);
-      // Someone who answered in the app before being invited already has a row: send them
-      // the invitation all the same (their answer stays).
+      // Someone who answered in the app (or was noted present) before being invited already has
+      // a row: send them the invitation all the same (their answer stays).
       const invitation = found
         ? await tx.meetingInvitation.update({
             where: { id: found.id },
@@ -241,6 +279,7 @@ export async function inviteToMeeting(
               email,
               userId: person.userId,
               companyId: person.companyId,
+              name: person.userId ? null : person.name,
               sentAt: now,
             },
             select: { id: true },
@@ -249,6 +288,7 @@ export async function inviteToMeeting(
         meeting: facts,
         organizerName: organizer.name,
         rsvp: rsvpLinks(invitation.id, ics.endsAt),
+        viewInApp: person.userId !== null,
       };
       await queueEmail(tx, {
         template: "meeting-invitation",
@@ -260,6 +300,7 @@ export async function inviteToMeeting(
         dedupeKey: `meeting-invitation:${meetingId}:${email}`,
       });
       invited++;
+      if (person.userId === null) contacts++;
     }
     if (invited > 0) {
       await audit(tx, {
@@ -268,7 +309,7 @@ export async function inviteToMeeting(
         entityType: "Meeting",
         entityId: meetingId,
         clubId,
-        after: { invited, companies: memberships.map((m) => m.companyId) },
+        after: { invited, contacts, companies: memberships.map((m) => m.companyId) },
       });
     }
     return { invited, already };
@@ -287,14 +328,20 @@ async function meetingInvitationsSentBy(tx: Tx, actorId: string, since: Date) {
   );
 }
 
-/** Invitees of a meeting with their answer and attendance, for the animator. */
+/**
+ * Invitees of a meeting with their answer and attendance, for the animator: `name` is the
+ * account's, else the one the club gave (a contact, a walk-in), else the address; `contact`
+ * marks those without an account.
+ */
 export async function listMeetingInvitees(clubId: string, meetingId: string) {
-  return prisma.meetingInvitation.findMany({
+  const rows = await prisma.meetingInvitation.findMany({
     where: { meetingId, meeting: { clubId } },
     orderBy: [{ company: { name: "asc" } }, { email: "asc" }],
     select: {
       id: true,
       email: true,
+      name: true,
+      userId: true,
       rsvp: true,
       rsvpAt: true,
       attended: true,
@@ -303,6 +350,11 @@ export async function listMeetingInvitees(clubId: string, meetingId: string) {
       company: { select: { name: true } },
     },
   });
+  return rows.map(({ user, name, userId, ...row }) => ({
+    ...row,
+    name: user?.name ?? name ?? row.email,
+    contact: userId === null,
+  }));
 }
 
 // ---------------------------------------------------------------- answers
@@ -311,6 +363,9 @@ export type RsvpLinkTarget = {
   invitationId: string;
   email: string;
   rsvp: string;
+  /** Signs in to Engagés (a company's person): the meeting's page is also theirs to open. */
+  hasAccount: boolean;
+  companyName: string | null;
   meeting: {
     id: string;
     clubId: string;
@@ -332,6 +387,8 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
       id: true,
       email: true,
       rsvp: true,
+      userId: true,
+      company: { select: { name: true } },
       meeting: {
         select: {
           id: true,
@@ -353,6 +410,8 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
     invitationId: invitation.id,
     email: invitation.email,
     rsvp: invitation.rsvp,
+    hasAccount: invitation.userId !== null,
+    companyName: invitation.company?.name ?? null,
     meeting: { ...meeting, clubName: club.name },
   };
 }
@@ -481,11 +540,14 @@ export async function queueMeetingNotices(
       // answered in the app.
       ...(kind === "updated" ? { sentAt: { not: null } } : {}),
     },
-    select: { id: true, email: true, user: { select: { name: true } } },
+    select: { id: true, email: true, name: true, userId: true, user: { select: { name: true } } },
   });
   for (const invitation of invitations) {
     const attachment = meetingIcsAttachment(
-      meetingInvitationIcs(ics, { email: invitation.email, name: invitation.user?.name }),
+      meetingInvitationIcs(ics, {
+        email: invitation.email,
+        name: invitation.user?.name ?? invitation.name,
+      }),
       kind === "cancelled" ? "CANCEL" : "REQUEST",
     );
     if (kind === "cancelled") {
@@ -500,7 +562,11 @@ export async function queueMeetingNotices(
       await queueEmail(tx, {
         template: "meeting-updated",
         to: invitation.email,
-        data: { meeting: facts, rsvp: rsvpLinks(invitation.id, ics.endsAt) },
+        data: {
+          meeting: facts,
+          rsvp: rsvpLinks(invitation.id, ics.endsAt),
+          viewInApp: invitation.userId !== null,
+        },
         attachments: [attachment],
         dedupeKey: `meeting-updated:${meetingId}:${invitation.email}:${ics.updatedAt.getTime()}`,
       });
@@ -541,7 +607,7 @@ export async function sendDueMeetingReminders(now = new Date()) {
       const { facts, ics } = await loadMailMeeting(tx, id);
       const invitees = await tx.meetingInvitation.findMany({
         where: { meetingId: id, rsvp: { not: "NO" } },
-        select: { id: true, email: true, rsvp: true, sentAt: true },
+        select: { id: true, email: true, rsvp: true, sentAt: true, userId: true },
       });
       let queued = 0;
       for (const invitee of invitees) {
@@ -556,6 +622,7 @@ export async function sendDueMeetingReminders(now = new Date()) {
             meeting: facts,
             currentAnswer: current === "PENDING" ? null : RSVP_CHOICE_LABELS[current],
             rsvp: rsvpLinks(invitee.id, ics.endsAt),
+            viewInApp: invitee.userId !== null,
           },
           // Per meeting, date and person: a meeting moved to a new date gets a new reminder.
           dedupeKey: `meeting-reminder:${id}:${ics.startsAt.getTime()}:${invitee.email}`,

@@ -10,6 +10,8 @@ import { clubCalendarIcs, type IcsMeeting } from "~/utils/meeting-ics.server";
 import { parseParisLocal } from "~/utils/meeting-time";
 import type { CurrentUser } from "~/utils/permissions.server";
 import type { MeetingFormValue } from "~/utils/schemas/meeting";
+import { emailField } from "~/utils/validation";
+import { z } from "zod";
 import { MeetingError, queueMeetingNotices } from "./meeting-invitations.server";
 
 export { MeetingError };
@@ -320,6 +322,116 @@ export async function saveAttendance(
       after: { present, absent: absent.length },
     });
     return { present: present.length, absent: absent.length };
+  });
+}
+
+/** The club's MEMBER companies, for the walk-in form. */
+export function listMemberCompanies(clubId: string) {
+  return prisma.clubMembership
+    .findMany({
+      where: { clubId, status: "MEMBER" },
+      orderBy: { company: { name: "asc" } },
+      select: { company: { select: { id: true, name: true } } },
+    })
+    .then((rows) => rows.map((r) => r.company));
+}
+
+/** Someone of a member company who came without an invitation (or has no account). */
+export const walkInSchema = z.object({
+  companyId: z
+    .string({ error: "Choisissez l'entreprise de la personne." })
+    .trim()
+    .min(1, "Choisissez l'entreprise de la personne.")
+    .max(64, "Choisissez une entreprise membre du club."),
+  email: emailField,
+  // A member company's contact, never a person hired: the club's own attendance list.
+  name: z
+    .string()
+    .trim()
+    .max(100, "Le nom doit compter 100 caractères au plus.")
+    .optional()
+    .transform((name) => name || null),
+});
+
+/**
+ * Notes present someone who was not invited — a colleague of a member company, with or without
+ * an account — by their company and address: their invitation row is created, attended. Someone
+ * already on the list is simply marked present. Refused (MeetingError with the field, nothing
+ * written) for a bad address, a company that is not a MEMBER of this club, a meeting that is
+ * cancelled or has not started. One transaction, audited.
+ */
+export async function addWalkIn(
+  actor: CurrentUser,
+  clubId: string,
+  meetingId: string,
+  raw: { companyId?: unknown; email?: unknown; name?: unknown },
+  now = new Date(),
+) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, startsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
+  if (!meetingHasStarted(meeting, now)) {
+    throw new MeetingError("Les présences se notent à partir du début de la réunion.");
+  }
+  const parsed = walkInSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MeetingError(issue.message, String(issue.path[0] ?? "email"));
+  }
+  const { companyId, name } = parsed.data;
+  const email = parsed.data.email.toLowerCase();
+  return prisma.$transaction(async (tx) => {
+    const membership = await tx.clubMembership.findFirst({
+      where: { clubId, companyId, status: "MEMBER" },
+      select: { company: { select: { name: true } } },
+    });
+    if (!membership) {
+      throw new MeetingError("Choisissez une entreprise membre du club.", "companyId");
+    }
+    const existing = await tx.meetingInvitation.findUnique({
+      where: { meetingId_email: { meetingId, email } },
+      select: { id: true, attended: true },
+    });
+    // A person of that company with an account is linked to it (their own list of meetings).
+    const person = await tx.user.findFirst({
+      where: { email, roles: { some: { role: "COMPANY", companyId } } },
+      select: { id: true, name: true },
+    });
+    const invitation = existing
+      ? await tx.meetingInvitation.update({
+          where: { id: existing.id },
+          data: { attended: true },
+          select: { id: true },
+        })
+      : await tx.meetingInvitation.create({
+          data: {
+            meetingId,
+            email,
+            companyId,
+            userId: person?.id ?? null,
+            name: person ? null : name,
+            attended: true,
+          },
+          select: { id: true },
+        });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "WALK_IN",
+      entityType: "Meeting",
+      entityId: meetingId,
+      clubId,
+      companyId,
+      before: existing ? { invitationId: existing.id, attended: existing.attended } : undefined,
+      after: { invitationId: invitation.id, email, companyId, attended: true },
+    });
+    return {
+      added: existing === null,
+      name: person?.name ?? name ?? email,
+      companyName: membership.company.name,
+    };
   });
 }
 

@@ -12,6 +12,9 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { runOnce } from "~/utils/scheduler.server";
+import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
+import { INVITATION_VALIDITY_DAYS, recordInvitation } from "~/models/invitation.server";
+import type { ReminderEmailData } from "../../emails/reminder";
 
 /** A member is silent when it declared no realisation within this many days. */
 export const SILENT_AFTER_DAYS = ACTIVE_WINDOW_DAYS;
@@ -118,15 +121,35 @@ export async function optOutOfReminders(token: string) {
 
 // ---------------------------------------------------------------- who may be reminded
 
-/** Where a reminder goes: the club's contact for the company, else its first account. */
+/**
+ * Where a reminder goes — the club's contact for the company, else its first account — and
+ * whether the company has people who sign in (else the e-mail invites its contact to create the
+ * company's account instead of sending them to a sign-in form).
+ */
 async function recipientsOf(db: Tx | typeof prisma, companyIds: string[]) {
   const accounts = await db.roleAssignment.findMany({
     where: { companyId: { in: companyIds }, role: "COMPANY" },
     orderBy: { createdAt: "asc" },
     select: { companyId: true, user: { select: { email: true } } },
   });
-  return (companyId: string, contactEmail: string | null) =>
-    contactEmail ?? accounts.find((a) => a.companyId === companyId)?.user.email ?? null;
+  return (companyId: string, contactEmail: string | null) => {
+    const first = accounts.find((a) => a.companyId === companyId);
+    return { to: contactEmail ?? first?.user.email ?? null, hasPeople: first !== undefined };
+  };
+}
+
+/**
+ * On whose authority the quarterly campaign invites a contact to create their company's account:
+ * the club's first animator, as for the meetings' organiser. The invitation holds only while
+ * they may still send it (decision 013); with no animator, the e-mail says whom to ask.
+ */
+async function campaignInviter(clubId: string) {
+  const role = await prisma.roleAssignment.findFirst({
+    where: { clubId, role: "ANIMATOR" },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true },
+  });
+  return role ? loadCurrentUser(role.userId) : null;
 }
 
 /** Members (MEMBER, not opted out) who declared no realisation in the last 92 days. */
@@ -188,13 +211,16 @@ export async function listSilentMembers(clubId: string, now = new Date()) {
   return {
     capDays: club.reminderCapDays,
     silent: silent.map((m) => {
+      const reach = recipientOf(m.company.id, m.contactEmail);
       const lastReminder =
         lastReminders.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null;
       return {
         membershipId: m.id,
         company: m.company,
         contactName: m.contactName,
-        email: recipientOf(m.company.id, m.contactEmail),
+        email: reach.to,
+        /** Its people sign in; else the reminder invites the contact to create the account. */
+        hasAccount: reach.hasPeople,
         lastDeclaration:
           lastDeclarations.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null,
         lastReminder,
@@ -213,12 +239,52 @@ export async function listSilentMembers(clubId: string, now = new Date()) {
 
 type ClubForReminder = { id: string; name: string; reminderCapDays: number };
 
+/**
+ * Where the reminder leads (see ReminderEmailData.next): a company with people declares; the
+ * contact of a company without any is invited to create its account — by the same rule as every
+ * invitation (canInvite: the club's own record, decision 013), recorded and audited in the
+ * reminder's transaction. No invitation quota here: the reminder's own cap bounds them.
+ */
+async function nextStep(
+  tx: Tx,
+  input: {
+    club: ClubForReminder;
+    membership: { companyId: string; contactName: string | null };
+    to: string;
+    hasPeople: boolean;
+    inviter: CurrentUser | null;
+    actorId: string | null;
+    campaignKey: string | null;
+  },
+): Promise<ReminderEmailData["next"]> {
+  const { companyId } = input.membership;
+  if (input.hasPeople) {
+    return { kind: "declare", url: `${env.APP_URL}/entreprise/${companyId}/realisations/nouvelle` };
+  }
+  const invitation = { role: "COMPANY" as const, companyId, clubId: input.club.id };
+  if (!input.inviter || !(await canInvite(input.inviter, invitation, tx))) {
+    return { kind: "ask-club" };
+  }
+  const { acceptUrl } = await recordInvitation(
+    tx,
+    { ...invitation, email: input.to.toLowerCase(), name: input.membership.contactName ?? "" },
+    {
+      inviterId: input.inviter.id,
+      actorId: input.actorId,
+      via: input.campaignKey ? `relance trimestrielle ${input.campaignKey}` : "relance",
+    },
+  );
+  return { kind: "create-account", url: acceptUrl, validDays: INVITATION_VALIDITY_DAYS };
+}
+
 async function queueReminder(
   tx: Tx,
   input: {
     club: ClubForReminder;
     membership: { id: string; companyId: string; companyName: string; contactName: string | null };
     to: string;
+    hasPeople: boolean;
+    inviter: CurrentUser | null;
     message: string;
     sentBy: { id: string; name: string } | null;
     campaignKey: string | null;
@@ -247,7 +313,7 @@ async function queueReminder(
       contactName: input.membership.contactName,
       message: input.message,
       senderName: input.sentBy?.name ?? null,
-      declareUrl: `${env.APP_URL}/entreprise/${input.membership.companyId}/realisations/nouvelle`,
+      next: await nextStep(tx, { ...input, actorId: input.sentBy?.id ?? null }),
       unsubscribeUrl: unsubscribeUrl(input.membership.id),
     },
   });
@@ -270,6 +336,7 @@ export async function sendReminders(input: {
   const now = input.now ?? new Date();
   const ids = [...new Set(input.membershipIds)];
   if (ids.length === 0) throw new ReminderError("Choisissez au moins un membre à relancer.");
+  const inviter = await loadCurrentUser(input.sender.id);
   return prisma.$transaction(async (tx) => {
     await assertClubOpen(tx, input.clubId, (message) => new ReminderError(message));
     const club = await tx.club.findUniqueOrThrow({
@@ -320,7 +387,7 @@ export async function sendReminders(input: {
         );
       else if (m.remindersOptOut)
         refusals.push(`${name} a demandé à ne plus recevoir de relances.`);
-      else if (!recipientOf(m.companyId, m.contactEmail))
+      else if (!recipientOf(m.companyId, m.contactEmail).to)
         refusals.push(`${name} n'a ni adresse de contact ni compte : impossible de la relancer.`);
       else if (last)
         refusals.push(
@@ -331,6 +398,7 @@ export async function sendReminders(input: {
       throw new ReminderError(`Aucune relance n'a été envoyée. ${refusals.join(" ")}`);
     }
     for (const m of memberships) {
+      const { to, hasPeople } = recipientOf(m.companyId, m.contactEmail);
       await queueReminder(tx, {
         club,
         membership: {
@@ -339,7 +407,9 @@ export async function sendReminders(input: {
           companyName: m.company.name,
           contactName: m.contactName,
         },
-        to: recipientOf(m.companyId, m.contactEmail)!,
+        to: to!,
+        hasPeople,
+        inviter,
         message: input.message,
         sentBy: input.sender,
         campaignKey: null,
@@ -374,6 +444,7 @@ export function campaignQuarter(now: Date): string | null {
  * unique per member and the e-mails are deduplicated.
  */
 export async function sendCampaign(clubId: string, campaignKey: string, now = new Date()) {
+  const inviter = await campaignInviter(clubId);
   return prisma.$transaction(async (tx) => {
     const club = await tx.club.findUniqueOrThrow({
       where: { id: clubId },
@@ -404,7 +475,7 @@ export async function sendCampaign(clubId: string, campaignKey: string, now = ne
     ]);
     let sent = 0;
     for (const m of silent) {
-      const to = recipientOf(m.companyId, m.contactEmail);
+      const { to, hasPeople } = recipientOf(m.companyId, m.contactEmail);
       if (!to || held.some((h) => h.companyId === m.companyId)) continue;
       await queueReminder(tx, {
         club,
@@ -415,6 +486,8 @@ export async function sendCampaign(clubId: string, campaignKey: string, now = ne
           contactName: m.contactName,
         },
         to,
+        hasPeople,
+        inviter,
         message: DEFAULT_REMINDER_MESSAGE,
         sentBy: null,
         campaignKey,

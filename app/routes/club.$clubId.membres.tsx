@@ -2,9 +2,17 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ClubNav } from "~/components/club-nav";
+import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader, dateFormat } from "~/components/page";
 import {
@@ -15,6 +23,7 @@ import {
   markAsLeft,
   markAsMember,
   prospectSchema,
+  saveContactFromForm,
 } from "~/models/club-members.server";
 import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";
@@ -96,6 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
+  if (intent === "contact") return saveContactFromForm(request, user.id, clubId, formData, here);
   const membershipId = String(formData.get("membershipId") ?? "").slice(0, 64);
   try {
     if (intent === "invite") {
@@ -184,6 +194,42 @@ function ConfirmLeave({
         <MembershipButton intent="mark-left" membershipId={membershipId} className="btn-danger">
           Confirmer le départ de {companyName}
         </MembershipButton>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * The contact the club knows a company by, changed in a disclosure (no JavaScript needed). Open
+ * when the address asks for it (`?contact=<membership>`, from the meetings and reminders pages)
+ * or after a refusal.
+ */
+function EditContact({
+  membership,
+  companyName,
+  open,
+  errors,
+}: {
+  membership: { id: string; contactName: string | null; contactEmail: string | null };
+  companyName: string;
+  open: boolean;
+  errors: ContactFormErrors | null;
+}) {
+  return (
+    <details className="group" open={open} id={`contact-${membership.id}`}>
+      <summary className="btn-secondary cursor-pointer list-none sm:whitespace-nowrap">
+        {membership.contactEmail ? "Modifier le contact" : "Ajouter un contact"}
+        <span className="sr-only"> : {companyName}</span>
+      </summary>
+      <div className="mt-2 w-80 max-w-full rounded-md border border-gray-300 bg-white p-3 text-sm">
+        <ContactForm
+          membershipId={membership.id}
+          companyName={companyName}
+          contactName={membership.contactName}
+          contactEmail={membership.contactEmail}
+          errors={errors}
+          submitLabel="Enregistrer le contact"
+        />
       </div>
     </details>
   );
@@ -288,6 +334,17 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
 export default function ClubMembers() {
   const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;
+  const contactProps = (m: {
+    id: string;
+    contactName: string | null;
+    contactEmail: string | null;
+  }) => ({
+    membership: m,
+    open: searchParams.get("contact") === m.id || contactRefusal?.membershipId === m.id,
+    errors: contactRefusal?.membershipId === m.id ? contactRefusal.contactErrors : null,
+  });
   return (
     <>
       <ClubNav clubId={club.id} />
@@ -295,14 +352,20 @@ export default function ClubMembers() {
         title="Membres et prospects"
         intro={`Les entreprises du club « ${club.name} » : ajoutez un prospect et invitez-le, suivez-le jusqu'à sa première déclaration, notez les adhésions et les départs.`}
       />
-      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
+      {actionData && "error" in actionData && actionData.error ? (
+        <FormErrors errors={[actionData.error]} />
+      ) : null}
 
       <section aria-labelledby="nouveau-prospect" className="card mb-8">
         <h2 id="nouveau-prospect" className="mb-3 text-xl font-bold">
           Ajouter un prospect
         </h2>
         <ProspectForm
-          lastResult={actionData?.intent === "create-prospect" ? actionData.result : undefined}
+          lastResult={
+            actionData && "result" in actionData && actionData.intent === "create-prospect"
+              ? actionData.result
+              : undefined
+          }
         />
       </section>
 
@@ -383,6 +446,7 @@ export default function ClubMembers() {
                   >
                     Marquer comme membre<span className="sr-only"> : {p.company.name}</span>
                   </MembershipButton>
+                  <EditContact companyName={p.company.name} {...contactProps(p)} />
                   <ConfirmLeave
                     membershipId={p.id}
                     companyName={p.company.name}
@@ -446,11 +510,14 @@ export default function ClubMembers() {
                     {m.remindersOptOut ? "Désabonnée" : "Oui"}
                   </td>
                   <td>
-                    <ConfirmLeave
-                      membershipId={m.id}
-                      companyName={m.company.name}
-                      label="Marquer comme parti"
-                    />
+                    <div className="flex flex-col items-start gap-2">
+                      <EditContact companyName={m.company.name} {...contactProps(m)} />
+                      <ConfirmLeave
+                        membershipId={m.id}
+                        companyName={m.company.name}
+                        label="Marquer comme parti"
+                      />
+                    </div>
                   </td>
                 </tr>
               ))}

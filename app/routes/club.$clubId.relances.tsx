@@ -1,12 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader, dateFormat, dateTimeFormat } from "~/components/page";
 import { getClub } from "~/models/club.server";
+import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
 import {
   CAMPAIGN_WINDOW_DAYS,
   DEFAULT_REMINDER_MESSAGE,
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capMinDays: REMINDER_CAP_MIN_DAYS,
       capMaxDays: REMINDER_CAP_MAX_DAYS,
       campaignWindowDays: CAMPAIGN_WINDOW_DAYS,
+      invitationValidityDays: INVITATION_VALIDITY_DAYS,
     },
   };
 }
@@ -229,8 +231,20 @@ export default function ClubReminders() {
                           {m.email ? (
                             <span className="break-all">{m.email}</span>
                           ) : (
-                            "aucune adresse de contact : impossible de relancer"
+                            <>
+                              aucune adresse de contact : impossible de relancer (
+                              <Link
+                                to={`/club/${d.club.id}/membres?contact=${m.membershipId}#contact-${m.membershipId}`}
+                              >
+                                ajouter le contact
+                                <span className="sr-only"> de {m.company.name}</span>
+                              </Link>
+                              )
+                            </>
                           )}
+                          {m.email && !m.hasAccount
+                            ? " · sans compte : l'e-mail invite le contact à créer le compte de l'entreprise"
+                            : null}
                           {m.lastReminder ? (
                             <>
                               {" · "}
@@ -255,8 +269,10 @@ export default function ClubReminders() {
                 Message de la relance
               </label>
               <p id="message-aide" className="mb-1 text-sm text-gray-600">
-                Modifiable. L&apos;e-mail ajoute un bouton « Déclarer une réalisation », votre nom
-                et un lien de désabonnement en un clic.
+                Modifiable. L&apos;e-mail ajoute un bouton « Déclarer une réalisation » (pour une
+                entreprise sans compte : « Créer le compte de l&apos;entreprise », une invitation
+                valable {d.rules.invitationValidityDays} jours), votre nom et un lien de
+                désabonnement en un clic.
               </p>
               <textarea
                 id="message"

@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitees: canManage
       ? invitees.map((i) => ({
           id: i.id,
-          name: i.user?.name ?? i.email,
+          name: i.name,
           email: i.email,
           company: i.company?.name ?? "—",
           rsvp: i.rsvp,

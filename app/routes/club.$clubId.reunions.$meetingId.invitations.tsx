@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
+import { ContactForm } from "~/components/contact-form";
 import { FormErrors } from "~/components/forms";
 import { MeetingFactsList, RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
@@ -12,6 +13,7 @@ import {
   listMeetingInvitees,
   MeetingError,
 } from "~/models/meeting-invitations.server";
+import { saveContactFromForm } from "~/models/club-members.server";
 import { getClubMeeting } from "~/models/meeting.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -44,14 +46,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       videoUrl: meeting.videoUrl,
       closed: answerClosedReason(meeting),
     },
-    companies,
+    companies: companies.filter((c) => c.recipients > 0),
+    unreachable: companies.filter((c) => c.recipients === 0),
     invitees: invitees.map((i) => ({
       id: i.id,
-      name: i.user?.name ?? i.email,
+      name: i.name,
       email: i.email,
       company: i.company?.name ?? "—",
       rsvp: i.rsvp,
-      mailed: i.sentAt !== null,
+      contact: i.contact,
+      // Not mailed: answered in the app, or noted present at the meeting without an invitation.
+      origin: i.sentAt !== null ? "mail" : i.rsvp === "PENDING" ? "walk-in" : "app",
     })),
   };
 }
@@ -64,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const form = await readForm(request);
   const intent = form.get("intent");
+  const here = `/club/${clubId}/reunions/${meetingId}/invitations`;
+  if (intent === "contact") return saveContactFromForm(request, user.id, clubId, form, here);
   if (intent !== "all" && intent !== "selection") {
     throw new Response("Action inconnue.", { status: 400 });
   }
@@ -80,24 +87,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
       invited === 0
         ? `Toutes ces personnes étaient déjà invitées (${already}) : aucun nouvel e-mail envoyé.`
         : `${invited} invitation(s) envoyée(s) par e-mail${already > 0 ? ` (${already} personne(s) déjà invitée(s) n'ont rien reçu de plus)` : ""}.`;
-    return redirectWithFlash(request, `/club/${clubId}/reunions/${meetingId}/invitations`, {
-      kind: "success",
-      message,
-    });
+    return redirectWithFlash(request, here, { kind: "success", message });
   } catch (error) {
     if (error instanceof MeetingError || error instanceof QuotaExceeded) {
-      return data({ error: error.message }, { status: refusalStatus(error) });
+      return data(
+        { intent: "invite" as const, error: error.message },
+        { status: refusalStatus(error) },
+      );
     }
     throw error;
   }
 }
 
+function companyDetail(c: {
+  people: number;
+  contact: { email: string } | null;
+  recipients: number;
+  invited: number;
+}) {
+  if (c.contact) {
+    return c.invited > 0
+      ? `(contact sans compte, déjà invité : ${c.contact.email})`
+      : `(contact sans compte : ${c.contact.email})`;
+  }
+  if (c.invited >= c.recipients) return `(déjà invitée, ${c.people} pers.)`;
+  if (c.invited > 0) return `(${c.invited} sur ${c.people} pers. invitées)`;
+  return `(${c.people} pers.)`;
+}
+
+const ORIGIN_NOTES: Record<string, string> = {
+  app: " — a répondu dans Engagés, sans invitation par e-mail",
+  "walk-in": " — notée présente sans invitation",
+};
+
 export default function MeetingInvitationsPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const invitable = d.companies.filter((c) => c.people > 0);
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") !== "contact";
+  const inviteError = actionData && "error" in actionData ? actionData.error : null;
+  const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;
   return (
     <>
       <ClubNav clubId={d.clubId} />
@@ -106,7 +136,7 @@ export default function MeetingInvitationsPage() {
       </p>
       <PageHeader
         title="Inviter les membres"
-        intro="Chaque personne des entreprises membres reçoit l'invitation par e-mail, avec le fichier pour son agenda et des liens pour répondre en un clic. Une personne déjà invitée ne reçoit pas l'invitation une seconde fois."
+        intro="Chaque personne des entreprises membres reçoit l'invitation par e-mail, avec le fichier pour son agenda et des liens pour répondre en un clic. Une entreprise qui n'a pas encore de compte est invitée à l'adresse de son contact, qui répond sans compte. Une personne déjà invitée ne reçoit pas l'invitation une seconde fois."
       />
       <section className="card mb-6" aria-labelledby="reunion">
         <h2 id="reunion" className="mb-2 text-lg font-bold">
@@ -121,75 +151,94 @@ export default function MeetingInvitationsPage() {
       {d.meeting.closed ? (
         <p className="card mb-6 font-semibold text-red-800">{d.meeting.closed}</p>
       ) : (
-        <section aria-labelledby="inviter" className="card mb-6">
-          <h2 id="inviter" className="mb-3 text-lg font-bold">
-            Entreprises membres
-          </h2>
-          {invitable.length === 0 ? (
-            <p className="text-gray-700">
-              Aucune entreprise membre n&apos;a encore de compte : invitez d&apos;abord leurs
-              contacts depuis l&apos;onglet « Invitations ».
-            </p>
-          ) : null}
-          <Form method="post">
-            <fieldset className="mb-4">
-              <legend className="mb-2 text-sm text-gray-700">
-                Pour inviter une partie seulement des entreprises, cochez-les puis choisissez «
-                Inviter la sélection ».
-              </legend>
-              <ul className="grid gap-2 sm:grid-cols-2">
-                {d.companies.map((c) => (
-                  <li key={c.id} className="flex items-start gap-2">
-                    <input
-                      type="checkbox"
-                      id={`company-${c.id}`}
-                      name="companyIds"
-                      value={c.id}
-                      disabled={c.people === 0}
-                      className="mt-1 h-4 w-4"
+        <>
+          <section aria-labelledby="inviter" className="card mb-6">
+            <h2 id="inviter" className="mb-3 text-lg font-bold">
+              Entreprises membres
+            </h2>
+            {d.companies.length === 0 ? (
+              <p className="text-gray-700">
+                Aucune entreprise membre ne peut encore être invitée : ajoutez l&apos;adresse de
+                leur contact ci-dessous.
+              </p>
+            ) : null}
+            <Form method="post">
+              <fieldset className="mb-4">
+                <legend className="mb-2 text-sm text-gray-700">
+                  Pour inviter une partie seulement des entreprises, cochez-les puis choisissez «
+                  Inviter la sélection ».
+                </legend>
+                <ul className="grid gap-2 sm:grid-cols-2">
+                  {d.companies.map((c) => (
+                    <li key={c.id} className="flex items-start gap-2">
+                      <input
+                        type="checkbox"
+                        id={`company-${c.id}`}
+                        name="companyIds"
+                        value={c.id}
+                        className="mt-1 h-4 w-4"
+                      />
+                      <label htmlFor={`company-${c.id}`}>
+                        {c.name}{" "}
+                        <span className="break-all text-sm text-gray-700">{companyDetail(c)}</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <FormErrors errors={inviteError ? [inviteError] : null} />
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="all"
+                  className="btn-primary"
+                  disabled={busy || d.companies.length === 0}
+                >
+                  Inviter toutes les entreprises membres
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="selection"
+                  className="btn-secondary"
+                  disabled={busy || d.companies.length === 0}
+                >
+                  Inviter la sélection
+                </button>
+              </div>
+            </Form>
+          </section>
+          {d.unreachable.length > 0 ? (
+            <section aria-labelledby="injoignables" className="card mb-6">
+              <h2 id="injoignables" className="mb-1 text-lg font-bold">
+                Sans compte ni adresse de contact ({d.unreachable.length})
+              </h2>
+              <p className="mb-4 text-sm text-gray-700">
+                Personne n&apos;a de compte dans ces entreprises membres et le club ne connaît pas
+                l&apos;adresse de leur contact : elles ne peuvent pas être invitées. Saisissez cette
+                adresse pour les inviter ; elle servira aussi pour les relances.
+              </p>
+              <ul className="divide-y divide-gray-200">
+                {d.unreachable.map((c) => (
+                  <li key={c.id} className="py-3">
+                    <h3 className="mb-2 font-semibold">{c.name}</h3>
+                    <ContactForm
+                      membershipId={c.membershipId}
+                      companyName={c.name}
+                      errors={
+                        contactRefusal?.membershipId === c.membershipId
+                          ? contactRefusal.contactErrors
+                          : null
+                      }
+                      submitLabel="Enregistrer le contact"
                     />
-                    <label
-                      htmlFor={`company-${c.id}`}
-                      className={c.people === 0 ? "text-gray-600" : ""}
-                    >
-                      {c.name}{" "}
-                      <span className="text-sm text-gray-700">
-                        {c.people === 0
-                          ? "(aucun compte)"
-                          : c.invited >= c.people
-                            ? `(déjà invitée, ${c.people} pers.)`
-                            : c.invited > 0
-                              ? `(${c.invited} sur ${c.people} pers. invitées)`
-                              : `(${c.people} pers.)`}
-                      </span>
-                    </label>
                   </li>
                 ))}
               </ul>
-            </fieldset>
-            <FormErrors errors={actionData?.error ? [actionData.error] : null} />
-            <div className="flex flex-wrap gap-2">
-              <button
-                type="submit"
-                name="intent"
-                value="all"
-                className="btn-primary"
-                disabled={busy || invitable.length === 0}
-              >
-                Inviter toutes les entreprises membres
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="selection"
-                className="btn-secondary"
-                disabled={busy || invitable.length === 0}
-              >
-                Inviter la sélection
-              </button>
-            </div>
-          </Form>
-        </section>
+            </section>
+          ) : null}
+        </>
       )}
       <section aria-labelledby="invites" className="card">
         <h2 id="invites" className="mb-3 text-lg font-bold">
@@ -215,7 +264,8 @@ export default function MeetingInvitationsPage() {
                       {i.name}
                       <span className="block break-all text-xs text-gray-600">
                         {i.email}
-                        {i.mailed ? "" : " — a répondu dans Engagés, sans invitation par e-mail"}
+                        {i.contact ? " — contact sans compte" : ""}
+                        {ORIGIN_NOTES[i.origin] ?? ""}
                       </span>
                     </th>
                     <td>{i.company}</td>

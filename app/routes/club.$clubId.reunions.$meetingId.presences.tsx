@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
-import { FormErrors } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/forms";
 import { RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import {
+  addWalkIn,
   getClubMeeting,
+  listMemberCompanies,
   meetingHasStarted,
   MeetingError,
   saveAttendance,
@@ -27,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "club:manage", clubId });
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
-  const invitees = await listMeetingInvitees(clubId, meetingId);
+  const [invitees, companies] = await Promise.all([
+    listMeetingInvitees(clubId, meetingId),
+    listMemberCompanies(clubId),
+  ]);
   const taken = invitees.some((i) => i.attended !== null);
   return {
     clubId,
@@ -39,13 +44,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       started: meetingHasStarted(meeting),
     },
     taken,
+    companies,
     invitees: invitees.map((i) => ({
       id: i.id,
-      name: i.user?.name ?? i.email,
+      name: i.name,
       company: i.company?.name ?? "—",
       rsvp: i.rsvp,
-      // Before the first save, those who said they would come are ticked.
-      checked: taken ? i.attended === true : i.rsvp === "YES",
+      contact: i.contact,
+      // Attendance noted so far (a walk-in, or the last save); else those who said they would come.
+      checked: i.attended ?? i.rsvp === "YES",
     })),
   };
 }
@@ -57,6 +64,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const form = await readForm(request);
+  if (form.get("intent") === "walk-in") {
+    const values = {
+      companyId: String(form.get("companyId") ?? "").slice(0, 64),
+      email: String(form.get("email") ?? "").slice(0, 300),
+      name: String(form.get("name") ?? "").slice(0, 300),
+    };
+    try {
+      const walkIn = await addWalkIn(user, clubId, meetingId, values);
+      return redirectWithFlash(request, `/club/${clubId}/reunions/${meetingId}/presences`, {
+        kind: "success",
+        message: walkIn.added
+          ? `${walkIn.name} (${walkIn.companyName}) est noté(e) présent(e).`
+          : `${walkIn.name} était déjà dans la liste : noté(e) présent(e).`,
+      });
+    } catch (error) {
+      if (error instanceof MeetingError) {
+        return data(
+          { intent: "walk-in" as const, error: error.message, field: error.field ?? null, values },
+          { status: 400 },
+        );
+      }
+      throw error;
+    }
+  }
   try {
     const { present, absent } = await saveAttendance(
       user,
@@ -69,14 +100,88 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: `Présences enregistrées : ${present} présent(s), ${absent} absent(s).`,
     });
   } catch (error) {
-    if (error instanceof MeetingError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof MeetingError) {
+      return data({ intent: "save" as const, error: error.message }, { status: 400 });
+    }
     throw error;
   }
+}
+
+type WalkInRefusal = {
+  intent: "walk-in";
+  error: string;
+  field: string | null;
+  values: { companyId: string; email: string; name: string };
+};
+
+/** A person of a member company who came without an invitation, or has no account. */
+function WalkInForm({
+  companies,
+  refusal,
+}: {
+  companies: Array<{ id: string; name: string }>;
+  refusal: WalkInRefusal | null;
+}) {
+  const navigation = useNavigation();
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "walk-in";
+  const errorsOf = (field: string) => (refusal?.field === field ? [refusal.error] : undefined);
+  const known = ["companyId", "email", "name"];
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="walk-in" />
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        <SelectField
+          label="Entreprise membre"
+          errors={errorsOf("companyId")}
+          selectProps={{
+            id: "walkin-company",
+            name: "companyId",
+            defaultValue: refusal?.values.companyId ?? "",
+          }}
+          options={[
+            { value: "", label: "Choisissez l'entreprise" },
+            ...companies.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <Field
+          label="Adresse e-mail"
+          errors={errorsOf("email")}
+          inputProps={{
+            id: "walkin-email",
+            name: "email",
+            type: "email",
+            defaultValue: refusal?.values.email ?? "",
+            autoComplete: "off",
+          }}
+        />
+        <Field
+          label="Nom et prénom (facultatif)"
+          errors={errorsOf("name")}
+          inputProps={{
+            id: "walkin-name",
+            name: "name",
+            type: "text",
+            defaultValue: refusal?.values.name ?? "",
+            autoComplete: "off",
+          }}
+        />
+      </div>
+      <FormErrors
+        errors={refusal && !known.includes(refusal.field ?? "") ? [refusal.error] : null}
+      />
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        Ajouter aux présents
+      </button>
+    </Form>
+  );
 }
 
 export default function AttendancePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const saveError = actionData?.intent === "save" ? actionData.error : null;
+  const walkInRefusal = actionData?.intent === "walk-in" ? actionData : null;
   return (
     <>
       <ClubNav clubId={d.clubId} />
@@ -88,41 +193,62 @@ export default function AttendancePage() {
         <p className="card font-semibold text-red-800">Cette réunion a été annulée.</p>
       ) : !d.meeting.started ? (
         <p className="card">Les présences se notent à partir du début de la réunion.</p>
-      ) : d.invitees.length === 0 ? (
-        <p className="card">Personne n&apos;a été invité à cette réunion.</p>
       ) : (
-        <Form method="post" className="card">
-          <fieldset>
-            <legend className="mb-3 text-sm text-gray-700">
-              Cochez les personnes présentes.
-              {d.taken
-                ? " Les présences déjà enregistrées sont cochées."
-                : " Les personnes qui ont répondu « Je viens » sont pré-cochées : vérifiez avant d'enregistrer."}
-            </legend>
-            <ul className="mb-4 divide-y divide-gray-200">
-              {d.invitees.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-                  <input
-                    type="checkbox"
-                    id={`attended-${i.id}`}
-                    name="attended"
-                    value={i.id}
-                    defaultChecked={i.checked}
-                    className="h-5 w-5"
-                  />
-                  <label htmlFor={`attended-${i.id}`} className="min-w-0 flex-1">
-                    {i.name} <span className="text-gray-700">— {i.company}</span>
-                  </label>
-                  <RsvpBadge rsvp={i.rsvp} />
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <FormErrors errors={actionData?.error ? [actionData.error] : null} />
-          <button type="submit" className="btn-primary">
-            Enregistrer les présences
-          </button>
-        </Form>
+        <>
+          {d.invitees.length === 0 ? (
+            <p className="card mb-6">
+              Personne n&apos;a été invité à cette réunion : ajoutez ci-dessous les personnes
+              présentes.
+            </p>
+          ) : (
+            <Form method="post" className="card mb-6">
+              <input type="hidden" name="intent" value="save" />
+              <fieldset>
+                <legend className="mb-3 text-sm text-gray-700">
+                  Cochez les personnes présentes.
+                  {d.taken
+                    ? " Les présences déjà notées sont cochées, ainsi que les personnes qui ont répondu « Je viens » : vérifiez avant d'enregistrer."
+                    : " Les personnes qui ont répondu « Je viens » sont pré-cochées : vérifiez avant d'enregistrer."}
+                </legend>
+                <ul className="mb-4 divide-y divide-gray-200">
+                  {d.invitees.map((i) => (
+                    <li key={i.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                      <input
+                        type="checkbox"
+                        id={`attended-${i.id}`}
+                        name="attended"
+                        value={i.id}
+                        defaultChecked={i.checked}
+                        className="h-5 w-5"
+                      />
+                      <label htmlFor={`attended-${i.id}`} className="min-w-0 flex-1">
+                        {i.name} <span className="text-gray-700">— {i.company}</span>
+                        {i.contact ? (
+                          <span className="text-sm text-gray-700"> (sans compte)</span>
+                        ) : null}
+                      </label>
+                      <RsvpBadge rsvp={i.rsvp} />
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <FormErrors errors={saveError ? [saveError] : null} />
+              <button type="submit" className="btn-primary">
+                Enregistrer les présences
+              </button>
+            </Form>
+          )}
+          <section aria-labelledby="sans-invitation" className="card">
+            <h2 id="sans-invitation" className="mb-1 text-lg font-bold">
+              Ajouter une personne présente
+            </h2>
+            <p className="mb-4 text-sm text-gray-700">
+              Une personne d&apos;une entreprise membre venue sans invitation, avec ou sans compte
+              Engagés : elle est ajoutée à la liste, notée présente.
+            </p>
+            <WalkInForm companies={d.companies} refusal={walkInRefusal} />
+          </section>
+        </>
       )}
     </>
   );

@@ -53,7 +53,16 @@ type Refusal = { state: "invalid" | "expired" | "closed"; message: string };
 
 function refuse(refusal: Refusal) {
   return data(
-    { ...refusal, meeting: null, answer: null, current: null, email: null, choices: null },
+    {
+      ...refusal,
+      meeting: null,
+      answer: null,
+      current: null,
+      email: null,
+      hasAccount: null,
+      companyName: null,
+      choices: null,
+    },
     { status: refusal.state === "invalid" ? 400 : 410, headers: PRIVATE_HEADERS },
   );
 }
@@ -98,6 +107,9 @@ function view(target: RsvpLinkTarget, answer: RsvpAnswer, expiresAt: Date, curre
     state: "open" as const,
     message: null,
     email: target.email,
+    // A company's contact without an account: nothing to sign in to, the page is all they need.
+    hasAccount: target.hasAccount,
+    companyName: target.companyName,
     answer,
     current,
     meeting: {
@@ -161,10 +173,11 @@ export default function RsvpLinkPage() {
         <p className="mb-6 text-gray-800" role="alert">
           {d.message}
         </p>
-        <p>
-          <Link to="/login" className="btn-secondary">
-            Se connecter à Engagés
-          </Link>
+        {/* Not a wall: most invitees answer without an account; those who have one may sign in. */}
+        <p className="text-sm">
+          Vous avez un compte Engagés ? <Link to="/login">Connectez-vous</Link> pour retrouver les
+          réunions de votre club. Sinon, l&apos;animateur du club peut vous renvoyer
+          l&apos;invitation.
         </p>
       </div>
     );
@@ -185,7 +198,10 @@ export default function RsvpLinkPage() {
           place={d.meeting.place}
           videoUrl={d.meeting.videoUrl}
         />
-        <p className="mt-3 text-sm text-gray-700">Invitation adressée à {d.email}.</p>
+        <p className="mt-3 text-sm text-gray-700">
+          Invitation adressée à {d.email}
+          {d.companyName ? `, pour ${d.companyName}` : ""}.
+        </p>
       </div>
       {done ? (
         <div role="status" className="mb-6 rounded-md border-l-4 border-green-700 bg-green-50 p-4">
@@ -226,9 +242,17 @@ export default function RsvpLinkPage() {
             ))}
         </ul>
       </section>
-      <p className="mt-8 text-sm">
-        <Link to={d.meeting.path}>Voir la réunion dans Engagés</Link> (connexion nécessaire)
-      </p>
+      {d.hasAccount ? (
+        <p className="mt-8 text-sm">
+          <Link to={d.meeting.path}>Voir la réunion dans Engagés</Link> (connexion nécessaire)
+        </p>
+      ) : (
+        <p className="mt-8 text-sm text-gray-700">
+          Vous répondez en tant que contact de votre entreprise auprès du club : pas besoin de
+          compte Engagés. Vous pourrez changer de réponse avec les liens de l&apos;invitation
+          jusqu&apos;à la fin de la réunion.
+        </p>
+      )}
     </div>
   );
 }

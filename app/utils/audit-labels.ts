@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   CANCEL: "Annulation",
   UPDATE_PRACTICES: "Bonnes pratiques modifiées",
   ATTENDANCE: "Présences",
+  WALK_IN: "Présence notée sans invitation",
   UPDATE_MINUTES: "Compte rendu modifié",
   PUBLISH_MINUTES: "Compte rendu publié",
   UNPUBLISH_MINUTES: "Compte rendu retiré",

@@ -371,6 +371,8 @@ export async function canInvite(
     clubId?: string | null;
     departementCode?: string | null;
   },
+  /** The caller's transaction, when asked from inside one (a reminder carrying an invitation). */
+  db: Db = prisma,
 ): Promise<boolean> {
   switch (invitation.role) {
     case "ADMIN":
@@ -382,12 +384,12 @@ export async function canInvite(
       // A company's own people give it new people.
       if (companyIds(user).includes(invitation.companyId)) return true;
       // Nobody else gives people to a company that has some.
-      if ((await companyPeopleCount(invitation.companyId)) > 0) return false;
+      if ((await companyPeopleCount(invitation.companyId, db)) > 0) return false;
       // Its first person: the national operator, or an animator of the club that entered it,
       // while it is still that club's prospect or member.
       if (isAdmin(user)) return true;
       if (!invitation.clubId || !animatedClubIds(user).includes(invitation.clubId)) return false;
-      return isClubOwnRecord(invitation.companyId, invitation.clubId);
+      return isClubOwnRecord(invitation.companyId, invitation.clubId, db);
     }
   }
 }

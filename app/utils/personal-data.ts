@@ -272,3 +272,7 @@ export function personalDataError(
 export function isNameWarning(message: string | null | undefined) {
   return typeof message === "string" && message.startsWith(NAME_WARNING_START);
 }
+
+/** The rule, said next to every free text before sending. */
+export const PERSONAL_DATA_HELP =
+  "Ni nom, ni téléphone, ni e-mail, ni date de naissance des personnes recrutées : Engagés n'en conserve aucun.";

@@ -261,6 +261,27 @@ test("meeting minutes with a phone number are refused and kept in the form; noth
   expect(await counts()).toEqual(before);
 });
 
+test("published minutes written before the rule can still be withdrawn as they are", async () => {
+  const old = "Contact de la recrue : 06 12 34 56 78";
+  await prisma.meeting.update({
+    where: { id: meetingId },
+    data: { minutes: old, minutesPublishedAt: new Date() },
+  });
+  const withdraw = (minutes: string) =>
+    callAs(
+      minutesPage.action as RouteFn,
+      `/club/${clubId}/reunions/${meetingId}/compte-rendu`,
+      animatorId,
+      { clubId, meetingId },
+      { intent: "unpublish", minutes },
+    );
+  expect((await withdraw(`${old} et 07 98 76 54 32`)).status).toBe(400);
+  expect((await withdraw(old)).status).toBe(302);
+  const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  expect(meeting.minutesPublishedAt).toBeNull();
+  await prisma.meeting.update({ where: { id: meetingId }, data: { minutes: null } });
+});
+
 test("a Passerelles post and a directory card with a phone number are refused; nothing is written", async () => {
   const before = await counts();
   const post = await callAs(

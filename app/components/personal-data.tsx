@@ -15,9 +15,8 @@ export function PersonalDataConfirm({ errors }: { errors: ListOfErrors }) {
   return (
     <div className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
       <p className="mb-2">
-        Un nom de personne semble figurer dans le texte. Si c&apos;est celui d&apos;un contact
-        professionnel ou d&apos;un lieu, et non d&apos;une personne recrutée, cochez la case puis
-        envoyez à nouveau.
+        S&apos;il s&apos;agit d&apos;un contact professionnel ou d&apos;un lieu, et non d&apos;une
+        personne recrutée, cochez la case puis envoyez à nouveau.
       </p>
       <label className="flex items-center gap-2 font-semibold">
         <input type="checkbox" name={CONFIRM_FIELD} value={CONFIRM_VALUE} className="h-5 w-5" />

@@ -51,13 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z
-  .object({
-    intent: z.enum(["save", "publish", "unpublish"]),
-    minutes: minutesTextSchema,
-    envoyerQuandMeme: personalDataConfirmation,
-  })
-  .superRefine(...refinePersonalData(["minutes"]));
+const formSchema = z.object({
+  intent: z.enum(["save", "publish", "unpublish"]),
+  minutes: minutesTextSchema,
+  envoyerQuandMeme: personalDataConfirmation,
+});
+const checkedFormSchema = formSchema.superRefine(...refinePersonalData(["minutes"]));
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
@@ -66,11 +65,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const form = await readForm(request);
-  const parsed = schema.safeParse({
+  const fields = {
     intent: form.get("intent"),
     minutes: form.get("minutes") ?? undefined,
     envoyerQuandMeme: form.get(CONFIRM_FIELD) ?? undefined,
-  });
+  };
+  // Withdrawing minutes is never blocked: written before decision 016, they may hold what it
+  // refuses; unchanged, they are not checked again (any change is).
+  const withdrawsAsIs =
+    fields.intent === "unpublish" &&
+    typeof fields.minutes === "string" &&
+    fields.minutes.trim() === (meeting.minutes ?? "");
+  const parsed = (withdrawsAsIs ? formSchema : checkedFormSchema).safeParse(fields);
   if (!parsed.success) {
     // The text typed stays in the form (a refused nesting must not cost the animator their notes).
     const typed = form.get("minutes");

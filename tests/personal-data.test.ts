@@ -60,6 +60,13 @@ describe("birth dates", () => {
     expect(found(text)).toEqual([["birthDate", match]]);
   });
 
+  test("each date is tied to its own birth word, the nearest one", () => {
+    expect(found("né le 01/01/1990, née le 02/02/1991")).toEqual([
+      ["birthDate", "né le 01/01/1990"],
+      ["birthDate", "née le 02/02/1991"],
+    ]);
+  });
+
   test.each([
     "Forum emploi le 12/03/2026 à Arras.",
     "Contrat signé le 12 mars 1987 ? Non : le 12 mars 2026.",

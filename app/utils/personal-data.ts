@@ -63,11 +63,13 @@ const DATE = new RegExp(
   `${NOT_WORD_BEFORE}(?:(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})|(\\d{1,2})(?:er)?${SPACE}+(${MONTHS})${SPACE}+(\\d{4}))${NOT_WORD_AFTER}`,
   "giu",
 );
-/** Words saying a date is a birth date, just before it (« née le », « date de naissance : »). */
-const BIRTH_BEFORE = new RegExp(
-  `${NOT_WORD_BEFORE}(?:n[ée]e?s?|n[ée]\\(e\\)|naissance|ddn)${NOT_WORD_AFTER}[^\\n!?;]{0,30}$`,
-  "iu",
+/** Words saying a date is a birth date: « née le 12/03/1987 », « date de naissance : … ». */
+const BIRTH_WORD = new RegExp(
+  `${NOT_WORD_BEFORE}(?:n[ée]e?s?|n[ée]\\(e\\)|naissance|ddn)${NOT_WORD_AFTER}`,
+  "giu",
 );
+/** At most this many characters (no line or sentence break) between the word and the date. */
+const BIRTH_WORD_GAP = 30;
 /** …or just after it (« 12/03/1987 (date de naissance) »). */
 const BIRTH_AFTER = /^[^\n!?;]{0,20}(?:naissance|ddn)(?![\p{L}\p{N}])/iu;
 /** A birth year a person hired or trained could have: not a date of the programme's life. */
@@ -149,6 +151,20 @@ function isPlausibleBirthDate(day: number, month: number, year: string, now: Dat
   return y >= OLDEST_BIRTH_YEAR && y <= now.getFullYear() - YOUNGEST_AGE;
 }
 
+/** Where the nearest birth word before `index` begins, if it is close enough; else null. */
+function birthWordBefore(text: string, index: number) {
+  // A short window, begun at a word's start (« donnée » must not read as « née »).
+  let from = Math.max(0, index - BIRTH_WORD_GAP - 20);
+  while (from > 0 && /[\p{L}\p{N}]/u.test(text[from - 1])) from--;
+  const window = text.slice(from, index);
+  let nearest: number | null = null;
+  for (const word of window.matchAll(BIRTH_WORD)) {
+    const gap = window.slice(word.index + word[0].length);
+    if (gap.length <= BIRTH_WORD_GAP && !/[\n!?;]/.test(gap)) nearest = from + word.index;
+  }
+  return nearest;
+}
+
 function findBirthDates(text: string, now: Date): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
   for (const m of text.matchAll(DATE)) {
@@ -157,11 +173,10 @@ function findBirthDates(text: string, now: Date): PersonalDataFinding[] {
     const month = numeric ? Number(m[3]) : MONTH_NUMBER[fold(m[6])];
     const year = numeric ? m[4] : m[7];
     if (!isPlausibleBirthDate(day, month, year, now)) continue;
-    // The whole text before the date, not a slice: a slice could begin inside « donnée ».
-    const said = BIRTH_BEFORE.exec(text.slice(0, m.index));
+    const said = birthWordBefore(text, m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    if (!said && !BIRTH_AFTER.test(after)) continue;
-    const start = said ? said.index : m.index;
+    if (said === null && !BIRTH_AFTER.test(after)) continue;
+    const start = said ?? m.index;
     found.push({
       kind: "birthDate",
       text: text.slice(start, m.index + m[0].length),
@@ -218,14 +233,12 @@ export function findPersonalData(text: string, now = new Date()): PersonalDataFi
     ...findPhones(text),
     ...findNames(text),
   ].sort((a, b) => a.index - b.index || Number(a.confirmable) - Number(b.confirmable));
+  // Kept findings do not overlap and are in order: a new one can only overlap the last.
   const kept: PersonalDataFinding[] = [];
   for (const finding of all) {
-    const overlap = kept.find(
-      (k) =>
-        finding.index < k.index + k.text.length && k.index < finding.index + finding.text.length,
-    );
-    if (!overlap) kept.push(finding);
-    else if (overlap.confirmable && !finding.confirmable) kept[kept.indexOf(overlap)] = finding;
+    const last = kept.at(-1);
+    if (!last || finding.index >= last.index + last.text.length) kept.push(finding);
+    else if (last.confirmable && !finding.confirmable) kept[kept.length - 1] = finding;
   }
   return kept;
 }

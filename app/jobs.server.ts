@@ -1,6 +1,7 @@
 // Every periodic job of the app, registered with the scheduler (app/utils/scheduler.server.ts).
 // Add a job here; it starts with the server.
 
+import { runHiddenCommentsPurge } from "~/models/hidden-comments.server";
 import { purgeExpiredRows } from "~/models/housekeeping.server";
 import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
@@ -61,6 +62,16 @@ export function registerJobs() {
     run: async (now) => {
       await sendWeeklyDigests(now);
       await sendAppreciationNews(now);
+    },
+  });
+
+  // Comments hidden by the animators for more than 30 days are deleted, once a day (runOnce per
+  // Paris day; each deletion audited).
+  registerJob({
+    name: "hidden-comments-purge",
+    everyMs: 60 * 60_000,
+    run: async (now) => {
+      await runHiddenCommentsPurge(now);
     },
   });
 

@@ -369,7 +369,12 @@ describe("département figures", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
-    expect(lines[0]).toBe("Répartition;Catégorie;Quantité;Déclarations");
+    // The filters first (as the XLSX's "Filtres" sheet), an empty line, then the data.
+    expect(lines[0]).toBe("Département;Pas-de-Calais (62)");
+    expect(lines).toContain("Public;Demandeurs d'emploi de longue durée");
+    const header = lines.indexOf("Répartition;Catégorie;Quantité;Déclarations");
+    expect(lines[header - 1]).toBe("");
+    expect(lines[header - 2]).toMatch(/^Source;/);
     const publicLine = lines.find((l) =>
       l.startsWith("Personnes accompagnées par public;Demandeurs"),
     );

@@ -14,6 +14,8 @@ import {
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { unitOf } from "~/utils/schemas/realisation";
 import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { PersonalDataConfirm } from "./personal-data";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
 export type CommitmentFormDefaults = {
   year: number;
@@ -157,7 +159,7 @@ export function CommitmentForm({
           </label>
           <p id={`${fields.ambition.id}-help`} className="mb-1 text-sm text-gray-600">
             Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
-            métiers en tension, avec un tuteur ». Ne citez aucune personne par son nom.
+            métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
           </p>
           <textarea
             id={fields.ambition.id}
@@ -205,6 +207,7 @@ export function CommitmentForm({
           <Field
             className="mt-4"
             label="Précisez le public « Autre »"
+            help="Une catégorie de personnes, jamais un nom."
             errors={fields.otherPublicLabel.errors}
             inputProps={getInputProps(fields.otherPublicLabel, { type: "text" })}
           />
@@ -286,6 +289,9 @@ export function CommitmentForm({
         </div>
       </fieldset>
 
+      <PersonalDataConfirm
+        errors={[...(fields.ambition.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
+      />
       <FormErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {submitLabel}

@@ -36,23 +36,31 @@ export function RadioGroup({
 export function TextAreaField({
   name,
   label,
+  help,
   maxLength,
   defaultValue,
   errors,
 }: {
   name: string;
   label: string;
+  help?: string;
   maxLength: number;
   defaultValue?: string;
   errors?: ListOfErrors;
 }) {
   const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className="mb-4">
       <label htmlFor={id} className="label">
         {label}
       </label>
+      {help ? (
+        <p id={helpId} className="mb-1 text-sm text-gray-600">
+          {help}
+        </p>
+      ) : null}
       <textarea
         id={id}
         name={name}
@@ -61,7 +69,7 @@ export function TextAreaField({
         defaultValue={defaultValue}
         className="input"
         aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
       />
       <ErrorList id={errorId} errors={errors} />
     </div>

@@ -15,6 +15,8 @@ import {
   practiceSchema,
 } from "~/utils/schemas/practice";
 import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { PersonalDataConfirm } from "./personal-data";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
 export type PracticeFormDefaults = {
   clubId: string;
@@ -91,7 +93,7 @@ export function PracticeForm({
           </label>
           <p id={`${fields.body.id}-help`} className="mb-1 text-sm text-gray-600">
             Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
-            liens [texte](https://…). Le HTML n&apos;est pas interprété.
+            liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
           </p>
           <textarea
             id={fields.body.id}
@@ -185,6 +187,9 @@ export function PracticeForm({
         ))}
       </fieldset>
 
+      <PersonalDataConfirm
+        errors={[...(fields.title.errors ?? []), ...(fields.body.errors ?? [])]}
+      />
       <FormErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {submitLabel}

@@ -11,8 +11,10 @@ import {
   type Unit,
 } from "~/utils/domain";
 import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { realisationSchema, unitOf } from "~/utils/schemas/realisation";
 import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { PersonalDataConfirm } from "./personal-data";
 
 export type RealisationFormDefaults = {
   date: string;
@@ -117,6 +119,7 @@ export function RealisationForm({
         {publicCode === "OTHER" ? (
           <Field
             label="Précisez le public"
+            help="Une catégorie de personnes, jamais un nom."
             errors={fields.otherPublicLabel.errors}
             inputProps={getInputProps(fields.otherPublicLabel, { type: "text" })}
           />
@@ -175,8 +178,7 @@ export function RealisationForm({
           Note (facultative)
         </label>
         <p id={`${fields.note.id}-help`} className="mb-1 text-sm text-gray-600">
-          N&apos;indiquez ni nom ni information permettant de reconnaître une personne : seuls des
-          nombres sont enregistrés.
+          {PERSONAL_DATA_HELP} Seuls des nombres et des catégories sont enregistrés.
         </p>
         <textarea
           id={fields.note.id}
@@ -184,10 +186,14 @@ export function RealisationForm({
           defaultValue={defaults.note}
           rows={2}
           className="input"
-          aria-describedby={`${fields.note.id}-help`}
+          aria-invalid={fields.note.errors ? true : undefined}
+          aria-describedby={`${fields.note.id}-help${fields.note.errors ? ` ${fields.note.errorId}` : ""}`}
         />
         <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
       </div>
+      <PersonalDataConfirm
+        errors={[...(fields.note.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
+      />
       <FormErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {submitLabel}

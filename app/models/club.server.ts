@@ -23,6 +23,7 @@ import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
 import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";
 import { parseYear } from "~/utils/years";
+import { QUARTERS, readPeriodRequest } from "~/utils/figure-period-request";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
@@ -227,7 +228,7 @@ export function countByActivity(members: Array<{ activity: MemberActivity }>) {
 
 // ---------------------------------------------------------------- figures: period
 
-export const QUARTERS = ["T1", "T2", "T3", "T4"] as const;
+export { QUARTERS };
 /** "mois": a range of months given by `du` and `au` ("2025-01" to "2025-06", both included). */
 export type FigurePeriodKey = "annee" | (typeof QUARTERS)[number] | "mois";
 
@@ -245,6 +246,8 @@ export type ClubFigurePeriod = {
   previousLabel: string;
   /** True when the period is not over: it is cut at `now`, and so is last year's. */
   partial: boolean;
+  /** What the URL asked for that could not be applied as given, in French. */
+  notices: string[];
 };
 
 const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
@@ -255,46 +258,17 @@ function shiftYears(date: Date, years: number) {
   return d;
 }
 
-/** A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`. */
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** "2025-03" → the first instant of that month (UTC), or null. */
-function parseMonth(value: string | null): Date | null {
-  const m = MONTH_RE.exec(value ?? "");
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (year < 2000 || year > 2100) return null;
-  return new Date(Date.UTC(year, Number(m[2]) - 1, 1));
-}
-
 /**
  * A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`;
- * or a range of whole months from `du` to `au` (both "YYYY-MM", at most 10 years) when both are
- * valid, which then wins over `annee`/`periode`.
+ * or a range of whole months from `du` to `au` ("YYYY-MM", at most 10 years). What could not be
+ * applied as asked is said in `notices` (figure-period-request.ts).
  */
 export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod {
-  const du = parseMonth(url.searchParams.get("du"));
-  const au = parseMonth(url.searchParams.get("au"));
-  const rawPeriode = url.searchParams.get("periode");
-  const monthRange =
-    (rawPeriode === null || rawPeriode === "mois") &&
-    du &&
-    au &&
-    au >= du &&
-    au.getUTCFullYear() - du.getUTCFullYear() <= 10
-      ? { du, au }
-      : null;
-  const year = monthRange
-    ? monthRange.du.getUTCFullYear()
-    : parseYear(url.searchParams.get("annee"), now);
-  const raw = rawPeriode ?? "annee";
-  const periode: FigurePeriodKey = monthRange
-    ? "mois"
-    : (QUARTERS as readonly string[]).includes(raw)
-      ? (raw as FigurePeriodKey)
-      : "annee";
-  const quarter =
-    periode === "annee" || periode === "mois" ? null : QUARTERS.indexOf(periode as "T1");
+  const request = readPeriodRequest(url.searchParams, now);
+  const monthRange = request.range;
+  const year = request.year;
+  const periode: FigurePeriodKey = monthRange ? "mois" : (request.quarter ?? "annee");
+  const quarter = request.quarter === null ? null : QUARTERS.indexOf(request.quarter);
   const from = monthRange
     ? monthRange.du
     : new Date(Date.UTC(year, quarter === null ? 0 : quarter * 3, 1));
@@ -331,6 +305,7 @@ export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod 
     label: `${name[0].toUpperCase()}${name.slice(1)} (${describe({ from, to })})`,
     previousLabel: describe(previous),
     partial,
+    notices: request.notices,
   };
 }
 
@@ -494,6 +469,7 @@ export async function buildClubFiguresWorkbook(
       name: "Tendance mensuelle",
       value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
     },
+    ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
     { name: "Date d'extraction", value: dateTimeFormat.format(now) },
     {
       name: "Source",

@@ -19,6 +19,7 @@ import {
   type Period,
 } from "~/models/figures.server";
 import { spreadsheetCsv } from "~/utils/downloads.server";
+import { quotedValue } from "~/utils/figure-period-request";
 import { dateTimeFormat } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
@@ -29,11 +30,14 @@ export type DashboardFilters = {
   clubId: string | null;
   publicCategoryCode: string | null;
   actionTypeCode: string | null;
+  /** What the URL asked for that could not be applied (period included), in French. */
+  notices: string[];
 };
 
 /**
  * The dashboard's filters from the URL: `annee` + `periode` (year or quarter) or `du`/`au`
- * (months), `club` (a club of the département, else ignored), `public` and `action` (codes).
+ * (months), `club` (a club of the département), `public` and `action` (codes). A value that
+ * cannot be applied is left out and said in `notices`; an empty one is no filter.
  */
 export async function parseDashboardFilters(
   url: URL,
@@ -45,14 +49,34 @@ export async function parseDashboardFilters(
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
-  const club = url.searchParams.get("club");
-  const pub = url.searchParams.get("public");
-  const action = url.searchParams.get("action");
+  const period = parseFigurePeriod(url, now);
+  const notices = [...period.notices];
+  /** The value of `key` if `isKnown` says so; else null, and a notice when it was not empty. */
+  const known = (key: string, isKnown: (value: string) => boolean, unknown: string) => {
+    const value = (url.searchParams.get(key) ?? "").trim();
+    if (value === "") return null;
+    if (isKnown(value)) return value;
+    notices.push(unknown.replace("{}", quotedValue(value)));
+    return null;
+  };
   return {
-    period: parseFigurePeriod(url, now),
-    clubId: clubs.some((c) => c.id === club) ? club : null,
-    publicCategoryCode: PUBLIC_CATEGORIES.some((c) => c.code === pub) ? pub : null,
-    actionTypeCode: ACTION_TYPES.some((a) => a.code === action) ? action : null,
+    period,
+    clubId: known(
+      "club",
+      (id) => clubs.some((c) => c.id === id),
+      "Le club demandé n'est pas un club de ce département : tous les clubs sont comptés.",
+    ),
+    publicCategoryCode: known(
+      "public",
+      (code) => PUBLIC_CATEGORIES.some((c) => c.code === code),
+      "Le public {} n'existe pas : tous les publics sont comptés.",
+    ),
+    actionTypeCode: known(
+      "action",
+      (code) => ACTION_TYPES.some((a) => a.code === code),
+      "Le type d'action {} n'existe pas : tous les types sont comptés.",
+    ),
+    notices,
     clubs,
   };
 }
@@ -237,6 +261,25 @@ function fileSlug(e: DepartementExport) {
   return `chiffres-${e.departement.code}-${period}`;
 }
 
+/**
+ * What an export holds, in words: the département, each filter, what the URL asked for that could
+ * not be applied, the extraction date and the source. The first sheet of the XLSX, the first
+ * lines of the CSV.
+ */
+function exportDescription(e: DepartementExport, now: Date) {
+  return [
+    { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
+    ...describeFilters(e.filters, e.clubs),
+    ...e.filters.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
+    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
+    {
+      name: "Source",
+      value:
+        "Réalisations déclarées par les entreprises des clubs du département (dates des réalisations, en UTC). Aucune donnée personnelle.",
+    },
+  ];
+}
+
 /** XLSX: the filters first, then key figures, one sheet per breakdown, trend, companies. */
 export async function buildDepartementWorkbook(e: DepartementExport, now = new Date()) {
   const workbook = new ExcelJS.Workbook();
@@ -248,16 +291,7 @@ export async function buildDepartementWorkbook(e: DepartementExport, now = new D
     { header: "Valeur", key: "value", width: 80 },
   ];
   about.getRow(1).font = { bold: true };
-  about.addRows([
-    { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
-    ...describeFilters(e.filters, e.clubs),
-    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
-    {
-      name: "Source",
-      value:
-        "Réalisations déclarées par les entreprises des clubs du département (dates des réalisations, en UTC). Aucune donnée personnelle.",
-    },
-  ]);
+  about.addRows(exportDescription(e, now));
   writeFigureSheets(workbook, e.data);
   const sheet = workbook.addWorksheet("Entreprises", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = [
@@ -285,9 +319,15 @@ export async function buildDepartementWorkbook(e: DepartementExport, now = new D
   return { buffer, fileName: `${fileSlug(e)}.xlsx` };
 }
 
-/** CSV (`;`, UTF-8 BOM): one line per breakdown row — breakdown, category, quantity, count. */
-export function buildDepartementCsv(e: DepartementExport) {
+/**
+ * CSV (`;`, UTF-8 BOM): first the export's description, one `filter;value` line each (as the
+ * XLSX's "Filtres" sheet), an empty line, then one line per breakdown row — breakdown, category,
+ * quantity, count — and the monthly trend.
+ */
+export function buildDepartementCsv(e: DepartementExport, now = new Date()) {
   const lines: Array<Array<string | number>> = [
+    ...exportDescription(e, now).map((d) => [d.name, d.value]),
+    [],
     ["Répartition", "Catégorie", "Quantité", "Déclarations"],
   ];
   for (const b of e.data.breakdowns)

@@ -52,7 +52,8 @@ export const IMPORT_LIMITS = {
 export const PREVIEW_READY_ROWS = 200;
 export const PREVIEW_ERROR_ROWS = 1_000;
 
-type Field = keyof RealisationInput;
+// The columns of an import: the form's fields, less the form's own confirmation (an import has none).
+type Field = Exclude<keyof RealisationInput, "envoyerQuandMeme">;
 
 export const IMPORT_COLUMNS: ReadonlyArray<{
   field: Field;

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureTrend } from "~/components/figures-sections";
+import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
 import { parseFigurePeriod } from "~/models/club.server";
 import { keyFigures, monthlyTrend } from "~/models/figures.server";
 import { nationalTable } from "~/models/prefecture.server";
-import { NATIONAL_SORTS, type NationalSort } from "~/utils/national-sorts";
+import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -17,12 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
   const now = new Date();
   const url = new URL(request.url);
-  const rawSort = url.searchParams.get("tri") ?? "code";
-  // Own keys only: `in` also finds Object.prototype's ("__proto__", "constructor"…).
-  const sort: NationalSort = Object.hasOwn(NATIONAL_SORTS, rawSort)
-    ? (rawSort as NationalSort)
-    : "code";
-  const descending = url.searchParams.get("ordre") === "desc";
+  const { sort, descending, notices } = readNationalSort(url.searchParams);
   const figurePeriod = parseFigurePeriod(new URL("http://x/?annee=" + now.getUTCFullYear()), now);
   const period = figurePeriod.current;
   const [figures, clubs, outbox, departements, trend] = await Promise.all([
@@ -44,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     sort,
     descending,
+    notices,
     departements,
     trend,
     year: now.getUTCFullYear(),
@@ -64,6 +61,7 @@ export default function AdminHome() {
         title="Vue nationale"
         intro={`Chiffres de tous les clubs depuis le 1er janvier ${d.year}.`}
       />
+      <FilterNotices notices={d.notices} />
       <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
       <section aria-labelledby="departements" className="card mb-8">
         <h2 id="departements" className="mb-3 text-xl font-bold">

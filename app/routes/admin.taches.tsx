@@ -3,6 +3,7 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
 import { runDueJobs } from "~/utils/scheduler.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -38,7 +39,7 @@ export default function AdminJobs() {
     <>
       <PageHeader
         title="Tâches planifiées"
-        intro="Lettre hebdomadaire des clubs, nouvelles des auteurs de pratiques, relances trimestrielles, rappels de réunion, nettoyage : le serveur les lance lui-même. Chaque tâche ne fait qu'une fois le travail d'une période."
+        intro={`Lettre hebdomadaire des clubs, nouvelles des auteurs de pratiques, relances trimestrielles, rappels de réunion, suppression des commentaires masqués depuis ${HIDDEN_COMMENTS_KEPT_DAYS} jours, nettoyage : le serveur les lance lui-même. Chaque tâche ne fait qu'une fois le travail d'une période.`}
       />
       <Form method="post" className="mb-6">
         <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>

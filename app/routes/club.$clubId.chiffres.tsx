@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
+import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       label: period.label,
       previousLabel: period.previousLabel,
       partial: period.partial,
+      notices: period.notices,
     },
     ...figures,
   };
@@ -92,6 +94,7 @@ export default function ClubFigures() {
           Afficher
         </button>
       </Form>
+      <FilterNotices notices={d.period.notices} />
 
       <section aria-labelledby="chiffres-cles" className="mb-8">
         <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">

@@ -6,6 +6,7 @@ import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { TextAreaField } from "~/components/meeting-form";
 import { PageHeader } from "~/components/page";
+import { PersonalDataConfirm } from "~/components/personal-data";
 import {
   getClubMeeting,
   meetingHasStarted,
@@ -14,7 +15,13 @@ import {
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { minutesTextSchema } from "~/utils/schemas/meeting";
+import {
+  CONFIRM_FIELD,
+  personalDataConfirmation,
+  refinePersonalData,
+} from "~/utils/schemas/personal-data";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -44,10 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({
+const formSchema = z.object({
   intent: z.enum(["save", "publish", "unpublish"]),
   minutes: minutesTextSchema,
+  envoyerQuandMeme: personalDataConfirmation,
 });
+const checkedFormSchema = formSchema.superRefine(...refinePersonalData(["minutes"]));
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
@@ -56,10 +65,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const form = await readForm(request);
-  const parsed = schema.safeParse({
+  const fields = {
     intent: form.get("intent"),
     minutes: form.get("minutes") ?? undefined,
-  });
+    envoyerQuandMeme: form.get(CONFIRM_FIELD) ?? undefined,
+  };
+  // Withdrawing minutes is never blocked: written before decision 016, they may hold what it
+  // refuses; unchanged, they are not checked again (any change is).
+  const withdrawsAsIs =
+    fields.intent === "unpublish" &&
+    typeof fields.minutes === "string" &&
+    fields.minutes.trim() === (meeting.minutes ?? "");
+  const parsed = (withdrawsAsIs ? formSchema : checkedFormSchema).safeParse(fields);
   if (!parsed.success) {
     // The text typed stays in the form (a refused nesting must not cost the animator their notes).
     const typed = form.get("minutes");
@@ -125,7 +142,7 @@ export default function MinutesPage() {
             </p>
             <TextAreaField
               label="Compte rendu (Markdown)"
-              help="Titres avec ##, listes avec -, gras avec **texte**, liens avec [texte](https://…)."
+              help={`Titres avec ##, listes avec -, gras avec **texte**, liens avec [texte](https://…). ${PERSONAL_DATA_HELP}`}
               errors={actionData?.error ? [actionData.error] : null}
               textareaProps={{
                 name: "minutes",
@@ -134,6 +151,7 @@ export default function MinutesPage() {
                 defaultValue: actionData?.minutes ?? m.minutes,
               }}
             />
+            <PersonalDataConfirm errors={actionData?.error ? [actionData.error] : null} />
             <div className="flex flex-wrap gap-2">
               <button type="submit" name="intent" value="publish" className="btn-primary">
                 {m.published ? "Enregistrer (publié)" : "Publier aux membres"}

@@ -4,9 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormErrors } from "~/components/forms";
 import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
+import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeCheckboxes } from "~/components/rome-fields";
 import { getCard, saveCard } from "~/models/directory.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { cardSchema, fieldErrors, NETWORK_VISIBILITY_LABELS } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -90,6 +92,7 @@ export default function DirectoryCardPage() {
         <TextAreaField
           name="offer"
           label="Ce que nous proposons aux autres membres"
+          help={PERSONAL_DATA_HELP}
           maxLength={1000}
           defaultValue={card.offer}
           errors={errors?.offer}
@@ -97,10 +100,12 @@ export default function DirectoryCardPage() {
         <TextAreaField
           name="seek"
           label="Ce que nous cherchons"
+          help={PERSONAL_DATA_HELP}
           maxLength={1000}
           defaultValue={card.seek}
           errors={errors?.seek}
         />
+        <PersonalDataConfirm errors={[...(errors?.offer ?? []), ...(errors?.seek ?? [])]} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={submitting}>
             Enregistrer ma fiche

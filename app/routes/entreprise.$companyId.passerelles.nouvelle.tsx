@@ -5,10 +5,12 @@ import { CommuneComboBox } from "~/components/commune-combobox";
 import { Field, FormErrors } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
+import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeSelect } from "~/components/rome-fields";
 import { createPost, PasserelleError } from "~/models/passerelle.server";
 import { getCompanyCommune } from "~/models/company-profile.server";
 import { networkScope, requirePermission } from "~/utils/permissions.server";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import {
   ARRANGEMENT_LABELS,
   fieldErrors,
@@ -114,6 +116,7 @@ export default function NewPostPage() {
         <TextAreaField
           name="description"
           label="Précisions (facultatif)"
+          help={PERSONAL_DATA_HELP}
           maxLength={2000}
           errors={errors?.description}
         />
@@ -123,6 +126,9 @@ export default function NewPostPage() {
           labels={NETWORK_VISIBILITY_LABELS}
           defaultValue="CLUB"
           errors={errors?.visibility}
+        />
+        <PersonalDataConfirm
+          errors={[...(errors?.tradeLabel ?? []), ...(errors?.description ?? [])]}
         />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={submitting}>

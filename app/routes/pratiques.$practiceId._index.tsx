@@ -2,8 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList } from "~/components/forms";
+import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
@@ -21,7 +23,8 @@ import {
 import { PRACTICE_VISIBILITY_LABELS } from "~/utils/domain";
 import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
-import { commentSchema, reportSchema } from "~/utils/schemas/practice";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
+import { COMMENT_MAX, commentSchema, reportSchema } from "~/utils/schemas/practice";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 
@@ -95,11 +98,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "comment": {
       const submission = parseWithZod(form, { schema: commentSchema });
-      if (submission.status !== "success")
+      if (submission.status !== "success") {
+        // The text typed comes back, so that removing a phone number costs no more than that.
+        const typed = form.get("body");
         return data(
-          { intent, error: submission.error?.body?.[0] ?? "Commentaire invalide." },
+          {
+            intent,
+            error: submission.error?.body?.[0] ?? "Commentaire invalide.",
+            body: typeof typed === "string" && typed.length <= COMMENT_MAX ? typed : "",
+          },
           { status: 400 },
         );
+      }
       try {
         await commentOn(user.id, practiceId, submission.value.body);
       } catch (error) {
@@ -314,12 +324,20 @@ export default function PracticePage() {
             intent="comment"
             name="body"
             label="Votre commentaire"
-            maxLength={2000}
+            help={PERSONAL_DATA_HELP}
+            defaultValue={
+              actionData && "body" in actionData && typeof actionData.body === "string"
+                ? actionData.body
+                : undefined
+            }
+            maxLength={COMMENT_MAX}
             errors={errorFor("comment")}
             submitLabel="Publier le commentaire"
             className="card mt-4"
             disabled={busy}
-          />
+          >
+            <PersonalDataConfirm errors={errorFor("comment")} />
+          </TextForm>
         ) : null}
       </section>
 
@@ -344,44 +362,63 @@ export default function PracticePage() {
   );
 }
 
-/** A one-textarea form posting `intent` (comments, reports), its errors wired for screen readers. */
+/**
+ * A one-textarea form posting `intent` (comments, reports), its help and errors wired for screen
+ * readers; `children` come before the button.
+ */
 function TextForm({
   intent,
   name,
   label,
+  help,
+  defaultValue,
   maxLength,
   errors,
   submitLabel,
   className,
   disabled,
+  children,
 }: {
   intent: string;
   name: string;
   label: string;
+  help?: string;
+  defaultValue?: string;
   maxLength: number;
   errors: string[];
   submitLabel: string;
   className: string;
   disabled: boolean;
+  children?: ReactNode;
 }) {
   const id = `${intent}-${name}`;
+  const describedBy = [help ? `${id}-help` : "", errors.length > 0 ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Form method="post" className={className}>
       <input type="hidden" name="intent" value={intent} />
       <label htmlFor={id} className="label">
         {label}
       </label>
+      {help ? (
+        <p id={`${id}-help`} className="mb-1 text-sm text-gray-600">
+          {help}
+        </p>
+      ) : null}
       <textarea
         id={id}
         name={name}
         rows={3}
         required
         maxLength={maxLength}
+        defaultValue={defaultValue}
         className="input"
         aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
       />
       <ErrorList id={`${id}-error`} errors={errors} />
+      {children}
       <button type="submit" className="btn-primary mt-3" disabled={disabled}>
         {submitLabel}
       </button>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
+import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
@@ -50,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     period: { label: p.label, previousLabel: p.previousLabel, partial: p.partial },
     description: describeFilters(filters, clubs),
+    notices: filters.notices,
     query: filtersQuery(filters),
     ...figures,
   };
@@ -198,6 +200,7 @@ export default function PrefectureDashboard() {
           </Link>
         </div>
       </Form>
+      <FilterNotices notices={d.notices} />
 
       <section aria-labelledby="chiffres-cles" className="mb-8">
         <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FilterNotices } from "~/components/filter-notices";
 import { PageHeader, numberFormat } from "~/components/page";
 import {
   describeFilters,
@@ -50,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     club,
     companies: companies.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
     description: describeFilters(filters, clubs),
+    notices: filters.notices,
     query: filtersQuery({ ...filters, clubId: null }),
   };
 }
@@ -78,6 +80,7 @@ export default function PrefectureClub() {
           .map((f) => `${f.name} : ${f.value}`)
           .join(" ; ")}. Lecture seule.`}
       />
+      <FilterNotices notices={d.notices} />
       <section aria-labelledby="entreprises" className="card">
         <h2 id="entreprises" className="mb-3 text-xl font-bold">
           Entreprises ({d.companies.length})

@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   MODERATE_UNHIDE: "Démasquage",
   MODERATE_HIDE_COMMENT: "Commentaire masqué",
   MODERATE_UNHIDE_COMMENT: "Commentaire démasqué",
+  PURGE_HIDDEN_COMMENT: "Commentaire masqué supprimé (délai écoulé)",
   CONTACT: "Mise en relation",
   BROKER: "Mise en relation par l'animateur",
   CONCLUDE: "Passerelle conclue",
@@ -148,6 +149,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   entries: "actions au catalogue",
   removedEntries: "actions retirées",
   addedEntries: "actions ajoutées",
+  featuredAt: "à la une depuis",
+  hiddenAt: "masqué le",
+  createdAt: "créé le",
+  practiceId: "bonne pratique",
 };
 
 const JOIN_REQUEST_STATUS_LABELS = {

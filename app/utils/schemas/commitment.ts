@@ -1,6 +1,7 @@
 // What a commitment must be, shared by the declaration form and its action. Client-safe.
 import { z } from "zod";
 import { isRealIsoDate } from "./dates";
+import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 import {
   ACTION_TYPES,
   COMMITMENT_STATUSES,
@@ -53,7 +54,9 @@ export const commitmentSchema = z
     visibility: z
       .enum(COMMITMENT_VISIBILITIES, { error: "Choisissez la visibilité." })
       .default("CLUB"),
+    envoyerQuandMeme: personalDataConfirmation,
   })
+  .superRefine(...refinePersonalData(["ambition", "otherPublicLabel"]))
   .superRefine((value, ctx) => {
     if (value.endDate < value.startDate) {
       ctx.addIssue({

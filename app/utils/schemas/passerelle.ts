@@ -5,6 +5,7 @@ import { CONTRACT_TYPES, PUBLIC_CATEGORIES } from "../domain";
 import { isRomeDomaine, parseRomeList } from "../rome";
 import { isRealIsoDate } from "./dates";
 import { FIRST_DECLARABLE_DATE } from "./realisation";
+import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 
 export const POST_KINDS = ["NEED", "AVAILABILITY"] as const;
 export const POST_KIND_LABELS = {
@@ -61,7 +62,9 @@ export const postSchema = z
       .regex(/^[0-9AB]{5}$/, "Choisissez la commune dans la liste."),
     description: z.string().trim().max(2000, "2 000 caractères au plus.").optional(),
     visibility: z.enum(NETWORK_VISIBILITIES, { error: "Choisissez qui voit l'annonce." }),
+    envoyerQuandMeme: personalDataConfirmation,
   })
+  .superRefine(...refinePersonalData(["tradeLabel", "description"]))
   .refine((v) => v.endDate >= v.startDate, {
     path: ["endDate"],
     message: "La fin doit suivre le début.",
@@ -132,17 +135,20 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true");
 
-export const cardSchema = z.object({
-  listed: checkbox,
-  visibility: z.enum(NETWORK_VISIBILITIES, { error: "Choisissez qui voit votre fiche." }),
-  showSector: checkbox,
-  showHeadcount: checkbox,
-  showCommune: checkbox,
-  tradesEmployed: romeList,
-  tradesRecruited: romeList,
-  offer: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
-  seek: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
-});
+export const cardSchema = z
+  .object({
+    listed: checkbox,
+    visibility: z.enum(NETWORK_VISIBILITIES, { error: "Choisissez qui voit votre fiche." }),
+    showSector: checkbox,
+    showHeadcount: checkbox,
+    showCommune: checkbox,
+    tradesEmployed: romeList,
+    tradesRecruited: romeList,
+    offer: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
+    seek: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
+    envoyerQuandMeme: personalDataConfirmation,
+  })
+  .superRefine(...refinePersonalData(["offer", "seek"]));
 export type CardInput = z.infer<typeof cardSchema>;
 
 /** Field errors of a failed parse, by field name (for plain forms). */

@@ -2,6 +2,7 @@
 // Client-safe (no server imports): the form validates with it before posting.
 import { z } from "zod";
 import { isRealIsoDate } from "./dates";
+import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 import { ACTION_TYPES, CONTRACT_TYPES, PUBLIC_CATEGORIES, QPV_VALUES } from "../domain";
 
 export const FIRST_DECLARABLE_DATE = "2018-01-01";
@@ -39,7 +40,9 @@ export const realisationSchema = z
     qpv: z.enum(QPV_VALUES, { error: "Répondez oui, non ou ne sait pas." }).default("UNKNOWN"),
     note: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
     commitmentId: z.string().trim().max(40).optional(),
+    envoyerQuandMeme: personalDataConfirmation,
   })
+  .superRefine(...refinePersonalData(["note", "otherPublicLabel"]))
   .superRefine((value, ctx) => {
     const actionType = ACTION_TYPES.find((a) => a.code === value.actionTypeCode);
     if (!actionType) return;

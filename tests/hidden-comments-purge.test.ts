@@ -1,5 +1,5 @@
 // Comments hidden by the animators are deleted once hidden for HIDDEN_COMMENTS_KEPT_DAYS days
-// (decision 016): on a real database, with explicit dates instead of waiting.
+// (decision 019): on a real database, with explicit dates instead of waiting.
 import { beforeAll, expect, test, vi } from "vitest";
 import {
   addComment,

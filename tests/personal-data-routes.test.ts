@@ -1,5 +1,5 @@
 // Every free text that can describe hired people or members refuses personal data on the server
-// (decision 016), on a real database: realisation and commitment texts, the import's notes,
+// (decision 019), on a real database: realisation and commitment texts, the import's notes,
 // practices and their comments, meeting minutes, Passerelles posts and directory cards. A refused
 // text writes nothing; a guessed name is refused until its author confirms it.
 import { beforeAll, describe, expect, test } from "vitest";

@@ -1,4 +1,4 @@
-// The personal-data detector (decision 016) on French texts as members write them: what it must
+// The personal-data detector (decision 019) on French texts as members write them: what it must
 // find, and — as much — what it must leave alone (years, SIRET, amounts, hours, dates of events).
 import { describe, expect, test } from "vitest";
 import {

@@ -1,4 +1,4 @@
-// The « Envoyer quand même » box of a form whose texts may name someone (decision 016): shown
+// The « Envoyer quand même » box of a form whose texts may name someone (decision 019): shown
 // once a guessed name was flagged, it stays while the author edits, so that ticking it (which
 // clears the warning) does not make it vanish.
 import { useState } from "react";

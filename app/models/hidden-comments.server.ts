@@ -1,6 +1,6 @@
 // Comments hidden by the animators are deleted for good once they have stayed hidden for
 // HIDDEN_COMMENTS_KEPT_DAYS days: long enough to undo a mistaken hiding, short enough that what
-// was hidden (often personal data, decision 016) does not linger. The scheduler runs it daily.
+// was hidden (often personal data, decision 019) does not linger. The scheduler runs it daily.
 // A hidden practice is not deleted: its company still reads it and may correct or delete it.
 
 import { parisDay } from "~/models/practice-emails.server";

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     minutes: form.get("minutes") ?? undefined,
     envoyerQuandMeme: form.get(CONFIRM_FIELD) ?? undefined,
   };
-  // Withdrawing minutes is never blocked: written before decision 016, they may hold what it
+  // Withdrawing minutes is never blocked: written before decision 019, they may hold what it
   // refuses; unchanged, they are not checked again (any change is).
   const withdrawsAsIs =
     fields.intent === "unpublish" &&

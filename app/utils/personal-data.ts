@@ -1,5 +1,5 @@
 // Finds personal data in a free text, so that none about hired people ends up in Engagés
-// (design.md: counts and categories only; decision 016). Client-safe and pure: the same rules
+// (design.md: counts and categories only; decision 019). Client-safe and pure: the same rules
 // run in the browser before sending and on the server, which decides.
 //
 // Two strengths. Data that is personal whatever the context (a phone number, a birth date, a

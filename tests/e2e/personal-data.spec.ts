@@ -1,4 +1,4 @@
-// Personal data in free texts (decision 016), in the browser: a comment giving a phone number is
+// Personal data in free texts (decision 019), in the browser: a comment giving a phone number is
 // refused in French and nothing is written; a comment naming someone is published only once its
 // author ticks « Envoyer quand même ». The pages stay accessible (axe) with the error shown.
 import { DEMO, expect, signIn, test } from "./fixtures";

@@ -1,4 +1,4 @@
-// The personal-data rule (decision 016) as the forms' schemas apply it to their free texts.
+// The personal-data rule (decision 019) as the forms' schemas apply it to their free texts.
 // Client-safe: the browser says it before sending, the server refuses what it still finds.
 import { z } from "zod";
 import { personalDataError } from "../personal-data";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MeetingInvitation" ADD COLUMN     "name" TEXT;
+

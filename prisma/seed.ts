@@ -861,52 +861,54 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
     past: boolean,
   ): MeetingInvitationInput[] {
     const sentAt = new Date(startsAt.getTime() - 21 * DAY);
-    return companies
-      .filter((c) => !c.joinedAt || c.joinedAt < sentAt || c.status === "PROSPECT")
-      // Reachable only: a company's people, or the contact of one without an account.
-      .filter((c) => c.userId || !c.noContactEmail)
-      .map((c) => {
-        const rsvp =
-          !past && c.key === "delattre"
-            ? "PENDING"
-            : random.weighted(
-                past
-                  ? ([
-                      ["YES", 60],
-                      ["NO", 20],
-                      ["MAYBE", 6],
-                      ["PENDING", 14],
-                    ] as const)
-                  : ([
-                      ["YES", 35],
-                      ["NO", 10],
-                      ["MAYBE", 10],
-                      ["PENDING", 45],
-                    ] as const),
-              );
-        const attended = past
-          ? rsvp === "YES"
-            ? random.chance(0.88)
-            : rsvp === "MAYBE"
-              ? random.chance(0.5)
-              : rsvp === "PENDING"
-                ? random.chance(0.1)
-                : false
-          : null;
-        return {
-          email: c.email,
-          userId: c.userId,
-          companyId: c.id,
-          name: c.userId ? null : c.contact,
-          rsvp,
-          rsvpAt:
-            rsvp === "PENDING"
-              ? null
-              : minDate(new Date(sentAt.getTime() + random.int(1, 12) * DAY), now),
-          attended,
-          sentAt: minDate(sentAt, now),
-        };
-      });
+    return (
+      companies
+        .filter((c) => !c.joinedAt || c.joinedAt < sentAt || c.status === "PROSPECT")
+        // Reachable only: a company's people, or the contact of one without an account.
+        .filter((c) => c.userId || !c.noContactEmail)
+        .map((c) => {
+          const rsvp =
+            !past && c.key === "delattre"
+              ? "PENDING"
+              : random.weighted(
+                  past
+                    ? ([
+                        ["YES", 60],
+                        ["NO", 20],
+                        ["MAYBE", 6],
+                        ["PENDING", 14],
+                      ] as const)
+                    : ([
+                        ["YES", 35],
+                        ["NO", 10],
+                        ["MAYBE", 10],
+                        ["PENDING", 45],
+                      ] as const),
+                );
+          const attended = past
+            ? rsvp === "YES"
+              ? random.chance(0.88)
+              : rsvp === "MAYBE"
+                ? random.chance(0.5)
+                : rsvp === "PENDING"
+                  ? random.chance(0.1)
+                  : false
+            : null;
+          return {
+            email: c.email,
+            userId: c.userId,
+            companyId: c.id,
+            name: c.userId ? null : c.contact,
+            rsvp,
+            rsvpAt:
+              rsvp === "PENDING"
+                ? null
+                : minDate(new Date(sentAt.getTime() + random.int(1, 12) * DAY), now),
+            attended,
+            sentAt: minDate(sentAt, now),
+          };
+        })
+    );
   }
 
   for (const m of meetings62(now)) {

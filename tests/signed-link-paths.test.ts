@@ -10,7 +10,13 @@ const tokenRoutes = fs
   .readdirSync("app/routes")
   .map((file) => file.replace(/\.(tsx|ts)$/, ""))
   .filter((route) => route.includes("$token"))
-  .map((route) => `/${route.replace(/\[\.\]/g, ".").split(".").join("/")}`);
+  .map(
+    (route) =>
+      `/${route
+        .replace(/\[\.\]/g, ".")
+        .split(".")
+        .join("/")}`,
+  );
 
 /** $token routes posted by the app's own pages (same-origin): not exempt from the CSRF check. */
 const SAME_ORIGIN_TOKEN_ROUTES = ["/invitation/$token", "/reinitialiser-mot-de-passe/$token"];

@@ -1,6 +1,7 @@
 // Personal data in free texts (decision 019), in the browser: a comment giving a phone number is
 // refused in French and nothing is written; a comment naming someone is published only once its
 // author ticks « Envoyer quand même ». The pages stay accessible (axe) with the error shown.
+import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount, dbRow } from "./db";
 
@@ -15,24 +16,30 @@ function practiceOf62() {
   ).id;
 }
 
-test("a comment with a phone number is refused in French; a named person needs a confirmation", async ({
-  page,
-  axe,
-}) => {
+/** Signs the demo leader in and opens a practice; returns its comment counter. */
+async function openPractice(page: Page) {
   await signIn(page, DEMO.company);
   await expect(page).not.toHaveURL(/\/login/);
   const practiceId = practiceOf62();
   await page.goto(`/pratiques/${practiceId}`);
-  const comments = () =>
-    dbCount(`SELECT COUNT(*) AS n FROM "Comment" WHERE "practiceId" = ?`, practiceId);
-  const before = comments();
+  return () => dbCount(`SELECT COUNT(*) AS n FROM "Comment" WHERE "practiceId" = ?`, practiceId);
+}
 
+const publish = (page: Page) =>
+  page.getByRole("button", { name: "Publier le commentaire" }).click();
+
+test("a comment with a phone number is refused in French and nothing is written", async ({
+  page,
+  axe,
+}) => {
+  const comments = await openPractice(page);
+  const before = comments();
   const field = page.getByLabel("Votre commentaire");
   await expect(
     page.getByText("Ni nom, ni téléphone, ni e-mail, ni date de naissance"),
   ).toBeVisible();
   await field.fill(PHONE_COMMENT);
-  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await publish(page);
   const error = page.locator("#comment-body-error");
   await expect(error).toContainText(
     "Ce texte semble contenir un numéro de téléphone (« 06 12 34 56 78 »)",
@@ -46,15 +53,23 @@ test("a comment with a phone number is refused in French; a named person needs a
   await expect(page.getByLabel("Envoyer quand même")).toHaveCount(0);
   expect(comments()).toBe(before);
   await axe(page);
+});
 
-  // A name after a title: a warning, then published once confirmed.
-  await field.fill(NAMED_COMMENT);
-  await page.getByRole("button", { name: "Publier le commentaire" }).click();
-  await expect(error).toContainText("Ce texte semble nommer une personne (« Mme Martin »)");
+test("a comment naming someone is published once « Envoyer quand même » is ticked", async ({
+  page,
+  axe,
+}) => {
+  const comments = await openPractice(page);
+  const before = comments();
+  await page.getByLabel("Votre commentaire").fill(NAMED_COMMENT);
+  await publish(page);
+  await expect(page.locator("#comment-body-error")).toContainText(
+    "Ce texte semble nommer une personne (« Mme Martin »)",
+  );
   expect(comments()).toBe(before);
   await axe(page);
   await page.getByLabel("Envoyer quand même").check();
-  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+  await publish(page);
   await expect(page.getByRole("status")).toContainText("commentaire est publié");
   await expect(page.locator("#commentaires")).toContainText(NAMED_COMMENT);
   expect(comments()).toBe(before + 1);

@@ -71,6 +71,8 @@ async function postWelders(
 /** The "Prêt de main-d'œuvre" quantity of the action-type table of a figures page. */
 async function loanFigure(page: Page) {
   const table = page.getByRole("table", { name: /par type d'action/i }).first();
+  // The URL changes a moment before the page renders: read the table once it is there.
+  await expect(table).toBeVisible();
   const row = table.getByRole("row").filter({ has: page.getByText("Prêt de main-d'œuvre") });
   if ((await row.count()) === 0) return 0;
   return Number(

@@ -6,9 +6,7 @@
 // club's past figures do not move.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
-import { data } from "@remix-run/node";
 import { z } from "zod";
-import type { ContactFormErrors } from "~/components/contact-form";
 import { assertClubOpen } from "~/models/club-status.server";
 import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
@@ -26,7 +24,6 @@ import {
   firstMembershipOf,
   type CurrentUser,
 } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { sirenOf } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
 
@@ -372,7 +369,7 @@ export async function inviteMembershipContact(
 
 /** The contact of a membership: the address is required (it is what makes the company
  * reachable), the name optional. */
-export const contactSchema = z.object({
+const contactSchema = z.object({
   contactEmail: emailField,
   contactName: z
     .string()
@@ -435,45 +432,6 @@ export async function updateMembershipContact(
     });
     return { ...result, changed: true };
   });
-}
-
-/**
- * The "contact" intent of the animator's pages (members, meeting invitations): saves the contact,
- * then a redirect to `redirectTo` with a flash message; or the refusal for the form, with the
- * membership it concerns (400, or 404 for a membership of another club).
- */
-export async function saveContactFromForm(
-  request: Request,
-  actorId: string,
-  clubId: string,
-  form: FormData,
-  redirectTo: string,
-) {
-  const membershipId = String(form.get("membershipId") ?? "").slice(0, 64);
-  try {
-    const saved = await updateMembershipContact(actorId, clubId, membershipId, {
-      contactEmail: form.get("contactEmail") ?? undefined,
-      contactName: form.get("contactName") ?? undefined,
-    });
-    return redirectWithFlash(request, redirectTo, {
-      kind: "success",
-      message: saved.changed
-        ? `Contact de ${saved.companyName} enregistré : ${saved.email}.`
-        : `Le contact de ${saved.companyName} était déjà ${saved.email}.`,
-    });
-  } catch (error) {
-    if (!(error instanceof MembershipError)) throw error;
-    const field =
-      error.field === "contactEmail" || error.field === "contactName" ? error.field : "form";
-    return data(
-      {
-        intent: "contact" as const,
-        membershipId,
-        contactErrors: { [field]: [error.message] } as ContactFormErrors,
-      },
-      { status: error.status },
-    );
-  }
 }
 
 // ---------------------------------------------------------------- reading

@@ -270,6 +270,19 @@ export function meetingHasStarted(meeting: { startsAt: Date }, now = new Date())
   return meeting.startsAt <= now;
 }
 
+/** Attendance is noted for a meeting of this club that has started and was not cancelled. */
+async function assertAttendanceOpen(clubId: string, meetingId: string, now: Date) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, startsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
+  if (!meetingHasStarted(meeting, now)) {
+    throw new MeetingError("Les présences se notent à partir du début de la réunion.");
+  }
+}
+
 /**
  * Saves who attended: the ticked invitations attended, the others did not. One transaction,
  * audited with the counts (and the ids that changed).
@@ -281,15 +294,7 @@ export async function saveAttendance(
   attendedIds: string[],
   now = new Date(),
 ) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, startsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
-  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
-  if (!meetingHasStarted(meeting, now)) {
-    throw new MeetingError("Les présences se notent à partir du début de la réunion.");
-  }
+  await assertAttendanceOpen(clubId, meetingId, now);
   const ids = new Set(attendedIds);
   return prisma.$transaction(async (tx) => {
     const invitations = await tx.meetingInvitation.findMany({
@@ -367,15 +372,7 @@ export async function addWalkIn(
   raw: { companyId?: unknown; email?: unknown; name?: unknown },
   now = new Date(),
 ) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, startsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
-  if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
-  if (!meetingHasStarted(meeting, now)) {
-    throw new MeetingError("Les présences se notent à partir du début de la réunion.");
-  }
+  await assertAttendanceOpen(clubId, meetingId, now);
   const parsed = walkInSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -23,8 +23,8 @@ import {
   markAsLeft,
   markAsMember,
   prospectSchema,
-  saveContactFromForm,
 } from "~/models/club-members.server";
+import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -13,7 +13,7 @@ import {
   listMeetingInvitees,
   MeetingError,
 } from "~/models/meeting-invitations.server";
-import { saveContactFromForm } from "~/models/club-members.server";
+import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClubMeeting } from "~/models/meeting.server";
 import { formatMeetingWhen } from "~/utils/meeting-time";
 import { notFound, requirePermission } from "~/utils/permissions.server";

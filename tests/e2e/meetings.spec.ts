@@ -9,6 +9,9 @@ test("the animator creates a meeting and invites the members; a member answers f
   mailbox,
   axe,
 }) => {
+  // A long journey (two browsers, e-mails, attendance, minutes, axe on each page): about 50 s on
+  // a quiet machine, which the default 60 s leaves too little room for.
+  test.setTimeout(180_000);
   await signIn(page, DEMO.animator);
   await expect(page).toHaveURL(/\/club\/[^/]+$/);
   const clubUrl = new URL(page.url()).pathname;

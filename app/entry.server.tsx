@@ -6,8 +6,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { registerJobs } from "~/jobs.server";
-import { startOutboxWorker } from "~/utils/email.server";
-import { startScheduler } from "~/utils/scheduler.server";
+import { unregisterInstance } from "~/utils/app-instance.server";
+import { prisma } from "~/utils/db.server";
+import { startOutboxWorker, stopOutboxWorker } from "~/utils/email.server";
+import { startScheduler, stopScheduler } from "~/utils/scheduler.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,6 +18,16 @@ const ABORT_DELAY = 5_000;
 registerJobs();
 startOutboxWorker();
 startScheduler();
+
+/**
+ * Graceful shutdown (server.mjs calls it on SIGTERM, once no request is in flight): no new job run
+ * or e-mail claim, those under way finished, this instance's row removed, the database closed.
+ */
+export async function stopBackgroundWork() {
+  await Promise.all([stopScheduler(), stopOutboxWorker()]);
+  await unregisterInstance().catch(() => undefined);
+  await prisma.$disconnect();
+}
 
 export default function handleRequest(
   request: Request,

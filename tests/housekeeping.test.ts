@@ -36,12 +36,21 @@ test("expired sessions, old attempts and spent tokens go; live ones stay", async
     data: { userId: user.id, tokenHash: "usable", expiresAt: new Date(now.getTime() + day) },
   });
 
+  await prisma.rateLimitHit.create({
+    data: { bucket: "badTokenAttempt", key: "x", at: new Date(now.getTime() - 2 * 3600_000) },
+  });
+  const hit = await prisma.rateLimitHit.create({
+    data: { bucket: "badTokenAttempt", key: "x", at: new Date(now.getTime() - 60_000) },
+  });
+
   expect(await purgeExpiredRows(now)).toEqual({
     sessions: 1,
     loginAttempts: 1,
     resetTokens: 1,
     importDrafts: 0,
+    rateLimitHits: 1,
   });
+  expect((await prisma.rateLimitHit.findMany()).map((h) => h.id)).toEqual([hit.id]);
   expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([
     live.id,
   ]);

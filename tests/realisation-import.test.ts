@@ -1139,7 +1139,7 @@ describe("routes d'import", () => {
   });
 
   test("au-delà de 30 envois par heure pour une entreprise : 429 en français, rien n'est lu", async () => {
-    resetRateLimits();
+    await resetRateLimits();
     const cookie = await sessionCookieFor(userId);
     const drafts = await prisma.importDraft.count();
     const send = () =>
@@ -1175,7 +1175,7 @@ describe("routes d'import", () => {
       context: {},
     });
     expect(other.status).toBe(200);
-    resetRateLimits();
+    await resetRateLimits();
   });
 
   test("une autre entreprise : 403, rien n'est lu ni écrit", async () => {

@@ -941,10 +941,10 @@ export async function receiveImportUpload(
     return { ok: false, status: 400, error: TOO_LARGE };
   }
   // Per company, whoever sends: every file read costs a worker, whatever it turns out to hold.
-  if (isThrottled("importUpload", companyId)) {
+  if (await isThrottled("importUpload", companyId)) {
     return { ok: false, status: 429, error: TOO_MANY_UPLOADS };
   }
-  recordHit("importUpload", companyId);
+  await recordHit("importUpload", companyId);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(

@@ -66,12 +66,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const ip = clientIp(request);
-  if (isThrottled("badTokenAttempt", ip)) {
+  if (await isThrottled("badTokenAttempt", ip)) {
     return data({ result: null, error: TOO_MANY_ATTEMPTS }, { status: 429 });
   }
   const invitation = await findOpenInvitation(token);
   if (!invitation) {
-    recordHit("badTokenAttempt", ip);
+    await recordHit("badTokenAttempt", ip);
     return data({ result: null, error: "Cette invitation n'est plus valable." }, { status: 400 });
   }
   const otherAccount = await otherSignedInAccount(request, invitation);

@@ -28,10 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const ip = clientIp(request);
-  if (isThrottled("passwordResetRequest", ip)) {
+  if (await isThrottled("passwordResetRequest", ip)) {
     return data({ result: submission.reply({ formErrors: [TOO_MANY_ATTEMPTS] }) }, { status: 429 });
   }
-  recordHit("passwordResetRequest", ip);
+  await recordHit("passwordResetRequest", ip);
   await requestPasswordReset(submission.value.email);
   return redirectWithFlash(request, "/login", {
     kind: "info",

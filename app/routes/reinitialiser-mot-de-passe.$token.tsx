@@ -25,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   const ip = clientIp(request);
-  if (isThrottled("badTokenAttempt", ip)) {
+  if (await isThrottled("badTokenAttempt", ip)) {
     return data(
       {
         result: submission.reply({
@@ -44,7 +44,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const token = await findResetToken(params.token ?? "");
   if (!token || !(await consumeResetToken(token.id))) {
-    recordHit("badTokenAttempt", ip);
+    await recordHit("badTokenAttempt", ip);
     return data(
       {
         result: submission.reply({

@@ -4,6 +4,7 @@
 
 import nodemailer, { type Transporter } from "nodemailer";
 import { emailTemplates, type EmailTemplateData, type EmailTemplateName } from "../../emails";
+import { INSTANCE_ID, liveInstanceIds, registerInstance } from "./app-instance.server";
 import { prisma, type Tx } from "./db.server";
 import { env } from "./env.server";
 
@@ -75,8 +76,10 @@ export function nextAttemptDelay(attempts: number) {
 }
 
 /**
- * Delivers the messages that are due. Each message is claimed (PENDING → SENDING) before it is
- * sent, so two workers never send the same message. Returns how many were sent.
+ * Delivers the messages that are due. Each message is claimed (PENDING → SENDING, by this
+ * instance) in one conditional statement before it is sent, so two workers, in this process or
+ * another, never send the same message. Stops early when the worker is asked to stop. Returns how
+ * many were sent.
  */
 export async function deliverDueEmails(limit = 20): Promise<{ sent: number; failed: number }> {
   const transport = getTransporter();
@@ -91,9 +94,10 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
   let sent = 0;
   let failed = 0;
   for (const { id } of due) {
+    if (worker.stopping) break;
     const claimed = await prisma.emailOutbox.updateMany({
       where: { id, status: "PENDING" },
-      data: { status: "SENDING", nextAttemptAt: new Date() },
+      data: { status: "SENDING", nextAttemptAt: new Date(), claimedBy: INSTANCE_ID },
     });
     if (claimed.count === 0) continue;
     const message = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
@@ -140,15 +144,20 @@ export async function deliverDueEmails(limit = 20): Promise<{ sent: number; fail
 }
 
 /**
- * Run once when the process starts, before its worker sends anything: a message still SENDING was
- * being sent by a process that stopped (crash, SIGKILL, power cut) between claiming it and
- * recording the SMTP server's answer, so it may or may not have been delivered. Sending it again
- * could deliver it twice; it is marked FAILED with an explicit error instead, for an administrator
- * to check and retry at /admin/emails (at most once, decision 011). Returns how many.
+ * A message still SENDING whose claimant is no longer alive (its instance stopped by a crash,
+ * SIGKILL or power cut between claiming it and recording the SMTP server's answer) may or may not
+ * have been delivered. Sending it again could deliver it twice; it is marked FAILED with an
+ * explicit error instead, for an administrator to check and retry at /admin/emails (at most once,
+ * decision 011). The claims of live instances, this one included, are left alone; so are claims
+ * made after the live instances were read (an instance that started meanwhile). Returns how many.
  */
-export async function recoverInterruptedEmails(): Promise<number> {
+export async function recoverInterruptedEmails(now = new Date()): Promise<number> {
+  const live = await liveInstanceIds(now);
   const { count } = await prisma.emailOutbox.updateMany({
-    where: { status: "SENDING" },
+    where: {
+      status: "SENDING",
+      OR: [{ claimedBy: null }, { claimedBy: { notIn: live }, nextAttemptAt: { lt: now } }],
+    },
     data: { status: "FAILED", lastError: INTERRUPTED_SEND_ERROR },
   });
   if (count > 0)
@@ -157,26 +166,49 @@ export async function recoverInterruptedEmails(): Promise<number> {
 }
 
 const WORKER_INTERVAL_MS = 2_000;
+/** How often the worker looks for messages left by dead instances (cheap, but not every tick). */
+const RECOVERY_EVERY_MS = 10_000;
+
+type Worker = { timer?: NodeJS.Timeout; stopping: boolean; round: Promise<void> };
+// On globalThis: in development the build is re-imported after each change, and one worker
+// must survive it.
+const state = globalThis as typeof globalThis & { __engagesOutboxWorker?: Worker };
+const worker = (state.__engagesOutboxWorker ??= { stopping: false, round: Promise.resolve() });
 
 /** Starts the in-process outbox worker once per process. */
 export function startOutboxWorker() {
-  const state = globalThis as typeof globalThis & { __engagesOutboxWorker?: NodeJS.Timeout };
-  if (state.__engagesOutboxWorker || env.OUTBOX_WORKER === "false" || !env.SMTP_URL) return;
-  // Only one worker per database (one server process), so every SENDING row left at start-up
-  // belongs to a process that died.
-  const recovered = recoverInterruptedEmails().catch((error) =>
-    console.error("Reprise des e-mails interrompus : erreur inattendue", error),
-  );
+  if (worker.timer || env.OUTBOX_WORKER === "false" || !env.SMTP_URL) return;
+  // Registered before the first claim, so that other instances see the claims as alive.
+  const ready = registerInstance()
+    .then(() => recoverInterruptedEmails())
+    .catch((error) => console.error("Reprise des e-mails interrompus : erreur inattendue", error));
   let running = false;
-  state.__engagesOutboxWorker = setInterval(() => {
-    if (running) return;
+  let lastRecovery = Date.now();
+  worker.timer = setInterval(() => {
+    if (running || worker.stopping) return;
     running = true;
-    recovered
-      .then(() => deliverDueEmails())
+    worker.round = ready
+      .then(async () => {
+        if (Date.now() - lastRecovery >= RECOVERY_EVERY_MS) {
+          lastRecovery = Date.now();
+          await recoverInterruptedEmails();
+        }
+        await deliverDueEmails();
+      })
       .catch((error) => console.error("Envoi des e-mails : erreur inattendue", error))
       .finally(() => {
         running = false;
       });
   }, WORKER_INTERVAL_MS);
-  state.__engagesOutboxWorker.unref();
+  worker.timer.unref();
+}
+
+/**
+ * Graceful shutdown: claims no more messages and waits for the message being sent to get its
+ * answer, so that nothing this instance claimed is left SENDING.
+ */
+export async function stopOutboxWorker() {
+  worker.stopping = true;
+  clearInterval(worker.timer);
+  await worker.round;
 }

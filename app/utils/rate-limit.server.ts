@@ -1,8 +1,10 @@
 // Throttling of the no-sign-in forms (password-reset requests, invitation and reset links) per
-// client address, and of costly actions per target (imports per company), in memory: the app is
-// one process (embedded SQLite), so one counter suffices; a restart forgets the counts, which
-// only ever lets a few more attempts through. Sign-in failures are throttled in the database
-// instead (auth.server.ts), per address and per IP.
+// client address, and of costly actions per target (imports per company). The hits are rows of
+// the database, so that every app instance counts the same (decision 020); housekeeping deletes
+// those older than the longest window. Sign-in failures are throttled in the database too
+// (auth.server.ts), per address and per IP.
+
+import { prisma } from "./db.server";
 
 type Bucket = { limit: number; windowMs: number };
 
@@ -20,33 +22,24 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 export const TOO_MANY_ATTEMPTS =
   "Trop de tentatives depuis votre connexion. Par sécurité, patientez 15 minutes puis réessayez.";
 
-/** At most this many keys are remembered: the oldest are dropped first (memory stays bounded). */
-const MAX_KEYS = 50_000;
-const hits = new Map<string, number[]>();
-
-function recent(key: string, windowMs: number, now: number) {
-  const times = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
-  if (times.length === 0) hits.delete(key);
-  else hits.set(key, times);
-  return times;
-}
-
 /** True when `client` has used up the bucket in its window. */
-export function isThrottled(name: RateLimitName, client: string, now = Date.now()) {
+export async function isThrottled(name: RateLimitName, client: string, now = new Date()) {
   const { limit, windowMs } = RATE_LIMITS[name];
-  return recent(`${name}:${client}`, windowMs, now).length >= limit;
+  const used = await prisma.rateLimitHit.count({
+    where: { bucket: name, key: client, at: { gt: new Date(now.getTime() - windowMs) } },
+  });
+  return used >= limit;
 }
 
 /** Counts one use of the bucket by `client`. */
-export function recordHit(name: RateLimitName, client: string, now = Date.now()) {
-  const key = `${name}:${client}`;
-  const times = recent(key, RATE_LIMITS[name].windowMs, now);
-  hits.delete(key);
-  hits.set(key, [...times, now]);
-  if (hits.size > MAX_KEYS) hits.delete(hits.keys().next().value!);
+export async function recordHit(name: RateLimitName, client: string, now = new Date()) {
+  await prisma.rateLimitHit.create({ data: { bucket: name, key: client, at: now } });
 }
 
+/** The longest window: hits older than this count for nothing (housekeeping deletes them). */
+export const LONGEST_WINDOW_MS = Math.max(...Object.values(RATE_LIMITS).map((b) => b.windowMs));
+
 /** Forgets every count (tests). */
-export function resetRateLimits() {
-  hits.clear();
+export async function resetRateLimits() {
+  await prisma.rateLimitHit.deleteMany();
 }

@@ -68,23 +68,39 @@ export async function runDueJobs(now = new Date()) {
   }
 }
 
+type SchedulerState = { timers: NodeJS.Timeout[]; running: Set<Promise<void>> };
+
 /** Starts the timers once per process (not when SCHEDULER=false, e.g. in unit tests). */
 export function startScheduler() {
-  const state = globalThis as typeof globalThis & { __engagesScheduler?: NodeJS.Timeout[] };
+  // On globalThis: in development the build is re-imported after each change.
+  const state = globalThis as typeof globalThis & { __engagesScheduler?: SchedulerState };
   if (state.__engagesScheduler || env.SCHEDULER === "false") return;
-  state.__engagesScheduler = jobs.map((job) => {
-    let running = false;
+  const running = new Set<Promise<void>>();
+  const timers = jobs.map((job) => {
+    let busy = false;
     const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      job
+      if (busy) return;
+      busy = true;
+      const run = job
         .run(new Date())
         .catch((error) => console.error(`Tâche planifiée « ${job.name} » : erreur`, error))
         .finally(() => {
-          running = false;
+          busy = false;
+          running.delete(run);
         });
+      running.add(run);
     }, job.everyMs);
     timer.unref();
     return timer;
   });
+  state.__engagesScheduler = { timers, running };
+}
+
+/** Graceful shutdown: starts no more job runs and waits for those under way. */
+export async function stopScheduler() {
+  const state = globalThis as typeof globalThis & { __engagesScheduler?: SchedulerState };
+  const scheduler = state.__engagesScheduler;
+  if (!scheduler) return;
+  for (const timer of scheduler.timers) clearInterval(timer);
+  await Promise.all(scheduler.running);
 }

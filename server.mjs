@@ -63,14 +63,19 @@ async function serve() {
   app.disable("x-powered-by");
   /** starting → ready once listening; draining from SIGTERM on. */
   let lifecycle = "starting";
-  app.get("/readyz", (req, res, next) => {
+  app.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
     if (lifecycle !== "ready") {
-      res.set("Cache-Control", "no-store").status(503).json({ status: lifecycle });
+      res.status(503).json({ status: lifecycle });
       return;
     }
-    // Ready means the database answers too: the same check as /healthz.
-    req.url = "/healthz";
-    next();
+    // Ready means the database answers too: the same check as /healthz (its loader).
+    try {
+      const health = await build.routes["routes/healthz"].module.loader();
+      res.status(health.status).json(await health.json());
+    } catch {
+      res.status(503).json({ status: "error" });
+    }
   });
   // While draining, every answer closes its connection, so that keep-alive clients reconnect to
   // another instance.

@@ -1,7 +1,7 @@
 // HTTP server: Express serving the Remix build and static assets. In development
 // (`npm run dev`) it re-imports the build whenever `remix dev` rebuilds it.
 // WEB_CONCURRENCY=N starts N such processes sharing the port (node:cluster), e.g. one per core on
-// SQLite; on PostgreSQL, instances on several machines behind a load balancer (decision 020).
+// SQLite; on PostgreSQL, instances on several machines behind a load balancer (decision 022).
 // /readyz answers 503 while a process drains on SIGTERM, so that the balancer stops sending.
 import cluster from "node:cluster";
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// Several app instances on one database (decision 020): what one instance counts or claims, the
+// Several app instances on one database (decision 022): what one instance counts or claims, the
 // others see. The "other instances" here are rows written as another process would write them.
 import { beforeEach, describe, expect, test } from "vitest";
 import {

@@ -1,4 +1,4 @@
-// This process among the app instances sharing one database (decision 020). Each instance has an
+// This process among the app instances sharing one database (decision 022). Each instance has an
 // id, a row in AppInstance and a heartbeat; what one instance claims (an e-mail being sent) is
 // tied to its id, so that the others can tell a claim of a live instance from one left by an
 // instance that died (SIGKILL, lost machine) without waiting for a timeout on the work itself.

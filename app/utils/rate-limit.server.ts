@@ -1,6 +1,6 @@
 // Throttling of the no-sign-in forms (password-reset requests, invitation and reset links) per
 // client address, and of costly actions per target (imports per company). The hits are rows of
-// the database, so that every app instance counts the same (decision 020); housekeeping deletes
+// the database, so that every app instance counts the same (decision 022); housekeeping deletes
 // those older than the longest window. Sign-in failures are throttled in the database too
 // (auth.server.ts), per address and per IP.
 

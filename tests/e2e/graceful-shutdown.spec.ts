@@ -12,7 +12,7 @@ import {
 import { startTestSmtpServer } from "../utils/smtp-server";
 import { E2E_PORT } from "./ports";
 
-// Graceful shutdown (decision 020): on SIGTERM the server says it is draining on /readyz while it
+// Graceful shutdown (decision 022): on SIGTERM the server says it is draining on /readyz while it
 // still serves, then finishes the e-mail it is sending and claims no other, removes its instance
 // row and exits 0. Restarted, it sends the rest: every message once, none set aside as
 // interrupted. No browser: HTTP and SQL only.

@@ -1,4 +1,4 @@
--- Several app processes on one database (decision 020): the claimant of each e-mail being sent,
+-- Several app processes on one database (decision 022): the claimant of each e-mail being sent,
 -- the processes' heartbeats, and the throttling counters moved out of process memory.
 ALTER TABLE "EmailOutbox" ADD COLUMN "claimedBy" TEXT;
 

@@ -1,20 +1,39 @@
-// Starts the built app for the journeys: a fresh SQLite database (migrations + demo data),
-// production mode, e-mails to the test SMTP server that the tests' fixture runs.
+// Starts the built app for the journeys: a fresh database (migrations + demo data), production
+// mode, e-mails to the test SMTP server that the tests' fixture runs. The database is the SQLite
+// file E2E_DB, or the PostgreSQL database E2E_DATABASE_URL (`npm run test:e2e:pg`), dropped and
+// created again.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 
-// Same default as E2E_DB_PATH in ports.ts.
-const dbPath = path.resolve(process.env.E2E_DB ?? "tests/.tmp/e2e.db");
-fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"])
-  fs.rmSync(`${dbPath}${suffix}`, { force: true });
+async function freshDatabaseUrl() {
+  const url = process.env.E2E_DATABASE_URL;
+  if (url) {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    if (!/^engages_[a-z0-9_]+$/.test(name)) throw new Error(`Base de test inattendue : ${name}`);
+    const server = new URL(url);
+    server.pathname = "/postgres";
+    const client = new pg.Client({ connectionString: server.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+    return url;
+  }
+  // Same default as E2E_DB_PATH in ports.ts.
+  const dbPath = path.resolve(process.env.E2E_DB ?? "tests/.tmp/e2e.db");
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"])
+    fs.rmSync(`${dbPath}${suffix}`, { force: true });
+  return `file:${dbPath}`;
+}
 
 const env = {
   ...process.env,
   NODE_ENV: "production",
   PORT: process.env.E2E_PORT ?? "3100",
-  DATABASE_URL: `file:${dbPath}`,
+  DATABASE_URL: await freshDatabaseUrl(),
   APP_URL: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "2526"}`,
   SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",

@@ -19,6 +19,7 @@ export function requireBuild() {
 }
 
 export type AppOptions = {
+  /** The SQLite file, or a postgresql:// URL (the benches of several instances). */
   dbPath: string;
   port: number;
   /** smtp://… of a test server; without it nothing is sent (the outbox keeps the e-mails). */
@@ -26,12 +27,17 @@ export type AppOptions = {
   env?: Record<string, string>;
 };
 
+/** DATABASE_URL for a SQLite file path, or the PostgreSQL URL as it is. */
+export function databaseUrlOf(dbPath: string) {
+  return /^postgres(ql)?:\/\//.test(dbPath) ? dbPath : `file:${path.resolve(dbPath)}`;
+}
+
 function appEnv({ dbPath, port, smtpUrl, env }: AppOptions): NodeJS.ProcessEnv {
   const vars: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
-    DATABASE_URL: `file:${path.resolve(dbPath)}`,
+    DATABASE_URL: databaseUrlOf(dbPath),
     APP_URL: `http://localhost:${port}`,
     SESSION_SECRET: "process-tests-session-secret-at-least-32-characters",
     SECURE_COOKIES: "false",
@@ -51,7 +57,8 @@ export function removeDatabase(dbPath: string) {
 
 /** What `npm start` does before the server: migrations, WAL, reference (and demo) data. */
 export function prepareDatabase(options: AppOptions) {
-  fs.mkdirSync(path.dirname(options.dbPath), { recursive: true });
+  if (!databaseUrlOf(options.dbPath).startsWith("postgres"))
+    fs.mkdirSync(path.dirname(options.dbPath), { recursive: true });
   execFileSync(process.execPath, [path.join(ROOT, "scripts", "prepare-db.mjs")], {
     cwd: ROOT,
     env: appEnv(options),
@@ -190,7 +197,7 @@ export function addMemberCompanies(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${path.resolve(dbPath)}`, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: databaseUrlOf(dbPath), NODE_ENV: "test" },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );

@@ -1,11 +1,17 @@
-// Online backup of the SQLite database, safe while the app runs and writes (SQLite's backup API,
-// through better-sqlite3): `npm run db:backup -- [destination]`, by default
-// backups/engages-<date>.db. The copy is a consistent snapshot, checked, in one file.
+// Online backup of the database, safe while the app runs and writes: `npm run db:backup --
+// [destination]`. SQLite: its backup API (through better-sqlite3), by default
+// backups/engages-<date>.db, a consistent snapshot, checked, in one file. PostgreSQL: pg_dump
+// (scripts/postgres-backup.mjs), by default backups/engages-<date>.dump.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath, resolveDatabaseUrl } from "../app/utils/database-url.js";
+import { databaseFilePath, isPostgresUrl, resolveDatabaseUrl } from "../app/utils/database-url.js";
+import { backupPostgres } from "./postgres-backup.mjs";
 
+if (isPostgresUrl(resolveDatabaseUrl())) {
+  backupPostgres(resolveDatabaseUrl(), process.argv[2]);
+  process.exit(0);
+}
 const source = databaseFilePath(resolveDatabaseUrl());
 if (!source || !fs.existsSync(source)) {
   console.error(`Base de données introuvable : ${source ?? process.env.DATABASE_URL}`);

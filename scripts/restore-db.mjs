@@ -1,19 +1,25 @@
 // Restores a backup made by `npm run db:backup` as the database of DATABASE_URL:
 // `npm run db:restore -- <backup>`. Stop the app first; start it again afterwards (`npm start`
 // applies the migrations newer than the backup). The current database is kept aside, not deleted.
+// On PostgreSQL, a pg_dump file restored into a fresh database (scripts/postgres-backup.mjs).
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseFilePath, resolveDatabaseUrl } from "../app/utils/database-url.js";
+import { databaseFilePath, isPostgresUrl, resolveDatabaseUrl } from "../app/utils/database-url.js";
+import { restorePostgres } from "./postgres-backup.mjs";
 
 const backup = process.argv[2] && path.resolve(process.argv[2]);
 if (!backup || !fs.existsSync(backup)) {
   console.error("Usage : npm run db:restore -- <fichier de sauvegarde>");
   process.exit(2);
 }
+if (isPostgresUrl(resolveDatabaseUrl())) {
+  await restorePostgres(resolveDatabaseUrl(), backup);
+  process.exit(0);
+}
 const target = databaseFilePath(resolveDatabaseUrl());
 if (!target) {
-  console.error("DATABASE_URL doit désigner un fichier SQLite (file:…).");
+  console.error("DATABASE_URL doit désigner un fichier SQLite (file:…) ou une base PostgreSQL.");
   process.exit(2);
 }
 

@@ -24,7 +24,8 @@ export default defineConfig({
     globalSetup: ["./tests/setup/global-setup.ts"],
     setupFiles: ["./tests/setup/setup-db.ts"],
     pool: "forks",
-    testTimeout: 20_000,
+    // On PostgreSQL every statement is a network round trip: more time per test.
+    testTimeout: onPostgres ? 60_000 : 20_000,
     hookTimeout: 30_000,
   },
 });

@@ -5,18 +5,22 @@
 // API, sequentially and with 4 requests in flight, against GET /healthz measured in the same run.
 // Prints figures only: nothing here asserts a time.
 //
+// With BENCH_PG_URL (a PostgreSQL database whose name contains "scale", filled by seed:scale when
+// empty), the same cases run on it after the SQLite database and the two are printed side by side.
+//
 // Environment: BENCH_N (100), BENCH_ONLY (comma-separated path fragments), BENCH_WARMUP (10), BENCH_CONCURRENCY (4), BENCH_SKIP_BUILD=1,
 // BENCH_FILTERS (query string of the filtered dashboard: annee, periode, du, au, club, public,
 // action), BENCH_LABEL (also writes bench/.out/dashboards-<label>.json, to compare runs).
 
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BIG_DEPARTEMENT, SCALE_PASSWORD, SMALL_DEPARTEMENT } from "../scripts/seed-scale";
-import { databaseFilePath } from "../app/utils/database-url.js";
+import pg from "pg";
+import { databaseFilePath, isPostgresUrl } from "../app/utils/database-url.js";
 
 const N = Number(process.env.BENCH_N ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
@@ -26,44 +30,87 @@ const BASE = `http://localhost:${PORT}`;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const url = process.env.DATABASE_URL || "file:./data/scale.db";
-const file = databaseFilePath(url);
-if (!file) throw new Error(`DATABASE_URL doit être un fichier SQLite : ${url}`);
-if (!fs.existsSync(file)) {
-  console.log(`${file} absente : génération (npm run seed:scale)…`);
+const sqliteUrl = process.env.DATABASE_URL || "file:./data/scale.db";
+const engines = [sqliteUrl, ...(process.env.BENCH_PG_URL ? [process.env.BENCH_PG_URL] : [])];
+
+/** Reads rows from either engine; `?` placeholders. */
+async function query<T>(url: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  const file = databaseFilePath(url);
+  if (file) {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let n = 0;
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Generates the national data set on `url` when it is missing (npm run seed:scale). */
+async function ensureScaleData(url: string) {
+  const file = databaseFilePath(url);
+  let present = file ? fs.existsSync(file) : false;
+  if (!file && isPostgresUrl(url)) {
+    present = await query<{ n: string }>(url, `SELECT COUNT(*) AS n FROM "Company"`)
+      .then((rows) => Number(rows[0].n) > 0)
+      .catch(() => false);
+  }
+  if (present) return;
+  console.log(`${url} sans données : génération (npm run seed:scale)…`);
   execFileSync(bin("tsx"), [path.join(root, "scripts", "seed-scale.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    env: { ...process.env, DATABASE_URL: url },
     stdio: "inherit",
   });
 }
+for (const url of engines) await ensureScaleData(url);
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   console.log("npm run build…");
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
 }
 
-const server = spawn(process.execPath, ["server.mjs"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    DATABASE_URL: `file:${file}`,
-    APP_URL: BASE,
-    SESSION_SECRET: "bench-session-secret-at-least-32-characters-long",
-    SECURE_COOKIES: "false",
-    SCHEDULER: "false",
-    OUTBOX_WORKER: "false",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stopServer = () => {
-  if (server.exitCode === null) server.kill("SIGTERM");
-};
-process.on("exit", stopServer);
+let server: ChildProcess | undefined;
+function startServer(url: string) {
+  server = spawn(process.execPath, ["server.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL: url,
+      APP_URL: BASE,
+      SESSION_SECRET: "bench-session-secret-at-least-32-characters-long",
+      SECURE_COOKIES: "false",
+      SCHEDULER: "false",
+      OUTBOX_WORKER: "false",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+async function stopServer() {
+  const s = server;
+  if (!s || s.exitCode !== null || s.signalCode !== null) return;
+  const exited = new Promise((r) => s.once("exit", r));
+  s.kill("SIGTERM");
+  await exited;
+}
+process.on("exit", () => server?.kill("SIGTERM"));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    stopServer();
+    server?.kill("SIGTERM");
     process.exit(130);
   });
 }
@@ -71,7 +118,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function waitForServer() {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (${server.exitCode})`);
+    if (server!.exitCode !== null) throw new Error(`Le serveur s'est arrêté (${server!.exitCode})`);
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return;
     } catch {
@@ -99,19 +146,25 @@ async function signIn(email: string) {
 }
 
 /** The club of a département with the most members (the heaviest drill-down). */
-function biggestClub(departementCode: string) {
-  const db = new Database(file!, { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `SELECT c.id FROM Club c JOIN ClubMembership m ON m.clubId = c.id
-         WHERE c.departementCode = ? GROUP BY c.id ORDER BY COUNT(*) DESC LIMIT 1`,
-      )
-      .get(departementCode) as { id: string } | undefined;
-    return row?.id ?? "inconnu";
-  } finally {
-    db.close();
-  }
+async function biggestClub(url: string, departementCode: string) {
+  const rows = await query<{ id: string }>(
+    url,
+    `SELECT c."id" FROM "Club" c JOIN "ClubMembership" m ON m."clubId" = c."id"
+     WHERE c."departementCode" = ? GROUP BY c."id" ORDER BY COUNT(*) DESC LIMIT 1`,
+    departementCode,
+  );
+  return rows[0]?.id ?? "inconnu";
+}
+
+/** The size of the database on disk, in MiB. */
+async function databaseMiB(url: string) {
+  const file = databaseFilePath(url);
+  if (file) return fs.statSync(file).size / 2 ** 20;
+  const [row] = await query<{ size: string }>(
+    url,
+    "SELECT pg_database_size(current_database()) AS size",
+  );
+  return Number(row.size) / 2 ** 20;
 }
 
 type Case = { label: string; path: string; cookie?: string };
@@ -166,80 +219,101 @@ async function measure(c: Case, concurrency: number): Promise<Result> {
   };
 }
 
-try {
-  await waitForServer();
-  const year = new Date().getUTCFullYear();
-  const big = await signIn(`prefecture-${BIG_DEPARTEMENT}@scale.test`);
-  const small = await signIn(`prefecture-${SMALL_DEPARTEMENT}@scale.test`);
-  const admin = await signIn("admin@scale.test");
-  const filters = process.env.BENCH_FILTERS ?? `annee=${year - 1}&public=YOUTH&action=HIRE`;
-  const cases: Case[] = [
-    { label: "GET /healthz (témoin)", path: "/healthz" },
-    {
-      label: `/prefecture/${BIG_DEPARTEMENT} (grand)`,
-      path: `/prefecture/${BIG_DEPARTEMENT}`,
-      cookie: big,
-    },
-    {
-      label: `/prefecture/${SMALL_DEPARTEMENT} (petit)`,
-      path: `/prefecture/${SMALL_DEPARTEMENT}`,
-      cookie: small,
-    },
-    {
-      label: `/prefecture/${BIG_DEPARTEMENT}?filtres`,
-      path: `/prefecture/${BIG_DEPARTEMENT}?${filters}`,
-      cookie: big,
-    },
-    { label: "/admin", path: "/admin", cookie: admin },
-    {
-      label: `/api/stats?departement=${BIG_DEPARTEMENT}`,
-      path: `/api/stats?departement=${BIG_DEPARTEMENT}`,
-    },
-    { label: "/api/stats (national)", path: "/api/stats" },
-    {
-      label: `/prefecture/${BIG_DEPARTEMENT}/clubs/… (détail)`,
-      path: `/prefecture/${BIG_DEPARTEMENT}/clubs/${biggestClub(BIG_DEPARTEMENT)}`,
-      cookie: big,
-    },
-    {
-      label: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
-      path: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
-      cookie: big,
-    },
-  ];
+async function benchEngine(url: string) {
+  startServer(url);
+  try {
+    await waitForServer();
+    const year = new Date().getUTCFullYear();
+    const big = await signIn(`prefecture-${BIG_DEPARTEMENT}@scale.test`);
+    const small = await signIn(`prefecture-${SMALL_DEPARTEMENT}@scale.test`);
+    const admin = await signIn("admin@scale.test");
+    const filters = process.env.BENCH_FILTERS ?? `annee=${year - 1}&public=YOUTH&action=HIRE`;
+    const cases: Case[] = [
+      { label: "GET /healthz (témoin)", path: "/healthz" },
+      {
+        label: `/prefecture/${BIG_DEPARTEMENT} (grand)`,
+        path: `/prefecture/${BIG_DEPARTEMENT}`,
+        cookie: big,
+      },
+      {
+        label: `/prefecture/${SMALL_DEPARTEMENT} (petit)`,
+        path: `/prefecture/${SMALL_DEPARTEMENT}`,
+        cookie: small,
+      },
+      {
+        label: `/prefecture/${BIG_DEPARTEMENT}?filtres`,
+        path: `/prefecture/${BIG_DEPARTEMENT}?${filters}`,
+        cookie: big,
+      },
+      { label: "/admin", path: "/admin", cookie: admin },
+      {
+        label: `/api/stats?departement=${BIG_DEPARTEMENT}`,
+        path: `/api/stats?departement=${BIG_DEPARTEMENT}`,
+      },
+      { label: "/api/stats (national)", path: "/api/stats" },
+      {
+        label: `/prefecture/${BIG_DEPARTEMENT}/clubs/… (détail)`,
+        path: `/prefecture/${BIG_DEPARTEMENT}/clubs/${await biggestClub(url, BIG_DEPARTEMENT)}`,
+        cookie: big,
+      },
+      {
+        label: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
+        path: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
+        cookie: big,
+      },
+    ];
 
-  const results: Result[] = [];
-  const notes: string[] = [];
-  const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
-  for (const c of cases) {
-    if (only && !c.label.startsWith("GET /healthz") && !only.some((o) => c.path.includes(o))) {
-      continue;
-    }
-    try {
-      const first = await request(c);
-      if (first.status === 404) {
-        notes.push(`${c.path} : 404 (pas encore livré), ignoré.`);
+    const results: Result[] = [];
+    const notes: string[] = [];
+    const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+    for (const c of cases) {
+      if (only && !c.label.startsWith("GET /healthz") && !only.some((o) => c.path.includes(o))) {
         continue;
       }
-      if (first.status !== 200) throw new Error(`HTTP ${first.status}`);
-      for (let i = 1; i < WARMUP; i++) await request(c);
-      results.push(await measure(c, 1));
-      process.stdout.write(
-        `  ${c.label} : p95 ${results.at(-1)!.p95.toFixed(1)} ms (séquentiel)\n`,
-      );
-      results.push(await measure(c, CONCURRENCY));
-      process.stdout.write(`  ${c.label} : p95 ${results.at(-1)!.p95.toFixed(1)} ms (parallèle)\n`);
-    } catch (error) {
-      notes.push(`${c.path} : échec (${error instanceof Error ? error.message : error}), ignoré.`);
+      try {
+        const first = await request(c);
+        if (first.status === 404) {
+          notes.push(`${c.path} : 404 (pas encore livré), ignoré.`);
+          continue;
+        }
+        if (first.status !== 200) throw new Error(`HTTP ${first.status}`);
+        for (let i = 1; i < WARMUP; i++) await request(c);
+        results.push(await measure(c, 1));
+        process.stdout.write(
+          `  ${c.label} : p95 ${results.at(-1)!.p95.toFixed(1)} ms (séquentiel)\n`,
+        );
+        results.push(await measure(c, CONCURRENCY));
+        process.stdout.write(
+          `  ${c.label} : p95 ${results.at(-1)!.p95.toFixed(1)} ms (parallèle)\n`,
+        );
+      } catch (error) {
+        notes.push(
+          `${c.path} : échec (${error instanceof Error ? error.message : error}), ignoré.`,
+        );
+      }
     }
-  }
 
-  // ------------------------------------------------------------ report
+    return { results, notes };
+  } finally {
+    await stopServer();
+  }
+}
+
+type EngineRun = { url: string; results: Result[]; notes: string[]; mib: number };
+const runs: EngineRun[] = [];
+for (const url of engines) {
+  console.log(`\n${isPostgresUrl(url) ? "PostgreSQL" : "SQLite"} : ${url}`);
+  const { results, notes } = await benchEngine(url);
+  runs.push({ url, results, notes, mib: await databaseMiB(url) });
+}
+
+for (const { url, results, notes, mib } of runs) {
+  const engine = isPostgresUrl(url) ? "PostgreSQL" : "SQLite";
   const baseline = (mode: string) =>
     results.find((r) => r.label.startsWith("GET /healthz") && r.mode === mode)!;
   const width = Math.max(...results.map((r) => r.label.length));
   console.log(
-    `\n${"Point d'accès".padEnd(width)}  ${"mode".padEnd(14)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"moyenne".padStart(8)}  ${"× healthz".padStart(9)}  ${"octets".padStart(8)}`,
+    `\n${engine}\n${"Point d'accès".padEnd(width)}  ${"mode".padEnd(14)}  ${"p50".padStart(8)}  ${"p95".padStart(8)}  ${"moyenne".padStart(8)}  ${"× healthz".padStart(9)}  ${"octets".padStart(8)}`,
   );
   for (const r of results) {
     const ratio = r.mean / baseline(r.mode).mean;
@@ -257,18 +331,26 @@ try {
     }
   }
   for (const note of notes) console.log(note);
-  const size = fs.statSync(file).size;
   console.log(
-    `(${N} requêtes par mesure après ${WARMUP} d'échauffement ; base ${(size / 2 ** 20).toFixed(0)} Mio ; node ${process.version}, ${os.cpus().length} cœurs)`,
+    `(${N} requêtes par mesure après ${WARMUP} d'échauffement ; base ${mib.toFixed(0)} Mio ; node ${process.version}, ${os.cpus().length} cœurs)`,
   );
-  if (process.env.BENCH_LABEL) {
-    const out = path.join(root, "bench", ".out");
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(
-      path.join(out, `dashboards-${process.env.BENCH_LABEL}.json`),
-      JSON.stringify({ date: new Date().toISOString(), results, notes }, null, 2),
+}
+if (runs.length === 2) {
+  console.log(
+    "\nCôte à côte (p95 en ms) :\n| point d'accès | mode | SQLite | PostgreSQL |\n| --- | --- | --: | --: |",
+  );
+  for (const r of runs[0].results) {
+    const other = runs[1].results.find((o) => o.label === r.label && o.mode === r.mode);
+    console.log(
+      `| ${r.label} | ${r.mode} | ${r.p95.toFixed(1)} | ${other ? other.p95.toFixed(1) : "—"} |`,
     );
   }
-} finally {
-  stopServer();
+}
+if (process.env.BENCH_LABEL) {
+  const out = path.join(root, "bench", ".out");
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(
+    path.join(out, `dashboards-${process.env.BENCH_LABEL}.json`),
+    JSON.stringify({ date: new Date().toISOString(), runs }, null, 2),
+  );
 }

@@ -1,5 +1,6 @@
 // National-scale data generator (`npm run seed:scale [-- --scale 0.01] [--seed 2026] [--force]`):
-// fills DATABASE_URL (default file:./data/scale.db, rebuilt from scratch) with a national programme
+// fills DATABASE_URL (default file:./data/scale.db, rebuilt from scratch; or a PostgreSQL database
+// whose name contains "scale", dropped and created again) with a national programme
 // — 100 départements, 300 clubs, 100,000 companies, 400,000 commitments, 3,000,000 realisations
 // over 36 months, spread unevenly (tier-10 départements are 10× tier-1 ones: 62 is big, 48 small) —
 // plus one prefecture user per département (prefecture-62@scale.test) and an admin
@@ -10,12 +11,14 @@
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { createRandom, nafSubclasses, randomSiret } from "../prisma/factories";
-import { databaseFilePath } from "../app/utils/database-url.js";
+import { databaseFilePath, isPostgresUrl } from "../app/utils/database-url.js";
 import { hashPassword } from "../app/utils/password.server";
+import { copySqliteToPostgres, createFreshDatabase } from "./copy-to-postgres";
 import {
   ACTION_TYPES,
   HEADCOUNT_BRACKETS,
@@ -565,8 +568,17 @@ async function main() {
   if (!(scale > 0) || !Number.isFinite(seed)) throw new Error("--scale et --seed : des nombres");
   const root = fileURLToPath(new URL("..", import.meta.url));
   const url = process.env.DATABASE_URL || "file:./data/scale.db";
-  const file = databaseFilePath(url);
-  if (!file) throw new Error(`DATABASE_URL doit être un fichier SQLite : ${url}`);
+  // PostgreSQL: generated into a SQLite file first, then copied (scripts/copy-to-postgres.ts).
+  const postgres = isPostgresUrl(url);
+  if (postgres && !/scale/.test(new URL(url).pathname) && !args.includes("--force")) {
+    throw new Error(
+      `Refus de remplacer la base ${url} : son nom doit contenir « scale », ou --force.`,
+    );
+  }
+  const file = postgres
+    ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engages-scale-")), "scale.db")
+    : databaseFilePath(url);
+  if (!file) throw new Error(`DATABASE_URL : un fichier SQLite ou une base PostgreSQL : ${url}`);
   const protectedFile = path.resolve(root, "data", "engages.db");
   const isMain = path.resolve(file) === protectedFile;
   if (isMain && !args.includes("--force")) {
@@ -595,9 +607,23 @@ async function main() {
     log: (m) =>
       console.log(`  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${m}`),
   });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.close();
+  if (postgres) {
+    const t1 = performance.now();
+    console.log(`Copie vers ${url}`);
+    await createFreshDatabase(url);
+    execFileSync(bin("prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "ignore",
+    });
+    await copySqliteToPostgres(file, url, (m) => console.log(`  ${m}`));
+    console.log(`Copie terminée en ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  } else {
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.close();
+  }
   console.log(report);
   console.log(
     `Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s (génération ${(report.ms / 1000).toFixed(1)} s). ` +

@@ -10,6 +10,7 @@ import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sniffImageType } from "~/utils/images.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
+import { stemsOf } from "~/utils/stems";
 import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_MAX_BYTES,
@@ -190,6 +191,7 @@ export async function createPracticeFor(
         commitmentId,
         title: values.title,
         body: values.body,
+        searchStems: stemsOf(values.title, values.body),
         visibility: values.visibility,
         tags: { create: tagRows(values) },
       },
@@ -240,6 +242,7 @@ export async function updatePractice(
       data: {
         title: values.title,
         body: values.body,
+        searchStems: stemsOf(values.title, values.body),
         visibility: values.visibility,
         commitmentId,
         tags: { create: tagRows(values) },

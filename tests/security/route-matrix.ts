@@ -150,7 +150,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "dev.boite-mail": { get: adminOnly(200), post: NONE },
   "donnees-personnelles": { get: NONE, post: NONE },
   "entreprise.$companyId._index": { get: companyRead(200), post: NONE },
-  "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: NONE },
+  "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.annuaire.ma-fiche": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.engagements.$commitmentId._index": {
     get: companyRead(200),

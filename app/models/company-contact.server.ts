@@ -39,6 +39,9 @@ export async function contactCompany(
   message: string,
 ): Promise<number> {
   return prisma.$transaction(async (tx) => {
+    // The sending company's row, locked until the commit (PostgreSQL; SQLite's transactions are
+    // serial anyway): two sends of the same company count one after the other.
+    await tx.$executeRaw`UPDATE "Company" SET "updatedAt" = "updatedAt" WHERE "id" = ${sender.companyId}`;
     await enforceQuota(QUOTAS.companyContacts, (since) =>
       tx.companyContact.count({
         where: { fromCompanyId: sender.companyId, createdAt: { gte: since } },

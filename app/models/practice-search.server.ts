@@ -19,14 +19,16 @@ function termsOf(input: string) {
 }
 
 /**
- * The FTS5 query of what a person typed: each word a quoted prefix term of the text, or its stem
- * a prefix of the stems column; all words required. Quotes make every character literal, so no
- * FTS syntax (NEAR, OR, column filters…) can be injected.
+ * The FTS5 query of what a person typed: each word, or its stem, a quoted prefix term (of the
+ * text, or of its stems: "emploi" finds "employé"); all words required. Quotes make every
+ * character literal, so no FTS syntax (NEAR, OR, column filters…) can be injected.
  */
 export function ftsQuery(input: string): string | null {
   const terms = termsOf(input);
   if (terms.length === 0) return null;
-  return terms.map(({ word, stem }) => `("${word}"* OR "stems" : "${stem}"*)`).join(" AND ");
+  return terms
+    .map(({ word, stem }) => (stem === word ? `"${word}"*` : `("${word}"* OR "${stem}"*)`))
+    .join(" AND ");
 }
 
 /** The tsquery text of what a person typed: each word, or its stem, a prefix (`:*`); all

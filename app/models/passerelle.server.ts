@@ -2,6 +2,7 @@
 // sees, and the proposals that pair a post with the closest counterparts.
 
 import { audit } from "~/utils/audit.server";
+import { agreed } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server";
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
@@ -223,8 +224,8 @@ export function scoreProposal(post: BoardPost, other: BoardPost): Proposal | nul
   const wanted = need.headcount;
   reasons.push(
     offered >= wanted
-      ? `Effectif : ${offered} disponible(s) pour ${wanted} demandée(s)`
-      : `Effectif partiel : ${offered} disponible(s) pour ${wanted} demandée(s)`,
+      ? `Effectif : ${offered} ${agreed(offered, "disponible")} pour ${wanted} ${agreed(wanted, "demandée")}`
+      : `Effectif partiel : ${offered} ${agreed(offered, "disponible")} pour ${wanted} ${agreed(wanted, "demandée")}`,
   );
   return { post: other, reasons, rank: [trade, near.level, sameArrangement ? 1 : 0, overlap] };
 }

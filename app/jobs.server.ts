@@ -3,6 +3,7 @@
 
 import { runHiddenCommentsPurge } from "~/models/hidden-comments.server";
 import { purgeExpiredRows } from "~/models/housekeeping.server";
+import { backfillPracticeStems } from "~/models/practice-search.server";
 import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
 import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
@@ -21,6 +22,16 @@ export function registerJobs() {
     everyMs: 60 * 60_000,
     run: async (now) => {
       await purgeExpiredRows(now);
+    },
+  });
+
+  // Practices written before the search stemmed (decision 020) get their French stems, a batch
+  // at a time; once done, one empty query every 5 minutes.
+  registerJob({
+    name: "practice-search-stems",
+    everyMs: 5 * 60_000,
+    run: async () => {
+      await backfillPracticeStems();
     },
   });
 

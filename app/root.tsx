@@ -64,7 +64,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* React Aria reads the nonce here for the one <style> element it adds (usePress). */}
-        <meta name="csp-nonce" nonce={nonce} />
+        {/* The browser hides a nonce once read: no hydration warning for the one it held. */}
+        <meta name="csp-nonce" nonce={nonce} suppressHydrationWarning />
         <Meta />
         <Links />
       </head>

@@ -1,4 +1,5 @@
 // The catalogue of e-mail templates: a name, and a function from data to subject, HTML and text.
+import { companyContactEmail } from "./company-contact";
 import { invitationEmail } from "./invitation";
 import { joinRequestEmail } from "./join-request";
 import { meetingCancelledEmail } from "./meeting-cancelled";
@@ -22,6 +23,7 @@ export const emailTemplates = {
   "practice-digest": practiceDigestEmail,
   "practice-appreciated": practiceAppreciatedEmail,
   "passerelle-contact": passerelleContactEmail,
+  "company-contact": companyContactEmail,
   "join-request": joinRequestEmail,
 } as const;
 

@@ -1,3 +1,4 @@
+import { countOf } from "../app/utils/format";
 import { escapeHtml, frameHtml, frameText, unsubscribeFooterHtml } from "./layout";
 
 export type DigestPractice = { title: string; companyName: string; url: string; kudos: number };
@@ -69,7 +70,8 @@ export function practiceDigestEmail(data: PracticeDigestData) {
     html.push(`<p style="margin:0 0 16px">Pas de réunion annoncée pour l'instant.</p>`);
     text.push("Pas de réunion annoncée pour l'instant.", "");
   }
-  const progress = `${data.progress.members} entreprises membres, ${data.progress.realisations} réalisations déclarées en ${data.progress.year}, ${data.progress.achievedCommitments} engagements atteints.`;
+  const { members, realisations, achievedCommitments } = data.progress;
+  const progress = `${countOf(members, "entreprise membre", "entreprises membres")}, ${countOf(realisations, "réalisation déclarée", "réalisations déclarées")} en ${data.progress.year}, ${countOf(achievedCommitments, "engagement atteint", "engagements atteints")}.`;
   html.push(
     `<h2 ${H2}>Les progrès du club</h2><p style="margin:0 0 16px">${escapeHtml(progress)}</p>`,
   );

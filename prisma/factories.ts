@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { hashPassword } from "~/utils/password.server";
 import { ACTION_TYPES, HEADCOUNT_BRACKETS, type Role } from "~/utils/domain";
 import { isValidSiret, luhnValid } from "~/utils/siret";
+import { stemsOf } from "~/utils/stems";
 
 /** A Prisma client or a transaction client. */
 export type DbClient = Prisma.TransactionClient;
@@ -530,14 +531,17 @@ export async function createPractice(db: DbClient, input: PracticeInput) {
   const tags = (input.tags ?? []).filter(
     (tag, i, all) => all.findIndex((t) => t.kind === tag.kind && t.code === tag.code) === i,
   );
+  const title = input.title ?? "Une bonne pratique";
+  const body = input.body ?? "Ce que nous avons fait, et ce que nous en retenons.";
   return db.practice.create({
     data: {
       companyId: input.companyId,
       clubId: input.clubId,
       authorId: input.authorId ?? null,
       commitmentId: input.commitmentId ?? null,
-      title: input.title ?? "Une bonne pratique",
-      body: input.body ?? "Ce que nous avons fait, et ce que nous en retenons.",
+      title,
+      body,
+      searchStems: stemsOf(title, body),
       visibility: input.visibility ?? "CLUB",
       featuredAt: input.featuredAt ?? null,
       hiddenAt: input.hiddenAt ?? null,
@@ -585,6 +589,7 @@ export type DirectoryCardInput = {
   tradesRecruited?: string[];
   offer?: string;
   seek?: string;
+  contactEmail?: string;
 };
 
 export async function createDirectoryCard(db: DbClient, input: DirectoryCardInput) {
@@ -597,6 +602,7 @@ export async function createDirectoryCard(db: DbClient, input: DirectoryCardInpu
       tradesRecruited: (input.tradesRecruited ?? []).join(","),
       offer: input.offer ?? "",
       seek: input.seek ?? "",
+      contactEmail: input.contactEmail ?? "",
     },
   });
 }

@@ -209,7 +209,7 @@ describe("proposals", () => {
       "Même intercommunalité (EPCI) : Liévin",
       "Même formule : prêt de main-d'œuvre temporaire",
       expect.stringMatching(/^Période commune : du .+ \(100 % de la période du besoin\)$/),
-      "Effectif partiel : 2 disponible(s) pour 3 demandée(s)",
+      "Effectif partiel : 2 disponibles pour 3 demandées",
     ]);
     expect(proposals[1].reasons[1]).toBe("Même département : Arras");
     // And the other side sees the need first.

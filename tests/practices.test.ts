@@ -291,7 +291,7 @@ describe("the feed", () => {
     // The Nord member does not find the club-only practice by its words.
     expect(await search(w.memberC, "tuteur")).toEqual([]);
     // FTS syntax typed by someone is taken as words, never as a query language.
-    expect(ftsQuery('tuteur" OR body:*')).toBe('"tuteur"* "OR"* "body"*');
+    expect(ftsQuery('tuteur" OR body:*')).toBe('"tuteur"* AND "or"* AND "body"*');
     expect(await search(w.colleagueA2, 'tuteur" OR "esat')).toEqual([]);
     const bySenior = await listFeed(w.colleagueA2, filters("public=SENIOR"));
     expect(bySenior.total).toBe(3);

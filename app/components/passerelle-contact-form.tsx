@@ -1,7 +1,7 @@
 // The contact form of a proposal: a message e-mailed to the other side, Reply-To the sender.
-import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { ErrorList, type ListOfErrors } from "~/components/forms";
+import { PostForm } from "~/components/post-form";
 
 export function ContactForm({
   postId,
@@ -23,7 +23,7 @@ export function ContactForm({
 }) {
   const id = useId();
   return (
-    <Form method="post" action={action} className="mt-3">
+    <PostForm action={action} className="mt-3">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="counterpartId" value={counterpartId} />
@@ -45,6 +45,6 @@ export function ContactForm({
       <button type="submit" className="btn-primary mt-2">
         {buttonLabel}
       </button>
-    </Form>
+    </PostForm>
   );
 }

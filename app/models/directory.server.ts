@@ -7,6 +7,7 @@ import { dialect } from "~/utils/sql-dialect.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { visibleCompaniesWhere, type NetworkScope } from "~/utils/permissions.server";
 import { isRomeDomaine, parseRomeList } from "~/utils/rome";
+import { stemOf, wordsOf } from "~/utils/stems";
 import type { CardInput } from "~/utils/schemas/passerelle";
 
 /** A company without a card shows the defaults: listed in its club, every field shown. */
@@ -20,6 +21,7 @@ const DEFAULT_CARD = {
   tradesRecruited: "",
   offer: "",
   seek: "",
+  contactEmail: "",
 };
 
 export async function getCard(companyId: string) {
@@ -43,6 +45,7 @@ export async function saveCard(actorId: string, companyId: string, input: CardIn
     tradesRecruited: input.tradesRecruited.join(","),
     offer: input.offer ?? "",
     seek: input.seek ?? "",
+    contactEmail: input.contactEmail ?? "",
   };
   await prisma.$transaction(async (tx) => {
     const before = await tx.directoryCard.findUnique({ where: { companyId } });
@@ -82,6 +85,23 @@ export function parseDirectoryFilters(params: URLSearchParams): DirectoryFilters
   };
 }
 
+/**
+ * What the directory looks for, one needle per word typed (every word must be found in one of
+ * the card's texts): the part the word shares with its French stem (decision 020), so that
+ * "recrutement" finds "recruter" and "apprentis" finds "apprentissage", as long as that part
+ * keeps 3 letters; otherwise the word itself.
+ */
+export function searchNeedles(q: string): string[] {
+  return wordsOf(q)
+    .slice(0, 6)
+    .map((word) => {
+      const stem = stemOf(word);
+      let common = 0;
+      while (common < stem.length && stem[common] === word[common]) common++;
+      return common >= 3 ? word.slice(0, common) : word;
+    });
+}
+
 /** The cards a company may see, filtered; each card holds only the fields its company shows. */
 export async function searchDirectory(scope: NetworkScope, filters: DirectoryFilters) {
   const tradeWhere = filters.trade
@@ -105,17 +125,15 @@ export async function searchDirectory(scope: NetworkScope, filters: DirectoryFil
       AND: [
         visibleCompaniesWhere(scope),
         tradeWhere,
-        filters.q
-          ? {
-              OR: [
-                { name: dialect.containsAnyCase(filters.q) },
-                { nafLabel: dialect.containsAnyCase(filters.q) },
-                { commune: { name: dialect.containsAnyCase(filters.q) } },
-                { directoryCard: { is: { offer: dialect.containsAnyCase(filters.q) } } },
-                { directoryCard: { is: { seek: dialect.containsAnyCase(filters.q) } } },
-              ],
-            }
-          : {},
+        ...searchNeedles(filters.q).map((needle) => ({
+          OR: [
+            { name: dialect.containsAnyCase(needle) },
+            { nafLabel: dialect.containsAnyCase(needle) },
+            { commune: { name: dialect.containsAnyCase(needle) } },
+            { directoryCard: { is: { offer: dialect.containsAnyCase(needle) } } },
+            { directoryCard: { is: { seek: dialect.containsAnyCase(needle) } } },
+          ],
+        })),
         filters.scope === "CLUB"
           ? { memberships: { some: { clubId: { in: scope.clubIds }, status: "MEMBER" } } }
           : {},

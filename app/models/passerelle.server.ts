@@ -2,6 +2,8 @@
 // sees, and the proposals that pair a post with the closest counterparts.
 
 import { audit } from "~/utils/audit.server";
+import { agreed } from "~/utils/format";
+import { duplicateSince } from "~/utils/duplicates.server";
 import { prisma } from "~/utils/db.server";
 import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server";
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
@@ -67,26 +69,30 @@ export async function createPost(
     where: { id: clubId },
     select: { departementCode: true },
   });
+  const fields = {
+    companyId: scope.companyId,
+    clubId,
+    departementCode: club.departementCode,
+    kind: input.kind,
+    arrangement: input.arrangement,
+    romeDomain: input.romeDomain,
+    tradeLabel: input.tradeLabel,
+    headcount: input.headcount,
+    startDate: day(input.startDate),
+    endDate: day(input.endDate),
+    communeCode: input.communeCode,
+    description: input.description ?? "",
+    visibility: input.visibility,
+    createdById: actorId,
+  };
   return prisma.$transaction(async (tx) => {
-    const post = await tx.passerellePost.create({
-      data: {
-        companyId: scope.companyId,
-        clubId,
-        departementCode: club.departementCode,
-        kind: input.kind,
-        arrangement: input.arrangement,
-        romeDomain: input.romeDomain,
-        tradeLabel: input.tradeLabel,
-        headcount: input.headcount,
-        startDate: day(input.startDate),
-        endDate: day(input.endDate),
-        communeCode: input.communeCode,
-        description: input.description ?? "",
-        visibility: input.visibility,
-        createdById: actorId,
-      },
+    // Sent twice (double click, resent page): the post already published.
+    const same = await tx.passerellePost.findFirst({
+      where: { ...fields, createdAt: { gte: duplicateSince() } },
       select: { id: true },
     });
+    if (same) return same.id;
+    const post = await tx.passerellePost.create({ data: fields, select: { id: true } });
     await audit(tx, {
       actorId,
       action: "CREATE",
@@ -223,8 +229,8 @@ export function scoreProposal(post: BoardPost, other: BoardPost): Proposal | nul
   const wanted = need.headcount;
   reasons.push(
     offered >= wanted
-      ? `Effectif : ${offered} disponible(s) pour ${wanted} demandée(s)`
-      : `Effectif partiel : ${offered} disponible(s) pour ${wanted} demandée(s)`,
+      ? `Effectif : ${offered} ${agreed(offered, "disponible")} pour ${wanted} ${agreed(wanted, "demandée")}`
+      : `Effectif partiel : ${offered} ${agreed(offered, "disponible")} pour ${wanted} ${agreed(wanted, "demandée")}`,
   );
   return { post: other, reasons, rank: [trade, near.level, sameArrangement ? 1 : 0, overlap] };
 }

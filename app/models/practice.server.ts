@@ -10,6 +10,8 @@ import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sniffImageType } from "~/utils/images.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
+import { stemsOf } from "~/utils/stems";
+import { duplicateSince } from "~/utils/duplicates.server";
 import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_MAX_BYTES,
@@ -181,6 +183,19 @@ export async function createPracticeFor(
   images: NewImage[],
 ) {
   return prisma.$transaction(async (tx) => {
+    // Sent twice (double click, resent page): the practice already posted.
+    const same = await tx.practice.findFirst({
+      where: {
+        companyId,
+        authorId: userId,
+        clubId: values.clubId,
+        title: values.title,
+        body: values.body,
+        createdAt: { gte: duplicateSince() },
+      },
+      select: { id: true },
+    });
+    if (same) return same.id;
     const commitmentId = await checkCommitment(tx, values, companyId);
     const practice = await tx.practice.create({
       data: {
@@ -190,6 +205,7 @@ export async function createPracticeFor(
         commitmentId,
         title: values.title,
         body: values.body,
+        searchStems: stemsOf(values.title, values.body),
         visibility: values.visibility,
         tags: { create: tagRows(values) },
       },
@@ -240,6 +256,7 @@ export async function updatePractice(
       data: {
         title: values.title,
         body: values.body,
+        searchStems: stemsOf(values.title, values.body),
         visibility: values.visibility,
         commitmentId,
         tags: { create: tagRows(values) },
@@ -309,6 +326,12 @@ export async function commentOn(userId: string, practiceId: string, body: string
     await enforceQuota(QUOTAS.comments, (since) =>
       tx.comment.count({ where: { authorId: userId, createdAt: { gte: since } } }),
     );
+    // Sent twice (double click, resent page): one comment.
+    const same = await tx.comment.findFirst({
+      where: { practiceId, authorId: userId, body, createdAt: { gte: duplicateSince() } },
+      select: { id: true },
+    });
+    if (same) return;
     await tx.comment.create({ data: { practiceId, authorId: userId, body } });
   });
 }

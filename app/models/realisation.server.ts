@@ -8,6 +8,7 @@ import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { unitOf, type RealisationInput } from "~/utils/schemas/realisation";
+import { duplicateSince } from "~/utils/duplicates.server";
 
 export class RealisationError extends Error {
   constructor(
@@ -118,6 +119,7 @@ export async function createRealisations(
   companyId: string,
   inputs: RealisationInput[],
   importBatchId?: string,
+  options: { oneForm?: boolean } = {},
 ) {
   const club = await declaringClub(tx, companyId);
   const commitments = new Map<string, LinkedCommitment | null>();
@@ -130,6 +132,14 @@ export async function createRealisations(
     });
   }
   if (rows.length === 1 && !importBatchId) {
+    if (options.oneForm) {
+      // The form sent twice (double click, resent page): the realisation already declared.
+      const same = await tx.realisation.findFirst({
+        where: { ...rows[0], createdAt: { gte: duplicateSince() } },
+        select: { id: true },
+      });
+      if (same) return [same.id];
+    }
     const created = await tx.realisation.create({ data: rows[0], select: { id: true } });
     await audit(tx, {
       actorId,
@@ -167,7 +177,9 @@ export async function createRealisation(
   input: RealisationInput,
 ) {
   return prisma.$transaction(async (tx) => {
-    const [id] = await createRealisations(tx, actorId, companyId, [input]);
+    const [id] = await createRealisations(tx, actorId, companyId, [input], undefined, {
+      oneForm: true,
+    });
     return id;
   });
 }

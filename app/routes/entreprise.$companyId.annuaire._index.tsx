@@ -1,9 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import { ErrorList, FormErrors, type ListOfErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
+import { PersonalDataConfirm } from "~/components/personal-data";
+import { PostForm, SubmitButton } from "~/components/post-form";
 import { RomeSelect } from "~/components/rome-fields";
+import { CompanyContactError, contactCompany } from "~/models/company-contact.server";
 import { parseDirectoryFilters, searchDirectory } from "~/models/directory.server";
-import { networkScope, requirePermission } from "~/utils/permissions.server";
+import { companyContactSchema } from "~/utils/schemas/company-contact";
+import { fieldErrors } from "~/utils/schemas/passerelle";
+import { readForm } from "~/utils/forms.server";
+import { forbidden, networkScope, requirePermission } from "~/utils/permissions.server";
+import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
+import { redirectWithFlash } from "~/utils/session.server";
 import { romeLabel } from "~/utils/rome";
 
 export const meta: MetaFunction = () => [{ title: "Annuaire des membres — Engagés" }];
@@ -17,8 +29,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { companyId, filters, cards };
 }
 
+type ActionData = { target: string; errors: Record<string, string[]> };
+
+// POST: write to a company of the directory (directory:contact: the company's own people, to a
+// card they see). The message is e-mailed, Reply-To the sender; 20 a day per company.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const companyId = params.companyId ?? "";
+  const user = await requirePermission(request, { action: "network:use", companyId });
+  const form = await readForm(request);
+  const target = String(form.get("toCompanyId") ?? "").slice(0, 40);
+  const refuse = (errors: Record<string, string[]>, status = 400) =>
+    data<ActionData>({ target, errors }, { status });
+  const parsed = companyContactSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return refuse(fieldErrors(parsed.error));
+  await requirePermission(request, {
+    action: "directory:contact",
+    companyId,
+    targetCompanyId: parsed.data.toCompanyId,
+  }).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 403) {
+      forbidden("Cette entreprise n'est pas dans votre annuaire.");
+    }
+    throw error;
+  });
+  try {
+    await contactCompany(
+      { userId: user.id, name: user.name, email: user.email, companyId },
+      parsed.data.toCompanyId,
+      parsed.data.message,
+    );
+  } catch (error) {
+    if (!(error instanceof CompanyContactError || error instanceof QuotaExceeded)) throw error;
+    return refuse({ form: [error.message] }, refusalStatus(error));
+  }
+  const search = new URL(request.url).search;
+  return redirectWithFlash(request, `/entreprise/${companyId}/annuaire${search}`, {
+    kind: "success",
+    message: "Votre message est envoyé. L'entreprise vous répondra directement par e-mail.",
+  });
+}
+
 export default function DirectoryPage() {
   const { companyId, filters, cards } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <PageHeader
@@ -114,10 +167,62 @@ export default function DirectoryPage() {
                   <strong>Cherche :</strong> {card.seek}
                 </p>
               ) : null}
+              <ContactCompanyForm
+                companyName={card.name}
+                toCompanyId={card.id}
+                errors={actionData?.target === card.id ? actionData.errors : undefined}
+              />
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** Write to a company of the directory: the message is e-mailed to it, Reply-To the sender. */
+function ContactCompanyForm({
+  companyName,
+  toCompanyId,
+  errors,
+}: {
+  companyName: string;
+  toCompanyId: string;
+  errors?: Record<string, ListOfErrors>;
+}) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = errors?.message?.length ? `${id}-error` : undefined;
+  return (
+    <details className="mt-3" open={errors ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-brand-800">
+        Écrire à {companyName}
+      </summary>
+      <PostForm className="mt-3">
+        <FormErrors errors={errors?.form} />
+        <input type="hidden" name="toCompanyId" value={toCompanyId} />
+        <label htmlFor={id} className="label">
+          Votre message à {companyName}
+        </label>
+        <p id={helpId} className="mb-1 text-sm text-gray-600">
+          L’entreprise le reçoit par e-mail et vous répond directement à votre adresse.{" "}
+          {PERSONAL_DATA_HELP}
+        </p>
+        <textarea
+          id={id}
+          name="message"
+          rows={4}
+          required
+          minLength={10}
+          maxLength={2000}
+          className="input"
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[helpId, errorId].filter(Boolean).join(" ")}
+        />
+        <ErrorList id={errorId} errors={errors?.message} />
+        <PersonalDataConfirm errors={errors?.message} />
+        <SubmitButton className="btn-primary mt-2">Envoyer le message</SubmitButton>
+      </PostForm>
+    </details>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
 import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
@@ -106,6 +106,18 @@ export default function DirectoryCardPage() {
           errors={errors?.seek}
         />
         <PersonalDataConfirm errors={[...(errors?.offer ?? []), ...(errors?.seek ?? [])]} />
+        <Field
+          label="Adresse des messages de l’annuaire (facultatif)"
+          help="Les membres qui vous écrivent depuis l’annuaire écrivent à cette adresse, sans la voir. Une adresse partagée (contact@…) plutôt que personnelle ; vide, leurs messages vont aux personnes de votre entreprise inscrites sur Engagés."
+          errors={errors?.contactEmail}
+          inputProps={{
+            name: "contactEmail",
+            type: "email",
+            autoComplete: "email",
+            maxLength: 200,
+            defaultValue: card.contactEmail,
+          }}
+        />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={submitting}>
             Enregistrer ma fiche

@@ -9,6 +9,7 @@ import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
+import { PostForm } from "~/components/post-form";
 import { getPracticePage, practiceRights } from "~/models/practice-feed.server";
 import {
   PracticeError,
@@ -396,7 +397,7 @@ function TextForm({
     .filter(Boolean)
     .join(" ");
   return (
-    <Form method="post" className={className}>
+    <PostForm className={className}>
       <input type="hidden" name="intent" value={intent} />
       <label htmlFor={id} className="label">
         {label}
@@ -422,6 +423,6 @@ function TextForm({
       <button type="submit" className="btn-primary mt-3" disabled={disabled}>
         {submitLabel}
       </button>
-    </Form>
+    </PostForm>
   );
 }

@@ -31,6 +31,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   DirectoryCard: "Fiche de l'annuaire",
   PasserellePost: "Annonce Passerelles",
   PasserelleMatch: "Mise en relation Passerelles",
+  CompanyContact: "Message de l'annuaire",
   JoinRequest: "Demande d'adhésion",
 };
 

@@ -53,6 +53,9 @@ export type Permission =
   | { action: "network:use"; companyId: string }
   /** As this company, see a Passerelles post (and contact its author). */
   | { action: "passerelle:see"; companyId: string; postId: string }
+  /** As this company, write to another member company from the directory: the company's own
+   * people, while it is a club member, to a company whose card it sees (visibleCompaniesWhere). */
+  | { action: "directory:contact"; companyId: string; targetCompanyId: string }
   /** Conclude a Passerelles match: the host company's people (the side that receives staff). */
   | { action: "passerelle:conclude"; companyId: string; matchId: string };
 
@@ -214,6 +217,18 @@ export async function can(user: CurrentUser, permission: Permission): Promise<bo
         select: { id: true },
       });
       return post !== null;
+    }
+
+    case "directory:contact": {
+      if (!companyIds(user).includes(permission.companyId)) return false;
+      if (permission.targetCompanyId === permission.companyId) return false;
+      const scope = await networkScope(permission.companyId);
+      if (scope.clubIds.length === 0) return false;
+      const target = await prisma.company.findFirst({
+        where: { AND: [{ id: permission.targetCompanyId }, visibleCompaniesWhere(scope)] },
+        select: { id: true },
+      });
+      return target !== null;
     }
 
     case "passerelle:conclude": {

@@ -20,6 +20,7 @@ type QuotaName =
   | "invitationsPerAddress"
   | "meetingInvitationEmails"
   | "passerelleContacts"
+  | "companyContacts"
   | "comments"
   | "reports";
 
@@ -51,6 +52,13 @@ export const QUOTAS: Record<QuotaName, Quota> = {
     windowMs: DAY,
     refusal: () =>
       "Vous avez pris 20 contacts Passerelles ces dernières 24 heures : c'est le maximum. Réessayez demain.",
+  },
+  /** Messages from the directory to other member companies, per sending company. */
+  companyContacts: {
+    limit: 20,
+    windowMs: DAY,
+    refusal: () =>
+      "Votre entreprise a écrit 20 messages depuis l'annuaire ces dernières 24 heures : c'est le maximum. Réessayez demain.",
   },
   /** Comments on practices, per person. */
   comments: {

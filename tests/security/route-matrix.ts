@@ -102,6 +102,8 @@ export const practiceRead = (s: Outcome, mixed: Outcome = 404): Expectation => (
 const visitorsOnly = (s: Outcome): Expectation => ({ ...everyone(302), anonymous: s });
 
 export const ROUTE_MATRIX: Record<string, MatrixRow> = {
+  $: { get: everyone(404), post: NONE },
+  "favicon[.]ico": { get: everyone(301), post: NONE },
   _index: { get: everyone(200), post: NONE },
   accessibilite: { get: NONE, post: NONE },
   "admin._index": { get: adminOnly(200), post: NONE },
@@ -150,7 +152,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "dev.boite-mail": { get: adminOnly(200), post: NONE },
   "donnees-personnelles": { get: NONE, post: NONE },
   "entreprise.$companyId._index": { get: companyRead(200), post: NONE },
-  "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: NONE },
+  "entreprise.$companyId.annuaire._index": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.annuaire.ma-fiche": { get: networkUse(200), post: networkUse(400) },
   "entreprise.$companyId.engagements.$commitmentId._index": {
     get: companyRead(200),

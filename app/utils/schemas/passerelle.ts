@@ -146,6 +146,16 @@ export const cardSchema = z
     tradesRecruited: romeList,
     offer: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
     seek: z.string().trim().max(1000, "1 000 caractères au plus.").optional(),
+    contactEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(200, "200 caractères au plus.")
+      .refine(
+        (v) => v === "" || z.email().safeParse(v).success,
+        "Indiquez une adresse e-mail valide (par exemple contact@entreprise.fr), ou laissez vide.",
+      )
+      .optional(),
     envoyerQuandMeme: personalDataConfirmation,
   })
   .superRefine(...refinePersonalData(["offer", "seek"]));

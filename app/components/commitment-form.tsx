@@ -13,7 +13,15 @@ import {
 } from "~/utils/domain";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { unitOf } from "~/utils/schemas/realisation";
-import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  RequiredFieldsNote,
+  RequiredMark,
+} from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
@@ -100,6 +108,7 @@ export function CommitmentForm({
     id: "commitment",
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(commitmentSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -107,6 +116,7 @@ export function CommitmentForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <RequiredFieldsNote />
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">1. Ce que vous vous engagez à faire</legend>
         <div className="grid gap-x-4 sm:grid-cols-3">
@@ -156,6 +166,7 @@ export function CommitmentForm({
         <div className="mb-4">
           <label htmlFor={fields.ambition.id} className="label">
             Votre ambition, en quelques mots
+            <RequiredMark />
           </label>
           <p id={`${fields.ambition.id}-help`} className="mb-1 text-sm text-gray-600">
             Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
@@ -164,6 +175,7 @@ export function CommitmentForm({
           <textarea
             id={fields.ambition.id}
             name={fields.ambition.name}
+            required
             defaultValue={defaults.ambition}
             rows={3}
             className="input"

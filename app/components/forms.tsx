@@ -15,6 +15,24 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
+/** The sentence at the top of a form with required fields (RGAA 11.10). */
+export function RequiredFieldsNote() {
+  return (
+    <p className="mb-4 text-sm text-gray-700">
+      Les champs marqués d&apos;un astérisque <RequiredMark /> sont obligatoires.
+    </p>
+  );
+}
+
+/** The visible mark of a required field; screen readers hear the control's `required` instead. */
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="font-bold text-red-700">
+      *
+    </span>
+  );
+}
+
 type ControlWiring = {
   id: string;
   "aria-invalid": true | undefined;
@@ -29,9 +47,12 @@ function FieldShell({
   help,
   errors,
   className,
+  required,
   children,
 }: {
   id?: string;
+  /** The control's own `required`: an asterisk follows the label. */
+  required?: boolean;
   label: ReactNode;
   help?: ReactNode;
   errors?: ListOfErrors;
@@ -46,6 +67,12 @@ function FieldShell({
     <div className={className ?? "mb-4"}>
       <label htmlFor={id} className="label">
         {label}
+        {required ? (
+          <>
+            {" "}
+            <RequiredMark />
+          </>
+        ) : null}
       </label>
       {help ? (
         <p id={helpId} className="mb-1 text-sm text-gray-600">
@@ -70,7 +97,7 @@ export function Field({
   ...shell
 }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
   return (
-    <FieldShell id={inputProps.id} {...shell}>
+    <FieldShell id={inputProps.id} required={inputProps.required} {...shell}>
       {(wiring) => <input {...inputProps} {...wiring} />}
     </FieldShell>
   );
@@ -85,7 +112,7 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
   return (
-    <FieldShell id={selectProps.id} {...shell}>
+    <FieldShell id={selectProps.id} required={selectProps.required} {...shell}>
       {(wiring) => (
         <select {...selectProps} {...wiring}>
           {options.map((o) => (

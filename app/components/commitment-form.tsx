@@ -13,14 +13,7 @@ import {
 } from "~/utils/domain";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { unitOf } from "~/utils/schemas/realisation";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  SelectField,
-  RequiredFieldsNote,
-  RequiredMark,
-} from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
 import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -126,6 +119,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.year.name,
               id: fields.year.id,
+              required: fields.year.required,
               value: String(year),
               onChange: (e) => chooseYear(Number(e.target.value)),
             }}
@@ -139,6 +133,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.themeCode.name,
               id: fields.themeCode.id,
+              required: fields.themeCode.required,
               value: themeCode,
               onChange: (e) => chooseTheme(e.target.value, catalogue),
             }}
@@ -155,6 +150,7 @@ export function CommitmentForm({
           selectProps={{
             name: fields.actionTypeCode.name,
             id: fields.actionTypeCode.id,
+            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => chooseActionType(e.target.value),
           }}
@@ -164,10 +160,11 @@ export function CommitmentForm({
           }))}
         />
         <div className="mb-4">
-          <label htmlFor={fields.ambition.id} className="label">
-            Votre ambition, en quelques mots
-            <RequiredMark />
-          </label>
+          <LabelRow required>
+            <label htmlFor={fields.ambition.id} className="label">
+              Votre ambition, en quelques mots
+            </label>
+          </LabelRow>
           <p id={`${fields.ambition.id}-help`} className="mb-1 text-sm text-gray-600">
             Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
             métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
@@ -245,6 +242,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.targetUnit.name,
               id: fields.targetUnit.id,
+              required: fields.targetUnit.required,
               value: targetUnit,
               onChange: (e) => setTargetUnit(e.target.value),
             }}
@@ -274,6 +272,7 @@ export function CommitmentForm({
               selectProps={{
                 name: fields.status.name,
                 id: fields.status.id,
+                required: fields.status.required,
                 defaultValue: defaults.status,
               }}
               options={Object.entries(COMMITMENT_STATUS_LABELS).map(([value, label]) => ({
@@ -291,6 +290,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.visibility.name,
               id: fields.visibility.id,
+              required: fields.visibility.required,
               defaultValue: defaults.visibility,
             }}
             options={Object.entries(COMMITMENT_VISIBILITY_LABELS).map(([value, label]) => ({

@@ -33,6 +33,20 @@ export function RequiredMark() {
   );
 }
 
+/**
+ * A label, followed by the asterisk when its field is required. The asterisk stays outside the
+ * label, so that the field's name is the label's words alone.
+ */
+export function LabelRow({ required, children }: { required?: boolean; children: ReactNode }) {
+  if (!required) return <>{children}</>;
+  return (
+    <div className="flex items-baseline gap-1 [&>label]:mb-1">
+      {children}
+      <RequiredMark />
+    </div>
+  );
+}
+
 type ControlWiring = {
   id: string;
   "aria-invalid": true | undefined;
@@ -65,15 +79,11 @@ function FieldShell({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className={className ?? "mb-4"}>
-      <label htmlFor={id} className="label">
-        {label}
-        {required ? (
-          <>
-            {" "}
-            <RequiredMark />
-          </>
-        ) : null}
-      </label>
+      <LabelRow required={required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={helpId} className="mb-1 text-sm text-gray-600">
           {help}

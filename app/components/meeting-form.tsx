@@ -15,7 +15,7 @@ import {
   FormErrors,
   type ListOfErrors,
   RequiredFieldsNote,
-  RequiredMark,
+  LabelRow,
 } from "./forms";
 import { requiredConstraint } from "~/utils/required-fields";
 
@@ -46,15 +46,11 @@ export function TextAreaField({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">
-        {label}
-        {textareaProps.required ? (
-          <>
-            {" "}
-            <RequiredMark />
-          </>
-        ) : null}
-      </label>
+      <LabelRow required={textareaProps.required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={helpId} className="mb-1 text-sm text-gray-600">
           {help}

@@ -14,14 +14,7 @@ import {
   PRACTICE_TITLE_MAX,
   practiceSchema,
 } from "~/utils/schemas/practice";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  SelectField,
-  RequiredFieldsNote,
-  RequiredMark,
-} from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
 import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -79,6 +72,7 @@ export function PracticeForm({
             selectProps={{
               name: fields.clubId.name,
               id: fields.clubId.id,
+              required: fields.clubId.required,
               defaultValue: defaults.clubId,
             }}
             options={clubs}
@@ -98,10 +92,11 @@ export function PracticeForm({
           }}
         />
         <div className="mb-4">
-          <label htmlFor={fields.body.id} className="label">
-            Ce que vous faites, comment, et ce que vous en retenez
-            <RequiredMark />
-          </label>
+          <LabelRow required>
+            <label htmlFor={fields.body.id} className="label">
+              Ce que vous faites, comment, et ce que vous en retenez
+            </label>
+          </LabelRow>
           <p id={`${fields.body.id}-help`} className="mb-1 text-sm text-gray-600">
             Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
             liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
@@ -125,6 +120,7 @@ export function PracticeForm({
           selectProps={{
             name: fields.visibility.name,
             id: fields.visibility.id,
+            required: fields.visibility.required,
             defaultValue: defaults.visibility,
           }}
           options={PRACTICE_VISIBILITIES.map((v) => ({
@@ -139,6 +135,7 @@ export function PracticeForm({
             selectProps={{
               name: fields.commitmentId.name,
               id: fields.commitmentId.id,
+              required: fields.commitmentId.required,
               defaultValue: defaults.commitmentId,
             }}
             options={[{ value: "", label: "Aucun" }, ...commitments]}

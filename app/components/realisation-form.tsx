@@ -89,6 +89,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.commitmentId.name,
             id: fields.commitmentId.id,
+            required: fields.commitmentId.required,
             value: commitmentId,
             onChange: (e) => setCommitmentId(e.target.value),
           }}
@@ -103,6 +104,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.actionTypeCode.name,
             id: fields.actionTypeCode.id,
+            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => setActionTypeCode(e.target.value),
           }}
@@ -114,6 +116,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.publicCategoryCode.name,
             id: fields.publicCategoryCode.id,
+            required: fields.publicCategoryCode.required,
             value: publicCode,
             onChange: (e) => setPublicCode(e.target.value),
           }}
@@ -134,6 +137,7 @@ export function RealisationForm({
             selectProps={{
               name: fields.contractType.name,
               id: fields.contractType.id,
+              required: fields.contractType.required,
               defaultValue: defaults.contractType,
             }}
             options={[

@@ -113,7 +113,10 @@ test.describe("fixed non-conformities (RGAA 10.11, 11.10, 8.6, 7.1)", () => {
     // The asterisk is seen, not heard: the control says "required" itself.
     const date = page.getByLabel("Date", { exact: true });
     await expect(date).toHaveAttribute("required", "");
-    await expect(page.locator(`label[for="${await date.getAttribute("id")}"]`)).toContainText("*");
+    const mark = page.locator(
+      `label[for="${await date.getAttribute("id")}"] + [aria-hidden="true"]`,
+    );
+    await expect(mark).toHaveText("*");
   });
 
   test("the commune list stays closed once a commune is chosen from the keyboard", async ({

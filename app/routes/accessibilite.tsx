@@ -10,7 +10,7 @@ const STATEMENT_DATE = "1er décembre 2026";
 
 /** What the audit found and is not yet fixed (RGAA 4.1.2 criteria). */
 const NON_CONFORMITIES = [
-  "Les formulaires principaux (connexion, comptes, engagements, réalisations, réunions, bonnes pratiques, clubs, invitations) marquent leurs champs obligatoires d'un astérisque et l'annoncent ; quelques formulaires secondaires ne le font pas encore : annonces et réponses Passerelles, fiche d'annuaire, ajout d'un prospect et contact d'un membre, présences, commentaires, réglages des relances, administration des entreprises (critère 11.10).",
+  "Les formulaires principaux (connexion, comptes, engagements, réalisations, réunions, bonnes pratiques, clubs, invitations) marquent leurs champs obligatoires d'un astérisque et l'annoncent ; d'autres ne le font pas encore : profil de l'entreprise, annonces et réponses Passerelles, fiche d'annuaire, ajout d'un prospect et contact d'un membre, présences, commentaires, réglages des relances, administration des entreprises (critère 11.10).",
 ];
 
 /** What the audit found and was fixed since, with the date of the check (kept for the record). */

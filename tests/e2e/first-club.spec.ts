@@ -43,7 +43,7 @@ function count(sql: string) {
 let app: AppProcess | undefined;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   removeDatabase(dbPath);
   // What `npm start` does first, with demo data turned off as in a real deployment.
   prepareDatabase(options);
@@ -70,7 +70,7 @@ test("on an empty production database, the first admin creates a club and invite
   mailbox,
   axe,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // Empty indeed: reference data only, one account (the admin), no club, no company.
   expect(count("SELECT COUNT(*) AS n FROM Club")).toBe(0);
   expect(count("SELECT COUNT(*) AS n FROM Company")).toBe(0);

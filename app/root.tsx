@@ -9,7 +9,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GeneralErrorBoundary, errorPageTitle } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/flash-message";
 import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
@@ -25,8 +25,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Engagés — Les entreprises s'engagent" },
+export const meta: MetaFunction = ({ error }) => [
+  // An error page says which error in its title (the error boundary below is the root's).
+  { title: error ? errorPageTitle(error) : "Engagés — Les entreprises s'engagent" },
   {
     name: "description",
     content:

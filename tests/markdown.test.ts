@@ -47,6 +47,25 @@ function expectSafe(html: string) {
 }
 
 describe("renderMarkdown", () => {
+  test("headings follow the page's hierarchy: first rank at headingLevel, no level skipped (RGAA 9.1)", () => {
+    const headings = (html: string) =>
+      elements(html)
+        .filter((e) => /^h[1-6]$/.test(e.name))
+        .map((e) => e.name)
+        .join(" ");
+    const minutes = "# Bilan\n\n### Présents\n\n#### Excusés\n\n# Suite\n\n###### Fin";
+    // Under a section's h2 (the minutes on a meeting page): h3, then h4, h5…
+    expect(headings(renderMarkdown(minutes, { headingLevel: 3 }))).toBe("h3 h4 h5 h3 h6");
+    // A text whose highest heading is "###" still starts at the given level.
+    expect(headings(renderMarkdown("### Ordre\n\n#### Point", { headingLevel: 4 }))).toBe("h4 h5");
+    // Never deeper than h6.
+    expect(headings(renderMarkdown("# A\n\n## B\n\n### C", { headingLevel: 5 }))).toBe("h5 h6 h6");
+    // Default: under the page's h1.
+    expect(headings(renderMarkdown("## Seul"))).toBe("h2");
+    // Raw HTML headings stay text.
+    expect(headings(renderMarkdown("<h1>pas un titre</h1>", { headingLevel: 3 }))).toBe("");
+  });
+
   test("renders ordinary Markdown: headings, emphasis, lists, links, tables, code", () => {
     const html = renderMarkdown(
       [
@@ -73,6 +92,7 @@ describe("renderMarkdown", () => {
     expectSafe(html);
     // "#" becomes a section heading: the page keeps its only h1.
     expect(html).toContain("<h2>Compte rendu</h2>");
+    expect(html).toContain("<h3>Présents</h3>");
     expect(html).not.toContain("<h1");
     expect(html).toContain("<strong>quinzaine</strong>");
     expect(html).toContain("<ol>");

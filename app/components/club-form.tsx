@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { clubSchema } from "~/utils/schemas/club";
-import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 
 /** A club's département, name and description: the admin's create and edit forms. */
 export function ClubForm({
@@ -25,6 +26,7 @@ export function ClubForm({
     id,
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(clubSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -34,6 +36,7 @@ export function ClubForm({
     : undefined;
   return (
     <Form method="post" {...getFormProps(form)}>
+      <RequiredFieldsNote />
       <input type="hidden" name="intent" value="save" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField

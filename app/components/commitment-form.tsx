@@ -13,7 +13,8 @@ import {
 } from "~/utils/domain";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { unitOf } from "~/utils/schemas/realisation";
-import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
@@ -100,6 +101,7 @@ export function CommitmentForm({
     id: "commitment",
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(commitmentSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -107,6 +109,7 @@ export function CommitmentForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
+      <RequiredFieldsNote />
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">1. Ce que vous vous engagez à faire</legend>
         <div className="grid gap-x-4 sm:grid-cols-3">
@@ -116,6 +119,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.year.name,
               id: fields.year.id,
+              required: fields.year.required,
               value: String(year),
               onChange: (e) => chooseYear(Number(e.target.value)),
             }}
@@ -129,6 +133,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.themeCode.name,
               id: fields.themeCode.id,
+              required: fields.themeCode.required,
               value: themeCode,
               onChange: (e) => chooseTheme(e.target.value, catalogue),
             }}
@@ -145,6 +150,7 @@ export function CommitmentForm({
           selectProps={{
             name: fields.actionTypeCode.name,
             id: fields.actionTypeCode.id,
+            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => chooseActionType(e.target.value),
           }}
@@ -154,9 +160,11 @@ export function CommitmentForm({
           }))}
         />
         <div className="mb-4">
-          <label htmlFor={fields.ambition.id} className="label">
-            Votre ambition, en quelques mots
-          </label>
+          <LabelRow required>
+            <label htmlFor={fields.ambition.id} className="label">
+              Votre ambition, en quelques mots
+            </label>
+          </LabelRow>
           <p id={`${fields.ambition.id}-help`} className="mb-1 text-sm text-gray-600">
             Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
             métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
@@ -164,6 +172,7 @@ export function CommitmentForm({
           <textarea
             id={fields.ambition.id}
             name={fields.ambition.name}
+            required
             defaultValue={defaults.ambition}
             rows={3}
             className="input"
@@ -233,6 +242,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.targetUnit.name,
               id: fields.targetUnit.id,
+              required: fields.targetUnit.required,
               value: targetUnit,
               onChange: (e) => setTargetUnit(e.target.value),
             }}
@@ -262,6 +272,7 @@ export function CommitmentForm({
               selectProps={{
                 name: fields.status.name,
                 id: fields.status.id,
+                required: fields.status.required,
                 defaultValue: defaults.status,
               }}
               options={Object.entries(COMMITMENT_STATUS_LABELS).map(([value, label]) => ({
@@ -279,6 +290,7 @@ export function CommitmentForm({
             selectProps={{
               name: fields.visibility.name,
               id: fields.visibility.id,
+              required: fields.visibility.required,
               defaultValue: defaults.visibility,
             }}
             options={Object.entries(COMMITMENT_VISIBILITY_LABELS).map(([value, label]) => ({

@@ -1,6 +1,6 @@
 // Commune search (React Aria ComboBox fed by /api/communes); submits the INSEE code under `name`.
 // Shared by the company profile and the Passerelles posts.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   ComboBox,
   FieldError,
@@ -40,6 +40,7 @@ export function CommuneComboBox({
   const [inputValue, setInputValue] = useState(initial ? communeLabel(initial) : "");
   const [results, setResults] = useState<CommuneOption[]>([]);
   const [loading, setLoading] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
   const showingSelection = selected !== null && inputValue === communeLabel(selected);
   const query = showingSelection ? "" : inputValue.trim();
 
@@ -82,6 +83,9 @@ export function CommuneComboBox({
         if (chosen) {
           setSelected(chosen);
           setInputValue(communeLabel(chosen));
+        } else if (inputRef.current !== null && document.activeElement === inputRef.current) {
+          // Enter with no commune highlighted: the text typed stays, and so does the list.
+          return;
         } else if (inputValue !== "" && selected) {
           // Left without choosing: back to the commune already chosen.
           setInputValue(communeLabel(selected));
@@ -90,7 +94,10 @@ export function CommuneComboBox({
           setInputValue("");
         }
       }}
-      allowsEmptyCollection={query.length >= 2}
+      // Always allowed: React Aria closes a list left empty and then reopens it by itself as soon
+      // as it has items again — which, after a choice, is the chosen commune: the list came back
+      // once a commune was chosen (RGAA 7.1). The empty list says instead what to type.
+      allowsEmptyCollection
       isInvalid={errors?.length ? true : undefined}
       menuTrigger="input"
     >
@@ -98,7 +105,7 @@ export function CommuneComboBox({
       <Text slot="description" className="mb-1 block text-sm text-gray-600">
         Tapez le début du nom ou le code postal, puis choisissez dans la liste.
       </Text>
-      <Input className={comboInputClass} />
+      <Input ref={inputRef} className={comboInputClass} />
       <FieldError className="mt-1 block text-sm font-medium text-red-700">
         {errors?.join(" ")}
       </FieldError>
@@ -107,7 +114,11 @@ export function CommuneComboBox({
           className="outline-none"
           renderEmptyState={() => (
             <p className="px-3 py-2 text-sm text-gray-700">
-              {loading ? "Recherche en cours…" : "Aucune commune ne correspond."}
+              {query.length < 2
+                ? "Tapez au moins deux caractères."
+                : loading
+                  ? "Recherche en cours…"
+                  : "Aucune commune ne correspond."}
             </p>
           )}
         >

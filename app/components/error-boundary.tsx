@@ -24,11 +24,20 @@ const UNEXPECTED = {
   body: "Nous n'avons pas pu afficher cette page. L'erreur a été enregistrée ; réessayez dans un instant.",
 };
 
+const statusOf = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
+const messageOf = (status: number) => STATUS_MESSAGES[status] ?? UNEXPECTED;
+
+/**
+ * The page title of an error page, saying which error it is (RGAA 8.6), e.g.
+ * "Page introuvable — Engagés". The root route's `meta` uses it when it shows the error boundary.
+ */
+export const errorPageTitle = (error: unknown) => `${messageOf(statusOf(error)).title} — Engagés`;
+
 /** The one error display of the app, in French, for every status. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = STATUS_MESSAGES[status] ?? UNEXPECTED;
+  const status = statusOf(error);
+  const message = messageOf(status);
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <div className="mx-auto max-w-2xl py-12">

@@ -15,6 +15,38 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
+/** The sentence at the top of a form with required fields (RGAA 11.10). */
+export function RequiredFieldsNote() {
+  return (
+    <p className="mb-4 text-sm text-gray-700">
+      Les champs marqués d&apos;un astérisque <RequiredMark /> sont obligatoires.
+    </p>
+  );
+}
+
+/** The visible mark of a required field; screen readers hear the control's `required` instead. */
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="font-bold text-red-700">
+      *
+    </span>
+  );
+}
+
+/**
+ * A label, followed by the asterisk when its field is required. The asterisk stays outside the
+ * label, so that the field's name is the label's words alone.
+ */
+export function LabelRow({ required, children }: { required?: boolean; children: ReactNode }) {
+  if (!required) return <>{children}</>;
+  return (
+    <div className="flex items-baseline gap-1 [&>label]:mb-1">
+      {children}
+      <RequiredMark />
+    </div>
+  );
+}
+
 type ControlWiring = {
   id: string;
   "aria-invalid": true | undefined;
@@ -29,9 +61,12 @@ function FieldShell({
   help,
   errors,
   className,
+  required,
   children,
 }: {
   id?: string;
+  /** The control's own `required`: an asterisk follows the label. */
+  required?: boolean;
   label: ReactNode;
   help?: ReactNode;
   errors?: ListOfErrors;
@@ -44,9 +79,11 @@ function FieldShell({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className={className ?? "mb-4"}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
+      <LabelRow required={required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={helpId} className="mb-1 text-sm text-gray-600">
           {help}
@@ -70,7 +107,7 @@ export function Field({
   ...shell
 }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
   return (
-    <FieldShell id={inputProps.id} {...shell}>
+    <FieldShell id={inputProps.id} required={inputProps.required} {...shell}>
       {(wiring) => <input {...inputProps} {...wiring} />}
     </FieldShell>
   );
@@ -85,7 +122,7 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
   return (
-    <FieldShell id={selectProps.id} {...shell}>
+    <FieldShell id={selectProps.id} required={selectProps.required} {...shell}>
       {(wiring) => (
         <select {...selectProps} {...wiring}>
           {options.map((o) => (

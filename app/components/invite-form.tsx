@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { Field, FormErrors } from "./forms";
+import { Field, FormErrors, RequiredFieldsNote } from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 
 /** The invitation form: e-mail and name, plus the scope fields the page adds as children. */
 export function InviteForm({
@@ -20,12 +21,14 @@ export function InviteForm({
   const [form, fields] = useForm({
     id: "invite",
     lastResult,
+    constraint: requiredConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)}>
+      <RequiredFieldsNote />
       <input type="hidden" name="intent" value="invite" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field

@@ -9,7 +9,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, type TextareaHTMLAttributes } from "react";
 import { meetingSchema } from "~/utils/schemas/meeting";
-import { ErrorList, Field, FormErrors, type ListOfErrors } from "./forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  type ListOfErrors,
+  RequiredFieldsNote,
+  LabelRow,
+} from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 
 export type MeetingFormDefaults = {
   title: string;
@@ -38,9 +46,11 @@ export function TextAreaField({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
+      <LabelRow required={textareaProps.required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={helpId} className="mb-1 text-sm text-gray-600">
           {help}
@@ -73,6 +83,7 @@ export function MeetingForm({
     id: "meeting",
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(meetingSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -80,6 +91,7 @@ export function MeetingForm({
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
   return (
     <Form method="post" {...getFormProps(form)} className="card">
+      <RequiredFieldsNote />
       <input type="hidden" name="intent" value="save" />
       <Field
         label="Titre"

@@ -14,7 +14,8 @@ import {
   PRACTICE_TITLE_MAX,
   practiceSchema,
 } from "~/utils/schemas/practice";
-import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
@@ -53,6 +54,7 @@ export function PracticeForm({
     id: "practice",
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(practiceSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -60,6 +62,7 @@ export function PracticeForm({
   const freeSlots = Math.max(0, PRACTICE_IMAGES_MAX - images.length);
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
+      <RequiredFieldsNote />
       <fieldset className="card">
         <legend className="px-1 text-lg font-bold">Votre pratique</legend>
         {clubs.length > 1 ? (
@@ -69,6 +72,7 @@ export function PracticeForm({
             selectProps={{
               name: fields.clubId.name,
               id: fields.clubId.id,
+              required: fields.clubId.required,
               defaultValue: defaults.clubId,
             }}
             options={clubs}
@@ -88,9 +92,11 @@ export function PracticeForm({
           }}
         />
         <div className="mb-4">
-          <label htmlFor={fields.body.id} className="label">
-            Ce que vous faites, comment, et ce que vous en retenez
-          </label>
+          <LabelRow required>
+            <label htmlFor={fields.body.id} className="label">
+              Ce que vous faites, comment, et ce que vous en retenez
+            </label>
+          </LabelRow>
           <p id={`${fields.body.id}-help`} className="mb-1 text-sm text-gray-600">
             Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
             liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
@@ -98,6 +104,7 @@ export function PracticeForm({
           <textarea
             id={fields.body.id}
             name={fields.body.name}
+            required
             defaultValue={defaults.body}
             rows={12}
             maxLength={PRACTICE_BODY_MAX}
@@ -113,6 +120,7 @@ export function PracticeForm({
           selectProps={{
             name: fields.visibility.name,
             id: fields.visibility.id,
+            required: fields.visibility.required,
             defaultValue: defaults.visibility,
           }}
           options={PRACTICE_VISIBILITIES.map((v) => ({
@@ -127,6 +135,7 @@ export function PracticeForm({
             selectProps={{
               name: fields.commitmentId.name,
               id: fields.commitmentId.id,
+              required: fields.commitmentId.required,
               defaultValue: defaults.commitmentId,
             }}
             options={[{ value: "", label: "Aucun" }, ...commitments]}

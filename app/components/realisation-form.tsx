@@ -13,7 +13,8 @@ import {
 import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { realisationSchema, unitOf } from "~/utils/schemas/realisation";
-import { ErrorList, Field, FormErrors, SelectField } from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { PersonalDataConfirm } from "./personal-data";
 
 export type RealisationFormDefaults = {
@@ -50,6 +51,7 @@ export function RealisationForm({
     id: "realisation",
     lastResult,
     defaultValue: defaults,
+    constraint: requiredConstraint(realisationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -63,6 +65,7 @@ export function RealisationForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-1">
+      <RequiredFieldsNote />
       <input type="hidden" name="intent" value="save" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
@@ -86,6 +89,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.commitmentId.name,
             id: fields.commitmentId.id,
+            required: fields.commitmentId.required,
             value: commitmentId,
             onChange: (e) => setCommitmentId(e.target.value),
           }}
@@ -100,6 +104,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.actionTypeCode.name,
             id: fields.actionTypeCode.id,
+            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => setActionTypeCode(e.target.value),
           }}
@@ -111,6 +116,7 @@ export function RealisationForm({
           selectProps={{
             name: fields.publicCategoryCode.name,
             id: fields.publicCategoryCode.id,
+            required: fields.publicCategoryCode.required,
             value: publicCode,
             onChange: (e) => setPublicCode(e.target.value),
           }}
@@ -131,6 +137,7 @@ export function RealisationForm({
             selectProps={{
               name: fields.contractType.name,
               id: fields.contractType.id,
+              required: fields.contractType.required,
               defaultValue: defaults.contractType,
             }}
             options={[

@@ -192,7 +192,8 @@ export async function publicCompanyPage(companyId: string) {
     practices: practices.map((p) => ({
       id: p.id,
       title: p.title,
-      bodyHtml: renderMarkdown(p.body),
+      // Shown under the practice's own h3 on the public company page.
+      bodyHtml: renderMarkdown(p.body, { headingLevel: 4 }),
       createdAt: p.createdAt.toISOString(),
     })),
   };

@@ -204,7 +204,8 @@ export async function getPracticePage(user: CurrentUser, practiceId: string) {
   const given = await kudosGivenBy(user.id, [practiceId]);
   return {
     ...toCard(practice, given),
-    bodyHtml: renderMarkdown(practice.body),
+    // Under the practice page's h1; the comments under its « Commentaires » h2.
+    bodyHtml: renderMarkdown(practice.body, { headingLevel: 2 }),
     updatedAt: practice.updatedAt.toISOString(),
     authorName: practice.author?.name ?? null,
     commitment: practice.commitment
@@ -217,7 +218,7 @@ export async function getPracticePage(user: CurrentUser, practiceId: string) {
     imageList: practice.images,
     comments: comments.map((c) => ({
       id: c.id,
-      bodyHtml: renderMarkdown(c.body),
+      bodyHtml: renderMarkdown(c.body, { headingLevel: 3 }),
       hidden: c.hiddenAt !== null,
       createdAt: c.createdAt.toISOString(),
       authorName: c.author?.name ?? "Compte supprimé",

@@ -10,12 +10,16 @@ const STATEMENT_DATE = "1er décembre 2026";
 
 /** What the audit found and is not yet fixed (RGAA 4.1.2 criteria). */
 const NON_CONFORMITIES = [
-  "Quatre pages obligent à faire défiler horizontalement à 320 pixels de large (critère 10.11).",
-  "Les champs obligatoires ne sont pas signalés comme tels avant l'envoi du formulaire (critère 11.10).",
-  "Certaines suppressions se font sans demande de confirmation (critère 11.12).",
-  "Dans les comptes rendus de réunion, les niveaux de titres saisis par les animateurs ne suivent pas toujours la hiérarchie de la page (critère 9.1).",
-  "Le titre des pages d'erreur ne dit pas toujours de quelle erreur il s'agit (critère 8.6).",
-  "La liste de choix des communes peut se rouvrir après qu'une commune a été choisie (critère 7.1).",
+  "Les formulaires principaux (connexion, comptes, engagements, réalisations, réunions, bonnes pratiques, clubs, invitations) marquent leurs champs obligatoires d'un astérisque et l'annoncent ; d'autres ne le font pas encore : profil de l'entreprise, annonces et réponses Passerelles, fiche d'annuaire, ajout d'un prospect et contact d'un membre, présences, commentaires, réglages des relances, administration des entreprises (critère 11.10).",
+];
+
+/** What the audit found and was fixed since, with the date of the check (kept for the record). */
+const FIXED = [
+  "Aucune page ne fait plus défiler horizontalement à 320 pixels de large : chaque page atteinte par chacun des rôles a été mesurée (critère 10.11).",
+  "Les suppressions et les retraits (réalisation, pratique, membre de l'équipe, invitation, rattachement au siège, annonce Passerelles, départ d'un membre, annulation d'une réunion, fermeture d'un club) demandent une confirmation, avec ou sans JavaScript (critère 11.12).",
+  "Les titres saisis dans les comptes rendus, ordres du jour, bonnes pratiques et commentaires prennent le niveau qui suit le titre de la page ou de la section où ils s'affichent (critère 9.1).",
+  "Le titre des pages d'erreur dit de quelle erreur il s'agit, par exemple « Page introuvable » ou « Accès refusé » (critère 8.6).",
+  "La liste de choix des communes ne se rouvre plus après qu'une commune a été choisie (critère 7.1).",
 ];
 
 export default function AccessibilityPage() {
@@ -54,8 +58,18 @@ export default function AccessibilityPage() {
           calculé.
         </p>
         <p>
+          Le 1er décembre 2026, chacune des non-conformités relevées a été reprise ; celles-ci sont
+          corrigées et vérifiées par des tests automatiques :
+        </p>
+        <ul className="list-disc space-y-1 pl-6">
+          {FIXED.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <p>
           Chaque modification de la plateforme est vérifiée automatiquement par axe-core sur les
-          parcours principaux, à 1 280 et à 320 pixels de large.
+          parcours principaux, à 1 280 et à 320 pixels de large, et la largeur de chaque page à 320
+          pixels est mesurée pour chacun des rôles.
         </p>
       </section>
 

@@ -56,12 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
       place: meeting.place,
       videoUrl: meeting.videoUrl,
-      agendaHtml: renderMarkdown(meeting.agenda),
+      agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),
       cancelled: meeting.cancelledAt !== null,
       started: meetingHasStarted(meeting, now),
       answerClosed: answerClosedReason(meeting, now),
       minutesHtml:
-        meeting.minutesPublishedAt && meeting.minutes ? renderMarkdown(meeting.minutes) : null,
+        meeting.minutesPublishedAt && meeting.minutes
+          ? renderMarkdown(meeting.minutes, { headingLevel: 3 })
+          : null,
       hasDraftMinutes: !meeting.minutesPublishedAt && !!meeting.minutes,
       reminderSent: meeting.reminderSentAt !== null,
     },
@@ -69,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: practice.id,
       title: practice.title,
       company: practice.company.name,
-      bodyHtml: renderMarkdown(practice.body),
+      bodyHtml: renderMarkdown(practice.body, { headingLevel: 3 }),
     })),
     myRsvp: mine.get(meeting.id)?.rsvp ?? null,
     canAnswer,

@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       started: meetingHasStarted(meeting),
       minutes: meeting.minutes ?? "",
       published: meeting.minutesPublishedAt !== null,
-      previewHtml: meeting.minutes ? renderMarkdown(meeting.minutes) : "",
+      previewHtml: meeting.minutes ? renderMarkdown(meeting.minutes, { headingLevel: 3 }) : "",
     },
   };
 }

@@ -48,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: m.place,
     videoUrl: m.videoUrl,
     cancelled: m.cancelledAt !== null,
-    minutesHtml: m.minutesPublishedAt && m.minutes ? renderMarkdown(m.minutes) : null,
+    minutesHtml:
+      m.minutesPublishedAt && m.minutes ? renderMarkdown(m.minutes, { headingLevel: 4 }) : null,
     myRsvp: mine.get(m.id)?.rsvp ?? null,
     counts: canManage ? m.counts : null,
   });

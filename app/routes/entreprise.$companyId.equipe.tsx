@@ -271,17 +271,15 @@ export default function TeamPage() {
                     <td>{dateFormat.format(new Date(i.expiresAt))}</td>
                     {canEdit ? (
                       <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke-invitation" />
-                          <input type="hidden" name="id" value={i.id} />
-                          <button
-                            type="submit"
-                            className="btn-secondary"
-                            aria-label={`Révoquer l'invitation de ${i.email}`}
-                          >
-                            Révoquer
-                          </button>
-                        </Form>
+                        <ConfirmAction
+                          label="Révoquer"
+                          accessibleLabel={`Révoquer l'invitation de ${i.email}`}
+                          title={`Révoquer l'invitation de ${i.email} ?`}
+                          confirmLabel="Révoquer l'invitation"
+                          fields={{ intent: "revoke-invitation", id: i.id }}
+                        >
+                          <p>Le lien reçu par e-mail ne fonctionnera plus.</p>
+                        </ConfirmAction>
                       </td>
                     ) : null}
                   </tr>

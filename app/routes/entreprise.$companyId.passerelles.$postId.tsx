@@ -2,6 +2,7 @@ import { countOf } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
@@ -164,12 +165,16 @@ export default function PostPage() {
       <div className="card mb-6">
         <PostSummary post={post} showCompany={!own} headingLevel={3} />
         {own && post.status === "OPEN" ? (
-          <Form method="post" className="mt-3">
-            <input type="hidden" name="intent" value="close" />
-            <button type="submit" className="btn-secondary">
-              Clore l’annonce
-            </button>
-          </Form>
+          <div className="mt-3">
+            <ConfirmAction
+              label="Clore l’annonce"
+              title="Clore cette annonce ?"
+              confirmLabel="Clore l’annonce"
+              fields={{ intent: "close" }}
+            >
+              <p>Elle ne sera plus proposée aux autres entreprises du club.</p>
+            </ConfirmAction>
+          </div>
         ) : null}
       </div>
 

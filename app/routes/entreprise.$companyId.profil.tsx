@@ -23,6 +23,7 @@ import {
   optionClass,
   popoverClass,
 } from "~/components/commune-combobox";
+import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, dateTimeFormat } from "~/components/page";
 import {
@@ -487,13 +488,17 @@ function HeadOfficeSection({
             {company.headOffice.commune ? `, ${company.headOffice.commune.name}` : ""}).
           </p>
           {canEdit ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="unlink-head-office" />
+            <>
               <FormErrors errors={[unlinkError]} />
-              <button type="submit" className="btn-secondary">
-                Détacher du siège
-              </button>
-            </Form>
+              <ConfirmAction
+                label="Détacher du siège"
+                title={`Détacher cet établissement du siège ${company.headOffice.name} ?`}
+                confirmLabel="Détacher du siège"
+                fields={{ intent: "unlink-head-office" }}
+              >
+                <p>Il pourra y être rattaché de nouveau ensuite.</p>
+              </ConfirmAction>
+            </>
           ) : null}
         </>
       ) : company.establishments.length > 0 ? (

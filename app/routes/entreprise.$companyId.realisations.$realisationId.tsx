@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { HistoryList } from "~/components/history-list";
 import { PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
@@ -105,12 +106,14 @@ export default function RealisationPage() {
         <p className="mb-3 text-sm text-gray-700">
           Une réalisation déclarée par erreur peut être supprimée.
         </p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="btn-danger">
-            Supprimer cette réalisation
-          </button>
-        </Form>
+        <ConfirmAction
+          label="Supprimer cette réalisation"
+          title="Supprimer cette réalisation ?"
+          confirmLabel="Supprimer définitivement"
+          fields={{ intent: "delete" }}
+        >
+          <p>Elle ne comptera plus dans les chiffres de l&apos;entreprise ni du club.</p>
+        </ConfirmAction>
       </section>
       <section aria-labelledby="historique" className="card mt-6">
         <h2 id="historique" className="mb-3 text-lg font-bold">

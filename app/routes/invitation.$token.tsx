@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
@@ -119,6 +120,7 @@ export default function AcceptInvitationPage() {
     id: "accept-invitation",
     lastResult: actionData?.result,
     defaultValue: { name: invitation?.name ?? "" },
+    constraint: requiredConstraint(newAccountSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -180,6 +182,7 @@ export default function AcceptInvitationPage() {
           )
         ) : (
           <Form method="post" {...getFormProps(form)}>
+            <RequiredFieldsNote />
             <p className="mb-4">
               Adresse e-mail du compte : <strong>{invitation.email}</strong>
             </p>

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { PageHeader } from "~/components/page";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { clientIp } from "~/utils/auth.server";
@@ -45,6 +46,7 @@ export default function ForgotPasswordPage() {
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
+    constraint: requiredConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
   });
@@ -55,6 +57,7 @@ export default function ForgotPasswordPage() {
         intro="Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe."
       />
       <Form method="post" className="card" {...getFormProps(form)}>
+        <RequiredFieldsNote />
         <Field
           label="Adresse e-mail"
           errors={fields.email.errors}

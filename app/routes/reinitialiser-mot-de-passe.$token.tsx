@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { requiredConstraint } from "~/utils/required-fields";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
@@ -75,6 +76,7 @@ export default function ResetPasswordPage() {
   const [form, fields] = useForm({
     id: "reset-password",
     lastResult: actionData?.result,
+    constraint: requiredConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -93,6 +95,7 @@ export default function ResetPasswordPage() {
     <div className="mx-auto max-w-md">
       <PageHeader title="Choisir un nouveau mot de passe" />
       <Form method="post" className="card" {...getFormProps(form)}>
+        <RequiredFieldsNote />
         <NewPasswordFields
           password={fields.password}
           confirm={fields.confirm}

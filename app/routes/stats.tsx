@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figures";
+import { TableScroll } from "~/components/table-scroll";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { prisma } from "~/utils/db.server";
@@ -73,7 +74,7 @@ export default function PublicStatsPage() {
         différence (un total, un autre département…) : elles indiquent « {MASKED_LABEL} ».
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <div className="card">
+        <TableScroll label="Personnes accompagnées par public" className="card">
           <table className="table-basic">
             <caption className="mb-2 text-left text-base font-semibold">
               Personnes accompagnées par public
@@ -97,8 +98,8 @@ export default function PublicStatsPage() {
               ))}
             </tbody>
           </table>
-        </div>
-        <div className="card">
+        </TableScroll>
+        <TableScroll label="Réalisations par type d'action" className="card">
           <table className="table-basic">
             <caption className="mb-2 text-left text-base font-semibold">
               Réalisations par type d&apos;action
@@ -131,7 +132,7 @@ export default function PublicStatsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </>
   );

@@ -38,6 +38,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     "p",
     "br",
+    "h1",
     "h2",
     "h3",
     "h4",
@@ -79,8 +80,6 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    // The page has its own h1: a Markdown "# Title" becomes a section heading.
-    h1: "h2",
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, rel: "noopener noreferrer nofollow" },
@@ -109,13 +108,39 @@ function plainTextHtml(text: string): string {
     .join("\n");
 }
 
-/** Safe HTML for a Markdown text typed by a user; never throws. */
-export function renderMarkdown(markdown: string): string {
+/**
+ * The heading levels of a text placed under the page's own headings (RGAA 9.1): the text's
+ * highest level becomes `headingLevel`, each next level used one below it (a text jumping from
+ * "#" to "###" gets two consecutive levels), never below h6.
+ */
+function headingTransforms(
+  html: string,
+  headingLevel: number,
+): sanitizeHtml.IOptions["transformTags"] {
+  // marked's own output: raw HTML in the text was escaped, so every "<hN" here is a heading.
+  const used = [...new Set([...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1])))].sort();
+  return Object.fromEntries(
+    used.map((level, rank) => [`h${level}`, `h${Math.min(headingLevel + rank, 6)}`]),
+  );
+}
+
+/**
+ * Safe HTML for a Markdown text typed by a user; never throws. `headingLevel` is the level its
+ * first-rank headings take: one below the heading the text is shown under (2 under the page's
+ * h1, 3 under a section's h2…).
+ */
+export function renderMarkdown(markdown: string, { headingLevel = 2 } = {}): string {
   if (!markdown.trim()) return "";
   if (!withinMarkdownNesting(markdown)) return plainTextHtml(markdown);
   try {
     const html = marked.parse(markdown) as string;
-    return sanitizeHtml(html, SANITIZE_OPTIONS);
+    return sanitizeHtml(html, {
+      ...SANITIZE_OPTIONS,
+      transformTags: {
+        ...SANITIZE_OPTIONS.transformTags,
+        ...headingTransforms(html, headingLevel),
+      },
+    });
   } catch (error) {
     // RangeError (stack) or a parser bug: this text is shown as typed, the page still answers.
     console.warn(`Markdown affiché en texte brut : ${(error as Error)?.name ?? "erreur"}`);

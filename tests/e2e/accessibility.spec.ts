@@ -52,3 +52,91 @@ test.describe("accessibility statement and keyboard use", () => {
     await expect(page.locator("p[aria-live=polite]")).toHaveText(title);
   });
 });
+
+// The non-conformities the statement used to list, each checked now that it is fixed.
+test.describe("fixed non-conformities (RGAA 10.11, 11.10, 8.6, 7.1)", () => {
+  const ROLES = [null, DEMO.company, DEMO.animator, DEMO.prefecture, DEMO.admin] as const;
+  /** One page per route shape (ids collapsed), downloads and sign-out left out. */
+  const shapeOf = (p: string) => p.split("?")[0].replace(/\/[a-z0-9]{20,}(?=\/|$)/g, "/:id");
+  const SKIP = /logout|\.xlsx|\.csv|calendrier|images|desabonnement|reponse|\/dev\//;
+
+  for (const role of ROLES) {
+    test(`no page scrolls sideways at 320 px (${role ?? "anonymous"})`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize({ width: 320, height: 800 });
+      let start = "/";
+      if (role) {
+        await signIn(page, role);
+        await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+        start = new URL(page.url()).pathname;
+      }
+      const queue = [start, "/", "/stats", "/accessibilite", "/pratiques", "/page-inexistante"];
+      const seen = new Set<string>();
+      const wide: string[] = [];
+      while (queue.length && seen.size < 45) {
+        const next = queue.shift()!;
+        if (SKIP.test(next) || seen.has(shapeOf(next))) continue;
+        seen.add(shapeOf(next));
+        await page.goto(next);
+        const { scrollWidth, clientWidth, links } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+          links: [...document.querySelectorAll("a[href^='/']")].map(
+            (a) => a.getAttribute("href") ?? "",
+          ),
+        }));
+        if (scrollWidth > clientWidth) wide.push(`${next} (${scrollWidth} px)`);
+        queue.push(...links);
+      }
+      expect(seen.size).toBeGreaterThan(role ? 8 : 4);
+      expect(wide, "pages plus larges que l'écran à 320 px").toEqual([]);
+    });
+  }
+
+  test("an error page says which error in its title", async ({ page }) => {
+    await page.goto("/cette-page-n-existe-pas");
+    await expect(page).toHaveTitle("Page introuvable — Engagés");
+    await signIn(page, DEMO.company);
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
+    await expect(page).toHaveTitle("Accès refusé — Engagés");
+  });
+
+  test("required fields are marked before sending", async ({ page }) => {
+    await signIn(page, DEMO.company);
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto(`${new URL(page.url()).pathname}/realisations/nouvelle`);
+    await expect(
+      page.getByText("Les champs marqués d'un astérisque * sont obligatoires."),
+    ).toBeVisible();
+    // The asterisk is seen, not heard: the control says "required" itself.
+    const date = page.getByLabel("Date", { exact: true });
+    await expect(date).toHaveAttribute("required", "");
+    const mark = page.locator(
+      `label[for="${await date.getAttribute("id")}"] + [aria-hidden="true"]`,
+    );
+    await expect(mark).toHaveText("*");
+  });
+
+  test("the commune list stays closed once a commune is chosen from the keyboard", async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.company);
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto(`${new URL(page.url()).pathname}/profil`);
+    const commune = page.getByRole("combobox", { name: "Commune" });
+    await commune.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("Lens");
+    await expect(page.getByRole("option", { name: /^Lens \(62300\)/ })).toBeVisible();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(commune).toHaveValue("Lens (62300)");
+    await expect(commune).toHaveAttribute("aria-expanded", "false");
+    // It used to close, then open again by itself a moment later.
+    await page.waitForTimeout(800);
+    await expect(commune).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("listbox")).toHaveCount(0);
+  });
+});

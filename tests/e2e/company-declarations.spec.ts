@@ -93,7 +93,12 @@ test("a realisation is edited and deleted, each step in its history", async ({ p
     .click();
   await expect(page.getByText("Modifié (nombre) par Claire Dumont")).toBeVisible();
   const id = new URL(page.url()).pathname.split("/").pop()!;
+  // The first click only asks for confirmation (RGAA 11.12): nothing is deleted yet.
   await page.getByRole("button", { name: "Supprimer cette réalisation" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Supprimer cette réalisation ?" });
+  await expect(confirm).toBeVisible();
+  expect(count(`SELECT COUNT(*) AS n FROM "Realisation" WHERE id = ?`, id)).toBe(1);
+  await confirm.getByRole("button", { name: "Supprimer définitivement" }).click();
   await expect(page.getByRole("status")).toContainText("Réalisation supprimée");
   expect(count(`SELECT COUNT(*) AS n FROM "Realisation" WHERE id = ?`, id)).toBe(0);
   expect(

@@ -366,6 +366,16 @@ test("the team: invite, remove through the dialog, revoke; the last member canno
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(page.getByRole("cell", { name: "pas.venu@exemple.fr", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Révoquer l'invitation de pas.venu@exemple.fr" }).click();
+  // Confirmed first (RGAA 11.12): until then the invitation stands.
+  const confirm = page.getByRole("alertdialog", {
+    name: "Révoquer l'invitation de pas.venu@exemple.fr ?",
+  });
+  expect(
+    count(
+      `SELECT COUNT(*) AS n FROM Invitation WHERE email = 'pas.venu@exemple.fr' AND revokedAt IS NOT NULL`,
+    ),
+  ).toBe(0);
+  await confirm.getByRole("button", { name: "Révoquer l'invitation" }).click();
   await expect(page.getByRole("status")).toHaveText(
     "L'invitation de pas.venu@exemple.fr est révoquée.",
   );

@@ -19,7 +19,7 @@ import { E2E_PORT } from "./ports";
 
 const dir = path.resolve(`tests/.tmp/shutdown-${E2E_PORT}`);
 const dbPath = path.join(dir, "app.db");
-const port = E2E_PORT + 3;
+const port = E2E_PORT + 5;
 
 function read<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(dbPath);

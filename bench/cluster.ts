@@ -135,7 +135,10 @@ async function startBalancer(instances: number): Promise<Balancer> {
       "  balance roundrobin",
       "  option httpchk GET /readyz",
       "  http-check expect status 200",
-      "  default-server inter 1s fall 2 rise 2",
+      // Under load /readyz waits its turn for a database connection like any request: give the
+      // check time, and three misses before an instance is taken out.
+      "  timeout check 10s",
+      "  default-server inter 2s fall 3 rise 2",
       ...servers,
       "",
     ].join("\n"),

@@ -130,17 +130,20 @@ export async function runMix(world: World, people: Person[], options: MixOptions
       };
       acknowledged.rsvp.set(c, rsvp);
       let n = 0;
+      let recorded = 0;
       return [
         read(`/entreprise/${c}`),
         write(
           `/entreprise/${c}/realisations/nouvelle`,
           () => {
             sentWrites.realisations++;
+            // A new quantity each time: the same realisation sent twice within 2 minutes is
+            // taken for a double post and recorded once (app/utils/duplicates.server.ts).
             return form({
               date: today,
               actionTypeCode: "IMMERSION",
               publicCategoryCode: "DELD",
-              quantity: "1",
+              quantity: String(++recorded),
               qpv: "UNKNOWN",
               note: run,
             });

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -325,7 +325,6 @@ function ProfileForm({
   const [form, fields] = useForm({
     id: "profil",
     lastResult,
-    shouldValidate: "onSubmit",
     defaultValue: {
       name: company.name,
       siret: company.siret,
@@ -470,7 +469,6 @@ function HeadOfficeSection({
       actionData?.intent === "link-head-office" && "result" in actionData
         ? actionData.result
         : undefined,
-    shouldValidate: "onSubmit",
   });
   const unlinkError =
     actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;

@@ -13,7 +13,7 @@ import {
   Text,
 } from "react-aria-components";
 import type { NafOption } from "~/models/company-profile.server";
-import { comboInputClass, optionClass, popoverClass } from "./commune-combobox";
+import { comboInputClass, optionClass, popoverClass } from "./commune-combobox-widget";
 
 function fold(value: string) {
   return value

@@ -78,7 +78,8 @@ function spaceLabel(role: Role) {
 
 /**
  * The account menu: a native disclosure (no script needed, keyboard and screen readers know it),
- * closed by Escape, a click elsewhere or a navigation once the page is hydrated.
+ * closed by Escape, by leaving it (a click or Tab elsewhere) and by a navigation once the page is
+ * hydrated.
  */
 function UserMenu({ user }: { user: HeaderUser }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -86,29 +87,22 @@ function UserMenu({ user }: { user: HeaderUser }) {
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [pathname]);
-  useEffect(() => {
-    const details = ref.current;
-    if (!details) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && details.open) {
-        details.open = false;
-        details.querySelector("summary")?.focus();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (details.open && !details.contains(e.target as Node)) details.open = false;
-    };
-    details.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      details.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, []);
   const itemClass =
     "block rounded px-3 py-2 text-sm text-gray-900 no-underline hover:bg-brand-700 hover:text-white focus:bg-brand-700 focus:text-white focus:outline-none";
   return (
-    <details ref={ref} className="relative">
+    <details
+      ref={ref}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector("summary")?.focus();
+        }
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) e.currentTarget.open = false;
+      }}
+    >
       <summary
         aria-label={`Compte de ${user.name}`}
         className="cursor-pointer list-none rounded-md border border-brand-100 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-white [&::-webkit-details-marker]:hidden"

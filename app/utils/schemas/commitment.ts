@@ -11,9 +11,11 @@ import {
   UNITS,
 } from "../domain";
 
-const themeCodes = THEMES.map((t) => t.code) as [string, ...string[]];
-const actionTypeCodes = ACTION_TYPES.map((a) => a.code) as [string, ...string[]];
-const publicCodes = PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]];
+const themeCodes = /* @__PURE__ */ (() => THEMES.map((t) => t.code) as [string, ...string[]])();
+const actionTypeCodes = /* @__PURE__ */ (() =>
+  ACTION_TYPES.map((a) => a.code) as [string, ...string[]])();
+const publicCodes = /* @__PURE__ */ (() =>
+  PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]])();
 const isoDate = (label: string) =>
   z
     .string({ error: `Indiquez la date de ${label}.` })

@@ -4,8 +4,9 @@ import { PRACTICE_VISIBILITIES, PUBLIC_CATEGORIES, THEMES } from "../domain";
 import { MARKDOWN_NESTING_MESSAGE, withinMarkdownNesting } from "../markdown-nesting";
 import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 
-const themeCodes = THEMES.map((t) => t.code) as [string, ...string[]];
-const publicCodes = PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]];
+const themeCodes = /* @__PURE__ */ (() => THEMES.map((t) => t.code) as [string, ...string[]])();
+const publicCodes = /* @__PURE__ */ (() =>
+  PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]])();
 
 export const PRACTICE_TITLE_MAX = 150;
 export const PRACTICE_BODY_MAX = 20_000;

@@ -8,8 +8,10 @@ import { ACTION_TYPES, CONTRACT_TYPES, PUBLIC_CATEGORIES, QPV_VALUES } from "../
 export const FIRST_DECLARABLE_DATE = "2018-01-01";
 export const MAX_QUANTITY = { PEOPLE: 10_000, EUROS: 100_000_000, HOURS: 1_000_000 } as const;
 
-const actionTypeCodes = ACTION_TYPES.map((a) => a.code) as [string, ...string[]];
-const publicCodes = PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]];
+const actionTypeCodes = /* @__PURE__ */ (() =>
+  ACTION_TYPES.map((a) => a.code) as [string, ...string[]])();
+const publicCodes = /* @__PURE__ */ (() =>
+  PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]])();
 
 function todayIso() {
   return new Date().toISOString().slice(0, 10);

@@ -17,7 +17,7 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
 
-const schema = withNewPassword({});
+const schema = /* @__PURE__ */ (() => withNewPassword({}))();
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: (await findResetToken(params.token ?? "")) !== null };

@@ -34,7 +34,7 @@ export function BarChart({
   if (rows.length === 0) return null;
   return (
     <div aria-hidden="true" style={{ height: Math.max(160, rows.length * 34 + 40) }}>
-      <canvas ref={canvas} />
+      <canvas ref={canvas} className="max-w-full" />
     </div>
   );
 }

@@ -34,7 +34,7 @@ export function LineChart({
   if (labels.length === 0) return null;
   return (
     <div aria-hidden="true" style={{ height }}>
-      <canvas ref={canvas} />
+      <canvas ref={canvas} className="max-w-full" />
     </div>
   );
 }

@@ -1,18 +1,9 @@
-import {
-  BarElement,
-  CategoryScale,
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  Tooltip,
-} from "chart.js";
-import { Bar } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+import { useEffect, useRef } from "react";
 
 /**
  * A horizontal bar chart. It is a picture for sighted readers only (aria-hidden): every chart
- * of the app sits next to a table holding the same numbers.
+ * of the app sits next to a table holding the same numbers. chart.js is loaded after the page
+ * is hydrated (decision 017); until then, and without JavaScript, the box stays empty.
  */
 export function BarChart({
   rows,
@@ -23,25 +14,27 @@ export function BarChart({
   seriesLabel: string;
   color?: string;
 }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const data = JSON.stringify(rows);
+  useEffect(() => {
+    let chart: { destroy(): void } | undefined;
+    let cancelled = false;
+    const parsed = JSON.parse(data) as typeof rows;
+    if (parsed.length === 0) return;
+    void import("./chart-drawing").then(({ drawBarChart }) => {
+      if (!cancelled && canvas.current) {
+        chart = drawBarChart(canvas.current, parsed, seriesLabel, color);
+      }
+    });
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+    };
+  }, [data, seriesLabel, color]);
   if (rows.length === 0) return null;
   return (
     <div aria-hidden="true" style={{ height: Math.max(160, rows.length * 34 + 40) }}>
-      <Bar
-        data={{
-          labels: rows.map((r) => r.label),
-          datasets: [
-            { label: seriesLabel, data: rows.map((r) => r.value), backgroundColor: color },
-          ],
-        }}
-        options={{
-          indexAxis: "y",
-          maintainAspectRatio: false,
-          responsive: true,
-          animation: false,
-          plugins: { legend: { display: false } },
-          scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
-        }}
-      />
+      <canvas ref={canvas} className="max-w-full" />
     </div>
   );
 }

@@ -1,9 +1,7 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
-import { clubSchema } from "~/utils/schemas/club";
 import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 /** A club's département, name and description: the admin's create and edit forms. */
 export function ClubForm({
@@ -26,10 +24,7 @@ export function ClubForm({
     id,
     lastResult,
     defaultValue: defaults,
-    constraint: requiredConstraint(clubSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: clubSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.club,
   });
   const descriptionError = fields.description.errors?.length
     ? `${fields.description.id}-error`

@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import {
@@ -11,10 +10,9 @@ import {
   UNIT_LABELS,
   UNITS,
 } from "~/utils/domain";
-import { commitmentSchema } from "~/utils/schemas/commitment";
 import { unitOf } from "~/utils/schemas/realisation";
 import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
@@ -101,10 +99,7 @@ export function CommitmentForm({
     id: "commitment",
     lastResult,
     defaultValue: defaults,
-    constraint: requiredConstraint(commitmentSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.commitment,
   });
 
   return (

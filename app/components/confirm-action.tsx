@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useHydrated } from "~/utils/use-hydrated";
+
+// Loaded after hydration (decision 017): until then, and without JavaScript, the disclosure.
+const ConfirmDialog = lazy(() => import("./confirm-dialog"));
 
 /**
  * A button that asks for confirmation, then posts a plain form. With JavaScript: a React Aria
- * modal dialog; without: a disclosure holding the same form.
+ * modal dialog, loaded once the page is hydrated; without: a disclosure holding the same form.
  */
 export function ConfirmAction({
   label,
@@ -38,43 +40,24 @@ export function ConfirmAction({
       ) : null}
     </Form>
   );
-  if (!hydrated) {
-    return (
-      <details>
-        <summary className="btn-secondary cursor-pointer list-none" aria-label={accessibleLabel}>
-          {label}
-        </summary>
-        <div className="mt-2 max-w-md rounded-md border border-gray-300 bg-white p-3">
-          <p className="font-semibold">{title}</p>
-          {children}
-          {form()}
-        </div>
-      </details>
-    );
-  }
-  return (
-    <DialogTrigger>
-      <Button className="btn-secondary" aria-label={accessibleLabel}>
+  const disclosure = (
+    <details>
+      <summary className="btn-secondary cursor-pointer list-none" aria-label={accessibleLabel}>
         {label}
-      </Button>
-      <ModalOverlay
-        isDismissable
-        className="fixed inset-0 z-50 flex items-center justify-center bg-black/50 p-4"
-      >
-        <Modal className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl">
-          <Dialog role="alertdialog" className="outline-none">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="mb-2 text-lg font-bold">
-                  {title}
-                </Heading>
-                {children}
-                {form(close)}
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      </summary>
+      <div className="mt-2 max-w-md rounded-md border border-gray-300 bg-white p-3">
+        <p className="font-semibold">{title}</p>
+        {children}
+        {form()}
+      </div>
+    </details>
+  );
+  if (!hydrated) return disclosure;
+  return (
+    <Suspense fallback={disclosure}>
+      <ConfirmDialog label={label} accessibleLabel={accessibleLabel} title={title} form={form}>
+        {children}
+      </ConfirmDialog>
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { AUDIT_FIELD_LABELS } from "~/utils/audit-labels";
+import { AUDIT_FIELD_LABELS } from "~/utils/audit-field-labels";
 import { dateTimeFormat } from "./page";
 
 export type HistoryEntry = {

@@ -1,19 +1,15 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 /** The invitation form: e-mail and name, plus the scope fields the page adds as children. */
 export function InviteForm({
-  schema,
   lastResult,
   children,
   submitLabel = "Envoyer l'invitation",
 }: {
-  schema: z.ZodType;
   lastResult?: SubmissionResult<string[]> | null;
   children?: (fields: Record<string, { errors?: string[]; name: string; id: string }>) => ReactNode;
   submitLabel?: string;
@@ -21,10 +17,7 @@ export function InviteForm({
   const [form, fields] = useForm({
     id: "invite",
     lastResult,
-    constraint: requiredConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.invite,
   });
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -1,19 +1,9 @@
-import {
-  CategoryScale,
-  Chart as ChartJS,
-  Legend,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from "chart.js";
-import { Line } from "react-chartjs-2";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
+import { useEffect, useRef } from "react";
 
 /**
  * A line chart of one or more series over the same labels (months). Like BarChart, it is a
  * picture for sighted readers only (aria-hidden): a table beside it holds the same numbers.
+ * chart.js is loaded after the page is hydrated (decision 017).
  */
 export function LineChart({
   labels,
@@ -24,29 +14,27 @@ export function LineChart({
   series: Array<{ label: string; values: number[]; color: string }>;
   height?: number;
 }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const data = JSON.stringify({ labels, series });
+  useEffect(() => {
+    let chart: { destroy(): void } | undefined;
+    let cancelled = false;
+    const parsed = JSON.parse(data) as { labels: typeof labels; series: typeof series };
+    if (parsed.labels.length === 0) return;
+    void import("./chart-drawing").then(({ drawLineChart }) => {
+      if (!cancelled && canvas.current) {
+        chart = drawLineChart(canvas.current, parsed.labels, parsed.series);
+      }
+    });
+    return () => {
+      cancelled = true;
+      chart?.destroy();
+    };
+  }, [data]);
   if (labels.length === 0) return null;
   return (
     <div aria-hidden="true" style={{ height }}>
-      <Line
-        data={{
-          labels,
-          datasets: series.map((s) => ({
-            label: s.label,
-            data: s.values,
-            borderColor: s.color,
-            backgroundColor: s.color,
-            tension: 0.25,
-            pointRadius: 2,
-          })),
-        }}
-        options={{
-          maintainAspectRatio: false,
-          responsive: true,
-          animation: false,
-          plugins: { legend: { display: series.length > 1, position: "bottom" } },
-          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-        }}
-      />
+      <canvas ref={canvas} className="max-w-full" />
     </div>
   );
 }

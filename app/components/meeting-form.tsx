@@ -4,11 +4,9 @@ import {
   getTextareaProps,
   useForm,
   type SubmissionResult,
-} from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+} from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, type TextareaHTMLAttributes } from "react";
-import { meetingSchema } from "~/utils/schemas/meeting";
 import {
   ErrorList,
   Field,
@@ -17,7 +15,7 @@ import {
   RequiredFieldsNote,
   LabelRow,
 } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 export type MeetingFormDefaults = {
   title: string;
@@ -83,10 +81,7 @@ export function MeetingForm({
     id: "meeting",
     lastResult,
     defaultValue: defaults,
-    constraint: requiredConstraint(meetingSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.meeting,
   });
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
   return (

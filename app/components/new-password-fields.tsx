@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, type FieldMetadata } from "~/components/use-form";
 import { Field } from "./forms";
 
 /** The password and its confirmation, for account creation and password reset. */

@@ -1,5 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
 import {
   PRACTICE_VISIBILITIES,
@@ -12,10 +11,9 @@ import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_ACCEPT,
   PRACTICE_TITLE_MAX,
-  practiceSchema,
 } from "~/utils/schemas/practice";
 import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 
@@ -54,10 +52,7 @@ export function PracticeForm({
     id: "practice",
     lastResult,
     defaultValue: defaults,
-    constraint: requiredConstraint(practiceSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: practiceSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.practice,
   });
   const freeSlots = Math.max(0, PRACTICE_IMAGES_MAX - images.length);
   return (

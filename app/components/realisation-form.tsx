@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import {
@@ -12,9 +11,9 @@ import {
 } from "~/utils/domain";
 import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
-import { realisationSchema, unitOf } from "~/utils/schemas/realisation";
+import { unitOf } from "~/utils/schemas/realisation";
 import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 
 export type RealisationFormDefaults = {
@@ -51,10 +50,7 @@ export function RealisationForm({
     id: "realisation",
     lastResult,
     defaultValue: defaults,
-    constraint: requiredConstraint(realisationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.realisation,
   });
 
   // Said before posting; once the server has refused it, its error says it instead.

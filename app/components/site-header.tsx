@@ -1,5 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 
 export type HeaderUser = {
@@ -76,32 +76,54 @@ function spaceLabel(role: Role) {
   }
 }
 
+/**
+ * The account menu: a native disclosure (no script needed, keyboard and screen readers know it),
+ * closed by Escape, by leaving it (a click or Tab elsewhere) and by a navigation once the page is
+ * hydrated.
+ */
 function UserMenu({ user }: { user: HeaderUser }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  const itemClass =
+    "block rounded px-3 py-2 text-sm text-gray-900 no-underline hover:bg-brand-700 hover:text-white focus:bg-brand-700 focus:text-white focus:outline-none";
   return (
-    <MenuTrigger>
-      <Button
+    <details
+      ref={ref}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector("summary")?.focus();
+        }
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) e.currentTarget.open = false;
+      }}
+    >
+      <summary
         aria-label={`Compte de ${user.name}`}
-        className="rounded-md border border-brand-100 px-3 py-2 text-sm font-semibold text-white outline-none hover:bg-brand-700 data-[focus-visible]:outline data-[focus-visible]:outline-2 data-[focus-visible]:outline-white"
+        className="cursor-pointer list-none rounded-md border border-brand-100 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-white [&::-webkit-details-marker]:hidden"
       >
         {user.name} ▾
-      </Button>
-      <Popover className="min-w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
-        <Menu className="outline-none" aria-label="Mon compte">
-          <MenuItem
-            href="/espace"
-            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-700 data-[focused]:text-white"
-          >
-            Mes espaces
-          </MenuItem>
-          <MenuItem
-            href="/logout"
-            className="block cursor-pointer rounded px-3 py-2 text-sm text-gray-900 no-underline outline-none data-[focused]:bg-brand-700 data-[focused]:text-white"
-          >
-            Se déconnecter
-          </MenuItem>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+      </summary>
+      <div className="absolute right-0 z-50 mt-1 min-w-56 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
+        <ul aria-label="Mon compte">
+          <li>
+            <Link to="/espace" className={itemClass}>
+              Mes espaces
+            </Link>
+          </li>
+          <li>
+            <Link to="/logout" className={itemClass}>
+              Se déconnecter
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </details>
   );
 }
 

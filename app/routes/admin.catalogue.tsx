@@ -20,12 +20,13 @@ import { agreed, countOf } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Catalogue annuel — Administration — Engagés" }];
 
-const yearField = z.coerce
-  .number({ error: "Choisissez l'année." })
-  .int("Choisissez l'année.")
-  .min(2018, "Choisissez l'année.")
-  .max(2100, "Choisissez l'année.");
-const entryField = z.string().regex(/^[A-Z_]{1,40}\|[A-Z_]{1,40}$/);
+const yearField = /* @__PURE__ */ (() =>
+  z.coerce
+    .number({ error: "Choisissez l'année." })
+    .int("Choisissez l'année.")
+    .min(2018, "Choisissez l'année.")
+    .max(2100, "Choisissez l'année."))();
+const entryField = /* @__PURE__ */ (() => z.string().regex(/^[A-Z_]{1,40}\|[A-Z_]{1,40}$/))();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });

@@ -28,9 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Administration — Engagés` },
 ];
 
-const closeSchema = z.object({
-  confirm: z.literal("oui", { error: "Cochez la case pour confirmer la fermeture du club." }),
-});
+const closeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    confirm: z.literal("oui", { error: "Cochez la case pour confirmer la fermeture du club." }),
+  }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
@@ -156,11 +157,7 @@ export default function AdminClub() {
         ) : (
           <>
             <h3 className="mb-2 font-bold">Inviter un animateur</h3>
-            <InviteForm
-              schema={inviteBaseSchema}
-              lastResult={resultFor("invite")}
-              submitLabel="Inviter l'animateur"
-            />
+            <InviteForm lastResult={resultFor("invite")} submitLabel="Inviter l'animateur" />
           </>
         )}
         <h3 className="mb-2 mt-6 font-bold">Invitations en attente</h3>

@@ -26,12 +26,14 @@ import { emailField, personNameField } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Entreprises — Administration — Engagés" }];
 
-const changeSiretSchema = z.object({ companyId: z.string().min(1).max(64), siret: siretField });
-const inviteFirstSchema = z.object({
-  companyId: z.string().min(1).max(64),
-  email: emailField,
-  name: personNameField,
-});
+const changeSiretSchema = /* @__PURE__ */ (() =>
+  z.object({ companyId: z.string().min(1).max(64), siret: siretField }))();
+const inviteFirstSchema = /* @__PURE__ */ (() =>
+  z.object({
+    companyId: z.string().min(1).max(64),
+    email: emailField,
+    name: personNameField,
+  }))();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });

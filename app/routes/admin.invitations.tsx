@@ -16,24 +16,25 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptes et invitations — Engagés" }];
 
-const schema = inviteBaseSchema
-  .extend({
-    role: z.enum(["ANIMATOR", "PREFECTURE", "ADMIN"], { error: "Choisissez le rôle." }),
-    clubId: z.string().optional(),
-    departementCode: z.string().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.role === "ANIMATOR" && !value.clubId) {
-      ctx.addIssue({ code: "custom", path: ["clubId"], message: "Choisissez le club à animer." });
-    }
-    if (value.role === "PREFECTURE" && !value.departementCode) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["departementCode"],
-        message: "Choisissez le département.",
-      });
-    }
-  });
+const schema = /* @__PURE__ */ (() =>
+  inviteBaseSchema
+    .extend({
+      role: z.enum(["ANIMATOR", "PREFECTURE", "ADMIN"], { error: "Choisissez le rôle." }),
+      clubId: z.string().optional(),
+      departementCode: z.string().optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.role === "ANIMATOR" && !value.clubId) {
+        ctx.addIssue({ code: "custom", path: ["clubId"], message: "Choisissez le club à animer." });
+      }
+      if (value.role === "PREFECTURE" && !value.departementCode) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["departementCode"],
+          message: "Choisissez le département.",
+        });
+      }
+    }))();
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
@@ -105,7 +106,7 @@ export default function AdminInvitations() {
         <h2 id="inviter" className="mb-3 text-lg font-bold">
           Nouvelle invitation
         </h2>
-        <InviteForm schema={schema} lastResult={actionData?.result}>
+        <InviteForm lastResult={actionData?.result}>
           {(fields) => (
             <div className="grid gap-x-4 sm:grid-cols-3">
               <SelectField

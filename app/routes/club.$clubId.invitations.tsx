@@ -17,9 +17,10 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Inviter une entreprise — Engagés" }];
 
-const schema = inviteBaseSchema.extend({
-  companyId: z.string({ error: "Choisissez l'entreprise." }).min(1, "Choisissez l'entreprise."),
-});
+const schema = /* @__PURE__ */ (() =>
+  inviteBaseSchema.extend({
+    companyId: z.string({ error: "Choisissez l'entreprise." }).min(1, "Choisissez l'entreprise."),
+  }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const clubId = params.clubId ?? "";
@@ -67,7 +68,7 @@ export default function ClubInvitations() {
         <h2 id="inviter" className="mb-3 text-lg font-bold">
           Nouvelle invitation
         </h2>
-        <InviteForm schema={schema} lastResult={actionData?.result}>
+        <InviteForm lastResult={actionData?.result}>
           {(fields) => (
             <SelectField
               label="Entreprise"

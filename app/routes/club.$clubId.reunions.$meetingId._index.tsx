@@ -90,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const answerSchema = z.object({ answer: z.enum(["YES", "NO", "MAYBE"]) });
+const answerSchema = /* @__PURE__ */ (() => z.object({ answer: z.enum(["YES", "NO", "MAYBE"]) }))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";

@@ -51,12 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const formSchema = z.object({
-  intent: z.enum(["save", "publish", "unpublish"]),
-  minutes: minutesTextSchema,
-  envoyerQuandMeme: personalDataConfirmation,
-});
-const checkedFormSchema = formSchema.superRefine(...refinePersonalData(["minutes"]));
+const formSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.enum(["save", "publish", "unpublish"]),
+    minutes: minutesTextSchema,
+    envoyerQuandMeme: personalDataConfirmation,
+  }))();
+const checkedFormSchema = /* @__PURE__ */ (() =>
+  formSchema.superRefine(...refinePersonalData(["minutes"])))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";

@@ -64,10 +64,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const answerSchema = z.object({
-  meetingId: z.string().min(1),
-  answer: z.enum(["YES", "NO", "MAYBE"]),
-});
+const answerSchema = /* @__PURE__ */ (() =>
+  z.object({
+    meetingId: z.string().min(1),
+    answer: z.enum(["YES", "NO", "MAYBE"]),
+  }))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";

@@ -235,7 +235,7 @@ export default function TeamPage() {
           <h2 id="inviter" className="mb-3 text-lg font-bold">
             Inviter un ou une collègue
           </h2>
-          <InviteForm schema={inviteBaseSchema} lastResult={actionData?.result} />
+          <InviteForm lastResult={actionData?.result} />
         </section>
       ) : null}
       <section aria-labelledby="attente" className="card mb-6">

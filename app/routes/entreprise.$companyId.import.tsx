@@ -30,11 +30,12 @@ import { redirectWithFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Importer des réalisations — Engagés" }];
 
-const confirmSchema = z.object({
-  intent: z.literal("confirmer", { error: "Action inconnue." }),
-  brouillon: z.string({ error: "Aperçu manquant." }).trim().min(1).max(64),
-  importerQuandMeme: z.boolean().optional(),
-});
+const confirmSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal("confirmer", { error: "Action inconnue." }),
+    brouillon: z.string({ error: "Aperçu manquant." }).trim().min(1).max(64),
+    importerQuandMeme: z.boolean().optional(),
+  }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";

@@ -19,7 +19,7 @@ import {
   postSchema,
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
-import { useHydrated } from "~/utils/use-hydrated";
+import { AfterHydration } from "~/components/after-hydration";
 import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Publier une annonce Passerelles — Engagés" }];
@@ -57,7 +57,6 @@ export default function NewPostPage() {
   const { companyId, commune, departementCode } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors as Record<string, string[]> | undefined;
   const submitting = useNavigation().state === "submitting";
-  const hydrated = useHydrated();
   return (
     <>
       <PageHeader
@@ -94,25 +93,27 @@ export default function NewPostPage() {
           inputProps={{ name: "tradeLabel", type: "text", maxLength: 100, required: true }}
         />
         <HeadcountPeriodFields errors={errors} />
-        {hydrated ? (
+        <AfterHydration
+          fallback={
+            <Field
+              label="Lieu (code INSEE de la commune)"
+              errors={errors?.communeCode}
+              inputProps={{
+                name: "communeCode",
+                type: "text",
+                maxLength: 5,
+                defaultValue: commune?.code,
+              }}
+            />
+          }
+        >
           <CommuneComboBox
             label="Lieu (commune)"
             initial={commune}
             preferredDepartement={departementCode}
             errors={errors?.communeCode}
           />
-        ) : (
-          <Field
-            label="Lieu (code INSEE de la commune)"
-            errors={errors?.communeCode}
-            inputProps={{
-              name: "communeCode",
-              type: "text",
-              maxLength: 5,
-              defaultValue: commune?.code,
-            }}
-          />
-        )}
+        </AfterHydration>
         <TextAreaField
           name="description"
           label="Précisions (facultatif)"

@@ -1,28 +1,11 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
-import { useHydrated } from "~/utils/use-hydrated";
-import {
-  Button,
-  ComboBox,
-  FieldError,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Text,
-} from "react-aria-components";
-import {
-  CommuneComboBox,
-  comboInputClass,
-  communeLabel,
-  optionClass,
-  popoverClass,
-} from "~/components/commune-combobox";
+import { lazy } from "react";
+import { AfterHydration } from "~/components/after-hydration";
+import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, dateTimeFormat } from "~/components/page";
@@ -153,82 +136,8 @@ function formatSiret(siret: string) {
     : siret;
 }
 
-function fold(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe");
-}
-
-/** Every word typed appears in the code or the label (accents, case and dots ignored). */
-function nafMatches(textValue: string, inputValue: string) {
-  const text = fold(textValue);
-  const compact = text.replace(/\./g, "");
-  return fold(inputValue)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => text.includes(word) || compact.includes(word.replace(/\./g, "")));
-}
-
-const comboButtonClass =
-  "absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-gray-700 outline-none data-[focus-visible]:outline data-[focus-visible]:outline-2 data-[focus-visible]:outline-brand-600";
-
-/** Searchable NAF list (React Aria ComboBox); submits the code in a hidden `nafCode` input. */
-function NafComboBox({
-  options,
-  defaultCode,
-  errors,
-}: {
-  options: NafOption[];
-  defaultCode: string | null;
-  errors?: string[];
-}) {
-  const items = useMemo(
-    () => options.map((o) => ({ id: o.code, text: `${o.code} — ${o.label}`, ...o })),
-    [options],
-  );
-  return (
-    <ComboBox
-      className="mb-4"
-      name="nafCode"
-      defaultItems={items}
-      defaultSelectedKey={defaultCode ?? undefined}
-      defaultFilter={nafMatches}
-      isInvalid={errors?.length ? true : undefined}
-      menuTrigger="input"
-    >
-      <Label className="label">Code NAF / APE</Label>
-      <Text slot="description" className="mb-1 block text-sm text-gray-600">
-        Tapez le code (par exemple 49.41A) ou un mot de l&apos;activité, puis choisissez dans la
-        liste.
-      </Text>
-      <div className="relative">
-        <Input className={comboInputClass} />
-        <Button className={comboButtonClass} aria-label="Afficher les codes NAF">
-          <span aria-hidden="true">▾</span>
-        </Button>
-      </div>
-      <FieldError className="mt-1 block text-sm font-medium text-red-700">
-        {errors?.join(" ")}
-      </FieldError>
-      <Popover className={popoverClass}>
-        <ListBox
-          className="outline-none"
-          renderEmptyState={() => (
-            <p className="px-3 py-2 text-sm text-gray-700">Aucun code ne correspond.</p>
-          )}
-        >
-          {(item: (typeof items)[number]) => (
-            <ListBoxItem id={item.id} textValue={item.text} className={optionClass}>
-              <span className="font-semibold tabular-nums">{item.code}</span> — {item.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
-  );
-}
+// Searchable NAF list, loaded after hydration (decision 017).
+const NafComboBox = lazy(() => import("~/components/naf-combobox"));
 
 // ---------------------------------------------------------------- page
 
@@ -318,14 +227,12 @@ function ProfileForm({
   clubDepartement: string | null;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const hydrated = useHydrated();
   const navigation = useNavigation();
   const saving =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
   const [form, fields] = useForm({
     id: "profil",
     lastResult,
-    shouldValidate: "onSubmit",
     defaultValue: {
       name: company.name,
       siret: company.siret,
@@ -365,7 +272,20 @@ function ProfileForm({
               readOnly: true,
             }}
           />
-          {hydrated ? (
+          <AfterHydration
+            fallback={
+              <Field
+                label="Code NAF / APE"
+                help={`Le code à 5 caractères, par exemple 49.41A${
+                  company.nafCode
+                    ? ` ; actuellement ${company.nafCode} — ${company.nafLabel ?? ""}`
+                    : ""
+                }.`}
+                errors={nafErrors}
+                inputProps={{ ...getInputProps(fields.nafCode, { type: "text" }), maxLength: 20 }}
+              />
+            }
+          >
             <NafComboBox
               options={nafOptions}
               defaultCode={
@@ -373,18 +293,7 @@ function ProfileForm({
               }
               errors={nafErrors}
             />
-          ) : (
-            <Field
-              label="Code NAF / APE"
-              help={`Le code à 5 caractères, par exemple 49.41A${
-                company.nafCode
-                  ? ` ; actuellement ${company.nafCode} — ${company.nafLabel ?? ""}`
-                  : ""
-              }.`}
-              errors={nafErrors}
-              inputProps={{ ...getInputProps(fields.nafCode, { type: "text" }), maxLength: 20 }}
-            />
-          )}
+          </AfterHydration>
           <SelectField
             label="Tranche d'effectif salarié"
             errors={fields.headcountBracket.errors}
@@ -398,25 +307,27 @@ function ProfileForm({
               ...HEADCOUNT_BRACKETS.map((b) => ({ value: b.code, label: b.label })),
             ]}
           />
-          {hydrated ? (
+          <AfterHydration
+            fallback={
+              <Field
+                label="Commune"
+                help={`Le code INSEE de la commune (5 caractères)${
+                  company.commune ? ` ; actuellement ${communeLabel(company.commune)}` : ""
+                }.`}
+                errors={communeErrors}
+                inputProps={{
+                  ...getInputProps(fields.communeCode, { type: "text" }),
+                  maxLength: 10,
+                }}
+              />
+            }
+          >
             <CommuneComboBox
               initial={company.commune}
               preferredDepartement={clubDepartement}
               errors={communeErrors}
             />
-          ) : (
-            <Field
-              label="Commune"
-              help={`Le code INSEE de la commune (5 caractères)${
-                company.commune ? ` ; actuellement ${communeLabel(company.commune)}` : ""
-              }.`}
-              errors={communeErrors}
-              inputProps={{
-                ...getInputProps(fields.communeCode, { type: "text" }),
-                maxLength: 10,
-              }}
-            />
-          )}
+          </AfterHydration>
           <Field
             label="Site internet (facultatif)"
             help="Par exemple www.entreprise.fr : « https:// » est ajouté s'il manque."
@@ -470,7 +381,6 @@ function HeadOfficeSection({
       actionData?.intent === "link-head-office" && "result" in actionData
         ? actionData.result
         : undefined,
-    shouldValidate: "onSubmit",
   });
   const unlinkError =
     actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
@@ -18,13 +18,14 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
 
-const newAccountSchema = withNewPassword({
-  name: z
-    .string({ error: "Indiquez vos nom et prénom." })
-    .trim()
-    .min(2, "Indiquez vos nom et prénom.")
-    .max(100, "100 caractères au plus."),
-});
+const newAccountSchema = /* @__PURE__ */ (() =>
+  withNewPassword({
+    name: z
+      .string({ error: "Indiquez vos nom et prénom." })
+      .trim()
+      .min(2, "Indiquez vos nom et prénom.")
+      .max(100, "100 caractères au plus."),
+  }))();
 
 /**
  * The e-mail of the account signed in on this browser when it is not the invitee's, or null.
@@ -120,10 +121,7 @@ export default function AcceptInvitationPage() {
     id: "accept-invitation",
     lastResult: actionData?.result,
     defaultValue: { name: invitation?.name ?? "" },
-    constraint: requiredConstraint(newAccountSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.newAccount,
   });
 
   if (!invitation) {

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { clientIp } from "~/utils/auth.server";
@@ -15,13 +15,14 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Engagés" }];
 
-const schema = z.object({
-  email: z
-    .string({ error: "Saisissez votre adresse e-mail." })
-    .trim()
-    .max(254, "Cette adresse e-mail est trop longue.")
-    .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr.")),
-});
+const schema = /* @__PURE__ */ (() =>
+  z.object({
+    email: z
+      .string({ error: "Saisissez votre adresse e-mail." })
+      .trim()
+      .max(254, "Cette adresse e-mail est trop longue.")
+      .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr.")),
+  }))();
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
@@ -46,9 +47,7 @@ export default function ForgotPasswordPage() {
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
-    constraint: requiredConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
+    constraint: REQUIRED_FIELDS.forgotPassword,
   });
   return (
     <div className="mx-auto max-w-md">

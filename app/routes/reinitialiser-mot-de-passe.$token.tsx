@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { requiredConstraint } from "~/utils/required-fields";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { consumeResetToken, findResetToken } from "~/models/password-reset.server";
@@ -17,7 +17,7 @@ import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Engagés" }];
 
-const schema = withNewPassword({});
+const schema = /* @__PURE__ */ (() => withNewPassword({}))();
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: (await findResetToken(params.token ?? "")) !== null };
@@ -76,10 +76,7 @@ export default function ResetPasswordPage() {
   const [form, fields] = useForm({
     id: "reset-password",
     lastResult: actionData?.result,
-    constraint: requiredConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    constraint: REQUIRED_FIELDS.newPassword,
   });
   if (!valid) {
     return (

@@ -1,6 +1,7 @@
 // Finds personal data in a free text, so that none about hired people ends up in Engagés
-// (design.md: counts and categories only; decision 019). Client-safe and pure: the same rules
-// run in the browser before sending and on the server, which decides.
+// (design.md: counts and categories only; decision 019). Client-safe and pure; the server runs
+// the rules and decides (the browser shows the help text only: its patterns are built lazily so
+// that the client build drops them, decision 017).
 //
 // Two strengths. Data that is personal whatever the context (a phone number, a birth date, a
 // social security number, a prénom.nom e-mail address) is refused. A person's name is only
@@ -31,17 +32,19 @@ const SPACE = "[ \\u00a0\\u202f]";
 // 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, +33 (0)6…, 0033 6…: five pairs
 // with the same separator throughout, so that dates (06.12.2025), SIRET groups (3-3-3-5) and
 // amounts never match.
-const PHONE = new RegExp(
-  `(?<![\\p{L}\\p{N}+.])(?:(?:\\+|00)33${SEP}?(?:\\(0\\)${SEP}?)?|0)[1-9](${SEP}?)\\d{2}(?:\\1\\d{2}){3}(?!\\p{N})`,
-  "gu",
-);
+const PHONE = /* @__PURE__ */ (() =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}+.])(?:(?:\\+|00)33${SEP}?(?:\\(0\\)${SEP}?)?|0)[1-9](${SEP}?)\\d{2}(?:\\1\\d{2}){3}(?!\\p{N})`,
+    "gu",
+  ))();
 
 // French social security number (NIR): sex, year, month, département (2A/2B for Corsica),
 // commune, order, then a 2-digit key = 97 − (the 13 digits mod 97).
-const NIR = new RegExp(
-  `${NOT_WORD_BEFORE}([1-478])${SEP}?(\\d{2})${SEP}?(\\d{2})${SEP}?(\\d{2}|2[AB])${SEP}?(\\d{3})${SEP}?(\\d{3})${SEP}?(\\d{2})${NOT_WORD_AFTER}`,
-  "gu",
-);
+const NIR = /* @__PURE__ */ (() =>
+  new RegExp(
+    `${NOT_WORD_BEFORE}([1-478])${SEP}?(\\d{2})${SEP}?(\\d{2})${SEP}?(\\d{2}|2[AB])${SEP}?(\\d{3})${SEP}?(\\d{3})${SEP}?(\\d{2})${NOT_WORD_AFTER}`,
+    "gu",
+  ))();
 
 const MONTHS =
   "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre";
@@ -59,15 +62,17 @@ const MONTH_NUMBER: Record<string, number> = {
   novembre: 11,
   decembre: 12,
 };
-const DATE = new RegExp(
-  `${NOT_WORD_BEFORE}(?:(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})|(\\d{1,2})(?:er)?${SPACE}+(${MONTHS})${SPACE}+(\\d{4}))${NOT_WORD_AFTER}`,
-  "giu",
-);
+const DATE = /* @__PURE__ */ (() =>
+  new RegExp(
+    `${NOT_WORD_BEFORE}(?:(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})|(\\d{1,2})(?:er)?${SPACE}+(${MONTHS})${SPACE}+(\\d{4}))${NOT_WORD_AFTER}`,
+    "giu",
+  ))();
 /** Words saying a date is a birth date: « née le 12/03/1987 », « date de naissance : … ». */
-const BIRTH_WORD = new RegExp(
-  `${NOT_WORD_BEFORE}(?:n[ée]e?s?|n[ée]\\(e\\)|naissance|ddn)${NOT_WORD_AFTER}`,
-  "giu",
-);
+const BIRTH_WORD = /* @__PURE__ */ (() =>
+  new RegExp(
+    `${NOT_WORD_BEFORE}(?:n[ée]e?s?|n[ée]\\(e\\)|naissance|ddn)${NOT_WORD_AFTER}`,
+    "giu",
+  ))();
 /** At most this many characters (no line or sentence break) between the word and the date. */
 const BIRTH_WORD_GAP = 30;
 /** …or just after it (« 12/03/1987 (date de naissance) »). */
@@ -79,18 +84,19 @@ const OLDEST_BIRTH_YEAR = 1900;
 const EMAIL =
   /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+)@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})/gu;
 /** Local parts of role addresses (contact@, rh@, recrutement.lille@…): not a person's. */
-const ROLE_ADDRESS_WORDS = new Set(
-  (
-    "accueil admin administration agence alternance apprentissage achat achats atelier benevolat " +
-    "bonjour boutique candidature candidatures cci club clubs cma com commercial commerciale " +
-    "communication compta comptabilite contact contacts courrier cv ddets direction dreets drh " +
-    "emploi emplois engagement entreprise entreprises equipe formation formations grh hello info " +
-    "infos information informations inclusion insertion job jobs magasin mail mairie mecenat " +
-    "no noreply office paie partenariat partenariats prefecture presse qualite recrutement " +
-    "recrutements recrute reply rh rse secretariat service services site stage stages standard " +
-    "support team usine vente ventes webmaster"
-  ).split(" "),
-);
+const ROLE_ADDRESS_WORDS = /* @__PURE__ */ (() =>
+  new Set(
+    (
+      "accueil admin administration agence alternance apprentissage achat achats atelier benevolat " +
+      "bonjour boutique candidature candidatures cci club clubs cma com commercial commerciale " +
+      "communication compta comptabilite contact contacts courrier cv ddets direction dreets drh " +
+      "emploi emplois engagement entreprise entreprises equipe formation formations grh hello info " +
+      "infos information informations inclusion insertion job jobs magasin mail mairie mecenat " +
+      "no noreply office paie partenariat partenariats prefecture presse qualite recrutement " +
+      "recrutements recrute reply rh rse secretariat service services site stage stages standard " +
+      "support team usine vente ventes webmaster"
+    ).split(" "),
+  ))();
 /** prenom.nom, j.dupont, jean.de.dupont: a person's address (« transports-delattre » may not be). */
 const PERSON_ADDRESS = /^\p{L}+(?:\.\p{L}+){1,2}$/u;
 
@@ -98,31 +104,35 @@ const TITLE =
   "M\\.|MM\\.|Mr\\.?|Mme\\.?|Mmes|Mlle\\.?|Mlles|Melle|[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|MONSIEUR|MADAME";
 const CAPITALISED = "\\p{Lu}[\\p{L}'’\\-]*\\p{L}";
 // « Mme Martin », « M. J. Dupont », « Monsieur DURAND »: a title, then a capitalised word.
-const TITLED_NAME = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:${TITLE})${SPACE}+((?:\\p{Lu}\\.${SPACE}?)?${CAPITALISED})`,
-  "gu",
-);
+const TITLED_NAME = /* @__PURE__ */ (() =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}.])(?:${TITLE})${SPACE}+((?:\\p{Lu}\\.${SPACE}?)?${CAPITALISED})`,
+    "gu",
+  ))();
 // « nous avons embauché Jean Dupont », « accueillie Léa Martin »: a hiring verb, then two
 // capitalised words.
-const HIRED_NAME = new RegExp(
-  `${NOT_WORD_BEFORE}(?:[Rr]ecrut|[Ee]mbauch|[Aa]ccueill?i|[Ii]nt[ée]gr|[Tt]itularis|[Ff]orm|[Aa]ccompagn)[ée]?e?s?${SPACE}+(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)${SPACE}+(${CAPITALISED})`,
-  "gu",
-);
+const HIRED_NAME = /* @__PURE__ */ (() =>
+  new RegExp(
+    `${NOT_WORD_BEFORE}(?:[Rr]ecrut|[Ee]mbauch|[Aa]ccueill?i|[Ii]nt[ée]gr|[Tt]itularis|[Ff]orm|[Aa]ccompagn)[ée]?e?s?${SPACE}+(\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)${SPACE}+(${CAPITALISED})`,
+    "gu",
+  ))();
 // « Nom : Dupont », « Prénom : Léa ».
-const LABELLED_NAME = new RegExp(
-  `${NOT_WORD_BEFORE}(?:[Nn]om|NOM|[Pp]r[ée]nom|PR[ÉE]NOM)${SPACE}*:${SPACE}*(${CAPITALISED})`,
-  "gu",
-);
+const LABELLED_NAME = /* @__PURE__ */ (() =>
+  new RegExp(
+    `${NOT_WORD_BEFORE}(?:[Nn]om|NOM|[Pp]r[ée]nom|PR[ÉE]NOM)${SPACE}*:${SPACE}*(${CAPITALISED})`,
+    "gu",
+  ))();
 /** Capitalised words after a title or a verb that are not a person (« Madame la Préfète »). */
-const NOT_A_NAME = new Set(
-  (
-    "le la les l du de des prefet prefete sous-prefet sous-prefete maire president presidente " +
-    "directeur directrice ministre depute deputee senateur senatrice adjoint adjointe " +
-    "conseiller conseillere responsable france pole mission cap maison chambre centre " +
-    "association entreprise entreprises club groupe lycee ecole college institut agence " +
-    "service region departement ville communaute epide apprentis cci afpa"
-  ).split(" "),
-);
+const NOT_A_NAME = /* @__PURE__ */ (() =>
+  new Set(
+    (
+      "le la les l du de des prefet prefete sous-prefet sous-prefete maire president presidente " +
+      "directeur directrice ministre depute deputee senateur senatrice adjoint adjointe " +
+      "conseiller conseillere responsable france pole mission cap maison chambre centre " +
+      "association entreprise entreprises club groupe lycee ecole college institut agence " +
+      "service region departement ville communaute epide apprentis cci afpa"
+    ).split(" "),
+  ))();
 
 const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 

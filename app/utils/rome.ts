@@ -143,7 +143,7 @@ export const ROME_DOMAINES: readonly RomeDomain[] = [
   { code: "N44", label: "Personnel sédentaire du transport ferroviaire et réseau filo guidé" },
 ];
 
-const DOMAINE_CODES = new Set(ROME_DOMAINES.map((d) => d.code));
+const DOMAINE_CODES = /* @__PURE__ */ (() => new Set(ROME_DOMAINES.map((d) => d.code)))();
 
 export function isRomeDomaine(code: string): boolean {
   return DOMAINE_CODES.has(code);

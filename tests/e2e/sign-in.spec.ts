@@ -89,8 +89,12 @@ test.describe("sign-in and each role's home", () => {
   test("sign-out ends the session", async ({ page }) => {
     await signIn(page, DEMO.animator);
     await expect(page).toHaveURL(/\/club\//);
-    await page.getByRole("button", { name: /Compte de/ }).click();
-    await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+    // The account menu is a native disclosure (<details>): its summary opens it.
+    await page.locator("summary", { hasText: "▾" }).click();
+    await page
+      .getByRole("list", { name: "Mon compte" })
+      .getByRole("link", { name: "Se déconnecter" })
+      .click();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(page).toHaveURL("/");
     await page.goto("/espace");

@@ -5,15 +5,16 @@ import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 
 export const COMPANY_CONTACT_MESSAGE_MAX = 2000;
 
-export const companyContactSchema = z
-  .object({
-    toCompanyId: z.string({ error: "Entreprise inconnue." }).trim().min(1).max(40),
-    message: z
-      .string({ error: "Écrivez un message." })
-      .trim()
-      .min(10, "Écrivez un message d'au moins 10 caractères.")
-      .max(COMPANY_CONTACT_MESSAGE_MAX, "2 000 caractères au plus."),
-    envoyerQuandMeme: personalDataConfirmation,
-  })
-  .superRefine(...refinePersonalData(["message"]));
+export const companyContactSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      toCompanyId: z.string({ error: "Entreprise inconnue." }).trim().min(1).max(40),
+      message: z
+        .string({ error: "Écrivez un message." })
+        .trim()
+        .min(10, "Écrivez un message d'au moins 10 caractères.")
+        .max(COMPANY_CONTACT_MESSAGE_MAX, "2 000 caractères au plus."),
+      envoyerQuandMeme: personalDataConfirmation,
+    })
+    .superRefine(...refinePersonalData(["message"])))();
 export type CompanyContactInput = z.infer<typeof companyContactSchema>;

@@ -24,69 +24,71 @@ const parisDateTime = (label: string) =>
       });
     });
 
-export const meetingSchema = z
-  .object({
-    title: z
-      .string({ error: "Donnez un titre à la réunion." })
-      .trim()
-      .min(3, "Donnez un titre à la réunion (3 caractères au moins).")
-      .max(200, "200 caractères au plus."),
-    startsAt: parisDateTime("la date et l'heure de début"),
-    endsAt: parisDateTime("la date et l'heure de fin"),
-    place: z.string().trim().max(300, "300 caractères au plus.").optional().default(""),
-    videoUrl: z
-      .string()
-      .trim()
-      .max(500, "500 caractères au plus.")
-      .refine((value) => {
-        try {
-          const url = new URL(value);
-          return url.protocol === "https:" && url.hostname.includes(".");
-        } catch {
-          return false;
-        }
-      }, "Indiquez une adresse commençant par https://, par exemple https://visio.exemple.fr/club.")
-      .optional(),
-    agenda: z
-      .string()
-      .trim()
-      .max(5000, "5 000 caractères au plus.")
-      .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
-      .optional()
-      .default(""),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.place && !value.videoUrl) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["place"],
-        message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
-      });
-    }
-    const start = parseParisLocal(value.startsAt);
-    const end = parseParisLocal(value.endsAt);
-    if (start.ok && end.ok) {
-      if (end.date <= start.date) {
+export const meetingSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      title: z
+        .string({ error: "Donnez un titre à la réunion." })
+        .trim()
+        .min(3, "Donnez un titre à la réunion (3 caractères au moins).")
+        .max(200, "200 caractères au plus."),
+      startsAt: parisDateTime("la date et l'heure de début"),
+      endsAt: parisDateTime("la date et l'heure de fin"),
+      place: z.string().trim().max(300, "300 caractères au plus.").optional().default(""),
+      videoUrl: z
+        .string()
+        .trim()
+        .max(500, "500 caractères au plus.")
+        .refine((value) => {
+          try {
+            const url = new URL(value);
+            return url.protocol === "https:" && url.hostname.includes(".");
+          } catch {
+            return false;
+          }
+        }, "Indiquez une adresse commençant par https://, par exemple https://visio.exemple.fr/club.")
+        .optional(),
+      agenda: z
+        .string()
+        .trim()
+        .max(5000, "5 000 caractères au plus.")
+        .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
+        .optional()
+        .default(""),
+    })
+    .superRefine((value, ctx) => {
+      if (!value.place && !value.videoUrl) {
         ctx.addIssue({
           code: "custom",
-          path: ["endsAt"],
-          message: "La fin doit être après le début.",
-        });
-      } else if (end.date.getTime() - start.date.getTime() > MAX_DURATION_MS) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["endsAt"],
-          message: "Une réunion dure au plus 7 jours.",
+          path: ["place"],
+          message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
         });
       }
-    }
-  });
+      const start = parseParisLocal(value.startsAt);
+      const end = parseParisLocal(value.endsAt);
+      if (start.ok && end.ok) {
+        if (end.date <= start.date) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["endsAt"],
+            message: "La fin doit être après le début.",
+          });
+        } else if (end.date.getTime() - start.date.getTime() > MAX_DURATION_MS) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["endsAt"],
+            message: "Une réunion dure au plus 7 jours.",
+          });
+        }
+      }
+    }))();
 
 export type MeetingFormValue = z.infer<typeof meetingSchema>;
 
 /** The minutes of a meeting (Markdown), as the minutes page saves them. */
-export const minutesTextSchema = z
-  .string()
-  .max(50_000, "Le compte rendu fait au plus 50 000 caractères.")
-  .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
-  .default("");
+export const minutesTextSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .max(50_000, "Le compte rendu fait au plus 50 000 caractères.")
+    .refine(withinMarkdownNesting, MARKDOWN_NESTING_MESSAGE)
+    .default(""))();

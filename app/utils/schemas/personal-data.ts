@@ -12,7 +12,7 @@ export const CONFIRM_FIELD = "envoyerQuandMeme";
 export const CONFIRM_VALUE = "oui";
 
 /** The schema entry of the confirmation: add it as `envoyerQuandMeme` to the form's object. */
-export const personalDataConfirmation = z.string().max(10).optional();
+export const personalDataConfirmation = /* @__PURE__ */ (() => z.string().max(10).optional())();
 
 type Issues = { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void };
 

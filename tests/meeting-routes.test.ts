@@ -366,7 +366,8 @@ describe("the animator's journey through the actions", () => {
 
     const seen = await call(meetingPage.loader as RouteFn, "memberA", location, params);
     const body = seen.result as { meeting: { minutesHtml: string }; counts: { attended: number } };
-    expect(body.meeting.minutesHtml).toContain("<h2>Relevé de décisions</h2>");
+    // The minutes sit under the page's h2 "Compte rendu": their top heading is an h3 (RGAA 9.1).
+    expect(body.meeting.minutesHtml).toContain("<h3>Relevé de décisions</h3>");
     expect(body.meeting.minutesHtml).not.toContain("<script>");
     expect(body.counts.attended).toBe(1);
 

@@ -71,12 +71,14 @@ test("PostgreSQL : sauvegarde pg_dump pendant des écritures, puis restauration 
         )
       )[0].n,
     );
+  let recorded = 0;
   const record = (client: AppClient, companyId: string) =>
     client.postForm(`/entreprise/${companyId}/realisations/nouvelle`, {
       date: new Date().toISOString().slice(0, 10),
       actionTypeCode: "IMMERSION",
       publicCategoryCode: "DELD",
-      quantity: "1",
+      // Each one different: the same realisation twice within 2 minutes counts once (double post).
+      quantity: String(++recorded),
       qpv: "UNKNOWN",
       note,
     });

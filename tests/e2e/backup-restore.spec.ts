@@ -50,12 +50,14 @@ test("sauvegarde à chaud pendant des écritures, puis restauration dans un serv
   const note = `Sauvegarde ${Date.now()}`;
   const marked = (dbPath: string) =>
     read<{ n: number }>(dbPath, `SELECT COUNT(*) AS n FROM "Realisation" WHERE "note" = ?`, note).n;
+  let recorded = 0;
   const record = (client: AppClient, companyId: string) =>
     client.postForm(`/entreprise/${companyId}/realisations/nouvelle`, {
       date: new Date().toISOString().slice(0, 10),
       actionTypeCode: "IMMERSION",
       publicCategoryCode: "DELD",
-      quantity: "1",
+      // Each one different: the same realisation twice within 2 minutes counts once (double post).
+      quantity: String(++recorded),
       qpv: "UNKNOWN",
       note,
     });

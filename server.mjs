@@ -147,6 +147,15 @@ async function serve() {
     if (lifecycle === "draining") return;
     lifecycle = "draining";
     console.log(`${signal} reçu : arrêt en douceur.`);
+    // Whatever hangs (a connection that never closes, a driver that never disconnects), the
+    // process ends: a service manager would SIGKILL it anyway; no instance lingers half-open.
+    setTimeout(
+      () => {
+        console.error("Arrêt en douceur trop long : sortie forcée.");
+        process.exit(1);
+      },
+      SHUTDOWN_DELAY_MS + SHUTDOWN_TIMEOUT_MS + 10_000,
+    ).unref();
     await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DELAY_MS));
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();

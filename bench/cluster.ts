@@ -16,11 +16,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import pg from "pg";
 import {
   AppClient,
   addMemberCompanies,
+  databaseUrlOf,
   prepareDatabase,
   startApp,
   type AppProcess,
@@ -33,9 +33,9 @@ import {
   runMix,
   signInPeople,
   type MixResult,
-  type SqlReader,
   type World,
 } from "./load-mix";
+import { readerFor, type SqlReader } from "./sql-reader";
 
 const CONNECTIONS = Number(process.env.CLUSTER_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.CLUSTER_SECONDS ?? 60);
@@ -63,31 +63,6 @@ async function pgAdmin(sql: string) {
   } finally {
     await client.end();
   }
-}
-
-function sqliteReader(dbPath: string): SqlReader {
-  return async <T>(sql: string, ...params: unknown[]) => {
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  };
-}
-
-function pgReader(url: string): SqlReader {
-  return async <T>(sql: string, ...params: unknown[]) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      let n = 0;
-      const text = sql.replace(/\?/g, () => `$${++n}`);
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
 }
 
 /** The demo club of the Pas-de-Calais and its next meeting. */
@@ -208,7 +183,7 @@ const appEnv = { SCHEDULER: "false" };
 
 async function sqliteRun(processes: number) {
   const dbPath = await sqliteDatabase(`sqlite-${processes}`);
-  const read = sqliteReader(dbPath);
+  const read = readerFor(databaseUrlOf(dbPath));
   const app = await startApp({
     dbPath,
     port: instancePort(0),
@@ -239,7 +214,7 @@ async function startInstances(url: string, count: number, env: Record<string, st
 
 async function pgRun(instances: number) {
   const url = await pgDatabase(`engages_bench_${instances}`);
-  const read = pgReader(url);
+  const read = readerFor(url);
   const apps = await startInstances(url, instances, appEnv);
   const balancer = await startBalancer(instances);
   try {
@@ -253,7 +228,7 @@ async function pgRun(instances: number) {
 
 async function faultRun() {
   const url = await pgDatabase("engages_bench_fault");
-  const read = pgReader(url);
+  const read = readerFor(url);
   const smtp: TestMailbox = await startTestSmtpServer(0);
   const env = { SMTP_URL: smtp.url, SCHEDULER: "true" };
   const apps = await startInstances(url, 3, env);

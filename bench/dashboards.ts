@@ -13,14 +13,13 @@
 // action), BENCH_LABEL (also writes bench/.out/dashboards-<label>.json, to compare runs).
 
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BIG_DEPARTEMENT, SCALE_PASSWORD, SMALL_DEPARTEMENT } from "../scripts/seed-scale";
-import pg from "pg";
 import { databaseFilePath, isPostgresUrl } from "../app/utils/database-url.js";
+import { readerFor } from "./sql-reader";
 
 const N = Number(process.env.BENCH_N ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
@@ -34,29 +33,8 @@ const sqliteUrl = process.env.DATABASE_URL || "file:./data/scale.db";
 const engines = [sqliteUrl, ...(process.env.BENCH_PG_URL ? [process.env.BENCH_PG_URL] : [])];
 
 /** Reads rows from either engine; `?` placeholders. */
-async function query<T>(url: string, sql: string, ...params: unknown[]): Promise<T[]> {
-  const file = databaseFilePath(url);
-  if (file) {
-    const db = new Database(file, { readonly: true });
-    try {
-      return db.prepare(sql).all(...params) as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    let n = 0;
-    return (
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        params,
-      )
-    ).rows as T[];
-  } finally {
-    await client.end();
-  }
+function query<T>(url: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  return readerFor(url)<T>(sql, ...params);
 }
 
 /** Generates the national data set on `url` when it is missing (npm run seed:scale). */

@@ -22,8 +22,7 @@ export type World = {
   run: string;
 };
 
-/** Reads rows from the app's database; `?` placeholders, whatever the engine. */
-export type SqlReader = <T>(sql: string, ...params: unknown[]) => Promise<T[]>;
+import type { SqlReader } from "./sql-reader";
 
 type Role = "company" | "animator" | "prefecture" | "admin";
 type Person = { role: Role; client: AppClient; companyId?: string };

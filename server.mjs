@@ -104,6 +104,13 @@ async function serve() {
     }),
   );
   app.use(compression());
+  // Reads (GET, HEAD) share one memo of who is signed in and what they may do across their
+  // loaders (app/utils/request-memo.server.ts); writes do not.
+  app.use((req, _res, next) => {
+    const run = build.entry.module.runWithRequestMemo;
+    if (run && (req.method === "GET" || req.method === "HEAD")) run(next);
+    else next();
+  });
   // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

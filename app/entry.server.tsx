@@ -10,6 +10,7 @@ import { unregisterInstance } from "~/utils/app-instance.server";
 import { prisma } from "~/utils/db.server";
 import { startOutboxWorker, stopOutboxWorker } from "~/utils/email.server";
 import { startScheduler, stopScheduler } from "~/utils/scheduler.server";
+export { runWithRequestMemo } from "~/utils/request-memo.server";
 
 const ABORT_DELAY = 5_000;
 

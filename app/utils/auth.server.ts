@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { prisma } from "./db.server";
+import { memoForRequest } from "./request-memo.server";
 import { type KnownDevice, readKnownDevice, rememberDevice } from "./known-device.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
@@ -150,12 +151,14 @@ export async function getUserId(request: Request) {
   const cookieSession = await getSession(request);
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, expiresAt: true },
+  return memoForRequest(`session:${sessionId}`, async () => {
+    const session = await prisma.session.findUnique({
+      where: { id: sessionId },
+      select: { userId: true, expiresAt: true },
+    });
+    if (!session || session.expiresAt < new Date()) return null;
+    return session.userId;
   });
-  if (!session || session.expiresAt < new Date()) return null;
-  return session.userId;
 }
 
 export async function requireUserId(request: Request) {

@@ -2,6 +2,7 @@
 // Every loader and action calls requirePermission (or can) before reading or writing.
 
 import { prisma, type Tx } from "./db.server";
+import { memoForRequest } from "./request-memo.server";
 import { logout, requireUserId } from "./auth.server";
 import type { Role } from "./domain";
 import type { Prisma } from "~/generated/prisma/client";
@@ -59,7 +60,12 @@ export type Permission =
   /** Conclude a Passerelles match: the host company's people (the side that receives staff). */
   | { action: "passerelle:conclude"; companyId: string; matchId: string };
 
-export async function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
+/** The user with their roles, or null (read once per request: request-memo.server.ts). */
+export function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
+  return memoForRequest(`user:${userId}`, () => readCurrentUser(userId));
+}
+
+async function readCurrentUser(userId: string): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -116,8 +122,15 @@ const animatedClubIds = (user: CurrentUser) =>
 const prefectureDepartements = (user: CurrentUser) =>
   user.roles.filter((r) => r.role === "PREFECTURE").map((r) => r.departementCode!);
 
-/** Decides one permission. Pure role checks first; database lookups only for derived scopes. */
-export async function can(user: CurrentUser, permission: Permission): Promise<boolean> {
+/** Decides one permission (once per request for the same user and permission). */
+export function can(user: CurrentUser, permission: Permission): Promise<boolean> {
+  return memoForRequest(`can:${user.id}:${JSON.stringify(permission)}`, () =>
+    decide(user, permission),
+  );
+}
+
+/** Pure role checks first; database lookups only for derived scopes. */
+async function decide(user: CurrentUser, permission: Permission): Promise<boolean> {
   switch (permission.action) {
     case "admin":
       return isAdmin(user);

@@ -1,0 +1,83 @@
+// Issue 14, point 3: a page load's loaders (root, company layout, dashboard) share one memo of who
+// is signed in and what they may do, instead of each repeating the session, user and permission
+// queries. server.mjs wraps GET requests in runWithRequestMemo; writes and separate requests
+// read afresh.
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  addMembership,
+  createClub,
+  createCompany,
+  createUser,
+  grantRole,
+} from "../prisma/factories";
+import { loader as rootLoader } from "~/root";
+import { loader as dashboardLoader } from "~/routes/entreprise.$companyId._index";
+import { loader as spaceLoader } from "~/routes/entreprise.$companyId";
+import { prisma } from "~/utils/db.server";
+import { loadCurrentUser } from "~/utils/permissions.server";
+import { runWithRequestMemo } from "~/utils/request-memo.server";
+import { appRequest, sessionCookieFor } from "./utils/session";
+
+let companyId: string;
+let leaderId: string;
+let cookie: string;
+
+beforeAll(async () => {
+  const club = await createClub(prisma, { departementCode: "62" });
+  companyId = (await createCompany(prisma, { name: "Menuiserie Caron" })).id;
+  await addMembership(prisma, { companyId, clubId: club.id });
+  leaderId = (await createUser(prisma)).id;
+  await grantRole(prisma, leaderId, { role: "COMPANY", companyId });
+  cookie = await sessionCookieFor(leaderId);
+});
+
+/** The SQL statements that `work` sends, by table read. */
+async function queriesOf(work: () => Promise<unknown>) {
+  const queries: string[] = [];
+  prisma.$on("query", (event) => queries.push(event.query));
+  await work();
+  // Query events are emitted after each statement: let the last ones arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  // Prisma batches the concurrent findUnique calls of one tick into one `IN (?,?,?)` statement:
+  // count the rows asked for, not the statements.
+  const asked = (table: string) =>
+    queries
+      .filter((q) => new RegExp(`FROM \\S*[\`"]${table}[\`"] WHERE`).test(q))
+      .reduce((n, q) => n + (q.match(/\?/g)?.length ?? 0) - 2, 0); // minus LIMIT and OFFSET
+  return { session: asked("Session"), user: asked("User") };
+}
+
+/** The three loaders of the company dashboard, each with its own Request, as Remix calls them. */
+function dashboardPageLoad() {
+  const args = () => ({
+    request: appRequest(`/entreprise/${companyId}`, { cookie }),
+    params: { companyId },
+    context: {},
+  });
+  return Promise.all([rootLoader(args()), spaceLoader(args()), dashboardLoader(args())]);
+}
+
+describe("one page load reads who is signed in once", () => {
+  test("without the memo each loader reads the session and the user again", async () => {
+    const counts = await queriesOf(dashboardPageLoad);
+    expect(counts.session).toBe(3);
+    expect(counts.user).toBe(3);
+  });
+
+  test("within a request's memo, the session and the user are read once", async () => {
+    const without = await queriesOf(dashboardPageLoad);
+    const within = await queriesOf(() => runWithRequestMemo(dashboardPageLoad));
+    expect(within.session).toBe(1);
+    expect(within.user).toBe(1);
+    expect(without.session + without.user).toBe(6);
+  });
+
+  test("each request has its own memo: a role granted in between is seen by the next one", async () => {
+    const otherCompany = await createCompany(prisma, { name: "Serrurerie Noël" });
+    const before = await runWithRequestMemo(() => loadCurrentUser(leaderId));
+    await grantRole(prisma, leaderId, { role: "COMPANY", companyId: otherCompany.id });
+    const after = await runWithRequestMemo(() => loadCurrentUser(leaderId));
+    expect(before?.roles.map((r) => r.companyId)).not.toContain(otherCompany.id);
+    expect(after?.roles.map((r) => r.companyId)).toContain(otherCompany.id);
+  });
+});

@@ -1,6 +1,9 @@
 // Benchmark of the realisation import (`npm run bench:import`): on a fresh temporary SQLite
-// database, parses and validates a 10,000-row CSV and XLSX, then times the confirmation
-// transaction, against a baseline measured in the same run (a plain createMany of the same rows).
+// database (WAL, as the app's), parses and validates a 10,000-row CSV and XLSX, then times the
+// confirmation transaction, against a baseline measured in the same run (a plain createMany of the
+// same rows). Then another member's dashboard (its loader, as a request would call it) is timed
+// quietly and while a BENCH_STALL_ROWS-row (20,000) import confirms in the same process: the
+// ratio of the two p95 says whether readers stall behind a long write (decision 023).
 // Prints figures only: nothing here asserts a time.
 
 import { execFileSync } from "node:child_process";
@@ -10,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const STALL_ROWS = Number(process.env.BENCH_STALL_ROWS ?? 20_000);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
@@ -24,6 +28,10 @@ Object.assign(process.env, env);
 
 console.log(`Base temporaire : ${dir}`);
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+const { default: Database } = await import("better-sqlite3");
+const wal = new Database(path.join(dir, "bench.db"));
+wal.pragma("journal_mode = WAL"); // as scripts/prepare-db.mjs does for the app
+wal.close();
 execFileSync(bin("tsx"), [path.join(root, "tests", "setup", "load-reference-data.ts")], {
   cwd: root,
   env,
@@ -62,13 +70,13 @@ try {
 
   // ------------------------------------------------------------ the files
   const header = imports.IMPORT_COLUMNS.map((c) => c.label);
-  const rows: Array<Array<string | number | Date>> = [];
-  for (let i = 0; i < ROWS; i++) {
+  const allRows: Array<Array<string | number | Date>> = [];
+  for (let i = 0; i < Math.max(ROWS, STALL_ROWS); i++) {
     const action = random.pick(ACTION_TYPES);
     const publicCategory = random.pick(PUBLIC_CATEGORIES);
     const date = new Date(Date.now() - random.int(1, 700) * 86_400_000);
     date.setUTCHours(0, 0, 0, 0);
-    rows.push([
+    allRows.push([
       date,
       action.label,
       publicCategory.label,
@@ -82,14 +90,17 @@ try {
       random.chance(0.2) ? commitment.id : "",
     ]);
   }
+  const rows = allRows.slice(0, ROWS);
   const fr = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
   const csvCell = (v: string | number | Date) => {
     const text = v instanceof Date ? fr(v) : String(v);
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const csv = new TextEncoder().encode(
-    `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`,
-  );
+  const csvOf = (lines: typeof rows) =>
+    new TextEncoder().encode(
+      `\uFEFF${[header, ...lines].map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`,
+    );
+  const csv = csvOf(rows);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Réalisations");
   sheet.addRow(header);
@@ -183,6 +194,47 @@ try {
     }),
   );
 
+  // ------------------------------------------------------------ a dashboard during a long import
+  const { loader: dashboardLoader } = await import("~/routes/entreprise.$companyId._index");
+  const { appRequest, sessionCookieFor } = await import("../tests/utils/session");
+  const reader = await factories.createUser(prisma, { name: "Autre membre" });
+  await factories.grantRole(prisma, reader.id, { role: "COMPANY", companyId: baselineCompany.id });
+  const cookie = await sessionCookieFor(reader.id);
+  const dashboard = async () => {
+    const started = performance.now();
+    await dashboardLoader({
+      request: appRequest(`/entreprise/${baselineCompany.id}`, { cookie }),
+      params: { companyId: baselineCompany.id },
+      context: {},
+    });
+    return performance.now() - started;
+  };
+  const p = (values: number[], q: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+  for (let i = 0; i < 10; i++) await dashboard(); // warm-up
+  const quiet: number[] = [];
+  for (let i = 0; i < 100; i++) quiet.push(await dashboard());
+  const stallDraft = await imports.createImportDraft({
+    companyId: company.id,
+    userId: user.id,
+    fileName: "long.csv",
+    bytes: csvOf(allRows.slice(0, STALL_ROWS)),
+  });
+  const during: number[] = [];
+  let confirmed = false;
+  const confirmStarted = performance.now();
+  const confirming = imports
+    .confirmImport({
+      companyId: company.id,
+      actorId: user.id,
+      draftId: stallDraft.draftId,
+      acceptDuplicate: true,
+    })
+    .finally(() => (confirmed = true));
+  while (!confirmed) during.push(await dashboard());
+  await confirming;
+  const confirmMs = performance.now() - confirmStarted;
+
   // ------------------------------------------------------------ report
   const width = Math.max(...timings.map((t) => t.label.length));
   console.log("");
@@ -197,6 +249,14 @@ try {
   console.log(
     `\nConfirmation / témoin : ×${(confirm.ms / baseline.ms).toFixed(2)} (node ${process.version}, ${os.cpus().length} cœurs)`,
   );
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(
+    `\nTableau de bord d'un autre membre (${quiet.length} requêtes au calme) : p50 ${ms(p(quiet, 0.5))}, p95 ${ms(p(quiet, 0.95))}`,
+  );
+  console.log(
+    `Pendant la confirmation de ${STALL_ROWS} lignes (${ms(confirmMs)}, ${during.length} requêtes) : p50 ${ms(p(during, 0.5))}, p95 ${ms(p(during, 0.95))}, max ${ms(Math.max(...during))}`,
+  );
+  console.log(`p95 pendant / p95 au calme : ×${(p(during, 0.95) / p(quiet, 0.95)).toFixed(2)}`);
 } finally {
   await prisma.$disconnect();
   fs.rmSync(dir, { recursive: true, force: true });

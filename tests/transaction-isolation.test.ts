@@ -51,3 +51,23 @@ test("concurrent transactions and queries all complete", async () => {
     }),
   ).toBe(20);
 });
+
+test("a plain read during a long transaction answers at once, from the committed state", async () => {
+  let insideOpen!: () => void;
+  const opened = new Promise<void>((resolve) => (insideOpen = resolve));
+  let finish!: () => void;
+  const finishing = new Promise<void>((resolve) => (finish = resolve));
+  const long = prisma.$transaction(async (tx) => {
+    await tx.user.create({ data: { email: "import-long@exemple.fr", name: "Import" } });
+    insideOpen();
+    await finishing; // the transaction stays open until the read below has answered
+  });
+  await opened;
+  // Before decision 023 this read waited for the transaction, which waited for the read: the
+  // test would time out. Now it answers from what was committed before the transaction.
+  const during = await prisma.user.count({ where: { email: "import-long@exemple.fr" } });
+  finish();
+  await long;
+  expect(during).toBe(0);
+  expect(await prisma.user.count({ where: { email: "import-long@exemple.fr" } })).toBe(1);
+});

@@ -30,7 +30,10 @@ const clientOptions = {
 function createEngineClient(url: string) {
   const sqlite = () =>
     new PrismaClient({
-      adapter: serialised(new PrismaBetterSQLite3({ url, timeout: 10_000 })),
+      adapter: serialised(
+        new PrismaBetterSQLite3({ url, timeout: 10_000 }),
+        new PrismaBetterSQLite3({ url, timeout: 10_000 }),
+      ),
       ...clientOptions,
     });
   if (engine === "postgresql") {

@@ -3,8 +3,12 @@
 // another request's interactive transaction is open: it becomes part of that transaction (and
 // vanishes if it rolls back), or reads its uncommitted rows. This wrapper makes every query and
 // every transaction take turns, so each transaction is isolated from the rest of the app.
-// (A second connection is no way out: better-sqlite3 waits for SQLite locks synchronously,
-// which would block the very event loop the open transaction needs to finish.)
+// (A second connection for writes is no way out: better-sqlite3 waits for SQLite locks
+// synchronously, which would block the very event loop the open transaction needs to finish.)
+//
+// Plain reads need no lock in WAL mode: a second, query-only connection answers every SELECT made
+// outside a transaction at once, from the last committed state, even while a long import holds the
+// writing connection (decision 023). Without WAL, reads take turns like the rest.
 
 import type {
   SqlDriverAdapter,
@@ -56,12 +60,18 @@ function serialiseTransaction(transaction: Transaction, release: () => void): Tr
   };
 }
 
-function serialiseAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/** A statement that only reads (SQLite: SELECT cannot write; WITH… may, so it does not count). */
+const isPlainRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+
+function serialiseAdapter(adapter: SqlDriverAdapter, reader?: SqlDriverAdapter): SqlDriverAdapter {
   const mutex = new Mutex();
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => mutex.run(() => adapter.queryRaw(query)),
+    queryRaw: (query) =>
+      reader && isPlainRead(query.sql)
+        ? reader.queryRaw(query)
+        : mutex.run(() => adapter.queryRaw(query)),
     executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
     executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
     async startTransaction(isolationLevel) {
@@ -74,18 +84,43 @@ function serialiseAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
     },
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
-    dispose: () => adapter.dispose(),
+    dispose: async () => {
+      await reader?.dispose();
+      await adapter.dispose();
+    },
   };
 }
 
-/** Wraps a driver adapter factory so that its connections serialise queries and transactions. */
+/** The read connection, when the database is in WAL mode (else readers would wait for locks). */
+async function connectReader(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<SqlDriverAdapter | undefined> {
+  const reader = await factory.connect();
+  const mode = await reader.queryRaw({ sql: "PRAGMA journal_mode", args: [], argTypes: [] });
+  if (String(mode.rows[0]?.[0]).toLowerCase() !== "wal") {
+    await reader.dispose();
+    return undefined;
+  }
+  // Whatever reaches this connection by mistake cannot write.
+  await reader.executeScript("PRAGMA query_only = 1");
+  return reader;
+}
+
+/**
+ * Wraps a driver adapter factory so that its connections serialise queries and transactions;
+ * `readerFactory` (another connection to the same file) then answers the plain reads.
+ */
 export function serialised(
   factory: SqlMigrationAwareDriverAdapterFactory,
+  readerFactory?: SqlMigrationAwareDriverAdapterFactory,
 ): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialiseAdapter(await factory.connect()),
+    connect: async () => {
+      const writer = await factory.connect();
+      return serialiseAdapter(writer, readerFactory && (await connectReader(readerFactory)));
+    },
     connectToShadowDb: async () => serialiseAdapter(await factory.connectToShadowDb()),
   };
 }

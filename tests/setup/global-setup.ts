@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { isPostgresUrl } from "../../app/utils/database-url.js";
 import { databaseUrl, dropIdleClones, onServer, templateName } from "./postgres";
 
@@ -94,6 +95,11 @@ export default async function setup() {
   removeDatabase(building);
   try {
     migrateAndLoad(`file:${building}`);
+    // WAL, as scripts/prepare-db.mjs sets for the app (the mode is stored in the file, and the
+    // plain reads' own connection needs it: decision 023).
+    const db = new Database(building);
+    db.pragma("journal_mode = WAL");
+    db.close();
     fs.renameSync(building, TEMPLATE_DB);
   } finally {
     removeDatabase(building);

@@ -87,7 +87,8 @@ try {
       action.defaultUnit === "EUROS" ? random.int(100, 50_000) : random.int(1, 5),
       random.pick([QPV_LABELS.YES, QPV_LABELS.NO, QPV_LABELS.UNKNOWN, ""]),
       random.chance(0.3) ? `Ligne ${i + 1} : action menée avec la mission locale` : "",
-      random.chance(0.2) ? commitment.id : "",
+      // Only a realisation in the commitment's unit may count towards it (issue 18, point 2).
+      random.chance(0.2) && action.defaultUnit === commitment.targetUnit ? commitment.id : "",
     ]);
   }
   const rows = allRows.slice(0, ROWS);

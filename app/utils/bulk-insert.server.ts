@@ -7,6 +7,10 @@ import { dialect } from "./sql-dialect.server";
 // Prisma.sql writes each engine's placeholders (? or $n); values are stored as Prisma stores them.
 
 const MAX_PARAMETERS = 30_000; // SQLite's limit is 32,766 bound parameters per statement.
+// better-sqlite3 runs each statement synchronously, with the figure triggers: a 2,000-row statement
+// holds the event loop for a second under load. Shorter statements let the other requests (which
+// read on their own connection, decision 023) take their turns during a long import.
+const MAX_ROWS_PER_STATEMENT = 200;
 
 type SqlValue = string | number | boolean | Date | null;
 
@@ -17,7 +21,10 @@ export async function insertRows<T extends Record<string, SqlValue>>(
   columns: ReadonlyArray<keyof T & string>,
   rows: readonly T[],
 ) {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const perStatement = Math.max(
+    1,
+    Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length)),
+  );
   const into = Prisma.raw(`"${table}" (${columns.map((c) => `"${c}"`).join(", ")})`);
   let inserted = 0;
   for (let i = 0; i < rows.length; i += perStatement) {

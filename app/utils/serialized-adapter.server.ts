@@ -60,6 +60,9 @@ function serialiseTransaction(transaction: Transaction, release: () => void): Tr
   };
 }
 
+/** better-sqlite3's SQLite (3.49) default: bound values per statement. */
+const SQLITE_MAX_VARIABLE_NUMBER = 32_766;
+
 /** A statement that only reads (SQLite: SELECT cannot write; WITH… may, so it does not count). */
 const isPlainRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
 
@@ -83,7 +86,13 @@ function serialiseAdapter(adapter: SqlDriverAdapter, reader?: SqlDriverAdapter):
         throw error;
       }
     },
-    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    // Prisma assumes SQLite's old limit of 999 bound values and refuses a longer `in` list (P2029:
+    // the drill-down of a club of 1,000+ companies failed); SQLite allows 32,766 since 3.32.
+    getConnectionInfo: () => ({
+      supportsRelationJoins: false,
+      ...adapter.getConnectionInfo?.(),
+      maxBindValues: SQLITE_MAX_VARIABLE_NUMBER,
+    }),
     dispose: async () => {
       await reader?.dispose();
       await adapter.dispose();

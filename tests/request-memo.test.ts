@@ -38,12 +38,13 @@ async function queriesOf(work: () => Promise<unknown>) {
   await work();
   // Query events are emitted after each statement: let the last ones arrive.
   await new Promise((resolve) => setImmediate(resolve));
-  // Prisma batches the concurrent findUnique calls of one tick into one `IN (?,?,?)` statement:
-  // count the rows asked for, not the statements.
+  // Prisma batches the concurrent findUnique calls of one tick into one `"id" IN (?,?,?)`
+  // statement (`$1,$2,$3` on PostgreSQL): count the ids asked for, not the statements.
   const asked = (table: string) =>
     queries
       .filter((q) => new RegExp(`FROM \\S*[\`"]${table}[\`"] WHERE`).test(q))
-      .reduce((n, q) => n + (q.match(/\?/g)?.length ?? 0) - 2, 0); // minus LIMIT and OFFSET
+      .map((q) => q.match(/[`"]id[`"] (?:IN \(([^)]*)\)|= (\?|\$\d+))/))
+      .reduce((n, m) => n + (m ? (m[1] ?? m[2]).split(",").length : 0), 0);
   return { session: asked("Session"), user: asked("User") };
 }
 

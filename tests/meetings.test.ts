@@ -33,7 +33,7 @@ import { loader as calendarLoader } from "~/routes/club.$clubId.calendrier.$toke
 import { action as rsvpAction, loader as rsvpLoader } from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";
 import { meetingInvitationIcs, meetingUid } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen, parseParisLocal, toParisLocalInput } from "~/utils/meeting-time";
+import { formatMeetingWhen, parseLocal, toLocalInput } from "~/utils/time";
 import { loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { createRsvpToken, verifyRsvpToken } from "~/utils/rsvp-links.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
@@ -153,8 +153,8 @@ async function newMeeting(daysAhead = 14, overrides: Partial<Record<string, stri
   const end = new Date(start.getTime() + 2 * HOUR);
   return createMeeting(w.animator, w.club.id, {
     title: "Petit-déjeuner : recruter autrement",
-    startsAt: toParisLocalInput(start),
-    endsAt: toParisLocalInput(end),
+    startsAt: toLocalInput(start),
+    endsAt: toLocalInput(end),
     place: "CCI Artois, salle du conseil, Arras",
     videoUrl: "https://visio.exemple.fr/club-62",
     agenda: "1. Tour de table\n2. Témoignage ; échanges, questions",
@@ -198,24 +198,24 @@ async function outcome(run: () => Promise<unknown>) {
 
 describe("Paris time", () => {
   test("a winter and a summer time both round-trip", () => {
-    const winter = parseParisLocal("2026-12-10T09:00");
-    const summer = parseParisLocal("2026-06-10T09:00");
+    const winter = parseLocal("2026-12-10T09:00");
+    const summer = parseLocal("2026-06-10T09:00");
     expect(winter.ok && winter.date.toISOString()).toBe("2026-12-10T08:00:00.000Z");
     expect(summer.ok && summer.date.toISOString()).toBe("2026-06-10T07:00:00.000Z");
-    expect(toParisLocalInput(new Date("2026-12-10T08:00:00Z"))).toBe("2026-12-10T09:00");
-    expect(toParisLocalInput(new Date("2026-06-10T07:00:00Z"))).toBe("2026-06-10T09:00");
+    expect(toLocalInput(new Date("2026-12-10T08:00:00Z"))).toBe("2026-12-10T09:00");
+    expect(toLocalInput(new Date("2026-06-10T07:00:00Z"))).toBe("2026-06-10T09:00");
   });
 
   test("the hour skipped in March does not exist; the one repeated in October is the first", () => {
-    expect(parseParisLocal("2026-03-29T02:30")).toEqual({ ok: false, reason: "nonexistent" });
-    const repeated = parseParisLocal("2026-10-25T02:30");
+    expect(parseLocal("2026-03-29T02:30")).toEqual({ ok: false, reason: "nonexistent" });
+    const repeated = parseLocal("2026-10-25T02:30");
     expect(repeated.ok && repeated.date.toISOString()).toBe("2026-10-25T00:30:00.000Z");
-    expect(parseParisLocal("2026-02-30T10:00")).toEqual({ ok: false, reason: "format" });
-    expect(parseParisLocal("demain")).toEqual({ ok: false, reason: "format" });
+    expect(parseLocal("2026-02-30T10:00")).toEqual({ ok: false, reason: "format" });
+    expect(parseLocal("demain")).toEqual({ ok: false, reason: "format" });
   });
 
   test("the form schema explains in French what is wrong", () => {
-    const result = meetingSchema.safeParse({
+    const result = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-03-29T02:30",
       endsAt: "2026-03-29T01:00",
@@ -226,7 +226,7 @@ describe("Paris time", () => {
     const messages = result.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages.join("\n")).toContain("startsAt: Cette heure n'existe pas en France");
     expect(messages.join("\n")).toContain("videoUrl: Indiquez une adresse commençant par https://");
-    const noPlace = meetingSchema.safeParse({
+    const noPlace = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-12-10T09:00",
       endsAt: "2026-12-10T11:00",
@@ -236,7 +236,7 @@ describe("Paris time", () => {
       path: ["place"],
       message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
     });
-    const backwards = meetingSchema.safeParse({
+    const backwards = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-12-10T11:00",
       endsAt: "2026-12-10T09:00",
@@ -612,8 +612,8 @@ describe("changes and cancellation", () => {
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id } });
     const same = {
       title: meeting.title,
-      startsAt: toParisLocalInput(meeting.startsAt),
-      endsAt: toParisLocalInput(meeting.endsAt),
+      startsAt: toLocalInput(meeting.startsAt),
+      endsAt: toLocalInput(meeting.endsAt),
       place: meeting.place,
       videoUrl: meeting.videoUrl ?? undefined,
       agenda: "Nouvel ordre du jour",
@@ -621,8 +621,8 @@ describe("changes and cancellation", () => {
     expect(await updateMeeting(w.animator, w.club.id, id, same)).toBe(0);
     const told = await updateMeeting(w.animator, w.club.id, id, {
       ...same,
-      startsAt: toParisLocalInput(start),
-      endsAt: toParisLocalInput(new Date(start.getTime() + HOUR)),
+      startsAt: toLocalInput(start),
+      endsAt: toLocalInput(new Date(start.getTime() + HOUR)),
       place: "Hôtel de ville, Arras",
     });
     expect(told).toBe(1);

@@ -15,7 +15,7 @@ import {
   meetingPageUrl,
   type IcsMeeting,
 } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { formatMeetingWhen, zoneOfDepartement, type TimeZone } from "~/utils/time";
 import type { CurrentUser } from "~/utils/permissions.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { rsvpUrl, type RsvpAnswer } from "~/utils/rsvp-links.server";
@@ -55,7 +55,7 @@ const MAIL_MEETING_SELECT = {
   cancelledAt: true,
   createdAt: true,
   updatedAt: true,
-  club: { select: { name: true } },
+  club: { select: { name: true, departementCode: true } },
   createdBy: { select: { name: true, email: true } },
 } as const;
 
@@ -97,7 +97,7 @@ async function loadMailMeeting(db: Db, meetingId: string) {
   const facts: MeetingFacts = {
     clubName: m.club.name,
     title: m.title,
-    when: formatMeetingWhen(m.startsAt, m.endsAt),
+    when: formatMeetingWhen(m.startsAt, m.endsAt, zoneOfDepartement(m.club.departementCode)),
     place: m.place,
     videoUrl: m.videoUrl,
     agenda: m.agenda,
@@ -376,6 +376,8 @@ export type RsvpLinkTarget = {
     place: string;
     videoUrl: string | null;
     cancelledAt: Date | null;
+    /** The club's zone, in which the meeting's time is shown. */
+    zone: TimeZone;
   };
 };
 
@@ -399,7 +401,7 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
           place: true,
           videoUrl: true,
           cancelledAt: true,
-          club: { select: { name: true } },
+          club: { select: { name: true, departementCode: true } },
         },
       },
     },
@@ -412,7 +414,7 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
     rsvp: invitation.rsvp,
     hasAccount: invitation.userId !== null,
     companyName: invitation.company?.name ?? null,
-    meeting: { ...meeting, clubName: club.name },
+    meeting: { ...meeting, clubName: club.name, zone: zoneOfDepartement(club.departementCode) },
   };
 }
 

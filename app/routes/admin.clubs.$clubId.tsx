@@ -7,7 +7,8 @@ import { ClubForm } from "~/components/club-form";
 import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate } from "~/utils/time";
 import {
   ClubAdminError,
   closeClub,
@@ -130,7 +131,7 @@ export default function AdminClub() {
       </p>
       <PageHeader
         title={club.name}
-        intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${dateFormat.format(new Date(club.closedAt!))}` : "ouvert"}`}
+        intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${formatDate(club.closedAt!)}` : "ouvert"}`}
         actions={
           <Link to={`/club/${club.id}`} className="btn-secondary no-underline">
             Voir l&apos;espace du club

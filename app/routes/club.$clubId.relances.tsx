@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate, formatDateTime } from "~/utils/time";
 import { getClub } from "~/models/club.server";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
 import {
@@ -225,7 +226,7 @@ export default function ClubReminders() {
                         </label>
                         <p id={`${id}-detail`} className="text-sm text-gray-700">
                           {m.lastDeclaration
-                            ? `Dernière réalisation déclarée le ${dateFormat.format(new Date(m.lastDeclaration))}`
+                            ? `Dernière réalisation déclarée le ${formatDate(m.lastDeclaration)}`
                             : "Aucune réalisation déclarée"}
                           {" · "}
                           {m.email ? (
@@ -249,9 +250,9 @@ export default function ClubReminders() {
                             <>
                               {" · "}
                               <span className={m.cappedUntil ? "font-semibold text-amber-900" : ""}>
-                                déjà relancée le {dateFormat.format(new Date(m.lastReminder))}
+                                déjà relancée le {formatDate(m.lastReminder)}
                                 {m.cappedUntil
-                                  ? ` (prochaine relance possible le ${dateFormat.format(new Date(m.cappedUntil))})`
+                                  ? ` (prochaine relance possible le ${formatDate(m.cappedUntil)})`
                                   : ""}
                               </span>
                             </>
@@ -329,9 +330,7 @@ export default function ClubReminders() {
               <tbody>
                 {d.log.entries.map((r) => (
                   <tr key={r.id}>
-                    <td className="whitespace-nowrap">
-                      {dateTimeFormat.format(new Date(r.createdAt))}
-                    </td>
+                    <td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
                     <th scope="row">{r.companyName}</th>
                     <td>
                       {r.campaignKey

@@ -17,7 +17,7 @@ import {
   proposalsForCompany,
 } from "~/models/passerelle.server";
 import { CONTRACT_TYPE_LABELS, CONTRACT_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
-import { dateFormat } from "~/utils/format";
+import { formatDate } from "~/utils/time";
 import {
   can,
   forbidden,
@@ -143,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });
 }
 
-const day = (value: string | Date | null) => (value ? dateFormat.format(new Date(value)) : "");
+const day = (value: string | Date | null) => (value ? formatDate(value) : "");
 const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export default function PostPage() {

@@ -1,12 +1,6 @@
-// French formats shared by pages, exports and e-mails (client-safe).
+// French formats of numbers and words shared by pages, exports and e-mails (client-safe). Dates
+// and times: app/utils/time/.
 export const numberFormat = new Intl.NumberFormat("fr-FR");
-export const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long" });
-/** A moment as people in the clubs read it: Paris time. */
-export const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
 
 /** A word agreed with a count in French (singular below 2): "retirée" for 1, "retirées" for 3. */
 export function agreed(count: number, singular: string, pluralForm = `${singular}s`) {

@@ -18,7 +18,7 @@ import * as listPage from "~/routes/club.$clubId.reunions._index";
 import * as newPage from "~/routes/club.$clubId.reunions.nouvelle";
 import { ensureCalendarToken } from "~/models/meeting.server";
 import { prisma } from "~/utils/db.server";
-import { toLocalInput } from "~/utils/time";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { appRequest, sessionCookieFor } from "./utils/session";
 
 type RouteFn = (args: {

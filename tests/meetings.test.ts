@@ -33,7 +33,9 @@ import { loader as calendarLoader } from "~/routes/club.$clubId.calendrier.$toke
 import { action as rsvpAction, loader as rsvpLoader } from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";
 import { meetingInvitationIcs, meetingUid } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen, toLocalInput, zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { toLocalInput } from "~/utils/time/wall-clock";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { createRsvpToken, verifyRsvpToken } from "~/utils/rsvp-links.server";
 import { meetingSchema } from "~/utils/schemas/meeting";

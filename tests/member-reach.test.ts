@@ -28,7 +28,7 @@ import * as attendancePage from "~/routes/club.$clubId.reunions.$meetingId.prese
 import * as membersPage from "~/routes/club.$clubId.membres";
 import * as rsvpPage from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";
-import { toLocalInput } from "~/utils/time";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { parseIcs } from "./utils/meeting-ics-parse";
 import { appRequest, callAs, routeOutcome } from "./utils/session";

@@ -34,7 +34,7 @@ import {
   loader as remindersLoader,
 } from "~/routes/club.$clubId.relances";
 import { prisma } from "~/utils/db.server";
-import { zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { appRequest, sessionCookieFor } from "./utils/session";
 
 const DAY = 24 * 3600_000;

@@ -1,21 +1,15 @@
 import { describe, expect, test } from "vitest";
+import { PARIS, zoneOfDepartement } from "~/utils/time/zones";
 import {
-  PARIS,
   calendarDay,
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatMeetingDay,
-  formatMeetingWhen,
-  formatMonth,
-  formatTime,
   latestToday,
   parseLocal,
   startOfDay,
   startOfMonth,
   toLocalInput,
-  zoneOfDepartement,
-} from "~/utils/time";
+} from "~/utils/time/wall-clock";
+import { formatDate, formatDateTime, formatDay, formatMonth, formatTime } from "~/utils/format";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 
 const REUNION = zoneOfDepartement("974");
 const GUADELOUPE = zoneOfDepartement("971");
@@ -116,7 +110,7 @@ describe("a Guadeloupe club (UTC−4)", () => {
     expect(formatDateTime(new Date("2026-12-10T13:00:00Z"), GUADELOUPE)).toBe(
       "10 décembre 2026 à 09:00",
     );
-    expect(formatMeetingDay(new Date("2026-12-11T02:00:00Z"), GUADELOUPE)).toBe("10 déc. 2026");
+    expect(formatDate(new Date("2026-12-11T02:00:00Z"), GUADELOUPE)).toBe("10 décembre 2026");
   });
 
   test("a day-only value stored at UTC midnight stays on its day", () => {

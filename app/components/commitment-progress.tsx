@@ -3,9 +3,8 @@
 import type { CommitmentProgress } from "~/models/commitment-progress.server";
 import { UNIT_WORDS } from "~/utils/commitment-unit";
 import type { Unit } from "~/utils/domain";
-import { countOf, numberFormat, quantityOf } from "~/utils/format";
+import { countOf, numberFormat, quantityOf, formatDay } from "~/utils/format";
 import { ProgressBar } from "./progress-bar";
-import { formatDay } from "~/utils/time";
 
 export function CommitmentProgressView({
   progress,

@@ -1,5 +1,5 @@
 import { AUDIT_FIELD_LABELS } from "~/utils/audit-field-labels";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 
 export type HistoryEntry = {
   id: string;

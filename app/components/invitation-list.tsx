@@ -1,4 +1,4 @@
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/format";
 
 export function PendingInvitations({
   invitations,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { StatCard, numberFormat } from "./page";
-import { formatMonthName } from "~/utils/time";
+import { formatMonthName } from "~/utils/format";
 
 /** A figure, or a masked cell of the public figures (decision 014). */
 type Figure = number | string;

@@ -1,6 +1,6 @@
 // One Passerelles post in a list: kind, trade, headcount, period, place, arrangement.
 import { Link } from "@remix-run/react";
-import { formatDay } from "~/utils/time";
+import { formatDay } from "~/utils/format";
 import { romeLabel } from "~/utils/rome";
 import {
   ARRANGEMENT_LABELS,

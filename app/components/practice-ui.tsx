@@ -1,7 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { PRACTICE_VISIBILITY_LABELS, PUBLIC_CATEGORIES, THEMES, labelOf } from "~/utils/domain";
-import { numberFormat } from "~/utils/format";
-import { formatDate } from "~/utils/time";
+import { numberFormat, formatDate } from "~/utils/format";
 
 type Visibility = keyof typeof PRACTICE_VISIBILITY_LABELS;
 

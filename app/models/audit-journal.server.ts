@@ -5,8 +5,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, AUDIT_VALUE_LABELS } from "~/utils/audit-labels";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
-import { numberFormat } from "~/utils/format";
-import { formatDateTime, formatDay, instantOf } from "~/utils/time";
+import { numberFormat, formatDateTime, formatDay } from "~/utils/format";
+import { instantOf } from "~/utils/time/wall-clock";
 import { isRealIsoDate } from "~/utils/schemas/dates";
 
 export const JOURNAL_PAGE_SIZE = 50;

@@ -2,7 +2,7 @@
 // shown, sent and scheduled at its own hour.
 
 import { prisma, type Tx } from "~/utils/db.server";
-import { zoneOfDepartement, type TimeZone } from "~/utils/time";
+import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
 
 /** The zone of a club; Paris for an unknown club (the caller answers "not found" on its own). */
 export async function clubZone(clubId: string, db: Pick<Tx, "club"> = prisma): Promise<TimeZone> {

@@ -18,7 +18,7 @@ import {
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
-import { formatDateTime, formatDay } from "~/utils/time";
+import { formatDateTime, formatDay } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
 import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";

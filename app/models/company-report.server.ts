@@ -8,7 +8,7 @@ import { commitmentProgress } from "~/models/commitment-progress.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
-import { calendarDay, wallClockCell } from "~/utils/time";
+import { calendarDay, wallClockCell } from "~/utils/time/wall-clock";
 import {
   ACTION_TYPES,
   COMMITMENT_STATUS_LABELS,

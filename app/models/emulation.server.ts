@@ -7,7 +7,7 @@ import { commitmentUnit } from "~/utils/commitment-unit";
 import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clubZone } from "~/models/club-zone.server";
-import { calendarDay, startOfMonth } from "~/utils/time";
+import { calendarDay, startOfMonth } from "~/utils/time/wall-clock";
 
 const DAY_MS = 24 * 3600_000;
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);

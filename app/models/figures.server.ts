@@ -16,7 +16,7 @@ import {
   CONTRACT_TYPE_LABELS,
   PUBLIC_CATEGORIES,
 } from "~/utils/domain";
-import { formatMonth } from "~/utils/time";
+import { formatMonth } from "~/utils/format";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,

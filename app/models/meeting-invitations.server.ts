@@ -15,7 +15,8 @@ import {
   meetingPageUrl,
   type IcsMeeting,
 } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen, zoneOfDepartement, type TimeZone } from "~/utils/time";
+import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { rsvpUrl, type RsvpAnswer } from "~/utils/rsvp-links.server";

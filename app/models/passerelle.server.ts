@@ -2,13 +2,12 @@
 // sees, and the proposals that pair a post with the closest counterparts.
 
 import { audit } from "~/utils/audit.server";
-import { agreed } from "~/utils/format";
+import { agreed, formatDay } from "~/utils/format";
 import { duplicateSince } from "~/utils/duplicates.server";
 import { prisma } from "~/utils/db.server";
 import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server";
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
 import { ARRANGEMENT_LABELS, type Arrangement, type PostInput } from "~/utils/schemas/passerelle";
-import { formatDay } from "~/utils/time";
 
 export class PasserelleError extends Error {
   constructor(

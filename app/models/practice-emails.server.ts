@@ -11,15 +11,10 @@ import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
-import {
-  PARIS,
-  calendarDay,
-  formatDay,
-  formatMeetingWhen,
-  startOfDay,
-  zoneOfDepartement,
-  type TimeZone,
-} from "~/utils/time";
+import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { calendarDay, startOfDay } from "~/utils/time/wall-clock";
+import { formatDay } from "~/utils/format";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { runOnce } from "~/utils/scheduler.server";
 import { hasValidSignature, sign } from "~/utils/signatures.server";
 

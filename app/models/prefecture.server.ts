@@ -20,7 +20,7 @@ import {
 } from "~/models/figures.server";
 import { spreadsheetCsv } from "~/utils/downloads.server";
 import { quotedValue } from "~/utils/figure-period-request";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import type { NationalSort } from "~/utils/national-sorts";

@@ -8,7 +8,7 @@ import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
-import { formatDate } from "~/utils/time";
+import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
   closeClub,
@@ -23,7 +23,6 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
-import { agreed, countOf } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Administration — Engagés` },

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/page";
-import { formatDate } from "~/utils/time";
+import { formatDate, countOf } from "~/utils/format";
 import { TableScroll } from "~/components/table-scroll";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { prisma } from "~/utils/db.server";
@@ -12,7 +12,6 @@ import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
-import { countOf } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Clubs — Administration — Engagés" }];
 

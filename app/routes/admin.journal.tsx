@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, numberFormat } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import {
   journalClubs,
   listJournal,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";

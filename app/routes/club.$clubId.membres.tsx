@@ -15,7 +15,7 @@ import { ClubNav } from "~/components/club-nav";
 import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
-import { formatDate as dateInParis } from "~/utils/time";
+import { formatDate as dateInParis } from "~/utils/format";
 import {
   MembershipError,
   createProspect,

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
 import { PageHeader, numberFormat } from "~/components/page";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/format";
 import { getClub } from "~/models/club.server";
 import {
   PracticeError,

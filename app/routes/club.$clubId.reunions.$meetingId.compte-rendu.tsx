@@ -14,7 +14,8 @@ import {
   saveMinutes,
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { formatMeetingWhen, zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { minutesTextSchema } from "~/utils/schemas/meeting";
 import {

@@ -15,7 +15,8 @@ import {
 } from "~/models/meeting-invitations.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClubMeeting } from "~/models/meeting.server";
-import { formatMeetingWhen, zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";

@@ -13,7 +13,8 @@ import {
   setMeetingPractices,
   updateMeeting,
 } from "~/models/meeting.server";
-import { toLocalInput, zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";

@@ -14,7 +14,8 @@ import {
   MeetingError,
   saveAttendance,
 } from "~/models/meeting.server";
-import { formatMeetingWhen, zoneOfDepartement } from "~/utils/time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";

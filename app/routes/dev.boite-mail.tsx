@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -5,7 +5,7 @@ import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
 import { PageHeader, StatCard } from "~/components/page";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/format";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
 import { PageHeader } from "~/components/page";
-import { formatDate, formatDay } from "~/utils/time";
+import { formatDate, formatDay } from "~/utils/format";
 import { useCompanySpace } from "~/components/company-nav";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import { CommitmentError, getCommitment, setCommitmentStatus } from "~/models/commitment.server";

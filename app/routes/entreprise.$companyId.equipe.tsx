@@ -6,7 +6,7 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/format";
 import { spaceTitle } from "~/components/company-nav";
 import {
   CompanyProfileError,

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
 import { PageHeader, numberFormat } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import { getCompanyHeader } from "~/models/company.server";
 import {
   IMPORT_COLUMNS,

@@ -1,4 +1,4 @@
-import { countOf } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,7 +17,6 @@ import {
   proposalsForCompany,
 } from "~/models/passerelle.server";
 import { CONTRACT_TYPE_LABELS, CONTRACT_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
-import { formatDate } from "~/utils/time";
 import {
   can,
   forbidden,

@@ -9,7 +9,7 @@ import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/format";
 import {
   CompanyProfileError,
   companyProfileSchema,

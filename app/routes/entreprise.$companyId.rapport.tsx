@@ -1,9 +1,8 @@
-import { quantityOf } from "~/utils/format";
+import { quantityOf, formatDateTime } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { numberFormat } from "~/components/page";
-import { formatDateTime } from "~/utils/time";
 import { UncountedNote } from "~/components/commitment-progress";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -1,9 +1,8 @@
-import { countOf, quantityOf } from "~/utils/format";
+import { countOf, quantityOf, formatDay } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { YearSelector } from "~/components/year-selector";
 import { PageHeader } from "~/components/page";
-import { formatDay } from "~/utils/time";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
 import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";

@@ -1,9 +1,8 @@
-import { quantityOf } from "~/utils/format";
+import { quantityOf, formatDate } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader } from "~/components/page";
-import { formatDate } from "~/utils/time";
 import { publicCompanyPage } from "~/models/emulation.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { notFound } from "~/utils/permissions.server";

@@ -8,7 +8,7 @@ import { ErrorList } from "~/components/forms";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, numberFormat } from "~/components/page";
-import { formatDate, formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
 import { PostForm } from "~/components/post-form";
 import { getPracticePage, practiceRights } from "~/models/practice-feed.server";

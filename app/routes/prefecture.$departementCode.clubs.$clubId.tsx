@@ -13,7 +13,7 @@ import { prisma } from "~/utils/db.server";
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
-import { formatDay } from "~/utils/time";
+import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },

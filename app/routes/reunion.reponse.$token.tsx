@@ -15,7 +15,7 @@ import {
   RSVP_CHOICE_LABELS,
   type RsvpLinkTarget,
 } from "~/models/meeting-invitations.server";
-import { formatMeetingWhen } from "~/utils/time";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import {
   createRsvpToken,
   RSVP_ANSWERS,

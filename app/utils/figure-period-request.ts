@@ -3,7 +3,7 @@
 // asked and what it shows instead: a wrong filter never silently becomes the whole year.
 // Client-safe and pure (`now` given).
 import { yearChoices } from "./years";
-import { formatMonth } from "./time";
+import { formatMonth } from "./format";
 
 export const QUARTERS = ["T1", "T2", "T3", "T4"] as const;
 export type Quarter = (typeof QUARTERS)[number];

@@ -1,4 +1,4 @@
-import { toLocalInput } from "../../app/utils/time";
+import { toLocalInput } from "../../app/utils/time/wall-clock";
 import { icsUtcDate, parseIcs } from "../utils/meeting-ics-parse";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount as count, dbRow as row } from "./db";

@@ -4,7 +4,7 @@
 // browser that never signed in, and the animator sees the answer; a walk-in of a member company
 // is noted present by company and address.
 import { parseIcs } from "../utils/meeting-ics-parse";
-import { toLocalInput } from "../../app/utils/time";
+import { toLocalInput } from "../../app/utils/time/wall-clock";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount as count, dbRow as row } from "./db";
 

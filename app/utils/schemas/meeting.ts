@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MARKDOWN_NESTING_MESSAGE, withinMarkdownNesting } from "../markdown-nesting";
-import { PARIS, parseLocal, type TimeZone } from "../time";
+import { PARIS, type TimeZone } from "../time/zones";
+import { parseLocal } from "../time/wall-clock";
 
 // The meeting form, read by the actions. Times are typed in the club's own zone (datetime-local
 // inputs: Paris, or La Réunion's hour for a club of 974…) and turned into instants by the model.

@@ -3,10 +3,10 @@
 // Across a daylight-saving change (Paris, last Sundays of March and October) a wall-clock time
 // may not exist (the skipped hour: refused) or happen twice (the repeated hour: the first one).
 
-import { PARIS, type TimeZone } from "./zones";
+import { PARIS } from "../format";
+import type { TimeZone } from "./zones";
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-const DAY_MS = 24 * 3600_000;
 
 type Fields = { year: number; month: number; day: number; hour: number; minute: number };
 type FieldsWithSeconds = Fields & { second: number };
@@ -104,7 +104,9 @@ export function instantOf(fields: Fields, zone: TimeZone = PARIS): LocalTimeResu
   }
   // The offsets in force a day before and a day after cover any single change of that day; the
   // larger offset gives the earlier instant (summer time first when the hour is repeated).
-  const offsets = [...new Set([offsetAt(wanted - DAY_MS, zone), offsetAt(wanted + DAY_MS, zone)])];
+  const offsets = [
+    ...new Set([offsetAt(wanted - 86_400_000, zone), offsetAt(wanted + 86_400_000, zone)]),
+  ];
   offsets.sort((a, b) => b - a);
   for (const offset of offsets) {
     const candidate = new Date(wanted - offset);

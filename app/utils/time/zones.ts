@@ -2,7 +2,9 @@
 // own hour, everything else (Corsica's 2A and 2B included) is Paris time. A person not tied to a
 // club (prefecture, administration) reads times in Paris time unless the object is a club's.
 
-export const PARIS = "Europe/Paris";
+import { PARIS } from "../format";
+
+export { PARIS };
 
 const OVERSEAS = {
   "971": "America/Guadeloupe",
@@ -20,7 +22,7 @@ export function zoneOfDepartement(code: string | null | undefined): TimeZone {
 }
 
 const NAMES: Record<TimeZone, string> = {
-  [PARIS]: "heure de Paris",
+  "Europe/Paris": "heure de Paris",
   "America/Guadeloupe": "heure de la Guadeloupe",
   "America/Martinique": "heure de la Martinique",
   "America/Cayenne": "heure de la Guyane",

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { PARIS, zoneOfDepartement } from "~/utils/time/zones";
 import {
@@ -121,5 +123,31 @@ describe("a Guadeloupe club (UTC−4)", () => {
     expect(formatMonth(new Date("2026-12-01T00:00:00Z"), "short")).toBe("déc. 2026");
     // Read as an instant in Guadeloupe it would be the day before: the reason for formatDay.
     expect(formatDate(day, GUADELOUPE)).toBe("28 février 2026");
+  });
+});
+
+describe("one home for time", () => {
+  test("no date formatter or zone outside app/utils/format.ts and app/utils/time/", () => {
+    const homes = [path.join("app", "utils", "format.ts"), path.join("app", "utils", "time")];
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "generated") walk(file);
+        } else if (/\.tsx?$/.test(entry.name) && !homes.some((h) => file.startsWith(h))) {
+          const text = fs.readFileSync(file, "utf8");
+          for (const pattern of [
+            /Intl\.DateTimeFormat/,
+            /toLocale(Date|Time)?String\(\)/,
+            /timeZone:/,
+          ]) {
+            if (pattern.test(text)) found.push(`${file}: ${pattern.source}`);
+          }
+        }
+      }
+    };
+    walk("app");
+    expect(found).toEqual([]);
   });
 });

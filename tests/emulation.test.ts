@@ -135,6 +135,21 @@ describe("this month in the club", () => {
     const june = await clubThisMonth(club.id, new Date("2027-06-30T12:00:00Z"));
     expect(june.newMembers.map((m) => m.name)).not.toContain("Entreprise d'été");
   });
+
+  test("a club of Guadeloupe (UTC−4) counts its own month, not Paris's", async () => {
+    const antilles = await createClub(prisma, { name: "Club des Abymes", departementCode: "971" });
+    const late = await createCompany(prisma, { name: "Entreprise du soir", communeCode: null });
+    await addMembership(prisma, {
+      companyId: late.id,
+      clubId: antilles.id,
+      joinedAt: new Date("2027-07-15T12:00:00Z"),
+    });
+    // 31 July 2027, 23:00 in Pointe-à-Pitre: still July there, already August in Paris.
+    const july = await clubThisMonth(antilles.id, new Date("2027-08-01T03:00:00Z"));
+    expect(july.newMembers.map((m) => m.name)).toEqual(["Entreprise du soir"]);
+    const august = await clubThisMonth(antilles.id, new Date("2027-08-10T12:00:00Z"));
+    expect(august.newMembers).toEqual([]);
+  });
 });
 
 describe("public page", () => {

@@ -218,7 +218,7 @@ describe("deeply nested Markdown (stored denial of service)", () => {
       visibility: "CLUB",
     });
     const comment = commentSchema.safeParse({ body: NESTED["nested emphasis"].slice(0, 1900) });
-    const agenda = meetingSchema.safeParse({
+    const agenda = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2030-01-10T09:00",
       endsAt: "2030-01-10T11:00",

@@ -18,7 +18,7 @@ import * as listPage from "~/routes/club.$clubId.reunions._index";
 import * as newPage from "~/routes/club.$clubId.reunions.nouvelle";
 import { ensureCalendarToken } from "~/models/meeting.server";
 import { prisma } from "~/utils/db.server";
-import { toParisLocalInput } from "~/utils/meeting-time";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { appRequest, sessionCookieFor } from "./utils/session";
 
 type RouteFn = (args: {
@@ -121,8 +121,8 @@ function routes(clubId: string, meetingId: string) {
   const meetingForm = {
     intent: "save",
     title: "Réunion pirate",
-    startsAt: toParisLocalInput(start),
-    endsAt: toParisLocalInput(new Date(start.getTime() + HOUR)),
+    startsAt: toLocalInput(start),
+    endsAt: toLocalInput(new Date(start.getTime() + HOUR)),
     place: "Ailleurs",
   };
   return [
@@ -311,8 +311,8 @@ describe("the animator's journey through the actions", () => {
       form({
         intent: "save",
         title: "Réunion en cours",
-        startsAt: toParisLocalInput(start),
-        endsAt: toParisLocalInput(new Date(start.getTime() + 2 * HOUR)),
+        startsAt: toLocalInput(start),
+        endsAt: toLocalInput(new Date(start.getTime() + 2 * HOUR)),
         place: "",
         videoUrl: "https://visio.exemple.fr/en-cours",
         agenda: "1. Point",

@@ -33,7 +33,9 @@ import { loader as calendarLoader } from "~/routes/club.$clubId.calendrier.$toke
 import { action as rsvpAction, loader as rsvpLoader } from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";
 import { meetingInvitationIcs, meetingUid } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen, parseParisLocal, toParisLocalInput } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { toLocalInput } from "~/utils/time/wall-clock";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { createRsvpToken, verifyRsvpToken } from "~/utils/rsvp-links.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
@@ -153,8 +155,8 @@ async function newMeeting(daysAhead = 14, overrides: Partial<Record<string, stri
   const end = new Date(start.getTime() + 2 * HOUR);
   return createMeeting(w.animator, w.club.id, {
     title: "Petit-déjeuner : recruter autrement",
-    startsAt: toParisLocalInput(start),
-    endsAt: toParisLocalInput(end),
+    startsAt: toLocalInput(start),
+    endsAt: toLocalInput(end),
     place: "CCI Artois, salle du conseil, Arras",
     videoUrl: "https://visio.exemple.fr/club-62",
     agenda: "1. Tour de table\n2. Témoignage ; échanges, questions",
@@ -196,26 +198,10 @@ async function outcome(run: () => Promise<unknown>) {
 
 // ---------------------------------------------------------------- Paris time
 
+// The conversions themselves (DST, zones) are tested in tests/time.test.ts.
 describe("Paris time", () => {
-  test("a winter and a summer time both round-trip", () => {
-    const winter = parseParisLocal("2026-12-10T09:00");
-    const summer = parseParisLocal("2026-06-10T09:00");
-    expect(winter.ok && winter.date.toISOString()).toBe("2026-12-10T08:00:00.000Z");
-    expect(summer.ok && summer.date.toISOString()).toBe("2026-06-10T07:00:00.000Z");
-    expect(toParisLocalInput(new Date("2026-12-10T08:00:00Z"))).toBe("2026-12-10T09:00");
-    expect(toParisLocalInput(new Date("2026-06-10T07:00:00Z"))).toBe("2026-06-10T09:00");
-  });
-
-  test("the hour skipped in March does not exist; the one repeated in October is the first", () => {
-    expect(parseParisLocal("2026-03-29T02:30")).toEqual({ ok: false, reason: "nonexistent" });
-    const repeated = parseParisLocal("2026-10-25T02:30");
-    expect(repeated.ok && repeated.date.toISOString()).toBe("2026-10-25T00:30:00.000Z");
-    expect(parseParisLocal("2026-02-30T10:00")).toEqual({ ok: false, reason: "format" });
-    expect(parseParisLocal("demain")).toEqual({ ok: false, reason: "format" });
-  });
-
   test("the form schema explains in French what is wrong", () => {
-    const result = meetingSchema.safeParse({
+    const result = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-03-29T02:30",
       endsAt: "2026-03-29T01:00",
@@ -226,7 +212,7 @@ describe("Paris time", () => {
     const messages = result.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages.join("\n")).toContain("startsAt: Cette heure n'existe pas en France");
     expect(messages.join("\n")).toContain("videoUrl: Indiquez une adresse commençant par https://");
-    const noPlace = meetingSchema.safeParse({
+    const noPlace = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-12-10T09:00",
       endsAt: "2026-12-10T11:00",
@@ -236,7 +222,7 @@ describe("Paris time", () => {
       path: ["place"],
       message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
     });
-    const backwards = meetingSchema.safeParse({
+    const backwards = meetingSchema().safeParse({
       title: "Réunion",
       startsAt: "2026-12-10T11:00",
       endsAt: "2026-12-10T09:00",
@@ -252,6 +238,69 @@ describe("Paris time", () => {
     expect(
       formatMeetingWhen(new Date("2026-12-10T08:00:00Z"), new Date("2026-12-10T10:30:00Z")),
     ).toBe("jeudi 10 décembre 2026, de 09\u00a0h\u00a000 à 11\u00a0h\u00a030");
+  });
+});
+
+// ---------------------------------------------------------------- a club of La Réunion
+
+describe("a club of La Réunion (974, UTC+4)", () => {
+  test("its 9:00 meeting is typed, stored, sent and put in the calendar at 9:00 in Saint-Denis", async () => {
+    const club = await createClub(prisma, { name: "Club de Saint-Denis", departementCode: "974" });
+    const company = await createCompany(prisma, { name: "Océan Indien Services" });
+    await addMembership(prisma, { companyId: company.id, clubId: club.id });
+    const animatorRow = await createUser(prisma, {
+      name: "Léa Réunion",
+      email: "lea@reunion.test",
+    });
+    await grantRole(prisma, animatorRow.id, { role: "ANIMATOR", clubId: club.id });
+    const leader = await createUser(prisma, { name: "Marc Océan", email: "marc@ocean.test" });
+    await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
+    const animator = await current(animatorRow.id);
+
+    // 02:30 on the last Sunday of March exists in La Réunion (no daylight saving there).
+    const zone = zoneOfDepartement("974");
+    expect(
+      meetingSchema(zone).safeParse({
+        title: "Réunion",
+        startsAt: "2030-03-31T02:30",
+        endsAt: "2030-03-31T03:30",
+        place: "Saint-Denis",
+      }).success,
+    ).toBe(true);
+
+    const id = await createMeeting(animator, club.id, {
+      title: "Petit-déjeuner de l'inclusion",
+      startsAt: "2030-12-10T09:00",
+      endsAt: "2030-12-10T11:00",
+      place: "CCI Réunion, Saint-Denis",
+      agenda: "",
+    });
+    const stored = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(stored.startsAt.toISOString()).toBe("2030-12-10T05:00:00.000Z");
+    expect(stored.endsAt.toISOString()).toBe("2030-12-10T07:00:00.000Z");
+    expect(toLocalInput(stored.startsAt, zone)).toBe("2030-12-10T09:00");
+
+    await inviteToMeeting(animator, club.id, id, { all: true });
+    const [mail] = await outbox({ dedupeKeyStart: `meeting-invitation:${id}:` });
+    expect(mail.to).toBe("marc@ocean.test");
+    const when =
+      "mardi 10 décembre 2030, de 09\u00a0h\u00a000 à 11\u00a0h\u00a000, heure de La Réunion";
+    expect(mail.text).toContain(when);
+    const event = icsOf(mail).components[0];
+    expect(event.get("DTSTART")).toBe("20301210T050000Z");
+    expect(event.get("DTEND")).toBe("20301210T070000Z");
+
+    // Moved to 14:00 by the edit form: the update says 14 h 00 in La Réunion.
+    await updateMeeting(animator, club.id, id, {
+      title: "Petit-déjeuner de l'inclusion",
+      startsAt: "2030-12-10T14:00",
+      endsAt: "2030-12-10T16:00",
+      place: "CCI Réunion, Saint-Denis",
+      agenda: "",
+    });
+    const [update] = await outbox({ template: "meeting-updated", to: "marc@ocean.test" });
+    expect(update.text).toContain("de 14\u00a0h\u00a000 à 16\u00a0h\u00a000, heure de La Réunion");
+    expect(icsOf(update).components[0].get("DTSTART")).toBe("20301210T100000Z");
   });
 });
 
@@ -612,8 +661,8 @@ describe("changes and cancellation", () => {
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id } });
     const same = {
       title: meeting.title,
-      startsAt: toParisLocalInput(meeting.startsAt),
-      endsAt: toParisLocalInput(meeting.endsAt),
+      startsAt: toLocalInput(meeting.startsAt),
+      endsAt: toLocalInput(meeting.endsAt),
       place: meeting.place,
       videoUrl: meeting.videoUrl ?? undefined,
       agenda: "Nouvel ordre du jour",
@@ -621,8 +670,8 @@ describe("changes and cancellation", () => {
     expect(await updateMeeting(w.animator, w.club.id, id, same)).toBe(0);
     const told = await updateMeeting(w.animator, w.club.id, id, {
       ...same,
-      startsAt: toParisLocalInput(start),
-      endsAt: toParisLocalInput(new Date(start.getTime() + HOUR)),
+      startsAt: toLocalInput(start),
+      endsAt: toLocalInput(new Date(start.getTime() + HOUR)),
       place: "Hôtel de ville, Arras",
     });
     expect(told).toBe(1);

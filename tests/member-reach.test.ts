@@ -28,7 +28,7 @@ import * as attendancePage from "~/routes/club.$clubId.reunions.$meetingId.prese
 import * as membersPage from "~/routes/club.$clubId.membres";
 import * as rsvpPage from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";
-import { toParisLocalInput } from "~/utils/meeting-time";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { parseIcs } from "./utils/meeting-ics-parse";
 import { appRequest, callAs, routeOutcome } from "./utils/session";
@@ -302,8 +302,8 @@ describe("meeting invitations reach a company's contact", () => {
     const later = new Date(meeting.startsAt.getTime() + HOUR);
     await updateMeeting(w.animator, w.club.id, meetingId, {
       title: meeting.title,
-      startsAt: toParisLocalInput(later),
-      endsAt: toParisLocalInput(new Date(later.getTime() + 2 * HOUR)),
+      startsAt: toLocalInput(later),
+      endsAt: toLocalInput(new Date(later.getTime() + 2 * HOUR)),
       place: "Arques",
       agenda: "",
     });

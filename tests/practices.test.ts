@@ -375,6 +375,12 @@ describe("e-mails of the feed", () => {
     expect(isoWeekOf(new Date("2026-11-29T23:30:00Z")).key).toBe("2026-W49");
     expect(isoWeekOf(new Date("2027-01-01T12:00:00Z")).key).toBe("2026-W53");
     expect(isoWeekOf(new Date("2025-12-29T12:00:00Z")).key).toBe("2026-W01");
+    // A club's digest follows its own week: Sunday 21:00 UTC is Monday 01:00 in La Réunion,
+    // Sunday 17:00 in Guadeloupe.
+    const sunday = new Date("2026-11-29T21:00:00Z");
+    expect(isoWeekOf(sunday).key).toBe("2026-W48");
+    expect(isoWeekOf(sunday, "Indian/Reunion").key).toBe("2026-W49");
+    expect(isoWeekOf(new Date("2026-11-30T03:00:00Z"), "America/Guadeloupe").key).toBe("2026-W48");
   });
 
   test("the weekly digest goes once per club and week, to members not opted out", async () => {

@@ -34,6 +34,7 @@ import {
   loader as remindersLoader,
 } from "~/routes/club.$clubId.relances";
 import { prisma } from "~/utils/db.server";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { appRequest, sessionCookieFor } from "./utils/session";
 
 const DAY = 24 * 3600_000;
@@ -82,8 +83,8 @@ async function call(
 type World = Awaited<ReturnType<typeof buildClub>>;
 
 /** A club with one member of each kind, and its animator. */
-async function buildClub(name: string, now = new Date()) {
-  const club = await createClub(prisma, { name, departementCode: "62" });
+async function buildClub(name: string, now = new Date(), departementCode = "62") {
+  const club = await createClub(prisma, { name, departementCode });
   const animator = await createUser(prisma, { name: `Animateur ${name}` });
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
   const member = async (
@@ -400,6 +401,24 @@ describe("relance trimestrielle automatique", () => {
     expect(campaignQuarter(new Date("2026-04-07T12:00:00Z"))).toBe("2026-Q2");
     expect(campaignQuarter(new Date("2026-05-02T12:00:00Z"))).toBeNull();
     expect(campaignQuarter(new Date("2026-11-23T12:00:00Z"))).toBeNull();
+  });
+
+  test("dans le fuseau de chaque club : La Réunion commence le trimestre avant Paris, la Guadeloupe après", async () => {
+    const reunion = zoneOfDepartement("974");
+    const guadeloupe = zoneOfDepartement("971");
+    // 31 March 2031, 21:00 UTC: 1 April 01:00 in Saint-Denis, still March in Paris.
+    const evening = new Date("2031-03-31T21:00:00Z");
+    expect(campaignQuarter(evening)).toBeNull();
+    expect(campaignQuarter(evening, reunion)).toBe("2031-Q2");
+    // 1 April 2031, 02:00 UTC: 04:00 in Paris, still 31 March (22:00) in Pointe-à-Pitre.
+    const night = new Date("2031-04-01T02:00:00Z");
+    expect(campaignQuarter(night)).toBe("2031-Q2");
+    expect(campaignQuarter(night, guadeloupe)).toBeNull();
+
+    const w = await buildClub("Saint-Denis", evening, "974");
+    const ran = await runReminderCampaigns(evening);
+    expect(ran.quarter).toBeNull(); // the Paris quarter has not begun…
+    expect(await remindersOf(w.club.id)).toBe(2); // …the club of La Réunion's has.
   });
 
   test("une fois par club et par trimestre, même relancée deux fois ou après un redémarrage", async () => {

@@ -17,7 +17,7 @@ const requiredOf = (schema: Parameters<typeof requiredConstraint>[0]) =>
 
 test.each([
   ["realisation", realisationSchema],
-  ["meeting", meetingSchema],
+  ["meeting", meetingSchema()],
   ["commitment", commitmentSchema],
   ["club", clubSchema],
   ["practice", practiceSchema],

@@ -3,7 +3,7 @@
 import type { CommitmentProgress } from "~/models/commitment-progress.server";
 import { UNIT_WORDS } from "~/utils/commitment-unit";
 import type { Unit } from "~/utils/domain";
-import { countOf, dateFormat, numberFormat, quantityOf } from "~/utils/format";
+import { countOf, numberFormat, quantityOf, formatDay } from "~/utils/format";
 import { ProgressBar } from "./progress-bar";
 
 export function CommitmentProgressView({
@@ -27,14 +27,14 @@ export function CommitmentProgressView({
           <p className={`mb-1 ${textClassName}`}>
             {numberFormat.format(realised)} sur {quantityOf(targetQuantity, unit)} — reste{" "}
             {numberFormat.format(Math.max(0, targetQuantity - realised))} d&apos;ici le{" "}
-            {dateFormat.format(new Date(endDate))}
+            {formatDay(endDate)}
           </p>
           <ProgressBar value={realised} max={targetQuantity} label={`Avancement : ${ambition}`} />
         </>
       ) : (
         <p className={textClassName}>
           {quantityOf(realised, unit)} en {countOf(progress.realisationCount, "déclaration")}, sans
-          objectif chiffré — jusqu&apos;au {dateFormat.format(new Date(endDate))}
+          objectif chiffré — jusqu&apos;au {formatDay(endDate)}
         </p>
       )}
       <UncountedNote excluded={progress.excluded} unit={unit} />

@@ -1,5 +1,5 @@
 import { AUDIT_FIELD_LABELS } from "~/utils/audit-field-labels";
-import { dateTimeFormat } from "./page";
+import { formatDateTime } from "~/utils/format";
 
 export type HistoryEntry = {
   id: string;
@@ -82,7 +82,7 @@ export function HistoryList({
         }
         return (
           <li key={e.id} className="text-sm">
-            <span className="font-semibold">{dateTimeFormat.format(new Date(e.createdAt))}</span> —{" "}
+            <span className="font-semibold">{formatDateTime(e.createdAt)}</span> —{" "}
             {ACTION_LABELS[e.action] ?? e.action}
             {detail} par {e.actor?.name ?? "un utilisateur supprimé"}
           </li>

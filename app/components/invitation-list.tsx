@@ -1,4 +1,4 @@
-import { dateFormat } from "./page";
+import { formatDate } from "~/utils/format";
 
 export function PendingInvitations({
   invitations,
@@ -30,7 +30,7 @@ export function PendingInvitations({
             <td>{i.name}</td>
             <td>{i.email}</td>
             {i.scope !== undefined ? <td>{i.scope}</td> : null}
-            <td>{dateFormat.format(new Date(i.expiresAt))}</td>
+            <td>{formatDate(i.expiresAt)}</td>
           </tr>
         ))}
       </tbody>

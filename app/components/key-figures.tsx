@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { StatCard, numberFormat } from "./page";
+import { formatMonthName } from "~/utils/format";
 
 /** A figure, or a masked cell of the public figures (decision 014). */
 type Figure = number | string;
@@ -12,15 +13,13 @@ export function Masked({ className = "" }: { className?: string }) {
   return <span className={`font-normal italic text-gray-700 ${className}`}>{MASKED_LABEL}</span>;
 }
 
-const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" });
-
 /** The months the public figures cover ("de janvier à novembre 2026"), from their ISO days. */
 export function publicPeriodLabel(period: { from: string; to: string }) {
   const [from, to] = [new Date(period.from), new Date(period.to)];
   const year = to.getUTCFullYear();
   return from.getUTCMonth() === to.getUTCMonth()
-    ? `en ${monthName.format(to)} ${year}`
-    : `de ${monthName.format(from)} à ${monthName.format(to)} ${year}`;
+    ? `en ${formatMonthName(to)} ${year}`
+    : `de ${formatMonthName(from)} à ${formatMonthName(to)} ${year}`;
 }
 
 export type KeyFiguresData = {

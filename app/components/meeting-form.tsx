@@ -16,6 +16,7 @@ import {
   LabelRow,
 } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
+import { zoneName, type TimeZone } from "~/utils/time/zones";
 
 export type MeetingFormDefaults = {
   title: string;
@@ -66,12 +67,15 @@ export function TextAreaField({
   );
 }
 
-/** Create or edit a meeting: title, start and end (Paris time), place or video link, agenda. */
+/** Create or edit a meeting: title, start and end (the club's time), place or video link, agenda. */
 export function MeetingForm({
+  zone,
   defaults,
   lastResult,
   submitLabel,
 }: {
+  /** The club's zone: the times are typed at its hour. */
+  zone: TimeZone;
   defaults: MeetingFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
@@ -96,13 +100,13 @@ export function MeetingForm({
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label="Début"
-          help="Date et heure de Paris."
+          help={`Date et ${zoneName(zone)}.`}
           errors={fields.startsAt.errors}
           inputProps={getInputProps(fields.startsAt, { type: "datetime-local" })}
         />
         <Field
           label="Fin"
-          help="Date et heure de Paris."
+          help={`Date et ${zoneName(zone)}.`}
           errors={fields.endsAt.errors}
           inputProps={getInputProps(fields.endsAt, { type: "datetime-local" })}
         />

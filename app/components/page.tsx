@@ -38,4 +38,4 @@ export function StatCard({
   );
 }
 
-export { dateFormat, dateTimeFormat, numberFormat } from "~/utils/format";
+export { numberFormat } from "~/utils/format";

@@ -1,6 +1,6 @@
 // One Passerelles post in a list: kind, trade, headcount, period, place, arrangement.
 import { Link } from "@remix-run/react";
-import { dateFormat } from "~/utils/format";
+import { formatDay } from "~/utils/format";
 import { romeLabel } from "~/utils/rome";
 import {
   ARRANGEMENT_LABELS,
@@ -26,7 +26,7 @@ export type PostView = {
   commune: { name: string };
 };
 
-const day = (value: string | Date) => dateFormat.format(new Date(value));
+const day = (value: string | Date) => formatDay(value);
 
 export function PostSummary({
   post,

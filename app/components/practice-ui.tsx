@@ -1,6 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { PRACTICE_VISIBILITY_LABELS, PUBLIC_CATEGORIES, THEMES, labelOf } from "~/utils/domain";
-import { dateFormat, numberFormat } from "~/utils/format";
+import { numberFormat, formatDate } from "~/utils/format";
 
 type Visibility = keyof typeof PRACTICE_VISIBILITY_LABELS;
 
@@ -106,8 +106,7 @@ export function PracticeCard({
         <Link to={`/pratiques/${practice.id}`}>{practice.title}</Link>
       </Heading>
       <p className="mb-2 text-sm text-gray-700">
-        {practice.company.name} · {practice.club.name} ·{" "}
-        {dateFormat.format(new Date(practice.createdAt))}
+        {practice.company.name} · {practice.club.name} · {formatDate(practice.createdAt)}
       </p>
       <p className="mb-3 text-gray-900">{practice.excerpt}</p>
       <PracticeTags publics={practice.publics} themes={practice.themes} />

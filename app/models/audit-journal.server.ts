@@ -5,8 +5,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { AUDIT_ENTITY_LABELS, AUDIT_FIELD_LABELS, AUDIT_VALUE_LABELS } from "~/utils/audit-labels";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
-import { dateFormat, dateTimeFormat, numberFormat } from "~/utils/format";
-import { parseParisLocal } from "~/utils/meeting-time";
+import { numberFormat, formatDateTime, formatDay } from "~/utils/format";
+import { instantOf } from "~/utils/time/wall-clock";
 import { isRealIsoDate } from "~/utils/schemas/dates";
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -63,7 +63,12 @@ export function readJournalFilters(url: URL): { filters: JournalFilters; errors:
 function parisMidnight(day: string, plusDays = 0) {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + plusDays);
-  const parsed = parseParisLocal(`${date.toISOString().slice(0, 10)}T00:00`);
+  const [year, month, dayOfMonth] = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+  ];
+  const parsed = instantOf({ year, month, day: dayOfMonth, hour: 0, minute: 0 });
   return parsed.ok ? parsed.date : date;
 }
 
@@ -117,7 +122,8 @@ function formatValue(value: unknown, labels?: Record<string, string>): string {
     if (ISO_INSTANT.test(value)) {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime())) {
-        return value.includes("T00:00:00") ? dateFormat.format(date) : dateTimeFormat.format(date);
+        // A day-only value (stored at UTC midnight) is its calendar day; an instant, Paris time.
+        return value.includes("T00:00:00") ? formatDay(date) : formatDateTime(date);
       }
     }
     return value.length > 300 ? `${value.slice(0, 300)}…` : value;

@@ -18,7 +18,7 @@ import {
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
-import { dateTimeFormat } from "~/utils/format";
+import { formatDateTime, formatDay } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
 import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";
@@ -250,8 +250,6 @@ export type ClubFigurePeriod = {
   notices: string[];
 };
 
-const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
-
 function shiftYears(date: Date, years: number) {
   const d = new Date(date);
   d.setUTCFullYear(d.getUTCFullYear() + years);
@@ -292,7 +290,7 @@ export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod 
       ? `l'année ${year}`
       : `le ${quarter + 1}e trimestre ${year}`;
   const describe = (p: Period) =>
-    `du ${longDate.format(p.from)} au ${longDate.format(new Date(p.to.getTime() - DAY_MS))}`;
+    `du ${formatDay(p.from)} au ${formatDay(new Date(p.to.getTime() - DAY_MS))}`;
   const previous = { from: shiftYears(from, -1), to: shiftYears(to, -1) };
   return {
     year,
@@ -470,7 +468,7 @@ export async function buildClubFiguresWorkbook(
       value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
     },
     ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
+    { name: "Date d'extraction", value: formatDateTime(now) },
     {
       name: "Source",
       value:

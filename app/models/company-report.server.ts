@@ -8,6 +8,7 @@ import { commitmentProgress } from "~/models/commitment-progress.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
+import { calendarDay, wallClockCell } from "~/utils/time/wall-clock";
 import {
   ACTION_TYPES,
   COMMITMENT_STATUS_LABELS,
@@ -289,33 +290,6 @@ const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Practice: "Bonne pratique",
 };
 
-const parisDate = new Intl.DateTimeFormat("fr-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-const parisParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-/** The Paris wall-clock time of an instant, as a Date whose UTC fields hold it (for XLSX cells). */
-function parisWallClock(date: Date): Date {
-  const parts = Object.fromEntries(
-    parisParts.formatToParts(date).map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return new Date(
-    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second),
-  );
-}
-
 /** A day stored at UTC midnight/noon, as a date-only cell. */
 function dayCell(date: Date | null): Date | null {
   return date
@@ -435,7 +409,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
   ];
   about.addRow({ a: `Données de ${company.name} sur Engagés` }).font = { bold: true, size: 14 };
   about.addRow({ a: "SIRET", b: company.siret });
-  const extracted = about.addRow({ a: "Date d'extraction", b: parisWallClock(now) });
+  const extracted = about.addRow({ a: "Date d'extraction", b: wallClockCell(now) });
   extracted.getCell("b").numFmt = "dd/mm/yyyy hh:mm";
   extracted.getCell("b").alignment = { horizontal: "left" };
   about.addRow({});
@@ -497,8 +471,8 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
         )
         .join(" ; ") || null,
     ],
-    ["Inscrite le", parisWallClock(company.createdAt)],
-    ["Profil mis à jour le", parisWallClock(company.updatedAt)],
+    ["Inscrite le", wallClockCell(company.createdAt)],
+    ["Profil mis à jour le", wallClockCell(company.updatedAt)],
   ];
   for (const [field, value] of profileRows) {
     const row = profile.addRow({ field, value: value ?? "" });
@@ -549,8 +523,8 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
         c.visibility,
       club: c.club.name,
       createdBy: c.createdBy?.name ?? "",
-      createdAt: parisWallClock(c.createdAt),
-      updatedAt: parisWallClock(c.updatedAt),
+      createdAt: wallClockCell(c.createdAt),
+      updatedAt: wallClockCell(c.updatedAt),
     })),
   );
 
@@ -590,7 +564,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       note: r.note,
       file: r.importBatch?.fileName ?? "",
       createdBy: r.createdBy?.name ?? "",
-      createdAt: parisWallClock(r.createdAt),
+      createdAt: wallClockCell(r.createdAt),
     })),
   );
 
@@ -608,8 +582,8 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       name: m.user.name,
       email: m.user.email,
       role: ROLE_LABELS[m.role as keyof typeof ROLE_LABELS] ?? m.role,
-      since: parisWallClock(m.createdAt),
-      lastLogin: m.user.lastLoginAt ? parisWallClock(m.user.lastLoginAt) : "Jamais",
+      since: wallClockCell(m.createdAt),
+      lastLogin: m.user.lastLoginAt ? wallClockCell(m.user.lastLoginAt) : "Jamais",
     })),
   );
 
@@ -624,7 +598,7 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       { header: "Identifiant de l'élément", key: "entityId", width: 30 },
     ],
     journal.map((entry) => ({
-      date: parisWallClock(entry.createdAt),
+      date: wallClockCell(entry.createdAt),
       actor: entry.actor?.name ?? "Système",
       action: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
       entity: AUDIT_ENTITY_LABELS[entry.entityType] ?? entry.entityType,
@@ -635,6 +609,6 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
     buffer,
-    fileName: `engages-${company.siret}-${parisDate.format(now)}.xlsx`,
+    fileName: `engages-${company.siret}-${calendarDay(now)}.xlsx`,
   };
 }

@@ -6,7 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
 import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { parseParisLocal, toParisLocalInput } from "~/utils/meeting-time";
+import { clubZone } from "~/models/club-zone.server";
+import { calendarDay, startOfMonth } from "~/utils/time/wall-clock";
 
 const DAY_MS = 24 * 3600_000;
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
@@ -53,9 +54,9 @@ async function targetsReachedAt(where: { companyId?: string; clubId?: string }) 
   return reached.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** The quarter ("2026-T4") of an instant, Paris time. */
+/** The quarter ("2026-T4") of an instant, Paris time (a company may be in several clubs). */
 function quarterOf(date: Date) {
-  const [year, month] = toParisLocalInput(date).split("-").map(Number);
+  const [year, month] = calendarDay(date).split("-").map(Number);
   return `${year}-T${Math.floor((month - 1) / 3) + 1}`;
 }
 
@@ -115,16 +116,9 @@ export async function companyMilestones(companyId: string, now = new Date()): Pr
   ];
 }
 
-/** The first instant of the Paris calendar month of an instant. */
-function monthStart(now: Date) {
-  const midnight = parseParisLocal(`${toParisLocalInput(now).slice(0, 7)}-01T00:00`);
-  // Midnight always exists in Paris (the clocks change at 2 or 3 a.m.).
-  return midnight.ok ? midnight.date : now;
-}
-
-/** "This month in the club": new members, targets reached, featured practices. */
+/** "This month in the club" (the club's calendar month): new members, targets reached, featured practices. */
 export async function clubThisMonth(clubId: string, now = new Date()) {
-  const since = monthStart(now);
+  const since = startOfMonth(now, await clubZone(clubId));
   const [newMembers, reached, featured] = await Promise.all([
     prisma.clubMembership.findMany({
       where: { clubId, status: "MEMBER", joinedAt: { gte: since, lte: now } },

@@ -16,6 +16,7 @@ import {
   CONTRACT_TYPE_LABELS,
   PUBLIC_CATEGORIES,
 } from "~/utils/domain";
+import { formatMonth } from "~/utils/format";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,
@@ -458,12 +459,6 @@ export async function realisationsBySector(scope: FigureScope, period: Period) {
 
 export type TrendMonth = { month: string; label: string; people: number; count: number };
 
-const monthLabel = new Intl.DateTimeFormat("fr-FR", {
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 /** People reached and declarations per month ("2026-03"), every month of the period listed. */
 export async function monthlyTrend(scope: FigureScope, period: Period): Promise<TrendMonth[]> {
   const rows = await groupRealisations(scope, period, "month", Prisma.sql`TRUE`, "people");
@@ -478,7 +473,7 @@ export async function monthlyTrend(scope: FigureScope, period: Period): Promise<
     const row = byMonth.get(month);
     months.push({
       month,
-      label: monthLabel.format(d),
+      label: formatMonth(d, "short"),
       people: Number(row?.people ?? 0),
       count: Number(row?.n ?? 0),
     });

@@ -3,7 +3,7 @@
 // was hidden (often personal data, decision 019) does not linger. The scheduler runs it daily.
 // A hidden practice is not deleted: its company still reads it and may correct or delete it.
 
-import { parisDay } from "~/models/practice-emails.server";
+import { calendarDay } from "~/utils/time/wall-clock";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
@@ -60,7 +60,7 @@ export async function purgeHiddenComments(now = new Date()) {
 export async function runHiddenCommentsPurge(now = new Date()) {
   let purged = 0;
   await runOnce(
-    `hidden-comments-purge:${parisDay(now)}`,
+    `hidden-comments-purge:${calendarDay(now)}`,
     async () => {
       purged = await purgeHiddenComments(now);
     },

@@ -15,7 +15,8 @@ import {
   meetingPageUrl,
   type IcsMeeting,
 } from "~/utils/meeting-ics.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { rsvpUrl, type RsvpAnswer } from "~/utils/rsvp-links.server";
@@ -55,7 +56,7 @@ const MAIL_MEETING_SELECT = {
   cancelledAt: true,
   createdAt: true,
   updatedAt: true,
-  club: { select: { name: true } },
+  club: { select: { name: true, departementCode: true } },
   createdBy: { select: { name: true, email: true } },
 } as const;
 
@@ -97,7 +98,7 @@ async function loadMailMeeting(db: Db, meetingId: string) {
   const facts: MeetingFacts = {
     clubName: m.club.name,
     title: m.title,
-    when: formatMeetingWhen(m.startsAt, m.endsAt),
+    when: formatMeetingWhen(m.startsAt, m.endsAt, zoneOfDepartement(m.club.departementCode)),
     place: m.place,
     videoUrl: m.videoUrl,
     agenda: m.agenda,
@@ -376,6 +377,8 @@ export type RsvpLinkTarget = {
     place: string;
     videoUrl: string | null;
     cancelledAt: Date | null;
+    /** The club's zone, in which the meeting's time is shown. */
+    zone: TimeZone;
   };
 };
 
@@ -399,7 +402,7 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
           place: true,
           videoUrl: true,
           cancelledAt: true,
-          club: { select: { name: true } },
+          club: { select: { name: true, departementCode: true } },
         },
       },
     },
@@ -412,7 +415,7 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
     rsvp: invitation.rsvp,
     hasAccount: invitation.userId !== null,
     companyName: invitation.company?.name ?? null,
-    meeting: { ...meeting, clubName: club.name },
+    meeting: { ...meeting, clubName: club.name, zone: zoneOfDepartement(club.departementCode) },
   };
 }
 

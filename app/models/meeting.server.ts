@@ -7,11 +7,13 @@ import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { clubCalendarIcs, type IcsMeeting } from "~/utils/meeting-ics.server";
-import { parseParisLocal } from "~/utils/meeting-time";
+import { type TimeZone } from "~/utils/time/zones";
+import { parseLocal } from "~/utils/time/wall-clock";
 import type { CurrentUser } from "~/utils/permissions.server";
 import type { MeetingFormValue } from "~/utils/schemas/meeting";
 import { emailField } from "~/utils/validation";
 import { z } from "zod";
+import { clubZone } from "./club-zone.server";
 import { MeetingError, queueMeetingNotices } from "./meeting-invitations.server";
 
 export { MeetingError };
@@ -39,7 +41,7 @@ export async function getClubMeeting(clubId: string, meetingId: string) {
     where: { id: meetingId, clubId },
     select: {
       ...MEETING_SELECT,
-      club: { select: { name: true } },
+      club: { select: { name: true, departementCode: true } },
       practices: {
         where: { practice: { hiddenAt: null } },
         orderBy: { practice: { title: "asc" } },
@@ -87,9 +89,10 @@ export async function listClubMeetings(clubId: string, now = new Date()) {
   };
 }
 
-function instants(value: MeetingFormValue) {
-  const start = parseParisLocal(value.startsAt);
-  const end = parseParisLocal(value.endsAt);
+/** The instants the form's wall-clock times mean in the club's zone. */
+function instants(value: MeetingFormValue, zone: TimeZone) {
+  const start = parseLocal(value.startsAt, zone);
+  const end = parseLocal(value.endsAt, zone);
   // The schema already refused these; a second guard for callers that skip it.
   if (!start.ok) throw new MeetingError("Date de début invalide.", "startsAt");
   if (!end.ok) throw new MeetingError("Date de fin invalide.", "endsAt");
@@ -97,10 +100,10 @@ function instants(value: MeetingFormValue) {
   return { startsAt: start.date, endsAt: end.date };
 }
 
-function fieldsOf(value: MeetingFormValue) {
+function fieldsOf(value: MeetingFormValue, zone: TimeZone) {
   return {
     title: value.title.trim(),
-    ...instants(value),
+    ...instants(value, zone),
     place: (value.place ?? "").trim(),
     videoUrl: value.videoUrl?.trim() || null,
     agenda: (value.agenda ?? "").trim(),
@@ -108,7 +111,7 @@ function fieldsOf(value: MeetingFormValue) {
 }
 
 export async function createMeeting(actor: CurrentUser, clubId: string, value: MeetingFormValue) {
-  const fields = fieldsOf(value);
+  const fields = fieldsOf(value, await clubZone(clubId));
   return prisma.$transaction(async (tx) => {
     await assertClubOpen(tx, clubId, (message) => new MeetingError(message));
     const meeting = await tx.meeting.create({
@@ -144,7 +147,7 @@ export async function updateMeeting(
   });
   if (!before) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
   if (before.cancelledAt) throw new MeetingError("Une réunion annulée ne se modifie plus.");
-  const fields = fieldsOf(value);
+  const fields = fieldsOf(value, await clubZone(clubId));
   const rescheduled =
     fields.startsAt.getTime() !== before.startsAt.getTime() ||
     fields.endsAt.getTime() !== before.endsAt.getTime() ||

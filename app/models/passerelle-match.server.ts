@@ -7,6 +7,7 @@ import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import type { ConcludeInput } from "~/utils/schemas/passerelle";
+import { calendarDay } from "~/utils/time/wall-clock";
 import { createRealisations } from "./realisation.server";
 import { day, describePost, getPost, PasserelleError, type BoardPost } from "./passerelle.server";
 
@@ -191,7 +192,8 @@ export function matchesOfClub(clubId: string) {
  * CONTACTED → CONCLUDED so a second conclusion (double click, two tabs) changes nothing.
  */
 export async function concludeMatch(actorId: string, hostCompanyId: string, input: ConcludeInput) {
-  const today = new Date().toISOString().slice(0, 10);
+  // Today's calendar day in Paris (a day-only value: the realisation's date).
+  const today = calendarDay(new Date());
   return prisma.$transaction(async (tx) => {
     const match = await tx.passerelleMatch.findFirst({
       where: { id: input.matchId, needPost: { companyId: hostCompanyId } },

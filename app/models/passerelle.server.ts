@@ -2,7 +2,7 @@
 // sees, and the proposals that pair a post with the closest counterparts.
 
 import { audit } from "~/utils/audit.server";
-import { agreed } from "~/utils/format";
+import { agreed, formatDay } from "~/utils/format";
 import { duplicateSince } from "~/utils/duplicates.server";
 import { prisma } from "~/utils/db.server";
 import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server";
@@ -180,8 +180,6 @@ function nearness(a: BoardPost["commune"], b: BoardPost["commune"]) {
 }
 
 const DAY_MS = 86_400_000;
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" });
-
 /**
  * How close a counterpart is to a post, and why; null when it cannot serve it at all (another
  * trade family, or no date in common). Closeness: trade family, then nearness (commune, EPCI,
@@ -223,7 +221,7 @@ export function scoreProposal(post: BoardPost, other: BoardPost): Proposal | nul
   const overlapDays = (end - start) / DAY_MS + 1;
   const overlap = Math.min(1, overlapDays / needDays);
   reasons.push(
-    `Période commune : du ${dayFormat.format(new Date(start))} au ${dayFormat.format(new Date(end))} (${Math.round(overlap * 100)} % de la période du besoin)`,
+    `Période commune : du ${formatDay(start)} au ${formatDay(end)} (${Math.round(overlap * 100)} % de la période du besoin)`,
   );
   const offered = post.kind === "NEED" ? other.headcount : post.headcount;
   const wanted = need.headcount;
@@ -296,5 +294,5 @@ export function proposalsForClub(
 /** "Besoin : 3 × Soudeur TIG (Mécanique… H29), du … au …, à Lens". */
 export function describePost(post: BoardPost) {
   const kind = post.kind === "NEED" ? "Besoin" : "Disponibilité";
-  return `${kind} : ${post.headcount} × ${post.tradeLabel} (${romeLabel(post.romeDomain)}), du ${dayFormat.format(post.startDate)} au ${dayFormat.format(post.endDate)}, à ${post.commune.name}`;
+  return `${kind} : ${post.headcount} × ${post.tradeLabel} (${romeLabel(post.romeDomain)}), du ${formatDay(post.startDate)} au ${formatDay(post.endDate)}, à ${post.commune.name}`;
 }

@@ -4,13 +4,17 @@
 //   dedupeKey per person), with its own one-click unsubscribe (User.digestOptOut — not the
 //   reminders' opt-out) and the RFC 8058 List-Unsubscribe headers;
 // - the authors' batched news: once a day, one message per author about the kudos, comments and
-//   "tried it too" their practices received the day before (Paris time).
+//   "tried it too" their practices received the day before (Paris time: an author is no club's).
+// A club's digest follows the club's own calendar (its week, its year, its meeting's hour).
 
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
-import { formatMeetingWhen, toParisLocalInput } from "~/utils/meeting-time";
+import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { calendarDay, startOfDay } from "~/utils/time/wall-clock";
+import { formatDay } from "~/utils/format";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { runOnce } from "~/utils/scheduler.server";
 import { hasValidSignature, sign } from "~/utils/signatures.server";
 
@@ -19,14 +23,9 @@ export const PRACTICE_EMAILS_EVERY_MS = 15 * 60_000;
 
 // ---------------------------------------------------------------- periods
 
-/** The Paris calendar day of an instant, "YYYY-MM-DD". */
-export function parisDay(now: Date) {
-  return toParisLocalInput(now).slice(0, 10);
-}
-
-/** The ISO week (Monday to Sunday, Paris time) of an instant: "2026-W48", and its Monday. */
-export function isoWeekOf(now: Date) {
-  const [y, m, d] = parisDay(now).split("-").map(Number);
+/** The ISO week (Monday to Sunday, in the zone) of an instant: "2026-W48", and its Monday. */
+export function isoWeekOf(now: Date, zone: TimeZone = PARIS) {
+  const [y, m, d] = calendarDay(now, zone).split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
   const monday = new Date(date.getTime() - weekday * DAY_MS);
@@ -36,8 +35,6 @@ export function isoWeekOf(now: Date) {
   const week = 1 + Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / DAY_MS / 7);
   return { key: `${weekYear}-W${String(week).padStart(2, "0")}`, monday };
 }
-
-const weekLabelFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 // ---------------------------------------------------------------- unsubscribe
 
@@ -91,9 +88,9 @@ export async function optOutOfDigest(token: string) {
 // ---------------------------------------------------------------- weekly digest
 
 /** What a club's digest says for the seven days before `now`; null when there is nothing new. */
-export async function clubDigest(clubId: string, now: Date) {
+export async function clubDigest(clubId: string, now: Date, zone: TimeZone = PARIS) {
   const since = new Date(now.getTime() - 7 * DAY_MS);
-  const year = Number(parisDay(now).slice(0, 4));
+  const year = Number(calendarDay(now, zone).slice(0, 4));
   const practiceUrl = (id: string) => `${env.APP_URL}/pratiques/${id}`;
   const [club, featured, appreciated, newPractices, nextMeeting, members, realisations, achieved] =
     await Promise.all([
@@ -152,7 +149,7 @@ export async function clubDigest(clubId: string, now: Date) {
     nextMeeting: nextMeeting
       ? {
           title: nextMeeting.title,
-          when: formatMeetingWhen(nextMeeting.startsAt, nextMeeting.endsAt),
+          when: formatMeetingWhen(nextMeeting.startsAt, nextMeeting.endsAt, zone),
           url: `${env.APP_URL}/club/${clubId}/reunions/${nextMeeting.id}`,
         }
       : null,
@@ -176,8 +173,14 @@ async function digestRecipients(clubId: string) {
 }
 
 /** Queues one club's digest for the week (idempotent per person through the dedupeKey). */
-async function sendClubDigest(clubId: string, weekKey: string, weekLabel: string, now: Date) {
-  const digest = await clubDigest(clubId, now);
+async function sendClubDigest(
+  clubId: string,
+  zone: TimeZone,
+  weekKey: string,
+  weekLabel: string,
+  now: Date,
+) {
+  const digest = await clubDigest(clubId, now, zone);
   if (!digest) return 0;
   const recipients = await digestRecipients(clubId);
   await prisma.$transaction(async (tx) => {
@@ -200,39 +203,44 @@ async function sendClubDigest(clubId: string, weekKey: string, weekLabel: string
 
 /**
  * The scheduler's job: each club's digest, once per ISO week, at the first run of the week
- * (Monday just after midnight, Paris time, when the server runs), about the seven days before.
+ * (Monday just after midnight in the club's zone, when the server runs), about the seven days
+ * before. Returns the Paris week (the usual one) and how many e-mails were queued.
  */
 export async function sendWeeklyDigests(now = new Date()) {
-  const week = isoWeekOf(now);
-  const weekLabel = `semaine du ${weekLabelFormat.format(week.monday)}`;
-  const clubs = await prisma.club.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  const clubs = await prisma.club.findMany({
+    select: { id: true, departementCode: true },
+    orderBy: { createdAt: "asc" },
+  });
   let sent = 0;
   for (const club of clubs) {
+    const zone = zoneOfDepartement(club.departementCode);
+    const week = isoWeekOf(now, zone);
+    const weekLabel = `semaine du ${formatDay(week.monday)}`;
     await runOnce(
       `practice-digest:${club.id}:${week.key}`,
       async () => {
-        sent += await sendClubDigest(club.id, week.key, weekLabel, now);
+        sent += await sendClubDigest(club.id, zone, week.key, weekLabel, now);
       },
       now,
     );
   }
-  return { week: week.key, sent };
+  return { week: isoWeekOf(now).key, sent };
 }
 
 // ---------------------------------------------------------------- authors' batched news
 
 /** The scheduler's job: once a day, each author's news of the day before (Paris time). */
 export async function sendAppreciationNews(now = new Date()) {
-  const today = parisDay(now);
-  const yesterday = parisDay(new Date(now.getTime() - DAY_MS));
+  const today = calendarDay(now);
+  const yesterday = calendarDay(new Date(now.getTime() - DAY_MS));
   let sent = 0;
   await runOnce(
     `practice-appreciated:${yesterday}`,
     async () => {
-      // The day before, as instants: from 24 h before today's Paris midnight (±1 h around DST
-      // changes, harmless for a courtesy message) to today's Paris midnight.
-      const end = new Date(now.getTime() - msSinceParisMidnight(now));
-      const start = new Date(end.getTime() - DAY_MS);
+      // The day before, as instants: from yesterday's Paris midnight to today's (23 or 25 hours
+      // apart on the days the clocks change).
+      const end = startOfDay(now);
+      const start = startOfDay(new Date(end.getTime() - 1));
       const inDay = { gte: start, lt: end };
       const practices = await prisma.practice.findMany({
         where: {
@@ -293,9 +301,4 @@ export async function sendAppreciationNews(now = new Date()) {
     now,
   );
   return { day: today, sent };
-}
-
-function msSinceParisMidnight(now: Date) {
-  const [hours, minutes] = toParisLocalInput(now).slice(11, 16).split(":").map(Number);
-  return (hours * 60 + minutes) * 60_000 + now.getUTCSeconds() * 1000 + now.getUTCMilliseconds();
 }

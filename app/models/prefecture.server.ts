@@ -20,7 +20,7 @@ import {
 } from "~/models/figures.server";
 import { spreadsheetCsv } from "~/utils/downloads.server";
 import { quotedValue } from "~/utils/figure-period-request";
-import { dateTimeFormat } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import type { NationalSort } from "~/utils/national-sorts";
@@ -271,7 +271,7 @@ function exportDescription(e: DepartementExport, now: Date) {
     { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
     ...describeFilters(e.filters, e.clubs),
     ...e.filters.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-    { name: "Date d'extraction", value: dateTimeFormat.format(now) },
+    { name: "Date d'extraction", value: formatDateTime(now) },
     {
       name: "Source",
       value:

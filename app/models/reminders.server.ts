@@ -12,6 +12,9 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { runOnce } from "~/utils/scheduler.server";
+import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { calendarDay } from "~/utils/time/wall-clock";
+import { formatDate } from "~/utils/format";
 import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { INVITATION_VALIDITY_DAYS, recordInvitation } from "~/models/invitation.server";
 import type { ReminderEmailData } from "../../emails/reminder";
@@ -43,8 +46,6 @@ Nous n'avons pas eu de nouvelles de vos actions pour l'inclusion depuis quelques
 Vos réalisations font les chiffres du club et inspirent les autres entreprises. Si vous avez besoin d'aide, contactez l'animateur de votre club ou venez à sa prochaine rencontre.
 
 Merci pour votre engagement !`;
-
-const parisDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 // ---------------------------------------------------------------- unsubscribe tokens
 
@@ -341,8 +342,9 @@ export async function sendReminders(input: {
     await assertClubOpen(tx, input.clubId, (message) => new ReminderError(message));
     const club = await tx.club.findUniqueOrThrow({
       where: { id: input.clubId },
-      select: { id: true, name: true, reminderCapDays: true },
+      select: { id: true, name: true, reminderCapDays: true, departementCode: true },
     });
+    const zone = zoneOfDepartement(club.departementCode);
     const memberships = await tx.clubMembership.findMany({
       where: { id: { in: ids }, clubId: club.id },
       orderBy: { company: { name: "asc" } },
@@ -391,7 +393,7 @@ export async function sendReminders(input: {
         refusals.push(`${name} n'a ni adresse de contact ni compte : impossible de la relancer.`);
       else if (last)
         refusals.push(
-          `${name} a déjà été relancée le ${parisDate.format(last)} : une seule relance par période de ${club.reminderCapDays} jours (prochaine possible le ${parisDate.format(new Date(last.getTime() + club.reminderCapDays * DAY_MS))}).`,
+          `${name} a déjà été relancée le ${formatDate(last, zone)} : une seule relance par période de ${club.reminderCapDays} jours (prochaine possible le ${formatDate(new Date(last.getTime() + club.reminderCapDays * DAY_MS), zone)}).`,
         );
     }
     if (refusals.length > 0) {
@@ -422,16 +424,9 @@ export async function sendReminders(input: {
 
 // ---------------------------------------------------------------- the quarterly campaign
 
-const parisDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The quarter ("2026-Q4") when `now` (Paris time) is in its first 7 days, else null. */
-export function campaignQuarter(now: Date): string | null {
-  const [year, month, day] = parisDay.format(now).split("-").map(Number);
+/** The quarter ("2026-Q4") when `now` (in the club's zone) is in its first 7 days, else null. */
+export function campaignQuarter(now: Date, zone: TimeZone = PARIS): string | null {
+  const [year, month, day] = calendarDay(now, zone).split("-").map(Number);
   const quarter = Math.floor((month - 1) / 3) + 1;
   const firstMonth = (quarter - 1) * 3 + 1;
   if (month !== firstMonth || day > CAMPAIGN_WINDOW_DAYS) return null;
@@ -499,19 +494,22 @@ export async function sendCampaign(clubId: string, campaignKey: string, now = ne
   });
 }
 
-/** The scheduler's job: during a quarter's first 7 days, each club's campaign, once. */
+/**
+ * The scheduler's job: during a quarter's first 7 days in each club's own zone, the club's
+ * campaign, once. Returns the Paris quarter (the usual one), the clubs run and the e-mails queued.
+ */
 export async function runReminderCampaigns(now = new Date()) {
-  const quarter = campaignQuarter(now);
-  if (!quarter) return { quarter: null, clubs: 0, sent: 0 };
   // A closed club's members are no longer reminded (decision 015).
   const clubs = await prisma.club.findMany({
     where: { closedAt: null },
-    select: { id: true },
+    select: { id: true, departementCode: true },
     orderBy: { createdAt: "asc" },
   });
   let ran = 0;
   let sent = 0;
   for (const club of clubs) {
+    const quarter = campaignQuarter(now, zoneOfDepartement(club.departementCode));
+    if (!quarter) continue;
     const done = await runOnce(
       `reminder-campaign:${club.id}:${quarter}`,
       async () => {
@@ -521,7 +519,7 @@ export async function runReminderCampaigns(now = new Date()) {
     );
     if (done) ran++;
   }
-  return { quarter, clubs: ran, sent };
+  return { quarter: campaignQuarter(now), clubs: ran, sent };
 }
 
 // ---------------------------------------------------------------- settings and log

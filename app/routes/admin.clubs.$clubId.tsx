@@ -7,7 +7,8 @@ import { ClubForm } from "~/components/club-form";
 import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
   closeClub,
@@ -22,7 +23,6 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
-import { agreed, countOf } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Administration — Engagés` },
@@ -130,7 +130,7 @@ export default function AdminClub() {
       </p>
       <PageHeader
         title={club.name}
-        intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${dateFormat.format(new Date(club.closedAt!))}` : "ouvert"}`}
+        intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${formatDate(club.closedAt!)}` : "ouvert"}`}
         actions={
           <Link to={`/club/${club.id}`} className="btn-secondary no-underline">
             Voir l&apos;espace du club

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate, countOf } from "~/utils/format";
 import { TableScroll } from "~/components/table-scroll";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { prisma } from "~/utils/db.server";
@@ -11,7 +12,6 @@ import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
-import { countOf } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Clubs — Administration — Engagés" }];
 
@@ -92,11 +92,7 @@ export default function AdminClubs() {
                         : c.animators.map((a) => a.name).join(", ")}
                     </td>
                     <td className="text-right tabular-nums">{c.memberCount}</td>
-                    <td>
-                      {c.closedAt
-                        ? `Fermé le ${dateFormat.format(new Date(c.closedAt))}`
-                        : "Ouvert"}
-                    </td>
+                    <td>{c.closedAt ? `Fermé le ${formatDate(c.closedAt)}` : "Ouvert"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PageHeader, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -80,13 +81,13 @@ export default function AdminEmails() {
           <tbody>
             {messages.map((m) => (
               <tr key={m.id}>
-                <td>{dateTimeFormat.format(new Date(m.createdAt))}</td>
+                <td>{formatDateTime(m.createdAt)}</td>
                 <td>{m.to}</td>
                 <td>{m.subject}</td>
                 <td>
                   {STATUS_LABELS[m.status] ?? m.status}
                   {m.status === "PENDING" && m.attempts > 0
-                    ? ` (prochain essai ${dateTimeFormat.format(new Date(m.nextAttemptAt))})`
+                    ? ` (prochain essai ${formatDateTime(m.nextAttemptAt)})`
                     : ""}
                 </td>
                 <td className="tabular-nums">{m.attempts}</td>

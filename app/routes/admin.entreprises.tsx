@@ -1,11 +1,11 @@
-import { countOf } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import {
   CompanyProfileError,
   changeCompanySiret,
@@ -138,7 +138,7 @@ export default function AdminCompanies() {
               <li key={`${m.club.name}-${i}`}>
                 {m.club.name} ({m.club.departementCode}) :{" "}
                 {MEMBERSHIP_STATUS_LABELS[m.status as MembershipStatus] ?? m.status}, depuis le{" "}
-                {dateFormat.format(new Date(m.createdAt))}
+                {formatDate(m.createdAt)}
                 {i === 0 ? " — club qui l'a inscrite" : ""}
               </li>
             ))}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/forms";
-import { PageHeader, dateTimeFormat, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import {
   journalClubs,
   listJournal,
@@ -103,7 +104,7 @@ export default function AdminJournal() {
               </p>
               <p className="text-sm text-gray-700">
                 <time dateTime={new Date(e.createdAt).toISOString()}>
-                  {dateTimeFormat.format(new Date(e.createdAt))}
+                  {formatDateTime(e.createdAt)}
                 </time>{" "}
                 par{" "}
                 {e.actor

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { PageHeader, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
@@ -65,10 +66,8 @@ export default function AdminJobs() {
               runs.map((run) => (
                 <tr key={run.key}>
                   <td className="font-mono text-sm">{run.key}</td>
-                  <td>{dateTimeFormat.format(new Date(run.startedAt))}</td>
-                  <td>
-                    {run.finishedAt ? dateTimeFormat.format(new Date(run.finishedAt)) : "en cours"}
-                  </td>
+                  <td>{formatDateTime(run.startedAt)}</td>
+                  <td>{run.finishedAt ? formatDateTime(run.finishedAt) : "en cours"}</td>
                 </tr>
               ))
             )}

@@ -1,11 +1,11 @@
-import { countOf } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
 import {
   countByActivity,
   filterAndSortMembers,
@@ -160,10 +160,9 @@ export default function ClubHome() {
       />
       {d.club.closedAt ? (
         <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3">
-          Ce club a été fermé par l&apos;administration nationale le{" "}
-          {dateFormat.format(new Date(d.club.closedAt))} : son historique et ses chiffres restent
-          consultables, mais il n&apos;accueille plus de nouveaux membres, réunions, relances ni
-          invitations.
+          Ce club a été fermé par l&apos;administration nationale le {formatDate(d.club.closedAt)} :
+          son historique et ses chiffres restent consultables, mais il n&apos;accueille plus de
+          nouveaux membres, réunions, relances ni invitations.
         </p>
       ) : null}
       <section aria-labelledby="ce-mois-ci" className="card mb-8">
@@ -341,9 +340,7 @@ export default function ClubHome() {
                     <span className="mt-1 block text-xs text-gray-800 sm:hidden">
                       <ActivityBadge activity={m.activity} /> · {m.commitments} engagement
                       {m.commitments > 1 ? "s" : ""} · dernière déclaration :{" "}
-                      {m.lastDeclaration
-                        ? dateFormat.format(new Date(m.lastDeclaration))
-                        : "jamais"}
+                      {m.lastDeclaration ? formatDate(m.lastDeclaration) : "jamais"}
                     </span>
                   </th>
                   <td className="hidden sm:table-cell">
@@ -351,7 +348,7 @@ export default function ClubHome() {
                   </td>
                   <td className="hidden text-right tabular-nums md:table-cell">{m.commitments}</td>
                   <td className="hidden whitespace-nowrap sm:table-cell">
-                    {m.lastDeclaration ? dateFormat.format(new Date(m.lastDeclaration)) : "Jamais"}
+                    {m.lastDeclaration ? formatDate(m.lastDeclaration) : "Jamais"}
                   </td>
                   <td>
                     {m.progress === null ? (

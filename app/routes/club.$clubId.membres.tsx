@@ -14,7 +14,8 @@ import type { ReactNode } from "react";
 import { ClubNav } from "~/components/club-nav";
 import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
 import { Field, FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate as dateInParis } from "~/utils/format";
 import {
   MembershipError,
   createProspect,
@@ -138,8 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse("Cette action n'existe pas sur cette page.", 400);
 }
 
-const formatDate = (value: string | Date | null) =>
-  value ? dateFormat.format(new Date(value)) : null;
+const formatDate = (value: string | Date | null) => (value ? dateInParis(value) : null);
 
 function formatSiret(siret: string) {
   return siret.length === 14

@@ -1,10 +1,10 @@
-import { countOf } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
 import { getClub } from "~/models/club.server";
@@ -175,7 +175,7 @@ export default function ClubPasserellesPage() {
                       {m.needPost.company.name} ({m.needPost.tradeLabel})
                     </td>
                     <td className="py-2 pr-3">{m.offerPost.company.name}</td>
-                    <td className="py-2 pr-3">{dateFormat.format(new Date(m.contactedAt))}</td>
+                    <td className="py-2 pr-3">{formatDate(m.contactedAt)}</td>
                     <td className="py-2 pr-3">
                       {m.status === "CONCLUDED"
                         ? `Conclue : ${countOf(m.headcount ?? 0, "personne")}`

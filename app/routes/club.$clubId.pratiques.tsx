@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
+import { formatDate } from "~/utils/format";
 import { getClub } from "~/models/club.server";
 import {
   PracticeError,
@@ -92,7 +93,7 @@ export default function ClubPractices() {
                 </p>
                 <p className="text-sm text-gray-700">
                   Signalé par {r.reporter?.name ?? "un compte supprimé"} le{" "}
-                  {dateFormat.format(new Date(r.createdAt))}
+                  {formatDate(r.createdAt)}
                 </p>
                 <p className="my-2 whitespace-pre-line">{r.reason}</p>
                 <div className="flex flex-wrap gap-2">
@@ -136,7 +137,7 @@ export default function ClubPractices() {
                     <Link to={`/pratiques/${p.id}`}>{p.title}</Link>
                   </td>
                   <td>{p.company.name}</td>
-                  <td>{dateFormat.format(new Date(p.createdAt))}</td>
+                  <td>{formatDate(p.createdAt)}</td>
                   <td>{numberFormat.format(p._count.kudos)}</td>
                   <td>{p.hiddenAt ? "Masquée" : p.featuredAt ? "À la une" : "Visible"}</td>
                   <td>

@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { PageHeader, dateFormat, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { getClub } from "~/models/club.server";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
 import {
@@ -168,6 +170,8 @@ function campaignLabel(key: string) {
 
 export default function ClubReminders() {
   const d = useLoaderData<typeof loader>();
+  // Dates and times at the club's own hour (a club of La Réunion reads its own).
+  const zone = zoneOfDepartement(d.club.departementCode);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const sending =
@@ -225,7 +229,7 @@ export default function ClubReminders() {
                         </label>
                         <p id={`${id}-detail`} className="text-sm text-gray-700">
                           {m.lastDeclaration
-                            ? `Dernière réalisation déclarée le ${dateFormat.format(new Date(m.lastDeclaration))}`
+                            ? `Dernière réalisation déclarée le ${formatDate(m.lastDeclaration, zone)}`
                             : "Aucune réalisation déclarée"}
                           {" · "}
                           {m.email ? (
@@ -249,9 +253,9 @@ export default function ClubReminders() {
                             <>
                               {" · "}
                               <span className={m.cappedUntil ? "font-semibold text-amber-900" : ""}>
-                                déjà relancée le {dateFormat.format(new Date(m.lastReminder))}
+                                déjà relancée le {formatDate(m.lastReminder, zone)}
                                 {m.cappedUntil
-                                  ? ` (prochaine relance possible le ${dateFormat.format(new Date(m.cappedUntil))})`
+                                  ? ` (prochaine relance possible le ${formatDate(m.cappedUntil, zone)})`
                                   : ""}
                               </span>
                             </>
@@ -319,7 +323,7 @@ export default function ClubReminders() {
               <caption className="sr-only">Journal des relances du club</caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
+                  <th scope="col">Date{zone === PARIS ? "" : ` (${zoneName(zone)})`}</th>
                   <th scope="col">Entreprise</th>
                   <th scope="col">Envoyée par</th>
                   <th scope="col">Destinataire</th>
@@ -329,9 +333,7 @@ export default function ClubReminders() {
               <tbody>
                 {d.log.entries.map((r) => (
                   <tr key={r.id}>
-                    <td className="whitespace-nowrap">
-                      {dateTimeFormat.format(new Date(r.createdAt))}
-                    </td>
+                    <td className="whitespace-nowrap">{formatDateTime(r.createdAt, zone)}</td>
                     <th scope="row">{r.companyName}</th>
                     <td>
                       {r.campaignKey

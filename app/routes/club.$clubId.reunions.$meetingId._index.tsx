@@ -15,7 +15,8 @@ import {
 } from "~/models/meeting-invitations.server";
 import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -53,7 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      when: formatMeetingWhen(
+        meeting.startsAt,
+        meeting.endsAt,
+        zoneOfDepartement(meeting.club.departementCode),
+      ),
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),

@@ -14,7 +14,8 @@ import {
   saveMinutes,
 } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { minutesTextSchema } from "~/utils/schemas/meeting";
 import {
@@ -41,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      when: formatMeetingWhen(
+        meeting.startsAt,
+        meeting.endsAt,
+        zoneOfDepartement(meeting.club.departementCode),
+      ),
       cancelled: meeting.cancelledAt !== null,
       started: meetingHasStarted(meeting),
       minutes: meeting.minutes ?? "",

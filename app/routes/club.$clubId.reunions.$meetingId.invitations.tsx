@@ -15,7 +15,8 @@ import {
 } from "~/models/meeting-invitations.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClubMeeting } from "~/models/meeting.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -41,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      when: formatMeetingWhen(
+        meeting.startsAt,
+        meeting.endsAt,
+        zoneOfDepartement(meeting.club.departementCode),
+      ),
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       closed: answerClosedReason(meeting),

@@ -13,7 +13,8 @@ import {
   setMeetingPractices,
   updateMeeting,
 } from "~/models/meeting.server";
-import { toParisLocalInput } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -30,8 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getClubMeeting(clubId, meetingId);
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const practices = await listClubPractices(clubId);
+  const zone = zoneOfDepartement(meeting.club.departementCode);
   return {
     clubId,
+    zone,
     meeting: {
       id: meeting.id,
       title: meeting.title,
@@ -40,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     defaults: {
       title: meeting.title,
-      startsAt: toParisLocalInput(meeting.startsAt),
-      endsAt: toParisLocalInput(meeting.endsAt),
+      startsAt: toLocalInput(meeting.startsAt, zone),
+      endsAt: toLocalInput(meeting.endsAt, zone),
       place: meeting.place,
       videoUrl: meeting.videoUrl ?? "",
       agenda: meeting.agenda,
@@ -62,7 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const page = `/club/${clubId}/reunions/${meetingId}`;
   try {
     if (intent === "save") {
-      const submission = parseWithZod(form, { schema: meetingSchema });
+      const submission = parseWithZod(form, {
+        schema: meetingSchema(zoneOfDepartement(meeting.club.departementCode)),
+      });
       if (submission.status !== "success") {
         return data({ result: submission.reply() }, { status: 400 });
       }
@@ -147,6 +152,7 @@ export default function EditMeetingPage() {
               un e-mail avec l&apos;invitation mise à jour pour leur agenda.
             </p>
             <MeetingForm
+              zone={d.zone}
               defaults={d.defaults}
               lastResult={actionData?.result}
               submitLabel="Enregistrer les modifications"

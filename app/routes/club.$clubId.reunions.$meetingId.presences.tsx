@@ -14,7 +14,8 @@ import {
   MeetingError,
   saveAttendance,
 } from "~/models/meeting.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -39,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(meeting.startsAt, meeting.endsAt),
+      when: formatMeetingWhen(
+        meeting.startsAt,
+        meeting.endsAt,
+        zoneOfDepartement(meeting.club.departementCode),
+      ),
       cancelled: meeting.cancelledAt !== null,
       started: meetingHasStarted(meeting),
     },

@@ -19,7 +19,8 @@ import {
 } from "~/models/meeting.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -41,10 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const canAnswer = await canAnswerInClub(user, clubId);
   const token = await ensureCalendarToken(clubId, user.id);
+  const zone = zoneOfDepartement(club.departementCode);
   const shape = (m: (typeof upcoming)[number]) => ({
     id: m.id,
     title: m.title,
-    when: formatMeetingWhen(m.startsAt, m.endsAt),
+    when: formatMeetingWhen(m.startsAt, m.endsAt, zone),
     place: m.place,
     videoUrl: m.videoUrl,
     cancelled: m.cancelledAt !== null,

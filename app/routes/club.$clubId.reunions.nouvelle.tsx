@@ -6,8 +6,10 @@ import { ClubNav } from "~/components/club-nav";
 import { MeetingForm } from "~/components/meeting-form";
 import { PageHeader } from "~/components/page";
 import { getClub } from "~/models/club.server";
+import { clubZone } from "~/models/club-zone.server";
 import { createMeeting, MeetingError } from "~/models/meeting.server";
-import { toParisLocalInput } from "~/utils/meeting-time";
+import { zoneOfDepartement } from "~/utils/time/zones";
+import { toLocalInput } from "~/utils/time/wall-clock";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -20,10 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "club:manage", clubId });
   const club = await getClub(clubId);
   if (!club) notFound();
-  // A suggestion: in two weeks, 9 h to 11 h, Paris time.
-  const inTwoWeeks = toParisLocalInput(new Date(Date.now() + 14 * 24 * 3600_000)).slice(0, 10);
+  // A suggestion: in two weeks, 9 h to 11 h, the club's time.
+  const zone = zoneOfDepartement(club.departementCode);
+  const inTwoWeeks = toLocalInput(new Date(Date.now() + 14 * 24 * 3600_000), zone).slice(0, 10);
   return {
     club,
+    zone,
     defaults: {
       title: "",
       startsAt: `${inTwoWeeks}T09:00`,
@@ -38,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const clubId = params.clubId ?? "";
   const user = await requirePermission(request, { action: "club:manage", clubId });
-  const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
+  const submission = parseWithZod(await readForm(request), {
+    schema: meetingSchema(await clubZone(clubId)),
+  });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewMeetingPage() {
-  const { club, defaults } = useLoaderData<typeof loader>();
+  const { club, zone, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -73,6 +79,7 @@ export default function NewMeetingPage() {
         intro="Une rencontre du club : vous inviterez ensuite les entreprises membres, qui recevront l'invitation par e-mail avec un fichier pour leur agenda."
       />
       <MeetingForm
+        zone={zone}
         defaults={defaults}
         lastResult={actionData?.result}
         submitLabel="Créer la réunion"

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { PageHeader, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -50,7 +51,7 @@ export default function DevMailbox() {
               >
                 <span className="block font-semibold">{m.subject}</span>
                 <span className="block text-sm text-gray-700">
-                  À {m.to} · {dateTimeFormat.format(new Date(m.createdAt))}
+                  À {m.to} · {formatDateTime(m.createdAt)}
                 </span>
               </Link>
             </li>

@@ -4,7 +4,8 @@ import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, StatCard, dateFormat } from "~/components/page";
+import { PageHeader, StatCard } from "~/components/page";
+import { formatDate } from "~/utils/format";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,
@@ -153,7 +154,7 @@ export default function CompanyDashboard() {
                     ? d.canEdit
                       ? "Franchie : merci pour votre régularité !"
                       : "Franchie"
-                    : `Franchie le ${dateFormat.format(new Date(m.reachedAt))}`
+                    : `Franchie le ${formatDate(m.reachedAt)}`
                   : `Prochaine étape : ${m.hint}`}
               </p>
             </li>
@@ -172,7 +173,7 @@ export default function CompanyDashboard() {
               label="Dernière déclaration"
               value={
                 <span className="text-xl">
-                  {d.lastDeclaration ? dateFormat.format(new Date(d.lastDeclaration.at)) : "Aucune"}
+                  {d.lastDeclaration ? formatDate(d.lastDeclaration.at) : "Aucune"}
                 </span>
               }
               hint={d.lastDeclaration?.what}

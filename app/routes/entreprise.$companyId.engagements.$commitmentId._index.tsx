@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate, formatDay } from "~/utils/format";
 import { useCompanySpace } from "~/components/company-nav";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import { CommitmentError, getCommitment, setCommitmentStatus } from "~/models/commitment.server";
@@ -102,8 +103,7 @@ export default function CommitmentPage() {
             </dd>
             <dt className="font-semibold">Période</dt>
             <dd>
-              du {dateFormat.format(new Date(c.startDate))} au{" "}
-              {dateFormat.format(new Date(c.endDate))}
+              du {formatDay(c.startDate)} au {formatDay(c.endDate)}
             </dd>
             <dt className="font-semibold">Club</dt>
             <dd>{c.club.name}</dd>
@@ -117,7 +117,7 @@ export default function CommitmentPage() {
             </dd>
             <dt className="font-semibold">Déclaré</dt>
             <dd>
-              le {dateFormat.format(new Date(c.createdAt))}
+              le {formatDate(c.createdAt)}
               {c.createdBy ? ` par ${c.createdBy.name}` : ""}
             </dd>
             <dt className="font-semibold">Identifiant (pour l&apos;import)</dt>

@@ -1,7 +1,7 @@
-import { quantityOf } from "~/utils/format";
+import { quantityOf, formatDay } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
@@ -77,7 +77,7 @@ export default function CommitmentsPage() {
                           ? quantityOf(c.targetQuantity, c.targetUnit ?? "PEOPLE")
                           : "—"}
                       </td>
-                      <td>{dateFormat.format(new Date(c.endDate))}</td>
+                      <td>{formatDay(c.endDate)}</td>
                       <td>{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</td>
                     </tr>
                   ))}

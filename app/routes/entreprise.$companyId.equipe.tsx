@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDate } from "~/utils/format";
 import { spaceTitle } from "~/components/company-nav";
 import {
   CompanyProfileError,
@@ -148,7 +149,7 @@ export default function TeamPage() {
               <li key={r.id} className="flex flex-wrap items-center gap-2">
                 <span className="mr-2">
                   Club « {r.club.name} » ({r.club.departementCode}), demande du{" "}
-                  {dateFormat.format(new Date(r.createdAt))}
+                  {formatDate(r.createdAt)}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="accept-join" />
@@ -199,11 +200,7 @@ export default function TeamPage() {
                     </span>
                   </th>
                   <td className="hidden break-all sm:table-cell">{m.user.email}</td>
-                  <td>
-                    {m.user.lastLoginAt
-                      ? dateFormat.format(new Date(m.user.lastLoginAt))
-                      : "Jamais"}
-                  </td>
+                  <td>{m.user.lastLoginAt ? formatDate(m.user.lastLoginAt) : "Jamais"}</td>
                   {canEdit ? (
                     <td>
                       {m.user.id === currentUserId ? (
@@ -268,7 +265,7 @@ export default function TeamPage() {
                       </span>
                     </th>
                     <td className="hidden break-all sm:table-cell">{i.email}</td>
-                    <td>{dateFormat.format(new Date(i.expiresAt))}</td>
+                    <td>{formatDate(i.expiresAt)}</td>
                     {canEdit ? (
                       <td>
                         <ConfirmAction

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
-import { PageHeader, dateTimeFormat, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import { getCompanyHeader } from "~/models/company.server";
 import {
   IMPORT_COLUMNS,
@@ -292,7 +293,7 @@ function Preview({
               {preview.previous.sameFile
                 ? "Ce fichier a déjà été importé le "
                 : `Les mêmes lignes ont déjà été importées, depuis le fichier « ${preview.previous.fileName} », le `}
-              {dateTimeFormat.format(new Date(preview.previous.createdAt))}
+              {formatDateTime(preview.previous.createdAt)}
               {preview.previous.byName ? ` par ${preview.previous.byName}` : ""} (
               {plural(preview.previous.rowCount, "ligne", "lignes")}).
             </p>
@@ -366,8 +367,7 @@ function Preview({
               <Link to={base}>Annuler et choisir un autre fichier</Link>
             </div>
             <p className="mt-2 text-sm text-gray-600">
-              Cet aperçu reste valable jusqu&apos;au{" "}
-              {dateTimeFormat.format(new Date(preview.expiresAt))}.
+              Cet aperçu reste valable jusqu&apos;au {formatDateTime(preview.expiresAt)}.
             </p>
           </Form>
         )}

@@ -1,4 +1,4 @@
-import { countOf } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,7 +17,6 @@ import {
   proposalsForCompany,
 } from "~/models/passerelle.server";
 import { CONTRACT_TYPE_LABELS, CONTRACT_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
-import { dateFormat } from "~/utils/format";
 import {
   can,
   forbidden,
@@ -143,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });
 }
 
-const day = (value: string | Date | null) => (value ? dateFormat.format(new Date(value)) : "");
+const day = (value: string | Date | null) => (value ? formatDate(value) : "");
 const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export default function PostPage() {

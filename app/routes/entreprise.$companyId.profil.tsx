@@ -8,7 +8,8 @@ import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
-import { PageHeader, dateTimeFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
+import { formatDateTime } from "~/utils/format";
 import {
   CompanyProfileError,
   companyProfileSchema,
@@ -210,7 +211,7 @@ function ProfileSummary({ company }: { company: Company }) {
         ))}
       </dl>
       <p className="mt-4 text-sm text-gray-700">
-        Mis à jour le {dateTimeFormat.format(new Date(company.updatedAt))}.
+        Mis à jour le {formatDateTime(company.updatedAt)}.
       </p>
     </section>
   );

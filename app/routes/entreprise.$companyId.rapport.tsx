@@ -1,8 +1,8 @@
-import { quantityOf } from "~/utils/format";
+import { quantityOf, formatDateTime } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { dateTimeFormat, numberFormat } from "~/components/page";
+import { numberFormat } from "~/components/page";
 import { UncountedNote } from "~/components/commitment-progress";
 import { getAnnualReport, type ReportRow } from "~/models/company-report.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -198,8 +198,8 @@ export default function AnnualReportPage() {
             Rapport annuel {year} — {company.name}
           </h1>
           <p className="mt-1 text-sm text-gray-700">
-            Édité le {dateTimeFormat.format(new Date(generatedAt))} à partir des déclarations de
-            l&apos;entreprise sur Engagés.
+            Édité le {formatDateTime(generatedAt)} à partir des déclarations de l&apos;entreprise
+            sur Engagés.
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2 print:hidden">

@@ -1,8 +1,8 @@
-import { countOf, quantityOf } from "~/utils/format";
+import { countOf, quantityOf, formatDay } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
 import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
@@ -75,12 +75,12 @@ export default function RealisationsPage() {
                   {canEdit ? (
                     <Link
                       to={`/entreprise/${companyId}/realisations/${r.id}`}
-                      aria-label={`Modifier la réalisation du ${dateFormat.format(new Date(r.date))}`}
+                      aria-label={`Modifier la réalisation du ${formatDay(r.date)}`}
                     >
-                      {dateFormat.format(new Date(r.date))}
+                      {formatDay(r.date)}
                     </Link>
                   ) : (
-                    dateFormat.format(new Date(r.date))
+                    formatDay(r.date)
                   )}
                 </th>
                 <td>{r.actionType.label}</td>

@@ -1,8 +1,8 @@
-import { quantityOf } from "~/utils/format";
+import { quantityOf, formatDate } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, dateFormat } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { publicCompanyPage } from "~/models/emulation.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { notFound } from "~/utils/permissions.server";
@@ -78,9 +78,7 @@ export default function PublicCompanyPage() {
             {c.practices.map((p) => (
               <article key={p.id} className="card">
                 <h3 className="text-lg font-bold">{p.title}</h3>
-                <p className="mb-2 text-sm text-gray-700">
-                  {dateFormat.format(new Date(p.createdAt))}
-                </p>
+                <p className="mb-2 text-sm text-gray-700">{formatDate(p.createdAt)}</p>
                 <MarkdownContent html={p.bodyHtml} />
               </article>
             ))}

@@ -7,7 +7,8 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { ErrorList } from "~/components/forms";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, dateFormat, dateTimeFormat, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat } from "~/components/page";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
 import { PostForm } from "~/components/post-form";
 import { getPracticePage, practiceRights } from "~/models/practice-feed.server";
@@ -175,7 +176,7 @@ export default function PracticePage() {
       </p>
       <PageHeader
         title={p.title}
-        intro={`${p.company.name} · ${p.club.name}${p.authorName ? ` · partagée par ${p.authorName}` : ""} · ${dateFormat.format(new Date(p.createdAt))}`}
+        intro={`${p.company.name} · ${p.club.name}${p.authorName ? ` · partagée par ${p.authorName}` : ""} · ${formatDate(p.createdAt)}`}
         actions={
           p.canEdit ? (
             <>
@@ -298,7 +299,7 @@ export default function PracticePage() {
                 <p className="mb-1 text-sm font-semibold">
                   {c.authorName}{" "}
                   <span className="font-normal text-gray-700">
-                    · {dateTimeFormat.format(new Date(c.createdAt))}
+                    · {formatDateTime(c.createdAt)}
                     {c.hidden ? " · masqué" : ""}
                   </span>
                 </p>

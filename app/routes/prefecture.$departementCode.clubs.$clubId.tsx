@@ -13,12 +13,11 @@ import { prisma } from "~/utils/db.server";
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
+import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },
 ];
-
-const shortDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" });
 
 // GET /prefecture/:departementCode/clubs/:clubId — read-only drill-down: the club's member
 // companies, their commitments and their realisations over the dashboard's filtered period.
@@ -125,9 +124,7 @@ export default function PrefectureClub() {
                   </td>
                   <td className="text-right tabular-nums">{numberFormat.format(c.realisations)}</td>
                   <td className="text-right tabular-nums">{numberFormat.format(c.people)}</td>
-                  <td>
-                    {c.lastDeclaration ? shortDate.format(new Date(c.lastDeclaration)) : "Jamais"}
-                  </td>
+                  <td>{c.lastDeclaration ? formatDay(c.lastDeclaration) : "Jamais"}</td>
                 </tr>
               ))}
             </tbody>

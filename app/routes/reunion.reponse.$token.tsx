@@ -15,7 +15,7 @@ import {
   RSVP_CHOICE_LABELS,
   type RsvpLinkTarget,
 } from "~/models/meeting-invitations.server";
-import { formatMeetingWhen } from "~/utils/meeting-time";
+import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import {
   createRsvpToken,
   RSVP_ANSWERS,
@@ -116,7 +116,7 @@ function view(target: RsvpLinkTarget, answer: RsvpAnswer, expiresAt: Date, curre
       path: `/club/${m.clubId}/reunions/${m.id}`,
       title: m.title,
       clubName: m.clubName,
-      when: formatMeetingWhen(m.startsAt, m.endsAt),
+      when: formatMeetingWhen(m.startsAt, m.endsAt, m.zone),
       place: m.place,
       videoUrl: m.videoUrl,
     },

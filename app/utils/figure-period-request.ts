@@ -3,6 +3,7 @@
 // asked and what it shows instead: a wrong filter never silently becomes the whole year.
 // Client-safe and pure (`now` given).
 import { yearChoices } from "./years";
+import { formatMonth } from "./format";
 
 export const QUARTERS = ["T1", "T2", "T3", "T4"] as const;
 export type Quarter = (typeof QUARTERS)[number];
@@ -22,11 +23,6 @@ export type PeriodRequest = {
 };
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const monthFormat = new Intl.DateTimeFormat("fr-FR", {
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const monthOf = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
 
 /** A value as the visitor gave it, quoted and cut short. */
@@ -61,11 +57,11 @@ function readMonthRange(rawDu: string, rawAu: string, now: Date, notices: string
     };
   if (du > au) {
     notices.push(
-      `Le mois de début (${monthFormat.format(du)}) venait après le mois de fin (${monthFormat.format(au)}) : les deux ont été inversés.`,
+      `Le mois de début (${formatMonth(du)}) venait après le mois de fin (${formatMonth(au)}) : les deux ont été inversés.`,
     );
     [du, au] = [au, du];
   }
-  const asked = `de ${monthFormat.format(du)} à ${monthFormat.format(au)}`;
+  const asked = `de ${formatMonth(du)} à ${formatMonth(au)}`;
   const first = monthOf(FIRST_MONTH.year, FIRST_MONTH.month);
   const lastYear = Math.max(...yearChoices(now));
   const last = monthOf(lastYear, 11);
@@ -78,19 +74,19 @@ function readMonthRange(rawDu: string, rawAu: string, now: Date, notices: string
   if (du < first) {
     du = first;
     notices.push(
-      `Les déclarations commencent en ${monthFormat.format(first)} : la période commence donc en ${monthFormat.format(first)}.`,
+      `Les déclarations commencent en ${formatMonth(first)} : la période commence donc en ${formatMonth(first)}.`,
     );
   }
   if (au > last) {
     au = last;
     notices.push(
-      `Les années proposées s'arrêtent en ${lastYear} : la période s'arrête donc en ${monthFormat.format(last)}.`,
+      `Les années proposées s'arrêtent en ${lastYear} : la période s'arrête donc en ${formatMonth(last)}.`,
     );
   }
   if (au.getUTCFullYear() - du.getUTCFullYear() > MAX_RANGE_YEARS) {
     du = monthOf(au.getUTCFullYear() - MAX_RANGE_YEARS, 0);
     notices.push(
-      `Une période couvre ${MAX_RANGE_YEARS} ans au plus : elle commence donc en ${monthFormat.format(du)}.`,
+      `Une période couvre ${MAX_RANGE_YEARS} ans au plus : elle commence donc en ${formatMonth(du)}.`,
     );
   }
   return { range: { du, au }, problem: null };

@@ -1,4 +1,4 @@
-import { toParisLocalInput } from "../../app/utils/meeting-time";
+import { toLocalInput } from "../../app/utils/time/wall-clock";
 import { icsUtcDate, parseIcs } from "../utils/meeting-ics-parse";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount as count, dbRow as row } from "./db";
@@ -43,8 +43,8 @@ test("the animator creates a meeting and invites the members; a member answers f
   const start = new Date(Math.floor((Date.now() - 15 * 60_000) / 60_000) * 60_000);
   const end = new Date(start.getTime() + 3 * 3600_000);
   await page.getByLabel("Titre").fill(title);
-  await page.getByLabel("Début").fill(toParisLocalInput(start));
-  await page.getByLabel("Fin").fill(toParisLocalInput(end));
+  await page.getByLabel("Début").fill(toLocalInput(start));
+  await page.getByLabel("Fin").fill(toLocalInput(end));
   await page.getByLabel("Lieu").fill("CCI Artois, salle du conseil, Arras");
   await page.getByLabel("Lien de visioconférence (facultatif)").fill("");
   await page.getByLabel("Ordre du jour").fill("1. Tour de table\n2. Préparation du forum");

@@ -4,7 +4,7 @@
 // browser that never signed in, and the animator sees the answer; a walk-in of a member company
 // is noted present by company and address.
 import { parseIcs } from "../utils/meeting-ics-parse";
-import { toParisLocalInput } from "../../app/utils/meeting-time";
+import { toLocalInput } from "../../app/utils/time/wall-clock";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { dbCount as count, dbRow as row } from "./db";
 
@@ -57,8 +57,8 @@ test("a member without an account answers an invitation; a walk-in is noted pres
   const title = `Réunion des membres sans compte ${Date.now()}`;
   const start = new Date(Math.floor((Date.now() - 15 * 60_000) / 60_000) * 60_000);
   await page.getByLabel("Titre").fill(title);
-  await page.getByLabel("Début").fill(toParisLocalInput(start));
-  await page.getByLabel("Fin").fill(toParisLocalInput(new Date(start.getTime() + 3 * 3600_000)));
+  await page.getByLabel("Début").fill(toLocalInput(start));
+  await page.getByLabel("Fin").fill(toLocalInput(new Date(start.getTime() + 3 * 3600_000)));
   await page.getByLabel("Lieu").fill("Maison de l'entreprise, Lens");
   await page.getByRole("button", { name: "Créer la réunion" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

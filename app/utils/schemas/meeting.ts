@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { MARKDOWN_NESTING_MESSAGE, withinMarkdownNesting } from "../markdown-nesting";
-import { parseParisLocal } from "../meeting-time";
+import { PARIS, type TimeZone } from "../time/zones";
+import { parseLocal } from "../time/wall-clock";
 
-// The meeting form, shared by the form (client-side validation) and the actions. Times are
-// typed in Paris time (datetime-local inputs) and turned into instants by the model.
+// The meeting form, read by the actions. Times are typed in the club's own zone (datetime-local
+// inputs: Paris, or La Réunion's hour for a club of 974…) and turned into instants by the model.
 
 const MAX_DURATION_MS = 7 * 24 * 3600_000;
 
-const parisDateTime = (label: string) =>
+const localDateTime = (label: string, zone: TimeZone) =>
   z
     .string({ error: `Indiquez ${label}.` })
     .trim()
     .min(1, `Indiquez ${label}.`)
     .superRefine((value, ctx) => {
-      const parsed = parseParisLocal(value);
+      const parsed = parseLocal(value, zone);
       if (parsed.ok) return;
       ctx.addIssue({
         code: "custom",
@@ -24,7 +25,8 @@ const parisDateTime = (label: string) =>
       });
     });
 
-export const meetingSchema = /* @__PURE__ */ (() =>
+/** The form's schema for a club of this zone (Paris by default). */
+export const meetingSchema = (zone: TimeZone = PARIS) =>
   z
     .object({
       title: z
@@ -32,8 +34,8 @@ export const meetingSchema = /* @__PURE__ */ (() =>
         .trim()
         .min(3, "Donnez un titre à la réunion (3 caractères au moins).")
         .max(200, "200 caractères au plus."),
-      startsAt: parisDateTime("la date et l'heure de début"),
-      endsAt: parisDateTime("la date et l'heure de fin"),
+      startsAt: localDateTime("la date et l'heure de début", zone),
+      endsAt: localDateTime("la date et l'heure de fin", zone),
       place: z.string().trim().max(300, "300 caractères au plus.").optional().default(""),
       videoUrl: z
         .string()
@@ -64,8 +66,8 @@ export const meetingSchema = /* @__PURE__ */ (() =>
           message: "Indiquez le lieu de la réunion, ou un lien de visioconférence.",
         });
       }
-      const start = parseParisLocal(value.startsAt);
-      const end = parseParisLocal(value.endsAt);
+      const start = parseLocal(value.startsAt, zone);
+      const end = parseLocal(value.endsAt, zone);
       if (start.ok && end.ok) {
         if (end.date <= start.date) {
           ctx.addIssue({
@@ -81,9 +83,9 @@ export const meetingSchema = /* @__PURE__ */ (() =>
           });
         }
       }
-    }))();
+    });
 
-export type MeetingFormValue = z.infer<typeof meetingSchema>;
+export type MeetingFormValue = z.infer<ReturnType<typeof meetingSchema>>;
 
 /** The minutes of a meeting (Markdown), as the minutes page saves them. */
 export const minutesTextSchema = /* @__PURE__ */ (() =>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isRealIsoDate } from "./dates";
 import { personalDataConfirmation, refinePersonalData } from "./personal-data";
 import { ACTION_TYPES, CONTRACT_TYPES, PUBLIC_CATEGORIES, QPV_VALUES } from "../domain";
+import { latestToday } from "../time/wall-clock";
 
 export const FIRST_DECLARABLE_DATE = "2018-01-01";
 export const MAX_QUANTITY = { PEOPLE: 10_000, EUROS: 100_000_000, HOURS: 1_000_000 } as const;
@@ -12,10 +13,6 @@ const actionTypeCodes = /* @__PURE__ */ (() =>
   ACTION_TYPES.map((a) => a.code) as [string, ...string[]])();
 const publicCodes = /* @__PURE__ */ (() =>
   PUBLIC_CATEGORIES.map((p) => p.code) as [string, ...string[]])();
-
-function todayIso() {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export const realisationSchema = /* @__PURE__ */ (() =>
   z
@@ -29,7 +26,7 @@ export const realisationSchema = /* @__PURE__ */ (() =>
           (v) => v >= FIRST_DECLARABLE_DATE,
           "La date doit être postérieure au 1er janvier 2018.",
         )
-        .refine((v) => v <= todayIso(), "La date ne peut pas être dans le futur."),
+        .refine((v) => v <= latestToday(), "La date ne peut pas être dans le futur."),
       actionTypeCode: z.enum(actionTypeCodes, { error: "Choisissez le type d'action." }),
       publicCategoryCode: z.enum(publicCodes, { error: "Choisissez le public." }),
       otherPublicLabel: z.string().trim().max(100, "100 caractères au plus.").optional(),

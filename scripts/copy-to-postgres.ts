@@ -110,7 +110,9 @@ export async function copySqliteToPostgres(
     await client.query("COMMIT");
     // With triggers back: each practice's search document, as an edit would write it.
     await client.query(`UPDATE "Practice" SET "title" = "title"`);
-    await client.query("ANALYZE");
+    // Statistics for the planner, and the visibility map that lets index-only scans skip the
+    // table (a freshly copied table has none until autovacuum passes).
+    await client.query("VACUUM ANALYZE");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

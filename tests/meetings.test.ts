@@ -606,7 +606,12 @@ describe("changes and cancellation", () => {
     const id = await newMeeting(20);
     await inviteToMeeting(w.animator, w.club.id, id, { all: false, companyIds: [w.companyB.id] });
     const invitation = icsOf((await outbox({ dedupeKeyStart: `meeting-invitation:${id}:` }))[0]);
-    await new Promise((r) => setTimeout(r, 1100));
+    // The .ics SEQUENCE counts the seconds since the meeting's creation: created a minute ago,
+    // without waiting for the clock to tick.
+    await prisma.meeting.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
     const start = new Date(Date.now() + 21 * DAY);
     // Only the agenda changes: nobody is told.
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id } });

@@ -82,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>Engagés — plateforme des clubs « Les entreprises s&apos;engagent »</p>
             <a href="/stats">Chiffres publics</a>
             <a href="/donnees-personnelles">Données personnelles</a>
-            <a href="/accessibilite">Accessibilité : partiellement conforme</a>
+            <a href="/accessibilite">Accessibilité : non conforme</a>
             {rootData?.showDevMailbox ? (
               <a href="/dev/boite-mail">Boîte mail de développement</a>
             ) : null}

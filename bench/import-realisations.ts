@@ -58,15 +58,15 @@ async function time<T>(label: string, rows: number, fn: () => Promise<T>): Promi
 
 try {
   const random = factories.createRandom(2026);
-  const club = await factories.createClub(prisma, { name: "Club du banc d'essai" });
-  const company = await factories.createCompany(prisma, { name: "Banc d'essai SA", random });
-  const baselineCompany = await factories.createCompany(prisma, { name: "Témoin SA", random });
+  const club = await factories.insertClub(prisma, { name: "Club du banc d'essai" });
+  const company = await factories.insertCompany(prisma, { name: "Banc d'essai SA", random });
+  const baselineCompany = await factories.insertCompany(prisma, { name: "Témoin SA", random });
   for (const c of [company, baselineCompany]) {
     await factories.addMembership(prisma, { companyId: c.id, clubId: club.id });
   }
-  const user = await factories.createUser(prisma, { name: "Banc d'essai" });
+  const user = await factories.insertUser(prisma, { name: "Banc d'essai" });
   await factories.grantRole(prisma, user.id, { role: "COMPANY", companyId: company.id });
-  const commitment = await factories.createCommitment(prisma, { companyId: company.id });
+  const commitment = await factories.insertCommitment(prisma, { companyId: company.id });
 
   // ------------------------------------------------------------ the files
   const header = imports.IMPORT_COLUMNS.map((c) => c.label);
@@ -198,7 +198,7 @@ try {
   // ------------------------------------------------------------ a dashboard during a long import
   const { loader: dashboardLoader } = await import("~/routes/entreprise.$companyId._index");
   const { appRequest, sessionCookieFor } = await import("../tests/utils/session");
-  const reader = await factories.createUser(prisma, { name: "Autre membre" });
+  const reader = await factories.insertUser(prisma, { name: "Autre membre" });
   await factories.grantRole(prisma, reader.id, { role: "COMPANY", companyId: baselineCompany.id });
   const cookie = await sessionCookieFor(reader.id);
   const dashboard = async () => {

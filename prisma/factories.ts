@@ -136,7 +136,7 @@ export type CompanyOverrides = Partial<{
   random: Random;
 }>;
 
-export async function createCompany(db: DbClient, overrides: CompanyOverrides = {}) {
+export async function insertCompany(db: DbClient, overrides: CompanyOverrides = {}) {
   const random = overrides.random ?? defaultRandom;
   let siret = overrides.siret;
   if (!siret) {
@@ -185,7 +185,7 @@ export type ClubOverrides = Partial<{
   createdAt: Date;
 }>;
 
-export async function createClub(db: DbClient, overrides: ClubOverrides = {}) {
+export async function insertClub(db: DbClient, overrides: ClubOverrides = {}) {
   const departementCode = overrides.departementCode ?? "62";
   return db.club.create({
     data: {
@@ -239,7 +239,7 @@ export type UserOverrides = Partial<{
   random: Random;
 }>;
 
-export async function createUser(db: DbClient, overrides: UserOverrides = {}) {
+export async function insertUser(db: DbClient, overrides: UserOverrides = {}) {
   const random = overrides.random ?? defaultRandom;
   let email = overrides.email?.trim().toLowerCase();
   if (!email) {
@@ -343,9 +343,9 @@ export type CommitmentInput = {
   createdAt: Date;
 }>;
 
-export async function createCommitment(db: DbClient, input: CommitmentInput) {
+export async function insertCommitment(db: DbClient, input: CommitmentInput) {
   const club = await resolveClub(db, input.companyId, input.clubId, input.departementCode);
-  if (!club) throw new Error("createCommitment : l'entreprise n'est membre d'aucun club");
+  if (!club) throw new Error("insertCommitment : l'entreprise n'est membre d'aucun club");
   const year = input.year ?? new Date().getFullYear();
   const actionTypeCode = input.actionTypeCode ?? "HIRE";
   const targetQuantity = input.targetQuantity === undefined ? null : input.targetQuantity;
@@ -404,7 +404,7 @@ export type RealisationInput = {
   createdAt: Date;
 }>;
 
-export async function createRealisation(db: DbClient, input: RealisationInput) {
+export async function insertRealisation(db: DbClient, input: RealisationInput) {
   const club =
     input.clubId === null
       ? null
@@ -473,7 +473,7 @@ export type MeetingInput = {
   practiceIds: string[];
 }>;
 
-export async function createMeeting(db: DbClient, input: MeetingInput) {
+export async function insertMeeting(db: DbClient, input: MeetingInput) {
   const startsAt = input.startsAt ?? new Date(Date.now() + 14 * 24 * 3600 * 1000);
   return db.meeting.create({
     data: {
@@ -527,7 +527,7 @@ export type PracticeInput = {
   tags: PracticeTagInput[];
 }>;
 
-export async function createPractice(db: DbClient, input: PracticeInput) {
+export async function insertPractice(db: DbClient, input: PracticeInput) {
   const tags = (input.tags ?? []).filter(
     (tag, i, all) => all.findIndex((t) => t.kind === tag.kind && t.code === tag.code) === i,
   );
@@ -592,7 +592,7 @@ export type DirectoryCardInput = {
   contactEmail?: string;
 };
 
-export async function createDirectoryCard(db: DbClient, input: DirectoryCardInput) {
+export async function insertDirectoryCard(db: DbClient, input: DirectoryCardInput) {
   return db.directoryCard.create({
     data: {
       companyId: input.companyId,
@@ -625,7 +625,7 @@ export type PasserellePostInput = {
   createdAt?: Date;
 };
 
-export async function createPasserellePost(db: DbClient, input: PasserellePostInput) {
+export async function insertPasserellePost(db: DbClient, input: PasserellePostInput) {
   const membership = await db.clubMembership.findFirstOrThrow({
     where: { companyId: input.companyId, ...(input.clubId ? { clubId: input.clubId } : {}) },
     orderBy: { createdAt: "asc" },

@@ -12,16 +12,16 @@ import {
   addComment,
   addKudos,
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createDirectoryCard,
-  createMeeting,
-  createPasserellePost,
-  createPractice,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertDirectoryCard,
+  insertMeeting,
+  insertPasserellePost,
+  insertPractice,
   createRandom,
-  createRealisation,
-  createUser,
+  insertRealisation,
+  insertUser,
   grantRole,
   randomSiren,
   type DbClient,
@@ -477,7 +477,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   };
 
   // ---- clubs
-  const club62 = await createClub(db, {
+  const club62 = await insertClub(db, {
     name: "Club des entreprises inclusives du Pas-de-Calais",
     departementCode: "62",
     createdAt: addMonths(now, -40),
@@ -487,7 +487,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
       "acheter auprès des structures inclusives et partager ce qui marche. Des rencontres ont lieu chaque " +
       "trimestre, de l'Arrageois au Calaisis, du bassin minier au Montreuillois.",
   });
-  const club59 = await createClub(db, {
+  const club59 = await insertClub(db, {
     name: "Club Les entreprises s'engagent — Métropole lilloise",
     departementCode: "59",
     createdAt: addMonths(now, -36),
@@ -501,7 +501,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   // ---- the main accounts
   const users: Record<string, string> = {};
   async function user(email: string, name: string) {
-    const row = await createUser(db, { email, name, passwordHash, createdAt: addMonths(now, -14) });
+    const row = await insertUser(db, { email, name, passwordHash, createdAt: addMonths(now, -14) });
     users[email] = row.id;
     counts.users++;
     return row;
@@ -525,7 +525,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
       const siren = headOffice ? sirenOfKey.get(headOffice.key)! : randomSiren(random);
       const slug = slugify(c.name);
       const status = c.status ?? "MEMBER";
-      const company = await createCompany(db, {
+      const company = await insertCompany(db, {
         name: c.name,
         siren,
         nafCode: c.naf,
@@ -628,7 +628,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
         const publics = random.chance(0.3)
           ? [...t.publics, random.pick(ALL_PUBLICS.filter((p) => !t.publics.includes(p)))]
           : t.publics;
-        const row = await createCommitment(db, {
+        const row = await insertCommitment(db, {
           companyId: c.id,
           clubId: c.clubId,
           departementCode: c.departementCode,
@@ -696,7 +696,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
             ["NO", 50],
             ["UNKNOWN", 32],
           ] as const);
-    await createRealisation(db, {
+    await insertRealisation(db, {
       companyId: c.id,
       clubId: c.clubId,
       departementCode: c.departementCode,
@@ -803,7 +803,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
     const c = byKey.get(p.company)!;
     const createdAt = at(addMonths(now, -p.monthsAgo), 9 + (index % 8));
     const commitment = c.commitments.find((cm) => cm.action === p.linkAction);
-    const row = await createPractice(db, {
+    const row = await insertPractice(db, {
       companyId: c.id,
       clubId: c.clubId,
       authorId: c.userId,
@@ -913,7 +913,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
 
   for (const m of meetings62(now)) {
     const past = m.startsAt < now;
-    await createMeeting(db, {
+    await insertMeeting(db, {
       clubId: club62.id,
       title: m.title,
       startsAt: m.startsAt,
@@ -936,7 +936,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
     counts.meetings++;
   }
   const nordStart = at(new Date(now.getTime() + 26 * DAY), 8, 30);
-  await createMeeting(db, {
+  await insertMeeting(db, {
     clubId: club59.id,
     title: "Petit-déjeuner du club : l'inclusion dans les métiers du numérique",
     startsAt: nordStart,
@@ -1126,7 +1126,7 @@ const PASSERELLE_POSTS: { company: string; kind: "NEED" | "AVAILABILITY"; arrang
 
 async function seedNetwork(db: DbClient, byKey: Map<string, SeededCompany>, now: Date) {
   for (const card of DIRECTORY_CARDS) {
-    await createDirectoryCard(db, {
+    await insertDirectoryCard(db, {
       companyId: byKey.get(card.company)!.id,
       visibility: card.visibility,
       tradesEmployed: card.employs,
@@ -1140,7 +1140,7 @@ async function seedNetwork(db: DbClient, byKey: Map<string, SeededCompany>, now:
     const startDate = new Date(
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + post.startInDays),
     );
-    await createPasserellePost(db, {
+    await insertPasserellePost(db, {
       companyId: company.id,
       clubId: company.clubId,
       kind: post.kind,

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import * as clubPage from "~/routes/admin.clubs.$clubId";
@@ -31,11 +31,11 @@ let adminId: string;
 let otherClub: { id: string };
 
 beforeAll(async () => {
-  otherClub = await createClub(prisma, { name: "Club existant", departementCode: "59" });
-  const company = await createCompany(prisma, { name: "Entreprise Test" });
+  otherClub = await insertClub(prisma, { name: "Club existant", departementCode: "59" });
+  const company = await insertCompany(prisma, { name: "Entreprise Test" });
   await addMembership(prisma, { companyId: company.id, clubId: otherClub.id });
   const user = async (key: string, scope?: Parameters<typeof grantRole>[2]) => {
-    const u = await createUser(prisma, { email: `${key}@clubs.test`, name: `Personne ${key}` });
+    const u = await insertUser(prisma, { email: `${key}@clubs.test`, name: `Personne ${key}` });
     if (scope) await grantRole(prisma, u.id, scope);
     cookies[key] = await sessionCookieFor(u.id);
     return u;
@@ -155,8 +155,8 @@ describe("creating a club", () => {
 
 describe("editing, closing and reopening a club", () => {
   test("renaming is audited with before and after; the département is fixed once declarations exist", async () => {
-    const club = await createClub(prisma, { name: "Club à renommer", departementCode: "80" });
-    const company = await createCompany(prisma, { name: "Déclarante" });
+    const club = await insertClub(prisma, { name: "Club à renommer", departementCode: "80" });
+    const company = await insertCompany(prisma, { name: "Déclarante" });
     await addMembership(prisma, { companyId: company.id, clubId: club.id });
     const path = `/admin/clubs/${club.id}`;
     const renamed = await call(
@@ -178,7 +178,7 @@ describe("editing, closing and reopening a club", () => {
     expect(JSON.parse(update.before!)).toEqual({ name: "Club à renommer" });
     expect(JSON.parse(update.after!)).toEqual({ name: "Club de la Somme" });
 
-    await createCommitment(prisma, { companyId: company.id, clubId: club.id });
+    await insertCommitment(prisma, { companyId: company.id, clubId: club.id });
     const before = await snapshot();
     const moved = await call(
       clubPage.action as RouteFn,
@@ -219,14 +219,14 @@ describe("editing, closing and reopening a club", () => {
   });
 
   test("closing needs the confirmation box; a closed club keeps its history but takes nothing new", async () => {
-    const club = await createClub(prisma, { name: "Club qui ferme", departementCode: "62" });
-    const member = await createCompany(prisma, { name: "Membre fidèle" });
+    const club = await insertClub(prisma, { name: "Club qui ferme", departementCode: "62" });
+    const member = await insertCompany(prisma, { name: "Membre fidèle" });
     await addMembership(prisma, {
       companyId: member.id,
       clubId: club.id,
       contactEmail: "contact@fidele.test",
     });
-    const commitment = await createCommitment(prisma, { companyId: member.id, clubId: club.id });
+    const commitment = await insertCommitment(prisma, { companyId: member.id, clubId: club.id });
     const admin = (await loadCurrentUser(adminId))!;
     await inviteUser(admin, {
       email: "futur-animateur@clubs.test",
@@ -327,7 +327,7 @@ describe("editing, closing and reopening a club", () => {
 
 describe("inviting a club's animator", () => {
   test("the admin invites from the club's page: an ANIMATOR invitation of that club, e-mailed and audited", async () => {
-    const club = await createClub(prisma, { name: "Club à animer", departementCode: "33" });
+    const club = await insertClub(prisma, { name: "Club à animer", departementCode: "33" });
     const { status } = await call(
       clubPage.action as RouteFn,
       "admin",

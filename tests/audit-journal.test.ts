@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { describeChanges, JOURNAL_PAGE_SIZE } from "~/models/audit-journal.server";
@@ -39,12 +39,12 @@ async function journal(query: string, as: string | null = "admin"): Promise<Jour
 }
 
 beforeAll(async () => {
-  club = await createClub(prisma, { name: "Club Journal 62", departementCode: "62" });
-  otherClub = await createClub(prisma, { name: "Club Journal 59", departementCode: "59" });
-  company = await createCompany(prisma, { name: "Menuiserie du Journal" });
+  club = await insertClub(prisma, { name: "Club Journal 62", departementCode: "62" });
+  otherClub = await insertClub(prisma, { name: "Club Journal 59", departementCode: "59" });
+  company = await insertCompany(prisma, { name: "Menuiserie du Journal" });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
   const user = async (key: string, scope: Parameters<typeof grantRole>[2]) => {
-    const u = await createUser(prisma, { email: `${key}@journal.test`, name: `Personne ${key}` });
+    const u = await insertUser(prisma, { email: `${key}@journal.test`, name: `Personne ${key}` });
     await grantRole(prisma, u.id, scope);
     cookies[key] = await sessionCookieFor(u.id);
     return u;

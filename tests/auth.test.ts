@@ -1,6 +1,6 @@
 // Sign-in, throttling, sessions and redirects (auth.server.ts) on a real database.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "../prisma/factories";
+import { insertUser } from "../prisma/factories";
 import {
   ACCOUNT_UNDER_ATTACK,
   LOGIN_WINDOW_MS,
@@ -31,7 +31,7 @@ beforeAll(async () => {
 let counter = 0;
 async function newUser() {
   counter++;
-  return createUser(prisma, { email: `personne-${counter}@exemple.test`, passwordHash });
+  return insertUser(prisma, { email: `personne-${counter}@exemple.test`, passwordHash });
 }
 
 async function sessionIdOf(cookie: string) {
@@ -41,7 +41,7 @@ async function sessionIdOf(cookie: string) {
 
 describe("mots de passe", () => {
   test("sont hachés avec argon2id", async () => {
-    const user = await createUser(prisma, { email: "hachage@exemple.test", password: PASSWORD });
+    const user = await insertUser(prisma, { email: "hachage@exemple.test", password: PASSWORD });
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(PASSWORD);
@@ -72,7 +72,7 @@ describe("verifyLogin", () => {
   });
 
   test("refuse un compte sans mot de passe (invitation pas encore acceptée)", async () => {
-    const user = await createUser(prisma, { email: "sans-mdp@exemple.test", passwordHash: null });
+    const user = await insertUser(prisma, { email: "sans-mdp@exemple.test", passwordHash: null });
     await expect(verifyLogin(user.email, PASSWORD, "10.0.0.3")).rejects.toThrow(
       "Adresse e-mail ou mot de passe incorrect.",
     );
@@ -153,7 +153,7 @@ describe("découverte des comptes par le temps de réponse", () => {
   // argon2 verification for every address.
   test("une adresse inconnue, ou un compte sans mot de passe, passe par argon2 comme un vrai compte", async () => {
     const user = await newUser();
-    const pending = await createUser(prisma, { email: "invite@exemple.test", passwordHash: null });
+    const pending = await insertUser(prisma, { email: "invite@exemple.test", passwordHash: null });
     for (const email of [user.email, "personne@inconnu.test", pending.email]) {
       const before = passwordVerifications();
       await expect(verifyLogin(email, WRONG, "10.6.0.1")).rejects.toThrow(

@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { createCommitment } from "~/models/commitment.server";
@@ -25,11 +25,11 @@ let companyId: string;
 let actorId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { departementCode: "62" });
-  companyId = (await createCompany(prisma, { name: "Déclarante du catalogue" })).id;
+  const club = await insertClub(prisma, { departementCode: "62" });
+  companyId = (await insertCompany(prisma, { name: "Déclarante du catalogue" })).id;
   await addMembership(prisma, { companyId, clubId: club.id });
   const user = async (key: string, scope: Parameters<typeof grantRole>[2]) => {
-    const u = await createUser(prisma, { email: `${key}@catalogue.test`, name: key });
+    const u = await insertUser(prisma, { email: `${key}@catalogue.test`, name: key });
     await grantRole(prisma, u.id, scope);
     cookies[key] = await sessionCookieFor(u.id);
     return u;

@@ -8,11 +8,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
   appendLuhnDigit,
-  createClub,
-  createCommitment,
-  createCompany,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import {
@@ -53,15 +53,15 @@ let otherAnimatorId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" });
-  const other = await createClub(prisma, { name: "Club de Lille", departementCode: "59" });
+  const club = await insertClub(prisma, { name: "Club de l'Artois", departementCode: "62" });
+  const other = await insertClub(prisma, { name: "Club de Lille", departementCode: "59" });
   clubId = club.id;
   otherClubId = other.id;
-  const animator = await createUser(prisma, { name: "Julie Animatrice" });
+  const animator = await insertUser(prisma, { name: "Julie Animatrice" });
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId });
-  const otherAnimator = await createUser(prisma, { name: "Sophie Nord" });
+  const otherAnimator = await insertUser(prisma, { name: "Sophie Nord" });
   await grantRole(prisma, otherAnimator.id, { role: "ANIMATOR", clubId: otherClubId });
-  const admin = await createUser(prisma, { name: "Admin" });
+  const admin = await insertUser(prisma, { name: "Admin" });
   await grantRole(prisma, admin.id, { role: "ADMIN" });
   animatorId = animator.id;
   otherAnimatorId = otherAnimator.id;
@@ -141,11 +141,11 @@ describe("saisie d'un prospect", () => {
   });
 
   test("une entreprise déjà inscrite (même SIRET) reçoit une demande d'adhésion, sans accès ni modification", async () => {
-    const existing = await createCompany(prisma, {
+    const existing = await insertCompany(prisma, {
       name: "Laiterie Existante",
       communeCode: "62498",
     });
-    const leader = await createUser(prisma, { name: "Léa Lait" });
+    const leader = await insertUser(prisma, { name: "Léa Lait" });
     await grantRole(prisma, leader.id, { role: "COMPANY", companyId: existing.id });
     const companiesBefore = await prisma.company.count();
     const value = {
@@ -186,7 +186,7 @@ describe("saisie d'un prospect", () => {
   });
 
   test("la page dit à l'animateur qu'une demande d'adhésion est partie", async () => {
-    const existing = await createCompany(prisma, { name: "Verrerie Connue" });
+    const existing = await insertCompany(prisma, { name: "Verrerie Connue" });
     const result = await call(
       membersAction,
       `/club/${clubId}/membres`,
@@ -302,7 +302,7 @@ describe("saisie d'un prospect", () => {
 
 describe("adhésion et départ", () => {
   test("un prospect devient membre, puis part : leftAt posé, traces avant/après", async () => {
-    const company = await createCompany(prisma, { name: "Imprimerie Nouvelle" });
+    const company = await insertCompany(prisma, { name: "Imprimerie Nouvelle" });
     const m = await addMembership(prisma, { companyId: company.id, clubId, status: "PROSPECT" });
     await markAsMember(animatorId, clubId, m.id);
     const member = await prisma.clubMembership.findUniqueOrThrow({ where: { id: m.id } });
@@ -325,10 +325,10 @@ describe("adhésion et départ", () => {
   });
 
   test("partir garde les réalisations passées dans les chiffres du club", async () => {
-    const company = await createCompany(prisma, { name: "Chocolaterie Partante" });
+    const company = await insertCompany(prisma, { name: "Chocolaterie Partante" });
     const m = await addMembership(prisma, { companyId: company.id, clubId });
     for (const month of [1, 4, 7]) {
-      await createRealisation(prisma, {
+      await insertRealisation(prisma, {
         companyId: company.id,
         clubId,
         departementCode: "62",
@@ -347,7 +347,7 @@ describe("adhésion et départ", () => {
   });
 
   test("un identifiant d'un autre club est refusé (404), rien n'est écrit", async () => {
-    const foreign = await createCompany(prisma, { name: "Entreprise du Nord" });
+    const foreign = await insertCompany(prisma, { name: "Entreprise du Nord" });
     const m = await addMembership(prisma, { companyId: foreign.id, clubId: otherClubId });
     const audits = await auditCount();
     for (const intent of ["mark-left", "mark-member", "invite"]) {
@@ -368,7 +368,7 @@ describe("adhésion et départ", () => {
     expect(await prisma.invitation.count({ where: { companyId: foreign.id } })).toBe(0);
     // And the other club's animator may not act on this club at all.
     const own = await addMembership(prisma, {
-      companyId: (await createCompany(prisma)).id,
+      companyId: (await insertCompany(prisma)).id,
       clubId,
     });
     const forbidden = await call(
@@ -386,14 +386,14 @@ describe("adhésion et départ", () => {
 describe("accueil du club : membres en un coup d'œil", () => {
   let home: string;
   beforeAll(async () => {
-    const club = await createClub(prisma, { name: "Club du Boulonnais", departementCode: "62" });
+    const club = await insertClub(prisma, { name: "Club du Boulonnais", departementCode: "62" });
     home = club.id;
     const year = NOW.getUTCFullYear();
     const make = async (name: string, status: "MEMBER" | "PROSPECT" | "LEFT", daysAgo?: number) => {
-      const company = await createCompany(prisma, { name });
+      const company = await insertCompany(prisma, { name });
       await addMembership(prisma, { companyId: company.id, clubId: home, status });
       if (daysAgo !== undefined) {
-        await createRealisation(prisma, {
+        await insertRealisation(prisma, {
           companyId: company.id,
           clubId: home,
           departementCode: "62",
@@ -411,7 +411,7 @@ describe("accueil du club : membres en un coup d'œil", () => {
     await make("Domaine Prospect", "PROSPECT");
     await make("Épicerie Partie", "LEFT", 300);
     // Progress: one commitment at 50 %, one over its target (capped at 100 %) → 75 %.
-    const c1 = await createCommitment(prisma, {
+    const c1 = await insertCommitment(prisma, {
       companyId: active.id,
       clubId: home,
       departementCode: "62",
@@ -419,7 +419,7 @@ describe("accueil du club : membres en un coup d'œil", () => {
       actionTypeCode: "HIRE",
       targetQuantity: 4,
     });
-    const c2 = await createCommitment(prisma, {
+    const c2 = await insertCommitment(prisma, {
       companyId: active.id,
       clubId: home,
       departementCode: "62",
@@ -427,7 +427,7 @@ describe("accueil du club : membres en un coup d'œil", () => {
       actionTypeCode: "INCLUSIVE_PURCHASE",
       targetQuantity: 1000,
     });
-    await createCommitment(prisma, {
+    await insertCommitment(prisma, {
       companyId: active.id,
       clubId: home,
       departementCode: "62",
@@ -435,7 +435,7 @@ describe("accueil du club : membres en un coup d'œil", () => {
       targetQuantity: 10,
       status: "ABANDONED",
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: active.id,
       clubId: home,
       departementCode: "62",
@@ -443,7 +443,7 @@ describe("accueil du club : membres en un coup d'œil", () => {
       date: new Date(Date.UTC(year, 0, 15, 12)),
       quantity: 2,
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: active.id,
       clubId: home,
       departementCode: "62",
@@ -501,13 +501,13 @@ describe("accueil du club : membres en un coup d'œil", () => {
 describe("chiffres du club", () => {
   let figuresClub: string;
   beforeAll(async () => {
-    const club = await createClub(prisma, { name: "Club des chiffres", departementCode: "62" });
+    const club = await insertClub(prisma, { name: "Club des chiffres", departementCode: "62" });
     figuresClub = club.id;
     const companies = [
-      await createCompany(prisma, { nafCode: "49.41A", headcountBracket: "22" }),
-      await createCompany(prisma, { nafCode: "10.71C", headcountBracket: "03" }),
-      await createCompany(prisma, { nafCode: "86.10Z", headcountBracket: "32" }),
-      await createCompany(prisma, { nafCode: null, headcountBracket: null }),
+      await insertCompany(prisma, { nafCode: "49.41A", headcountBracket: "22" }),
+      await insertCompany(prisma, { nafCode: "10.71C", headcountBracket: "03" }),
+      await insertCompany(prisma, { nafCode: "86.10Z", headcountBracket: "32" }),
+      await insertCompany(prisma, { nafCode: null, headcountBracket: null }),
     ];
     const actions = ["HIRE", "WORK_STUDY", "IMMERSION", "INCLUSIVE_PURCHASE", "VOLUNTEERING"];
     const publics = ["DELD", "RSA", "QPV", "YOUTH", "DISABILITY"];
@@ -520,7 +520,7 @@ describe("chiffres du club", () => {
         k++;
         const action = actions[k % actions.length];
         const date = new Date(Date.UTC(LAST_YEAR - 1, month, 1 + (k % 27), 12));
-        await createRealisation(prisma, {
+        await insertRealisation(prisma, {
           companyId: company.id,
           clubId: k % 7 === 0 ? otherClubId : figuresClub,
           departementCode: k % 7 === 0 ? "59" : "62",
@@ -538,7 +538,7 @@ describe("chiffres du club", () => {
                 : "PEOPLE",
         });
       }
-      await createCommitment(prisma, {
+      await insertCommitment(prisma, {
         companyId: company.id,
         clubId: figuresClub,
         departementCode: "62",

@@ -7,11 +7,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { listMembersAtAGlance } from "~/models/club.server";
@@ -21,7 +21,7 @@ import { buildCompanyExport, getAnnualReport } from "~/models/company-report.ser
 import { listCommitmentsWithProgress } from "~/models/company.server";
 import { companyMilestones } from "~/models/emulation.server";
 import { createImportDraft, getImportPreview } from "~/models/realisation-import.server";
-import { RealisationError, createRealisation as declare } from "~/models/realisation.server";
+import { RealisationError, createRealisation } from "~/models/realisation.server";
 import { action as newRealisationAction } from "~/routes/entreprise.$companyId.realisations.nouvelle";
 import { prisma } from "~/utils/db.server";
 import { countOf, quantityOf } from "~/utils/format";
@@ -40,26 +40,26 @@ let purchase: { id: string };
 let volunteering: { id: string };
 
 beforeAll(async () => {
-  clubId = (await createClub(prisma, { name: "Club des unités" })).id;
-  companyId = (await createCompany(prisma, { name: "Unités SA" })).id;
+  clubId = (await insertClub(prisma, { name: "Club des unités" })).id;
+  companyId = (await insertCompany(prisma, { name: "Unités SA" })).id;
   await addMembership(prisma, { companyId, clubId });
-  userId = (await createUser(prisma, { name: "Claire Unités" })).id;
+  userId = (await insertUser(prisma, { name: "Claire Unités" })).id;
   await grantRole(prisma, userId, { role: "COMPANY", companyId });
-  immersion = await createCommitment(prisma, {
+  immersion = await insertCommitment(prisma, {
     companyId,
     year,
     actionTypeCode: "IMMERSION",
     targetQuantity: 12,
     ambition: "Accueillir douze personnes en immersion.",
   });
-  purchase = await createCommitment(prisma, {
+  purchase = await insertCommitment(prisma, {
     companyId,
     year,
     actionTypeCode: "INCLUSIVE_PURCHASE",
     targetQuantity: 10_000,
     ambition: "Acheter 10 000 € auprès de structures inclusives.",
   });
-  volunteering = await createCommitment(prisma, {
+  volunteering = await insertCommitment(prisma, {
     companyId,
     year,
     actionTypeCode: "VOLUNTEERING",
@@ -76,7 +76,7 @@ beforeAll(async () => {
     [volunteering, "IMMERSION", 1, "02-14"],
   ] as const;
   for (const [commitment, actionTypeCode, quantity, date] of linked) {
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId,
       commitmentId: commitment.id,
       actionTypeCode,
@@ -151,14 +151,14 @@ describe("progress counts only the commitment's unit", () => {
   });
 
   test("hours do not reach a people target (milestone)", async () => {
-    const small = await createCommitment(prisma, {
+    const small = await insertCommitment(prisma, {
       companyId,
       year,
       actionTypeCode: "IMMERSION",
       targetQuantity: 4,
       ambition: "Quatre immersions.",
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId,
       commitmentId: small.id,
       actionTypeCode: "IMMERSION",
@@ -166,7 +166,7 @@ describe("progress counts only the commitment's unit", () => {
       date: day("04-01"),
       createdAt: day("04-01"),
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId,
       commitmentId: small.id,
       actionTypeCode: "VOLUNTEERING",
@@ -193,16 +193,17 @@ describe("linking a realisation to a commitment of another unit is refused", () 
 
   test("the model refuses it on the commitment field, in French, and writes nothing", async () => {
     const before = await prisma.realisation.count({ where: { companyId } });
-    const error = await declare(userId, companyId, { ...hours, commitmentId: immersion.id }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createRealisation(userId, companyId, {
+      ...hours,
+      commitmentId: immersion.id,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RealisationError);
     expect((error as RealisationError).field).toBe("commitmentId");
     expect((error as RealisationError).message).toBe(MISMATCH);
     expect(await prisma.realisation.count({ where: { companyId } })).toBe(before);
     // The same hours on the hours commitment, or on none, are fine.
-    await declare(userId, companyId, { ...hours, commitmentId: volunteering.id });
-    await declare(userId, companyId, hours);
+    await createRealisation(userId, companyId, { ...hours, commitmentId: volunteering.id });
+    await createRealisation(userId, companyId, hours);
     expect(await prisma.realisation.count({ where: { companyId } })).toBe(before + 2);
   });
 

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createDirectoryCard,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertDirectoryCard,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { contactCompany } from "~/models/company-contact.server";
@@ -23,18 +23,18 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 async function buildWorld() {
-  const arras = await createClub(prisma, { name: "Club Arras", departementCode: "62" });
-  const lens = await createClub(prisma, { name: "Club Lens", departementCode: "62" });
-  const lille = await createClub(prisma, { name: "Club Lille", departementCode: "59" });
-  const sender = await createCompany(prisma, { name: "Boulangerie Expéditrice" });
-  const withCard = await createCompany(prisma, { name: "Atelier Carte" });
-  const noCard = await createCompany(prisma, { name: "Garage Sans Fiche" });
-  const nobody = await createCompany(prisma, { name: "Scierie Sans Personne" });
-  const lensClubOnly = await createCompany(prisma, { name: "Lens Club Seulement" });
-  const lensOpen = await createCompany(prisma, { name: "Lens Ouverte" });
-  const unlisted = await createCompany(prisma, { name: "Arras Masquée" });
-  const lilleCo = await createCompany(prisma, { name: "Lille Ailleurs" });
-  const prospect = await createCompany(prisma, { name: "Prospect Arras" });
+  const arras = await insertClub(prisma, { name: "Club Arras", departementCode: "62" });
+  const lens = await insertClub(prisma, { name: "Club Lens", departementCode: "62" });
+  const lille = await insertClub(prisma, { name: "Club Lille", departementCode: "59" });
+  const sender = await insertCompany(prisma, { name: "Boulangerie Expéditrice" });
+  const withCard = await insertCompany(prisma, { name: "Atelier Carte" });
+  const noCard = await insertCompany(prisma, { name: "Garage Sans Fiche" });
+  const nobody = await insertCompany(prisma, { name: "Scierie Sans Personne" });
+  const lensClubOnly = await insertCompany(prisma, { name: "Lens Club Seulement" });
+  const lensOpen = await insertCompany(prisma, { name: "Lens Ouverte" });
+  const unlisted = await insertCompany(prisma, { name: "Arras Masquée" });
+  const lilleCo = await insertCompany(prisma, { name: "Lille Ailleurs" });
+  const prospect = await insertCompany(prisma, { name: "Prospect Arras" });
   for (const c of [sender, withCard, noCard, nobody, unlisted]) {
     await addMembership(prisma, { companyId: c.id, clubId: arras.id });
   }
@@ -42,25 +42,25 @@ async function buildWorld() {
   await addMembership(prisma, { companyId: lensClubOnly.id, clubId: lens.id });
   await addMembership(prisma, { companyId: lensOpen.id, clubId: lens.id });
   await addMembership(prisma, { companyId: lilleCo.id, clubId: lille.id });
-  await createDirectoryCard(prisma, {
+  await insertDirectoryCard(prisma, {
     companyId: withCard.id,
     contactEmail: "contact@atelier-carte.test",
     offer: "Nous pouvons recruter des apprentis en alternance",
   });
-  await createDirectoryCard(prisma, { companyId: unlisted.id, listed: false });
-  await createDirectoryCard(prisma, {
+  await insertDirectoryCard(prisma, { companyId: unlisted.id, listed: false });
+  await insertDirectoryCard(prisma, {
     companyId: lensOpen.id,
     visibility: "DEPARTEMENT",
     seek: "Des recrutements de soudeurs",
   });
-  await createDirectoryCard(prisma, {
+  await insertDirectoryCard(prisma, {
     companyId: lilleCo.id,
     visibility: "DEPARTEMENT",
     offer: "Apprentissage et recrutement",
   });
 
   const person = async (name: string, email: string, scope?: Parameters<typeof grantRole>[2]) => {
-    const user = await createUser(prisma, { name, email });
+    const user = await insertUser(prisma, { name, email });
     if (scope) await grantRole(prisma, user.id, scope);
     return (await loadCurrentUser(user.id)) as CurrentUser;
   };
@@ -212,9 +212,9 @@ describe("sending a message", () => {
   });
 
   test("20 messages a day per company, counted in the transaction", async () => {
-    const company = await createCompany(prisma, { name: "Bavarde" });
+    const company = await insertCompany(prisma, { name: "Bavarde" });
     await addMembership(prisma, { companyId: company.id, clubId: w.arras.id });
-    const user = await createUser(prisma, { name: "Bavard" });
+    const user = await insertUser(prisma, { name: "Bavard" });
     await grantRole(prisma, user.id, { role: "COMPANY", companyId: company.id });
     const sender = { userId: user.id, name: "Bavard", email: user.email, companyId: company.id };
     // 21 at once: exactly 20 go through, whatever their order.

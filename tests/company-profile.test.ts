@@ -7,11 +7,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
   appendLuhnDigit,
-  createClub,
-  createCommitment,
-  createCompany,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import {
@@ -40,14 +40,14 @@ const SIREN_B = appendLuhnDigit("52345678");
 
 let clubId: string;
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+  const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
   clubId = club.id;
 });
 
-async function companyWithLeader(overrides: Parameters<typeof createCompany>[1] = {}) {
-  const company = await createCompany(prisma, { communeCode: "62041", ...overrides });
+async function companyWithLeader(overrides: Parameters<typeof insertCompany>[1] = {}) {
+  const company = await insertCompany(prisma, { communeCode: "62041", ...overrides });
   await addMembership(prisma, { companyId: company.id, clubId });
-  const leader = await createUser(prisma, { name: "Dirigeante" });
+  const leader = await insertUser(prisma, { name: "Dirigeante" });
   const role = await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
   return { company, leader, role };
 }
@@ -205,7 +205,7 @@ describe("enregistrement du profil", () => {
   });
 
   test("l'entreprise ne change pas son SIRET, ni vers un numéro libre ni vers celui d'une autre (décision 013)", async () => {
-    const other = await createCompany(prisma, { siret: siretOf(SIREN_A, "0100") });
+    const other = await insertCompany(prisma, { siret: siretOf(SIREN_A, "0100") });
     const { company, leader } = await companyWithLeader();
     for (const siret of [other.siret, siretOf(SIREN_A, "0101")]) {
       await expectRefusal(
@@ -225,8 +225,8 @@ describe("enregistrement du profil", () => {
   });
 
   test("l'administration corrige un SIRET (journalisé), jamais vers un SIRET déjà connu", async () => {
-    const admin = await createUser(prisma, { name: "Admin national" });
-    const other = await createCompany(prisma, { siret: siretOf(SIREN_A, "0200") });
+    const admin = await insertUser(prisma, { name: "Admin national" });
+    const other = await insertCompany(prisma, { siret: siretOf(SIREN_A, "0200") });
     const { company } = await companyWithLeader();
     await expectRefusal(
       changeCompanySiret(admin.id, company.id, other.siret),
@@ -264,8 +264,8 @@ describe("enregistrement du profil", () => {
 
   test("un établissement rattaché ne change pas de SIREN", async () => {
     const siren = appendLuhnDigit("61111111");
-    const admin = await createUser(prisma, { name: "Admin national" });
-    const headOffice = await createCompany(prisma, { siret: siretOf(siren, "0001") });
+    const admin = await insertUser(prisma, { name: "Admin national" });
+    const headOffice = await insertCompany(prisma, { siret: siretOf(siren, "0001") });
     const { company } = await companyWithLeader({
       siret: siretOf(siren, "0002"),
       headOfficeId: headOffice.id,
@@ -311,7 +311,7 @@ describe("enregistrement du profil", () => {
 
   test("l'animateur du club lit le profil mais ne peut rien y écrire (403)", async () => {
     const { company } = await companyWithLeader();
-    const animator = await createUser(prisma, { name: "Animateur" });
+    const animator = await insertUser(prisma, { name: "Animateur" });
     await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId });
     for (const [routeAction, path, form] of [
       [profileAction, "profil", { intent: "profile", name: "Piraté", siret: company.siret }],
@@ -335,7 +335,7 @@ describe("enregistrement du profil", () => {
 describe("siège et établissements", () => {
   test("rattache un établissement au siège de même SIREN, puis le détache, avec journal", async () => {
     const siren = appendLuhnDigit("81111111");
-    const headOffice = await createCompany(prisma, { siret: siretOf(siren, "0001") });
+    const headOffice = await insertCompany(prisma, { siret: siretOf(siren, "0001") });
     const { company, leader } = await companyWithLeader({ siret: siretOf(siren, "0023") });
     const linked = await linkHeadOffice(leader.id, company.id, headOffice.siret);
     expect(linked.id).toBe(headOffice.id);
@@ -365,7 +365,7 @@ describe("siège et établissements", () => {
   test("refuse un siège d'un autre SIREN, inconnu, soi-même, ou lui-même établissement", async () => {
     const siren = appendLuhnDigit("91111111");
     const { company, leader } = await companyWithLeader({ siret: siretOf(siren, "0005") });
-    const foreign = await createCompany(prisma, { siret: siretOf(SIREN_A, "0900") });
+    const foreign = await insertCompany(prisma, { siret: siretOf(SIREN_A, "0900") });
     await expectRefusal(
       linkHeadOffice(leader.id, company.id, foreign.siret),
       /n'a pas le même SIREN/,
@@ -383,8 +383,8 @@ describe("siège et établissements", () => {
       linkHeadOffice(leader.id, company.id, "12345678901234"),
       /n'est pas valide/,
     );
-    const top = await createCompany(prisma, { siret: siretOf(siren, "0001") });
-    const middle = await createCompany(prisma, {
+    const top = await insertCompany(prisma, { siret: siretOf(siren, "0001") });
+    const middle = await insertCompany(prisma, {
       siret: siretOf(siren, "0002"),
       headOfficeId: top.id,
     });
@@ -403,8 +403,8 @@ describe("siège et établissements", () => {
     const { company: headOffice, leader } = await companyWithLeader({
       siret: siretOf(siren, "0001"),
     });
-    await createCompany(prisma, { siret: siretOf(siren, "0002"), headOfficeId: headOffice.id });
-    const other = await createCompany(prisma, { siret: siretOf(siren, "0003") });
+    await insertCompany(prisma, { siret: siretOf(siren, "0002"), headOfficeId: headOffice.id });
+    const other = await insertCompany(prisma, { siret: siretOf(siren, "0003") });
     await expectRefusal(
       linkHeadOffice(leader.id, headOffice.id, other.siret),
       /est le siège d'autres établissements/,
@@ -441,12 +441,12 @@ describe("équipe", () => {
 
   test("retirer un ou une collègue, puis partir, journalisés", async () => {
     const { company, leader } = await companyWithLeader();
-    const colleague = await createUser(prisma, { name: "Collègue Un" });
+    const colleague = await insertUser(prisma, { name: "Collègue Un" });
     const colleagueRole = await grantRole(prisma, colleague.id, {
       role: "COMPANY",
       companyId: company.id,
     });
-    const third = await createUser(prisma, { name: "Collègue Deux" });
+    const third = await insertUser(prisma, { name: "Collègue Deux" });
     await grantRole(prisma, third.id, { role: "COMPANY", companyId: company.id });
 
     const removed = await removeTeamMember(leader.id, company.id, colleagueRole.id);
@@ -487,7 +487,7 @@ describe("équipe", () => {
   test("on ne retire pas quelqu'un d'une autre entreprise", async () => {
     const mine = await companyWithLeader();
     const theirs = await companyWithLeader();
-    const colleague = await createUser(prisma);
+    const colleague = await insertUser(prisma);
     await grantRole(prisma, colleague.id, { role: "COMPANY", companyId: theirs.company.id });
     await expectRefusal(
       removeTeamMember(mine.leader.id, mine.company.id, theirs.role.id),
@@ -557,14 +557,14 @@ describe("rapport annuel et export", () => {
   test("les totaux de l'année sont calculés par la base, pour cette entreprise seulement", async () => {
     const { company, leader } = await companyWithLeader();
     const { company: other } = await companyWithLeader();
-    const commitment = await createCommitment(prisma, {
+    const commitment = await insertCommitment(prisma, {
       companyId: company.id,
       year: 2025,
       targetQuantity: 4,
       publics: ["DELD", "RSA"],
     });
     const at = (month: number, day = 10) => new Date(Date.UTC(2025, month - 1, day, 12));
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: company.id,
       commitmentId: commitment.id,
       date: at(1),
@@ -574,7 +574,7 @@ describe("rapport annuel et export", () => {
       qpv: "YES",
       createdById: leader.id,
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: company.id,
       commitmentId: commitment.id,
       date: at(3),
@@ -582,20 +582,20 @@ describe("rapport annuel et export", () => {
       publicCategoryCode: "RSA",
       contractType: "CDD_LONG",
     });
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: company.id,
       date: at(3, 20),
       actionTypeCode: "INCLUSIVE_PURCHASE",
       quantity: 5000,
       publicCategoryCode: "DISABILITY",
     });
-    await createRealisation(prisma, { companyId: company.id, date: at(12, 31), quantity: 3 });
+    await insertRealisation(prisma, { companyId: company.id, date: at(12, 31), quantity: 3 });
     // Another year and another company: left out.
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: company.id,
       date: new Date(Date.UTC(2024, 5, 1)),
     });
-    await createRealisation(prisma, { companyId: other.id, date: at(2), quantity: 50 });
+    await insertRealisation(prisma, { companyId: other.id, date: at(2), quantity: 50 });
 
     const report = (await getAnnualReport(company.id, 2025))!;
     expect(report.total).toEqual({ count: 4, people: 6, euros: 5000, hours: 0 });

@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { spaceTitle } from "~/components/company-nav";
@@ -19,11 +19,11 @@ let leaderId: string;
 let animatorId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { departementCode: "62" });
-  companyId = (await createCompany(prisma, { name: "Boulangerie Lefebvre" })).id;
+  const club = await insertClub(prisma, { departementCode: "62" });
+  companyId = (await insertCompany(prisma, { name: "Boulangerie Lefebvre" })).id;
   await addMembership(prisma, { companyId, clubId: club.id });
-  leaderId = (await createUser(prisma)).id;
-  animatorId = (await createUser(prisma)).id;
+  leaderId = (await insertUser(prisma)).id;
+  animatorId = (await insertUser(prisma)).id;
   await grantRole(prisma, leaderId, { role: "COMPANY", companyId });
   await grantRole(prisma, animatorId, { role: "ANIMATOR", clubId: club.id });
 });

@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
   appendLuhnDigit,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { action as adminCompaniesAction } from "~/routes/admin.entreprises";
@@ -39,19 +39,19 @@ let victim: { id: string; siret: string };
 let ownerId: string;
 
 beforeAll(async () => {
-  const artois = await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" });
-  const nord = await createClub(prisma, { name: "Club de Lille", departementCode: "59" });
+  const artois = await insertClub(prisma, { name: "Club de l'Artois", departementCode: "62" });
+  const nord = await insertClub(prisma, { name: "Club de Lille", departementCode: "59" });
   nordClubId = nord.id;
-  const company = await createCompany(prisma, { name: "Transports Delattre" });
+  const company = await insertCompany(prisma, { name: "Transports Delattre" });
   victim = { id: company.id, siret: company.siret };
   await addMembership(prisma, { companyId: company.id, clubId: artois.id });
-  const owner = await createUser(prisma, { name: "Claire Dumont" });
+  const owner = await insertUser(prisma, { name: "Claire Dumont" });
   ownerId = owner.id;
   await grantRole(prisma, owner.id, { role: "COMPANY", companyId: company.id });
-  const animator = await createUser(prisma, { name: "Animateur Nord" });
+  const animator = await insertUser(prisma, { name: "Animateur Nord" });
   nordAnimatorId = animator.id;
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: nord.id });
-  const prefecture = await createUser(prisma, { name: "Préfecture Nord" });
+  const prefecture = await insertUser(prisma, { name: "Préfecture Nord" });
   nordPrefectureId = prefecture.id;
   await grantRole(prisma, prefecture.id, { role: "PREFECTURE", departementCode: "59" });
 });
@@ -118,7 +118,7 @@ describe("ajouter par son SIRET l'entreprise membre d'un autre club", () => {
 
 describe("une entreprise qui a quitté le club", () => {
   test("ne reçoit plus d'invitation de ses animateurs (le serveur refuse, pas seulement le formulaire)", async () => {
-    const company = await createCompany(prisma, { name: "Chocolaterie Partie" });
+    const company = await insertCompany(prisma, { name: "Chocolaterie Partie" });
     await addMembership(prisma, { companyId: company.id, clubId: nordClubId, status: "LEFT" });
     expect(
       await canInvite(await user(nordAnimatorId), {
@@ -163,10 +163,10 @@ describe("le SIRET d'une entreprise", () => {
 
 describe("la demande d'adhésion, du côté de l'entreprise", () => {
   test("seule son équipe l'accepte ; le club lit alors l'entreprise, et pas avant", async () => {
-    const company = await createCompany(prisma, { name: "Brasserie Consentante" });
-    const artois = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+    const company = await insertCompany(prisma, { name: "Brasserie Consentante" });
+    const artois = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
     await addMembership(prisma, { companyId: company.id, clubId: artois.id });
-    const leader = await createUser(prisma, { name: "Chef Brasseur" });
+    const leader = await insertUser(prisma, { name: "Chef Brasseur" });
     await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
     expect(
       await statusOf(
@@ -247,9 +247,9 @@ describe("la demande d'adhésion, du côté de l'entreprise", () => {
 
 describe("la page Entreprises de l'administration", () => {
   test("corrige un SIRET (jamais vers un SIRET connu) et donne sa première personne à une entreprise sans équipe", async () => {
-    const admin = await createUser(prisma, { name: "Admin national" });
+    const admin = await insertUser(prisma, { name: "Admin national" });
     await grantRole(prisma, admin.id, { role: "ADMIN" });
-    const orphan = await createCompany(prisma, { name: "Fiche Abandonnée" });
+    const orphan = await insertCompany(prisma, { name: "Fiche Abandonnée" });
     const path = "/admin/entreprises";
     // Another company's SIRET: refused, nothing changed.
     expect(
@@ -367,10 +367,10 @@ describe("une invitation ne vaut que tant que son auteur pourrait l'envoyer", ()
   });
 
   test("l'invitation d'une personne retirée de l'équipe ne vaut plus", async () => {
-    const company = await createCompany(prisma, { name: "Atelier Prudent" });
+    const company = await insertCompany(prisma, { name: "Atelier Prudent" });
     const [alice, bob] = [
-      await createUser(prisma, { name: "Alice Prudente" }),
-      await createUser(prisma, { name: "Bob Retiré" }),
+      await insertUser(prisma, { name: "Alice Prudente" }),
+      await insertUser(prisma, { name: "Bob Retiré" }),
     ];
     await grantRole(prisma, alice.id, { role: "COMPANY", companyId: company.id });
     const bobRole = await grantRole(prisma, bob.id, { role: "COMPANY", companyId: company.id });

@@ -13,7 +13,7 @@
 // - nobody but a company's people writes for it, and a SIRET only moves by the admin's hand.
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
-import { appendLuhnDigit, createClub, createUser, grantRole } from "../prisma/factories";
+import { appendLuhnDigit, insertClub, insertUser, grantRole } from "../prisma/factories";
 import {
   MembershipError,
   createProspect,
@@ -84,7 +84,7 @@ let passwordHash: string;
 
 beforeAll(async () => {
   // Existing accounts accept with their session, not a password: one hash serves everyone.
-  passwordHash = (await createUser(prisma, { password: "une phrase de passe solide" }))
+  passwordHash = (await insertUser(prisma, { password: "une phrase de passe solide" }))
     .passwordHash!;
 });
 
@@ -93,25 +93,25 @@ async function setup(): Promise<{ model: Model; real: Real }> {
   const clubIds: string[] = [];
   const animatorIds: string[] = [];
   for (const [i, departementCode] of CLUB_DEPARTEMENTS.entries()) {
-    const club = await createClub(prisma, { name: `Club ${run}-${i}`, departementCode });
+    const club = await insertClub(prisma, { name: `Club ${run}-${i}`, departementCode });
     clubIds.push(club.id);
-    const animator = await createUser(prisma, { name: `Animateur ${run}-${i}`, passwordHash });
+    const animator = await insertUser(prisma, { name: `Animateur ${run}-${i}`, passwordHash });
     await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
     animatorIds.push(animator.id);
   }
   const prefectureIds: Record<string, string> = {};
   for (const code of new Set(CLUB_DEPARTEMENTS)) {
-    const agent = await createUser(prisma, { name: `Préfecture ${run}-${code}`, passwordHash });
+    const agent = await insertUser(prisma, { name: `Préfecture ${run}-${code}`, passwordHash });
     await grantRole(prisma, agent.id, { role: "PREFECTURE", departementCode: code });
     prefectureIds[code] = agent.id;
   }
-  const admin = await createUser(prisma, { name: `Admin ${run}`, passwordHash });
+  const admin = await insertUser(prisma, { name: `Admin ${run}`, passwordHash });
   await grantRole(prisma, admin.id, { role: "ADMIN" });
   const personIds: string[] = [];
   const personEmails: string[] = [];
   for (let p = 0; p < PEOPLE; p++) {
     const email = `personne-${run}-${p}@confiance.test`;
-    const person = await createUser(prisma, { email, name: `Personne ${run}-${p}`, passwordHash });
+    const person = await insertUser(prisma, { email, name: `Personne ${run}-${p}`, passwordHash });
     personIds.push(person.id);
     personEmails.push(email);
   }

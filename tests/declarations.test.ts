@@ -1,7 +1,7 @@
 // Commitments and realisations written through the models: validation in French, catalogue
 // check, club attachment, audit trail, and never another company's rows.
 import { beforeAll, describe, expect, test } from "vitest";
-import { addMembership, createClub, createCompany, createUser } from "../prisma/factories";
+import { addMembership, insertClub, insertCompany, insertUser } from "../prisma/factories";
 import {
   CommitmentError,
   createCommitment,
@@ -28,14 +28,14 @@ let clubId: string;
 let actorId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { departementCode: "62" });
+  const club = await insertClub(prisma, { departementCode: "62" });
   clubId = club.id;
-  companyA = await createCompany(prisma, { communeCode: "62041" });
-  companyB = await createCompany(prisma, { communeCode: "62498" });
-  loner = await createCompany(prisma, { communeCode: "62498" });
+  companyA = await insertCompany(prisma, { communeCode: "62041" });
+  companyB = await insertCompany(prisma, { communeCode: "62498" });
+  loner = await insertCompany(prisma, { communeCode: "62498" });
   await addMembership(prisma, { companyId: companyA.id, clubId });
   await addMembership(prisma, { companyId: companyB.id, clubId });
-  actorId = (await createUser(prisma, { name: "Claire Test" })).id;
+  actorId = (await insertUser(prisma, { name: "Claire Test" })).id;
 });
 
 const year = new Date().getUTCFullYear();

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { createPost } from "~/models/passerelle.server";
@@ -29,15 +29,15 @@ let w: {
 };
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club Doublons", departementCode: "62" });
-  const company = await createCompany(prisma, { name: "Doublons SA", communeCode: "62041" });
+  const club = await insertClub(prisma, { name: "Club Doublons", departementCode: "62" });
+  const company = await insertCompany(prisma, { name: "Doublons SA", communeCode: "62041" });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
-  const author = await createUser(prisma, { name: "Autrice" });
-  const colleague = await createUser(prisma, { name: "Collègue" });
+  const author = await insertUser(prisma, { name: "Autrice" });
+  const colleague = await insertUser(prisma, { name: "Collègue" });
   for (const u of [author, colleague]) {
     await grantRole(prisma, u.id, { role: "COMPANY", companyId: company.id });
   }
-  const practice = await createPractice(prisma, { companyId: company.id, clubId: club.id });
+  const practice = await insertPractice(prisma, { companyId: company.id, clubId: club.id });
   w = {
     clubId: club.id,
     companyId: company.id,

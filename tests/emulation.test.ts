@@ -3,11 +3,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createPractice,
-  createRealisation,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertPractice,
+  insertRealisation,
 } from "../prisma/factories";
 import { clubThisMonth, companyMilestones, publicCompanyPage } from "~/models/emulation.server";
 import * as publicPage from "~/routes/entreprises.$companyId";
@@ -21,9 +21,9 @@ let company: { id: string };
 let quiet: { id: string };
 
 beforeAll(async () => {
-  club = await createClub(prisma, { name: "Club Emulation", departementCode: "62" });
-  company = await createCompany(prisma, { name: "Entreprise Régulière", communeCode: "62041" });
-  quiet = await createCompany(prisma, { name: "Entreprise Discrète", communeCode: "62041" });
+  club = await insertClub(prisma, { name: "Club Emulation", departementCode: "62" });
+  company = await insertCompany(prisma, { name: "Entreprise Régulière", communeCode: "62041" });
+  quiet = await insertCompany(prisma, { name: "Entreprise Discrète", communeCode: "62041" });
   await addMembership(prisma, {
     companyId: company.id,
     clubId: club.id,
@@ -34,7 +34,7 @@ beforeAll(async () => {
     clubId: club.id,
     joinedAt: new Date("2026-11-03T09:00:00Z"),
   });
-  const commitment = await createCommitment(prisma, {
+  const commitment = await insertCommitment(prisma, {
     companyId: company.id,
     clubId: club.id,
     year: 2026,
@@ -43,7 +43,7 @@ beforeAll(async () => {
     ambition: "Recruter quatre personnes en parcours d'insertion.",
     createdAt: new Date("2026-01-10T09:00:00Z"),
   });
-  await createCommitment(prisma, {
+  await insertCommitment(prisma, {
     companyId: company.id,
     clubId: club.id,
     year: 2026,
@@ -58,7 +58,7 @@ beforeAll(async () => {
     ["2026-11-05", 1, "HIRE"],
   ] as const) {
     const at = new Date(`${date}T10:00:00Z`);
-    await createRealisation(prisma, {
+    await insertRealisation(prisma, {
       companyId: company.id,
       clubId: club.id,
       commitmentId: action === "IMMERSION" && date === "2026-08-10" ? null : commitment.id,
@@ -68,7 +68,7 @@ beforeAll(async () => {
       quantity,
     });
   }
-  await createRealisation(prisma, {
+  await insertRealisation(prisma, {
     companyId: company.id,
     clubId: club.id,
     commitmentId: commitment.id,
@@ -77,19 +77,19 @@ beforeAll(async () => {
     actionTypeCode: "IMMERSION",
     quantity: 1,
   });
-  await createPractice(prisma, {
+  await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     visibility: "ALL",
     title: "Pratique pour tous",
   });
-  await createPractice(prisma, {
+  await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     visibility: "CLUB",
     title: "Pratique du club",
   });
-  await createPractice(prisma, {
+  await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     visibility: "ALL",
@@ -123,7 +123,7 @@ describe("this month in the club", () => {
   });
 
   test("a Paris month starts at Paris midnight, summer time included", async () => {
-    const summer = await createCompany(prisma, { name: "Entreprise d'été", communeCode: "62041" });
+    const summer = await insertCompany(prisma, { name: "Entreprise d'été", communeCode: "62041" });
     // 1 July 2027, 00:30 in Paris (UTC+2) is still 30 June in UTC.
     await addMembership(prisma, {
       companyId: summer.id,
@@ -137,8 +137,8 @@ describe("this month in the club", () => {
   });
 
   test("a club of Guadeloupe (UTC−4) counts its own month, not Paris's", async () => {
-    const antilles = await createClub(prisma, { name: "Club des Abymes", departementCode: "971" });
-    const late = await createCompany(prisma, { name: "Entreprise du soir", communeCode: null });
+    const antilles = await insertClub(prisma, { name: "Club des Abymes", departementCode: "971" });
+    const late = await insertCompany(prisma, { name: "Entreprise du soir", communeCode: null });
     await addMembership(prisma, {
       companyId: late.id,
       clubId: antilles.id,

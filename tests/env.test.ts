@@ -53,4 +53,20 @@ describe("settings", () => {
       parseEnv({ NODE_ENV: "development", PORT: "3212", APP_URL: "http://127.0.0.1:4000" }).APP_URL,
     ).toBe("http://127.0.0.1:4000");
   });
+
+  test("the operator's contact address defaults to the site's domain; a bad one is refused", () => {
+    expect(
+      parseEnv({
+        NODE_ENV: "production",
+        SESSION_SECRET: SECRET,
+        APP_URL: "https://engages.example.fr",
+      }).CONTACT_EMAIL,
+    ).toBe("contact@engages.example.fr");
+    expect(parseEnv({ CONTACT_EMAIL: "accessibilite@operateur.fr" }).CONTACT_EMAIL).toBe(
+      "accessibilite@operateur.fr",
+    );
+    expect(() => parseEnv({ CONTACT_EMAIL: "pas une adresse" })).toThrow(
+      /CONTACT_EMAIL doit être une adresse e-mail/,
+    );
+  });
 });

@@ -4,7 +4,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createClub, createUser, grantRole } from "../prisma/factories";
+import { insertClub, insertUser, grantRole } from "../prisma/factories";
 import { parseFigurePeriod } from "~/models/club.server";
 import { loader as adminLoader } from "~/routes/admin._index";
 import { loader as clubFiguresLoader } from "~/routes/club.$clubId.chiffres";
@@ -116,13 +116,13 @@ describe("the pages and exports say it", () => {
   const BAD = `?annee=${year}&periode=mois&du=${year}-05&au=${year}-01&club=CLUB&public=XYZ&action=HIRE`;
 
   beforeAll(async () => {
-    clubId = (await createClub(prisma, { name: "Club d'Arras", departementCode: "62" })).id;
-    otherClubId = (await createClub(prisma, { name: "Club de Lille", departementCode: "59" })).id;
-    const prefecture = await createUser(prisma, { name: "Préfecture 62" });
+    clubId = (await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" })).id;
+    otherClubId = (await insertClub(prisma, { name: "Club de Lille", departementCode: "59" })).id;
+    const prefecture = await insertUser(prisma, { name: "Préfecture 62" });
     await grantRole(prisma, prefecture.id, { role: "PREFECTURE", departementCode: "62" });
-    const animator = await createUser(prisma, { name: "Animatrice" });
+    const animator = await insertUser(prisma, { name: "Animatrice" });
     await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId });
-    const admin = await createUser(prisma, { name: "Admin" });
+    const admin = await insertUser(prisma, { name: "Admin" });
     await grantRole(prisma, admin.id, { role: "ADMIN" });
     prefectureId = prefecture.id;
     animatorId = animator.id;

@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createRealisation as createRealisationRow,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertRealisation,
+  insertUser,
 } from "../prisma/factories";
 import {
   keyFigures,
@@ -84,10 +84,10 @@ let companyA: string;
 let companyB: string;
 
 beforeAll(async () => {
-  actor = (await createUser(prisma)).id;
-  clubId = (await createClub(prisma, { name: "Club des résumés", departementCode: "62" })).id;
-  companyA = (await createCompany(prisma, { headcountBracket: "11", nafCode: "49.41A" })).id;
-  companyB = (await createCompany(prisma, { headcountBracket: "53", nafCode: "10.71C" })).id;
+  actor = (await insertUser(prisma)).id;
+  clubId = (await insertClub(prisma, { name: "Club des résumés", departementCode: "62" })).id;
+  companyA = (await insertCompany(prisma, { headcountBracket: "11", nafCode: "49.41A" })).id;
+  companyB = (await insertCompany(prisma, { headcountBracket: "53", nafCode: "10.71C" })).id;
   for (const companyId of [companyA, companyB])
     await addMembership(prisma, { companyId, clubId, status: "MEMBER" });
 });
@@ -133,8 +133,8 @@ describe("summary tables", () => {
     expect(await summaryMismatches()).toBe(0);
 
     // A realisation without a club (a company outside any club) counts under ''.
-    const loner = (await createCompany(prisma, { headcountBracket: null })).id;
-    await createRealisationRow(prisma, { companyId: loner, clubId: null });
+    const loner = (await insertCompany(prisma, { headcountBracket: null })).id;
+    await insertRealisation(prisma, { companyId: loner, clubId: null });
     expect(await summaryMismatches()).toBe(0);
     await prisma.company.delete({ where: { id: loner } });
     expect(await summaryMismatches()).toBe(0);

@@ -4,10 +4,10 @@ import { beforeAll, expect, test, vi } from "vitest";
 import {
   addComment,
   addMembership,
-  createClub,
-  createCompany,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { purgeHiddenComments, runHiddenCommentsPurge } from "~/models/hidden-comments.server";
@@ -24,12 +24,12 @@ let clubId: string;
 let companyId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
-  const company = await createCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
+  const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+  const company = await insertCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
-  const author = await createUser(prisma, { name: "Autrice" });
+  const author = await insertUser(prisma, { name: "Autrice" });
   await grantRole(prisma, author.id, { role: "COMPANY", companyId: company.id });
-  const practice = await createPractice(prisma, {
+  const practice = await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     authorId: author.id,

@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
-import { createUser } from "../prisma/factories";
+import { insertUser } from "../prisma/factories";
 import { purgeExpiredRows } from "~/models/housekeeping.server";
 import { prisma } from "~/utils/db.server";
 
 test("expired sessions, old attempts and spent tokens go; live ones stay", async () => {
   const now = new Date("2026-11-23T12:00:00Z");
-  const user = await createUser(prisma, {});
+  const user = await insertUser(prisma, {});
   const day = 24 * 3600_000;
   const live = await prisma.session.create({
     data: { userId: user.id, expiresAt: new Date(now.getTime() + day) },

@@ -2,7 +2,7 @@
 // 8): a clear French page asks to sign out first (a sign-out button that comes back to the link);
 // the action refuses (403) and changes nothing: no role, no account, no session swapped.
 import { beforeEach, describe, expect, test } from "vitest";
-import { createCompany, createUser, grantRole } from "../prisma/factories";
+import { insertCompany, insertUser, grantRole } from "../prisma/factories";
 import { action, loader } from "~/routes/invitation.$token";
 import { action as logoutAction } from "~/routes/logout";
 import { getUserId } from "~/utils/auth.server";
@@ -16,10 +16,10 @@ let passwordHash: string;
 let n = 0;
 
 async function invite(email: string) {
-  const company = await createCompany(prisma);
+  const company = await insertCompany(prisma);
   // An invitation holds only while its author may still send it (decision 013): the national
   // operator may give a company with no people its first person.
-  const admin = await createUser(prisma, { email: `admin-${n}@exemple.test` });
+  const admin = await insertUser(prisma, { email: `admin-${n}@exemple.test` });
   await grantRole(prisma, admin.id, { role: "ADMIN" });
   const { token, tokenHash } = createToken();
   await prisma.invitation.create({
@@ -60,8 +60,8 @@ beforeEach(async () => {
 
 describe("an invitation opened while another account is signed in", () => {
   test("for an existing account: the page names the signed-in account; accepting is refused", async () => {
-    const invitee = await createUser(prisma, { email: `invite-${n}@exemple.test`, passwordHash });
-    const other = await createUser(prisma, { email: `autre-${n}@exemple.test`, passwordHash });
+    const invitee = await insertUser(prisma, { email: `invite-${n}@exemple.test`, passwordHash });
+    const other = await insertUser(prisma, { email: `autre-${n}@exemple.test`, passwordHash });
     const { token, companyId } = await invite(invitee.email);
     const cookie = await sessionCookieFor(other.id);
 
@@ -99,7 +99,7 @@ describe("an invitation opened while another account is signed in", () => {
   });
 
   test("for a new account: refused too, instead of swapping the session for a new account", async () => {
-    const other = await createUser(prisma, { email: `autre-${n}@exemple.test`, passwordHash });
+    const other = await insertUser(prisma, { email: `autre-${n}@exemple.test`, passwordHash });
     const email = `nouveau-${n}@exemple.test`;
     const { token } = await invite(email);
     const cookie = await sessionCookieFor(other.id);

@@ -3,12 +3,12 @@
 // relation beside it), refused the query (P2029): the prefecture's drill-down of the biggest club
 // of the national data set answered 500. SQLite allows 32,766.
 import { expect, test } from "vitest";
-import { addMembership, createClub, createCompany } from "../prisma/factories";
+import { addMembership, insertClub, insertCompany } from "../prisma/factories";
 import { prisma } from "~/utils/db.server";
 
 test("a filter on 5,000 ids beside a relation filter answers", async () => {
-  const club = await createClub(prisma, { departementCode: "62" });
-  const company = await createCompany(prisma, { name: "Fonderie Vasseur" });
+  const club = await insertClub(prisma, { departementCode: "62" });
+  const company = await insertCompany(prisma, { name: "Fonderie Vasseur" });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
   const ids = [...Array.from({ length: 4_999 }, (_, i) => `absente-${i}`), company.id];
   const members = await prisma.clubMembership.findMany({

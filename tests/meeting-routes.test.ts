@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import * as meetingPage from "~/routes/club.$clubId.reunions.$meetingId._index";
@@ -35,15 +35,15 @@ let meetingA: { id: string; invitations: { id: string }[] };
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  clubA = await createClub(prisma, { name: "Club du Pas-de-Calais", departementCode: "62" });
-  clubB = await createClub(prisma, { name: "Club du Nord", departementCode: "59" });
-  const company = await createCompany(prisma, { name: "Transports Test" });
+  clubA = await insertClub(prisma, { name: "Club du Pas-de-Calais", departementCode: "62" });
+  clubB = await insertClub(prisma, { name: "Club du Nord", departementCode: "59" });
+  const company = await insertCompany(prisma, { name: "Transports Test" });
   await addMembership(prisma, { companyId: company.id, clubId: clubA.id });
-  const prospect = await createCompany(prisma, { name: "Prospect Test" });
+  const prospect = await insertCompany(prisma, { name: "Prospect Test" });
   await addMembership(prisma, { companyId: prospect.id, clubId: clubA.id, status: "PROSPECT" });
 
   const user = async (key: string, scope?: Parameters<typeof grantRole>[2]) => {
-    const u = await createUser(prisma, { email: `${key}@routes.test`, name: key });
+    const u = await insertUser(prisma, { email: `${key}@routes.test`, name: key });
     if (scope) await grantRole(prisma, u.id, scope);
     cookies[key] = await sessionCookieFor(u.id);
     return u;
@@ -59,7 +59,7 @@ beforeAll(async () => {
   await ensureCalendarToken(clubB.id, null);
 
   const now = Date.now();
-  meetingA = await createMeeting(prisma, {
+  meetingA = await insertMeeting(prisma, {
     clubId: clubA.id,
     title: "Réunion du club A",
     startsAt: new Date(now - HOUR),
@@ -68,7 +68,7 @@ beforeAll(async () => {
     minutes: "## Secret du brouillon",
     invitations: [{ email: member.email, userId: member.id, companyId: company.id }],
   });
-  await createMeeting(prisma, {
+  await insertMeeting(prisma, {
     clubId: clubB.id,
     title: "Réunion du club B",
     startsAt: new Date(now + 5 * 24 * HOUR),

@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting as createMeetingRow,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import {
@@ -55,19 +55,19 @@ async function current(userId: string): Promise<CurrentUser> {
 }
 
 async function buildWorld() {
-  const club = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
-  const otherClub = await createClub(prisma, { name: "Club de Lille", departementCode: "59" });
+  const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+  const otherClub = await insertClub(prisma, { name: "Club de Lille", departementCode: "59" });
   const person = async (name: string, email: string, scope?: Parameters<typeof grantRole>[2]) => {
-    const user = await createUser(prisma, { name, email });
+    const user = await insertUser(prisma, { name, email });
     if (scope) await grantRole(prisma, user.id, scope);
     return user;
   };
-  const companyA = await createCompany(prisma, { name: "Alpha Transports" });
-  const companyB = await createCompany(prisma, { name: "Bêta Propreté" });
-  const noAccount = await createCompany(prisma, { name: "Gamma Sans Compte" });
-  const prospect = await createCompany(prisma, { name: "Prospect Delta" });
-  const left = await createCompany(prisma, { name: "Epsilon Partie" });
-  const otherCompany = await createCompany(prisma, { name: "Nord Numérique", communeCode: null });
+  const companyA = await insertCompany(prisma, { name: "Alpha Transports" });
+  const companyB = await insertCompany(prisma, { name: "Bêta Propreté" });
+  const noAccount = await insertCompany(prisma, { name: "Gamma Sans Compte" });
+  const prospect = await insertCompany(prisma, { name: "Prospect Delta" });
+  const left = await insertCompany(prisma, { name: "Epsilon Partie" });
+  const otherCompany = await insertCompany(prisma, { name: "Nord Numérique", communeCode: null });
   await addMembership(prisma, { companyId: companyA.id, clubId: club.id });
   await addMembership(prisma, { companyId: companyB.id, clubId: club.id });
   await addMembership(prisma, { companyId: noAccount.id, clubId: club.id });
@@ -107,18 +107,18 @@ async function buildWorld() {
     role: "COMPANY",
     companyId: otherCompany.id,
   });
-  const practice = await createPractice(prisma, {
+  const practice = await insertPractice(prisma, {
     companyId: companyA.id,
     clubId: club.id,
     title: "Recruter sans CV",
   });
-  const hiddenPractice = await createPractice(prisma, {
+  const hiddenPractice = await insertPractice(prisma, {
     companyId: companyA.id,
     clubId: club.id,
     title: "Masquée",
     hiddenAt: new Date(),
   });
-  const otherPractice = await createPractice(prisma, {
+  const otherPractice = await insertPractice(prisma, {
     companyId: otherCompany.id,
     clubId: otherClub.id,
     title: "Du Nord",
@@ -245,15 +245,15 @@ describe("Paris time", () => {
 
 describe("a club of La Réunion (974, UTC+4)", () => {
   test("its 9:00 meeting is typed, stored, sent and put in the calendar at 9:00 in Saint-Denis", async () => {
-    const club = await createClub(prisma, { name: "Club de Saint-Denis", departementCode: "974" });
-    const company = await createCompany(prisma, { name: "Océan Indien Services" });
+    const club = await insertClub(prisma, { name: "Club de Saint-Denis", departementCode: "974" });
+    const company = await insertCompany(prisma, { name: "Océan Indien Services" });
     await addMembership(prisma, { companyId: company.id, clubId: club.id });
-    const animatorRow = await createUser(prisma, {
+    const animatorRow = await insertUser(prisma, {
       name: "Léa Réunion",
       email: "lea@reunion.test",
     });
     await grantRole(prisma, animatorRow.id, { role: "ANIMATOR", clubId: club.id });
-    const leader = await createUser(prisma, { name: "Marc Océan", email: "marc@ocean.test" });
+    const leader = await insertUser(prisma, { name: "Marc Océan", email: "marc@ocean.test" });
     await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
     const animator = await current(animatorRow.id);
 
@@ -395,7 +395,7 @@ describe("invitations", () => {
     expect(
       await inviteToMeeting(w.animator, w.club.id, id, { all: false, companyIds: [w.companyB.id] }),
     ).toEqual({ invited: 1, already: 0 });
-    const newcomer = await createUser(prisma, { name: "Bob Bêta", email: "bob@beta.test" });
+    const newcomer = await insertUser(prisma, { name: "Bob Bêta", email: "bob@beta.test" });
     await grantRole(prisma, newcomer.id, { role: "COMPANY", companyId: w.companyB.id });
     expect(await inviteToMeeting(w.animator, w.club.id, id, { all: true })).toEqual({
       invited: 3,
@@ -412,7 +412,7 @@ describe("invitations", () => {
       ).rejects.toBeInstanceOf(MeetingError);
     }
     // A meeting id of another club under this club: not found, nothing written.
-    const foreign = await createMeetingRow(prisma, { clubId: w.otherClub.id });
+    const foreign = await insertMeeting(prisma, { clubId: w.otherClub.id });
     await expect(inviteToMeeting(w.animator, w.club.id, foreign.id, { all: true })).rejects.toThrow(
       "Cette réunion n'existe pas dans ce club.",
     );
@@ -569,7 +569,7 @@ describe("RSVP links", () => {
 describe("reminder job", () => {
   test("reminds, two days before, those who did not say no; a second run sends nothing", async () => {
     const now = new Date();
-    const soon = await createMeetingRow(prisma, {
+    const soon = await insertMeeting(prisma, {
       clubId: w.club.id,
       title: "Réunion dans 30 heures",
       startsAt: new Date(now.getTime() + 30 * HOUR),
@@ -585,18 +585,18 @@ describe("reminder job", () => {
         { email: "app@beta.test", rsvp: "YES", sentAt: null },
       ],
     });
-    const later = await createMeetingRow(prisma, {
+    const later = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() + 60 * HOUR),
       invitations: [{ email: "anne@alpha.test", sentAt: new Date(now.getTime() - DAY * 5) }],
     });
-    const cancelled = await createMeetingRow(prisma, {
+    const cancelled = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() + 20 * HOUR),
       invitations: [{ email: "anne@alpha.test", sentAt: new Date(now.getTime() - DAY * 5) }],
     });
     await prisma.meeting.update({ where: { id: cancelled.id }, data: { cancelledAt: now } });
-    const nobodyYet = await createMeetingRow(prisma, {
+    const nobodyYet = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() + 20 * HOUR),
     });
@@ -637,7 +637,7 @@ describe("reminder job", () => {
 
   test("two runs at the same time send each reminder once", async () => {
     const now = new Date();
-    const m = await createMeetingRow(prisma, {
+    const m = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() + 40 * HOUR),
       invitations: [{ email: "anne@alpha.test", sentAt: new Date(now.getTime() - 5 * DAY) }],
@@ -655,7 +655,12 @@ describe("changes and cancellation", () => {
     const id = await newMeeting(20);
     await inviteToMeeting(w.animator, w.club.id, id, { all: false, companyIds: [w.companyB.id] });
     const invitation = icsOf((await outbox({ dedupeKeyStart: `meeting-invitation:${id}:` }))[0]);
-    await new Promise((r) => setTimeout(r, 1100));
+    // The .ics SEQUENCE counts the seconds since the meeting's creation: created a minute ago,
+    // without waiting for the clock to tick.
+    await prisma.meeting.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
     const start = new Date(Date.now() + 21 * DAY);
     // Only the agenda changes: nobody is told.
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id } });
@@ -718,13 +723,13 @@ describe("attendance, minutes and practices", () => {
     );
 
     const now = new Date();
-    const ongoing = await createMeetingRow(prisma, {
+    const ongoing = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() - HOUR),
       endsAt: new Date(now.getTime() + HOUR),
       invitations: [{ email: "anne@alpha.test" }, { email: "bruno@beta.test" }],
     });
-    const other = await createMeetingRow(prisma, {
+    const other = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() - HOUR),
       invitations: [{ email: "intrus@beta.test" }],
@@ -762,7 +767,7 @@ describe("attendance, minutes and practices", () => {
 
   test("minutes: draft, then published, then unpublished; never for a meeting of another club", async () => {
     const now = new Date();
-    const m = await createMeetingRow(prisma, {
+    const m = await insertMeeting(prisma, {
       clubId: w.club.id,
       startsAt: new Date(now.getTime() - 3 * HOUR),
     });

@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting as createMeetingRow,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { MembershipError, updateMembershipContact } from "~/models/club-members.server";
@@ -47,14 +47,14 @@ async function current(userId: string): Promise<CurrentUser> {
 }
 
 async function buildWorld() {
-  const club = await createClub(prisma, { name: "Club de l'Audomarois", departementCode: "62" });
-  const otherClub = await createClub(prisma, { name: "Club du Hainaut", departementCode: "59" });
+  const club = await insertClub(prisma, { name: "Club de l'Audomarois", departementCode: "62" });
+  const otherClub = await insertClub(prisma, { name: "Club du Hainaut", departementCode: "59" });
   const company = async (
     name: string,
     clubId: string,
     contact: { contactName?: string; contactEmail?: string; status?: "MEMBER" | "PROSPECT" } = {},
   ) => {
-    const row = await createCompany(prisma, { name });
+    const row = await insertCompany(prisma, { name });
     const membership = await addMembership(prisma, { companyId: row.id, clubId, ...contact });
     return { ...row, membershipId: membership.id };
   };
@@ -75,7 +75,7 @@ async function buildWorld() {
   });
   // Entered by the other club first, a member of this one later, still without people: not this
   // club's own record, so this club may not hand out its first access (decision 013).
-  const foreignRecord = await createCompany(prisma, { name: "Sigma Entrée Ailleurs" });
+  const foreignRecord = await insertCompany(prisma, { name: "Sigma Entrée Ailleurs" });
   const first = await addMembership(prisma, { companyId: foreignRecord.id, clubId: otherClub.id });
   await prisma.clubMembership.update({
     where: { id: first.id },
@@ -88,7 +88,7 @@ async function buildWorld() {
   });
 
   const person = async (name: string, email: string, scope: Parameters<typeof grantRole>[2]) => {
-    const user = await createUser(prisma, { name, email });
+    const user = await insertUser(prisma, { name, email });
     await grantRole(prisma, user.id, scope);
     return current(user.id);
   };
@@ -125,7 +125,7 @@ beforeAll(async () => {
 
 async function newMeeting(startsInHours = 14 * 24) {
   const start = new Date(Date.now() + startsInHours * HOUR);
-  const meeting = await createMeetingRow(prisma, {
+  const meeting = await insertMeeting(prisma, {
     clubId: w.club.id,
     title: `Réunion ${Math.random().toString(36).slice(2, 8)}`,
     startsAt: start,
@@ -373,7 +373,7 @@ describe("the animator adds a member's contact", () => {
   });
 
   test("bad input, another club's member, a member that left: French refusals, nothing written", async () => {
-    const left = await createCompany(prisma, { name: "Partie SA" });
+    const left = await insertCompany(prisma, { name: "Partie SA" });
     const leftMembership = await addMembership(prisma, {
       companyId: left.id,
       clubId: w.club.id,
@@ -751,10 +751,10 @@ describe("reminders to a company without an account", () => {
   });
 
   test("the quarterly campaign invites on the authority of the club's animator, logged as the scheduler's", async () => {
-    const club = await createClub(prisma, { name: "Club du Ternois", departementCode: "62" });
-    const animator = await createUser(prisma, { name: "Théo Ternois", email: "theo@ternois.test" });
+    const club = await insertClub(prisma, { name: "Club du Ternois", departementCode: "62" });
+    const animator = await insertUser(prisma, { name: "Théo Ternois", email: "theo@ternois.test" });
     await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
-    const company = await createCompany(prisma, { name: "Ternois Bois" });
+    const company = await insertCompany(prisma, { name: "Ternois Bois" });
     await addMembership(prisma, {
       companyId: company.id,
       clubId: club.id,
@@ -776,8 +776,8 @@ describe("reminders to a company without an account", () => {
     expect(await findOpenInvitation(token)).not.toBeNull();
 
     // A club without an animator: the e-mail says whom to ask, no invitation.
-    const orphan = await createClub(prisma, { name: "Club sans animateur", departementCode: "62" });
-    const lone = await createCompany(prisma, { name: "Seule SARL" });
+    const orphan = await insertClub(prisma, { name: "Club sans animateur", departementCode: "62" });
+    const lone = await insertCompany(prisma, { name: "Seule SARL" });
     await addMembership(prisma, {
       companyId: lone.id,
       clubId: orphan.id,

@@ -6,11 +6,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   addComment,
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import * as meetingPage from "~/routes/club.$clubId.reunions.$meetingId._index";
@@ -60,17 +60,17 @@ let animator: string;
 let member: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
-  const company = await createCompany(prisma, {
+  const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+  const company = await insertCompany(prisma, {
     name: "Entreprise imbriquée",
     communeCode: "62041",
   });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
-  const author = await createUser(prisma, { name: "Autrice" });
+  const author = await insertUser(prisma, { name: "Autrice" });
   await grantRole(prisma, author.id, { role: "COMPANY", companyId: company.id });
-  const anim = await createUser(prisma, { name: "Animateur" });
+  const anim = await insertUser(prisma, { name: "Animateur" });
   await grantRole(prisma, anim.id, { role: "ANIMATOR", clubId: club.id });
-  const practice = await createPractice(prisma, {
+  const practice = await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     authorId: author.id,
@@ -84,7 +84,7 @@ beforeAll(async () => {
     body: EMPHASIS,
   });
   await addComment(prisma, { practiceId: practice.id, authorId: author.id, body: LISTS });
-  const meeting = await createMeeting(prisma, {
+  const meeting = await insertMeeting(prisma, {
     clubId: club.id,
     title: "Réunion piégée",
     place: "Arras",

@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createDirectoryCard,
-  createPasserellePost,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertDirectoryCard,
+  insertPasserellePost,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { searchDirectory } from "~/models/directory.server";
@@ -33,12 +33,12 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 async function buildWorld() {
-  const clubLens = await createClub(prisma, { name: "Club Lens", departementCode: "62" });
-  const clubCalais = await createClub(prisma, { name: "Club Calais", departementCode: "62" });
-  const clubLille = await createClub(prisma, { name: "Club Lille", departementCode: "59" });
+  const clubLens = await insertClub(prisma, { name: "Club Lens", departementCode: "62" });
+  const clubCalais = await insertClub(prisma, { name: "Club Calais", departementCode: "62" });
+  const clubLille = await insertClub(prisma, { name: "Club Lille", departementCode: "59" });
 
   const company = async (name: string, communeCode: string, clubId: string, status = "MEMBER") => {
-    const row = await createCompany(prisma, { name, communeCode, nafCode: "25.11Z" });
+    const row = await insertCompany(prisma, { name, communeCode, nafCode: "25.11Z" });
     await addMembership(prisma, { companyId: row.id, clubId, status: status as "MEMBER" });
     return row;
   };
@@ -50,7 +50,7 @@ async function buildWorld() {
   const prospect = await company("Prospect de Lens", "62498", clubLens.id, "PROSPECT");
 
   const person = async (name: string, ...scopes: Parameters<typeof grantRole>[2][]) => {
-    const user = await createUser(prisma, { name });
+    const user = await insertUser(prisma, { name });
     for (const scope of scopes) await grantRole(prisma, user.id, scope);
     return (await loadCurrentUser(user.id)) as CurrentUser;
   };
@@ -80,7 +80,7 @@ const welders = (
   communeCode: string,
   extra = {},
 ) =>
-  createPasserellePost(prisma, {
+  insertPasserellePost(prisma, {
     companyId,
     kind,
     romeDomain: "H29",
@@ -490,7 +490,7 @@ describe("another company's post", () => {
 
 describe("directory", () => {
   test("each company sees its club and the département's open cards, with only the fields shown", async () => {
-    await createDirectoryCard(prisma, {
+    await insertDirectoryCard(prisma, {
       companyId: w.lender.id,
       tradesEmployed: ["H29"],
       tradesRecruited: ["H29", "I13"],
@@ -500,9 +500,9 @@ describe("directory", () => {
       where: { companyId: w.lender.id },
       data: { showCommune: false },
     });
-    await createDirectoryCard(prisma, { companyId: w.calais.id, visibility: "DEPARTEMENT" });
-    await createDirectoryCard(prisma, { companyId: w.arras.id, listed: false });
-    await createDirectoryCard(prisma, { companyId: w.lille.id, visibility: "DEPARTEMENT" });
+    await insertDirectoryCard(prisma, { companyId: w.calais.id, visibility: "DEPARTEMENT" });
+    await insertDirectoryCard(prisma, { companyId: w.arras.id, listed: false });
+    await insertDirectoryCard(prisma, { companyId: w.lille.id, visibility: "DEPARTEMENT" });
     const all = { q: "", trade: "", recruiting: false, scope: "ALL" as const };
     const cards = await searchDirectory(await networkScope(w.host.id), all);
     // Club members (not prospects, not unlisted), the département's open card, never Nord.

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { prisma } from "~/utils/db.server";
@@ -23,25 +23,25 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 async function buildWorld() {
-  const clubX = await createClub(prisma, { name: "Club Arras", departementCode: "62" });
-  const clubY = await createClub(prisma, { name: "Club Boulogne", departementCode: "62" });
-  const clubZ = await createClub(prisma, { name: "Club Lille", departementCode: "59" });
+  const clubX = await insertClub(prisma, { name: "Club Arras", departementCode: "62" });
+  const clubY = await insertClub(prisma, { name: "Club Boulogne", departementCode: "62" });
+  const clubZ = await insertClub(prisma, { name: "Club Lille", departementCode: "59" });
 
-  const companyA = await createCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
-  const companyB = await createCompany(prisma, { name: "Entreprise B", communeCode: "62160" });
-  const companyC = await createCompany(prisma, {
+  const companyA = await insertCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
+  const companyB = await insertCompany(prisma, { name: "Entreprise B", communeCode: "62160" });
+  const companyC = await insertCompany(prisma, {
     name: "Entreprise C (Nord)",
     communeCode: "59350",
   });
-  const prospectP = await createCompany(prisma, { name: "Prospect P", communeCode: "62041" });
-  const outsider = await createCompany(prisma, { name: "Hors club", communeCode: "62041" });
+  const prospectP = await insertCompany(prisma, { name: "Prospect P", communeCode: "62041" });
+  const outsider = await insertCompany(prisma, { name: "Hors club", communeCode: "62041" });
   await addMembership(prisma, { companyId: companyA.id, clubId: clubX.id });
   await addMembership(prisma, { companyId: companyB.id, clubId: clubY.id });
   await addMembership(prisma, { companyId: companyC.id, clubId: clubZ.id });
   await addMembership(prisma, { companyId: prospectP.id, clubId: clubX.id, status: "PROSPECT" });
 
   const person = async (name: string, ...scopes: Parameters<typeof grantRole>[2][]) => {
-    const user = await createUser(prisma, { name });
+    const user = await insertUser(prisma, { name });
     for (const scope of scopes) await grantRole(prisma, user.id, scope);
     const current = await loadCurrentUser(user.id);
     if (!current) throw new Error("utilisateur introuvable");

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { parseRealisationFile } from "~/models/realisation-import.server";
@@ -39,17 +39,17 @@ let practiceId: string;
 let meetingId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club d'Arras", departementCode: "62" });
-  const company = await createCompany(prisma, {
+  const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
+  const company = await insertCompany(prisma, {
     name: "Transports Delattre",
     communeCode: "62041",
   });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
-  const leader = await createUser(prisma, { name: "Dirigeante" });
+  const leader = await insertUser(prisma, { name: "Dirigeante" });
   await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
-  const animator = await createUser(prisma, { name: "Animateur" });
+  const animator = await insertUser(prisma, { name: "Animateur" });
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
-  const practice = await createPractice(prisma, {
+  const practice = await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     authorId: leader.id,
@@ -57,7 +57,7 @@ beforeAll(async () => {
     title: "Un tutorat pour chaque recrue",
     body: "Chaque personne recrutée a un tuteur pendant six mois.",
   });
-  const meeting = await createMeeting(prisma, {
+  const meeting = await insertMeeting(prisma, {
     clubId: club.id,
     startsAt: new Date(Date.now() - 3 * 3600_000),
     endsAt: new Date(Date.now() - 3600_000),

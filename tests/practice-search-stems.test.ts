@@ -2,7 +2,7 @@
 // a query's words find their other forms through Practice.searchStems, prefixes still work,
 // unrelated words do not match, and practices written before the stems get them by the backfill.
 import { beforeAll, describe, expect, test } from "vitest";
-import { addMembership, createClub, createCompany, createPractice } from "../prisma/factories";
+import { addMembership, insertClub, insertCompany, insertPractice } from "../prisma/factories";
 import {
   backfillPracticeStems,
   ftsQuery,
@@ -14,8 +14,8 @@ import { stemOf, stemsOf } from "~/utils/stems";
 
 const titles = new Map<string, string>();
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club Stems", departementCode: "62" });
-  const company = await createCompany(prisma, { name: "Entreprise Stems" });
+  const club = await insertClub(prisma, { name: "Club Stems", departementCode: "62" });
+  const company = await insertCompany(prisma, { name: "Entreprise Stems" });
   await addMembership(prisma, { companyId: company.id, clubId: club.id });
   const texts: [string, string][] = [
     ["Recruter sans CV", "Nous avons recruté trois personnes par des mises en situation."],
@@ -27,7 +27,7 @@ beforeAll(async () => {
     ["Nos employés parrains", "Chaque nouvel arrivant a son parrain."],
   ];
   for (const [title, body] of texts) {
-    const practice = await createPractice(prisma, {
+    const practice = await insertPractice(prisma, {
       companyId: company.id,
       clubId: club.id,
       title,

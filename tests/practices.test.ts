@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   addKudos,
   addMembership,
-  createClub,
-  createCompany,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
@@ -37,14 +37,14 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 async function buildWorld() {
-  const arras = await createClub(prisma, { name: "Club Arras", departementCode: "62" });
-  const boulogne = await createClub(prisma, { name: "Club Boulogne", departementCode: "62" });
-  const lille = await createClub(prisma, { name: "Club Lille", departementCode: "59" });
-  const a = await createCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
-  const a2 = await createCompany(prisma, { name: "Entreprise A2", communeCode: "62041" });
-  const b = await createCompany(prisma, { name: "Entreprise B", communeCode: "62160" });
-  const c = await createCompany(prisma, { name: "Entreprise C", communeCode: "59350" });
-  const prospect = await createCompany(prisma, { name: "Prospect", communeCode: "62041" });
+  const arras = await insertClub(prisma, { name: "Club Arras", departementCode: "62" });
+  const boulogne = await insertClub(prisma, { name: "Club Boulogne", departementCode: "62" });
+  const lille = await insertClub(prisma, { name: "Club Lille", departementCode: "59" });
+  const a = await insertCompany(prisma, { name: "Entreprise A", communeCode: "62041" });
+  const a2 = await insertCompany(prisma, { name: "Entreprise A2", communeCode: "62041" });
+  const b = await insertCompany(prisma, { name: "Entreprise B", communeCode: "62160" });
+  const c = await insertCompany(prisma, { name: "Entreprise C", communeCode: "59350" });
+  const prospect = await insertCompany(prisma, { name: "Prospect", communeCode: "62041" });
   await addMembership(prisma, { companyId: a.id, clubId: arras.id });
   await addMembership(prisma, { companyId: a2.id, clubId: arras.id });
   await addMembership(prisma, { companyId: b.id, clubId: boulogne.id });
@@ -52,7 +52,7 @@ async function buildWorld() {
   await addMembership(prisma, { companyId: prospect.id, clubId: arras.id, status: "PROSPECT" });
 
   const person = async (name: string, ...scopes: Parameters<typeof grantRole>[2][]) => {
-    const user = await createUser(prisma, { name });
+    const user = await insertUser(prisma, { name });
     for (const scope of scopes) await grantRole(prisma, user.id, scope);
     return (await loadCurrentUser(user.id)) as CurrentUser;
   };
@@ -70,7 +70,7 @@ async function buildWorld() {
     nobody: await person("Sans rôle"),
   };
   const practice = (visibility: "CLUB" | "DEPARTEMENT" | "ALL", title: string, body: string) =>
-    createPractice(prisma, {
+    insertPractice(prisma, {
       companyId: a.id,
       clubId: arras.id,
       authorId: people.authorA.id,
@@ -235,7 +235,7 @@ describe("who acts on practices", () => {
 
 describe("deleting", () => {
   test("only the posting company's people delete a practice; others get 403 and nothing changes", async () => {
-    const doomed = await createPractice(prisma, {
+    const doomed = await insertPractice(prisma, {
       companyId: w.a.id,
       clubId: w.arras.id,
       authorId: w.authorA.id,

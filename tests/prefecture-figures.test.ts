@@ -7,11 +7,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { parseFigurePeriod } from "~/models/club.server";
@@ -76,9 +76,9 @@ async function status(fn: () => Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  club62a = (await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" })).id;
-  club62b = (await createClub(prisma, { name: "Club du Boulonnais", departementCode: "62" })).id;
-  club59 = (await createClub(prisma, { name: "Club de Lille", departementCode: "59" })).id;
+  club62a = (await insertClub(prisma, { name: "Club de l'Artois", departementCode: "62" })).id;
+  club62b = (await insertClub(prisma, { name: "Club du Boulonnais", departementCode: "62" })).id;
+  club59 = (await insertClub(prisma, { name: "Club de Lille", departementCode: "59" })).id;
   const companies = [
     { club: club62a, dep: "62", naf: "49.41A", size: "12" },
     { club: club62a, dep: "62", naf: "10.71C", size: "03" },
@@ -88,7 +88,7 @@ beforeAll(async () => {
   ];
   const ids: string[] = [];
   for (const [i, c] of companies.entries()) {
-    const company = await createCompany(prisma, {
+    const company = await insertCompany(prisma, {
       name: `Entreprise ${i}`,
       nafCode: c.naf,
       headcountBracket: c.size,
@@ -100,7 +100,7 @@ beforeAll(async () => {
       status: "MEMBER",
       joinedAt: new Date(Date.UTC(YEAR - 2, 0, 1)),
     });
-    await createCommitment(prisma, {
+    await insertCommitment(prisma, {
       companyId: company.id,
       clubId: c.club,
       year: YEAR,
@@ -132,7 +132,7 @@ beforeAll(async () => {
   ];
   for (const [i, year, month, action, pub, quantity] of plan) {
     const c = companies[i];
-    const r = await createRealisation(prisma, {
+    const r = await insertRealisation(prisma, {
       companyId: ids[i],
       clubId: c.club,
       departementCode: c.dep,
@@ -154,10 +154,10 @@ beforeAll(async () => {
       contractType: r.contractType,
     });
   }
-  const pref62 = await createUser(prisma, { email: "pref62@exemple.test" });
+  const pref62 = await insertUser(prisma, { email: "pref62@exemple.test" });
   await grantRole(prisma, pref62.id, { role: "PREFECTURE", departementCode: "62" });
   prefecture62Cookie = await sessionCookieFor(pref62.id);
-  const admin = await createUser(prisma, { email: "admin-pref@exemple.test" });
+  const admin = await insertUser(prisma, { email: "admin-pref@exemple.test" });
   await grantRole(prisma, admin.id, { role: "ADMIN" });
   adminCookie = await sessionCookieFor(admin.id);
 });

@@ -6,7 +6,7 @@
 // the same attack on random worlds, on the masking alone.
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
-import { addMembership, createClub, createCompany, createRealisation } from "../prisma/factories";
+import { addMembership, insertClub, insertCompany, insertRealisation } from "../prisma/factories";
 import { loader as apiStatsLoader } from "~/routes/api.stats";
 import { loader as statsLoader } from "~/routes/stats";
 import {
@@ -75,7 +75,7 @@ async function declare(plan: typeof PLAN, day: (i: number) => Date) {
   for (const [key, action, pub, quantities] of plan)
     for (const quantity of quantities) {
       const club = key ? clubs[key] : null;
-      await createRealisation(prisma, {
+      await insertRealisation(prisma, {
         companyId: companies[key ?? "none"],
         clubId: club?.id ?? null,
         ...(club ? { departementCode: club.departementCode } : {}),
@@ -90,18 +90,18 @@ async function declare(plan: typeof PLAN, day: (i: number) => Date) {
 
 beforeAll(async () => {
   clubs = {
-    "62a": await createClub(prisma, { name: "Club de l'Artois", departementCode: "62" }),
-    "62b": await createClub(prisma, { name: "Club du Boulonnais", departementCode: "62" }),
-    "59": await createClub(prisma, { name: "Club de Lille", departementCode: "59" }),
-    "80": await createClub(prisma, { name: "Club d'Amiens", departementCode: "80" }),
+    "62a": await insertClub(prisma, { name: "Club de l'Artois", departementCode: "62" }),
+    "62b": await insertClub(prisma, { name: "Club du Boulonnais", departementCode: "62" }),
+    "59": await insertClub(prisma, { name: "Club de Lille", departementCode: "59" }),
+    "80": await insertClub(prisma, { name: "Club d'Amiens", departementCode: "80" }),
   };
   companies = {};
   for (const [key, club] of Object.entries(clubs)) {
-    const company = await createCompany(prisma, { name: `Entreprise ${key}` });
+    const company = await insertCompany(prisma, { name: `Entreprise ${key}` });
     await addMembership(prisma, { companyId: company.id, clubId: club.id, status: "MEMBER" });
     companies[key] = company.id;
   }
-  companies.none = (await createCompany(prisma, { name: "Entreprise sans club" })).id;
+  companies.none = (await insertCompany(prisma, { name: "Entreprise sans club" })).id;
   await declare(PLAN, (i) => january(2 + i));
 });
 
@@ -135,7 +135,7 @@ describe("public figures resist differencing", () => {
   test("a new declaration, current or backdated, changes nothing published", async () => {
     const before = await everything();
     for (const date of [new Date(), january(28)])
-      await createRealisation(prisma, {
+      await insertRealisation(prisma, {
         companyId: companies["80"],
         departementCode: "80",
         date,

@@ -7,12 +7,12 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createMeeting,
-  createPasserellePost,
-  createPractice,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertMeeting,
+  insertPasserellePost,
+  insertPractice,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { action as meetingInvitationsAction } from "~/routes/club.$clubId.reunions.$meetingId.invitations";
@@ -27,14 +27,14 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let w: World;
 
 async function buildWorld() {
-  const club = await createClub(prisma, { name: "Club des quotas", departementCode: "62" });
+  const club = await insertClub(prisma, { name: "Club des quotas", departementCode: "62" });
   const company = async (name: string) => {
-    const row = await createCompany(prisma, { name, communeCode: "62498", nafCode: "25.11Z" });
+    const row = await insertCompany(prisma, { name, communeCode: "62498", nafCode: "25.11Z" });
     await addMembership(prisma, { companyId: row.id, clubId: club.id });
     return row;
   };
   const person = async (email: string, scope: Parameters<typeof grantRole>[2]) => {
-    const user = await createUser(prisma, { email, name: email.split("@")[0] });
+    const user = await insertUser(prisma, { email, name: email.split("@")[0] });
     await grantRole(prisma, user.id, scope);
     return { ...user, cookie: await sessionCookieFor(user.id) };
   };
@@ -133,7 +133,7 @@ describe("invitations", () => {
 
 describe("meeting invitations", () => {
   test(`an animator sends at most ${QUOTAS.meetingInvitationEmails.limit} a day; another animator is unaffected`, async () => {
-    const meeting = await createMeeting(prisma, { clubId: w.club.id });
+    const meeting = await insertMeeting(prisma, { clubId: w.club.id });
     const path = `/club/${w.club.id}/reunions/${meeting.id}/invitations`;
     const params = { clubId: w.club.id, meetingId: meeting.id };
     const already = QUOTAS.meetingInvitationEmails.limit - 1;
@@ -178,7 +178,7 @@ describe("meeting invitations", () => {
 describe("Passerelles contacts", () => {
   test(`one person makes at most ${QUOTAS.passerelleContacts.limit} a day; another is unaffected`, async () => {
     const postOf = (companyId: string, kind: "NEED" | "AVAILABILITY") =>
-      createPasserellePost(prisma, {
+      insertPasserellePost(prisma, {
         companyId,
         kind,
         romeDomain: "H29",
@@ -238,7 +238,7 @@ describe("comments and reports", () => {
     post(practiceAction, path(), { practiceId }, who.cookie, fields);
 
   beforeAll(async () => {
-    const practice = await createPractice(prisma, { companyId: w.beta.id, clubId: w.club.id });
+    const practice = await insertPractice(prisma, { companyId: w.beta.id, clubId: w.club.id });
     practiceId = practice.id;
   });
 

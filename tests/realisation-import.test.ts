@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCommitment,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import {
@@ -77,22 +77,22 @@ let commitmentId: string;
 let otherCommitmentId: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { name: "Club de l'import" });
+  const club = await insertClub(prisma, { name: "Club de l'import" });
   clubId = club.id;
-  const company = await createCompany(prisma, { name: "Import SA" });
-  const other = await createCompany(prisma, { name: "Voisine SARL" });
+  const company = await insertCompany(prisma, { name: "Import SA" });
+  const other = await insertCompany(prisma, { name: "Voisine SARL" });
   companyId = company.id;
   otherCompanyId = other.id;
   await addMembership(prisma, { companyId, clubId });
   await addMembership(prisma, { companyId: otherCompanyId, clubId });
-  const user = await createUser(prisma, { name: "Claire Import", email: "claire@import.test" });
-  const otherUser = await createUser(prisma, { name: "Paul Voisin", email: "paul@voisine.test" });
+  const user = await insertUser(prisma, { name: "Claire Import", email: "claire@import.test" });
+  const otherUser = await insertUser(prisma, { name: "Paul Voisin", email: "paul@voisine.test" });
   userId = user.id;
   otherUserId = otherUser.id;
   await grantRole(prisma, userId, { role: "COMPANY", companyId });
   await grantRole(prisma, otherUserId, { role: "COMPANY", companyId: otherCompanyId });
-  commitmentId = (await createCommitment(prisma, { companyId })).id;
-  otherCommitmentId = (await createCommitment(prisma, { companyId: otherCompanyId })).id;
+  commitmentId = (await insertCommitment(prisma, { companyId })).id;
+  otherCommitmentId = (await insertCommitment(prisma, { companyId: otherCompanyId })).id;
 });
 
 async function counts(id = companyId) {
@@ -692,7 +692,7 @@ describe("aperçu, confirmation et doublons", () => {
   });
 
   test("un engagement supprimé entre l'aperçu et la confirmation : rien n'est écrit, la ligne est dite", async () => {
-    const doomed = await createCommitment(prisma, { companyId });
+    const doomed = await insertCommitment(prisma, { companyId });
     const { draftId } = await createImportDraft({
       companyId,
       userId,
@@ -913,7 +913,7 @@ describe("pièges de l'import", () => {
       fileName: "f.csv",
       bytes: csvOf(rows),
     });
-    const colleague = await createUser(prisma, { name: "Léa Collègue", email: "lea@import.test" });
+    const colleague = await insertUser(prisma, { name: "Léa Collègue", email: "lea@import.test" });
     await grantRole(prisma, colleague.id, { role: "COMPANY", companyId });
     const theirs = await createImportDraft({
       companyId,
@@ -984,17 +984,17 @@ describe("pièges de l'import", () => {
   });
 
   test("l'engagement nommé par son libellé (avec l'année), par son identifiant ; inconnu ou ambigu : erreur", async () => {
-    const labelled = await createCommitment(prisma, {
+    const labelled = await insertCommitment(prisma, {
       companyId,
       year: 2025,
       ambition: "Accueillir douze stagiaires de 3e au collège Jean Moulin",
     });
-    await createCommitment(prisma, {
+    await insertCommitment(prisma, {
       companyId,
       year: 2024,
       ambition: "Former nos tuteurs à l'accueil",
     });
-    await createCommitment(prisma, {
+    await insertCommitment(prisma, {
       companyId,
       year: 2025,
       ambition: "Former nos tuteurs à l'accueil",
@@ -1040,7 +1040,7 @@ describe("pièges de l'import", () => {
       "Engagement : « 2023 — Accueillir douze stagiaires de 3e au collège Jean Mo… » ne correspond à aucun engagement de votre entreprise : recopiez son libellé depuis l'onglet « Engagements » du modèle.",
     ]);
     // Another company's commitment, named by its label, is unknown here; a huge cell is cut.
-    const theirs = await createCommitment(prisma, {
+    const theirs = await insertCommitment(prisma, {
       companyId: otherCompanyId,
       year: 2025,
       ambition: "Ouvrir nos ateliers aux demandeurs d'emploi du quartier",

@@ -2,7 +2,7 @@
 // Location header stays on the app's origin, and a hostile value never turns into a 500 once the
 // session is created. Every place taking a `redirectTo` goes through safeRedirect.
 import { beforeAll, describe, expect, test } from "vitest";
-import { createUser } from "../prisma/factories";
+import { insertUser } from "../prisma/factories";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { CLIENT_IP_HEADER } from "~/utils/auth.server";
@@ -88,7 +88,7 @@ describe("after signing in and out", () => {
   let email: string;
   beforeAll(async () => {
     email = "redirections@exemple.test";
-    await createUser(prisma, { email, passwordHash: await hashPassword(PASSWORD) });
+    await insertUser(prisma, { email, passwordHash: await hashPassword(PASSWORD) });
   });
 
   test("the sign-in answers a redirect on the app for every hostile redirectTo, never a 500", async () => {

@@ -7,10 +7,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import {
@@ -84,8 +84,8 @@ type World = Awaited<ReturnType<typeof buildClub>>;
 
 /** A club with one member of each kind, and its animator. */
 async function buildClub(name: string, now = new Date(), departementCode = "62") {
-  const club = await createClub(prisma, { name, departementCode });
-  const animator = await createUser(prisma, { name: `Animateur ${name}` });
+  const club = await insertClub(prisma, { name, departementCode });
+  const animator = await insertUser(prisma, { name: `Animateur ${name}` });
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
   const member = async (
     label: string,
@@ -96,7 +96,7 @@ async function buildClub(name: string, now = new Date(), departementCode = "62")
       email?: string | null;
     } = {},
   ) => {
-    const company = await createCompany(prisma, { name: `${label} (${name})` });
+    const company = await insertCompany(prisma, { name: `${label} (${name})` });
     const membership = await addMembership(prisma, {
       companyId: company.id,
       clubId: club.id,
@@ -110,7 +110,7 @@ async function buildClub(name: string, now = new Date(), departementCode = "62")
     });
     if (options.daysSinceDeclaration !== undefined) {
       const at = new Date(now.getTime() - options.daysSinceDeclaration * DAY);
-      await createRealisation(prisma, {
+      await insertRealisation(prisma, {
         companyId: company.id,
         clubId: club.id,
         departementCode: "62",

@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  createClub,
-  createCompany,
-  createUser,
+  insertClub,
+  insertCompany,
+  insertUser,
   grantRole,
 } from "../prisma/factories";
 import { loader as rootLoader } from "~/root";
@@ -23,10 +23,10 @@ let leaderId: string;
 let cookie: string;
 
 beforeAll(async () => {
-  const club = await createClub(prisma, { departementCode: "62" });
-  companyId = (await createCompany(prisma, { name: "Menuiserie Caron" })).id;
+  const club = await insertClub(prisma, { departementCode: "62" });
+  companyId = (await insertCompany(prisma, { name: "Menuiserie Caron" })).id;
   await addMembership(prisma, { companyId, clubId: club.id });
-  leaderId = (await createUser(prisma)).id;
+  leaderId = (await insertUser(prisma)).id;
   await grantRole(prisma, leaderId, { role: "COMPANY", companyId });
   cookie = await sessionCookieFor(leaderId);
 });
@@ -74,7 +74,7 @@ describe("one page load reads who is signed in once", () => {
   });
 
   test("each request has its own memo: a role granted in between is seen by the next one", async () => {
-    const otherCompany = await createCompany(prisma, { name: "Serrurerie Noël" });
+    const otherCompany = await insertCompany(prisma, { name: "Serrurerie Noël" });
     const before = await runWithRequestMemo(() => loadCurrentUser(leaderId));
     await grantRole(prisma, leaderId, { role: "COMPANY", companyId: otherCompany.id });
     const after = await runWithRequestMemo(() => loadCurrentUser(leaderId));

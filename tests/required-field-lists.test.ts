@@ -6,9 +6,16 @@ import { requiredConstraint } from "~/utils/required-fields";
 import { clubSchema } from "~/utils/schemas/club";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { meetingSchema } from "~/utils/schemas/meeting";
-import { practiceSchema } from "~/utils/schemas/practice";
+import { commentSchema, practiceSchema, reportSchema } from "~/utils/schemas/practice";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { emailField, inviteBaseSchema, loginSchema, withNewPassword } from "~/utils/validation";
+import { companyProfileSchema, headOfficeLinkSchema } from "~/models/company-profile.server";
+import { membershipContactSchema, prospectSchema } from "~/models/club-members.server";
+import { walkInSchema } from "~/models/meeting.server";
+import { cardSchema, concludeSchema, contactSchema, postSchema } from "~/utils/schemas/passerelle";
+import { companyContactSchema } from "~/utils/schemas/company-contact";
+import { capSchema, sendSchema } from "~/routes/club.$clubId.relances";
+import { changeSiretSchema, inviteFirstSchema } from "~/routes/admin.entreprises";
 
 const requiredOf = (schema: Parameters<typeof requiredConstraint>[0]) =>
   Object.keys(requiredConstraint(schema))
@@ -26,6 +33,32 @@ test.each([
   ["forgotPassword", z.object({ email: emailField })],
   ["newPassword", withNewPassword({})],
   ["newAccount", withNewPassword({ name: z.string().min(2) })],
+  ["companyProfile", companyProfileSchema],
+  ["headOffice", headOfficeLinkSchema],
+  ["passerellePost", postSchema],
+  ["passerelleContact", contactSchema],
+  ["passerelleConclude", concludeSchema],
+  ["companyContact", companyContactSchema],
+  ["prospect", prospectSchema],
+  ["membershipContact", membershipContactSchema],
+  ["walkIn", walkInSchema],
+  ["comment", commentSchema],
+  ["report", reportSchema],
+  ["reminderSend", sendSchema()],
+  ["reminderSettings", capSchema()],
+  ["adminChangeSiret", changeSiretSchema],
+  ["adminInviteFirst", inviteFirstSchema],
 ] as const)("%s", (key, schema) => {
   expect(Object.keys(REQUIRED_FIELDS[key]).sort()).toEqual(requiredOf(schema));
+});
+
+// The card's trade lists read as required to conform (an optional input behind a transform),
+// but an empty list is a valid answer: no box ticked.
+test("directoryCard", () => {
+  const optionalLists = ["tradesEmployed", "tradesRecruited"];
+  expect(cardSchema.safeParse({ visibility: "CLUB" }).success).toBe(true);
+  expect(cardSchema.safeParse({}).success).toBe(false);
+  expect(Object.keys(REQUIRED_FIELDS.directoryCard).sort()).toEqual(
+    requiredOf(cardSchema).filter((name) => !optionalLists.includes(name)),
+  );
 });

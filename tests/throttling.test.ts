@@ -2,7 +2,7 @@
 // devices apart), password-reset requests, and invitation or reset links that do not exist. The
 // 429 answers in French and writes nothing.
 import { beforeEach, describe, expect, test } from "vitest";
-import { createUser } from "../prisma/factories";
+import { insertUser } from "../prisma/factories";
 import { processPasswordResetRequests } from "~/models/password-reset.server";
 import { action as acceptInvitation } from "~/routes/invitation.$token";
 import { action as login } from "~/routes/login";
@@ -38,7 +38,7 @@ async function outcome(result: unknown) {
 
 describe("password-reset requests", () => {
   test(`after ${RATE_LIMITS.passwordResetRequest.limit} requests from one IP the next is refused (429); another IP is not`, async () => {
-    await createUser(prisma, { email: "marie@exemple.fr", password: "un-mot-de-passe-long" });
+    await insertUser(prisma, { email: "marie@exemple.fr", password: "un-mot-de-passe-long" });
     for (let i = 0; i < RATE_LIMITS.passwordResetRequest.limit; i++) {
       const r = await outcome(
         await requestReset({
@@ -74,7 +74,7 @@ describe("password-reset requests", () => {
   });
 
   test("the answer, and the database work, are the same whether the address has an account or not", async () => {
-    await createUser(prisma, { email: "compte@exemple.fr", password: "un-mot-de-passe-long" });
+    await insertUser(prisma, { email: "compte@exemple.fr", password: "un-mot-de-passe-long" });
     let queries: string[] = [];
     prisma.$on("query", (event) => queries.push(event.query));
     const answers = [];
@@ -124,7 +124,7 @@ describe("sign-in", () => {
   }
 
   test("an attacker failing from IP A is throttled (429) but does not stop the owner signing in from IP B", async () => {
-    await createUser(prisma, { email: "proprietaire@exemple.fr", password: PASSWORD });
+    await insertUser(prisma, { email: "proprietaire@exemple.fr", password: PASSWORD });
     for (let i = 0; i < MAX_FAILED_LOGINS_PER_EMAIL_AND_IP; i++) {
       const r = await signIn("203.0.113.30", "proprietaire@exemple.fr", "mauvais-mot-de-passe");
       expect(r.status).toBe(400);
@@ -139,7 +139,7 @@ describe("sign-in", () => {
   });
 
   test("during an attack spread over many IPs, the owner's known device still signs in", async () => {
-    const user = await createUser(prisma, { email: "cible@exemple.fr", password: PASSWORD });
+    const user = await insertUser(prisma, { email: "cible@exemple.fr", password: PASSWORD });
     const first = await signIn("198.51.100.40", user.email, PASSWORD);
     expect(first.status).toBe(302);
     const deviceCookie = first.cookies.find((c) => c.startsWith("__engages_device="))!;

@@ -1,7 +1,7 @@
 // One SQLite connection serves the whole process: a query made while another request's
 // transaction is open must neither join that transaction nor see its uncommitted rows.
 import { expect, test } from "vitest";
-import { createUser } from "../prisma/factories";
+import { insertUser } from "../prisma/factories";
 import { prisma } from "~/utils/db.server";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,7 +20,7 @@ test("a write made during another transaction survives that transaction's rollba
 
   await opened;
   // Meanwhile, another request writes and reads outside any transaction.
-  const outsider = await createUser(prisma, {
+  const outsider = await insertUser(prisma, {
     email: "hors-transaction@exemple.fr",
     name: "Dehors",
   });

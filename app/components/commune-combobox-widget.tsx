@@ -13,6 +13,7 @@ import {
 } from "react-aria-components";
 import type { CommuneOption } from "~/models/company-profile.server";
 import { communeLabel } from "./commune-combobox";
+import { LabelRow } from "./forms";
 
 // Shared with the NAF list of the company profile.
 export const comboInputClass =
@@ -28,9 +29,12 @@ export default function CommuneComboBox({
   initial,
   preferredDepartement,
   errors,
+  isRequired,
 }: {
   name?: string;
   label?: string;
+  /** Announced (aria-required) and marked with an asterisk; the server says what is missing. */
+  isRequired?: boolean;
   initial: CommuneOption | null;
   preferredDepartement: string | null;
   errors?: string[];
@@ -98,9 +102,13 @@ export default function CommuneComboBox({
       // once a commune was chosen (RGAA 7.1). The empty list says instead what to type.
       allowsEmptyCollection
       isInvalid={errors?.length ? true : undefined}
+      isRequired={isRequired}
+      validationBehavior="aria"
       menuTrigger="input"
     >
-      <Label className="label">{label}</Label>
+      <LabelRow required={isRequired}>
+        <Label className="label">{label}</Label>
+      </LabelRow>
       <Text slot="description" className="mb-1 block text-sm text-gray-600">
         Tapez le début du nom ou le code postal, puis choisissez dans la liste.
       </Text>

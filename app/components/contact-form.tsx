@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 export type ContactFormErrors = {
   contactEmail?: string[];
@@ -37,6 +38,7 @@ export function ContactForm({
     <Form method="post" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="contact" />
       <input type="hidden" name="membershipId" value={membershipId} />
+      <RequiredFieldsNote />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label={
@@ -49,6 +51,7 @@ export function ContactForm({
             id: id("contactEmail"),
             name: "contactEmail",
             type: "email",
+            required: REQUIRED_FIELDS.membershipContact.contactEmail?.required,
             defaultValue: contactEmail ?? "",
             autoComplete: "off",
           }}

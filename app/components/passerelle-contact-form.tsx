@@ -1,6 +1,6 @@
 // The contact form of a proposal: a message e-mailed to the other side, Reply-To the sender.
 import { useId } from "react";
-import { ErrorList, type ListOfErrors } from "~/components/forms";
+import { ErrorList, LabelRow, RequiredFieldsNote, type ListOfErrors } from "~/components/forms";
 import { PostForm } from "~/components/post-form";
 
 export function ContactForm({
@@ -23,19 +23,21 @@ export function ContactForm({
 }) {
   const id = useId();
   return (
-    <PostForm action={action} className="mt-3">
+    <PostForm action={action} className="mt-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="counterpartId" value={counterpartId} />
-      <label htmlFor={id} className="label">
-        Votre message
-      </label>
+      <RequiredFieldsNote />
+      <LabelRow required>
+        <label htmlFor={id} className="label">
+          Votre message
+        </label>
+      </LabelRow>
       <textarea
         id={id}
         name="message"
         rows={3}
         required
-        minLength={10}
         maxLength={2000}
         defaultValue={defaultMessage}
         className="input"

@@ -1,7 +1,7 @@
 // Fields shared by the Passerelles and directory forms: a group of radio buttons, a text area,
 // and the headcount with its period (a post, a conclusion).
 import { useId } from "react";
-import { ErrorList, Field, type ListOfErrors } from "~/components/forms";
+import { ErrorList, Field, RequiredMark, type ListOfErrors } from "~/components/forms";
 import { MAX_HEADCOUNT } from "~/utils/schemas/passerelle";
 
 type Errors = Record<string, string[]> | undefined;
@@ -12,19 +12,36 @@ export function RadioGroup({
   labels,
   defaultValue,
   errors,
+  required,
 }: {
   name: string;
   legend: string;
   labels: Record<string, string>;
   defaultValue: string;
   errors?: ListOfErrors;
+  /** Each radio button says so to screen readers; the legend shows the asterisk. */
+  required?: boolean;
 }) {
   return (
     <fieldset className="mb-4">
-      <legend className="label">{legend}</legend>
+      <legend className="label">
+        {legend}
+        {required ? (
+          <>
+            {" "}
+            <RequiredMark />
+          </>
+        ) : null}
+      </legend>
       {Object.entries(labels).map(([value, label]) => (
         <label key={value} className="flex items-center gap-2 text-gray-900">
-          <input type="radio" name={name} value={value} defaultChecked={value === defaultValue} />
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            required={required}
+            defaultChecked={value === defaultValue}
+          />
           {label}
         </label>
       ))}

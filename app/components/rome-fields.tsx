@@ -1,7 +1,7 @@
 // Form controls for ROME job families: one family (a select grouped by grand domaine) or several
 // (checkboxes folded by grand domaine, open where something is ticked).
 import { useId } from "react";
-import { ErrorList, type ListOfErrors } from "~/components/forms";
+import { ErrorList, LabelRow, type ListOfErrors } from "~/components/forms";
 import { ROME_DOMAINES, ROME_GRANDS_DOMAINES } from "~/utils/rome";
 
 const byGrandDomaine = ROME_GRANDS_DOMAINES.map((g) => ({
@@ -16,11 +16,13 @@ export function RomeSelect({
   defaultValue,
   emptyLabel,
   errors,
+  required,
 }: {
   name: string;
   label: string;
   help?: string;
   defaultValue?: string;
+  required?: boolean;
   /** The first, empty choice ("Toutes les familles"); without it a family must be chosen. */
   emptyLabel: string;
   errors?: ListOfErrors;
@@ -29,9 +31,11 @@ export function RomeSelect({
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
+      <LabelRow required={required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={`${id}-help`} className="mb-1 text-sm text-gray-600">
           {help}
@@ -40,6 +44,7 @@ export function RomeSelect({
       <select
         id={id}
         name={name}
+        required={required}
         defaultValue={defaultValue ?? ""}
         className="input"
         aria-invalid={errorId ? true : undefined}

@@ -369,7 +369,7 @@ export async function inviteMembershipContact(
 
 /** The contact of a membership: the address is required (it is what makes the company
  * reachable), the name optional. */
-const contactSchema = z.object({
+export const membershipContactSchema = z.object({
   contactEmail: emailField,
   contactName: z
     .string()
@@ -391,7 +391,7 @@ export async function updateMembershipContact(
   membershipId: string,
   raw: { contactEmail?: unknown; contactName?: unknown },
 ) {
-  const parsed = contactSchema.safeParse(raw);
+  const parsed = membershipContactSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MembershipError(issue.message, String(issue.path[0] ?? "contactEmail"));

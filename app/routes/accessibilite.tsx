@@ -1,20 +1,26 @@
 import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
+import { env } from "~/utils/env.server";
 
 // The accessibility statement (déclaration d'accessibilité) in the form the RGAA asks for. Keep
 // it true: when a non-conformity below is fixed, remove it here and say so in the commit.
 
 export const meta: MetaFunction = () => [{ title: "Déclaration d'accessibilité — Engagés" }];
 
+/** The operator's address for accessibility problems (CONTACT_EMAIL). */
+export function loader() {
+  return { contactEmail: env.CONTACT_EMAIL };
+}
+
 const STATEMENT_DATE = "1er décembre 2026";
 
 /** What the audit found and is not yet fixed (RGAA 4.1.2 criteria). */
-const NON_CONFORMITIES = [
-  "Les formulaires principaux (connexion, comptes, engagements, réalisations, réunions, bonnes pratiques, clubs, invitations) marquent leurs champs obligatoires d'un astérisque et l'annoncent ; d'autres ne le font pas encore : profil de l'entreprise, annonces et réponses Passerelles, fiche d'annuaire, ajout d'un prospect et contact d'un membre, présences, commentaires, réglages des relances, administration des entreprises (critère 11.10).",
-];
+const NON_CONFORMITIES: string[] = [];
 
 /** What the audit found and was fixed since, with the date of the check (kept for the record). */
 const FIXED = [
+  "Les champs obligatoires de chaque formulaire sont marqués d'un astérisque, expliqué en tête du formulaire, et annoncés comme obligatoires par les lecteurs d'écran : connexion et comptes, engagements, réalisations, réunions, bonnes pratiques et commentaires, clubs, invitations, profil de l'entreprise, annonces et réponses Passerelles, annuaire, prospects et contacts des membres, présences, relances, administration des entreprises (critère 11.10).",
   "Aucune page ne fait plus défiler horizontalement à 320 pixels de large : chaque page atteinte par chacun des rôles a été mesurée (critère 10.11).",
   "Les suppressions et les retraits (réalisation, pratique, membre de l'équipe, invitation, rattachement au siège, annonce Passerelles, départ d'un membre, annulation d'une réunion, fermeture d'un club) demandent une confirmation, avec ou sans JavaScript (critère 11.12).",
   "Les titres saisis dans les comptes rendus, ordres du jour, bonnes pratiques et commentaires prennent le niveau qui suit le titre de la page ou de la section où ils s'affichent (critère 9.1).",
@@ -23,6 +29,7 @@ const FIXED = [
 ];
 
 export default function AccessibilityPage() {
+  const { contactEmail } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title="Déclaration d'accessibilité" />
@@ -37,10 +44,18 @@ export default function AccessibilityPage() {
         <h2 id="etat" className="text-xl font-bold">
           État de conformité
         </h2>
+        {/* The RGAA's rule: without an audit measuring the rate of criteria met, the status is
+            "non conforme", whatever the internal checks found (and "partiellement" needs ≥ 50 %). */}
         <p>
-          Engagés est <strong>partiellement conforme</strong> avec le référentiel général
-          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1.2, en raison des
-          non-conformités énumérées ci-dessous.
+          Engagés est <strong>non conforme</strong> avec le référentiel général d&apos;amélioration
+          de l&apos;accessibilité (RGAA), version 4.1.2 : aucun audit de conformité mesurant le taux
+          de critères respectés n&apos;a encore été réalisé, et le RGAA réserve les mentions «
+          partiellement conforme » et « totalement conforme » aux sites qui en ont un.
+        </p>
+        <p>
+          {NON_CONFORMITIES.length === 0
+            ? "L'audit interne décrit ci-dessous n'a relevé aucune non-conformité qui ne soit aujourd'hui corrigée."
+            : "L'audit interne décrit ci-dessous a relevé des non-conformités qui restent à corriger : elles sont énumérées plus bas."}
         </p>
       </section>
 
@@ -78,11 +93,18 @@ export default function AccessibilityPage() {
           Contenus non accessibles
         </h2>
         <h3 className="text-lg font-semibold">Non-conformités</h3>
-        <ul className="list-disc space-y-1 pl-6">
-          {NON_CONFORMITIES.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
+        {NON_CONFORMITIES.length === 0 ? (
+          <p>
+            Aucune non-conformité relevée par l&apos;audit interne ne reste à corriger. Un audit
+            complet pourra en relever d&apos;autres : elles seront alors énumérées ici.
+          </p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-6">
+            {NON_CONFORMITIES.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        )}
         <h3 className="text-lg font-semibold">Dérogations pour charge disproportionnée</h3>
         <p>Aucune.</p>
         <h3 className="text-lg font-semibold">Contenus non soumis à l&apos;obligation</h3>
@@ -126,10 +148,22 @@ export default function AccessibilityPage() {
           Retour d&apos;information et contact
         </h2>
         <p>
-          Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, écrivez à
-          l&apos;animateur de votre club ou à l&apos;opérateur national de la plateforme : nous vous
-          orienterons vers une autre façon d&apos;y accéder, vous transmettrons le contenu sous une
-          autre forme, et corrigerons le problème.
+          Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, ou si vous relevez un
+          défaut d&apos;accessibilité, contactez l&apos;opérateur national de la plateforme : nous
+          vous orienterons vers une autre façon d&apos;y accéder, vous transmettrons le contenu sous
+          une autre forme, et corrigerons le problème.
+        </p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            par courriel : <a href={`mailto:${contactEmail}`}>{contactEmail}</a> ;
+          </li>
+          <li>
+            ou auprès de l&apos;animateur de votre club, qui transmet à l&apos;opérateur national.
+          </li>
+        </ul>
+        <p>
+          Dites-nous la page concernée (son adresse), ce que vous cherchiez à faire et, si vous le
+          souhaitez, le navigateur et les aides techniques que vous utilisez.
         </p>
       </section>
 

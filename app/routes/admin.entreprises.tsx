@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import {
   CompanyProfileError,
@@ -26,9 +27,10 @@ import { emailField, personNameField } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Entreprises — Administration — Engagés" }];
 
-const changeSiretSchema = /* @__PURE__ */ (() =>
+// Exported for tests/required-field-lists.test.ts.
+export const changeSiretSchema = /* @__PURE__ */ (() =>
   z.object({ companyId: z.string().min(1).max(64), siret: siretField }))();
-const inviteFirstSchema = /* @__PURE__ */ (() =>
+export const inviteFirstSchema = /* @__PURE__ */ (() =>
   z.object({
     companyId: z.string().min(1).max(64),
     email: emailField,
@@ -146,27 +148,45 @@ export default function AdminCompanies() {
               <li key={r.id}>{r.club.name} : demande d&apos;adhésion en attente</li>
             ))}
           </ul>
-          <Form method="post" className="mb-4 flex flex-wrap items-end gap-3">
+          <RequiredFieldsNote />
+          <Form method="post" noValidate className="mb-4 flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="change-siret" />
             <input type="hidden" name="companyId" value={company.id} />
             <Field
               label="Nouveau SIRET"
               help="Refusé si une autre entreprise a déjà ce numéro. La modification est inscrite au journal."
-              inputProps={{ name: "siret", id: "nouveau-siret", inputMode: "numeric" }}
+              inputProps={{
+                name: "siret",
+                id: "nouveau-siret",
+                inputMode: "numeric",
+                required: REQUIRED_FIELDS.adminChangeSiret.siret?.required,
+              }}
             />
             <button type="submit" className="btn-secondary mb-4">
               Corriger le SIRET
             </button>
           </Form>
           {company._count.roles === 0 ? (
-            <Form method="post" className="flex flex-wrap items-end gap-3">
+            <Form method="post" noValidate className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="invite-first" />
               <input type="hidden" name="companyId" value={company.id} />
               <Field
                 label="Adresse e-mail"
-                inputProps={{ name: "email", id: "premier-email", type: "email" }}
+                inputProps={{
+                  name: "email",
+                  id: "premier-email",
+                  type: "email",
+                  required: REQUIRED_FIELDS.adminInviteFirst.email?.required,
+                }}
               />
-              <Field label="Nom et prénom" inputProps={{ name: "name", id: "premier-nom" }} />
+              <Field
+                label="Nom et prénom"
+                inputProps={{
+                  name: "name",
+                  id: "premier-nom",
+                  required: REQUIRED_FIELDS.adminInviteFirst.name?.required,
+                }}
+              />
               <button type="submit" className="btn-secondary mb-4">
                 Inviter sa première personne
               </button>

@@ -13,7 +13,8 @@ import {
 import type { ReactNode } from "react";
 import { ClubNav } from "~/components/club-nav";
 import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { formatDate as dateInParis } from "~/utils/format";
 import {
@@ -263,9 +264,11 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
     id: "prospect",
     lastResult,
     defaultValue: { invite: true },
+    constraint: REQUIRED_FIELDS.prospect,
   });
   return (
     <Form method="post" {...getFormProps(form)}>
+      <RequiredFieldsNote />
       <input type="hidden" name="intent" value="create-prospect" />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field

@@ -4,7 +4,14 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
-import { ErrorList, FormErrors } from "~/components/forms";
+import {
+  ErrorList,
+  FormErrors,
+  LabelRow,
+  RequiredFieldsNote,
+  RequiredMark,
+} from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -30,8 +37,9 @@ import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
 
-// Built on the server only: the limits come from reminders.server.ts.
-function sendSchema() {
+// Built on the server only: the limits come from reminders.server.ts. Exported for
+// tests/required-field-lists.test.ts.
+export function sendSchema() {
   return z.object({
     membershipIds: z
       .array(z.string().max(64), { error: "Cochez au moins un membre à relancer." })
@@ -45,7 +53,7 @@ function sendSchema() {
   });
 }
 
-function capSchema() {
+export function capSchema() {
   return z.object({
     reminderCapDays: z.coerce
       .number({ error: "Indiquez un nombre de jours." })
@@ -201,13 +209,22 @@ export default function ClubReminders() {
             jours : personne à relancer.
           </p>
         ) : (
-          <Form method="post" aria-labelledby="silencieux" key={d.log.total}>
+          <Form method="post" noValidate aria-labelledby="silencieux" key={d.log.total}>
             <input type="hidden" name="intent" value="send" />
+            <RequiredFieldsNote />
             <fieldset
               className="mb-4"
               aria-describedby={sendErrors?.membershipIds ? "membres-erreur" : undefined}
             >
-              <legend className="label">Membres à relancer</legend>
+              <legend className="label">
+                Membres à relancer{" "}
+                {REQUIRED_FIELDS.reminderSend.membershipIds?.required ? (
+                  <>
+                    <RequiredMark />
+                    <span className="sr-only"> (obligatoire : au moins un)</span>
+                  </>
+                ) : null}
+              </legend>
               <ul className="divide-y divide-gray-200 rounded-md border border-gray-200">
                 {d.silent.map((m) => {
                   const id = `relance-${m.membershipId}`;
@@ -269,9 +286,11 @@ export default function ClubReminders() {
               <ErrorList id="membres-erreur" errors={sendErrors?.membershipIds} />
             </fieldset>
             <div className="mb-4">
-              <label htmlFor="message" className="label">
-                Message de la relance
-              </label>
+              <LabelRow required={REQUIRED_FIELDS.reminderSend.message?.required}>
+                <label htmlFor="message" className="label">
+                  Message de la relance
+                </label>
+              </LabelRow>
               <p id="message-aide" className="mb-1 text-sm text-gray-600">
                 Modifiable. L&apos;e-mail ajoute un bouton « Déclarer une réalisation » (pour une
                 entreprise sans compte : « Créer le compte de l&apos;entreprise », une invitation
@@ -283,6 +302,7 @@ export default function ClubReminders() {
                 name="message"
                 rows={10}
                 defaultValue={message}
+                required={REQUIRED_FIELDS.reminderSend.message?.required}
                 maxLength={d.rules.messageMaxLength}
                 className="input"
                 aria-invalid={sendErrors?.message ? true : undefined}
@@ -356,12 +376,15 @@ export default function ClubReminders() {
         <h2 id="reglages" className="mb-3 text-xl font-bold">
           Réglages des relances
         </h2>
-        <Form method="post">
+        <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
+          <RequiredFieldsNote />
           <div>
-            <label htmlFor="reminderCapDays" className="label">
-              Délai minimal entre deux relances d&apos;un même membre (jours)
-            </label>
+            <LabelRow required={REQUIRED_FIELDS.reminderSettings.reminderCapDays?.required}>
+              <label htmlFor="reminderCapDays" className="label">
+                Délai minimal entre deux relances d&apos;un même membre (jours)
+              </label>
+            </LabelRow>
             <p id="reminderCapDays-aide" className="mb-1 text-sm text-gray-600">
               Entre {d.rules.capMinDays} et {d.rules.capMaxDays} jours ; 30 par défaut.
             </p>
@@ -374,7 +397,7 @@ export default function ClubReminders() {
                 min={d.rules.capMinDays}
                 max={d.rules.capMaxDays}
                 step={1}
-                required
+                required={REQUIRED_FIELDS.reminderSettings.reminderCapDays?.required}
                 defaultValue={d.capDays}
                 className="input w-32"
                 aria-invalid={settingsErrors?.reminderCapDays ? true : undefined}

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
@@ -135,6 +136,7 @@ function WalkInForm({
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="walk-in" />
+      <RequiredFieldsNote />
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField
           label="Entreprise membre"
@@ -142,6 +144,7 @@ function WalkInForm({
           selectProps={{
             id: "walkin-company",
             name: "companyId",
+            required: REQUIRED_FIELDS.walkIn.companyId?.required,
             defaultValue: refusal?.values.companyId ?? "",
           }}
           options={[
@@ -156,6 +159,7 @@ function WalkInForm({
             id: "walkin-email",
             name: "email",
             type: "email",
+            required: REQUIRED_FIELDS.walkIn.email?.required,
             defaultValue: refusal?.values.email ?? "",
             autoComplete: "off",
           }}

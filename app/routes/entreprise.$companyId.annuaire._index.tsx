@@ -2,7 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { ErrorList, FormErrors, type ListOfErrors } from "~/components/forms";
+import {
+  ErrorList,
+  FormErrors,
+  LabelRow,
+  RequiredFieldsNote,
+  type ListOfErrors,
+} from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { PostForm, SubmitButton } from "~/components/post-form";
@@ -198,12 +204,15 @@ function ContactCompanyForm({
       <summary className="cursor-pointer font-semibold text-brand-800">
         Écrire à {companyName}
       </summary>
-      <PostForm className="mt-3">
+      <PostForm className="mt-3" noValidate>
+        <RequiredFieldsNote />
         <FormErrors errors={errors?.form} />
         <input type="hidden" name="toCompanyId" value={toCompanyId} />
-        <label htmlFor={id} className="label">
-          Votre message à {companyName}
-        </label>
+        <LabelRow required>
+          <label htmlFor={id} className="label">
+            Votre message à {companyName}
+          </label>
+        </LabelRow>
         <p id={helpId} className="mb-1 text-sm text-gray-600">
           L’entreprise le reçoit par e-mail et vous répond directement à votre adresse.{" "}
           {PERSONAL_DATA_HELP}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
@@ -51,7 +51,8 @@ export default function DirectoryCardPage() {
         title="Ma fiche dans l'annuaire"
         intro="Vous choisissez ce que les autres membres voient de votre entreprise. Le nom de l'entreprise et son club sont toujours affichés quand la fiche est visible."
       />
-      <Form method="post" className="card max-w-3xl">
+      <Form method="post" noValidate className="card max-w-3xl">
+        <RequiredFieldsNote />
         <FormErrors errors={errors?.form} />
         <label className="mb-4 flex items-center gap-2 font-semibold text-gray-900">
           <input type="checkbox" name="listed" defaultChecked={card.listed} />
@@ -60,6 +61,7 @@ export default function DirectoryCardPage() {
         <RadioGroup
           name="visibility"
           legend="Qui voit ma fiche"
+          required
           labels={NETWORK_VISIBILITY_LABELS}
           defaultValue={card.visibility}
           errors={errors?.visibility}

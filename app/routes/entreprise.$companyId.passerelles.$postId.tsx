@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
@@ -325,13 +325,15 @@ function ConcludeForm({
       <summary className="cursor-pointer font-semibold text-brand-800">
         Marquer comme conclue
       </summary>
-      <Form method="post" className="mt-3">
+      <Form method="post" noValidate className="mt-3">
+        <RequiredFieldsNote />
         <FormErrors errors={errors?.form} />
         <input type="hidden" name="intent" value="conclude" />
         <input type="hidden" name="matchId" value={matchId} />
         <RadioGroup
           name="arrangement"
           legend="Ce qui a été conclu"
+          required
           labels={ARRANGEMENT_LABELS}
           defaultValue={arrangement}
           errors={errors?.arrangement}
@@ -341,7 +343,7 @@ function ConcludeForm({
           label="Public concerné"
           help="Le public des personnes prêtées ou embauchées, pour les chiffres du club (sans nom)."
           errors={errors?.publicCategoryCode}
-          selectProps={{ name: "publicCategoryCode", defaultValue: "" }}
+          selectProps={{ name: "publicCategoryCode", defaultValue: "", required: true }}
           options={[
             { value: "", label: "Choisissez un public" },
             ...PUBLIC_CATEGORIES.map((p) => ({ value: p.code, label: p.label })),

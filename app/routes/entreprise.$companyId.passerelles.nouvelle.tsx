@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneComboBox } from "~/components/commune-combobox";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
@@ -63,11 +63,13 @@ export default function NewPostPage() {
         title="Publier une annonce"
         intro="Un besoin (des personnes à accueillir) ou une disponibilité (du personnel à prêter, ou des salariés à reclasser). Indiquez des nombres et des métiers : jamais de noms."
       />
-      <Form method="post" className="card max-w-3xl">
+      <Form method="post" noValidate className="card max-w-3xl">
+        <RequiredFieldsNote />
         <FormErrors errors={errors?.form} />
         <RadioGroup
           name="kind"
           legend="Type d'annonce"
+          required
           labels={POST_KIND_LABELS}
           defaultValue="NEED"
           errors={errors?.kind}
@@ -75,6 +77,7 @@ export default function NewPostPage() {
         <RadioGroup
           name="arrangement"
           legend="Formule"
+          required
           labels={ARRANGEMENT_LABELS}
           defaultValue="LOAN"
           errors={errors?.arrangement}
@@ -84,6 +87,7 @@ export default function NewPostPage() {
           label="Famille de métiers (ROME)"
           help="Par exemple, un soudeur relève de « Mécanique, travail des métaux et outillage » (H29)."
           emptyLabel="Choisissez une famille"
+          required
           errors={errors?.romeDomain}
         />
         <Field
@@ -102,6 +106,7 @@ export default function NewPostPage() {
                 name: "communeCode",
                 type: "text",
                 maxLength: 5,
+                required: true,
                 defaultValue: commune?.code,
               }}
             />
@@ -109,6 +114,7 @@ export default function NewPostPage() {
         >
           <CommuneComboBox
             label="Lieu (commune)"
+            isRequired
             initial={commune}
             preferredDepartement={departementCode}
             errors={errors?.communeCode}
@@ -124,6 +130,7 @@ export default function NewPostPage() {
         <RadioGroup
           name="visibility"
           legend="Qui voit l'annonce"
+          required
           labels={NETWORK_VISIBILITY_LABELS}
           defaultValue="CLUB"
           errors={errors?.visibility}

@@ -7,7 +7,8 @@ import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
-import { ErrorList, Field, FormErrors, SelectField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/utils/format";
 import {
@@ -243,6 +244,7 @@ function ProfileForm({
       website: company.website ?? "",
       publicPage: company.publicPage ? "on" : undefined,
     },
+    constraint: REQUIRED_FIELDS.companyProfile,
   });
   const nafErrors = fields.nafCode.errors;
   const communeErrors = fields.communeCode.errors;
@@ -252,6 +254,7 @@ function ProfileForm({
         Identité
       </h2>
       <Form method="post" {...getFormProps(form)}>
+        <RequiredFieldsNote />
         <input type="hidden" name="intent" value="profile" />
         <div className="grid gap-x-6 md:grid-cols-2">
           <Field
@@ -382,6 +385,7 @@ function HeadOfficeSection({
       actionData?.intent === "link-head-office" && "result" in actionData
         ? actionData.result
         : undefined,
+    constraint: REQUIRED_FIELDS.headOffice,
   });
   const unlinkError =
     actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;
@@ -446,6 +450,7 @@ function HeadOfficeSection({
         <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
           <input type="hidden" name="intent" value="link-head-office" />
           <h3 className="mb-2 font-semibold">Rattacher à un siège</h3>
+          <RequiredFieldsNote />
           <Field
             label="SIRET du siège"
             help="Si votre entreprise est un établissement secondaire, indiquez le SIRET de son siège : il doit avoir le même SIREN (les 9 premiers chiffres) que le vôtre."

@@ -4,7 +4,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, LabelRow, RequiredFieldsNote } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, numberFormat } from "~/components/page";
@@ -326,6 +327,7 @@ export default function PracticePage() {
             intent="comment"
             name="body"
             label="Votre commentaire"
+            required={REQUIRED_FIELDS.comment.body?.required}
             help={PERSONAL_DATA_HELP}
             defaultValue={
               actionData && "body" in actionData && typeof actionData.body === "string"
@@ -352,6 +354,7 @@ export default function PracticePage() {
             intent="report"
             name="reason"
             label="Ce qui pose problème"
+            required={REQUIRED_FIELDS.report.reason?.required}
             maxLength={1000}
             errors={errorFor("report")}
             submitLabel="Envoyer le signalement"
@@ -372,6 +375,7 @@ function TextForm({
   intent,
   name,
   label,
+  required,
   help,
   defaultValue,
   maxLength,
@@ -384,6 +388,7 @@ function TextForm({
   intent: string;
   name: string;
   label: string;
+  required?: boolean;
   help?: string;
   defaultValue?: string;
   maxLength: number;
@@ -398,11 +403,14 @@ function TextForm({
     .filter(Boolean)
     .join(" ");
   return (
-    <PostForm className={className}>
+    <PostForm className={className} noValidate>
       <input type="hidden" name="intent" value={intent} />
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
+      {required ? <RequiredFieldsNote /> : null}
+      <LabelRow required={required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
       {help ? (
         <p id={`${id}-help`} className="mb-1 text-sm text-gray-600">
           {help}
@@ -412,7 +420,7 @@ function TextForm({
         id={id}
         name={name}
         rows={3}
-        required
+        required={required}
         maxLength={maxLength}
         defaultValue={defaultValue}
         className="input"

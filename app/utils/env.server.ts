@@ -26,6 +26,10 @@ const schema = z.object({
   /** smtp://user:pass@host:port — without it, e-mails stay in the outbox (dev mailbox page). */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Engagés <no-reply@engages.localhost>"),
+  /** Where people write to the operator, shown by the accessibility statement (RGAA). */
+  CONTACT_EMAIL: z
+    .email("CONTACT_EMAIL doit être une adresse e-mail, par exemple contact@engages.example.fr")
+    .optional(),
   /** "false" disables the demo data, for a real deployment. */
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
   /** "false" stops the in-process outbox worker (tests that deliver by hand). */
@@ -36,7 +40,7 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string };
+export type Env = z.infer<typeof schema> & { APP_URL: string; CONTACT_EMAIL: string };
 
 /** Checks the settings (process.env by default); throws a French message naming the bad ones. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -57,7 +61,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Configuration invalide :\n${missing.map((line) => `  ${line}`).join("\n")}`);
   }
   // Outside production, links go to the port this server listens on (E2E and helpers use others).
-  return { ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` };
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    ...env,
+    APP_URL: appUrl,
+    // By default the operator's mailbox at the site's own domain (contact@engages.example.fr).
+    CONTACT_EMAIL: env.CONTACT_EMAIL ?? `contact@${new URL(appUrl).hostname}`,
+  };
 }
 
 export const env = parseEnv();

@@ -111,7 +111,18 @@ test("a reminder reaches a silent member once, with an unsubscribe link; a secon
   );
   await expect(refusal).toContainText("une seule relance par période de 30 jours");
   await axe(page);
-  await page.waitForTimeout(5_000); // the outbox worker runs every 2 s
+  // Every e-mail to this address has left the outbox (a message is marked sent once the SMTP
+  // server took it): the mailbox then holds all there will be.
+  await expect
+    .poll(
+      () =>
+        count(
+          `SELECT COUNT(*) n FROM EmailOutbox WHERE "to" = ? AND status IN ('PENDING', 'SENDING')`,
+          membership.contactEmail,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(0);
   // Only reminders count: other journeys may invite this address to a meeting meanwhile.
   const reminders = mailbox.messages.filter(
     (m) => m.to.includes(membership.contactEmail) && m.subject.includes("attend de vos nouvelles"),

@@ -6,6 +6,8 @@
 import type { Page } from "@playwright/test";
 import { dbCount, dbRow } from "./db";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { expectRequiredFieldsMarked } from "./required-fields";
+import { REQUIRED_FIELDS } from "../../app/utils/required-field-lists";
 
 const LENDER = "contact@metallerie-de-l-artois.demo.test";
 const NORD = "dirigeant.nord@demo.test";
@@ -44,6 +46,12 @@ async function postWelders(
   await page.goto(`/entreprise/${companyId}/passerelles`);
   await page.getByRole("link", { name: "Publier une annonce" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Publier une annonce" })).toBeVisible();
+  // The commune's combobox, once hydrated, is the last field to mark (RGAA 11.10).
+  await expect(page.getByRole("combobox", { name: "Lieu (commune)" })).toBeVisible();
+  await expectRequiredFieldsMarked(
+    page.locator("main form[method=post]"),
+    REQUIRED_FIELDS.passerellePost,
+  );
   await page.getByLabel(post.kind).check();
   await page.getByLabel("Prêt de main-d'œuvre temporaire").check();
   await page.getByLabel("Famille de métiers (ROME)").selectOption("H29");
@@ -136,6 +144,7 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   await axe(page);
 
   // The lender contacts the host through the app.
+  await expectRequiredFieldsMarked(first.locator("form"), REQUIRED_FIELDS.passerelleContact);
   await first
     .getByLabel("Votre message")
     .fill("Bonjour, nous pouvons vous prêter deux soudeurs TIG.");
@@ -158,6 +167,10 @@ test("a welders' passerelle near Lens: proposals, contact e-mail, conclusion, fi
   ).toBeVisible();
   await expect(proposal.getByText("Déjà en relation.")).toBeVisible();
   await page.getByText("Marquer comme conclue").click();
+  await expectRequiredFieldsMarked(
+    page.locator("details[open] form"),
+    REQUIRED_FIELDS.passerelleConclude,
+  );
   await page.getByLabel("Nombre de personnes").last().fill("2");
   // No public chosen: a French error, nothing written.
   await page.getByRole("button", { name: "Conclure la passerelle" }).click();

@@ -105,7 +105,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   $: { get: everyone(404), post: NONE },
   "favicon[.]ico": { get: everyone(301), post: NONE },
   _index: { get: everyone(200), post: NONE },
-  accessibilite: { get: NONE, post: NONE },
+  accessibilite: { get: everyone(200), post: NONE },
   "admin._index": { get: adminOnly(200), post: NONE },
   "admin.catalogue": { get: adminOnly(200), post: adminOnly(400) },
   "admin.clubs._index": { get: adminOnly(200), post: adminOnly(400) },

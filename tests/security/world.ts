@@ -8,14 +8,14 @@ import { randomBytes } from "node:crypto";
 import {
   addMembership,
   addPracticeImage,
-  createClub,
-  createCommitment,
-  createCompany,
-  createMeeting,
-  createPasserellePost,
-  createPractice,
-  createRealisation,
-  createUser,
+  insertClub,
+  insertCommitment,
+  insertCompany,
+  insertMeeting,
+  insertPasserellePost,
+  insertPractice,
+  insertRealisation,
+  insertUser,
   grantRole,
 } from "../../prisma/factories";
 import { digestUnsubscribeUrl } from "~/models/practice-emails.server";
@@ -39,7 +39,7 @@ export type TokenKind = keyof Side["tokens"];
 const DAY = 24 * 3600 * 1000;
 
 async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCode: string) {
-  const club = await createClub(prisma, {
+  const club = await insertClub(prisma, {
     name: `Club ${tag.toUpperCase()}`,
     departementCode,
   });
@@ -47,43 +47,43 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
     where: { id: club.id },
     data: { calendarToken: randomBytes(24).toString("base64url") },
   });
-  const company = await createCompany(prisma, {
+  const company = await insertCompany(prisma, {
     name: `Entreprise ${tag}`,
     communeCode,
     publicPage: tag === "a",
   });
   const membership = await addMembership(prisma, { companyId: company.id, clubId: club.id });
-  const leader = await createUser(prisma, {
+  const leader = await insertUser(prisma, {
     name: `Dirigeant ${tag}`,
     email: `leader-${tag}@test.fr`,
   });
   await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
-  const animator = await createUser(prisma, {
+  const animator = await insertUser(prisma, {
     name: `Animateur ${tag}`,
     email: `animator-${tag}@test.fr`,
   });
   await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
-  const prefecture = await createUser(prisma, {
+  const prefecture = await insertUser(prisma, {
     name: `Préfecture ${tag}`,
     email: `pref-${tag}@test.fr`,
   });
   await grantRole(prisma, prefecture.id, { role: "PREFECTURE", departementCode });
-  const commitment = await createCommitment(prisma, {
+  const commitment = await insertCommitment(prisma, {
     companyId: company.id,
     createdById: leader.id,
   });
-  const realisation = await createRealisation(prisma, {
+  const realisation = await insertRealisation(prisma, {
     companyId: company.id,
     commitmentId: commitment.id,
     createdById: leader.id,
   });
-  const meeting = await createMeeting(prisma, {
+  const meeting = await insertMeeting(prisma, {
     clubId: club.id,
     invitations: [{ email: leader.email, userId: leader.id, companyId: company.id }],
   });
   const invitee = meeting.invitations[0];
   // Club-only: read by the club's members and animators (and admins), never by the prefecture.
-  const practice = await createPractice(prisma, {
+  const practice = await insertPractice(prisma, {
     companyId: company.id,
     clubId: club.id,
     authorId: leader.id,
@@ -92,7 +92,7 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
   });
   const image = await addPracticeImage(prisma, { practiceId: practice.id });
   // Club-only too: another club's company, even in the same département, does not see it.
-  const post = await createPasserellePost(prisma, {
+  const post = await insertPasserellePost(prisma, {
     companyId: company.id,
     clubId: club.id,
     kind: "NEED",
@@ -163,7 +163,7 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
 export async function buildWorld() {
   const a = await buildSide("a", "62", "62041");
   const b = await buildSide("b", "59", "59350");
-  const adminUser = await createUser(prisma, { name: "Admin national", email: "admin@test.fr" });
+  const adminUser = await insertUser(prisma, { name: "Admin national", email: "admin@test.fr" });
   await grantRole(prisma, adminUser.id, { role: "ADMIN" });
   const actorIds: Record<Exclude<Actor, "anonymous">, string> = {
     company: a.leader.id,

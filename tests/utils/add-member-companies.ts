@@ -27,13 +27,13 @@ const created: Array<{ companyId: string; email: string }> = [];
 await prisma.$transaction(
   async (tx) => {
     for (let i = 1; i <= count; i++) {
-      const company = await factories.createCompany(tx, {
+      const company = await factories.insertCompany(tx, {
         name: `${prefix} ${i} SAS`,
         random,
       });
       await factories.addMembership(tx, { companyId: company.id, clubId: club.id });
       const email = `${prefix}-${i}@exemple.test`;
-      const user = await factories.createUser(tx, {
+      const user = await factories.insertUser(tx, {
         email,
         name: `Contact ${prefix} ${i}`,
         passwordHash,

@@ -140,6 +140,29 @@ export function getDepartementFigures(departementCode: string, filters: Dashboar
   return getFigures(scopeOf(departementCode, filters), filters.period);
 }
 
+/** The club of this département, with its département's name; null when it is not one of them. */
+export function findDepartementClub(clubId: string, departementCode: string) {
+  return prisma.club.findFirst({
+    where: { id: clubId, departementCode },
+    select: { id: true, name: true, departement: { select: { code: true, name: true } } },
+  });
+}
+
+/**
+ * Of these companies, the ids of those still members of a club of the département: a former
+ * member's space is no longer the prefecture's to read (decision 013).
+ */
+export async function companyIdsMemberInDepartement(
+  companyIds: string[],
+  departementCode: string,
+): Promise<Set<string>> {
+  const members = await prisma.clubMembership.findMany({
+    where: { companyId: { in: companyIds }, status: "MEMBER", club: { departementCode } },
+    select: { companyId: true },
+  });
+  return new Set(members.map((m) => m.companyId));
+}
+
 export type CompanyLine = {
   companyId: string;
   name: string;

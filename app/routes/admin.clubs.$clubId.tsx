@@ -16,7 +16,8 @@ import {
   reopenClub,
   updateClub,
 } from "~/models/clubs-admin.server";
-import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect } from "~/utils/invitation-form.server";
 import { listDepartements } from "~/models/departements.server";
 import { readForm } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -14,7 +14,8 @@ import {
   revokeCompanyInvitation,
 } from "~/models/company-profile.server";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
-import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect } from "~/utils/invitation-form.server";
 import {
   JoinRequestError,
   answerJoinRequest,

@@ -13,8 +13,8 @@ import {
   ImportConfirmError,
   confirmImport,
   getImportPreview,
-  receiveImportUpload,
 } from "~/models/realisation-import.server";
+import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPE_LABELS,

@@ -4,7 +4,7 @@ import { FigureTrend } from "~/components/figures-sections";
 import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
-import { parseFigurePeriod } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures, monthlyTrend } from "~/models/figures.server";
 import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";

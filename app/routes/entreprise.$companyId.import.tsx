@@ -7,13 +7,12 @@ import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
 import { PageHeader, dateTimeFormat, numberFormat } from "~/components/page";
 import { getCompanyHeader } from "~/models/company.server";
+import { confirmImport, getImportPreview } from "~/models/realisation-import.server";
 import {
   IMPORT_COLUMNS,
   IMPORT_LIMITS,
   ImportConfirmError,
-  confirmImport,
-  getImportPreview,
-} from "~/models/realisation-import.server";
+} from "~/models/realisation-import-columns.server";
 import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import {
   ACTION_TYPES,

@@ -5,11 +5,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import {
-  IMPORT_LIMITS,
-  ImportFileError,
-  createImportDraft,
-} from "~/models/realisation-import.server";
+import { createImportDraft } from "~/models/realisation-import.server";
+import { IMPORT_LIMITS, ImportFileError } from "~/models/realisation-import-columns.server";
 import { RATE_LIMITS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 
 export type UploadResult =

@@ -7,12 +7,12 @@ import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PageHeader, dateFormat } from "~/components/page";
 import { spaceTitle } from "~/components/company-nav";
+import { CompanyProfileError } from "~/models/company-profile.server";
 import {
-  CompanyProfileError,
   leaveCompany,
   removeTeamMember,
   revokeCompanyInvitation,
-} from "~/models/company-profile.server";
+} from "~/models/company-team.server";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";

@@ -6,7 +6,7 @@ import { purgeExpiredRows } from "~/models/housekeeping.server";
 import { backfillPracticeStems } from "~/models/practice-search.server";
 import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS, runReminderCampaigns } from "~/models/reminders.server";
-import { sendDueMeetingReminders } from "~/models/meeting-invitations.server";
+import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
 import { processPasswordResetRequests } from "~/models/password-reset.server";
 import {
   PRACTICE_EMAILS_EVERY_MS,

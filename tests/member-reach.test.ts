@@ -19,8 +19,8 @@ import {
   listInvitableCompanies,
   listMeetingInvitees,
   MeetingError,
-  sendDueMeetingReminders,
 } from "~/models/meeting-invitations.server";
+import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
 import { addWalkIn, updateMeeting } from "~/models/meeting.server";
 import { sendCampaign, sendReminders } from "~/models/reminders.server";
 import * as invitationsPage from "~/routes/club.$clubId.reunions.$meetingId.invitations";

@@ -12,7 +12,8 @@ import type { CurrentUser } from "~/utils/permissions.server";
 import type { MeetingFormValue } from "~/utils/schemas/meeting";
 import { emailField } from "~/utils/validation";
 import { z } from "zod";
-import { MeetingError, queueMeetingNotices } from "./meeting-invitations.server";
+import { MeetingError } from "./meeting-invitations.server";
+import { queueMeetingNotices } from "./meeting-notices.server";
 
 export { MeetingError };
 

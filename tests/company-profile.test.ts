@@ -29,7 +29,8 @@ import {
   removeTeamMember,
   revokeCompanyInvitation,
 } from "~/models/company-team.server";
-import { buildCompanyExport, getAnnualReport } from "~/models/company-report.server";
+import { getAnnualReport } from "~/models/company-report.server";
+import { buildCompanyExport } from "~/models/company-export.server";
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as teamAction } from "~/routes/entreprise.$companyId.equipe";
 import { prisma } from "~/utils/db.server";

@@ -42,7 +42,11 @@ execFileSync(bin("tsx"), [path.join(root, "tests", "setup", "load-reference-data
 const { default: ExcelJS } = await import("exceljs");
 const { prisma } = await import("~/utils/db.server");
 const factories = await import("../prisma/factories");
-const imports = await import("~/models/realisation-import.server");
+const imports = {
+  ...(await import("~/models/realisation-import.server")),
+  ...(await import("~/models/realisation-import-columns.server")),
+  ...(await import("~/models/realisation-import-file.server")),
+};
 const { ACTION_TYPES, CONTRACT_TYPE_LABELS, PUBLIC_CATEGORIES, QPV_LABELS } =
   await import("~/utils/domain");
 const { unitOf } = await import("~/utils/schemas/realisation");

@@ -13,7 +13,7 @@ import { describeChanges, JOURNAL_PAGE_SIZE } from "~/models/audit-journal.serve
 import { acceptInvitation, inviteUser } from "~/models/invitation.server";
 import { ensureCalendarToken } from "~/models/meeting.server";
 import { createRealisation } from "~/models/realisation.server";
-import { setReminderCap } from "~/models/reminders.server";
+import { setReminderCap } from "~/models/reminder-settings.server";
 import * as journalPage from "~/routes/admin.journal";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";

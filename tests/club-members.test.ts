@@ -28,9 +28,9 @@ import {
   filterAndSortMembers,
   getClubFigures,
   listMembersAtAGlance,
-  parseFigurePeriod,
   parseMemberQuery,
 } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures, nafSection, yearPeriod } from "~/models/figures.server";
 import { loader as homeLoader } from "~/routes/club.$clubId._index";
 import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";

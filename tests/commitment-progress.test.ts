@@ -17,7 +17,8 @@ import {
 import { listMembersAtAGlance } from "~/models/club.server";
 import { commitmentProgress } from "~/models/commitment-progress.server";
 import { getCommitment } from "~/models/commitment.server";
-import { buildCompanyExport, getAnnualReport } from "~/models/company-report.server";
+import { getAnnualReport } from "~/models/company-report.server";
+import { buildCompanyExport } from "~/models/company-export.server";
 import { listCommitmentsWithProgress } from "~/models/company.server";
 import { companyMilestones } from "~/models/emulation.server";
 import { createImportDraft, getImportPreview } from "~/models/realisation-import.server";

@@ -18,16 +18,19 @@ import {
   CompanyProfileError,
   changeCompanySiret,
   companyProfileSchema,
-  leaveCompany,
   linkHeadOffice,
-  removeTeamMember,
-  revokeCompanyInvitation,
-  searchCommunes,
   unlinkHeadOffice,
   updateCompanyProfile,
   type CompanyProfileInput,
 } from "~/models/company-profile.server";
-import { buildCompanyExport, getAnnualReport } from "~/models/company-report.server";
+import { searchCommunes } from "~/models/communes.server";
+import {
+  leaveCompany,
+  removeTeamMember,
+  revokeCompanyInvitation,
+} from "~/models/company-team.server";
+import { getAnnualReport } from "~/models/company-report.server";
+import { buildCompanyExport } from "~/models/company-export.server";
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as teamAction } from "~/routes/entreprise.$companyId.equipe";
 import { prisma } from "~/utils/db.server";

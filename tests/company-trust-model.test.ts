@@ -23,10 +23,9 @@ import {
 import {
   CompanyProfileError,
   changeCompanySiret,
-  leaveCompany,
-  removeTeamMember,
   updateCompanyProfile,
 } from "~/models/company-profile.server";
+import { leaveCompany, removeTeamMember } from "~/models/company-team.server";
 import { InvitationError, acceptInvitation, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, answerJoinRequest } from "~/models/join-request.server";
 import { engine, prisma } from "~/utils/db.server";

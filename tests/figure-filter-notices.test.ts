@@ -5,7 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { insertClub, insertUser, grantRole } from "../prisma/factories";
-import { parseFigurePeriod } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { loader as adminLoader } from "~/routes/admin._index";
 import { loader as clubFiguresLoader } from "~/routes/club.$clubId.chiffres";
 import { loader as clubXlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";

@@ -12,13 +12,12 @@ import {
   grantRole,
 } from "../prisma/factories";
 import {
-  answerAsMember,
   inviteToMeeting,
   listInvitableCompanies,
   MeetingError,
-  recordLinkAnswer,
-  sendDueMeetingReminders,
 } from "~/models/meeting-invitations.server";
+import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
+import { answerAsMember, recordLinkAnswer } from "~/models/meeting-answers.server";
 import {
   cancelMeeting,
   createMeeting,

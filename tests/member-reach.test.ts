@@ -19,10 +19,11 @@ import {
   listInvitableCompanies,
   listMeetingInvitees,
   MeetingError,
-  sendDueMeetingReminders,
 } from "~/models/meeting-invitations.server";
+import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
 import { addWalkIn, updateMeeting } from "~/models/meeting.server";
-import { sendCampaign, sendReminders } from "~/models/reminders.server";
+import { sendReminders } from "~/models/reminders.server";
+import { sendCampaign } from "~/models/reminder-campaign.server";
 import * as invitationsPage from "~/routes/club.$clubId.reunions.$meetingId.invitations";
 import * as attendancePage from "~/routes/club.$clubId.reunions.$meetingId.presences";
 import * as membersPage from "~/routes/club.$clubId.membres";

@@ -12,7 +12,7 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
-import { parseRealisationFile } from "~/models/realisation-import.server";
+import { parseRealisationFile } from "~/models/realisation-import-file.server";
 import * as cardPage from "~/routes/entreprise.$companyId.annuaire.ma-fiche";
 import * as newCommitmentPage from "~/routes/entreprise.$companyId.engagements.nouveau";
 import * as newPostPage from "~/routes/entreprise.$companyId.passerelles.nouvelle";

@@ -14,7 +14,7 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
-import { parseFigurePeriod } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { yearPeriod } from "~/models/figures.server";
 import {
   getDepartementFigures,

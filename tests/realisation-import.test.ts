@@ -12,19 +12,22 @@ import {
   grantRole,
 } from "../prisma/factories";
 import {
+  confirmImport,
+  createImportDraft,
+  getImportPreview,
+} from "~/models/realisation-import.server";
+import {
   IMPORT_LIMITS,
   ImportConfirmError,
   ImportFileError,
-  buildTemplateCsv,
-  buildTemplateXlsx,
+} from "~/models/realisation-import-columns.server";
+import {
   commitmentLabel,
-  confirmImport,
-  createImportDraft,
   detectDelimiter,
-  getImportPreview,
   parseRealisationFile,
-  type ParsedFile,
-} from "~/models/realisation-import.server";
+} from "~/models/realisation-import-file.server";
+import type { ParsedFile } from "~/models/realisation-import-rows.server";
+import { buildTemplateCsv, buildTemplateXlsx } from "~/models/realisation-import-template.server";
 import { prisma } from "~/utils/db.server";
 import {
   action as importAction,

@@ -13,18 +13,18 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
+import { ReminderError, listSilentMembers, sendReminders } from "~/models/reminders.server";
 import {
-  ReminderError,
   campaignQuarter,
-  listSilentMembers,
-  optOutOfReminders,
   runReminderCampaigns,
   sendCampaign,
-  sendReminders,
-  setReminderCap,
+} from "~/models/reminder-campaign.server";
+import { setReminderCap } from "~/models/reminder-settings.server";
+import {
+  optOutOfReminders,
   unsubscribeToken,
   verifyUnsubscribeToken,
-} from "~/models/reminders.server";
+} from "~/models/reminder-unsubscribe.server";
 import {
   action as unsubscribeAction,
   loader as unsubscribeLoader,

@@ -11,7 +11,7 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
-import type { CommuneOption } from "~/models/company-profile.server";
+import type { CommuneOption } from "~/models/communes.server";
 import { communeLabel } from "./commune-combobox";
 import { LabelRow } from "./forms";
 

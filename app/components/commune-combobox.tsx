@@ -3,7 +3,7 @@
 // import() after hydration (decision 017); render it inside AfterHydration with a plain field as
 // fallback.
 import { lazy } from "react";
-import type { CommuneOption } from "~/models/company-profile.server";
+import type { CommuneOption } from "~/models/communes.server";
 
 export const communeLabel = (c: CommuneOption) =>
   c.postcodes.length ? `${c.name} (${c.postcodes[0]})` : `${c.name} (${c.departementCode})`;

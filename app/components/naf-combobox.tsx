@@ -12,7 +12,7 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
-import type { NafOption } from "~/models/company-profile.server";
+import type { NafOption } from "~/models/naf.server";
 import { comboInputClass, optionClass, popoverClass } from "./commune-combobox-widget";
 
 function fold(value: string) {

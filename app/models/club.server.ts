@@ -5,25 +5,14 @@
 // sections) and never loads realisations one by one.
 
 import ExcelJS from "exceljs";
-import {
-  hiresByContractType,
-  keyFigures,
-  monthlyTrend,
-  peopleByPublic,
-  realisationsByActionType,
-  realisationsByClub,
-  realisationsByCompanySize,
-  realisationsBySector,
-  type Breakdown,
-  type FigureScope,
-  type Period,
-} from "~/models/figures.server";
-import { formatDateTime, formatDay } from "~/utils/format";
+import type { FigurePeriod } from "~/models/figures-period.server";
+import { getFigures } from "~/models/figures-report.server";
+import { writeFigureSheets } from "~/models/figures-workbook.server";
+import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
-import { ACTION_TYPES, type MemberActivity } from "~/utils/domain";
+import type { MemberActivity } from "~/utils/domain";
 import { parseYear } from "~/utils/years";
-import { QUARTERS, readPeriodRequest } from "~/utils/figure-period-request";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
@@ -226,223 +215,21 @@ export function countByActivity(members: Array<{ activity: MemberActivity }>) {
   return counts;
 }
 
-// ---------------------------------------------------------------- figures: period
-
-export { QUARTERS };
-/** "mois": a range of months given by `du` and `au` ("2025-01" to "2025-06", both included). */
-export type FigurePeriodKey = "annee" | (typeof QUARTERS)[number] | "mois";
-
-export type ClubFigurePeriod = {
-  year: number;
-  periode: FigurePeriodKey;
-  /** The first and last months of the period ("2025-01"), as the `du` and `au` filters say. */
-  fromMonth: string;
-  toMonth: string;
-  current: Period;
-  previous: Period;
-  /** The 24 months of the trend, ending with the period's last month. */
-  trend: Period;
-  label: string;
-  previousLabel: string;
-  /** True when the period is not over: it is cut at `now`, and so is last year's. */
-  partial: boolean;
-  /** What the URL asked for that could not be applied as given, in French. */
-  notices: string[];
-};
-
-function shiftYears(date: Date, years: number) {
-  const d = new Date(date);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d;
-}
-
-/**
- * A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`;
- * or a range of whole months from `du` to `au` ("YYYY-MM", at most 10 years). What could not be
- * applied as asked is said in `notices` (figure-period-request.ts).
- */
-export function parseFigurePeriod(url: URL, now = new Date()): ClubFigurePeriod {
-  const request = readPeriodRequest(url.searchParams, now);
-  const monthRange = request.range;
-  const year = request.year;
-  const periode: FigurePeriodKey = monthRange ? "mois" : (request.quarter ?? "annee");
-  const quarter = request.quarter === null ? null : QUARTERS.indexOf(request.quarter);
-  const from = monthRange
-    ? monthRange.du
-    : new Date(Date.UTC(year, quarter === null ? 0 : quarter * 3, 1));
-  const end = monthRange
-    ? new Date(Date.UTC(monthRange.au.getUTCFullYear(), monthRange.au.getUTCMonth() + 1, 1))
-    : new Date(Date.UTC(year, quarter === null ? 12 : quarter * 3 + 3, 1));
-  // A period under way stops at the end of today; last year's comparison stops on the same day.
-  const endOfToday = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
-  );
-  const partial = end > endOfToday && from < endOfToday;
-  const to = partial ? endOfToday : end;
-  const lastInstant = new Date(to.getTime() - 1);
-  const trendTo = new Date(
-    Date.UTC(lastInstant.getUTCFullYear(), lastInstant.getUTCMonth() + 1, 1),
-  );
-  const trendFrom = new Date(Date.UTC(trendTo.getUTCFullYear(), trendTo.getUTCMonth() - 24, 1));
-  const name = monthRange
-    ? "la période"
-    : quarter === null
-      ? `l'année ${year}`
-      : `le ${quarter + 1}e trimestre ${year}`;
-  const describe = (p: Period) =>
-    `du ${formatDay(p.from)} au ${formatDay(new Date(p.to.getTime() - DAY_MS))}`;
-  const previous = { from: shiftYears(from, -1), to: shiftYears(to, -1) };
-  return {
-    year,
-    periode,
-    fromMonth: from.toISOString().slice(0, 7),
-    toMonth: new Date(end.getTime() - 1).toISOString().slice(0, 7),
-    current: { from, to },
-    previous,
-    trend: { from: trendFrom, to: trendTo },
-    label: `${name[0].toUpperCase()}${name.slice(1)} (${describe({ from, to })})`,
-    previousLabel: describe(previous),
-    partial,
-    notices: request.notices,
-  };
-}
+// ---------------------------------------------------------------- figures
 
 /** Everything the club figures page and its export show, for one period. */
-export function getClubFigures(clubId: string, period: ClubFigurePeriod) {
+export function getClubFigures(clubId: string, period: FigurePeriod) {
   return getFigures({ clubId }, period);
-}
-
-/**
- * Everything a figures page (club, département, country) shows for a scope and a period: key
- * figures against the same period a year earlier, the breakdowns and the 24-month trend.
- */
-export async function getFigures(scope: FigureScope, period: ClubFigurePeriod) {
-  const byDepartement = Boolean(scope.departementCode && !scope.clubId);
-  const [
-    figures,
-    previousFigures,
-    byPublic,
-    byActionType,
-    byContract,
-    bySize,
-    bySector,
-    trend,
-    previousByPublic,
-    byClub,
-  ] = await Promise.all([
-    keyFigures(scope, period.current),
-    keyFigures(scope, period.previous),
-    peopleByPublic(scope, period.current),
-    realisationsByActionType(scope, period.current),
-    hiresByContractType(scope, period.current),
-    realisationsByCompanySize(scope, period.current),
-    realisationsBySector(scope, period.current),
-    monthlyTrend(scope, period.trend),
-    peopleByPublic(scope, period.previous),
-    byDepartement ? realisationsByClub(scope, period.current) : Promise.resolve(null),
-  ]);
-  const breakdowns: FigureBreakdown[] = [
-    {
-      key: "publics",
-      sheet: "Par public",
-      title: "Personnes accompagnées par public",
-      quantityHeader: "Personnes",
-      chartValue: "quantity",
-      rows: byPublic,
-      note: "Réalisations comptées en personnes.",
-    },
-    {
-      key: "actions",
-      sheet: "Par type d'action",
-      title: "Réalisations par type d'action",
-      quantityHeader: "Quantité",
-      chartValue: "count",
-      rows: byActionType.map((r) => ({
-        ...r,
-        label: `${r.label} (${unitLabelOf(r.code)})`,
-      })),
-      note: "Quantité dans l'unité du type d'action ; le graphique compte les déclarations.",
-    },
-    {
-      key: "contrats",
-      sheet: "Par type de contrat",
-      title: "Recrutements par type de contrat",
-      quantityHeader: "Personnes recrutées",
-      chartValue: "quantity",
-      rows: byContract,
-      note: "Recrutements et contrats en alternance, comptés en personnes.",
-    },
-    {
-      key: "tailles",
-      sheet: "Par taille d'entreprise",
-      title: "Réalisations par taille d'entreprise",
-      quantityHeader: "Personnes",
-      chartValue: "count",
-      rows: bySize,
-      note: "Tranche d'effectif de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
-    },
-    {
-      key: "secteurs",
-      sheet: "Par secteur",
-      title: "Réalisations par secteur d'activité (section NAF)",
-      quantityHeader: "Personnes",
-      chartValue: "count",
-      rows: bySector,
-      note: "Section NAF de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
-    },
-  ];
-  if (byClub) {
-    breakdowns.splice(3, 0, {
-      key: "clubs",
-      sheet: "Par club",
-      title: "Réalisations par club",
-      quantityHeader: "Personnes",
-      chartValue: "count",
-      rows: byClub,
-      note: "Club de l'entreprise qui déclare ; personnes : réalisations comptées en personnes.",
-    });
-  }
-  return {
-    figures,
-    previousFigures,
-    /** People by public category, the same months a year earlier (key figure comparison). */
-    previousByPublic,
-    breakdowns,
-    trend,
-  };
-}
-
-export type FigureBreakdown = {
-  key: string;
-  sheet: string;
-  title: string;
-  quantityHeader: string;
-  chartValue: "quantity" | "count";
-  rows: Breakdown;
-  note: string;
-};
-
-const UNIT_SHORT = { PEOPLE: "personnes", EUROS: "€", HOURS: "heures" } as const;
-function unitLabelOf(actionTypeCode: string) {
-  const unit = ACTION_TYPES.find((a) => a.code === actionTypeCode)?.defaultUnit ?? "PEOPLE";
-  return UNIT_SHORT[unit];
 }
 
 export type ClubFigures = Awaited<ReturnType<typeof getClubFigures>>;
 
 // ---------------------------------------------------------------- figures: XLSX export
 
-const KEY_FIGURE_LABELS = [
-  ["companiesEngaged", "Entreprises engagées"],
-  ["activeCommitments", "Engagements en cours ou atteints"],
-  ["realisations", "Réalisations déclarées"],
-  ["peopleHired", "Personnes recrutées"],
-] as const;
-
 /** The workbook of the club's figures for a period: one sheet per breakdown, plus the filters. */
 export async function buildClubFiguresWorkbook(
   clubId: string,
-  period: ClubFigurePeriod,
+  period: FigurePeriod,
   now = new Date(),
 ) {
   const club = await getClub(clubId);
@@ -481,47 +268,4 @@ export async function buildClubFiguresWorkbook(
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;
   return { buffer, fileName: `chiffres-club-${slug}.xlsx` };
-}
-
-/** The key figures, one sheet per breakdown and the monthly trend, as the figures pages show them. */
-export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ClubFigures) {
-  const keySheet = workbook.addWorksheet("Chiffres clés");
-  keySheet.columns = [
-    { header: "Indicateur", key: "label", width: 38 },
-    { header: "Période", key: "now", width: 14 },
-    { header: "Un an plus tôt", key: "before", width: 16 },
-    { header: "Évolution", key: "diff", width: 12 },
-  ];
-  keySheet.getRow(1).font = { bold: true };
-  for (const [key, label] of KEY_FIGURE_LABELS) {
-    const now = data.figures[key];
-    const before = data.previousFigures[key];
-    keySheet.addRow({ label, now, before, diff: now - before });
-  }
-
-  for (const b of data.breakdowns) {
-    const sheet = workbook.addWorksheet(b.sheet, {
-      views: [{ state: "frozen", ySplit: 1 }],
-    });
-    sheet.columns = [
-      { header: "Catégorie", key: "label", width: 56 },
-      { header: b.quantityHeader, key: "quantity", width: 20 },
-      { header: "Déclarations", key: "count", width: 14 },
-    ];
-    sheet.getRow(1).font = { bold: true };
-    for (const row of b.rows) sheet.addRow(row);
-    sheet.addRow({});
-    sheet.addRow({ label: b.note });
-  }
-
-  const trendSheet = workbook.addWorksheet("Tendance mensuelle", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  trendSheet.columns = [
-    { header: "Mois", key: "month", width: 12 },
-    { header: "Personnes", key: "people", width: 14 },
-    { header: "Déclarations", key: "count", width: 14 },
-  ];
-  trendSheet.getRow(1).font = { bold: true };
-  for (const m of data.trend) trendSheet.addRow(m);
 }

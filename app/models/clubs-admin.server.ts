@@ -69,6 +69,38 @@ export async function getClubForAdmin(clubId: string) {
   return club ? view(club) : null;
 }
 
+/** Every club, by département then name, with its name of département and current member count. */
+export function listClubsWithMemberCounts() {
+  return prisma.club.findMany({
+    orderBy: [{ departementCode: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      departementCode: true,
+      departement: { select: { name: true } },
+      _count: { select: { memberships: { where: { status: "MEMBER" } } } },
+    },
+  });
+}
+
+/** The clubs still open (a closed club takes no new animator, decision 015), for a select. */
+export function listOpenClubs() {
+  return prisma.club.findMany({
+    where: { closedAt: null },
+    orderBy: [{ departementCode: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, departementCode: true },
+  });
+}
+
+export async function clubExists(clubId: string) {
+  return (await prisma.club.findUnique({ where: { id: clubId }, select: { id: true } })) !== null;
+}
+
+/** How many commitments the club holds: once it has one, its département is locked. */
+export function countClubCommitments(clubId: string) {
+  return prisma.commitment.count({ where: { clubId } });
+}
+
 async function assertValid(input: ClubInput, exceptClubId?: string) {
   const departement = await prisma.departement.findUnique({
     where: { code: input.departementCode },

@@ -1,16 +1,16 @@
-// A company's profile (identity, NAF code, headcount, commune, website, public page), its link
-// to a head office, and its team (removing a colleague, leaving, revoking an invitation).
+// A company's profile (identity, NAF code, headcount, commune, website, public page) and its link
+// to a head office (the NAF codes, communes and team live in naf, communes, company-team.server.ts).
 // Every write runs in a transaction with its audit entry; refusals are CompanyProfileError with a
 // French message (and the form field it concerns), never a 500.
 
-import { createRequire } from "node:module";
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
-import { prisma, type Tx } from "~/utils/db.server";
-import { dialect } from "~/utils/sql-dialect.server";
+import { prisma } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
+import { toCommuneOption } from "./communes.server";
+import { findNaf, normaliseNafCode } from "./naf.server";
 
 export class CompanyProfileError extends Error {
   constructor(
@@ -19,42 +19,6 @@ export class CompanyProfileError extends Error {
   ) {
     super(message);
   }
-}
-
-// ---------------------------------------------------------------- NAF codes
-
-export type NafOption = { code: string; label: string };
-
-// Read with a local require (not bundled, parsed on first use), like the reference data.
-const requireData = createRequire(import.meta.url);
-let nafList: NafOption[] | null = null;
-let nafIndex: Map<string, NafOption> | null = null;
-
-/** The NAF rev. 2 sub-classes ("49.41A"), the level an APE code is given at, in code order. */
-export function nafSubclasses(): NafOption[] {
-  if (!nafList) {
-    const all = requireData("@socialgouv/codes-naf/index.json") as Array<{
-      id: string;
-      label: string;
-    }>;
-    nafList = all
-      .filter((entry) => /^\d{2}\.\d{2}[A-Z]$/.test(entry.id))
-      .map((entry) => ({ code: entry.id, label: entry.label }));
-    nafIndex = new Map(nafList.map((entry) => [entry.code, entry]));
-  }
-  return nafList;
-}
-
-export function findNaf(code: string): NafOption | null {
-  nafSubclasses();
-  return nafIndex!.get(code) ?? null;
-}
-
-/** "4941a", "49 41 A", "49.41.A" → "49.41A" (anything else is returned trimmed, upper-cased). */
-export function normaliseNafCode(input: string): string {
-  const compact = input.replace(/[\s.\u00a0-]/g, "").toUpperCase();
-  const match = /^(\d{2})(\d{2})([A-Z])$/.exec(compact);
-  return match ? `${match[1]}.${match[2]}${match[3]}` : input.trim().toUpperCase();
 }
 
 // ---------------------------------------------------------------- validation
@@ -193,120 +157,6 @@ export async function getCompanyProfile(companyId: string) {
     ...company,
     commune: company.commune ? toCommuneOption(company.commune) : null,
   };
-}
-
-// ---------------------------------------------------------------- communes
-
-export type CommuneOption = {
-  code: string;
-  name: string;
-  postcodes: string[];
-  departementCode: string;
-};
-
-function toCommuneOption(row: {
-  code: string;
-  name: string;
-  postcodes: string;
-  departementCode: string;
-}): CommuneOption {
-  return {
-    code: row.code,
-    name: row.name,
-    postcodes: row.postcodes ? row.postcodes.split(",").filter(Boolean) : [],
-    departementCode: row.departementCode,
-  };
-}
-
-/** The commune of a company's profile, as the commune box shows it (or null). */
-export async function getCompanyCommune(companyId: string): Promise<CommuneOption | null> {
-  const company = await prisma.company.findUnique({
-    where: { id: companyId },
-    select: {
-      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
-    },
-  });
-  return company?.commune ? toCommuneOption(company.commune) : null;
-}
-
-/** Lower case, no accents, ligatures spelled out, separators as single spaces. */
-export function normaliseCommuneName(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[\s'’-]+/g, " ")
-    .replace(/^st(e?) /, "saint$1 ")
-    .trim();
-}
-
-/**
- * Communes whose name starts with `query` (ignoring case, accents and hyphens) or whose
- * postcode (or INSEE code) starts with it, most populated first, in `departementCode` only
- * when given; communes of `preferredDepartement` come first.
- */
-export async function searchCommunes({
-  query,
-  departementCode = null,
-  preferredDepartement = null,
-  limit = 20,
-}: {
-  query: string;
-  departementCode?: string | null;
-  preferredDepartement?: string | null;
-  limit?: number;
-}): Promise<CommuneOption[]> {
-  const q = query.trim();
-  type Row = { code: string; name: string; postcodes: string; departementCode: string };
-  const preferred = preferredDepartement ?? "";
-  if (/^(\d{2,5}|2[AB]\d{0,3})$/i.test(q)) {
-    const code = q.toUpperCase();
-    const rows = await prisma.commune.findMany({
-      where: {
-        ...(departementCode ? { departementCode } : {}),
-        OR: [
-          { postcodes: { startsWith: code } },
-          { postcodes: { contains: `,${code}` } },
-          { code: { startsWith: code } },
-        ],
-      },
-      orderBy: [{ population: "desc" }, { name: "asc" }],
-      take: 200,
-      select: { code: true, name: true, postcodes: true, departementCode: true },
-    });
-    return preferFirst(rows, preferred).slice(0, limit).map(toCommuneOption);
-  }
-  const wanted = normaliseCommuneName(q);
-  if (wanted.length < 2) return [];
-  // A LIKE pattern the database filters with (ASCII letters match either case; every letter that
-  // may carry an accent, and every separator, matches any one character); the exact,
-  // accent-insensitive prefix test is then made on the candidates.
-  // (« oe » and « ae » may be one letter, Œ or Æ: they match any run of characters.)
-  const pattern = `${[...wanted.replace(/oe|ae/g, "%")]
-    .map((ch) => (ch === "%" || (/[a-z0-9]/.test(ch) && !/[aceiouy]/.test(ch)) ? ch : "_"))
-    .join("")}%`;
-  const inDepartement = departementCode
-    ? Prisma.sql`AND "departementCode" = ${departementCode}`
-    : Prisma.empty;
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT "code", "name", "postcodes", "departementCode"
-    FROM "Commune"
-    WHERE "name" ${dialect.likeAnyCase} ${pattern} ${inDepartement}
-    ORDER BY ("departementCode" = ${preferred}) DESC, "population" DESC NULLS LAST, "name" ASC`;
-  return rows
-    .filter((row) => normaliseCommuneName(row.name).startsWith(wanted))
-    .slice(0, limit)
-    .map(toCommuneOption);
-}
-
-function preferFirst<T extends { departementCode: string }>(rows: T[], preferred: string) {
-  if (!preferred) return rows;
-  return [
-    ...rows.filter((r) => r.departementCode === preferred),
-    ...rows.filter((r) => r.departementCode !== preferred),
-  ];
 }
 
 // ---------------------------------------------------------------- writing the profile
@@ -560,92 +410,5 @@ export async function unlinkHeadOffice(actorId: string, companyId: string) {
       after: { headOfficeId: null },
     });
     return company.headOffice;
-  });
-}
-
-// ---------------------------------------------------------------- team
-
-async function teamSize(tx: Tx, companyId: string) {
-  return tx.roleAssignment.count({ where: { companyId, role: "COMPANY" } });
-}
-
-/** Removes a colleague's access to the company (never one's own: see leaveCompany). */
-export async function removeTeamMember(actorId: string, companyId: string, roleId: string) {
-  return prisma.$transaction(async (tx) => {
-    const role = await tx.roleAssignment.findFirst({
-      where: { id: roleId, companyId, role: "COMPANY" },
-      select: { id: true, userId: true, user: { select: { name: true, email: true } } },
-    });
-    if (!role) throw new CompanyProfileError("Cette personne ne fait pas partie de l'équipe.");
-    if (role.userId === actorId) {
-      throw new CompanyProfileError(
-        "Vous ne pouvez pas vous retirer vous-même ainsi : utilisez « Quitter l'entreprise ».",
-      );
-    }
-    if ((await teamSize(tx, companyId)) <= 1) {
-      throw new CompanyProfileError("La dernière personne de l'équipe ne peut pas être retirée.");
-    }
-    await tx.roleAssignment.delete({ where: { id: role.id } });
-    await audit(tx, {
-      actorId,
-      action: "REMOVE_MEMBER",
-      entityType: "RoleAssignment",
-      entityId: role.id,
-      companyId,
-      before: { userId: role.userId, name: role.user.name, email: role.user.email },
-    });
-    return role.user;
-  });
-}
-
-/** The actor leaves the company's team; the last member cannot leave. */
-export async function leaveCompany(actorId: string, companyId: string) {
-  return prisma.$transaction(async (tx) => {
-    const role = await tx.roleAssignment.findFirst({
-      where: { userId: actorId, companyId, role: "COMPANY" },
-      select: { id: true, company: { select: { name: true } } },
-    });
-    if (!role) throw new CompanyProfileError("Vous ne faites pas partie de cette équipe.");
-    if ((await teamSize(tx, companyId)) <= 1) {
-      throw new CompanyProfileError(
-        "Vous êtes la dernière personne de l'équipe : vous ne pouvez pas quitter l'entreprise. Invitez d'abord un ou une collègue qui prendra le relais.",
-      );
-    }
-    await tx.roleAssignment.delete({ where: { id: role.id } });
-    await audit(tx, {
-      actorId,
-      action: "LEAVE",
-      entityType: "RoleAssignment",
-      entityId: role.id,
-      companyId,
-      before: { userId: actorId },
-    });
-    return { companyName: role.company?.name ?? "" };
-  });
-}
-
-/** Revokes a pending invitation to the company's team. */
-export async function revokeCompanyInvitation(
-  actorId: string,
-  companyId: string,
-  invitationId: string,
-) {
-  return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findFirst({
-      where: { id: invitationId, companyId, role: "COMPANY", acceptedAt: null, revokedAt: null },
-      select: { id: true, email: true, clubId: true },
-    });
-    if (!invitation) throw new CompanyProfileError("Cette invitation n'est plus en attente.");
-    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
-    await audit(tx, {
-      actorId,
-      action: "REVOKE",
-      entityType: "Invitation",
-      entityId: invitation.id,
-      companyId,
-      clubId: invitation.clubId,
-      before: { email: invitation.email },
-    });
-    return invitation;
   });
 }

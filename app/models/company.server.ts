@@ -17,6 +17,20 @@ export async function getCompanyHeader(companyId: string) {
   });
 }
 
+export function getCompanyName(companyId: string) {
+  return prisma.company.findUnique({ where: { id: companyId }, select: { name: true } });
+}
+
+/** The club the company joined first among those it is a member of; null when none. */
+export async function firstMemberClubId(companyId: string): Promise<string | null> {
+  const membership = await prisma.clubMembership.findFirst({
+    where: { companyId, status: "MEMBER" },
+    orderBy: { createdAt: "asc" },
+    select: { clubId: true },
+  });
+  return membership?.clubId ?? null;
+}
+
 /** The year's commitments of a company, each with what was realised against it (in its unit). */
 export async function listCommitmentsWithProgress(companyId: string, year: number) {
   const commitments = await prisma.commitment.findMany({

@@ -1,3 +1,4 @@
+// Long on purpose: every aggregate reads the same union of sources (splitPeriod), kept beside it.
 // Aggregated figures, computed in the database, never by loading rows into JavaScript. Shared by
 // the company, club, prefecture, admin and public pages.
 //

@@ -1,8 +1,6 @@
 // Invitations: someone allowed to (see canInvite) invites a person to take a role with a scope;
 // the person accepts through a single-use, expiring e-mailed link by choosing a password.
 
-import type { SubmissionResult } from "@conform-to/react";
-import { data } from "@remix-run/node";
 import { assertClubOpen } from "~/models/club-status.server";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -11,8 +9,7 @@ import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
-import { enforceQuota, QUOTAS, QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
-import { redirectWithFlash } from "~/utils/session.server";
+import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { createToken, hashToken } from "~/utils/tokens.server";
 
 export const INVITATION_VALIDITY_DAYS = 14;
@@ -314,33 +311,5 @@ export async function listPendingInvitations(where: {
       club: { select: { name: true } },
       departementCode: true,
     },
-  });
-}
-
-/**
- * The end of every invitation form's action: invite, then a redirect with a flash message, or
- * the form again with the refusal as a French form error (400).
- */
-export async function inviteAndRedirect(
-  request: Request,
-  inviter: CurrentUser,
-  submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> },
-  input: InvitationInput,
-  redirectTo: string,
-) {
-  try {
-    await inviteUser(inviter, input);
-  } catch (error) {
-    if (error instanceof InvitationError || error instanceof QuotaExceeded) {
-      return data(
-        { result: submission.reply({ formErrors: [error.message] }) },
-        { status: refusalStatus(error) },
-      );
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, redirectTo, {
-    kind: "success",
-    message: `Invitation envoyée à ${input.email.trim().toLowerCase()}.`,
   });
 }

@@ -1,6 +1,6 @@
-// Who is invited to a club meeting, their answers, and every e-mail about a meeting: the
-// invitation (with its .ics), the update when the date or place changes, the reminder two days
-// before, the cancellation. Each e-mail is queued in the outbox inside the transaction that
+// Who is invited to a club meeting, and the invitation e-mail (with its .ics); the answers live in
+// meeting-answers.server.ts, the later e-mails (update, cancellation, reminder) in
+// meeting-notices.server.ts. Each e-mail is queued in the outbox inside the transaction that
 // causes it, with a dedupeKey so that nothing is ever sent twice.
 
 import type { EmailTemplateData } from "../../emails";
@@ -15,7 +15,7 @@ import {
   meetingPageUrl,
   type IcsMeeting,
 } from "~/utils/meeting-ics.server";
-import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
@@ -66,7 +66,7 @@ function mailFromAddress() {
 }
 
 /** A meeting as the e-mails and the .ics need it (read in `db`, so inside a transaction too). */
-async function loadMailMeeting(db: Db, meetingId: string) {
+export async function loadMailMeeting(db: Db, meetingId: string) {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: MAIL_MEETING_SELECT,
@@ -107,7 +107,7 @@ async function loadMailMeeting(db: Db, meetingId: string) {
   return { ics, facts, organizer };
 }
 
-function rsvpLinks(invitationId: string, endsAt: Date): RsvpLinks {
+export function rsvpLinks(invitationId: string, endsAt: Date): RsvpLinks {
   return {
     yes: rsvpUrl(invitationId, "YES", endsAt),
     no: rsvpUrl(invitationId, "NO", endsAt),
@@ -356,287 +356,4 @@ export async function listMeetingInvitees(clubId: string, meetingId: string) {
     name: user?.name ?? name ?? row.email,
     contact: userId === null,
   }));
-}
-
-// ---------------------------------------------------------------- answers
-
-export type RsvpLinkTarget = {
-  invitationId: string;
-  email: string;
-  rsvp: string;
-  /** Signs in to Engagés (a company's person): the meeting's page is also theirs to open. */
-  hasAccount: boolean;
-  companyName: string | null;
-  meeting: {
-    id: string;
-    clubId: string;
-    clubName: string;
-    title: string;
-    startsAt: Date;
-    endsAt: Date;
-    place: string;
-    videoUrl: string | null;
-    cancelledAt: Date | null;
-    /** The club's zone, in which the meeting's time is shown. */
-    zone: TimeZone;
-  };
-};
-
-/** The invitation a (verified) link points to, with its meeting; null when it is gone. */
-export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLinkTarget | null> {
-  const invitation = await prisma.meetingInvitation.findUnique({
-    where: { id: invitationId },
-    select: {
-      id: true,
-      email: true,
-      rsvp: true,
-      userId: true,
-      company: { select: { name: true } },
-      meeting: {
-        select: {
-          id: true,
-          clubId: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          place: true,
-          videoUrl: true,
-          cancelledAt: true,
-          club: { select: { name: true, departementCode: true } },
-        },
-      },
-    },
-  });
-  if (!invitation) return null;
-  const { club, ...meeting } = invitation.meeting;
-  return {
-    invitationId: invitation.id,
-    email: invitation.email,
-    rsvp: invitation.rsvp,
-    hasAccount: invitation.userId !== null,
-    companyName: invitation.company?.name ?? null,
-    meeting: { ...meeting, clubName: club.name, zone: zoneOfDepartement(club.departementCode) },
-  };
-}
-
-/** Why an answer cannot be taken any more, or null when it can. */
-export function answerClosedReason(
-  meeting: { cancelledAt: Date | null; endsAt: Date },
-  now = new Date(),
-) {
-  if (meeting.cancelledAt) return "Cette réunion a été annulée.";
-  if (meeting.endsAt <= now)
-    return "Cette réunion est terminée : il n'est plus possible de répondre.";
-  return null;
-}
-
-/** Records the answer of a (verified) link. Idempotent: the same answer twice changes nothing. */
-export async function recordLinkAnswer(invitationId: string, answer: RsvpAnswer, now = new Date()) {
-  const target = await findRsvpLinkTarget(invitationId);
-  if (!target) throw new MeetingError("Cette invitation n'existe plus.");
-  const closed = answerClosedReason(target.meeting, now);
-  if (closed) throw new MeetingError(closed);
-  if (target.rsvp !== answer) {
-    await prisma.meetingInvitation.update({
-      where: { id: invitationId },
-      data: { rsvp: answer, rsvpAt: now },
-    });
-  }
-  return target;
-}
-
-/**
- * A signed-in member answers in the app. Someone not invited (a colleague who joined since) may
- * answer too when their company is a MEMBER of the club: their invitation row is created.
- */
-export async function answerAsMember(
-  user: CurrentUser,
-  clubId: string,
-  meetingId: string,
-  answer: RsvpAnswer,
-  now = new Date(),
-) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, endsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
-  const closed = answerClosedReason(meeting, now);
-  if (closed) throw new MeetingError(closed);
-  const email = user.email.toLowerCase();
-  const existing = await prisma.meetingInvitation.findFirst({
-    where: { meetingId, OR: [{ userId: user.id }, { email }] },
-    select: { id: true },
-  });
-  if (existing) {
-    await prisma.meetingInvitation.update({
-      where: { id: existing.id },
-      data: { rsvp: answer, rsvpAt: now },
-    });
-    return;
-  }
-  const companyIds = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
-  const membership = await prisma.clubMembership.findFirst({
-    where: { clubId, status: "MEMBER", companyId: { in: companyIds } },
-    orderBy: { company: { name: "asc" } },
-    select: { companyId: true },
-  });
-  if (!membership) {
-    throw new MeetingError(
-      "Seules les personnes des entreprises membres du club peuvent répondre.",
-    );
-  }
-  await prisma.meetingInvitation.upsert({
-    where: { meetingId_email: { meetingId, email } },
-    create: {
-      meetingId,
-      email,
-      userId: user.id,
-      companyId: membership.companyId,
-      rsvp: answer,
-      rsvpAt: now,
-    },
-    update: { rsvp: answer, rsvpAt: now },
-  });
-}
-
-/** The signed-in user's invitation to each of these meetings (by account or e-mail address). */
-export async function myInvitations(user: CurrentUser, meetingIds: string[]) {
-  const rows = await prisma.meetingInvitation.findMany({
-    where: {
-      meetingId: { in: meetingIds },
-      OR: [{ userId: user.id }, { email: user.email.toLowerCase() }],
-    },
-    select: { meetingId: true, rsvp: true, attended: true },
-  });
-  return new Map(rows.map((r) => [r.meetingId, r]));
-}
-
-/** May this user answer for themselves (invited, or a person of a MEMBER company)? */
-export async function canAnswerInClub(user: CurrentUser, clubId: string) {
-  const companyIds = user.roles.filter((r) => r.role === "COMPANY").map((r) => r.companyId!);
-  if (companyIds.length === 0) return false;
-  const membership = await prisma.clubMembership.findFirst({
-    where: { clubId, status: "MEMBER", companyId: { in: companyIds } },
-    select: { id: true },
-  });
-  return membership !== null;
-}
-
-// ---------------------------------------------------------------- notices
-
-/**
- * Queues, inside the caller's transaction, the e-mail telling every invitee that the meeting
- * changed (date, time or place: a new .ics with a higher SEQUENCE) or was cancelled
- * (METHOD:CANCEL). Returns how many were queued.
- */
-export async function queueMeetingNotices(
-  tx: Tx,
-  meetingId: string,
-  kind: "updated" | "cancelled",
-): Promise<number> {
-  const { ics, facts, organizer } = await loadMailMeeting(tx, meetingId);
-  const invitations = await tx.meetingInvitation.findMany({
-    where: {
-      meetingId,
-      // An update goes to those who received the invitation; a cancellation also to those who
-      // answered in the app.
-      ...(kind === "updated" ? { sentAt: { not: null } } : {}),
-    },
-    select: { id: true, email: true, name: true, userId: true, user: { select: { name: true } } },
-  });
-  for (const invitation of invitations) {
-    const attachment = meetingIcsAttachment(
-      meetingInvitationIcs(ics, {
-        email: invitation.email,
-        name: invitation.user?.name ?? invitation.name,
-      }),
-      kind === "cancelled" ? "CANCEL" : "REQUEST",
-    );
-    if (kind === "cancelled") {
-      await queueEmail(tx, {
-        template: "meeting-cancelled",
-        to: invitation.email,
-        data: { meeting: facts, organizerName: organizer.name },
-        attachments: [attachment],
-        dedupeKey: `meeting-cancelled:${meetingId}:${invitation.email}`,
-      });
-    } else {
-      await queueEmail(tx, {
-        template: "meeting-updated",
-        to: invitation.email,
-        data: {
-          meeting: facts,
-          rsvp: rsvpLinks(invitation.id, ics.endsAt),
-          viewInApp: invitation.userId !== null,
-        },
-        attachments: [attachment],
-        dedupeKey: `meeting-updated:${meetingId}:${invitation.email}:${ics.updatedAt.getTime()}`,
-      });
-    }
-  }
-  return invitations.length;
-}
-
-// ---------------------------------------------------------------- reminders
-
-/**
- * The scheduler's job: for each meeting starting within 48 hours whose reminder has not gone,
- * reminds the invitees who did not answer "no" (except those invited within the last day), and
- * marks the reminder sent, in one transaction per meeting. Running it again does nothing: the
- * meeting is claimed through reminderSentAt and each e-mail has a dedupeKey.
- */
-export async function sendDueMeetingReminders(now = new Date()) {
-  const due = await prisma.meeting.findMany({
-    where: {
-      reminderSentAt: null,
-      cancelledAt: null,
-      startsAt: { gt: now, lte: new Date(now.getTime() + REMINDER_WINDOW_MS) },
-      // Not before someone is invited: later invitees would get no reminder.
-      invitations: { some: {} },
-    },
-    select: { id: true },
-    orderBy: { startsAt: "asc" },
-  });
-  let meetings = 0;
-  let emails = 0;
-  for (const { id } of due) {
-    const sent = await prisma.$transaction(async (tx) => {
-      const claimed = await tx.meeting.updateMany({
-        where: { id, reminderSentAt: null, cancelledAt: null },
-        data: { reminderSentAt: now },
-      });
-      if (claimed.count === 0) return null;
-      const { facts, ics } = await loadMailMeeting(tx, id);
-      const invitees = await tx.meetingInvitation.findMany({
-        where: { meetingId: id, rsvp: { not: "NO" } },
-        select: { id: true, email: true, rsvp: true, sentAt: true, userId: true },
-      });
-      let queued = 0;
-      for (const invitee of invitees) {
-        if (invitee.sentAt && now.getTime() - invitee.sentAt.getTime() < FRESH_INVITATION_MS) {
-          continue;
-        }
-        const current = invitee.rsvp as RsvpAnswer | "PENDING";
-        await queueEmail(tx, {
-          template: "meeting-reminder",
-          to: invitee.email,
-          data: {
-            meeting: facts,
-            currentAnswer: current === "PENDING" ? null : RSVP_CHOICE_LABELS[current],
-            rsvp: rsvpLinks(invitee.id, ics.endsAt),
-            viewInApp: invitee.userId !== null,
-          },
-          // Per meeting, date and person: a meeting moved to a new date gets a new reminder.
-          dedupeKey: `meeting-reminder:${id}:${ics.startsAt.getTime()}:${invitee.email}`,
-        });
-        queued++;
-      }
-      return queued;
-    });
-    if (sent === null) continue;
-    meetings++;
-    emails += sent;
-  }
-  return { meetings, emails };
 }

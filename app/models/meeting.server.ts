@@ -14,7 +14,8 @@ import type { MeetingFormValue } from "~/utils/schemas/meeting";
 import { emailField } from "~/utils/validation";
 import { z } from "zod";
 import { clubZone } from "./club-zone.server";
-import { MeetingError, queueMeetingNotices } from "./meeting-invitations.server";
+import { MeetingError } from "./meeting-invitations.server";
+import { queueMeetingNotices } from "./meeting-notices.server";
 
 export { MeetingError };
 

@@ -1,16 +1,12 @@
 // The prefecture's département dashboard (filters, drill-down by club, exports) and the national
-// view. It reuses the club figures (getFigures with a département scope): every figure is a
+// view. It reuses the figures of every scope (getFigures with a département scope): every figure is a
 // grouped query in the database; JavaScript only merges a handful of grouped rows.
 
 import ExcelJS from "exceljs";
 import { Prisma } from "~/generated/prisma/client";
-import {
-  getFigures,
-  parseFigurePeriod,
-  writeFigureSheets,
-  type ClubFigurePeriod,
-  type ClubFigures,
-} from "~/models/club.server";
+import { parseFigurePeriod, type FigurePeriod } from "~/models/figures-period.server";
+import { getFigures, type ScopeFigures } from "~/models/figures-report.server";
+import { writeFigureSheets } from "~/models/figures-workbook.server";
 import {
   commitmentSqlWhere,
   keyFiguresByDepartement,
@@ -26,7 +22,7 @@ import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/do
 import type { NationalSort } from "~/utils/national-sorts";
 
 export type DashboardFilters = {
-  period: ClubFigurePeriod;
+  period: FigurePeriod;
   clubId: string | null;
   publicCategoryCode: string | null;
   actionTypeCode: string | null;
@@ -140,6 +136,29 @@ export function getDepartementFigures(departementCode: string, filters: Dashboar
   return getFigures(scopeOf(departementCode, filters), filters.period);
 }
 
+/** The club of this département, with its département's name; null when it is not one of them. */
+export function findDepartementClub(clubId: string, departementCode: string) {
+  return prisma.club.findFirst({
+    where: { id: clubId, departementCode },
+    select: { id: true, name: true, departement: { select: { code: true, name: true } } },
+  });
+}
+
+/**
+ * Of these companies, the ids of those still members of a club of the département: a former
+ * member's space is no longer the prefecture's to read (decision 013).
+ */
+export async function companyIdsMemberInDepartement(
+  companyIds: string[],
+  departementCode: string,
+): Promise<Set<string>> {
+  const members = await prisma.clubMembership.findMany({
+    where: { companyId: { in: companyIds }, status: "MEMBER", club: { departementCode } },
+    select: { companyId: true },
+  });
+  return new Set(members.map((m) => m.companyId));
+}
+
 export type CompanyLine = {
   companyId: string;
   name: string;
@@ -227,7 +246,7 @@ export type DepartementExport = {
   departement: { code: string; name: string };
   filters: DashboardFilters;
   clubs: Array<{ id: string; name: string }>;
-  data: ClubFigures;
+  data: ScopeFigures;
   companies: CompanyLine[];
 };
 

@@ -6,18 +6,15 @@
 
 import { ACTIVE_WINDOW_DAYS } from "~/models/club.server";
 import { assertClubOpen } from "~/models/club-status.server";
-import { audit } from "~/utils/audit.server";
-import { hasValidSignature, sign } from "~/utils/signatures.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
-import { runOnce } from "~/utils/scheduler.server";
-import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
-import { calendarDay } from "~/utils/time/wall-clock";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatDate } from "~/utils/format";
 import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permissions.server";
 import { INVITATION_VALIDITY_DAYS, recordInvitation } from "~/models/invitation.server";
 import type { ReminderEmailData } from "../../emails/reminder";
+import { unsubscribeUrl } from "./reminder-unsubscribe.server";
 
 /** A member is silent when it declared no realisation within this many days. */
 export const SILENT_AFTER_DAYS = ACTIVE_WINDOW_DAYS;
@@ -28,7 +25,7 @@ export const CAMPAIGN_WINDOW_DAYS = 7;
 export const CAMPAIGN_EVERY_MS = 15 * 60_000;
 export const MESSAGE_MAX_LENGTH = 4000;
 
-const DAY_MS = 24 * 3600_000;
+export const DAY_MS = 24 * 3600_000;
 
 export class ReminderError extends Error {
   constructor(
@@ -47,78 +44,6 @@ Vos réalisations font les chiffres du club et inspirent les autres entreprises.
 
 Merci pour votre engagement !`;
 
-// ---------------------------------------------------------------- unsubscribe tokens
-
-const UNSUBSCRIBE_PURPOSE = "engages:reminders-opt-out:v1";
-
-/** The unsubscribe token of a membership: its id and an HMAC of it (no expiry, no sign-in). */
-export function unsubscribeToken(membershipId: string) {
-  return `${membershipId}.${sign(UNSUBSCRIBE_PURPOSE, membershipId)}`;
-}
-
-export function unsubscribeUrl(membershipId: string) {
-  return `${env.APP_URL}/desabonnement/${unsubscribeToken(membershipId)}`;
-}
-
-/** The membership id of a valid token, or null when it was altered. */
-export function verifyUnsubscribeToken(token: string): string | null {
-  const [membershipId, given, extra] = token.split(".");
-  if (!membershipId || !given || extra !== undefined || membershipId.length > 64) return null;
-  if (!hasValidSignature(UNSUBSCRIBE_PURPOSE, membershipId, given)) return null;
-  return membershipId;
-}
-
-/** What the unsubscribe page shows, for a valid token. */
-export async function findUnsubscription(token: string) {
-  const membershipId = verifyUnsubscribeToken(token);
-  if (!membershipId) return null;
-  return prisma.clubMembership.findUnique({
-    where: { id: membershipId },
-    select: {
-      id: true,
-      remindersOptOut: true,
-      company: { select: { name: true } },
-      club: { select: { name: true } },
-    },
-  });
-}
-
-/** Opts the membership out of reminders (idempotent, audited). Null for a bad token. */
-export async function optOutOfReminders(token: string) {
-  const membershipId = verifyUnsubscribeToken(token);
-  if (!membershipId) return null;
-  return prisma.$transaction(async (tx) => {
-    const membership = await tx.clubMembership.findUnique({
-      where: { id: membershipId },
-      select: {
-        id: true,
-        clubId: true,
-        companyId: true,
-        remindersOptOut: true,
-        company: { select: { name: true } },
-        club: { select: { name: true } },
-      },
-    });
-    if (!membership) return null;
-    if (!membership.remindersOptOut) {
-      await tx.clubMembership.update({
-        where: { id: membership.id },
-        data: { remindersOptOut: true },
-      });
-      await audit(tx, {
-        actorId: null,
-        action: "UPDATE",
-        entityType: "ClubMembership",
-        entityId: membership.id,
-        companyId: membership.companyId,
-        clubId: membership.clubId,
-        before: { remindersOptOut: false },
-        after: { remindersOptOut: true, via: "lien de désabonnement" },
-      });
-    }
-    return { companyName: membership.company.name, clubName: membership.club.name };
-  });
-}
 
 // ---------------------------------------------------------------- who may be reminded
 
@@ -127,7 +52,7 @@ export async function optOutOfReminders(token: string) {
  * whether the company has people who sign in (else the e-mail invites its contact to create the
  * company's account instead of sending them to a sign-in form).
  */
-async function recipientsOf(db: Tx | typeof prisma, companyIds: string[]) {
+export async function recipientsOf(db: Tx | typeof prisma, companyIds: string[]) {
   const accounts = await db.roleAssignment.findMany({
     where: { companyId: { in: companyIds }, role: "COMPANY" },
     orderBy: { createdAt: "asc" },
@@ -144,7 +69,7 @@ async function recipientsOf(db: Tx | typeof prisma, companyIds: string[]) {
  * the club's first animator, as for the meetings' organiser. The invitation holds only while
  * they may still send it (decision 013); with no animator, the e-mail says whom to ask.
  */
-async function campaignInviter(clubId: string) {
+export async function campaignInviter(clubId: string) {
   const role = await prisma.roleAssignment.findFirst({
     where: { clubId, role: "ANIMATOR" },
     orderBy: { createdAt: "asc" },
@@ -154,7 +79,7 @@ async function campaignInviter(clubId: string) {
 }
 
 /** Members (MEMBER, not opted out) who declared no realisation in the last 92 days. */
-function silentWhere(clubId: string, now: Date) {
+export function silentWhere(clubId: string, now: Date) {
   return {
     clubId,
     status: "MEMBER",
@@ -278,7 +203,7 @@ async function nextStep(
   return { kind: "create-account", url: acceptUrl, validDays: INVITATION_VALIDITY_DAYS };
 }
 
-async function queueReminder(
+export async function queueReminder(
   tx: Tx,
   input: {
     club: ClubForReminder;
@@ -420,173 +345,4 @@ export async function sendReminders(input: {
     }
     return { sent: memberships.map((m) => m.company.name) };
   });
-}
-
-// ---------------------------------------------------------------- the quarterly campaign
-
-/** The quarter ("2026-Q4") when `now` (in the club's zone) is in its first 7 days, else null. */
-export function campaignQuarter(now: Date, zone: TimeZone = PARIS): string | null {
-  const [year, month, day] = calendarDay(now, zone).split("-").map(Number);
-  const quarter = Math.floor((month - 1) / 3) + 1;
-  const firstMonth = (quarter - 1) * 3 + 1;
-  if (month !== firstMonth || day > CAMPAIGN_WINDOW_DAYS) return null;
-  return `${year}-Q${quarter}`;
-}
-
-/**
- * Sends the campaign's reminder to one club's silent members, skipping those reminded within the
- * cap (or already in this campaign), in one transaction. Safe to run again: the campaign key is
- * unique per member and the e-mails are deduplicated.
- */
-export async function sendCampaign(clubId: string, campaignKey: string, now = new Date()) {
-  const inviter = await campaignInviter(clubId);
-  return prisma.$transaction(async (tx) => {
-    const club = await tx.club.findUniqueOrThrow({
-      where: { id: clubId },
-      select: { id: true, name: true, reminderCapDays: true },
-    });
-    const silent = await tx.clubMembership.findMany({
-      where: silentWhere(clubId, now),
-      select: {
-        id: true,
-        contactName: true,
-        contactEmail: true,
-        companyId: true,
-        company: { select: { name: true } },
-      },
-    });
-    const companyIds = silent.map((m) => m.companyId);
-    const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
-    const [held, recipientOf] = await Promise.all([
-      tx.reminder.findMany({
-        where: {
-          clubId,
-          companyId: { in: companyIds },
-          OR: [{ createdAt: { gt: capStart } }, { campaignKey }],
-        },
-        select: { companyId: true },
-      }),
-      recipientsOf(tx, companyIds),
-    ]);
-    let sent = 0;
-    for (const m of silent) {
-      const { to, hasPeople } = recipientOf(m.companyId, m.contactEmail);
-      if (!to || held.some((h) => h.companyId === m.companyId)) continue;
-      await queueReminder(tx, {
-        club,
-        membership: {
-          id: m.id,
-          companyId: m.companyId,
-          companyName: m.company.name,
-          contactName: m.contactName,
-        },
-        to,
-        hasPeople,
-        inviter,
-        message: DEFAULT_REMINDER_MESSAGE,
-        sentBy: null,
-        campaignKey,
-        now,
-      });
-      sent++;
-    }
-    return sent;
-  });
-}
-
-/**
- * The scheduler's job: during a quarter's first 7 days in each club's own zone, the club's
- * campaign, once. Returns the Paris quarter (the usual one), the clubs run and the e-mails queued.
- */
-export async function runReminderCampaigns(now = new Date()) {
-  // A closed club's members are no longer reminded (decision 015).
-  const clubs = await prisma.club.findMany({
-    where: { closedAt: null },
-    select: { id: true, departementCode: true },
-    orderBy: { createdAt: "asc" },
-  });
-  let ran = 0;
-  let sent = 0;
-  for (const club of clubs) {
-    const quarter = campaignQuarter(now, zoneOfDepartement(club.departementCode));
-    if (!quarter) continue;
-    const done = await runOnce(
-      `reminder-campaign:${club.id}:${quarter}`,
-      async () => {
-        sent += await sendCampaign(club.id, quarter, now);
-      },
-      now,
-    );
-    if (done) ran++;
-  }
-  return { quarter: campaignQuarter(now), clubs: ran, sent };
-}
-
-// ---------------------------------------------------------------- settings and log
-
-/** Changes the club's cap (7–365 days), audited. Returns the previous value. */
-export async function setReminderCap(actorId: string, clubId: string, days: number) {
-  if (!Number.isInteger(days) || days < REMINDER_CAP_MIN_DAYS || days > REMINDER_CAP_MAX_DAYS) {
-    throw new ReminderError(
-      `Le délai entre deux relances doit être un nombre entier de jours, entre ${REMINDER_CAP_MIN_DAYS} et ${REMINDER_CAP_MAX_DAYS}.`,
-    );
-  }
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.club.findUniqueOrThrow({
-      where: { id: clubId },
-      select: { reminderCapDays: true },
-    });
-    if (before.reminderCapDays === days) return before.reminderCapDays;
-    await tx.club.update({ where: { id: clubId }, data: { reminderCapDays: days } });
-    await audit(tx, {
-      actorId,
-      action: "UPDATE",
-      entityType: "Club",
-      entityId: clubId,
-      clubId,
-      before: { reminderCapDays: before.reminderCapDays },
-      after: { reminderCapDays: days },
-    });
-    return before.reminderCapDays;
-  });
-}
-
-/** The club's reminders, latest first, with the state of each e-mail. */
-export async function listReminderLog(clubId: string, take = 100) {
-  const [reminders, total] = await Promise.all([
-    prisma.reminder.findMany({
-      where: { clubId },
-      orderBy: { createdAt: "desc" },
-      take,
-      select: {
-        id: true,
-        createdAt: true,
-        campaignKey: true,
-        emailId: true,
-        company: { select: { name: true } },
-        sentBy: { select: { name: true } },
-      },
-    }),
-    prisma.reminder.count({ where: { clubId } }),
-  ]);
-  const emails = await prisma.emailOutbox.findMany({
-    where: { id: { in: reminders.map((r) => r.emailId).filter((id): id is string => !!id) } },
-    select: { id: true, to: true, status: true, sentAt: true },
-  });
-  return {
-    total,
-    entries: reminders.map((r) => {
-      const email = emails.find((e) => e.id === r.emailId);
-      return {
-        id: r.id,
-        createdAt: r.createdAt,
-        companyName: r.company.name,
-        sentBy: r.sentBy?.name ?? null,
-        campaignKey: r.campaignKey,
-        to: email?.to ?? null,
-        emailStatus: email?.status ?? null,
-        emailSentAt: email?.sentAt ?? null,
-      };
-    }),
-  };
 }

@@ -4,11 +4,12 @@ import { FigureTrend } from "~/components/figures-sections";
 import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
-import { parseFigurePeriod } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures, monthlyTrend } from "~/models/figures.server";
 import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";
-import { prisma } from "~/utils/db.server";
+import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
+import { countEmailsByStatus } from "~/models/email-outbox.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -23,17 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = figurePeriod.current;
   const [figures, clubs, outbox, departements, trend] = await Promise.all([
     keyFigures({}, period),
-    prisma.club.findMany({
-      orderBy: [{ departementCode: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        departementCode: true,
-        departement: { select: { name: true } },
-        _count: { select: { memberships: { where: { status: "MEMBER" } } } },
-      },
-    }),
-    prisma.emailOutbox.groupBy({ by: ["status"], _count: { _all: true } }),
+    listClubsWithMemberCounts(),
+    countEmailsByStatus(),
     nationalTable(period, sort, descending),
     monthlyTrend({}, figurePeriod.trend),
   ]);
@@ -46,10 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: now.getUTCFullYear(),
     figures,
     clubs,
-    outbox: Object.fromEntries(outbox.map((o) => [o.status, o._count._all])) as Record<
-      string,
-      number
-    >,
+    outbox,
   };
 }
 

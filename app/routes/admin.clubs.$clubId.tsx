@@ -12,12 +12,14 @@ import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
   closeClub,
+  countClubCommitments,
   getClubForAdmin,
   reopenClub,
   updateClub,
 } from "~/models/clubs-admin.server";
-import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
-import { prisma } from "~/utils/db.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect } from "~/utils/invitation-form.server";
+import { listDepartements } from "~/models/departements.server";
 import { readForm } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
@@ -38,9 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const club = await getClubForAdmin(params.clubId ?? "");
   if (!club) notFound("Ce club n'existe pas.");
   const [departements, invitations, declarations] = await Promise.all([
-    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    listDepartements(),
     listPendingInvitations({ clubId: club.id, roles: ["ANIMATOR"] }),
-    prisma.commitment.count({ where: { clubId: club.id } }),
+    countClubCommitments(club.id),
   ]);
   return { club, departements, invitations, departementLocked: declarations > 0 };
 }

@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/page";
 import { formatDate, countOf } from "~/utils/format";
 import { TableScroll } from "~/components/table-scroll";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
-import { prisma } from "~/utils/db.server";
+import { listDepartements } from "~/models/departements.server";
 import { readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
@@ -17,10 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Clubs — Administration — 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
-  const [clubs, departements] = await Promise.all([
-    listClubsForAdmin(),
-    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
-  ]);
+  const [clubs, departements] = await Promise.all([listClubsForAdmin(), listDepartements()]);
   return { clubs, departements };
 }
 

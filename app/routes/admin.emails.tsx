@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/utils/format";
-import { prisma } from "~/utils/db.server";
+import { listLatestEmails } from "~/models/email-outbox.server";
+import { retryFailedEmails } from "~/utils/email.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -18,35 +19,18 @@ const STATUS_LABELS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
-  const messages = await prisma.emailOutbox.findMany({
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      to: true,
-      subject: true,
-      status: true,
-      attempts: true,
-      lastError: true,
-      createdAt: true,
-      sentAt: true,
-      nextAttemptAt: true,
-    },
-  });
+  const messages = await listLatestEmails();
   return { messages };
 }
 
 /** Puts failed messages back in the queue, to be tried at once. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "admin" });
-  const result = await prisma.emailOutbox.updateMany({
-    where: { status: "FAILED" },
-    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() },
-  });
-  console.info(`Relance de ${result.count} e-mail(s) en échec par ${user.email}`);
+  const count = await retryFailedEmails();
+  console.info(`Relance de ${count} e-mail(s) en échec par ${user.email}`);
   return redirectWithFlash(request, "/admin/emails", {
     kind: "success",
-    message: `${result.count} e-mail(s) en échec remis dans la file d'envoi.`,
+    message: `${count} e-mail(s) en échec remis dans la file d'envoi.`,
   });
 }
 

@@ -7,8 +7,10 @@ import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
-import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
-import { prisma } from "~/utils/db.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect } from "~/utils/invitation-form.server";
+import { clubExists, listOpenClubs } from "~/models/clubs-admin.server";
+import { departementExists, listDepartements } from "~/models/departements.server";
 import { ROLE_LABELS } from "~/utils/domain";
 import { requirePermission } from "~/utils/permissions.server";
 import { inviteBaseSchema } from "~/utils/validation";
@@ -39,13 +41,8 @@ const schema = /* @__PURE__ */ (() =>
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
   const [clubs, departements, invitations] = await Promise.all([
-    // A closed club takes no new animator (decision 015).
-    prisma.club.findMany({
-      where: { closedAt: null },
-      orderBy: [{ departementCode: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, departementCode: true },
-    }),
-    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    listOpenClubs(),
+    listDepartements(),
     listPendingInvitations({ roles: ["ANIMATOR", "PREFECTURE", "ADMIN"] }),
   ]);
   return {
@@ -65,22 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400 });
   }
   const { role, clubId, departementCode } = submission.value;
-  if (
-    role === "ANIMATOR" &&
-    !(await prisma.club.findUnique({ where: { id: clubId }, select: { id: true } }))
-  ) {
+  if (role === "ANIMATOR" && !(await clubExists(clubId ?? ""))) {
     return data(
       { result: submission.reply({ fieldErrors: { clubId: ["Ce club n'existe pas."] } }) },
       { status: 400 },
     );
   }
-  if (
-    role === "PREFECTURE" &&
-    !(await prisma.departement.findUnique({
-      where: { code: departementCode },
-      select: { code: true },
-    }))
-  ) {
+  if (role === "PREFECTURE" && !(await departementExists(departementCode ?? ""))) {
     return data(
       {
         result: submission.reply({

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/utils/format";
-import { prisma } from "~/utils/db.server";
+import { countOutboxEmails } from "~/models/email-outbox.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
-import { runDueJobs } from "~/utils/scheduler.server";
+import { listLatestJobRuns, runDueJobs } from "~/utils/scheduler.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { TableScroll } from "~/components/table-scroll";
 
@@ -17,15 +17,15 @@ export const meta: MetaFunction = () => [{ title: "Tâches planifiées — Engag
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
-  const runs = await prisma.jobRun.findMany({ orderBy: { startedAt: "desc" }, take: 50 });
+  const runs = await listLatestJobRuns();
   return { runs };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "admin" });
-  const before = await prisma.emailOutbox.count();
+  const before = await countOutboxEmails();
   await runDueJobs(new Date());
-  const queued = (await prisma.emailOutbox.count()) - before;
+  const queued = (await countOutboxEmails()) - before;
   console.info(`Tâches planifiées lancées à la main par ${user.email} : ${queued} e-mail(s)`);
   return redirectWithFlash(request, "/admin/taches", {
     kind: "success",

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { searchCommunes } from "~/models/company-profile.server";
+import { searchCommunes } from "~/models/communes.server";
 import { getUserId } from "~/utils/auth.server";
 
 // GET /api/communes?q=len&departement=62 — up to 20 communes whose name starts with q (case and

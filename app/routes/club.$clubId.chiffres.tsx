@@ -5,7 +5,8 @@ import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
-import { getClub, getClubFigures, parseFigurePeriod } from "~/models/club.server";
+import { getClub, getClubFigures } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
 

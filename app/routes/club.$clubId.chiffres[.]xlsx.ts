@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { buildClubFiguresWorkbook, parseFigurePeriod } from "~/models/club.server";
+import { buildClubFiguresWorkbook } from "~/models/club.server";
+import { parseFigurePeriod } from "~/models/figures-period.server";
 import { getOnly, xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 

@@ -25,11 +25,10 @@ import {
   REMINDER_CAP_MIN_DAYS,
   ReminderError,
   SILENT_AFTER_DAYS,
-  listReminderLog,
   listSilentMembers,
   sendReminders,
-  setReminderCap,
 } from "~/models/reminders.server";
+import { setReminderCap, listReminderLog } from "~/models/reminder-settings.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";

@@ -5,14 +5,13 @@ import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
+import { listMeetingInvitees, MeetingError } from "~/models/meeting-invitations.server";
 import {
-  answerAsMember,
-  answerClosedReason,
   canAnswerInClub,
-  listMeetingInvitees,
-  MeetingError,
   myInvitations,
-} from "~/models/meeting-invitations.server";
+  answerClosedReason,
+  answerAsMember,
+} from "~/models/meeting-answers.server";
 import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";

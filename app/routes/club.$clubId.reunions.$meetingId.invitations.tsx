@@ -7,12 +7,12 @@ import { FormErrors } from "~/components/forms";
 import { MeetingFactsList, RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import {
-  answerClosedReason,
   inviteToMeeting,
   listInvitableCompanies,
   listMeetingInvitees,
   MeetingError,
 } from "~/models/meeting-invitations.server";
+import { answerClosedReason } from "~/models/meeting-answers.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClubMeeting } from "~/models/meeting.server";
 import { zoneOfDepartement } from "~/utils/time/zones";

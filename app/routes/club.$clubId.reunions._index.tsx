@@ -6,12 +6,8 @@ import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { getClub } from "~/models/club.server";
-import {
-  answerAsMember,
-  canAnswerInClub,
-  MeetingError,
-  myInvitations,
-} from "~/models/meeting-invitations.server";
+import { MeetingError } from "~/models/meeting-invitations.server";
+import { canAnswerInClub, myInvitations, answerAsMember } from "~/models/meeting-answers.server";
 import {
   ensureCalendarToken,
   listClubMeetings,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
-import { findUnsubscription, optOutOfReminders } from "~/models/reminders.server";
+import { optOutOfReminders, findUnsubscription } from "~/models/reminder-unsubscribe.server";
 
 // The one-click unsubscribe link of every reminder e-mail: a signed token (HMAC of the
 // membership id), no sign-in. GET only shows a confirmation (mail scanners follow links);

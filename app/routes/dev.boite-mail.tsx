@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { formatDateTime } from "~/utils/format";
-import { prisma } from "~/utils/db.server";
+import { getDevMailboxEmail, listDevMailboxEmails } from "~/models/email-outbox.server";
 import { env } from "~/utils/env.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 
@@ -15,17 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, { action: "admin" });
   const selectedId = new URL(request.url).searchParams.get("id");
   const [messages, selected] = await Promise.all([
-    prisma.emailOutbox.findMany({
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, to: true, subject: true, createdAt: true },
-    }),
-    selectedId
-      ? prisma.emailOutbox.findUnique({
-          where: { id: selectedId },
-          select: { id: true, to: true, subject: true, html: true, text: true, createdAt: true },
-        })
-      : null,
+    listDevMailboxEmails(),
+    selectedId ? getDevMailboxEmail(selectedId) : null,
   ]);
   return { messages, selected };
 }

@@ -8,14 +8,15 @@ import { InviteForm } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { spaceTitle } from "~/components/company-nav";
+import { CompanyProfileError } from "~/models/company-profile.server";
 import {
-  CompanyProfileError,
   leaveCompany,
   removeTeamMember,
   revokeCompanyInvitation,
-} from "~/models/company-profile.server";
+} from "~/models/company-team.server";
 import { getCompanyHeader, listCompanyTeam } from "~/models/company.server";
-import { inviteAndRedirect, listPendingInvitations } from "~/models/invitation.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { inviteAndRedirect } from "~/utils/invitation-form.server";
 import {
   JoinRequestError,
   answerJoinRequest,

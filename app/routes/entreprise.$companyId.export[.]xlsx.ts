@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { buildCompanyExport } from "~/models/company-report.server";
+import { buildCompanyExport } from "~/models/company-export.server";
 import { getOnly, xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 

@@ -2,7 +2,7 @@
 // the same work as the import page's plain post, answered in JSON — `{ location }` of the
 // preview, or `{ error }` in French with a 4xx status.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveImportUpload } from "~/models/realisation-import.server";
+import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,9 @@
 // The XLSX template of the realisation import, with the company's commitments in its "Listes".
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildTemplateXlsx, listTemplateCommitments } from "~/models/realisation-import.server";
+import {
+  buildTemplateXlsx,
+  listTemplateCommitments,
+} from "~/models/realisation-import-template.server";
 import { xlsxResponse } from "~/utils/downloads.server";
 import { requirePermission } from "~/utils/permissions.server";
 

@@ -8,14 +8,13 @@ import { ImportUploadForm } from "~/components/import-upload-form";
 import { PageHeader, numberFormat } from "~/components/page";
 import { formatDateTime } from "~/utils/format";
 import { getCompanyHeader } from "~/models/company.server";
+import { confirmImport, getImportPreview } from "~/models/realisation-import.server";
 import {
   IMPORT_COLUMNS,
   IMPORT_LIMITS,
   ImportConfirmError,
-  confirmImport,
-  getImportPreview,
-  receiveImportUpload,
-} from "~/models/realisation-import.server";
+} from "~/models/realisation-import-columns.server";
+import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPE_LABELS,

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeSelect } from "~/components/rome-fields";
 import { createPost, PasserelleError } from "~/models/passerelle.server";
-import { getCompanyCommune } from "~/models/company-profile.server";
+import { getCompanyCommune } from "~/models/communes.server";
 import { networkScope, requirePermission } from "~/utils/permissions.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import {

@@ -17,11 +17,10 @@ import {
   getCompanyProfile,
   headOfficeLinkSchema,
   linkHeadOffice,
-  nafSubclasses,
   unlinkHeadOffice,
   updateCompanyProfile,
-  type NafOption,
 } from "~/models/company-profile.server";
+import { nafSubclasses, type NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { SIRET_LOCKED } from "~/utils/siret";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";

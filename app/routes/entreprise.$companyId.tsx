@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { CompanyNav } from "~/components/company-nav";
-import { prisma } from "~/utils/db.server";
+import { firstMemberClubId, getCompanyName } from "~/models/company.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 
 // The frame of a company's space: its tabs. Each child route checks its own permission too
@@ -9,17 +9,13 @@ import { can, notFound, requirePermission } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   const user = await requirePermission(request, { action: "company:read", companyId });
-  const [company, canEdit, club] = await Promise.all([
-    prisma.company.findUnique({ where: { id: companyId }, select: { name: true } }),
+  const [company, canEdit, clubId] = await Promise.all([
+    getCompanyName(companyId),
     can(user, { action: "company:write", companyId }),
-    prisma.clubMembership.findFirst({
-      where: { companyId, status: "MEMBER" },
-      orderBy: { createdAt: "asc" },
-      select: { clubId: true },
-    }),
+    firstMemberClubId(companyId),
   ]);
   if (!company) notFound();
-  return { companyId, companyName: company.name, canEdit, clubId: club?.clubId ?? null };
+  return { companyId, companyName: company.name, canEdit, clubId };
 }
 
 export default function CompanySpace() {

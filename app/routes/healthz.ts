@@ -1,9 +1,9 @@
-import { prisma } from "~/utils/db.server";
+import { pingDatabase } from "~/models/health.server";
 
 // Answers 200 only when the app and its database answer (docs/design.md contract).
 export async function loader() {
   try {
-    await prisma.$queryRawUnsafe("SELECT 1");
+    await pingDatabase();
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch {
     return Response.json(

@@ -5,12 +5,11 @@ import { PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import {
   PracticeError,
-  practiceErrorReply,
   postingChoices,
   practiceForEdit,
-  receivePracticeForm,
   updatePractice,
 } from "~/models/practice.server";
+import { practiceErrorReply, receivePracticeForm } from "~/utils/practice-form.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 

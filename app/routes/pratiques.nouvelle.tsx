@@ -3,13 +3,8 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
-import {
-  PracticeError,
-  practiceErrorReply,
-  createPracticeFor,
-  postingChoices,
-  receivePracticeForm,
-} from "~/models/practice.server";
+import { PracticeError, createPracticeFor, postingChoices } from "~/models/practice.server";
+import { practiceErrorReply, receivePracticeForm } from "~/utils/practice-form.server";
 import { can, forbidden, requireUser } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 

@@ -11,7 +11,7 @@ import {
   getDepartementFigures,
   parseDashboardFilters,
 } from "~/models/prefecture.server";
-import { prisma } from "~/utils/db.server";
+import { getDepartementWithRegion } from "~/models/departements.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
@@ -23,10 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const departementCode = params.departementCode ?? "";
   await requirePermission(request, { action: "departement:read", departementCode });
-  const departement = await prisma.departement.findUnique({
-    where: { code: departementCode },
-    select: { code: true, name: true, regionName: true },
-  });
+  const departement = await getDepartementWithRegion(departementCode);
   if (!departement) notFound();
   const now = new Date();
   const { clubs, ...filters } = await parseDashboardFilters(

@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FilterNotices } from "~/components/filter-notices";
 import { PageHeader, numberFormat } from "~/components/page";
 import {
+  companyIdsMemberInDepartement,
   describeFilters,
+  findDepartementClub,
   filtersQuery,
   listCompanyLines,
   parseDashboardFilters,
   scopeOf,
 } from "~/models/prefecture.server";
-import { prisma } from "~/utils/db.server";
 import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -24,10 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const departementCode = params.departementCode ?? "";
   await requirePermission(request, { action: "departement:read", departementCode });
-  const club = await prisma.club.findFirst({
-    where: { id: params.clubId ?? "", departementCode },
-    select: { id: true, name: true, departement: { select: { code: true, name: true } } },
-  });
+  const club = await findDepartementClub(params.clubId ?? "", departementCode);
   if (!club) notFound("Ce club n'existe pas dans ce département.");
   const url = new URL(request.url);
   url.searchParams.set("club", club.id);
@@ -37,15 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters.period.current,
   );
   // A former member's space is no longer the prefecture's to read (decision 013): no link.
-  const members = await prisma.clubMembership.findMany({
-    where: {
-      companyId: { in: companies.map((c) => c.companyId) },
-      status: "MEMBER",
-      club: { departementCode },
-    },
-    select: { companyId: true },
-  });
-  const readable = new Set(members.map((m) => m.companyId));
+  const readable = await companyIdsMemberInDepartement(
+    companies.map((c) => c.companyId),
+    departementCode,
+  );
   return {
     club,
     companies: companies.map((c) => ({ ...c, readable: readable.has(c.companyId) })),

@@ -7,14 +7,13 @@ import type {
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { MeetingFactsList, RSVP_CHOICES } from "~/components/meeting-ui";
+import { MeetingError, RSVP_CHOICE_LABELS } from "~/models/meeting-invitations.server";
 import {
-  answerClosedReason,
   findRsvpLinkTarget,
-  MeetingError,
-  recordLinkAnswer,
-  RSVP_CHOICE_LABELS,
   type RsvpLinkTarget,
-} from "~/models/meeting-invitations.server";
+  answerClosedReason,
+  recordLinkAnswer,
+} from "~/models/meeting-answers.server";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import {
   createRsvpToken,

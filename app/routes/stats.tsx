@@ -4,7 +4,7 @@ import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figure
 import { TableScroll } from "~/components/table-scroll";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
-import { prisma } from "~/utils/db.server";
+import { listDepartements } from "~/models/departements.server";
 
 export const meta: MetaFunction = () => [{ title: "Chiffres publics — Engagés" }];
 
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const departement = requested ? await findDepartement(requested) : null;
   const [stats, departements] = await Promise.all([
     publicStats(departement?.code ?? null),
-    prisma.departement.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    listDepartements(),
   ]);
   return { stats, departement, departements, unknown: requested !== null && !departement };
 }

@@ -165,6 +165,15 @@ export async function recoverInterruptedEmails(now = new Date()): Promise<number
   return count;
 }
 
+/** Puts failed messages back in the queue, to be tried at once (/admin/emails). Returns how many. */
+export async function retryFailedEmails(now = new Date()): Promise<number> {
+  const result = await prisma.emailOutbox.updateMany({
+    where: { status: "FAILED" },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: now },
+  });
+  return result.count;
+}
+
 const WORKER_INTERVAL_MS = 2_000;
 /** How often the worker looks for messages left by dead instances (cheap, but not every tick). */
 const RECOVERY_EVERY_MS = 10_000;

@@ -1,3 +1,4 @@
+// Long on purpose: the one authorisation module keeps every role and scope rule side by side.
 // The one place that decides who may do what, where: (user, role, scope) → allowed or not.
 // Every loader and action calls requirePermission (or can) before reading or writing.
 

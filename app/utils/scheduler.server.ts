@@ -50,6 +50,11 @@ export async function runOnce(key: string, work: () => Promise<void>, now = new 
   return true;
 }
 
+/** The 50 latest runs, newest first (/admin/taches). */
+export function listLatestJobRuns() {
+  return prisma.jobRun.findMany({ orderBy: { startedAt: "desc" }, take: 50 });
+}
+
 const jobs: ScheduledJob[] = [];
 
 /** Registers a job; started with the others by startScheduler(). */

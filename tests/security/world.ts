@@ -19,7 +19,7 @@ import {
   grantRole,
 } from "../../prisma/factories";
 import { digestUnsubscribeUrl } from "~/models/practice-emails.server";
-import { unsubscribeToken } from "~/models/reminders.server";
+import { unsubscribeToken } from "~/models/reminder-unsubscribe.server";
 import { prisma } from "~/utils/db.server";
 import { createRsvpToken } from "~/utils/rsvp-links.server";
 import { createToken } from "~/utils/tokens.server";

@@ -44,7 +44,6 @@ Vos réalisations font les chiffres du club et inspirent les autres entreprises.
 
 Merci pour votre engagement !`;
 
-
 // ---------------------------------------------------------------- who may be reminded
 
 /**

@@ -96,6 +96,16 @@ export async function runMix(world: World, people: Person[], options: MixOptions
   const today = new Date().toISOString().slice(0, 10);
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
+  /** The form's first error message in a page sent back instead of a redirect, to say why. */
+  const errorShown = (html: string | undefined) => {
+    const message = html
+      ?.match(/(?:role="alert"|id="[^"]*-error")[^>]*>([\s\S]{0,400}?)<\/(?:div|ul|p)>/)?.[1]
+      ?.replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return message ? ` « ${message.slice(0, 140)} »` : "";
+  };
+
   function steps(p: Person, index: number): Request[] {
     const headers = {
       cookie: p.client.cookieHeader,
@@ -114,10 +124,13 @@ export async function runMix(world: World, people: Person[], options: MixOptions
       path: pathname,
       headers,
       setupRequest: (req) => ({ ...req, body: body() }),
-      onResponse: (status, _body, _context, responseHeaders) => {
+      onResponse: (status, responseBody, _context, responseHeaders) => {
         const location = String(responseHeaders?.location ?? "");
         if ((status === 302 || status === 303) && expected.test(location)) onAck(location);
-        else refuse(`POST ${pathname.split("/").slice(0, 3).join("/")}… → ${status} ${location}`);
+        else
+          refuse(
+            `POST ${pathname.split("/").slice(0, 3).join("/")}… → ${status} ${location}${errorShown(responseBody)}`,
+          );
       },
     });
 

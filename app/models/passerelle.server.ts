@@ -180,6 +180,10 @@ function nearness(a: BoardPost["commune"], b: BoardPost["commune"]) {
 }
 
 const DAY_MS = 86_400_000;
+/** How scoreProposal ranks the counterparts, in the words the board shows. */
+export const PROPOSAL_ORDER =
+  "Les annonces les plus proches d’abord : même famille de métiers, puis la proximité (commune, intercommunalité, arrondissement, département), la même formule et les dates communes.";
+
 /**
  * How close a counterpart is to a post, and why; null when it cannot serve it at all (another
  * trade family, or no date in common). Closeness: trade family, then nearness (commune, EPCI,

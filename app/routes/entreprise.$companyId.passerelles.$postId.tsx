@@ -14,6 +14,7 @@ import {
   getPost,
   listOwnPosts,
   PasserelleError,
+  PROPOSAL_ORDER,
   proposalsForCompany,
 } from "~/models/passerelle.server";
 import { CONTRACT_TYPE_LABELS, CONTRACT_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
@@ -64,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own,
     answerFrom,
     proposals: proposals.map((p) => ({ ...p, contacted: contacted.has(p.post.id) })),
+    // Said by the model that ranks them (and sent as data: this page is at the JS budget's edge).
+    proposalOrder: PROPOSAL_ORDER,
     matches: matches.map((m) => ({
       ...m,
       host: m.needPost.companyId === companyId,
@@ -146,7 +149,8 @@ const day = (value: string | Date | null) => (value ? formatDate(value) : "");
 const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export default function PostPage() {
-  const { companyId, post, own, answerFrom, proposals, matches } = useLoaderData<typeof loader>();
+  const { companyId, post, own, answerFrom, proposals, proposalOrder, matches } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) =>
     actionData && actionData.target === target ? actionData.errors : undefined;
@@ -211,11 +215,7 @@ export default function PostPage() {
             <h2 id="proposals" className="mb-1 text-xl font-semibold text-gray-900">
               Propositions
             </h2>
-            <p className="mb-3 text-sm text-gray-700">
-              Les annonces les plus proches d’abord : même famille de métiers, puis la proximité
-              (commune, intercommunalité, arrondissement, département), la même formule et les dates
-              communes.
-            </p>
+            <p className="mb-3 text-sm text-gray-700">{proposalOrder}</p>
             {proposals.length === 0 ? (
               <p className="text-gray-700">
                 {post.status === "OPEN"

@@ -166,7 +166,8 @@ async function measure(name: string, world: World, read: SqlReader, during?: () 
     name,
     mix,
     lost: writes.lost,
-    errors: report.unexpectedTotal + mix.result.errors,
+    // Every failed request and unexpected answer, once (connection errors and timeouts included).
+    errors: report.unexpectedTotal,
   });
   return { mix, writes, report };
 }
@@ -242,6 +243,7 @@ async function faultRun() {
   const at = (s: number) =>
     new Promise((r) => setTimeout(r, s * 1000 - (performance.now() - since)));
   let jobRuns = 0;
+  let killedAt = 0;
   try {
     const world = { baseUrl: balancer.url, ...(await demoClub(read)), companies, run: RUN };
     const admin = await AppClient.signIn(balancer.url, "admin@demo.test");
@@ -258,6 +260,7 @@ async function faultRun() {
       jobRuns = answers.filter((r) => r.status < 400).length;
       events.push(`${(SECONDS / 6).toFixed(0)} s : tâches planifiées lancées sur les 3 instances`);
       await at(KILL_AT_S);
+      killedAt = performance.now();
       await apps[1].kill();
       events.push(`${KILL_AT_S.toFixed(0)} s : instance 2 tuée (SIGKILL)`);
       await at(RESTART_AT_S);
@@ -277,8 +280,9 @@ async function faultRun() {
     );
     console.log(events.map((e) => `  ${e}`).join("\n"));
 
-    // Errors: those within 5 s after the kill are the requests the killed instance had in flight.
-    const killMs = KILL_AT_S * 1000;
+    // Errors: those within 5 s after the kill are the requests the killed instance had in flight
+    // (on the load's clock, which starts once everyone is signed in).
+    const killMs = killedAt - mix.startedAt;
     const aroundKill = mix.errorTimes.filter((t) => t >= killMs - 500 && t < killMs + 5_000).length;
     console.log(
       `Erreurs autour de la panne (requêtes en cours sur l'instance tuée) : ${aroundKill} ; ailleurs : ${mix.errorTimes.length - aroundKill}`,

@@ -259,7 +259,17 @@ export async function runMix(world: World, people: Person[], options: MixOptions
   // Requests cut by the end of the run may still be committing: let them finish.
   await new Promise((r) => setTimeout(r, 2_000));
   latencies.sort((a, b) => a - b);
-  return { result, latencies, statusCounts, unexpected, errorTimes, acknowledged, sentWrites };
+  return {
+    result,
+    latencies,
+    statusCounts,
+    unexpected,
+    errorTimes,
+    /** performance.now() when the load started: errorTimes count from it. */
+    startedAt: started,
+    acknowledged,
+    sentWrites,
+  };
 }
 
 /** The latency at percentile `p` (0–100) of sorted latencies, in whole milliseconds. */
@@ -344,7 +354,7 @@ export function mixReport(mix: MixResult, writes: Awaited<ReturnType<typeof chec
         .sort(([a], [b]) => a - b)
         .map(([s, n]) => `${s}×${n}`)
         .join(", ")}`,
-      `Erreurs : ${result.errors - result.timeouts} de connexion, ${result.timeouts} sans réponse, ${serverErrors} réponses 5xx, ${unexpectedTotal} réponses inattendues`,
+      `Erreurs : ${result.errors - result.timeouts} de connexion, ${result.timeouts} sans réponse, ${serverErrors} réponses 5xx ; en tout ${unexpectedTotal} requêtes en erreur ou réponses inattendues`,
       ...[...unexpected].map(([what, n]) => `  inattendu ${n}× : ${what}`),
       `Écritures acquittées : ${writes.writesAcked} (réalisations ${writes.realisationsAcked}, réponses aux réunions ${writes.rsvpAcked} personnes, réunions ${acknowledged.meetings.size}, invitations ${acknowledged.invitations.size})`,
       `Écritures envoyées : réalisations ${sentWrites.realisations}, réponses ${sentWrites.rsvp}, réunions ${sentWrites.meetings}, invitations ${sentWrites.invitations}`,

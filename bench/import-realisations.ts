@@ -6,16 +6,13 @@
 // ratio of the two p95 says whether readers stall behind a long write (decision 023).
 // Prints figures only: nothing here asserts a time.
 
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { prepareDatabase } from "../tests/utils/app-process";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const STALL_ROWS = Number(process.env.BENCH_STALL_ROWS ?? 20_000);
-const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engages-bench-"));
 const env: NodeJS.ProcessEnv = {
@@ -27,16 +24,8 @@ const env: NodeJS.ProcessEnv = {
 Object.assign(process.env, env);
 
 console.log(`Base temporaire : ${dir}`);
-execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-const { default: Database } = await import("better-sqlite3");
-const wal = new Database(path.join(dir, "bench.db"));
-wal.pragma("journal_mode = WAL"); // as scripts/prepare-db.mjs does for the app
-wal.close();
-execFileSync(bin("tsx"), [path.join(root, "tests", "setup", "load-reference-data.ts")], {
-  cwd: root,
-  env,
-  stdio: "ignore",
-});
+// As `npm start` prepares it (migrations, WAL, reference data), without the demo data.
+prepareDatabase({ dbPath: path.join(dir, "bench.db"), port: 0, env: { DEMO_DATA: "false" } });
 
 // Imported only now: the Prisma client opens DATABASE_URL when first loaded.
 const { default: ExcelJS } = await import("exceljs");

@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import type { RsvpAnswer } from "~/utils/rsvp-links.server";
 import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
-import { MeetingError } from "./meeting-invitations.server";
+import { MeetingError, requireClubMeeting } from "./meeting-invitations.server";
 
 // ---------------------------------------------------------------- answers
 
@@ -105,11 +105,7 @@ export async function answerAsMember(
   answer: RsvpAnswer,
   now = new Date(),
 ) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, endsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const meeting = await requireClubMeeting(clubId, meetingId);
   const closed = answerClosedReason(meeting, now);
   if (closed) throw new MeetingError(closed);
   const email = user.email.toLowerCase();

@@ -30,6 +30,16 @@ export class MeetingError extends Error {
   }
 }
 
+/** A meeting of this club (its times and whether it was cancelled), or a MeetingError. */
+export async function requireClubMeeting(clubId: string, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, clubId },
+    select: { id: true, startsAt: true, endsAt: true, cancelledAt: true },
+  });
+  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  return meeting;
+}
+
 /** The words of each answer on buttons, in the app and the e-mails. */
 export const RSVP_CHOICE_LABELS: Record<RsvpAnswer, string> = {
   YES: "Je viens",
@@ -210,11 +220,7 @@ export async function inviteToMeeting(
   selection: InviteSelection,
   now = new Date(),
 ) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, endsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const meeting = await requireClubMeeting(clubId, meetingId);
   if (meeting.cancelledAt) throw new MeetingError("Cette réunion est annulée.");
   if (meeting.endsAt <= now) throw new MeetingError("Cette réunion est terminée.");
 

@@ -14,7 +14,7 @@ import type { MeetingFormValue } from "~/utils/schemas/meeting";
 import { emailField } from "~/utils/validation";
 import { z } from "zod";
 import { clubZone } from "./club-zone.server";
-import { MeetingError } from "./meeting-invitations.server";
+import { MeetingError, requireClubMeeting } from "./meeting-invitations.server";
 import { queueMeetingNotices } from "./meeting-notices.server";
 
 export { MeetingError };
@@ -193,11 +193,7 @@ export async function cancelMeeting(
   meetingId: string,
   now = new Date(),
 ) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, endsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const meeting = await requireClubMeeting(clubId, meetingId);
   if (meeting.cancelledAt) throw new MeetingError("Cette réunion est déjà annulée.");
   if (meeting.endsAt <= now) throw new MeetingError("Une réunion terminée ne s'annule plus.");
   return prisma.$transaction(async (tx) => {
@@ -276,11 +272,7 @@ export function meetingHasStarted(meeting: { startsAt: Date }, now = new Date())
 
 /** Attendance is noted for a meeting of this club that has started and was not cancelled. */
 async function assertAttendanceOpen(clubId: string, meetingId: string, now: Date) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, clubId },
-    select: { id: true, startsAt: true, cancelledAt: true },
-  });
-  if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
+  const meeting = await requireClubMeeting(clubId, meetingId);
   if (meeting.cancelledAt) throw new MeetingError("Cette réunion a été annulée.");
   if (!meetingHasStarted(meeting, now)) {
     throw new MeetingError("Les présences se notent à partir du début de la réunion.");

@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { dropDatabasesStartingWith, recreateDatabase } from "../scripts/postgres-databases.mjs";
 import {
   AppClient,
   addMemberCompanies,
@@ -55,19 +55,8 @@ const RESTART_AT_S = (2 * SECONDS) / 3;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engages-cluster-"));
 const sqliteTemplate = path.join(dir, "template.db");
-const pgAdminUrl = `${PG_SERVER}/postgres`;
 const pgTemplate = "engages_bench_template";
 const pgUrl = (db: string) => `${PG_SERVER}/${db}`;
-
-async function pgAdmin(sql: string) {
-  const client = new pg.Client({ connectionString: pgAdminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The demo club of the Pas-de-Calais and its next meeting. */
 async function demoClub(read: SqlReader) {
@@ -179,9 +168,7 @@ async function sqliteDatabase(name: string) {
 }
 
 async function pgDatabase(name: string) {
-  await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await pgAdmin(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
-  return pgUrl(name);
+  return recreateDatabase(pgUrl(name), { template: pgTemplate });
 }
 
 const appEnv = { SCHEDULER: "false" };
@@ -348,8 +335,7 @@ prepareDatabase({ dbPath: sqliteTemplate, port: instancePort(0) });
 const { companies } = addMemberCompanies(sqliteTemplate, "62", COMPANIES, RUN);
 // The same world on PostgreSQL: demo data and the same number of added companies (same e-mail
 // prefix, so the same sign-ins).
-await pgAdmin(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
-await pgAdmin(`CREATE DATABASE ${pgTemplate}`);
+await recreateDatabase(pgUrl(pgTemplate));
 prepareDatabase({ dbPath: pgUrl(pgTemplate), port: instancePort(0) });
 const pgCompanies = addMemberCompanies(pgUrl(pgTemplate), "62", COMPANIES, RUN).companies;
 // The mix signs in by e-mail; the PostgreSQL ids differ, so the runs there use their own list.
@@ -375,14 +361,7 @@ for (const f of figures) {
     `| ${f.name} | ${f.mix.result.requests.average.toFixed(0)} | ${percentile(l, 50)} | ${percentile(l, 95)} | ${percentile(l, 99)} | ${f.errors} | ${f.lost} |`,
   );
 }
-for (const db of [
-  "engages_bench_1",
-  "engages_bench_2",
-  "engages_bench_3",
-  "engages_bench_fault",
-  pgTemplate,
-])
-  await pgAdmin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+await dropDatabasesStartingWith(pgUrl(pgTemplate), "engages_bench_");
 fs.rmSync(dir, { recursive: true, force: true });
 const lost = figures.reduce((a, f) => a + f.lost, 0);
 process.exit(lost === 0 && emailProblems === 0 ? 0 : 1);

@@ -25,21 +25,6 @@ function copyValue(value: unknown, type: string): string {
   );
 }
 
-/** Drops and creates the database of `url` (on its server's maintenance database). */
-export async function createFreshDatabase(url: string) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function copySqliteToPostgres(
   file: string,
   url: string,

@@ -18,7 +18,8 @@ import Database from "better-sqlite3";
 import { createRandom, nafSubclasses, randomSiret } from "../prisma/factories";
 import { databaseFilePath, isPostgresUrl } from "../app/utils/database-url.js";
 import { hashPassword } from "../app/utils/password.server";
-import { copySqliteToPostgres, createFreshDatabase } from "./copy-to-postgres";
+import { copySqliteToPostgres } from "./copy-to-postgres";
+import { recreateDatabase } from "./postgres-databases.mjs";
 import {
   ACTION_TYPES,
   HEADCOUNT_BRACKETS,
@@ -610,7 +611,7 @@ async function main() {
   if (postgres) {
     const t1 = performance.now();
     console.log(`Copie vers ${url}`);
-    await createFreshDatabase(url);
+    await recreateDatabase(url);
     execFileSync(bin("prisma"), ["migrate", "deploy"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: url },

@@ -4,6 +4,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import {
+  databaseUrl,
+  dropDatabasesStartingWith,
+  recreateDatabase,
+} from "../../scripts/postgres-databases.mjs";
 import { AppClient, ROOT, prepareDatabase, startApp, type AppProcess } from "../utils/app-process";
 import { E2E_PORT } from "./ports";
 
@@ -15,17 +20,12 @@ import { E2E_PORT } from "./ports";
 const run = promisify(execFile);
 const dir = path.resolve(`tests/.tmp/backup-pg-${E2E_PORT}`);
 const port = E2E_PORT + 4;
-const server = new URL(process.env.PG_E2E_URL ?? "postgresql://postgres@127.0.0.1:5432/x");
+const server = process.env.PG_E2E_URL ?? "postgresql://postgres@127.0.0.1:5432/x";
 const name = `engages_e2e_sauvegarde_${E2E_PORT}`;
-const urlOf = (database: string) => {
-  const u = new URL(server);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-const url = urlOf(name);
+const url = databaseUrl(server, name);
 
 async function sql<T>(database: string, text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: urlOf(database) });
+  const client = new pg.Client({ connectionString: databaseUrl(server, database) });
   await client.connect();
   try {
     return (await client.query(text, params)).rows as T[];
@@ -42,21 +42,12 @@ function dbScript(script: "backup" | "restore", arg: string) {
   });
 }
 
-async function dropTestDatabases() {
-  const rows = await sql<{ datname: string }>(
-    "postgres",
-    "SELECT datname FROM pg_database WHERE datname LIKE $1",
-    [`${name}%`],
-  );
-  for (const { datname } of rows)
-    await sql("postgres", `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-}
-
 test("PostgreSQL : sauvegarde pg_dump pendant des écritures, puis restauration documentée", async () => {
   test.setTimeout(180_000);
   fs.rmSync(dir, { recursive: true, force: true });
-  await dropTestDatabases();
-  await sql("postgres", `CREATE DATABASE "${name}"`);
+  // The database and the restore's copies set aside by an earlier run.
+  await dropDatabasesStartingWith(url, name);
+  await recreateDatabase(url);
   prepareDatabase({ dbPath: url, port });
   const backupPath = path.join(dir, "sauvegardes", "engages.dump");
 
@@ -142,6 +133,6 @@ test("PostgreSQL : sauvegarde pg_dump pendant des écritures, puis restauration 
     expect(await marked(name)).toBe(inBackup + 1);
   } finally {
     await app.stop();
-    await dropTestDatabases();
+    await dropDatabasesStartingWith(url, name);
   }
 });

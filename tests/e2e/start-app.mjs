@@ -5,21 +5,14 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { databaseName, recreateDatabase } from "../../scripts/postgres-databases.mjs";
 
 async function freshDatabaseUrl() {
   const url = process.env.E2E_DATABASE_URL;
   if (url) {
-    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    const name = databaseName(url);
     if (!/^engages_[a-z0-9_]+$/.test(name)) throw new Error(`Base de test inattendue : ${name}`);
-    const server = new URL(url);
-    server.pathname = "/postgres";
-    const client = new pg.Client({ connectionString: server.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    return url;
+    return recreateDatabase(url);
   }
   // Same default as E2E_DB_PATH in ports.ts.
   const dbPath = path.resolve(process.env.E2E_DB ?? "tests/.tmp/e2e.db");

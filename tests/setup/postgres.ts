@@ -3,17 +3,12 @@
 // and each test file works on its own clone of it (CREATE DATABASE … TEMPLATE, a file copy done by
 // the server), as on SQLite each file copies template.db.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { databaseName, databaseUrl, onServer } from "../../scripts/postgres-databases.mjs";
 
-/** The URL of another database on the same server. */
-export function databaseUrl(url: string, database: string) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+export { databaseUrl, onServer };
 
 function prefixOf(url: string) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const name = databaseName(url);
   if (!/^engages_[a-z0-9_]+$/.test(name)) {
     throw new Error(`La base de test PostgreSQL doit s'appeler engages_… (reçu : « ${name} »).`);
   }
@@ -22,17 +17,6 @@ function prefixOf(url: string) {
 
 export const templateName = (url: string) => `${prefixOf(url)}_template`;
 const clonePrefix = (url: string) => `${prefixOf(url)}_f_`;
-
-/** Runs statements on the server's maintenance database (CREATE/DROP DATABASE need one). */
-export async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>) {
-  const client = new pg.Client({ connectionString: databaseUrl(url, "postgres") });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Creates a test file's database from the template; returns its URL. */
 export async function cloneTemplate(url: string, poolId: string) {

@@ -4,6 +4,7 @@ const TABS = [
   { path: "", label: "Tableau de bord", end: true },
   { path: "/engagements", label: "Engagements" },
   { path: "/realisations", label: "Réalisations" },
+  { path: "/suivi", label: "À suivre", writeOnly: true },
   { path: "/import", label: "Importer", writeOnly: true },
   { path: "/profil", label: "Profil" },
   { path: "/equipe", label: "Équipe" },

@@ -5,7 +5,7 @@ import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
 import { PageHeader, StatCard } from "~/components/page";
-import { formatDate } from "~/utils/format";
+import { countOf, formatDate } from "~/utils/format";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,
@@ -21,6 +21,7 @@ import {
 } from "~/models/figures.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";
+import { countOutcomesToGive } from "~/models/outcomes.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -52,10 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
   quarterStart.setUTCHours(0, 0, 0, 0);
-  const joinRequests = canEdit ? await listPendingJoinRequests(companyId) : [];
+  const [joinRequests, outcomes] = canEdit
+    ? await Promise.all([listPendingJoinRequests(companyId), countOutcomesToGive(companyId)])
+    : [[], { due: 0, late: 0 }];
   return {
     company,
     joinRequests: joinRequests.map((r) => r.club.name),
+    outcomes,
     year,
     years: yearChoices(),
     commitments,
@@ -107,6 +111,19 @@ export default function CompanyDashboard() {
           <p className="text-gray-800">
             Rien ne change sans votre accord.{" "}
             <Link to="equipe#adhesions">Accepter ou refuser la demande</Link>
+          </p>
+        </div>
+      ) : null}
+
+      {d.outcomes.due > 0 ? (
+        <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
+          <p className="font-semibold">
+            À suivre : {countOf(d.outcomes.due, "suivi à renseigner", "suivis à renseigner")}
+            {d.outcomes.late > 0 ? `, dont ${d.outcomes.late} en retard` : ""}.
+          </p>
+          <p className="text-gray-800">
+            Que sont devenues les personnes recrutées, formées ou accueillies il y a 6 ou 12 mois ?
+            Des nombres suffisent. <Link to="suivi">Renseigner les suivis</Link>
           </p>
         </div>
       ) : null}

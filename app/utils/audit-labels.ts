@@ -78,6 +78,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   REOPEN_CLUB: "Club rouvert",
   OPEN_YEAR: "Année ouverte",
   UPDATE_CATALOGUE: "Catalogue modifié",
+  OUTCOME: "Devenir des personnes renseigné",
 };
 
 // The fields' names live in their own module: the declarations' history, in the browser,

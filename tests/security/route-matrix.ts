@@ -189,6 +189,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     get: companyWrite(200),
     post: companyWrite(400),
   },
+  "entreprise.$companyId.suivi": { get: companyWrite(200), post: companyWrite(400) },
   "entreprise.$companyId": { get: companyRead(200), post: NONE },
   // The opt-in public page: company A opted in, company B did not (404, as for no company).
   "entreprises.$companyId": { get: byScope(200, 404), post: NONE },

@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithFlash(request, `/entreprise/${companyId}/suivi`, {
     kind: "success",
-    message: "Suivi enregistré, merci : il compte dans les chiffres du club.",
+    message: "Suivi enregistré, merci.",
   });
 }
 
@@ -80,7 +80,7 @@ export default function OutcomesPage() {
     <>
       <PageHeader
         title="À suivre"
-        intro="Que sont devenues les personnes recrutées, formées ou accueillies ? Indiquez-le 6 puis 12 mois après : des nombres seulement, jamais de nom. Ces suivis mesurent l'accès durable à l'emploi, dans vos chiffres et ceux du club."
+        intro="Que sont devenues les personnes recrutées, formées ou accueillies ? Indiquez-le 6 puis 12 mois après : des nombres seulement, jamais de nom. Ces suivis mesurent l'accès durable à l'emploi."
       />
       {total === 0 ? (
         <p className="card">Aucun suivi à renseigner pour l&apos;instant.</p>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -15,6 +15,8 @@ import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.se
 import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { readForm } from "~/utils/forms.server";
+import { isProConnectEnabled } from "~/utils/proconnect.server";
+import { ProConnectButton } from "~/components/proconnect-button";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
 
@@ -61,6 +63,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       existingAccount: invitation.existingUserId !== null,
       signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
       signOutFirst: otherAccount ? signOutFirst(otherAccount) : null,
+      // Accepting with ProConnect (decision 025) signs the invitee in: offered when nobody is.
+      proConnect: isProConnectEnabled() && signedInUserId === null,
     },
   };
 }
@@ -115,6 +119,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 export default function AcceptInvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
+  const { token = "" } = useParams();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const [form, fields] = useForm({
@@ -197,6 +202,12 @@ export default function AcceptInvitationPage() {
           </Form>
         )}
       </div>
+      {invitation.proConnect ? (
+        <ProConnectButton
+          href={`/proconnect/connexion?${new URLSearchParams({ invitation: token })}`}
+          intro="Agent de l'État ou d'une collectivité ? Acceptez l'invitation avec votre compte professionnel, sans mot de passe à créer."
+        />
+      ) : null}
     </div>
   );
 }

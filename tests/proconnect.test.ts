@@ -345,6 +345,19 @@ describe("ProConnect refusals: a clear French message, nothing written but the a
     await expectRefused(browser, back.href, PROCONNECT_MESSAGES.mismatch, /state/);
   });
 
+  test("a sign-in cancelled at the provider is said so", async () => {
+    const browser = new Browser();
+    const started = await browser.toApp("/proconnect/connexion");
+    const state = new URL(started.response!.headers.get("location")!).searchParams.get("state")!;
+    const cancelled = new URL(`${env.APP_URL}/proconnect/retour`);
+    cancelled.search = new URLSearchParams({
+      error: "access_denied",
+      state,
+      iss: provider.issuer,
+    }).toString();
+    await expectRefused(browser, cancelled.href, PROCONNECT_MESSAGES.cancelled, /access_denied/);
+  });
+
   test("an answer without this browser's flow (another browser, or none) is refused", async () => {
     const person = identity();
     const back = await new Browser().signInAt("/proconnect/connexion", person.email);

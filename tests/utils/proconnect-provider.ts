@@ -96,6 +96,15 @@ export async function startTestProConnect(options: {
       idp_id: ["idp_id"],
     },
     acrValues: ["eidas1"],
+    // ProConnect's lifetimes: a code for 30 s, an access token for 60 s, a session for 12 h.
+    ttl: {
+      AuthorizationCode: 30,
+      AccessToken: 60,
+      IdToken: 3600,
+      Interaction: 600,
+      Grant: 43_200,
+      Session: 43_200,
+    },
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },

@@ -2,7 +2,7 @@
 // started here (tests/utils/proconnect-provider.ts): the routes' loaders are called as Remix
 // would, the provider over HTTP, cookies kept on both sides as a browser would.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { grantRole, insertUser } from "../prisma/factories";
+import { grantRole, insertClub, insertUser } from "../prisma/factories";
 import { recordInvitation } from "~/models/invitation.server";
 import * as login from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
@@ -18,7 +18,10 @@ import { SIGNED_OUT_OF_BOTH } from "~/utils/proconnect-auth.server";
 import { PROCONNECT_LINK_MESSAGES } from "~/models/proconnect.server";
 import { readFlash } from "~/utils/session.server";
 import { startTestProConnect, type TestProConnect } from "./utils/proconnect-provider";
-import { TEST_ORIGIN, routeOutcome } from "./utils/session";
+import { TEST_ORIGIN, callAs, routeOutcome } from "./utils/session";
+import * as adminInvitations from "~/routes/admin.invitations";
+import * as invitationRoute from "~/routes/invitation.$token";
+import { AGENTS_USE_PROCONNECT } from "~/models/agent-sign-in.server";
 
 let provider: TestProConnect;
 const SIRET = "13002526500013";
@@ -71,7 +74,7 @@ class Browser {
       "/logout": logoutRoute,
       "/login": login,
     };
-    const route = routes[path];
+    const route = path.startsWith("/invitation/") ? invitationRoute : routes[path];
     if (!route) throw new Error(`Route inattendue : ${path}`);
     const headers = new Headers({ Cookie: this.header(this.app) });
     if (form) headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -81,7 +84,8 @@ class Browser {
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     const fn = (form ? route.action : route.loader) as Parameters<typeof routeOutcome>[0];
-    const outcome = await routeOutcome(fn, request, {});
+    const token = path.startsWith("/invitation/") ? path.split("/")[2] : undefined;
+    const outcome = await routeOutcome(fn, request, token ? { token } : {});
     if (outcome.response) this.keep(this.app, outcome.response.headers.getSetCookie());
     return outcome;
   }
@@ -481,5 +485,83 @@ describe("without configuration", () => {
     } finally {
       configure(provider.discoveryUrl);
     }
+  });
+});
+
+describe("the administrator may require ProConnect for prefecture agents", () => {
+  const PASSWORD = "un-mot-de-passe-tres-solide";
+
+  test("then an agent's password is refused (nothing written), ProConnect still signs in, others keep their password", async () => {
+    const passwordHash = await hashPassword(PASSWORD);
+    const person = identity();
+    const agent = await insertUser(prisma, { email: person.email, passwordHash });
+    await grantRole(prisma, agent.id, { role: "PREFECTURE", departementCode: "62" });
+    const animator = await insertUser(prisma, {
+      email: `anim-${++sequence}@exemple.test`,
+      passwordHash,
+    });
+    const club = await insertClub(prisma, { departementCode: "62" });
+    await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
+    const signInWithPassword = (email: string) =>
+      new Browser().toApp("/login", { email, password: PASSWORD });
+
+    expect((await signInWithPassword(agent.email)).status).toBe(302);
+
+    const operator = await admin();
+    const set = await callAs(
+      adminInvitations.action,
+      "/admin/invitations",
+      operator.id,
+      {},
+      {
+        intent: "proconnect",
+        required: "on",
+      },
+    );
+    expect(set.status).toBe(302);
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "AppSetting", actorId: operator.id },
+    });
+    expect(JSON.parse(entry.after!)).toEqual({ proConnectRequiredForAgents: true });
+
+    const before = await writes();
+    const refused = await signInWithPassword(agent.email);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain(AGENTS_USE_PROCONNECT);
+    expect(await writes()).toEqual(before);
+    expect((await signInWithPassword(animator.email)).status).toBe(302);
+
+    const browser = new Browser();
+    await browser.toApp(await browser.signInAt("/proconnect/connexion", person.email));
+    expect(await browser.userId()).toBe(agent.id);
+
+    // A prefecture invitation no longer creates a password.
+    const token = await invitePrefectureAgent(`nouvel-agent-${++sequence}@prefecture.gouv.test`);
+    const invitationBefore = await writes();
+    const accepted = await new Browser().toApp(`/invitation/${token}`, {
+      name: "Nouvel Agent",
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
+    expect(accepted.status).toBe(403);
+    expect(await writes()).toEqual(invitationBefore);
+
+    // Without ProConnect configured the requirement cannot lock agents out.
+    configure(undefined);
+    try {
+      expect((await signInWithPassword(agent.email)).status).toBe(302);
+    } finally {
+      configure(provider.discoveryUrl);
+      await callAs(
+        adminInvitations.action,
+        "/admin/invitations",
+        operator.id,
+        {},
+        {
+          intent: "proconnect",
+        },
+      );
+    }
+    expect((await signInWithPassword(agent.email)).status).toBe(302);
   });
 });

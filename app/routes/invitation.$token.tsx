@@ -16,6 +16,11 @@ import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { readForm } from "~/utils/forms.server";
 import { isProConnectEnabled } from "~/utils/proconnect.server";
+import {
+  AGENTS_USE_PROCONNECT,
+  AGENT_ROLES,
+  isProConnectRequiredForAgents,
+} from "~/models/agent-sign-in.server";
 import { ProConnectButton } from "~/components/proconnect-button";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
@@ -39,6 +44,10 @@ async function otherSignedInAccount(request: Request, invitee: { existingUserId:
   if (!userId || userId === invitee.existingUserId) return null;
   return (await loadCurrentUser(userId))?.email ?? null;
 }
+
+/** When prefecture agents must use ProConnect, their invitation creates no password. */
+const passwordRefusedFor = async (role: string) =>
+  (AGENT_ROLES as readonly string[]).includes(role) && (await isProConnectRequiredForAgents());
 
 const signOutFirst = (email: string) =>
   `Vous êtes connecté(e) en tant que ${email} ; déconnectez-vous pour accepter cette invitation.`;
@@ -65,6 +74,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       signOutFirst: otherAccount ? signOutFirst(otherAccount) : null,
       // Accepting with ProConnect (decision 025) signs the invitee in: offered when nobody is.
       proConnect: isProConnectEnabled() && signedInUserId === null,
+      passwordRefused: await passwordRefusedFor(invitation.role),
     },
   };
 }
@@ -99,6 +109,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
       }
       await acceptInvitation(token, { existingUserId: userId });
       return createUserSession(request, userId, "/espace");
+    }
+    if (await passwordRefusedFor(invitation.role)) {
+      return data({ result: null, error: AGENTS_USE_PROCONNECT }, { status: 403 });
     }
     const submission = parseWithZod(formData, { schema: newAccountSchema });
     if (submission.status !== "success") {
@@ -183,6 +196,8 @@ export default function AcceptInvitationPage() {
               </Link>
             </>
           )
+        ) : invitation.passwordRefused ? (
+          <p>{AGENTS_USE_PROCONNECT}</p>
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <RequiredFieldsNote />

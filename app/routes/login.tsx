@@ -23,6 +23,7 @@ import { readForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect.server";
 import { loginSchema } from "~/utils/validation";
 import { isProConnectEnabled } from "~/utils/proconnect.server";
+import { AGENTS_USE_PROCONNECT, mustUseProConnect } from "~/models/agent-sign-in.server";
 import { ProConnectButton } from "~/components/proconnect-button";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
@@ -40,6 +41,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const userId = await authenticator.authenticate("form", request);
+    if (await mustUseProConnect(userId)) {
+      return data(
+        {
+          result: submission.reply({
+            formErrors: [AGENTS_USE_PROCONNECT],
+            hideFields: ["password"],
+          }),
+        },
+        { status: 403 },
+      );
+    }
     return createUserSession(request, userId, safeRedirect(form.get("redirectTo"), request));
   } catch (error) {
     if (error instanceof LoginError) {

@@ -49,6 +49,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   via: "liée par",
   reason: "motif",
   identityId: "identité ProConnect",
+  proConnectRequiredForAgents: "ProConnect exigé des agents de préfecture",
   siren: "SIREN",
   notified: "personnes prévenues",
   nafCode: "code NAF",

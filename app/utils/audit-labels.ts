@@ -34,6 +34,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   CompanyContact: "Message de l'annuaire",
   JoinRequest: "Demande d'adhésion",
   ProConnect: "Connexion ProConnect",
+  AppSetting: "Réglage national",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -365,7 +365,19 @@ describe("ProConnect refusals: a clear French message, nothing written but the a
   test("an answer without this browser's flow (another browser, or none) is refused", async () => {
     const person = identity();
     const back = await new Browser().signInAt("/proconnect/connexion", person.email);
-    await expectRefused(new Browser(), back, PROCONNECT_MESSAGES.expired, /flow_missing/);
+    // Another browser's flow: refused and audited.
+    const other = new Browser();
+    await other.toApp("/proconnect/connexion");
+    await expectRefused(other, back, PROCONNECT_MESSAGES.expired, /flow_missing/);
+    // No flow cookie at all: refused, and not even an audit row (anyone could send these).
+    const stranger = new Browser();
+    const since = new Date();
+    const before = await writes();
+    const outcome = await stranger.toApp(back);
+    expect(outcome.response!.headers.get("location")).toBe("/login");
+    expect(await stranger.flash()).toEqual({ kind: "error", message: PROCONNECT_MESSAGES.expired });
+    expect(await writes()).toEqual(before);
+    expect(await refusalsSince(since)).toEqual([]);
   });
 
   test("a replayed code is refused, by the app and by the provider", async () => {

@@ -12,7 +12,13 @@ import {
   proConnectConfiguration,
   proConnectSettings,
 } from "./proconnect.server";
-import { clearFlowCookie, flowReturnPath, saveFlow, takeFlow } from "./proconnect-flow.server";
+import {
+  clearFlowCookie,
+  flowReturnPath,
+  hasFlowCookie,
+  saveFlow,
+  takeFlow,
+} from "./proconnect-flow.server";
 import { type FlowContext, ProConnectStrategy } from "./proconnect-strategy.server";
 import { freshFlashCookie, redirectWithFlash } from "./session.server";
 import { safeRedirect } from "./safe-redirect.server";
@@ -93,8 +99,12 @@ export async function finishProConnectSignIn(request: Request): Promise<Response
   } catch (error) {
     if (error instanceof Response) return error;
     if (!(error instanceof ProConnectError)) throw error;
-    // Refusals of a known identity were recorded with it by the verify function.
-    if (!isLinkRefusal(error)) await recordProConnectRefusal(error.reason);
+    // Refusals of a known identity were recorded with it by the verify function; a request
+    // without any flow cookie of ours is no sign-in of this browser: not worth an audit row
+    // (anyone could fill the log with them).
+    if (!isLinkRefusal(error) && (await hasFlowCookie(request))) {
+      await recordProConnectRefusal(error.reason);
+    }
     return refusal(request, back, error.message);
   }
   const response = await createUserSession(request, signIn.userId, signIn.redirectTo ?? "/espace", {

@@ -50,6 +50,11 @@ export async function saveFlow(flow: NewFlow, back: string) {
   return flowCookie.serialize({ id: created.id, back } satisfies FlowCookie);
 }
 
+/** True when the browser holds a flow cookie of ours (signed), used or not. */
+export async function hasFlowCookie(request: Request) {
+  return (await readCookie(request)) !== null;
+}
+
 /** The page to show a failed flow's message on. */
 export async function flowReturnPath(request: Request) {
   return (await readCookie(request))?.back ?? "/login";

@@ -365,10 +365,10 @@ describe("ProConnect refusals: a clear French message, nothing written but the a
   test("an answer without this browser's flow (another browser, or none) is refused", async () => {
     const person = identity();
     const back = await new Browser().signInAt("/proconnect/connexion", person.email);
-    // Another browser's flow: refused and audited.
+    // Given to a browser that started a flow of its own: not its state, refused and audited.
     const other = new Browser();
     await other.toApp("/proconnect/connexion");
-    await expectRefused(other, back, PROCONNECT_MESSAGES.expired, /flow_missing/);
+    await expectRefused(other, back, PROCONNECT_MESSAGES.mismatch, /state/);
     // No flow cookie at all: refused, and not even an audit row (anyone could send these).
     const stranger = new Browser();
     const since = new Date();

@@ -101,6 +101,7 @@ async function serve() {
         ? process.env.SECURE_COOKIES === "true"
         : process.env.NODE_ENV === "production",
       development: Boolean(isDev),
+      proConnectDiscoveryUrl: process.env.PROCONNECT_DISCOVERY_URL,
     }),
   );
   app.use(compression());

@@ -73,7 +73,25 @@ export function isAmbiguousPath(originalUrl, expressPath) {
   return /%5c/i.test(expressPath) || routedPath(originalUrl) !== expressPath;
 }
 
-export function contentSecurityPolicy(nonce, { development = false } = {}) {
+/**
+ * The origin that signing out may redirect to after its form is posted (Chrome applies
+ * `form-action` to the redirects that follow a form): ProConnect's, whose end-of-session page
+ * ends the ProConnect session too (decision 027). Null without ProConnect.
+ */
+export function proConnectOrigin(discoveryUrl) {
+  if (!discoveryUrl) return null;
+  try {
+    return new URL(discoveryUrl).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {string} nonce
+ * @param {{ development?: boolean, formActionOrigins?: string[] }} [options]
+ */
+export function contentSecurityPolicy(nonce, { development = false, formActionOrigins = [] } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -86,17 +104,20 @@ export function contentSecurityPolicy(nonce, { development = false } = {}) {
     "font-src 'self'",
     // `remix dev` reloads the page over a websocket.
     development ? "connect-src 'self' ws:" : "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActionOrigins].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
 }
 
-/** Headers of every response; HSTS only when the site is served over HTTPS. */
-export function securityHeaders({ nonce, https, development = false }) {
+/**
+ * Headers of every response; HSTS only when the site is served over HTTPS.
+ * @param {{ nonce: string, https: boolean, development?: boolean, formActionOrigins?: string[] }} options
+ */
+export function securityHeaders({ nonce, https, development = false, formActionOrigins = [] }) {
   const headers = {
-    "Content-Security-Policy": contentSecurityPolicy(nonce, { development }),
+    "Content-Security-Policy": contentSecurityPolicy(nonce, { development, formActionOrigins }),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     // Invitation and reset links carry their token in the path: never send it to another site.
@@ -144,12 +165,19 @@ export function isFormBody(contentType, contentLength) {
 }
 
 /** Express middleware: nonce and headers on every response, CSRF and size checks on writes. */
-export function securityMiddleware({ appUrl, https, development }) {
+export function securityMiddleware({
+  appUrl,
+  https,
+  development,
+  proConnectDiscoveryUrl = undefined,
+}) {
   const appOrigin = appUrl ? new URL(appUrl).origin : null;
+  const proConnect = proConnectOrigin(proConnectDiscoveryUrl);
+  const formActionOrigins = proConnect ? [proConnect] : [];
   return (req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders({ nonce, https, development }));
+    res.set(securityHeaders({ nonce, https, development, formActionOrigins }));
     if (isAmbiguousPath(req.originalUrl, req.path)) {
       res.status(400).type("text/plain; charset=utf-8").send(UNREADABLE_PATH_MESSAGE);
       return;

@@ -3,6 +3,7 @@
 // APP_URL, e-mailed links pointed at http://localhost:3000).
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "~/utils/env.server";
+import { proConnectSettings } from "~/utils/proconnect.server";
 
 const SECRET = "un-secret-de-session-d-au-moins-32-caracteres";
 
@@ -68,5 +69,30 @@ describe("settings", () => {
     expect(() => parseEnv({ CONTACT_EMAIL: "pas une adresse" })).toThrow(
       /CONTACT_EMAIL doit être une adresse e-mail/,
     );
+  });
+
+  test("ProConnect: its three settings together, or none; a partial set names what is missing", () => {
+    expect(parseEnv({}).PROCONNECT_DISCOVERY_URL).toBeUndefined();
+    const discovery = "https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration";
+    expect(() => parseEnv({ PROCONNECT_DISCOVERY_URL: discovery })).toThrow(
+      /PROCONNECT_CLIENT_ID: obligatoire avec PROCONNECT_DISCOVERY_URL/,
+    );
+    const full = parseEnv({
+      PROCONNECT_DISCOVERY_URL: discovery,
+      PROCONNECT_CLIENT_ID: "client",
+      PROCONNECT_CLIENT_SECRET: "secret",
+    });
+    expect(full.PROCONNECT_SIGNING_ALG).toBe("RS256");
+    // The issuer is checked against the discovery document: the URL without its suffix.
+    expect(proConnectSettings(full)).toEqual({
+      issuer: new URL("https://auth.agentconnect.gouv.fr/api/v2"),
+      clientId: "client",
+      clientSecret: "secret",
+      signingAlg: "RS256",
+      redirectUri: "http://localhost:3000/proconnect/retour",
+      postLogoutRedirectUri: "http://localhost:3000/proconnect/deconnexion",
+    });
+    expect(proConnectSettings(parseEnv({}))).toBeNull();
+    expect(() => parseEnv({ PROCONNECT_SIGNING_ALG: "HS256" })).toThrow(/PROCONNECT_SIGNING_ALG/);
   });
 });

@@ -43,13 +43,21 @@ test("expired sessions, old attempts and spent tokens go; live ones stay", async
     data: { bucket: "badTokenAttempt", key: "x", at: new Date(now.getTime() - 60_000) },
   });
 
+  const flow = { kind: "LOGIN", state: "s" };
+  await prisma.proConnectFlow.create({ data: { ...flow, expiresAt: new Date(now.getTime() - 1) } });
+  const pending = await prisma.proConnectFlow.create({
+    data: { ...flow, expiresAt: new Date(now.getTime() + 60_000) },
+  });
+
   expect(await purgeExpiredRows(now)).toEqual({
     sessions: 1,
     loginAttempts: 1,
     resetTokens: 1,
     importDrafts: 0,
     rateLimitHits: 1,
+    proConnectFlows: 1,
   });
+  expect((await prisma.proConnectFlow.findMany()).map((f) => f.id)).toEqual([pending.id]);
   expect((await prisma.rateLimitHit.findMany()).map((h) => h.id)).toEqual([hit.id]);
   expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([
     live.id,

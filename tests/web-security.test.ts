@@ -15,6 +15,7 @@ import {
   maskUrlForLogs,
   securityHeaders,
   securityMiddleware,
+  proConnectOrigin,
 } from "../server/security.mjs";
 import { PRACTICE_IMAGES_MAX, PRACTICE_IMAGE_MAX_BYTES } from "~/utils/schemas/practice";
 
@@ -32,6 +33,14 @@ describe("content security policy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("form-action 'self'");
+  });
+
+  test("signing out may lead to ProConnect's origin only when it is configured (decision 027)", () => {
+    const discovery = "https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration";
+    expect(proConnectOrigin(discovery)).toBe("https://auth.agentconnect.gouv.fr");
+    expect(proConnectOrigin(undefined)).toBeNull();
+    const csp = contentSecurityPolicy("n", { formActionOrigins: [proConnectOrigin(discovery)!] });
+    expect(csp).toContain("form-action 'self' https://auth.agentconnect.gouv.fr;");
   });
 
   test("HSTS only over HTTPS", () => {

@@ -176,9 +176,14 @@ async function stillAuthorised(invitation: {
 }
 
 /** A pending, unexpired invitation for a token, or null. */
-export async function findOpenInvitation(token: string) {
+export function findOpenInvitation(token: string) {
+  return findOpenInvitationByHash(hashToken(token));
+}
+
+/** The same, from the token's hash (kept by a ProConnect sign-in started from the link). */
+export async function findOpenInvitationByHash(tokenHash: string) {
   const invitation = await prisma.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash },
     select: {
       id: true,
       email: true,
@@ -214,14 +219,26 @@ export async function findOpenInvitation(token: string) {
 }
 
 /**
+ * How the invitee accepts: a new password (creates the account, or sets the password of an
+ * account that had none), the existing account signed in, or ProConnect (decision 027: the
+ * account of the invited address, created without a password when there is none, and `then`
+ * links the identity in the same transaction).
+ */
+export type Acceptance =
+  | { name: string; password: string }
+  | { existingUserId: string }
+  | { name: string; proConnect: (tx: Tx, userId: string) => Promise<void> };
+
+/**
  * Accepts an invitation: creates the account (or uses the existing one), grants the role,
  * marks the invitation used. All or nothing. Returns the user id.
  */
-export async function acceptInvitation(
-  token: string,
-  account: { name: string; password: string } | { existingUserId: string },
-) {
-  const invitation = await findOpenInvitation(token);
+export async function acceptInvitation(token: string, account: Acceptance) {
+  return acceptInvitationByHash(hashToken(token), account);
+}
+
+export async function acceptInvitationByHash(tokenHash: string, account: Acceptance) {
+  const invitation = await findOpenInvitationByHash(tokenHash);
   if (!invitation) throw new InvitationError("Cette invitation n'est plus valable.");
   const passwordHash = "password" in account ? await hashPassword(account.password) : null;
   return prisma.$transaction(async (tx) => {
@@ -238,6 +255,14 @@ export async function acceptInvitation(
         throw new InvitationError("Cette invitation a été envoyée à une autre adresse e-mail.");
       }
       userId = account.existingUserId;
+    } else if ("proConnect" in account) {
+      const user = await tx.user.upsert({
+        where: { email: invitation.email },
+        create: { email: invitation.email, name: account.name.trim(), passwordHash: null },
+        update: {},
+        select: { id: true },
+      });
+      userId = user.id;
     } else {
       const user = await tx.user.upsert({
         where: { email: invitation.email },
@@ -281,6 +306,7 @@ export async function acceptInvitation(
         after: { role: invitation.role, ...scope, invitationId: invitation.id },
       });
     }
+    if ("proConnect" in account) await account.proConnect(tx, userId);
     return userId;
   });
 }

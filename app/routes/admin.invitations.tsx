@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
@@ -15,6 +15,12 @@ import { ROLE_LABELS } from "~/utils/domain";
 import { requirePermission } from "~/utils/permissions.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
+import { isProConnectEnabled } from "~/utils/proconnect.server";
+import { redirectWithFlash } from "~/utils/session.server";
+import {
+  proConnectRequiredSetting,
+  setProConnectRequiredForAgents,
+} from "~/models/agent-sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptes et invitations — Engagés" }];
 
@@ -48,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     clubs,
     departements,
+    // The requirement is offered only when ProConnect is configured (decision 027).
+    proConnect: isProConnectEnabled() ? { required: await proConnectRequiredSetting() } : null,
     invitations: invitations.map((i) => ({
       ...i,
       scope: `${ROLE_LABELS[i.role as keyof typeof ROLE_LABELS]}${i.club ? ` — ${i.club.name}` : ""}${i.departementCode ? ` — ${i.departementCode}` : ""}`,
@@ -57,7 +65,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, { action: "admin" });
-  const submission = parseWithZod(await readForm(request), { schema });
+  const form = await readForm(request);
+  if (form.get("intent") === "proconnect") {
+    if (!isProConnectEnabled()) {
+      return data({ result: null, error: "ProConnect n'est pas configuré." }, { status: 400 });
+    }
+    const required = form.get("required") === "on";
+    await setProConnectRequiredForAgents(user.id, required);
+    return redirectWithFlash(request, "/admin/invitations", {
+      kind: "success",
+      message: required
+        ? "Les agents de préfecture se connectent désormais avec ProConnect uniquement."
+        : "Les agents de préfecture peuvent de nouveau se connecter avec leur mot de passe.",
+    });
+  }
+  const submission = parseWithZod(form, { schema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -82,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminInvitations() {
-  const { clubs, departements, invitations } = useLoaderData<typeof loader>();
+  const { clubs, departements, invitations, proConnect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -129,6 +151,23 @@ export default function AdminInvitations() {
           )}
         </InviteForm>
       </section>
+      {proConnect ? (
+        <section aria-labelledby="proconnect" className="card mb-6">
+          <h2 id="proconnect" className="mb-3 text-lg font-bold">
+            Connexion des agents de préfecture
+          </h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="proconnect" />
+            <label className="mb-3 flex items-center gap-2">
+              <input type="checkbox" name="required" defaultChecked={proConnect.required} />
+              Exiger ProConnect : le mot de passe est refusé aux agents de préfecture
+            </label>
+            <button type="submit" className="btn-secondary">
+              Enregistrer
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <section aria-labelledby="attente" className="card">
         <h2 id="attente" className="mb-3 text-lg font-bold">
           Invitations en attente

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -15,6 +15,13 @@ import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.se
 import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { readForm } from "~/utils/forms.server";
+import { isProConnectEnabled } from "~/utils/proconnect.server";
+import {
+  AGENTS_USE_PROCONNECT,
+  AGENT_ROLES,
+  isProConnectRequiredForAgents,
+} from "~/models/agent-sign-in.server";
+import { ProConnectButton } from "~/components/proconnect-button";
 
 export const meta: MetaFunction = () => [{ title: "Accepter une invitation — Engagés" }];
 
@@ -37,6 +44,10 @@ async function otherSignedInAccount(request: Request, invitee: { existingUserId:
   if (!userId || userId === invitee.existingUserId) return null;
   return (await loadCurrentUser(userId))?.email ?? null;
 }
+
+/** When prefecture agents must use ProConnect, their invitation creates no password. */
+const passwordRefusedFor = async (role: string) =>
+  (AGENT_ROLES as readonly string[]).includes(role) && (await isProConnectRequiredForAgents());
 
 const signOutFirst = (email: string) =>
   `Vous êtes connecté(e) en tant que ${email} ; déconnectez-vous pour accepter cette invitation.`;
@@ -61,6 +72,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       existingAccount: invitation.existingUserId !== null,
       signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
       signOutFirst: otherAccount ? signOutFirst(otherAccount) : null,
+      // Accepting with ProConnect (decision 027) signs the invitee in: offered when nobody is.
+      proConnect: isProConnectEnabled() && signedInUserId === null,
+      passwordRefused: await passwordRefusedFor(invitation.role),
     },
   };
 }
@@ -96,6 +110,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
       await acceptInvitation(token, { existingUserId: userId });
       return createUserSession(request, userId, "/espace");
     }
+    if (await passwordRefusedFor(invitation.role)) {
+      return data({ result: null, error: AGENTS_USE_PROCONNECT }, { status: 403 });
+    }
     const submission = parseWithZod(formData, { schema: newAccountSchema });
     if (submission.status !== "success") {
       return data(
@@ -115,6 +132,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 export default function AcceptInvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
+  const { token = "" } = useParams();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const [form, fields] = useForm({
@@ -178,6 +196,8 @@ export default function AcceptInvitationPage() {
               </Link>
             </>
           )
+        ) : invitation.passwordRefused ? (
+          <p>{AGENTS_USE_PROCONNECT}</p>
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <RequiredFieldsNote />
@@ -197,6 +217,12 @@ export default function AcceptInvitationPage() {
           </Form>
         )}
       </div>
+      {invitation.proConnect ? (
+        <ProConnectButton
+          href={`/proconnect/connexion?${new URLSearchParams({ invitation: token })}`}
+          intro="Agent de l'État ou d'une collectivité ? Acceptez l'invitation avec votre compte professionnel, sans mot de passe à créer."
+        />
+      ) : null}
     </div>
   );
 }

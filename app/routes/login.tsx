@@ -2,7 +2,14 @@ import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
@@ -15,12 +22,15 @@ import {
 import { readForm } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect.server";
 import { loginSchema } from "~/utils/validation";
+import { isProConnectEnabled } from "~/utils/proconnect.server";
+import { AGENTS_USE_PROCONNECT, mustUseProConnect } from "~/models/agent-sign-in.server";
+import { ProConnectButton } from "~/components/proconnect-button";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { proConnect: isProConnectEnabled() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,6 +41,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const userId = await authenticator.authenticate("form", request);
+    if (await mustUseProConnect(userId)) {
+      return data(
+        {
+          result: submission.reply({
+            formErrors: [AGENTS_USE_PROCONNECT],
+            hideFields: ["password"],
+          }),
+        },
+        { status: 403 },
+      );
+    }
     return createUserSession(request, userId, safeRedirect(form.get("redirectTo"), request));
   } catch (error) {
     if (error instanceof LoginError) {
@@ -43,7 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const redirectQuery = (redirectTo: string | null) =>
+  redirectTo ? `?${new URLSearchParams({ redirectTo })}` : "";
+
 export default function LoginPage() {
+  const { proConnect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -93,6 +118,12 @@ export default function LoginPage() {
           <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
         </p>
       </div>
+      {proConnect ? (
+        <ProConnectButton
+          href={`/proconnect/connexion${redirectQuery(searchParams.get("redirectTo"))}`}
+          intro="Agent de l'État ou d'une collectivité ? Identifiez-vous avec votre compte professionnel."
+        />
+      ) : null}
       <p className="mt-6 text-sm text-gray-700">
         Pas encore de compte ? L&apos;accès se fait sur invitation : demandez-la à l&apos;animateur
         de votre club d&apos;entreprises.

@@ -33,6 +33,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   PasserelleMatch: "Mise en relation Passerelles",
   CompanyContact: "Message de l'annuaire",
   JoinRequest: "Demande d'adhésion",
+  ProConnect: "Connexion ProConnect",
+  AppSetting: "Réglage national",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -45,6 +47,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ACCEPT: "Invitation acceptée",
   REVOKE: "Invitation annulée",
   GRANT_ROLE: "Rôle attribué",
+  PROCONNECT_LINK: "Identité ProConnect liée",
+  PROCONNECT_SIGN_IN: "Connexion avec ProConnect",
+  PROCONNECT_REFUSED: "Connexion ProConnect refusée",
   REMOVE_MEMBER: "Retrait de l'équipe",
   LEAVE: "Départ de l'équipe",
   LINK_HEAD_OFFICE: "Rattachement au siège",

@@ -124,14 +124,23 @@ authenticator.use(
  * Starts a new server-side session (the previous one, if any, is ended: rotation), and marks
  * the browser as a known device of the account (see the throttling rules above).
  */
-export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+export async function createUserSession(
+  request: Request,
+  userId: string,
+  redirectTo: string,
+  options: { proConnectIdToken?: string } = {},
+) {
   const cookieSession = await getSession(request);
   const previous = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   const session = await prisma.$transaction(async (tx) => {
     if (previous) await tx.session.deleteMany({ where: { id: previous } });
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
     return tx.session.create({
-      data: { userId, expiresAt: new Date(Date.now() + SESSION_DURATION_MS) },
+      data: {
+        userId,
+        expiresAt: new Date(Date.now() + SESSION_DURATION_MS),
+        proConnectIdToken: options.proConnectIdToken ?? null,
+      },
       select: { id: true, expiresAt: true },
     });
   });
@@ -175,14 +184,30 @@ export async function requireAnonymous(request: Request) {
   if (await getUserId(request)) throw redirect("/espace");
 }
 
-/** Ends the session on the server and in the browser, then goes to `to` (a checked path). */
-export async function logout(request: Request, to = "/") {
+/**
+ * Ends the session on the server; returns the Set-Cookie header that ends it in the browser and
+ * the ProConnect ID token it was signed in with, if any (to end the ProConnect session too).
+ */
+export async function endSession(request: Request) {
   const cookieSession = await getSession(request);
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
+  const ended = sessionId
+    ? await prisma.session.findUnique({
+        where: { id: sessionId },
+        select: { proConnectIdToken: true },
+      })
+    : null;
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect(to, {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
-  });
+  return {
+    proConnectIdToken: ended?.proConnectIdToken ?? null,
+    setCookie: await sessionStorage.destroySession(cookieSession),
+  };
+}
+
+/** Ends the session on the server and in the browser, then goes to `to` (a checked path). */
+export async function logout(request: Request, to = "/") {
+  const { setCookie } = await endSession(request);
+  return redirect(to, { headers: { "Set-Cookie": setCookie } });
 }
 
 /** Sets a new password, ends every other session of the user and logs it. */

@@ -38,9 +38,42 @@ const schema = z.object({
   SCHEDULER: z.enum(["true", "false"]).default("true"),
   /** Set "true" only behind HTTPS (production default) to mark cookies Secure. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /**
+   * ProConnect (decision 027): the provider's discovery URL, e.g.
+   * https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration. Without it (or
+   * without the client id and secret) the « S'identifier avec ProConnect » button does not appear.
+   */
+  PROCONNECT_DISCOVERY_URL: z
+    .string()
+    .url(
+      "PROCONNECT_DISCOVERY_URL doit être une adresse complète (…/.well-known/openid-configuration)",
+    )
+    .optional(),
+  PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The algorithm ProConnect signs ID tokens and userinfo answers with, chosen at registration. */
+  PROCONNECT_SIGNING_ALG: z.enum(["RS256", "ES256"]).default("RS256"),
+  /** Registered redirect URLs; by default the app's own paths under APP_URL. */
+  PROCONNECT_REDIRECT_URI: z.string().url().optional(),
+  PROCONNECT_POST_LOGOUT_REDIRECT_URI: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; CONTACT_EMAIL: string };
+
+const PROCONNECT_REQUIRED = [
+  "PROCONNECT_DISCOVERY_URL",
+  "PROCONNECT_CLIENT_ID",
+  "PROCONNECT_CLIENT_SECRET",
+] as const;
+
+/** ProConnect is configured by its three settings together, or not at all: name the missing ones. */
+function proConnectIncomplete(env: z.infer<typeof schema>) {
+  const given = PROCONNECT_REQUIRED.filter((name) => env[name]);
+  if (given.length === 0 || given.length === PROCONNECT_REQUIRED.length) return [];
+  return PROCONNECT_REQUIRED.filter((name) => !env[name]).map(
+    (name) => `${name}: obligatoire avec ${given.join(", ")} (connexion ProConnect)`,
+  );
+}
 
 /** Checks the settings (process.env by default); throws a French message naming the bad ones. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -57,8 +90,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       ? null
       : "APP_URL: obligatoire en production (l'adresse publique du site, par exemple https://engages.example.fr), pour les liens des e-mails",
   ].filter((line) => line !== null);
-  if (env.NODE_ENV === "production" && missing.length > 0) {
-    throw new Error(`Configuration invalide :\n${missing.map((line) => `  ${line}`).join("\n")}`);
+  const refused = [...(env.NODE_ENV === "production" ? missing : []), ...proConnectIncomplete(env)];
+  if (refused.length > 0) {
+    throw new Error(`Configuration invalide :\n${refused.map((line) => `  ${line}`).join("\n")}`);
   }
   // Outside production, links go to the port this server listens on (E2E and helpers use others).
   const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

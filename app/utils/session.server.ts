@@ -46,3 +46,10 @@ export async function redirectWithFlash(
   headers.append("Set-Cookie", await sessionStorage.commitSession(session));
   return redirect(to, { ...init, headers });
 }
+
+/** The Set-Cookie header of a new, empty session carrying only a flash message (after sign-out). */
+export async function freshFlashCookie(flash: Flash) {
+  const session = await sessionStorage.getSession();
+  session.flash(FLASH_KEY, flash);
+  return sessionStorage.commitSession(session);
+}

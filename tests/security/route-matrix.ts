@@ -209,6 +209,11 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   },
   logout: { get: signedIn(200), post: everyone(302) },
   "mot-de-passe-oublie": { get: NONE, post: everyone(400) },
+  // ProConnect (decision 027) is not configured here: its start link is not found (404) for
+  // visitors, the signed-in go to their space; its return needs a flow the browser started.
+  "proconnect.connexion": { get: visitorsOnly(404), post: NONE },
+  "proconnect.retour": { get: everyone(404), post: NONE },
+  "proconnect.deconnexion": { get: everyone(302), post: NONE },
   // An empty form is an unknown action (400) for those who may react; admins read but do not
   // react (403); whoever may not read the practice gets 404 before any action is considered.
   "pratiques.$practiceId._index": {

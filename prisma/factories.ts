@@ -1,4 +1,4 @@
-// Small typed factories shared by the demo seed (prisma/seed.ts) and the tests. Each takes a
+// Small typed factories shared by the demo seed (prisma/seed/) and the tests. Each takes a
 // Prisma client or a transaction client and optional overrides, and returns the created row.
 // They expect the reference data (départements, communes, publics, themes, action types) to be
 // loaded. Counts only: nothing here ever stores the name of a person who was hired.

@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const url = new URL(request.url);
   const { sort, descending, notices } = readNationalSort(url.searchParams);
-  const figurePeriod = parseFigurePeriod(new URL("http://x/?annee=" + now.getUTCFullYear()), now);
+  // The year under way, in Paris time: the country's figures (decision 021).
+  const figurePeriod = parseFigurePeriod(new URL("http://x/"), now);
   const period = figurePeriod.current;
   const [figures, clubs, outbox, departements, trend] = await Promise.all([
     keyFigures({}, period),
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notices,
     departements,
     trend,
-    year: now.getUTCFullYear(),
+    year: figurePeriod.year,
     figures,
     clubs,
     outbox,

@@ -16,7 +16,8 @@ import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
-import { formatDate as dateInParis } from "~/utils/format";
+import { formatDate as formatInstant } from "~/utils/format";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import {
   MembershipError,
   createProspect,
@@ -139,8 +140,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return refuse("Cette action n'existe pas sur cette page.", 400);
 }
-
-const formatDate = (value: string | Date | null) => (value ? dateInParis(value) : null);
 
 function formatSiret(siret: string) {
   return siret.length === 14
@@ -334,6 +333,9 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
 
 export default function ClubMembers() {
   const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
+  // Dates in the club's zone (decision 021).
+  const zone = zoneOfDepartement(club.departementCode);
+  const formatDate = (value: string | Date | null) => (value ? formatInstant(value, zone) : null);
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;

@@ -15,14 +15,9 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
-import {
-  MembershipError,
-  createProspect,
-  listClubMemberships,
-  markAsLeft,
-  markAsMember,
-  prospectSchema,
-} from "~/models/club-members.server";
+import { MembershipError, markAsLeft, markAsMember } from "~/models/club-members.server";
+import { createProspect, prospectSchema } from "~/models/club-prospects.server";
+import { listClubMemberships } from "~/models/club-member-lists.server";
 import {
   buildClubFiguresWorkbook,
   filterAndSortMembers,
@@ -31,7 +26,8 @@ import {
   parseMemberQuery,
 } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures, nafSection, yearPeriod } from "~/models/figures.server";
+import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { nafSection } from "~/models/figures-breakdowns.server";
 import { loader as homeLoader } from "~/routes/club.$clubId._index";
 import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";
 import { loader as xlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";

@@ -18,11 +18,10 @@ import {
   CompanyProfileError,
   changeCompanySiret,
   companyProfileSchema,
-  linkHeadOffice,
-  unlinkHeadOffice,
   updateCompanyProfile,
   type CompanyProfileInput,
 } from "~/models/company-profile.server";
+import { linkHeadOffice, unlinkHeadOffice } from "~/models/company-head-office.server";
 import { searchCommunes } from "~/models/communes.server";
 import {
   leaveCompany,

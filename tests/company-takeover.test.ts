@@ -21,7 +21,7 @@ import { action as teamAction, loader as teamLoader } from "~/routes/entreprise.
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as invitationsAction } from "~/routes/club.$clubId.invitations";
 import { action as membersAction } from "~/routes/club.$clubId.membres";
-import { createProspect } from "~/models/club-members.server";
+import { createProspect } from "~/models/club-prospects.server";
 import { acceptInvitation, findOpenInvitation, inviteUser } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, loadCurrentUser } from "~/utils/permissions.server";

@@ -14,12 +14,8 @@
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { appendLuhnDigit, insertClub, insertUser, grantRole } from "../prisma/factories";
-import {
-  MembershipError,
-  createProspect,
-  markAsLeft,
-  markAsMember,
-} from "~/models/club-members.server";
+import { MembershipError, markAsLeft, markAsMember } from "~/models/club-members.server";
+import { createProspect } from "~/models/club-prospects.server";
 import {
   CompanyProfileError,
   changeCompanySiret,

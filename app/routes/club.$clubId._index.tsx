@@ -17,7 +17,8 @@ import {
   type MemberSort,
 } from "~/models/club.server";
 import { clubThisMonth } from "~/models/emulation.server";
-import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
+import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";

@@ -20,13 +20,12 @@ import { formatDate as formatInstant } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import {
   MembershipError,
-  createProspect,
   inviteMembershipContact,
-  listClubMemberships,
   markAsLeft,
   markAsMember,
-  prospectSchema,
 } from "~/models/club-members.server";
+import { createProspect, prospectSchema } from "~/models/club-prospects.server";
+import { listClubMemberships } from "~/models/club-member-lists.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";

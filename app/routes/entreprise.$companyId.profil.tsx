@@ -15,11 +15,13 @@ import {
   CompanyProfileError,
   companyProfileSchema,
   getCompanyProfile,
+  updateCompanyProfile,
+} from "~/models/company-profile.server";
+import {
   headOfficeLinkSchema,
   linkHeadOffice,
   unlinkHeadOffice,
-  updateCompanyProfile,
-} from "~/models/company-profile.server";
+} from "~/models/company-head-office.server";
 import { nafSubclasses, type NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { SIRET_LOCKED } from "~/utils/siret";

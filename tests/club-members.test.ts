@@ -7,7 +7,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  appendLuhnDigit,
   insertClub,
   insertCommitment,
   insertCompany,
@@ -15,6 +14,7 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
+import { withLuhnCheckDigit } from "~/utils/siret";
 import { MembershipError, markAsLeft, markAsMember } from "~/models/club-members.server";
 import { createProspect, prospectSchema } from "~/models/club-prospects.server";
 import { listClubMemberships } from "~/models/club-member-lists.server";
@@ -40,7 +40,7 @@ import { straightSql } from "./utils/straight-sql";
 const DAY = 24 * 3600_000;
 const NOW = new Date();
 const LAST_YEAR = NOW.getUTCFullYear() - 1;
-const siret = (prefix13: string) => appendLuhnDigit(prefix13);
+const siret = (prefix13: string) => withLuhnCheckDigit(prefix13);
 
 let clubId: string;
 let otherClubId: string;

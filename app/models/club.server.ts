@@ -14,6 +14,7 @@ import { commitmentProgress, type CommitmentProgress } from "~/models/commitment
 import type { MemberActivity } from "~/utils/domain";
 import { calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
@@ -78,14 +79,6 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
     ordre: ordre === "asc" || ordre === "desc" ? ordre : sort === "nom" ? "asc" : "desc",
     annee: parseYear(url.searchParams.get("annee"), calendarDate(now, zone)),
   };
-}
-
-/** Lower case, no accents: "Électricité" matches "electricite". */
-function fold(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 }
 
 export type MemberAtAGlance = Awaited<ReturnType<typeof listMembersAtAGlance>>[number];

@@ -6,7 +6,7 @@ import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { clubCalendarIcs, type IcsMeeting } from "~/utils/meeting-ics.server";
 import type { CurrentUser } from "~/utils/permissions.server";
-import { MeetingError } from "./meeting-invitations.server";
+import { MEETING_FACTS, MeetingError } from "./meeting-invitations.server";
 
 /** The club's calendar token, created (random, 32 bytes) the first time it is needed. */
 export async function ensureCalendarToken(clubId: string, actorId: string | null) {
@@ -81,12 +81,7 @@ export async function clubCalendarFor(clubId: string, token: string) {
     where: { clubId, cancelledAt: null },
     orderBy: { startsAt: "asc" },
     select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      videoUrl: true,
+      ...MEETING_FACTS,
       agenda: true,
       createdAt: true,
       updatedAt: true,

@@ -31,6 +31,16 @@ export class MeetingError extends Error {
   }
 }
 
+/** What every view of a meeting shows: its title, when and where. */
+export const MEETING_FACTS = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  videoUrl: true,
+} as const;
+
 const GUARD_SELECT = { id: true, startsAt: true, endsAt: true, cancelledAt: true } as const;
 
 /**
@@ -65,13 +75,8 @@ export const FRESH_INVITATION_MS = 24 * 3600_000;
 type Db = Tx | typeof prisma;
 
 const MAIL_MEETING_SELECT = {
-  id: true,
+  ...MEETING_FACTS,
   clubId: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  place: true,
-  videoUrl: true,
   agenda: true,
   cancelledAt: true,
   createdAt: true,

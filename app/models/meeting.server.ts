@@ -13,19 +13,14 @@ import { parseLocal } from "~/utils/time/wall-clock";
 import type { CurrentUser } from "~/utils/permissions.server";
 import type { MeetingFormValue } from "~/utils/schemas/meeting";
 import { clubZone } from "./club-zone.server";
-import { MeetingError, requireClubMeeting } from "./meeting-invitations.server";
+import { MEETING_FACTS, MeetingError, requireClubMeeting } from "./meeting-invitations.server";
 import { queueMeetingNotices } from "./meeting-notices.server";
 
 export { MeetingError };
 
 const MEETING_SELECT = {
-  id: true,
+  ...MEETING_FACTS,
   clubId: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  place: true,
-  videoUrl: true,
   agenda: true,
   minutes: true,
   minutesPublishedAt: true,
@@ -61,12 +56,7 @@ export async function listClubMeetings(clubId: string, now = new Date()) {
     where: { clubId },
     orderBy: { startsAt: "asc" },
     select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      videoUrl: true,
+      ...MEETING_FACTS,
       cancelledAt: true,
       minutes: true,
       minutesPublishedAt: true,

@@ -17,6 +17,7 @@ import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { formatDate as formatInstant } from "~/utils/format";
+import { formatSiret } from "~/utils/siret";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import {
   MembershipError,
@@ -138,12 +139,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse(error.message, error.status);
   }
   return refuse("Cette action n'existe pas sur cette page.", 400);
-}
-
-function formatSiret(siret: string) {
-  return siret.length === 14
-    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
-    : siret;
 }
 
 /** A one-button form posting an intent about one membership. */

@@ -1,16 +1,14 @@
 // The demo companies: their records, their memberships of the two clubs and their accounts.
 
+import { fold } from "~/utils/text";
 import { addMembership, grantRole, insertCompany, randomSiren } from "../factories";
 import { addMonths, at } from "./calendar";
 import { NORD, PAS_DE_CALAIS, type DemoCompany } from "./companies-data";
 import { insertDemoUser, type Demo, type DemoClubs, type SeededCompany } from "./demo-context";
 
 function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return fold(text)
     .replace(/œ/g, "oe")
-    .toLowerCase()
     .replace(/&/g, "et")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

@@ -1,16 +1,9 @@
 // Shared frame of every e-mail: a simple, accessible HTML (tables only where mail clients need
 // them) and a plain-text twin.
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+import { escapeHtml } from "../app/utils/html";
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export type RenderedEmail = { subject: string; html: string; text: string };
 
 /** A message typed by a person, as paragraphs (blank lines separate them). */
 export function paragraphsOf(message: string): string[] {

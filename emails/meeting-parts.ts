@@ -2,7 +2,8 @@
 // frame as emails/layout.ts, plus the meeting's facts (when, where, agenda) and the row of
 // one-click answers. HTML and a plain-text twin.
 
-import { escapeHtml, frameHtml, frameText, type RenderedEmail } from "./layout";
+import { escapeHtml } from "../app/utils/html";
+import { frameHtml, frameText, type RenderedEmail } from "./layout";
 
 export type MeetingFacts = {
   clubName: string;

@@ -1,5 +1,6 @@
 import { countOf } from "../app/utils/format";
-import { escapeHtml, frameHtml, frameText, unsubscribeFooterHtml } from "./layout";
+import { escapeHtml } from "../app/utils/html";
+import { frameHtml, frameText, unsubscribeFooterHtml } from "./layout";
 
 export type DigestPractice = { title: string; companyName: string; url: string; kudos: number };
 

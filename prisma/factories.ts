@@ -1,13 +1,13 @@
-// Small typed factories shared by the demo seed (prisma/seed.ts) and the tests. Each takes a
+// Small typed factories shared by the demo seed (prisma/seed/) and the tests. Each takes a
 // Prisma client or a transaction client and optional overrides, and returns the created row.
 // They expect the reference data (départements, communes, publics, themes, action types) to be
 // loaded. Counts only: nothing here ever stores the name of a person who was hired.
 
-import { createRequire } from "node:module";
 import type { Prisma } from "~/generated/prisma/client";
 import { hashPassword } from "~/utils/password.server";
 import { ACTION_TYPES, HEADCOUNT_BRACKETS, type Role } from "~/utils/domain";
-import { isValidSiret, luhnValid } from "~/utils/siret";
+import { findNaf, nafSubclasses } from "~/models/naf.server";
+import { isValidSiret, withLuhnCheckDigit } from "~/utils/siret";
 import { stemsOf } from "~/utils/stems";
 
 /** A Prisma client or a transaction client. */
@@ -74,44 +74,19 @@ function nextSequence() {
 
 // ---------------------------------------------------------------- SIRET and NAF
 
-/** Appends the Luhn check digit to any string of digits. */
-export function appendLuhnDigit(prefix: string): string {
-  for (let d = 0; d <= 9; d++) {
-    if (luhnValid(prefix + d)) return prefix + d;
-  }
-  throw new Error("unreachable");
-}
-
 /** A Luhn-valid SIREN (9 digits, not starting with 0, never La Poste's). */
 export function randomSiren(random: Random = defaultRandom): string {
   for (;;) {
-    const siren = appendLuhnDigit(String(random.int(1, 9)) + random.digits(7));
+    const siren = withLuhnCheckDigit(String(random.int(1, 9)) + random.digits(7));
     if (siren !== "356000000") return siren;
   }
 }
 
 /** A valid SIRET of the given SIREN (Luhn-valid SIREN and SIRET): a 4-digit NIC + check digit. */
 export function randomSiret(random: Random = defaultRandom, siren = randomSiren(random)): string {
-  const siret = appendLuhnDigit(siren + random.digits(4));
+  const siret = withLuhnCheckDigit(siren + random.digits(4));
   if (!isValidSiret(siret)) throw new Error(`SIRET invalide généré : ${siret}`);
   return siret;
-}
-
-type NafEntry = { id: string; label: string };
-let nafCodes: NafEntry[] | null = null;
-
-/** NAF sub-classes ("62.01Z"), from @socialgouv/codes-naf. */
-export function nafSubclasses(): NafEntry[] {
-  if (!nafCodes) {
-    const requireData = createRequire(import.meta.url);
-    const all = requireData("@socialgouv/codes-naf/index.json") as NafEntry[];
-    nafCodes = all.filter((entry) => /^\d{2}\.\d{2}[A-Z]$/.test(entry.id));
-  }
-  return nafCodes;
-}
-
-export function nafLabel(code: string): string | null {
-  return nafSubclasses().find((entry) => entry.id === code)?.label ?? null;
 }
 
 // ---------------------------------------------------------------- organisations
@@ -152,10 +127,10 @@ export async function insertCompany(db: DbClient, overrides: CompanyOverrides = 
   let label = overrides.nafLabel;
   if (nafCode === undefined) {
     const entry = random.pick(nafSubclasses());
-    nafCode = entry.id;
+    nafCode = entry.code;
     label ??= entry.label;
   } else if (nafCode && label === undefined) {
-    label = nafLabel(nafCode);
+    label = findNaf(nafCode)?.label ?? null;
   }
   return db.company.create({
     data: {

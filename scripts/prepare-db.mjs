@@ -22,7 +22,7 @@ if (file) {
   db.close();
 }
 
-execFileSync(bin("tsx"), [new URL("../prisma/seed.ts", import.meta.url).pathname], {
+execFileSync(bin("tsx"), [new URL("../prisma/seed/index.ts", import.meta.url).pathname], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: url },
 });

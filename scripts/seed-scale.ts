@@ -15,7 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { createRandom, nafSubclasses, randomSiret } from "../prisma/factories";
+import { nafSubclasses } from "../app/models/naf.server";
+import { createRandom, randomSiret } from "../prisma/factories";
 import { databaseFilePath, isPostgresUrl } from "../app/utils/database-url.js";
 import { hashPassword } from "../app/utils/password.server";
 import { copySqliteToPostgres } from "./copy-to-postgres";
@@ -238,7 +239,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
           siret,
           siret.slice(0, 9),
           `Entreprise ${i + 1} (${departementCode})`,
-          entry.id,
+          entry.code,
           entry.label,
           random.pick(HEADCOUNT_BRACKETS).code,
           communes ? random.pick(communes) : null,

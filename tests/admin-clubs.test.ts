@@ -13,7 +13,7 @@ import {
 } from "../prisma/factories";
 import * as clubPage from "~/routes/admin.clubs.$clubId";
 import * as clubsPage from "~/routes/admin.clubs._index";
-import { createProspect } from "~/models/club-members.server";
+import { createProspect } from "~/models/club-prospects.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { createMeeting } from "~/models/meeting.server";
 import { MeetingError } from "~/models/meeting-invitations.server";

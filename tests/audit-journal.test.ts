@@ -11,7 +11,7 @@ import {
 } from "../prisma/factories";
 import { describeChanges, JOURNAL_PAGE_SIZE } from "~/models/audit-journal.server";
 import { acceptInvitation, inviteUser } from "~/models/invitation.server";
-import { ensureCalendarToken } from "~/models/meeting.server";
+import { ensureCalendarToken } from "~/models/meeting-calendar.server";
 import { createRealisation } from "~/models/realisation.server";
 import { setReminderCap } from "~/models/reminder-settings.server";
 import * as journalPage from "~/routes/admin.journal";

@@ -7,7 +7,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  appendLuhnDigit,
   insertClub,
   insertCommitment,
   insertCompany,
@@ -15,14 +14,10 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
-import {
-  MembershipError,
-  createProspect,
-  listClubMemberships,
-  markAsLeft,
-  markAsMember,
-  prospectSchema,
-} from "~/models/club-members.server";
+import { withLuhnCheckDigit } from "~/utils/siret";
+import { MembershipError, markAsLeft, markAsMember } from "~/models/club-members.server";
+import { createProspect, prospectSchema } from "~/models/club-prospects.server";
+import { listClubMemberships } from "~/models/club-member-lists.server";
 import {
   buildClubFiguresWorkbook,
   filterAndSortMembers,
@@ -31,7 +26,8 @@ import {
   parseMemberQuery,
 } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures, nafSection, yearPeriod } from "~/models/figures.server";
+import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { nafSection } from "~/models/figures-breakdowns.server";
 import { loader as homeLoader } from "~/routes/club.$clubId._index";
 import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";
 import { loader as xlsxLoader } from "~/routes/club.$clubId.chiffres[.]xlsx";
@@ -44,7 +40,7 @@ import { straightSql } from "./utils/straight-sql";
 const DAY = 24 * 3600_000;
 const NOW = new Date();
 const LAST_YEAR = NOW.getUTCFullYear() - 1;
-const siret = (prefix13: string) => appendLuhnDigit(prefix13);
+const siret = (prefix13: string) => withLuhnCheckDigit(prefix13);
 
 let clubId: string;
 let otherClubId: string;

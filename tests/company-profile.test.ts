@@ -6,7 +6,6 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  appendLuhnDigit,
   insertClub,
   insertCommitment,
   insertCompany,
@@ -14,15 +13,15 @@ import {
   insertUser,
   grantRole,
 } from "../prisma/factories";
+import { withLuhnCheckDigit } from "~/utils/siret";
 import {
   CompanyProfileError,
   changeCompanySiret,
   companyProfileSchema,
-  linkHeadOffice,
-  unlinkHeadOffice,
   updateCompanyProfile,
   type CompanyProfileInput,
 } from "~/models/company-profile.server";
+import { linkHeadOffice, unlinkHeadOffice } from "~/models/company-head-office.server";
 import { searchCommunes } from "~/models/communes.server";
 import {
   leaveCompany,
@@ -37,9 +36,9 @@ import { prisma } from "~/utils/db.server";
 import { appRequest, sessionCookieFor } from "./utils/session";
 
 /** A valid SIRET: a SIREN (Luhn) followed by a NIC, the whole Luhn-valid. */
-const siretOf = (siren: string, nic: string) => appendLuhnDigit(siren + nic);
-const SIREN_A = appendLuhnDigit("41234567");
-const SIREN_B = appendLuhnDigit("52345678");
+const siretOf = (siren: string, nic: string) => withLuhnCheckDigit(siren + nic);
+const SIREN_A = withLuhnCheckDigit("41234567");
+const SIREN_B = withLuhnCheckDigit("52345678");
 
 let clubId: string;
 beforeAll(async () => {
@@ -266,7 +265,7 @@ describe("enregistrement du profil", () => {
   });
 
   test("un établissement rattaché ne change pas de SIREN", async () => {
-    const siren = appendLuhnDigit("61111111");
+    const siren = withLuhnCheckDigit("61111111");
     const admin = await insertUser(prisma, { name: "Admin national" });
     const headOffice = await insertCompany(prisma, { siret: siretOf(siren, "0001") });
     const { company } = await companyWithLeader({
@@ -274,7 +273,7 @@ describe("enregistrement du profil", () => {
       headOfficeId: headOffice.id,
     });
     await expectRefusal(
-      changeCompanySiret(admin.id, company.id, siretOf(appendLuhnDigit("71111111"), "0002")),
+      changeCompanySiret(admin.id, company.id, siretOf(withLuhnCheckDigit("71111111"), "0002")),
       /^Cette entreprise est rattachée à un siège/,
       "siret",
     );
@@ -337,7 +336,7 @@ describe("enregistrement du profil", () => {
 
 describe("siège et établissements", () => {
   test("rattache un établissement au siège de même SIREN, puis le détache, avec journal", async () => {
-    const siren = appendLuhnDigit("81111111");
+    const siren = withLuhnCheckDigit("81111111");
     const headOffice = await insertCompany(prisma, { siret: siretOf(siren, "0001") });
     const { company, leader } = await companyWithLeader({ siret: siretOf(siren, "0023") });
     const linked = await linkHeadOffice(leader.id, company.id, headOffice.siret);
@@ -366,7 +365,7 @@ describe("siège et établissements", () => {
   });
 
   test("refuse un siège d'un autre SIREN, inconnu, soi-même, ou lui-même établissement", async () => {
-    const siren = appendLuhnDigit("91111111");
+    const siren = withLuhnCheckDigit("91111111");
     const { company, leader } = await companyWithLeader({ siret: siretOf(siren, "0005") });
     const foreign = await insertCompany(prisma, { siret: siretOf(SIREN_A, "0900") });
     await expectRefusal(
@@ -402,7 +401,7 @@ describe("siège et établissements", () => {
   });
 
   test("un siège qui a des établissements ne peut pas être rattaché à un autre siège", async () => {
-    const siren = appendLuhnDigit("31111111");
+    const siren = withLuhnCheckDigit("31111111");
     const { company: headOffice, leader } = await companyWithLeader({
       siret: siretOf(siren, "0001"),
     });

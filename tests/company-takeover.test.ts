@@ -8,12 +8,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
-  appendLuhnDigit,
   insertClub,
   insertCompany,
   insertUser,
   grantRole,
 } from "../prisma/factories";
+import { withLuhnCheckDigit } from "~/utils/siret";
 import { action as adminCompaniesAction } from "~/routes/admin.entreprises";
 import { loader as dashboardLoader } from "~/routes/entreprise.$companyId._index";
 import { loader as exportLoader } from "~/routes/entreprise.$companyId.export[.]xlsx";
@@ -21,7 +21,7 @@ import { action as teamAction, loader as teamLoader } from "~/routes/entreprise.
 import { action as profileAction } from "~/routes/entreprise.$companyId.profil";
 import { action as invitationsAction } from "~/routes/club.$clubId.invitations";
 import { action as membersAction } from "~/routes/club.$clubId.membres";
-import { createProspect } from "~/models/club-members.server";
+import { createProspect } from "~/models/club-prospects.server";
 import { acceptInvitation, findOpenInvitation, inviteUser } from "~/models/invitation.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, loadCurrentUser } from "~/utils/permissions.server";
@@ -145,7 +145,7 @@ describe("une entreprise qui a quitté le club", () => {
 
 describe("le SIRET d'une entreprise", () => {
   test("ne peut pas être changé par l'entreprise elle-même", async () => {
-    const unused = appendLuhnDigit("7329145600042");
+    const unused = withLuhnCheckDigit("7329145600042");
     const before = await prisma.company.findUniqueOrThrow({ where: { id: victim.id } });
     const status = await statusOf(
       profileAction,
@@ -265,7 +265,7 @@ describe("la page Entreprises de l'administration", () => {
         },
       ),
     ).toBe(400);
-    const fixed = appendLuhnDigit("8329145600042");
+    const fixed = withLuhnCheckDigit("8329145600042");
     expect(
       await statusOf(
         adminCompaniesAction,
@@ -332,7 +332,7 @@ describe("une invitation ne vaut que tant que son auteur pourrait l'envoyer", ()
 
   test("la seconde invitation du club ne vaut plus quand l'entreprise a sa première personne", async () => {
     const created = await createProspect(nordAnimatorId, nordClubId, {
-      siret: appendLuhnDigit("6329145600042"),
+      siret: withLuhnCheckDigit("6329145600042"),
       name: "Menuiserie Neuve",
       contactName: "Anne Première",
       contactEmail: "anne@menuiserie.test",

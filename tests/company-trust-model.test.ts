@@ -13,13 +13,10 @@
 // - nobody but a company's people writes for it, and a SIRET only moves by the admin's hand.
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
-import { appendLuhnDigit, insertClub, insertUser, grantRole } from "../prisma/factories";
-import {
-  MembershipError,
-  createProspect,
-  markAsLeft,
-  markAsMember,
-} from "~/models/club-members.server";
+import { insertClub, insertUser, grantRole } from "../prisma/factories";
+import { withLuhnCheckDigit } from "~/utils/siret";
+import { MembershipError, markAsLeft, markAsMember } from "~/models/club-members.server";
+import { createProspect } from "~/models/club-prospects.server";
 import {
   CompanyProfileError,
   changeCompanySiret,
@@ -115,7 +112,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     personEmails.push(email);
   }
   const sirets = Array.from({ length: SIRETS }, (_, s) =>
-    appendLuhnDigit(`9${String(run).padStart(6, "0")}${String(s).padStart(6, "0")}`),
+    withLuhnCheckDigit(`9${String(run).padStart(6, "0")}${String(s).padStart(6, "0")}`),
   );
   // The victim of the outside test: a member of club 1 (62), with its owner, person 0.
   const first = await createProspect(animatorIds[1], clubIds[1], {

@@ -10,16 +10,13 @@ import {
   insertRealisation,
   insertUser,
 } from "../prisma/factories";
+import { keyFigures, splitPeriod, type FigureScope, type Period } from "~/models/figures.server";
 import {
-  keyFigures,
   monthlyTrend,
   peopleByPublic,
   realisationsByCompanySize,
   realisationsBySector,
-  splitPeriod,
-  type FigureScope,
-  type Period,
-} from "~/models/figures.server";
+} from "~/models/figures-breakdowns.server";
 import {
   createRealisation,
   createRealisations,

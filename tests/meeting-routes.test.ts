@@ -16,7 +16,7 @@ import * as editPage from "~/routes/club.$clubId.reunions.$meetingId.modifier";
 import * as attendancePage from "~/routes/club.$clubId.reunions.$meetingId.presences";
 import * as listPage from "~/routes/club.$clubId.reunions._index";
 import * as newPage from "~/routes/club.$clubId.reunions.nouvelle";
-import { ensureCalendarToken } from "~/models/meeting.server";
+import { ensureCalendarToken } from "~/models/meeting-calendar.server";
 import { prisma } from "~/utils/db.server";
 import { toLocalInput } from "~/utils/time/wall-clock";
 import { appRequest, sessionCookieFor } from "./utils/session";

@@ -18,16 +18,11 @@ import {
 } from "~/models/meeting-invitations.server";
 import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
 import { answerAsMember, recordLinkAnswer } from "~/models/meeting-answers.server";
-import {
-  cancelMeeting,
-  createMeeting,
-  ensureCalendarToken,
-  regenerateCalendarToken,
-  saveAttendance,
-  saveMinutes,
-  setMeetingPractices,
-  updateMeeting,
-} from "~/models/meeting.server";
+import { cancelMeeting, createMeeting, updateMeeting } from "~/models/meeting.server";
+import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
+import { saveAttendance } from "~/models/meeting-attendance.server";
+import { saveMinutes } from "~/models/meeting-minutes.server";
+import { setMeetingPractices } from "~/models/meeting-practices.server";
 import { loader as calendarLoader } from "~/routes/club.$clubId.calendrier.$token";
 import { action as rsvpAction, loader as rsvpLoader } from "~/routes/reunion.reponse.$token";
 import { prisma } from "~/utils/db.server";

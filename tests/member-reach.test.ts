@@ -21,7 +21,8 @@ import {
   MeetingError,
 } from "~/models/meeting-invitations.server";
 import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
-import { addWalkIn, updateMeeting } from "~/models/meeting.server";
+import { addWalkIn } from "~/models/meeting-attendance.server";
+import { updateMeeting } from "~/models/meeting.server";
 import { sendReminders } from "~/models/reminders.server";
 import { sendCampaign } from "~/models/reminder-campaign.server";
 import * as invitationsPage from "~/routes/club.$clubId.reunions.$meetingId.invitations";

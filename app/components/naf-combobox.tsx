@@ -13,21 +13,16 @@ import {
   Text,
 } from "react-aria-components";
 import type { NafOption } from "~/models/naf.server";
+import { fold } from "~/utils/text";
 import { comboInputClass, optionClass, popoverClass } from "./commune-combobox-widget";
 
-function fold(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe");
-}
+const foldNaf = (value: string) => fold(value).replace(/œ/g, "oe");
 
 /** Every word typed appears in the code or the label (accents, case and dots ignored). */
 function nafMatches(textValue: string, inputValue: string) {
-  const text = fold(textValue);
+  const text = foldNaf(textValue);
   const compact = text.replace(/\./g, "");
-  return fold(inputValue)
+  return foldNaf(inputValue)
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => text.includes(word) || compact.includes(word.replace(/\./g, "")));

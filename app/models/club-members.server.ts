@@ -1,14 +1,12 @@
-// A club's members and prospects, as its animators manage them: enter a prospect (a new record,
-// or a join request when its SIRET is already known: decision 013), invite its first person,
-// follow it up to its first declaration, mark it a member, mark a member as having left. Every
-// change of a membership runs in one transaction with its audit entry (before and after);
-// leaving keeps the membership row and every past realisation (they keep their clubId), so the
-// club's past figures do not move.
+// A club's memberships as its animators change them: a prospect becomes a member, a member
+// leaves, the contact is invited or changed. Every change runs in one transaction with its audit
+// entry (before and after); leaving keeps the membership row and every past realisation (they
+// keep their clubId), so the club's past figures do not move. Entering a prospect:
+// club-prospects.server.ts; the lists of the pages: club-member-lists.server.ts.
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
 import { z } from "zod";
 import { assertClubOpen } from "~/models/club-status.server";
-import { siretField } from "~/models/company-profile.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
 import {
@@ -24,8 +22,7 @@ import {
   firstMembershipOf,
   type CurrentUser,
 } from "~/utils/permissions.server";
-import { sirenOf } from "~/utils/siret";
-import { emailField, personNameField } from "~/utils/validation";
+import { emailField } from "~/utils/validation";
 
 export class MembershipError extends Error {
   constructor(
@@ -37,149 +34,15 @@ export class MembershipError extends Error {
   }
 }
 
-// ---------------------------------------------------------------- the prospect form
-
-export const prospectSchema = z.object({
-  siret: siretField,
-  name: z
-    .string({ error: "Indiquez le nom de l'entreprise." })
-    .trim()
-    .min(2, "Le nom doit compter au moins 2 caractères.")
-    .max(120, "Le nom doit compter 120 caractères au plus."),
-  communeCode: z
-    .string()
-    .trim()
-    .max(10, "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).")
-    .regex(
-      /^(\d{5}|2[AB]\d{3})$/i,
-      "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).",
-    )
-    .transform((code) => code.toUpperCase())
-    .optional(),
-  contactName: personNameField,
-  contactEmail: emailField,
-  invite: z.boolean().optional().default(false),
-});
-
-export type ProspectInput = z.infer<typeof prospectSchema>;
-
-const STATUS_NAMES: Record<MembershipStatus, string> = {
+/** The words for a membership's status in a sentence. */
+export const STATUS_NAMES: Record<MembershipStatus, string> = {
   PROSPECT: "prospect",
   MEMBER: "membre",
   LEFT: "ancien membre",
 };
 
-/**
- * Enters a prospect (decision 013), in one transaction with its audit entries:
- * - an unknown SIRET: a new company, unclaimed, and its PROSPECT membership with the contact;
- * - the club's own record that left it, still without people: a prospect again;
- * - any other known company: no access at all, but a join request its own people answer.
- */
-export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
-  await assertClubOpen(prisma, clubId, (message) => new MembershipError(message));
-  if (input.communeCode) {
-    const commune = await prisma.commune.findUnique({
-      where: { code: input.communeCode },
-      select: { code: true },
-    });
-    if (!commune) {
-      throw new MembershipError(
-        "Cette commune n'existe pas : vérifiez son code INSEE (par exemple 62041 pour Arras).",
-        "communeCode",
-      );
-    }
-  }
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.company.findUnique({
-      where: { siret: input.siret },
-      select: { id: true, name: true },
-    });
-    if (existing) {
-      const current = await tx.clubMembership.findUnique({
-        where: { companyId_clubId: { companyId: existing.id, clubId } },
-        select: { status: true },
-      });
-      if (current && current.status !== "LEFT") {
-        throw new MembershipError(
-          `${existing.name} (SIRET ${input.siret}) est déjà ${STATUS_NAMES[current.status as MembershipStatus]} du club.`,
-          "siret",
-        );
-      }
-      const ownLeftRecord =
-        current !== null &&
-        (await firstMembershipOf(existing.id, tx))?.clubId === clubId &&
-        (await companyPeopleCount(existing.id, tx)) === 0;
-      if (!ownLeftRecord) {
-        await sendJoinRequest(tx, actorId, clubId, existing);
-        return {
-          kind: "join-request" as const,
-          membershipId: null,
-          companyId: existing.id,
-          companyName: existing.name,
-        };
-      }
-    }
-    const company =
-      existing ??
-      (await tx.company.create({
-        data: {
-          siret: input.siret,
-          siren: sirenOf(input.siret),
-          name: input.name,
-          communeCode: input.communeCode ?? null,
-        },
-        select: { id: true, name: true },
-      }));
-    if (!existing) {
-      await audit(tx, {
-        actorId,
-        action: "CREATE",
-        entityType: "Company",
-        entityId: company.id,
-        companyId: company.id,
-        clubId,
-        after: { siret: input.siret, name: input.name, communeCode: input.communeCode ?? null },
-      });
-    }
-    const contact = {
-      contactName: input.contactName,
-      contactEmail: input.contactEmail.toLowerCase(),
-    };
-    const current = await tx.clubMembership.findUnique({
-      where: { companyId_clubId: { companyId: company.id, clubId } },
-      select: MEMBERSHIP_FIELDS,
-    });
-    const membership = current
-      ? await tx.clubMembership.update({
-          where: { id: current.id },
-          data: { status: "PROSPECT", leftAt: null, ...contact },
-          select: MEMBERSHIP_FIELDS,
-        })
-      : await tx.clubMembership.create({
-          data: { companyId: company.id, clubId, status: "PROSPECT", ...contact },
-          select: MEMBERSHIP_FIELDS,
-        });
-    await audit(tx, {
-      actorId,
-      action: current ? "UPDATE" : "CREATE",
-      entityType: "ClubMembership",
-      entityId: membership.id,
-      companyId: company.id,
-      clubId,
-      before: current ? snapshot(current) : undefined,
-      after: snapshot(membership),
-    });
-    return {
-      kind: existing ? ("back-as-prospect" as const) : ("created" as const),
-      membershipId: membership.id,
-      companyId: company.id,
-      companyName: company.name,
-    };
-  });
-}
-
 /** A join request from the club, with the refusals as MembershipError on the SIRET field. */
-async function sendJoinRequest(
+export async function sendJoinRequest(
   tx: Tx,
   actorId: string,
   clubId: string,
@@ -432,92 +295,4 @@ export async function updateMembershipContact(
     });
     return { ...result, changed: true };
   });
-}
-
-// ---------------------------------------------------------------- reading
-
-/**
- * The club's prospects, members and former members, each with its follow-up: last invitation
- * (sent on, accepted on), account created (first COMPANY access), first declaration
- * (commitment or realisation) — all grouped in the database.
- */
-export async function listClubMemberships(clubId: string) {
-  const memberships = await prisma.clubMembership.findMany({
-    where: { clubId },
-    orderBy: { company: { name: "asc" } },
-    select: {
-      ...MEMBERSHIP_FIELDS,
-      createdAt: true,
-      company: {
-        select: { id: true, name: true, siret: true, commune: { select: { name: true } } },
-      },
-    },
-  });
-  const companyIds = memberships.map((m) => m.company.id);
-  const [invitations, accounts, firstRealisations, firstCommitments] = await Promise.all([
-    prisma.invitation.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds }, role: "COMPANY" },
-      _max: { createdAt: true, acceptedAt: true },
-    }),
-    prisma.roleAssignment.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds }, role: "COMPANY" },
-      _min: { createdAt: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds } },
-      _min: { createdAt: true },
-    }),
-    prisma.commitment.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds } },
-      _min: { createdAt: true },
-    }),
-  ]);
-  const earliest = (a: Date | null | undefined, b: Date | null | undefined) =>
-    a && b ? (a < b ? a : b) : (a ?? b ?? null);
-  const rows = memberships.map((m) => {
-    const invitation = invitations.find((i) => i.companyId === m.company.id)?._max;
-    return {
-      ...m,
-      invitedAt: invitation?.createdAt ?? null,
-      acceptedAt: invitation?.acceptedAt ?? null,
-      accountCreatedAt: accounts.find((a) => a.companyId === m.company.id)?._min.createdAt ?? null,
-      firstDeclarationAt: earliest(
-        firstRealisations.find((r) => r.companyId === m.company.id)?._min.createdAt,
-        firstCommitments.find((c) => c.companyId === m.company.id)?._min.createdAt,
-      ),
-    };
-  });
-  return {
-    prospects: rows.filter((m) => m.status === "PROSPECT"),
-    members: rows.filter((m) => m.status === "MEMBER"),
-    left: rows.filter((m) => m.status === "LEFT"),
-  };
-}
-
-/**
- * The companies whose first person the club may invite (canInvite's rule, for the form): its
- * own records, still prospects or members, that have no people yet.
- */
-export async function listInvitableCompanies(clubId: string) {
-  const candidates = await prisma.clubMembership.findMany({
-    where: {
-      clubId,
-      status: { in: ["PROSPECT", "MEMBER"] },
-      company: { roles: { none: { role: "COMPANY" } } },
-    },
-    orderBy: { company: { name: "asc" } },
-    select: { company: { select: { id: true, name: true } } },
-  });
-  const all = await prisma.clubMembership.findMany({
-    where: { companyId: { in: candidates.map((c) => c.company.id) } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { companyId: true, clubId: true },
-  });
-  const firstClub = new Map<string, string>();
-  for (const m of all) if (!firstClub.has(m.companyId)) firstClub.set(m.companyId, m.clubId);
-  return candidates.map((c) => c.company).filter((c) => firstClub.get(c.id) === clubId);
 }

@@ -12,6 +12,9 @@ import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
 import type { MemberActivity } from "~/utils/domain";
+import { calendarDate } from "~/utils/time/wall-clock";
+import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
+import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
@@ -56,8 +59,11 @@ export type MemberQuery = {
   annee: number;
 };
 
-/** The club home's filters and sort, from its URL (unknown values fall back to the defaults). */
-export function parseMemberQuery(url: URL, now = new Date()): MemberQuery {
+/**
+ * The club home's filters and sort, from its URL (unknown values fall back to the defaults); the
+ * default year is the current one in the club's zone (decision 021).
+ */
+export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PARIS): MemberQuery {
   const etat = url.searchParams.get("etat") ?? "tous";
   const tri = url.searchParams.get("tri") ?? "nom";
   const ordre = url.searchParams.get("ordre");
@@ -71,16 +77,8 @@ export function parseMemberQuery(url: URL, now = new Date()): MemberQuery {
     tri: sort,
     // Names A→Z; dates and progress: most recent / highest first, unless asked otherwise.
     ordre: ordre === "asc" || ordre === "desc" ? ordre : sort === "nom" ? "asc" : "desc",
-    annee: parseYear(url.searchParams.get("annee"), now),
+    annee: parseYear(url.searchParams.get("annee"), calendarDate(now, zone)),
   };
-}
-
-/** Lower case, no accents: "Électricité" matches "electricite". */
-function fold(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 }
 
 export type MemberAtAGlance = Awaited<ReturnType<typeof listMembersAtAGlance>>[number];
@@ -255,7 +253,10 @@ export async function buildClubFiguresWorkbook(
       value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
     },
     ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-    { name: "Date d'extraction", value: formatDateTime(now) },
+    {
+      name: "Date d'extraction",
+      value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
+    },
     {
       name: "Source",
       value:

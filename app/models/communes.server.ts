@@ -4,6 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
+import { fold } from "~/utils/text";
 
 // ---------------------------------------------------------------- communes
 
@@ -41,10 +42,7 @@ export async function getCompanyCommune(companyId: string): Promise<CommuneOptio
 
 /** Lower case, no accents, ligatures spelled out, separators as single spaces. */
 export function normaliseCommuneName(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return fold(value)
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae")
     .replace(/[\s'’-]+/g, " ")

@@ -1,5 +1,6 @@
-// A company's profile (identity, NAF code, headcount, commune, website, public page) and its link
-// to a head office (the NAF codes, communes and team live in naf, communes, company-team.server.ts).
+// A company's profile (identity, NAF code, headcount, commune, website, public page); its link to a
+// head office lives in company-head-office.server.ts, the NAF codes, communes and team in naf,
+// communes, company-team.server.ts.
 // Every write runs in a transaction with its audit entry; refusals are CompanyProfileError with a
 // French message (and the form field it concerns), never a 500.
 
@@ -100,10 +101,6 @@ export const companyProfileSchema = z.object({
 });
 
 export type CompanyProfileInput = z.infer<typeof companyProfileSchema>;
-
-export const headOfficeLinkSchema = z.object({
-  headOfficeSiret: siretField,
-});
 
 // ---------------------------------------------------------------- reading
 
@@ -302,113 +299,4 @@ export async function changeCompanySiret(actorId: string, companyId: string, sir
     if (isSiretConflict(error)) throw new CompanyProfileError(SIRET_TAKEN, "siret");
     throw error;
   }
-}
-
-// ---------------------------------------------------------------- head office
-
-/**
- * Links a company (an establishment) to its head office, found by SIRET: both must share the
- * same SIREN; a head office is never itself an establishment, and a company with
- * establishments of its own cannot become one.
- */
-export async function linkHeadOffice(actorId: string, companyId: string, headOfficeSiret: string) {
-  const field = "headOfficeSiret";
-  const siret = normaliseSiret(headOfficeSiret);
-  if (!isValidSiret(siret)) {
-    throw new CompanyProfileError(
-      "Ce numéro SIRET n'est pas valide : vérifiez les 14 chiffres.",
-      field,
-    );
-  }
-  return prisma.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({
-      where: { id: companyId },
-      select: {
-        siret: true,
-        siren: true,
-        headOfficeId: true,
-        _count: { select: { establishments: true } },
-      },
-    });
-    if (!company) throw new CompanyProfileError("Cette entreprise n'existe pas.");
-    if (siret === company.siret) {
-      throw new CompanyProfileError(
-        "C'est le SIRET de votre propre entreprise : indiquez celui du siège.",
-        field,
-      );
-    }
-    const headOffice = await tx.company.findUnique({
-      where: { siret },
-      select: { id: true, name: true, siren: true, headOfficeId: true },
-    });
-    if (!headOffice) {
-      throw new CompanyProfileError(
-        "Aucune entreprise inscrite sur Engagés n'a ce SIRET : le siège doit d'abord être inscrit.",
-        field,
-      );
-    }
-    if (headOffice.siren !== company.siren) {
-      throw new CompanyProfileError(
-        "Ce siège n'a pas le même SIREN (les 9 premiers chiffres du SIRET) que votre entreprise : un établissement ne peut être rattaché qu'au siège de sa propre entreprise.",
-        field,
-      );
-    }
-    if (headOffice.headOfficeId) {
-      throw new CompanyProfileError(
-        "Cette entreprise est elle-même un établissement rattaché à un siège : indiquez le SIRET du siège.",
-        field,
-      );
-    }
-    if (company._count.establishments > 0) {
-      throw new CompanyProfileError(
-        "Votre entreprise est le siège d'autres établissements : elle ne peut pas être rattachée à un siège.",
-        field,
-      );
-    }
-    if (company.headOfficeId === headOffice.id) {
-      throw new CompanyProfileError("Votre entreprise est déjà rattachée à ce siège.", field);
-    }
-    await tx.company.update({ where: { id: companyId }, data: { headOfficeId: headOffice.id } });
-    await audit(tx, {
-      actorId,
-      action: "LINK_HEAD_OFFICE",
-      entityType: "Company",
-      entityId: companyId,
-      companyId,
-      before: { headOfficeId: company.headOfficeId },
-      after: {
-        headOfficeId: headOffice.id,
-        headOfficeSiret: siret,
-        headOfficeName: headOffice.name,
-      },
-    });
-    return headOffice;
-  });
-}
-
-export async function unlinkHeadOffice(actorId: string, companyId: string) {
-  return prisma.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({
-      where: { id: companyId },
-      select: { headOffice: { select: { id: true, name: true, siret: true } } },
-    });
-    if (!company?.headOffice) {
-      throw new CompanyProfileError("Votre entreprise n'est rattachée à aucun siège.");
-    }
-    await tx.company.update({ where: { id: companyId }, data: { headOfficeId: null } });
-    await audit(tx, {
-      actorId,
-      action: "UNLINK_HEAD_OFFICE",
-      entityType: "Company",
-      entityId: companyId,
-      companyId,
-      before: {
-        headOfficeId: company.headOffice.id,
-        headOfficeSiret: company.headOffice.siret,
-        headOfficeName: company.headOffice.name,
-      },
-      after: { headOfficeId: null },
-    });
-    return company.headOffice;
-  });
 }

@@ -5,6 +5,8 @@
 import type { Period } from "~/models/figures.server";
 import { QUARTERS, readPeriodRequest } from "~/utils/figure-period-request";
 import { formatDay } from "~/utils/format";
+import { calendarDate } from "~/utils/time/wall-clock";
+import { PARIS, type TimeZone } from "~/utils/time/zones";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -38,10 +40,16 @@ function shiftYears(date: Date, years: number) {
 /**
  * A calendar year or one of its quarters (UTC, like every figure), from `annee` and `periode`;
  * or a range of whole months from `du` to `au` ("YYYY-MM", at most 10 years). What could not be
- * applied as asked is said in `notices` (figure-period-request.ts).
+ * applied as asked is said in `notices` (figure-period-request.ts). "This year" and "today" are
+ * those of the scope's zone: its club's, its département's, Paris for the country (decision 021).
  */
-export function parseFigurePeriod(url: URL, now = new Date()): FigurePeriod {
-  const request = readPeriodRequest(url.searchParams, now);
+export function parseFigurePeriod(
+  url: URL,
+  now = new Date(),
+  zone: TimeZone = PARIS,
+): FigurePeriod {
+  const today = calendarDate(now, zone);
+  const request = readPeriodRequest(url.searchParams, today);
   const monthRange = request.range;
   const year = request.year;
   const periode: FigurePeriodKey = monthRange ? "mois" : (request.quarter ?? "annee");
@@ -53,9 +61,7 @@ export function parseFigurePeriod(url: URL, now = new Date()): FigurePeriod {
     ? new Date(Date.UTC(monthRange.au.getUTCFullYear(), monthRange.au.getUTCMonth() + 1, 1))
     : new Date(Date.UTC(year, quarter === null ? 12 : quarter * 3 + 3, 1));
   // A period under way stops at the end of today; last year's comparison stops on the same day.
-  const endOfToday = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
-  );
+  const endOfToday = new Date(today.getTime() + DAY_MS);
   const partial = end > endOfToday && from < endOfToday;
   const to = partial ? endOfToday : end;
   const lastInstant = new Date(to.getTime() - 1);

@@ -5,16 +5,14 @@
 import type { FigurePeriod } from "~/models/figures-period.server";
 import {
   hiresByContractType,
-  keyFigures,
   monthlyTrend,
   peopleByPublic,
   realisationsByActionType,
   realisationsByClub,
   realisationsByCompanySize,
   realisationsBySector,
-  type Breakdown,
-  type FigureScope,
-} from "~/models/figures.server";
+} from "~/models/figures-breakdowns.server";
+import { keyFigures, type Breakdown, type FigureScope } from "~/models/figures.server";
 import { ACTION_TYPES } from "~/utils/domain";
 
 /**

@@ -2,10 +2,11 @@
 // and whether an answer is still open.
 
 import { prisma } from "~/utils/db.server";
+import type { IcsMeeting } from "~/utils/meeting-ics.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import type { RsvpAnswer } from "~/utils/rsvp-links.server";
 import { zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
-import { MeetingError, requireClubMeeting } from "./meeting-invitations.server";
+import { MEETING_FACTS, MeetingError, requireClubMeeting } from "./meeting-invitations.server";
 
 // ---------------------------------------------------------------- answers
 
@@ -16,16 +17,18 @@ export type RsvpLinkTarget = {
   /** Signs in to Engagés (a company's person): the meeting's page is also theirs to open. */
   hasAccount: boolean;
   companyName: string | null;
-  meeting: {
-    id: string;
-    clubId: string;
-    clubName: string;
-    title: string;
-    startsAt: Date;
-    endsAt: Date;
-    place: string;
-    videoUrl: string | null;
-    cancelledAt: Date | null;
+  meeting: Pick<
+    IcsMeeting,
+    | "id"
+    | "clubId"
+    | "clubName"
+    | "title"
+    | "startsAt"
+    | "endsAt"
+    | "place"
+    | "videoUrl"
+    | "cancelledAt"
+  > & {
     /** The club's zone, in which the meeting's time is shown. */
     zone: TimeZone;
   };
@@ -43,13 +46,8 @@ export async function findRsvpLinkTarget(invitationId: string): Promise<RsvpLink
       company: { select: { name: true } },
       meeting: {
         select: {
-          id: true,
+          ...MEETING_FACTS,
           clubId: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          place: true,
-          videoUrl: true,
           cancelledAt: true,
           club: { select: { name: true, departementCode: true } },
         },

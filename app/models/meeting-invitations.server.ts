@@ -5,6 +5,7 @@
 
 import type { EmailTemplateData } from "../../emails";
 import type { MeetingFacts, RsvpLinks } from "../../emails/meeting-parts";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
@@ -30,14 +31,33 @@ export class MeetingError extends Error {
   }
 }
 
-/** A meeting of this club (its times and whether it was cancelled), or a MeetingError. */
-export async function requireClubMeeting(clubId: string, meetingId: string) {
+/** What every view of a meeting shows: its title, when and where. */
+export const MEETING_FACTS = {
+  id: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  videoUrl: true,
+} as const;
+
+const GUARD_SELECT = { id: true, startsAt: true, endsAt: true, cancelledAt: true } as const;
+
+/**
+ * A meeting of this club — its times and whether it was cancelled, or the fields `select` names
+ * — or a MeetingError: the one lookup of every meeting write, scoped by the club of the URL.
+ */
+export async function requireClubMeeting<S extends Prisma.MeetingSelect = typeof GUARD_SELECT>(
+  clubId: string,
+  meetingId: string,
+  select?: S,
+): Promise<Prisma.MeetingGetPayload<{ select: S }>> {
   const meeting = await prisma.meeting.findFirst({
     where: { id: meetingId, clubId },
-    select: { id: true, startsAt: true, endsAt: true, cancelledAt: true },
+    select: select ?? GUARD_SELECT,
   });
   if (!meeting) throw new MeetingError("Cette réunion n'existe pas dans ce club.");
-  return meeting;
+  return meeting as unknown as Prisma.MeetingGetPayload<{ select: S }>;
 }
 
 /** The words of each answer on buttons, in the app and the e-mails. */
@@ -55,13 +75,8 @@ export const FRESH_INVITATION_MS = 24 * 3600_000;
 type Db = Tx | typeof prisma;
 
 const MAIL_MEETING_SELECT = {
-  id: true,
+  ...MEETING_FACTS,
   clubId: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  place: true,
-  videoUrl: true,
   agenda: true,
   cancelledAt: true,
   createdAt: true,

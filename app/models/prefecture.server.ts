@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { Prisma } from "~/generated/prisma/client";
 import { parseFigurePeriod, type FigurePeriod } from "~/models/figures-period.server";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { getFigures, type ScopeFigures } from "~/models/figures-report.server";
 import { writeFigureSheets } from "~/models/figures-workbook.server";
 import {
@@ -45,7 +46,7 @@ export async function parseDashboardFilters(
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
-  const period = parseFigurePeriod(url, now);
+  const period = parseFigurePeriod(url, now, zoneOfDepartement(departementCode));
   const notices = [...period.notices];
   /** The value of `key` if `isKnown` says so; else null, and a notice when it was not empty. */
   const known = (key: string, isKnown: (value: string) => boolean, unknown: string) => {
@@ -290,7 +291,10 @@ function exportDescription(e: DepartementExport, now: Date) {
     { name: "Département", value: `${e.departement.name} (${e.departement.code})` },
     ...describeFilters(e.filters, e.clubs),
     ...e.filters.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-    { name: "Date d'extraction", value: formatDateTime(now) },
+    {
+      name: "Date d'extraction",
+      value: formatDateTime(now, zoneOfDepartement(e.departement.code)),
+    },
     {
       name: "Source",
       value:

@@ -15,11 +15,10 @@ import { unitOf } from "~/utils/schemas/realisation";
 import {
   keyFigures,
   keyFiguresByDepartement,
-  peopleByPublic,
-  realisationsByActionType,
   type FigureScope,
   type Period,
 } from "./figures.server";
+import { peopleByPublic, realisationsByActionType } from "./figures-breakdowns.server";
 
 export async function findDepartement(code: string) {
   return prisma.departement.findUnique({ where: { code }, select: { code: true, name: true } });

@@ -3,6 +3,7 @@
 // schema.
 
 import type { SheetCell } from "~/utils/xlsx-sheet.server";
+import { fold } from "~/utils/text";
 import {
   ACTION_TYPES,
   CONTRACT_TYPES,
@@ -16,12 +17,9 @@ import { COLUMN_LABEL, IMPORT_COLUMNS, type Field } from "./realisation-import-c
 
 /** Lower case, no accents, letters and digits only: "Type d’Action " → "typedaction". */
 export function normalizeKey(value: string) {
-  return value
-    .replace(/œ/gi, "oe")
-    .replace(/æ/gi, "ae")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return fold(value)
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
     .replace(/[^a-z0-9]/g, "");
 }
 

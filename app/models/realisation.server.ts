@@ -9,6 +9,8 @@ import { prisma } from "~/utils/db.server";
 import { commitmentUnit, unitMismatch } from "~/utils/commitment-unit";
 import { unitOf, type RealisationInput } from "~/utils/schemas/realisation";
 import { duplicateSince } from "~/utils/duplicates.server";
+import { calendarDay } from "~/utils/time/wall-clock";
+import { zoneOfDepartement } from "~/utils/time/zones";
 
 export class RealisationError extends Error {
   constructor(
@@ -51,6 +53,12 @@ export async function declaringClub(db: Tx | typeof prisma, companyId: string) {
   return membership
     ? { clubId: membership.clubId, departementCode: membership.club.departementCode }
     : null;
+}
+
+/** Today in the zone of the club the company declares in (Paris without one): the form's date. */
+export async function companyToday(companyId: string, now = new Date()): Promise<string> {
+  const club = await declaringClub(prisma, companyId);
+  return calendarDay(now, zoneOfDepartement(club?.departementCode));
 }
 
 type LinkedCommitment = {

@@ -5,7 +5,8 @@ import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures, monthlyTrend } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures.server";
+import { monthlyTrend } from "~/models/figures-breakdowns.server";
 import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";
 import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const url = new URL(request.url);
   const { sort, descending, notices } = readNationalSort(url.searchParams);
-  const figurePeriod = parseFigurePeriod(new URL("http://x/?annee=" + now.getUTCFullYear()), now);
+  // The year under way, in Paris time: the country's figures (decision 021).
+  const figurePeriod = parseFigurePeriod(new URL("http://x/"), now);
   const period = figurePeriod.current;
   const [figures, clubs, outbox, departements, trend] = await Promise.all([
     keyFigures({}, period),
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notices,
     departements,
     trend,
-    year: now.getUTCFullYear(),
+    year: figurePeriod.year,
     figures,
     clubs,
     outbox,

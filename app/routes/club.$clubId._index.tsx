@@ -1,4 +1,5 @@
 import { countOf, formatDate } from "~/utils/format";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -16,7 +17,8 @@ import {
   type MemberSort,
 } from "~/models/club.server";
 import { clubThisMonth } from "~/models/emulation.server";
-import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
+import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { MEMBER_ACTIVITY_LABELS, type MemberActivity } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
@@ -32,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const club = await getClub(clubId);
   if (!club) notFound();
   const now = new Date();
-  const query = parseMemberQuery(new URL(request.url), now);
+  const query = parseMemberQuery(
+    new URL(request.url),
+    now,
+    zoneOfDepartement(club.departementCode),
+  );
   const period = yearPeriod(query.annee);
   const [members, figures, byPublic, thisMonth] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
@@ -136,6 +142,7 @@ function SortHeader({
 
 export default function ClubHome() {
   const d = useLoaderData<typeof loader>();
+  const zone = zoneOfDepartement(d.club.departementCode);
   const q = d.query;
   const filtered = q.etat !== "tous" || q.q !== "";
   return (
@@ -160,9 +167,9 @@ export default function ClubHome() {
       />
       {d.club.closedAt ? (
         <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3">
-          Ce club a été fermé par l&apos;administration nationale le {formatDate(d.club.closedAt)} :
-          son historique et ses chiffres restent consultables, mais il n&apos;accueille plus de
-          nouveaux membres, réunions, relances ni invitations.
+          Ce club a été fermé par l&apos;administration nationale le{" "}
+          {formatDate(d.club.closedAt, zone)} : son historique et ses chiffres restent consultables,
+          mais il n&apos;accueille plus de nouveaux membres, réunions, relances ni invitations.
         </p>
       ) : null}
       <section aria-labelledby="ce-mois-ci" className="card mb-8">
@@ -340,7 +347,7 @@ export default function ClubHome() {
                     <span className="mt-1 block text-xs text-gray-800 sm:hidden">
                       <ActivityBadge activity={m.activity} /> · {m.commitments} engagement
                       {m.commitments > 1 ? "s" : ""} · dernière déclaration :{" "}
-                      {m.lastDeclaration ? formatDate(m.lastDeclaration) : "jamais"}
+                      {m.lastDeclaration ? formatDate(m.lastDeclaration, zone) : "jamais"}
                     </span>
                   </th>
                   <td className="hidden sm:table-cell">
@@ -348,7 +355,7 @@ export default function ClubHome() {
                   </td>
                   <td className="hidden text-right tabular-nums md:table-cell">{m.commitments}</td>
                   <td className="hidden whitespace-nowrap sm:table-cell">
-                    {m.lastDeclaration ? formatDate(m.lastDeclaration) : "Jamais"}
+                    {m.lastDeclaration ? formatDate(m.lastDeclaration, zone) : "Jamais"}
                   </td>
                   <td>
                     {m.progress === null ? (

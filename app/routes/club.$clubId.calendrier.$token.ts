@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clubCalendarFor } from "~/models/meeting.server";
+import { clubCalendarFor } from "~/models/meeting-calendar.server";
 
 // The club's subscribable calendar: /club/:clubId/calendrier/:token.ics. No sign-in (calendar
 // applications cannot sign in): the random token of the club is the key; a wrong one is a 404,

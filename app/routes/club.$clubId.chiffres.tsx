@@ -8,6 +8,7 @@ import { PageHeader } from "~/components/page";
 import { getClub, getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const club = await getClub(clubId);
   if (!club) notFound();
   const now = new Date();
-  const period = parseFigurePeriod(new URL(request.url), now);
+  const period = parseFigurePeriod(
+    new URL(request.url),
+    now,
+    zoneOfDepartement(club.departementCode),
+  );
   const figures = await getClubFigures(clubId, period);
   return {
     club,

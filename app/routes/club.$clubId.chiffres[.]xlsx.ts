@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { buildClubFiguresWorkbook } from "~/models/club.server";
+import { clubZone } from "~/models/club-zone.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { getOnly, xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const workbook = await buildClubFiguresWorkbook(
     clubId,
-    parseFigurePeriod(new URL(request.url), now),
+    parseFigurePeriod(new URL(request.url), now, await clubZone(clubId)),
     now,
   );
   if (!workbook) notFound();

@@ -8,7 +8,7 @@ import { SelectField } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
-import { listInvitableCompanies } from "~/models/club-members.server";
+import { listInvitableCompanies } from "~/models/club-member-lists.server";
 import { getClub } from "~/models/club.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";

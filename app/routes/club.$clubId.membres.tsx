@@ -16,16 +16,17 @@ import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
-import { formatDate as dateInParis } from "~/utils/format";
+import { formatDate as formatInstant } from "~/utils/format";
+import { formatSiret } from "~/utils/siret";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import {
   MembershipError,
-  createProspect,
   inviteMembershipContact,
-  listClubMemberships,
   markAsLeft,
   markAsMember,
-  prospectSchema,
 } from "~/models/club-members.server";
+import { createProspect, prospectSchema } from "~/models/club-prospects.server";
+import { listClubMemberships } from "~/models/club-member-lists.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";
@@ -138,14 +139,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse(error.message, error.status);
   }
   return refuse("Cette action n'existe pas sur cette page.", 400);
-}
-
-const formatDate = (value: string | Date | null) => (value ? dateInParis(value) : null);
-
-function formatSiret(siret: string) {
-  return siret.length === 14
-    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
-    : siret;
 }
 
 /** A one-button form posting an intent about one membership. */
@@ -334,6 +327,9 @@ function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
 
 export default function ClubMembers() {
   const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
+  // Dates in the club's zone (decision 021).
+  const zone = zoneOfDepartement(club.departementCode);
+  const formatDate = (value: string | Date | null) => (value ? formatInstant(value, zone) : null);
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;

@@ -1,4 +1,5 @@
 import { countOf, formatDate } from "~/utils/format";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -75,6 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClubPasserellesPage() {
   const { club, board, matches } = useLoaderData<typeof loader>();
+  const zone = zoneOfDepartement(club.departementCode);
   const actionData = useActionData<typeof action>();
   const open = board.filter((b) => b.post.status === "OPEN");
   return (
@@ -175,7 +177,7 @@ export default function ClubPasserellesPage() {
                       {m.needPost.company.name} ({m.needPost.tradeLabel})
                     </td>
                     <td className="py-2 pr-3">{m.offerPost.company.name}</td>
-                    <td className="py-2 pr-3">{formatDate(m.contactedAt)}</td>
+                    <td className="py-2 pr-3">{formatDate(m.contactedAt, zone)}</td>
                     <td className="py-2 pr-3">
                       {m.status === "CONCLUDED"
                         ? `Conclue : ${countOf(m.headcount ?? 0, "personne")}`

@@ -5,6 +5,7 @@ import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
 import { PageHeader, numberFormat } from "~/components/page";
 import { formatDate } from "~/utils/format";
+import { zoneOfDepartement } from "~/utils/time/zones";
 import { getClub } from "~/models/club.server";
 import {
   PracticeError,
@@ -67,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ClubPractices() {
   const d = useLoaderData<typeof loader>();
+  const zone = zoneOfDepartement(d.club.departementCode);
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -93,7 +95,7 @@ export default function ClubPractices() {
                 </p>
                 <p className="text-sm text-gray-700">
                   Signalé par {r.reporter?.name ?? "un compte supprimé"} le{" "}
-                  {formatDate(r.createdAt)}
+                  {formatDate(r.createdAt, zone)}
                 </p>
                 <p className="my-2 whitespace-pre-line">{r.reason}</p>
                 <div className="flex flex-wrap gap-2">
@@ -137,7 +139,7 @@ export default function ClubPractices() {
                     <Link to={`/pratiques/${p.id}`}>{p.title}</Link>
                   </td>
                   <td>{p.company.name}</td>
-                  <td>{formatDate(p.createdAt)}</td>
+                  <td>{formatDate(p.createdAt, zone)}</td>
                   <td>{numberFormat.format(p._count.kudos)}</td>
                   <td>{p.hiddenAt ? "Masquée" : p.featuredAt ? "À la une" : "Visible"}</td>
                   <td>

@@ -7,12 +7,8 @@ import { MarkdownContent } from "~/components/markdown-content";
 import { TextAreaField } from "~/components/meeting-form";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
-import {
-  getClubMeeting,
-  meetingHasStarted,
-  MeetingError,
-  saveMinutes,
-} from "~/models/meeting.server";
+import { getClubMeeting, meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { saveMinutes } from "~/models/meeting-minutes.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";

@@ -8,11 +8,10 @@ import { PageHeader } from "~/components/page";
 import {
   cancelMeeting,
   getClubMeeting,
-  listClubPractices,
   MeetingError,
-  setMeetingPractices,
   updateMeeting,
 } from "~/models/meeting.server";
+import { listClubPractices, setMeetingPractices } from "~/models/meeting-practices.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { toLocalInput } from "~/utils/time/wall-clock";
 import { notFound, requirePermission } from "~/utils/permissions.server";

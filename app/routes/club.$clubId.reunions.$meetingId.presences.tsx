@@ -7,14 +7,8 @@ import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
-import {
-  addWalkIn,
-  getClubMeeting,
-  listMemberCompanies,
-  meetingHasStarted,
-  MeetingError,
-  saveAttendance,
-} from "~/models/meeting.server";
+import { addWalkIn, listMemberCompanies, saveAttendance } from "~/models/meeting-attendance.server";
+import { getClubMeeting, meetingHasStarted, MeetingError } from "~/models/meeting.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -8,11 +8,8 @@ import { PageHeader } from "~/components/page";
 import { getClub } from "~/models/club.server";
 import { MeetingError } from "~/models/meeting-invitations.server";
 import { canAnswerInClub, myInvitations, answerAsMember } from "~/models/meeting-answers.server";
-import {
-  ensureCalendarToken,
-  listClubMeetings,
-  regenerateCalendarToken,
-} from "~/models/meeting.server";
+import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
+import { listClubMeetings } from "~/models/meeting.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";

@@ -13,12 +13,8 @@ import {
   listCommitmentsWithProgress,
 } from "~/models/company.server";
 import { companyMilestones } from "~/models/emulation.server";
-import {
-  keyFigures,
-  peopleByPublic,
-  realisationsByActionType,
-  yearPeriod,
-} from "~/models/figures.server";
+import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { peopleByPublic, realisationsByActionType } from "~/models/figures-breakdowns.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";
 import { countOutcomesToGive } from "~/models/outcomes.server";

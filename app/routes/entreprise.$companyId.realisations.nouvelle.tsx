@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices } from "~/models/realisation-list.server";
-import { RealisationError, createRealisation } from "~/models/realisation.server";
+import { RealisationError, companyToday, createRealisation } from "~/models/realisation.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from = commitments.find(
     (c) => c.id === new URL(request.url).searchParams.get("engagement"),
   );
-  return { companyId, commitments, from: from ?? null };
+  return { companyId, commitments, from: from ?? null, today: await companyToday(companyId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewRealisationPage() {
-  const { companyId, commitments, from } = useLoaderData<typeof loader>();
+  const { companyId, commitments, from, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -72,7 +72,7 @@ export default function NewRealisationPage() {
       />
       <RealisationForm
         defaults={{
-          date: new Date().toISOString().slice(0, 10),
+          date: today,
           actionTypeCode: from?.actionTypeCode ?? "HIRE",
           publicCategoryCode: from?.firstPublic ?? "DELD",
           otherPublicLabel: "",

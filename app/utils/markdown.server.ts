@@ -10,15 +10,8 @@
 
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "./html";
 import { withinMarkdownNesting } from "./markdown-nesting";
-
-const escapeHtml = (value: string) =>
-  value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 const marked = new Marked({
   gfm: true,

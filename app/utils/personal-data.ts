@@ -8,6 +8,8 @@
 // guessed (a title or a hiring verb before capitalised words), and may be a professional
 // contact or a place: it is flagged, and the author may confirm.
 
+import { fold } from "./text";
+
 export type PersonalDataKind = "phone" | "birthDate" | "nir" | "email" | "name";
 
 export type PersonalDataFinding = {
@@ -133,8 +135,6 @@ const NOT_A_NAME = /* @__PURE__ */ (() =>
       "service region departement ville communaute epide apprentis cci afpa"
     ).split(" "),
   ))();
-
-const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 function nirKeyIsValid(digits: string, key: string) {
   const numeric = digits.replace("2A", "19").replace("2B", "18");

@@ -35,13 +35,20 @@ export function sirenOf(siret: string): string {
   return normaliseSiret(siret).slice(0, 9);
 }
 
-/** Completes a 13-digit prefix with the Luhn check digit (used by factories). */
-export function withLuhnCheckDigit(prefix13: string): string {
+/** Completes a string of digits with its Luhn check digit (a SIREN's 8, a SIRET's 13). */
+export function withLuhnCheckDigit(prefix: string): string {
   for (let d = 0; d <= 9; d++) {
-    const candidate = prefix13 + d;
+    const candidate = prefix + d;
     if (luhnValid(candidate)) return candidate;
   }
   throw new Error("unreachable");
+}
+
+/** "30819131179324" → "308 191 311 79324" (anything but 14 characters as it is). */
+export function formatSiret(siret: string) {
+  return siret.length === 14
+    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    : siret;
 }
 
 /** Why a company cannot change its own SIRET (decision 013): shown on the profile, and as the

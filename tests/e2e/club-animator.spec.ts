@@ -6,26 +6,10 @@ import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, linkIn, signIn, test } from "./fixtures";
 import { dbCount as count, dbRow as one, dbRows as all } from "./db";
+import { withLuhnCheckDigit } from "../../app/utils/siret";
 
 /** "1 234" (with the narrow spaces of fr-FR) → 1234. */
 const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, ""));
-
-function luhnComplete(prefix13: string) {
-  for (let d = 0; d <= 9; d++) {
-    const candidate = prefix13 + d;
-    let sum = 0;
-    for (let i = 0; i < candidate.length; i++) {
-      let n = Number(candidate[candidate.length - 1 - i]);
-      if (i % 2 === 1) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error("unreachable");
-}
 
 async function signInAsAnimator(page: Page) {
   await signIn(page, DEMO.animator);
@@ -167,7 +151,7 @@ test("the animator adds a prospect and invites it, then marks a member as left",
   await expect(page.getByRole("heading", { level: 1, name: "Membres et prospects" })).toBeVisible();
   await axe(page);
 
-  const siret = luhnComplete("8123456700012");
+  const siret = withLuhnCheckDigit("8123456700012");
   const companiesBefore = count(`SELECT COUNT(*) n FROM Company`);
   // A SIRET with a wrong check digit first: a French error, nothing written.
   await page
@@ -406,7 +390,7 @@ test("the Nord animator is refused every page and action of the Pas-de-Calais cl
       `${clubUrl}/membres`,
       {
         intent: "create-prospect",
-        siret: luhnComplete("9123456700012"),
+        siret: withLuhnCheckDigit("9123456700012"),
         name: "Intrus SARL",
         contactName: "Jean Intrus",
         contactEmail: "intrus@exemple.test",

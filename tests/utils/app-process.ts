@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** The demo accounts' password (prisma/seed.ts). */
+/** The demo accounts' password (prisma/seed/). */
 export const DEMO_PASSWORD = "demo-engages-2026";
 
 export function requireBuild() {

@@ -62,6 +62,15 @@ export function calendarDay(instant: Date, zone: TimeZone = PARIS): string {
 }
 
 /**
+ * The zone's calendar day of an instant as a day-only value (UTC midnight, as realisations and
+ * periods store days): "today" for a figures period or a date field.
+ */
+export function calendarDate(instant: Date, zone: TimeZone = PARIS): Date {
+  const f = wallClock(instant, zone);
+  return new Date(Date.UTC(f.year, f.month - 1, f.day));
+}
+
+/**
  * The zone's wall-clock time of an instant, as a Date whose UTC fields hold it: for spreadsheet
  * cells, which have no zone (a cell of 09:00 must read 09:00).
  */

@@ -1,0 +1,151 @@
+// A club enters a prospect by its SIRET (decision 013): a new record of the club's own, its own
+// record that left coming back, or — for any other known company — a join request its people
+// answer. One transaction with its audit entries; refusals are MembershipError on a form field.
+
+import { z } from "zod";
+import { assertClubOpen } from "~/models/club-status.server";
+import { siretField } from "~/models/company-profile.server";
+import {
+  MEMBERSHIP_FIELDS,
+  membershipSnapshot as snapshot,
+} from "~/models/membership-snapshot.server";
+import { audit } from "~/utils/audit.server";
+import { prisma } from "~/utils/db.server";
+import type { MembershipStatus } from "~/utils/domain";
+import { companyPeopleCount, firstMembershipOf } from "~/utils/permissions.server";
+import { sirenOf } from "~/utils/siret";
+import { emailField, personNameField } from "~/utils/validation";
+import { MembershipError, sendJoinRequest, STATUS_NAMES } from "./club-members.server";
+
+export const prospectSchema = z.object({
+  siret: siretField,
+  name: z
+    .string({ error: "Indiquez le nom de l'entreprise." })
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(120, "Le nom doit compter 120 caractères au plus."),
+  communeCode: z
+    .string()
+    .trim()
+    .max(10, "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).")
+    .regex(
+      /^(\d{5}|2[AB]\d{3})$/i,
+      "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).",
+    )
+    .transform((code) => code.toUpperCase())
+    .optional(),
+  contactName: personNameField,
+  contactEmail: emailField,
+  invite: z.boolean().optional().default(false),
+});
+
+export type ProspectInput = z.infer<typeof prospectSchema>;
+
+/**
+ * Enters a prospect (decision 013), in one transaction with its audit entries:
+ * - an unknown SIRET: a new company, unclaimed, and its PROSPECT membership with the contact;
+ * - the club's own record that left it, still without people: a prospect again;
+ * - any other known company: no access at all, but a join request its own people answer.
+ */
+export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
+  await assertClubOpen(prisma, clubId, (message) => new MembershipError(message));
+  if (input.communeCode) {
+    const commune = await prisma.commune.findUnique({
+      where: { code: input.communeCode },
+      select: { code: true },
+    });
+    if (!commune) {
+      throw new MembershipError(
+        "Cette commune n'existe pas : vérifiez son code INSEE (par exemple 62041 pour Arras).",
+        "communeCode",
+      );
+    }
+  }
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.company.findUnique({
+      where: { siret: input.siret },
+      select: { id: true, name: true },
+    });
+    if (existing) {
+      const current = await tx.clubMembership.findUnique({
+        where: { companyId_clubId: { companyId: existing.id, clubId } },
+        select: { status: true },
+      });
+      if (current && current.status !== "LEFT") {
+        throw new MembershipError(
+          `${existing.name} (SIRET ${input.siret}) est déjà ${STATUS_NAMES[current.status as MembershipStatus]} du club.`,
+          "siret",
+        );
+      }
+      const ownLeftRecord =
+        current !== null &&
+        (await firstMembershipOf(existing.id, tx))?.clubId === clubId &&
+        (await companyPeopleCount(existing.id, tx)) === 0;
+      if (!ownLeftRecord) {
+        await sendJoinRequest(tx, actorId, clubId, existing);
+        return {
+          kind: "join-request" as const,
+          membershipId: null,
+          companyId: existing.id,
+          companyName: existing.name,
+        };
+      }
+    }
+    const company =
+      existing ??
+      (await tx.company.create({
+        data: {
+          siret: input.siret,
+          siren: sirenOf(input.siret),
+          name: input.name,
+          communeCode: input.communeCode ?? null,
+        },
+        select: { id: true, name: true },
+      }));
+    if (!existing) {
+      await audit(tx, {
+        actorId,
+        action: "CREATE",
+        entityType: "Company",
+        entityId: company.id,
+        companyId: company.id,
+        clubId,
+        after: { siret: input.siret, name: input.name, communeCode: input.communeCode ?? null },
+      });
+    }
+    const contact = {
+      contactName: input.contactName,
+      contactEmail: input.contactEmail.toLowerCase(),
+    };
+    const current = await tx.clubMembership.findUnique({
+      where: { companyId_clubId: { companyId: company.id, clubId } },
+      select: MEMBERSHIP_FIELDS,
+    });
+    const membership = current
+      ? await tx.clubMembership.update({
+          where: { id: current.id },
+          data: { status: "PROSPECT", leftAt: null, ...contact },
+          select: MEMBERSHIP_FIELDS,
+        })
+      : await tx.clubMembership.create({
+          data: { companyId: company.id, clubId, status: "PROSPECT", ...contact },
+          select: MEMBERSHIP_FIELDS,
+        });
+    await audit(tx, {
+      actorId,
+      action: current ? "UPDATE" : "CREATE",
+      entityType: "ClubMembership",
+      entityId: membership.id,
+      companyId: company.id,
+      clubId,
+      before: current ? snapshot(current) : undefined,
+      after: snapshot(membership),
+    });
+    return {
+      kind: existing ? ("back-as-prospect" as const) : ("created" as const),
+      membershipId: membership.id,
+      companyId: company.id,
+      companyName: company.name,
+    };
+  });
+}

@@ -13,6 +13,7 @@ export type DemoCounts = {
   realisations: number;
   meetings: number;
   practices: number;
+  outcomes: number;
 };
 
 export type Demo = {

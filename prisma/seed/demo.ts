@@ -9,6 +9,7 @@ import { seedCompanies } from "./companies";
 import type { Demo, DemoCounts } from "./demo-context";
 import { seedMeetings } from "./meetings";
 import { seedNetwork } from "./network";
+import { seedOutcomes } from "./outcomes";
 import { seedPractices } from "./practices";
 import { seedRealisations } from "./realisations";
 
@@ -59,6 +60,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
       realisations: 0,
       meetings: 0,
       practices: 0,
+      outcomes: 0,
     },
     users: {},
   };
@@ -74,6 +76,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   const companies: Record<string, string> = {};
   for (const c of seeded) companies[c.key] = c.id;
   await seedNetwork(db, byKey, now);
+  await seedOutcomes(demo);
 
   return {
     clubs: { pasDeCalais: clubs.club62.id, nord: clubs.club59.id },

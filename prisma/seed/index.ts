@@ -46,7 +46,8 @@ async function main() {
       demoText =
         `démo chargée en ${Math.round(performance.now() - demoStarted)} ms (${n.clubs} clubs, ` +
         `${n.companies} entreprises, ${n.users} comptes, ${n.commitments} engagements, ` +
-        `${n.realisations} réalisations, ${n.meetings} réunions, ${n.practices} bonnes pratiques)`;
+        `${n.realisations} réalisations, ${n.outcomes} suivis, ${n.meetings} réunions, ` +
+        `${n.practices} bonnes pratiques)`;
     }
     console.log(
       `Seed : ${referenceText} ; ${demoText} ; total ${Math.round(performance.now() - started)} ms.`,

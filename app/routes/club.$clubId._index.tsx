@@ -1,9 +1,10 @@
 import { countOf, formatDate } from "~/utils/format";
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
+import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
 import {
@@ -222,9 +223,11 @@ export default function ClubHome() {
           silencieux : {d.counts.SILENT} · prospects : {d.counts.PROSPECT} · partis :{" "}
           {d.counts.LEFT}
         </p>
-        <Form
-          method="get"
-          className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto_auto] lg:items-end"
+        <FilterForm
+          className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+          reset={
+            filtered ? { to: withQuery(q, { etat: "tous", q: "" }), label: "Tout afficher" } : null
+          }
           preventScrollReset
         >
           <div>
@@ -240,51 +243,10 @@ export default function ClubHome() {
               autoComplete="off"
             />
           </div>
-          <div>
-            <label htmlFor="etat" className="label">
-              État
-            </label>
-            <select id="etat" name="etat" defaultValue={q.etat} className="input">
-              {STATE_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="tri" className="label">
-              Trier par
-            </label>
-            <select id="tri" name="tri" defaultValue={q.tri} className="input">
-              {SORT_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="annee" className="label">
-              Année
-            </label>
-            <select id="annee" name="annee" defaultValue={q.annee} className="input">
-              {d.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-primary">
-            Afficher
-          </button>
-          {filtered ? (
-            <Link to={withQuery(q, { etat: "tous", q: "" })} className="btn-secondary">
-              Tout afficher
-            </Link>
-          ) : null}
-        </Form>
+          <FilterSelect name="etat" label="État" value={q.etat} options={STATE_OPTIONS} />
+          <FilterSelect name="tri" label="Trier par" value={q.tri} options={SORT_OPTIONS} />
+          <YearFilter year={q.annee} years={d.years} />
+        </FilterForm>
         <p className="mb-2 text-sm text-gray-700">
           {d.members.length === d.total
             ? countOf(d.total, "entreprise")

@@ -12,13 +12,12 @@ import {
   answerClosedReason,
   answerAsMember,
 } from "~/models/meeting-answers.server";
-import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
+import { meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
-import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
 import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,11 +25,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:read", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meeting, when } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:read",
+  );
   const canManage = await can(user, { action: "club:manage", clubId });
   const now = new Date();
   const [mine, canAnswer, invitees] = await Promise.all([
@@ -53,11 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(
-        meeting.startsAt,
-        meeting.endsAt,
-        zoneOfDepartement(meeting.club.departementCode),
-      ),
+      when,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),
@@ -97,11 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const answerSchema = /* @__PURE__ */ (() => z.object({ answer: z.enum(["YES", "NO", "MAYBE"]) }))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:read", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId } = await requireClubMeetingPage(request, params, "club:read");
   const form = await readForm(request);
   const back = `/club/${clubId}/reunions/${meetingId}`;
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });

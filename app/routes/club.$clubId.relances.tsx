@@ -32,7 +32,7 @@ import { setReminderCap, listReminderLog } from "~/models/reminder-settings.serv
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
 
@@ -337,37 +337,30 @@ export default function ClubReminders() {
         {d.log.entries.length === 0 ? (
           <p className="text-gray-700">Aucune relance envoyée pour l&apos;instant.</p>
         ) : (
-          <TableScroll label="Journal des relances du club">
-            <table className="table-basic">
-              <caption className="sr-only">Journal des relances du club</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date{zone === PARIS ? "" : ` (${zoneName(zone)})`}</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Envoyée par</th>
-                  <th scope="col">Destinataire</th>
-                  <th scope="col">E-mail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.log.entries.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(r.createdAt, zone)}</td>
-                    <th scope="row">{r.companyName}</th>
-                    <td>
-                      {r.campaignKey
-                        ? campaignLabel(r.campaignKey)
-                        : (r.sentBy ?? "Compte supprimé")}
-                    </td>
-                    <td className="break-all">{r.to ?? "—"}</td>
-                    <td>
-                      {r.emailStatus ? (EMAIL_STATUS_LABELS[r.emailStatus] ?? r.emailStatus) : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Journal des relances du club"
+            columns={[
+              `Date${zone === PARIS ? "" : ` (${zoneName(zone)})`}`,
+              "Entreprise",
+              "Envoyée par",
+              "Destinataire",
+              "E-mail",
+            ]}
+          >
+            {d.log.entries.map((r) => (
+              <tr key={r.id}>
+                <td className="whitespace-nowrap">{formatDateTime(r.createdAt, zone)}</td>
+                <th scope="row">{r.companyName}</th>
+                <td>
+                  {r.campaignKey ? campaignLabel(r.campaignKey) : (r.sentBy ?? "Compte supprimé")}
+                </td>
+                <td className="break-all">{r.to ?? "—"}</td>
+                <td>
+                  {r.emailStatus ? (EMAIL_STATUS_LABELS[r.emailStatus] ?? r.emailStatus) : "—"}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -18,7 +18,7 @@ import { can } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? "Réunion"} — Engagés` },
@@ -253,36 +253,24 @@ export default function MeetingPage() {
           <h2 id="invites" className="mb-3 text-lg font-bold">
             Personnes invitées
           </h2>
-          <TableScroll label="Personnes invitées, leur réponse et leur présence">
-            <table className="table-basic">
-              <caption className="sr-only">
-                Personnes invitées, leur réponse et leur présence
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Personne</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Réponse</th>
-                  <th scope="col">Présence</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.invitees.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name}
-                      <span className="block break-all text-xs text-gray-600">{i.email}</span>
-                    </th>
-                    <td>{i.company}</td>
-                    <td>
-                      <RsvpBadge rsvp={i.rsvp} />
-                    </td>
-                    <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Personnes invitées, leur réponse et leur présence"
+            columns={["Personne", "Entreprise", "Réponse", "Présence"]}
+          >
+            {d.invitees.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  <span className="block break-all text-xs text-gray-600">{i.email}</span>
+                </th>
+                <td>{i.company}</td>
+                <td>
+                  <RsvpBadge rsvp={i.rsvp} />
+                </td>
+                <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

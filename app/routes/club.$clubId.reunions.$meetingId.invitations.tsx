@@ -17,7 +17,7 @@ import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Inviter — ${data?.meeting.title ?? "réunion"} — Engagés` },
@@ -237,36 +237,27 @@ export default function MeetingInvitationsPage() {
         {d.invitees.length === 0 ? (
           <p className="text-gray-700">Personne n&apos;est encore invité.</p>
         ) : (
-          <TableScroll label="Personnes invitées et leur réponse">
-            <table className="table-basic">
-              <caption className="sr-only">Personnes invitées et leur réponse</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Personne</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Réponse</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.invitees.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name}
-                      <span className="block break-all text-xs text-gray-600">
-                        {i.email}
-                        {i.contact ? " — contact sans compte" : ""}
-                        {ORIGIN_NOTES[i.origin] ?? ""}
-                      </span>
-                    </th>
-                    <td>{i.company}</td>
-                    <td>
-                      <RsvpBadge rsvp={i.rsvp} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Personnes invitées et leur réponse"
+            columns={["Personne", "Entreprise", "Réponse"]}
+          >
+            {d.invitees.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  <span className="block break-all text-xs text-gray-600">
+                    {i.email}
+                    {i.contact ? " — contact sans compte" : ""}
+                    {ORIGIN_NOTES[i.origin] ?? ""}
+                  </span>
+                </th>
+                <td>{i.company}</td>
+                <td>
+                  <RsvpBadge rsvp={i.rsvp} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -22,7 +22,7 @@ import {
 } from "~/models/company-profile.server";
 import { nafSubclasses, type NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
-import { SIRET_LOCKED } from "~/utils/siret";
+import { formatSiret, SIRET_LOCKED } from "~/utils/siret";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -129,13 +129,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // ---------------------------------------------------------------- helpers
-
-/** "30819131179324" → "308 191 311 79324". */
-function formatSiret(siret: string) {
-  return siret.length === 14
-    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
-    : siret;
-}
 
 // Searchable NAF list, loaded after hydration (decision 017).
 const NafComboBox = lazy(() => import("~/components/naf-combobox"));

@@ -48,3 +48,10 @@ export function withLuhnCheckDigit(prefix13: string): string {
  * refusal when one is posted anyway. */
 export const SIRET_LOCKED =
   "Le SIRET identifie votre entreprise auprès des clubs : il ne peut pas être modifié ici. S'il est erroné, écrivez à l'administration nationale d'Engagés, qui le corrigera après vérification.";
+
+/** "30819131179324" → "308 191 311 79324". */
+export function formatSiret(siret: string) {
+  return siret.length === 14
+    ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`
+    : siret;
+}

@@ -11,14 +11,14 @@ import { PageHeader, numberFormat } from "~/components/page";
 import {
   countByActivity,
   filterAndSortMembers,
-  getClub,
   listMembersAtAGlance,
   parseMemberQuery,
   type MemberSort,
 } from "~/models/club.server";
 import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, peopleByPublic, yearPeriod } from "~/models/figures.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,10 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const now = new Date();
   const query = parseMemberQuery(new URL(request.url), now);
   const period = yearPeriod(query.annee);

@@ -6,9 +6,10 @@ import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
-import { getClub, getClubFigures } from "~/models/club.server";
+import { getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,10 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const now = new Date();
   const period = parseFigurePeriod(new URL(request.url), now);
   const figures = await getClubFigures(clubId, period);

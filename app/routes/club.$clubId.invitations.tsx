@@ -9,10 +9,10 @@ import { InviteForm } from "~/components/invite-form";
 import { PendingInvitations } from "~/components/invitation-list";
 import { PageHeader } from "~/components/page";
 import { listInvitableCompanies } from "~/models/club-members.server";
-import { getClub } from "~/models/club.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
 
@@ -24,10 +24,7 @@ const schema = /* @__PURE__ */ (() =>
   }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [companies, invitations] = await Promise.all([
     listInvitableCompanies(clubId),
     listPendingInvitations({ clubId, roles: ["COMPANY"] }),

@@ -25,9 +25,8 @@ import {
   prospectSchema,
 } from "~/models/club-members.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
-import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { DataTable } from "~/components/data-table";
@@ -35,10 +34,7 @@ import { DataTable } from "~/components/data-table";
 export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [memberships, joinRequests] = await Promise.all([
     listClubMemberships(clubId),
     listClubJoinRequests(clubId),
@@ -53,10 +49,7 @@ type ActionResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId } = await requireClubPage(request, params, "club:manage");
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/membres`;

@@ -17,7 +17,6 @@ import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
 import { formatDateTime } from "~/utils/format";
-import { getClub } from "~/models/club.server";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
 import {
   CAMPAIGN_WINDOW_DAYS,
@@ -31,7 +30,7 @@ import {
   sendReminders,
 } from "~/models/reminders.server";
 import { setReminderCap, listReminderLog } from "~/models/reminder-settings.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { DataTable } from "~/components/data-table";
@@ -65,10 +64,7 @@ export function capSchema() {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [candidates, log] = await Promise.all([listSilentMembers(clubId), listReminderLog(clubId)]);
   return {
     club,
@@ -95,10 +91,7 @@ type SendErrors = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId } = await requireClubPage(request, params, "club:manage");
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/relances`;

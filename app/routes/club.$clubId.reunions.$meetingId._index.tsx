@@ -17,7 +17,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

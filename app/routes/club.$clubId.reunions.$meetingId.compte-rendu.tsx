@@ -18,7 +18,7 @@ import {
 } from "~/utils/schemas/personal-data";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Compte rendu — ${data?.meeting.title ?? "réunion"} — Engagés` },

@@ -16,7 +16,7 @@ import { saveContactFromForm } from "~/utils/membership-contact-form.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

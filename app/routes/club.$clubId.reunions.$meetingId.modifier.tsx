@@ -16,7 +16,7 @@ import { toLocalInput } from "~/utils/time/wall-clock";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Modifier « ${data?.meeting.title ?? "réunion"} » — Engagés` },

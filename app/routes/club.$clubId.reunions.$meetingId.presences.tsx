@@ -15,7 +15,7 @@ import {
 } from "~/models/meeting.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-meeting-route.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Présences — ${data?.meeting.title ?? "réunion"} — Engagés` },

@@ -1,11 +1,27 @@
-// The head every page of one club meeting (`/club/:clubId/reunions/:meetingId/…`) starts with:
-// the permission on the club, then the meeting, which must be this club's (a 404 otherwise).
+// The head the club's pages (`/club/:clubId/…`) start with: the permission on the club, then the
+// club, or the meeting, which must be this club's (a 404 otherwise).
 
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getClub } from "~/models/club.server";
 import { getClubMeeting } from "~/models/meeting.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
+
+type ClubAction = "club:read" | "club:manage" | "club:moderate";
+
+/** The signed-in user holding `action` on the club of the URL, and that club. */
+export async function requireClubPage(
+  request: Request,
+  params: LoaderFunctionArgs["params"],
+  action: ClubAction,
+) {
+  const clubId = params.clubId ?? "";
+  const user = await requirePermission(request, { action, clubId });
+  const club = await getClub(clubId);
+  if (!club) notFound();
+  return { user, clubId, club };
+}
 
 /**
  * The signed-in user holding `action` on the club of the URL, and that club's meeting with its

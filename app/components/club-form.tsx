@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
-import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
+import { Field, FormErrors, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 /** A club's département, name and description: the admin's create and edit forms. */
@@ -26,9 +26,6 @@ export function ClubForm({
     defaultValue: defaults,
     constraint: REQUIRED_FIELDS.club,
   });
-  const descriptionError = fields.description.errors?.length
-    ? `${fields.description.id}-error`
-    : undefined;
   return (
     <Form method="post" {...getFormProps(form)}>
       <RequiredFieldsNote />
@@ -55,21 +52,16 @@ export function ClubForm({
           inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
         />
       </div>
-      <div className="mb-4">
-        <label htmlFor={fields.description.id} className="label">
-          Description (facultative)
-        </label>
-        <textarea
-          id={fields.description.id}
-          name={fields.description.name}
-          defaultValue={defaults.description}
-          rows={3}
-          className="input"
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={descriptionError}
-        />
-        <ErrorList id={descriptionError} errors={fields.description.errors} />
-      </div>
+      <TextAreaField
+        label="Description (facultative)"
+        errors={fields.description.errors}
+        textareaProps={{
+          id: fields.description.id,
+          name: fields.description.name,
+          defaultValue: defaults.description,
+          rows: 3,
+        }}
+      />
       <FormErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary">
         {submitLabel}

@@ -11,7 +11,14 @@ import {
   UNITS,
 } from "~/utils/domain";
 import { unitOf } from "~/utils/schemas/realisation";
-import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  RequiredFieldsNote,
+  TextAreaField,
+} from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -154,28 +161,23 @@ export function CommitmentForm({
             label: a.label,
           }))}
         />
-        <div className="mb-4">
-          <LabelRow required>
-            <label htmlFor={fields.ambition.id} className="label">
-              Votre ambition, en quelques mots
-            </label>
-          </LabelRow>
-          <p id={`${fields.ambition.id}-help`} className="mb-1 text-sm text-gray-600">
-            Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
-            métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
-          </p>
-          <textarea
-            id={fields.ambition.id}
-            name={fields.ambition.name}
-            required
-            defaultValue={defaults.ambition}
-            rows={3}
-            className="input"
-            aria-invalid={fields.ambition.errors ? true : undefined}
-            aria-describedby={`${fields.ambition.id}-help${fields.ambition.errors ? ` ${fields.ambition.errorId}` : ""}`}
-          />
-          <ErrorList id={fields.ambition.errorId} errors={fields.ambition.errors} />
-        </div>
+        <TextAreaField
+          label="Votre ambition, en quelques mots"
+          help={
+            <>
+              Par exemple : « Recruter en CDI cinq demandeurs d&apos;emploi de longue durée sur nos
+              métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
+            </>
+          }
+          errors={fields.ambition.errors}
+          textareaProps={{
+            id: fields.ambition.id,
+            name: fields.ambition.name,
+            required: true,
+            defaultValue: defaults.ambition,
+            rows: 3,
+          }}
+        />
       </fieldset>
 
       <fieldset

@@ -2,7 +2,7 @@ import { BarChart } from "./bar-chart";
 import { BreakdownTable } from "./breakdown-table";
 import { LineChart } from "./line-chart";
 import { numberFormat } from "./page";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 type Row = { code: string; label: string; quantity: number; count: number };
 type Breakdown = {
@@ -82,31 +82,23 @@ export function FigureTrend({ trend }: { trend: Month[] }) {
       ) : null}
       <details className="mt-4" open>
         <summary className="cursor-pointer font-semibold">Le tableau mois par mois</summary>
-        <TableScroll label="Tendance mensuelle sur 24 mois" className="mt-2 max-w-2xl">
-          <table className="table-basic">
-            <caption className="sr-only">Tendance mensuelle sur 24 mois</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mois</th>
-                <th scope="col" className="text-right">
-                  Personnes
-                </th>
-                <th scope="col" className="text-right">
-                  Déclarations
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.label}</th>
-                  <td className="text-right tabular-nums">{numberFormat.format(m.people)}</td>
-                  <td className="text-right tabular-nums">{numberFormat.format(m.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Tendance mensuelle sur 24 mois"
+          className="mt-2 max-w-2xl"
+          columns={[
+            "Mois",
+            { label: "Personnes", className: "text-right" },
+            { label: "Déclarations", className: "text-right" },
+          ]}
+        >
+          {trend.map((m) => (
+            <tr key={m.month}>
+              <th scope="row">{m.label}</th>
+              <td className="text-right tabular-nums">{numberFormat.format(m.people)}</td>
+              <td className="text-right tabular-nums">{numberFormat.format(m.count)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
@@ -124,13 +130,35 @@ export function SelectField({
   return (
     <FieldShell id={selectProps.id} required={selectProps.required} {...shell}>
       {(wiring) => (
-        <select {...selectProps} {...wiring}>
+        <select
+          {...selectProps}
+          {...wiring}
+          className={[wiring.className, selectProps.className].filter(Boolean).join(" ")}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A text area wired like Field; its own classes (a monospace font for Markdown) add to the input's. */
+export function TextAreaField({
+  textareaProps,
+  ...shell
+}: FieldProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  return (
+    <FieldShell id={textareaProps.id} required={textareaProps.required} {...shell}>
+      {(wiring) => (
+        <textarea
+          {...textareaProps}
+          {...wiring}
+          className={[wiring.className, textareaProps.className].filter(Boolean).join(" ")}
+        />
       )}
     </FieldShell>
   );

@@ -2,16 +2,21 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/c
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Field, FormErrors, RequiredFieldsNote } from "./forms";
+import { PendingInvitations } from "./invitation-list";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 /** The invitation form: e-mail and name, plus the scope fields the page adds as children. */
+type ScopeFields = (
+  fields: Record<string, { errors?: string[]; name: string; id: string }>,
+) => ReactNode;
+
 export function InviteForm({
   lastResult,
   children,
   submitLabel = "Envoyer l'invitation",
 }: {
   lastResult?: SubmissionResult<string[]> | null;
-  children?: (fields: Record<string, { errors?: string[]; name: string; id: string }>) => ReactNode;
+  children?: ScopeFields;
   submitLabel?: string;
 }) {
   const [form, fields] = useForm({
@@ -41,5 +46,33 @@ export function InviteForm({
         {submitLabel}
       </button>
     </Form>
+  );
+}
+
+/** An invitations page: the new invitation, with the page's scope fields, then those pending. */
+export function InvitationSections({
+  lastResult,
+  invitations,
+  children,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  invitations: Parameters<typeof PendingInvitations>[0]["invitations"];
+  children: ScopeFields;
+}) {
+  return (
+    <>
+      <section aria-labelledby="inviter" className="card mb-6">
+        <h2 id="inviter" className="mb-3 text-lg font-bold">
+          Nouvelle invitation
+        </h2>
+        <InviteForm lastResult={lastResult}>{children}</InviteForm>
+      </section>
+      <section aria-labelledby="attente" className="card">
+        <h2 id="attente" className="mb-3 text-lg font-bold">
+          Invitations en attente
+        </h2>
+        <PendingInvitations invitations={invitations} />
+      </section>
+    </>
   );
 }

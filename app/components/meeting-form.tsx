@@ -6,15 +6,7 @@ import {
   type SubmissionResult,
 } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
-import { useId, type TextareaHTMLAttributes } from "react";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  type ListOfErrors,
-  RequiredFieldsNote,
-  LabelRow,
-} from "./forms";
+import { Field, FormErrors, RequiredFieldsNote, TextAreaField } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
 
@@ -26,46 +18,6 @@ export type MeetingFormDefaults = {
   videoUrl: string;
   agenda: string;
 };
-
-/** A labelled text area wired like Field (help, errors, aria). */
-export function TextAreaField({
-  label,
-  help,
-  errors,
-  textareaProps,
-}: {
-  label: string;
-  help?: string;
-  errors?: ListOfErrors;
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>;
-}) {
-  const fallbackId = useId();
-  const id = textareaProps.id ?? fallbackId;
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <LabelRow required={textareaProps.required}>
-        <label htmlFor={id} className="label">
-          {label}
-        </label>
-      </LabelRow>
-      {help ? (
-        <p id={helpId} className="mb-1 text-sm text-gray-600">
-          {help}
-        </p>
-      ) : null}
-      <textarea
-        {...textareaProps}
-        id={id}
-        className="input font-mono text-sm"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
-}
 
 /** Create or edit a meeting: title, start and end (the club's time), place or video link, agenda. */
 export function MeetingForm({
@@ -131,7 +83,11 @@ export function MeetingForm({
         label="Ordre du jour"
         help="Un point par ligne, par exemple « 1. Tour de table ». La mise en forme Markdown est acceptée."
         errors={fields.agenda.errors}
-        textareaProps={{ ...getTextareaProps(fields.agenda), rows: 6 }}
+        textareaProps={{
+          ...getTextareaProps(fields.agenda),
+          rows: 6,
+          className: "font-mono text-sm",
+        }}
       />
       <FormErrors id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={busy}>

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { ClubNav } from "~/components/club-nav";
 
 export const RSVP_CHOICES = [
   { value: "YES", label: "Je viens" },
@@ -128,5 +129,23 @@ export function RsvpButtons({
         </div>
       </fieldset>
     </Form>
+  );
+}
+
+/** The top of an animator's page about one meeting: the club's menu and the way back to the meeting. */
+export function MeetingPageTop({
+  clubId,
+  meeting,
+}: {
+  clubId: string;
+  meeting: { id: string; title: string };
+}) {
+  return (
+    <>
+      <ClubNav clubId={clubId} />
+      <p className="mb-2 text-sm">
+        <Link to={`/club/${clubId}/reunions/${meeting.id}`}>← {meeting.title}</Link>
+      </p>
+    </>
   );
 }

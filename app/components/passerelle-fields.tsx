@@ -1,6 +1,5 @@
 // Fields shared by the Passerelles and directory forms: a group of radio buttons, a text area,
 // and the headcount with its period (a post, a conclusion).
-import { useId } from "react";
 import { ErrorList, Field, RequiredMark, type ListOfErrors } from "~/components/forms";
 import { MAX_HEADCOUNT } from "~/utils/schemas/passerelle";
 
@@ -47,49 +46,6 @@ export function RadioGroup({
       ))}
       <ErrorList errors={errors} />
     </fieldset>
-  );
-}
-
-export function TextAreaField({
-  name,
-  label,
-  help,
-  maxLength,
-  defaultValue,
-  errors,
-}: {
-  name: string;
-  label: string;
-  help?: string;
-  maxLength: number;
-  defaultValue?: string;
-  errors?: ListOfErrors;
-}) {
-  const id = useId();
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {help ? (
-        <p id={helpId} className="mb-1 text-sm text-gray-600">
-          {help}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        className="input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
   );
 }
 

@@ -12,7 +12,14 @@ import {
   PRACTICE_IMAGE_ACCEPT,
   PRACTICE_TITLE_MAX,
 } from "~/utils/schemas/practice";
-import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote, LabelRow } from "./forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  RequiredFieldsNote,
+  TextAreaField,
+} from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -86,29 +93,25 @@ export function PracticeForm({
             required: true,
           }}
         />
-        <div className="mb-4">
-          <LabelRow required>
-            <label htmlFor={fields.body.id} className="label">
-              Ce que vous faites, comment, et ce que vous en retenez
-            </label>
-          </LabelRow>
-          <p id={`${fields.body.id}-help`} className="mb-1 text-sm text-gray-600">
-            Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
-            liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
-          </p>
-          <textarea
-            id={fields.body.id}
-            name={fields.body.name}
-            required
-            defaultValue={defaults.body}
-            rows={12}
-            maxLength={PRACTICE_BODY_MAX}
-            className="input font-mono text-sm"
-            aria-invalid={fields.body.errors ? true : undefined}
-            aria-describedby={`${fields.body.id}-help${fields.body.errors ? ` ${fields.body.id}-error` : ""}`}
-          />
-          <ErrorList id={`${fields.body.id}-error`} errors={fields.body.errors} />
-        </div>
+        <TextAreaField
+          label="Ce que vous faites, comment, et ce que vous en retenez"
+          help={
+            <>
+              Mise en forme Markdown : **gras**, *italique*, listes avec « - », titres avec « ## »,
+              liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
+            </>
+          }
+          errors={fields.body.errors}
+          textareaProps={{
+            id: fields.body.id,
+            name: fields.body.name,
+            required: true,
+            defaultValue: defaults.body,
+            rows: 12,
+            maxLength: PRACTICE_BODY_MAX,
+            className: "font-mono text-sm",
+          }}
+        />
         <SelectField
           label="Qui peut la lire ?"
           errors={fields.visibility.errors}

@@ -12,7 +12,14 @@ import {
 import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { unitOf } from "~/utils/schemas/realisation";
-import { ErrorList, Field, FormErrors, SelectField, RequiredFieldsNote } from "./forms";
+import {
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  RequiredFieldsNote,
+  TextAreaField,
+} from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 
@@ -176,24 +183,17 @@ export function RealisationForm({
         </div>
         <ErrorList id={fields.qpv.errorId} errors={fields.qpv.errors} />
       </fieldset>
-      <div className="mb-4">
-        <label htmlFor={fields.note.id} className="label">
-          Note (facultative)
-        </label>
-        <p id={`${fields.note.id}-help`} className="mb-1 text-sm text-gray-600">
-          {PERSONAL_DATA_HELP} Seuls des nombres et des catégories sont enregistrés.
-        </p>
-        <textarea
-          id={fields.note.id}
-          name={fields.note.name}
-          defaultValue={defaults.note}
-          rows={2}
-          className="input"
-          aria-invalid={fields.note.errors ? true : undefined}
-          aria-describedby={`${fields.note.id}-help${fields.note.errors ? ` ${fields.note.errorId}` : ""}`}
-        />
-        <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
-      </div>
+      <TextAreaField
+        label="Note (facultative)"
+        help={`${PERSONAL_DATA_HELP} Seuls des nombres et des catégories sont enregistrés.`}
+        errors={fields.note.errors}
+        textareaProps={{
+          id: fields.note.id,
+          name: fields.note.name,
+          defaultValue: defaults.note,
+          rows: 2,
+        }}
+      />
       <PersonalDataConfirm
         errors={[...(fields.note.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
       />

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { FilterForm, YearFilter } from "./filter-form";
 
 /** A GET form choosing the year shown (`?annee=`), so a view can be bookmarked and shared. */
 export function YearSelector({
@@ -11,22 +11,8 @@ export function YearSelector({
   className?: string;
 }) {
   return (
-    <Form method="get" className={className}>
-      <div>
-        <label htmlFor="annee" className="label">
-          Année
-        </label>
-        <select id="annee" name="annee" defaultValue={year} className="input">
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="btn-secondary">
-        Afficher
-      </button>
-    </Form>
+    <FilterForm className={className} submitClassName="btn-secondary">
+      <YearFilter year={year} years={years} />
+    </FilterForm>
   );
 }

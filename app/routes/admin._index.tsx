@@ -12,7 +12,7 @@ import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/nat
 import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
 import { countEmailsByStatus } from "~/models/email-outbox.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Engagés" }];
 
@@ -127,33 +127,22 @@ export default function AdminHome() {
         <h2 id="clubs" className="mb-3 text-xl font-bold">
           Clubs
         </h2>
-        <TableScroll label="Clubs par département">
-          <table className="table-basic">
-            <caption className="sr-only">Clubs par département</caption>
-            <thead>
-              <tr>
-                <th scope="col">Département</th>
-                <th scope="col">Club</th>
-                <th scope="col" className="text-right">
-                  Membres
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.clubs.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {c.departement.name} ({c.departementCode})
-                  </td>
-                  <th scope="row" className="font-normal">
-                    {c.name}
-                  </th>
-                  <td className="text-right tabular-nums">{c._count.memberships}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Clubs par département"
+          columns={["Département", "Club", { label: "Membres", className: "text-right" }]}
+        >
+          {d.clubs.map((c) => (
+            <tr key={c.id}>
+              <td>
+                {c.departement.name} ({c.departementCode})
+              </td>
+              <th scope="row" className="font-normal">
+                {c.name}
+              </th>
+              <td className="text-right tabular-nums">{c._count.memberships}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="emails" className="card">
         <h2 id="emails" className="mb-3 text-xl font-bold">

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
 import { PageHeader } from "~/components/page";
 import { formatDate, countOf } from "~/utils/format";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { listDepartements } from "~/models/departements.server";
 import { readForm } from "~/utils/forms.server";
@@ -60,41 +60,34 @@ export default function AdminClubs() {
         {clubs.length === 0 ? (
           <p>Créez le premier club avec le formulaire ci-dessous, puis invitez son animateur.</p>
         ) : (
-          <TableScroll label="Clubs par département">
-            <table className="table-basic">
-              <caption className="sr-only">Clubs par département</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Département</th>
-                  <th scope="col">Club</th>
-                  <th scope="col">Animateurs</th>
-                  <th scope="col" className="text-right">
-                    Membres
-                  </th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {clubs.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      {c.departementName} ({c.departementCode})
-                    </td>
-                    <th scope="row" className="font-normal">
-                      <Link to={`/admin/clubs/${c.id}`}>{c.name}</Link>
-                    </th>
-                    <td>
-                      {c.animators.length === 0
-                        ? "Aucun animateur"
-                        : c.animators.map((a) => a.name).join(", ")}
-                    </td>
-                    <td className="text-right tabular-nums">{c.memberCount}</td>
-                    <td>{c.closedAt ? `Fermé le ${formatDate(c.closedAt)}` : "Ouvert"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Clubs par département"
+            columns={[
+              "Département",
+              "Club",
+              "Animateurs",
+              { label: "Membres", className: "text-right" },
+              "État",
+            ]}
+          >
+            {clubs.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.departementName} ({c.departementCode})
+                </td>
+                <th scope="row" className="font-normal">
+                  <Link to={`/admin/clubs/${c.id}`}>{c.name}</Link>
+                </th>
+                <td>
+                  {c.animators.length === 0
+                    ? "Aucun animateur"
+                    : c.animators.map((a) => a.name).join(", ")}
+                </td>
+                <td className="text-right tabular-nums">{c.memberCount}</td>
+                <td>{c.closedAt ? `Fermé le ${formatDate(c.closedAt)}` : "Ouvert"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="creer" className="card">

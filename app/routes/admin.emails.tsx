@@ -6,7 +6,7 @@ import { listLatestEmails } from "~/models/email-outbox.server";
 import { retryFailedEmails } from "~/utils/email.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Envois d'e-mails — Engagés" }];
 
@@ -49,38 +49,27 @@ export default function AdminEmails() {
           </Form>
         }
       />
-      <TableScroll label="Les 100 derniers e-mails" className="card">
-        <table className="table-basic">
-          <caption className="sr-only">Les 100 derniers e-mails</caption>
-          <thead>
-            <tr>
-              <th scope="col">Créé le</th>
-              <th scope="col">Destinataire</th>
-              <th scope="col">Objet</th>
-              <th scope="col">État</th>
-              <th scope="col">Tentatives</th>
-              <th scope="col">Dernière erreur</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>{formatDateTime(m.createdAt)}</td>
-                <td>{m.to}</td>
-                <td>{m.subject}</td>
-                <td>
-                  {STATUS_LABELS[m.status] ?? m.status}
-                  {m.status === "PENDING" && m.attempts > 0
-                    ? ` (prochain essai ${formatDateTime(m.nextAttemptAt)})`
-                    : ""}
-                </td>
-                <td className="tabular-nums">{m.attempts}</td>
-                <td className="max-w-xs truncate">{m.lastError ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Les 100 derniers e-mails"
+        className="card"
+        columns={["Créé le", "Destinataire", "Objet", "État", "Tentatives", "Dernière erreur"]}
+      >
+        {messages.map((m) => (
+          <tr key={m.id}>
+            <td>{formatDateTime(m.createdAt)}</td>
+            <td>{m.to}</td>
+            <td>{m.subject}</td>
+            <td>
+              {STATUS_LABELS[m.status] ?? m.status}
+              {m.status === "PENDING" && m.attempts > 0
+                ? ` (prochain essai ${formatDateTime(m.nextAttemptAt)})`
+                : ""}
+            </td>
+            <td className="tabular-nums">{m.attempts}</td>
+            <td className="max-w-xs truncate">{m.lastError ?? ""}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

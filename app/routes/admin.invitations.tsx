@@ -4,8 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/forms";
-import { InviteForm } from "~/components/invite-form";
-import { PendingInvitations } from "~/components/invitation-list";
+import { InvitationSections } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";
@@ -112,45 +111,40 @@ export default function AdminInvitations() {
         title="Comptes et invitations"
         intro="Invitez les animateurs de club, les agents de préfecture et les administrateurs. Ils choisiront leur mot de passe en acceptant l'invitation."
       />
-      <section aria-labelledby="inviter" className="card mb-6">
-        <h2 id="inviter" className="mb-3 text-lg font-bold">
-          Nouvelle invitation
-        </h2>
-        <InviteForm lastResult={actionData?.result}>
-          {(fields) => (
-            <div className="grid gap-x-4 sm:grid-cols-3">
-              <SelectField
-                label="Rôle"
-                errors={fields.role?.errors}
-                selectProps={{ name: "role", id: "role", defaultValue: "ANIMATOR" }}
-                options={[
-                  { value: "ANIMATOR", label: ROLE_LABELS.ANIMATOR },
-                  { value: "PREFECTURE", label: ROLE_LABELS.PREFECTURE },
-                  { value: "ADMIN", label: ROLE_LABELS.ADMIN },
-                ]}
-              />
-              <SelectField
-                label="Club (pour un animateur)"
-                errors={fields.clubId?.errors}
-                selectProps={{ name: "clubId", id: "clubId", defaultValue: "" }}
-                options={[
-                  { value: "", label: "—" },
-                  ...clubs.map((c) => ({ value: c.id, label: `${c.departementCode} — ${c.name}` })),
-                ]}
-              />
-              <SelectField
-                label="Département (pour la préfecture)"
-                errors={fields.departementCode?.errors}
-                selectProps={{ name: "departementCode", id: "departementCode", defaultValue: "" }}
-                options={[
-                  { value: "", label: "—" },
-                  ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
-                ]}
-              />
-            </div>
-          )}
-        </InviteForm>
-      </section>
+      <InvitationSections lastResult={actionData?.result} invitations={invitations}>
+        {(fields) => (
+          <div className="grid gap-x-4 sm:grid-cols-3">
+            <SelectField
+              label="Rôle"
+              errors={fields.role?.errors}
+              selectProps={{ name: "role", id: "role", defaultValue: "ANIMATOR" }}
+              options={[
+                { value: "ANIMATOR", label: ROLE_LABELS.ANIMATOR },
+                { value: "PREFECTURE", label: ROLE_LABELS.PREFECTURE },
+                { value: "ADMIN", label: ROLE_LABELS.ADMIN },
+              ]}
+            />
+            <SelectField
+              label="Club (pour un animateur)"
+              errors={fields.clubId?.errors}
+              selectProps={{ name: "clubId", id: "clubId", defaultValue: "" }}
+              options={[
+                { value: "", label: "—" },
+                ...clubs.map((c) => ({ value: c.id, label: `${c.departementCode} — ${c.name}` })),
+              ]}
+            />
+            <SelectField
+              label="Département (pour la préfecture)"
+              errors={fields.departementCode?.errors}
+              selectProps={{ name: "departementCode", id: "departementCode", defaultValue: "" }}
+              options={[
+                { value: "", label: "—" },
+                ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+              ]}
+            />
+          </div>
+        )}
+      </InvitationSections>
       {proConnect ? (
         <section aria-labelledby="proconnect" className="card mb-6">
           <h2 id="proconnect" className="mb-3 text-lg font-bold">
@@ -168,12 +162,6 @@ export default function AdminInvitations() {
           </Form>
         </section>
       ) : null}
-      <section aria-labelledby="attente" className="card">
-        <h2 id="attente" className="mb-3 text-lg font-bold">
-          Invitations en attente
-        </h2>
-        <PendingInvitations invitations={invitations} />
-      </section>
     </>
   );
 }

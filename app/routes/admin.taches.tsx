@@ -7,7 +7,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
 import { listLatestJobRuns, runDueJobs } from "~/utils/scheduler.server";
 import { redirectWithFlash } from "~/utils/session.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 // The scheduler's periodic work as the operator sees it: the last runs (JobRun) and a button to
 // run what is due now — after a restart, or to check a digest — without waiting for the timers.
@@ -47,33 +47,25 @@ export default function AdminJobs() {
           Lancer les tâches dues maintenant
         </button>
       </Form>
-      <TableScroll label="Dernières exécutions" className="card">
-        <table className="table-basic">
-          <caption className="sr-only">Dernières exécutions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tâche et période</th>
-              <th scope="col">Début</th>
-              <th scope="col">Fin</th>
+      <DataTable
+        caption="Dernières exécutions"
+        className="card"
+        columns={["Tâche et période", "Début", "Fin"]}
+      >
+        {runs.length === 0 ? (
+          <tr>
+            <td colSpan={3}>Aucune exécution enregistrée.</td>
+          </tr>
+        ) : (
+          runs.map((run) => (
+            <tr key={run.key}>
+              <td className="font-mono text-sm">{run.key}</td>
+              <td>{formatDateTime(run.startedAt)}</td>
+              <td>{run.finishedAt ? formatDateTime(run.finishedAt) : "en cours"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {runs.length === 0 ? (
-              <tr>
-                <td colSpan={3}>Aucune exécution enregistrée.</td>
-              </tr>
-            ) : (
-              runs.map((run) => (
-                <tr key={run.key}>
-                  <td className="font-mono text-sm">{run.key}</td>
-                  <td>{formatDateTime(run.startedAt)}</td>
-                  <td>{run.finishedAt ? formatDateTime(run.finishedAt) : "en cours"}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+          ))
+        )}
+      </DataTable>
     </>
   );
 }

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
+import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
-import { getClub, getClubFigures } from "~/models/club.server";
+import { getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
+import { requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,10 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const now = new Date();
   const period = parseFigurePeriod(
     new URL(request.url),
@@ -71,35 +70,15 @@ export default function ClubFigures() {
           </a>
         }
       />
-      <Form method="get" className="card mb-8 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="annee" className="label">
-            Année
-          </label>
-          <select id="annee" name="annee" defaultValue={d.period.year} className="input">
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="periode" className="label">
-            Période
-          </label>
-          <select id="periode" name="periode" defaultValue={d.period.periode} className="input">
-            {PERIOD_CHOICES.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-primary">
-          Afficher
-        </button>
-      </Form>
+      <FilterForm className="card mb-8 flex flex-wrap items-end gap-3">
+        <YearFilter year={d.period.year} years={d.years} />
+        <FilterSelect
+          name="periode"
+          label="Période"
+          value={d.period.periode}
+          options={PERIOD_CHOICES}
+        />
+      </FilterForm>
       <FilterNotices notices={d.period.notices} />
 
       <section aria-labelledby="chiffres-cles" className="mb-8">

@@ -5,14 +5,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { SelectField } from "~/components/forms";
-import { InviteForm } from "~/components/invite-form";
-import { PendingInvitations } from "~/components/invitation-list";
+import { InvitationSections } from "~/components/invite-form";
 import { PageHeader } from "~/components/page";
 import { listInvitableCompanies } from "~/models/club-member-lists.server";
-import { getClub } from "~/models/club.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
 
@@ -24,10 +23,7 @@ const schema = /* @__PURE__ */ (() =>
   }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [companies, invitations] = await Promise.all([
     listInvitableCompanies(clubId),
     listPendingInvitations({ clubId, roles: ["COMPANY"] }),
@@ -65,30 +61,19 @@ export default function ClubInvitations() {
         title="Inviter une entreprise"
         intro="Invitez la première personne qui déclarera pour une entreprise que le club a inscrite : elle recevra un lien pour créer son compte. Une entreprise qui a déjà son équipe invite elle-même ses collègues."
       />
-      <section aria-labelledby="inviter" className="card mb-6">
-        <h2 id="inviter" className="mb-3 text-lg font-bold">
-          Nouvelle invitation
-        </h2>
-        <InviteForm lastResult={actionData?.result}>
-          {(fields) => (
-            <SelectField
-              label="Entreprise"
-              errors={fields.companyId?.errors}
-              selectProps={{ name: "companyId", id: "companyId", defaultValue: "" }}
-              options={[
-                { value: "", label: "Choisir une entreprise du club sans compte" },
-                ...companies.map((c) => ({ value: c.id, label: c.name })),
-              ]}
-            />
-          )}
-        </InviteForm>
-      </section>
-      <section aria-labelledby="attente" className="card">
-        <h2 id="attente" className="mb-3 text-lg font-bold">
-          Invitations en attente
-        </h2>
-        <PendingInvitations invitations={invitations} />
-      </section>
+      <InvitationSections lastResult={actionData?.result} invitations={invitations}>
+        {(fields) => (
+          <SelectField
+            label="Entreprise"
+            errors={fields.companyId?.errors}
+            selectProps={{ name: "companyId", id: "companyId", defaultValue: "" }}
+            options={[
+              { value: "", label: "Choisir une entreprise du club sans compte" },
+              ...companies.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+        )}
+      </InvitationSections>
     </>
   );
 }

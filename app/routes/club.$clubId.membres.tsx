@@ -1,20 +1,17 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import type { SubmissionResult } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
-import { ContactForm, type ContactFormErrors } from "~/components/contact-form";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
+import {
+  ConfirmLeave,
+  EditContact,
+  ProspectCard,
+  type ContactState,
+} from "~/components/club-membership";
+import { FormErrors } from "~/components/forms";
+import { ProspectForm } from "~/components/prospect-form";
 import { PageHeader } from "~/components/page";
 import { formatDate as formatInstant } from "~/utils/format";
 import { formatSiret } from "~/utils/siret";
@@ -28,20 +25,16 @@ import {
 import { createProspect, prospectSchema } from "~/models/club-prospects.server";
 import { listClubMemberships } from "~/models/club-member-lists.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
-import { getClub } from "~/models/club.server";
 import { listClubJoinRequests } from "~/models/join-request.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [memberships, joinRequests] = await Promise.all([
     listClubMemberships(clubId),
     listClubJoinRequests(clubId),
@@ -56,10 +49,7 @@ type ActionResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId } = await requireClubPage(request, params, "club:manage");
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/membres`;
@@ -141,190 +131,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse("Cette action n'existe pas sur cette page.", 400);
 }
 
-/** A one-button form posting an intent about one membership. */
-function MembershipButton({
-  intent,
-  membershipId,
-  className = "btn-secondary",
-  children,
-}: {
-  intent: string;
-  membershipId: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Form method="post" preventScrollReset>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="membershipId" value={membershipId} />
-      <button type="submit" className={className}>
-        {children}
-      </button>
-    </Form>
-  );
-}
-
-/** A confirmation (a disclosure, which works without JavaScript) before a member leaves. */
-function ConfirmLeave({
-  membershipId,
-  companyName,
-  label,
-}: {
-  membershipId: string;
-  companyName: string;
-  label: string;
-}) {
-  return (
-    <details className="group">
-      <summary className="btn-secondary cursor-pointer list-none sm:whitespace-nowrap">
-        {label}
-        <span className="sr-only"> : {companyName}</span>
-      </summary>
-      <div className="mt-2 max-w-sm rounded-md border border-gray-300 bg-white p-3 text-sm">
-        <p className="mb-3">
-          {companyName} ne sera plus membre du club ni relancée. Ses déclarations passées restent
-          dans les chiffres du club, et son historique est conservé.
-        </p>
-        <MembershipButton intent="mark-left" membershipId={membershipId} className="btn-danger">
-          Confirmer le départ de {companyName}
-        </MembershipButton>
-      </div>
-    </details>
-  );
-}
-
-/**
- * The contact the club knows a company by, changed in a disclosure (no JavaScript needed). Open
- * when the address asks for it (`?contact=<membership>`, from the meetings and reminders pages)
- * or after a refusal.
- */
-function EditContact({
-  membership,
-  companyName,
-  open,
-  errors,
-}: {
-  membership: { id: string; contactName: string | null; contactEmail: string | null };
-  companyName: string;
-  open: boolean;
-  errors: ContactFormErrors | null;
-}) {
-  return (
-    <details className="group" open={open} id={`contact-${membership.id}`}>
-      <summary className="btn-secondary cursor-pointer list-none sm:whitespace-nowrap">
-        {membership.contactEmail ? "Modifier le contact" : "Ajouter un contact"}
-        <span className="sr-only"> : {companyName}</span>
-      </summary>
-      <div className="mt-2 w-80 max-w-full rounded-md border border-gray-300 bg-white p-3 text-sm">
-        <ContactForm
-          membershipId={membership.id}
-          companyName={companyName}
-          contactName={membership.contactName}
-          contactEmail={membership.contactEmail}
-          errors={errors}
-          submitLabel="Enregistrer le contact"
-        />
-      </div>
-    </details>
-  );
-}
-
-function Step({ done, children }: { done: boolean; children: ReactNode }) {
-  return (
-    <li className={done ? "text-gray-900" : "text-gray-700"}>
-      <span aria-hidden="true" className={done ? "text-green-700" : "text-gray-500"}>
-        {done ? "✓ " : "○ "}
-      </span>
-      {children}
-    </li>
-  );
-}
-
-type ProspectFields = {
-  siret: string;
-  name: string;
-  communeCode: string;
-  contactName: string;
-  contactEmail: string;
-  invite: boolean;
-};
-
-function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
-  const navigation = useNavigation();
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
-  const [form, fields] = useForm<ProspectFields>({
-    id: "prospect",
-    lastResult,
-    defaultValue: { invite: true },
-    constraint: REQUIRED_FIELDS.prospect,
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="create-prospect" />
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field
-          label="SIRET (14 chiffres)"
-          help="Une entreprise déjà inscrite sur Engagés n'est pas reprise : elle reçoit une demande d'adhésion, que son équipe accepte ou refuse."
-          errors={fields.siret.errors}
-          inputProps={{
-            ...getInputProps(fields.siret, { type: "text" }),
-            inputMode: "numeric",
-            autoComplete: "off",
-          }}
-        />
-        <Field
-          label="Nom de l'entreprise"
-          help="Pour une entreprise nouvelle sur Engagés."
-          errors={fields.name.errors}
-          inputProps={{
-            ...getInputProps(fields.name, { type: "text" }),
-            autoComplete: "organization",
-          }}
-        />
-        <Field
-          label="Commune (code INSEE, facultatif)"
-          help="5 caractères, par exemple 62041 pour Arras."
-          errors={fields.communeCode.errors}
-          inputProps={{
-            ...getInputProps(fields.communeCode, { type: "text" }),
-            autoComplete: "off",
-          }}
-        />
-        <div className="hidden sm:block" />
-        <Field
-          label="Nom et prénom du contact"
-          errors={fields.contactName.errors}
-          inputProps={{
-            ...getInputProps(fields.contactName, { type: "text" }),
-            autoComplete: "off",
-          }}
-        />
-        <Field
-          label="Adresse e-mail du contact"
-          errors={fields.contactEmail.errors}
-          inputProps={{
-            ...getInputProps(fields.contactEmail, { type: "email" }),
-            autoComplete: "off",
-          }}
-        />
-      </div>
-      <div className="mb-4 flex items-start gap-2">
-        <input {...getInputProps(fields.invite, { type: "checkbox" })} className="mt-1 h-4 w-4" />
-        <label htmlFor={fields.invite.id} className="text-sm">
-          Envoyer tout de suite au contact l&apos;invitation à rejoindre le club et à créer le
-          compte de l&apos;entreprise
-        </label>
-      </div>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={busy}>
-        {busy ? "Ajout en cours…" : "Ajouter le prospect"}
-      </button>
-    </Form>
-  );
-}
-
 export default function ClubMembers() {
   const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
   // Dates in the club's zone (decision 021).
@@ -333,14 +139,10 @@ export default function ClubMembers() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;
-  const contactProps = (m: {
-    id: string;
-    contactName: string | null;
-    contactEmail: string | null;
-  }) => ({
-    membership: m,
-    open: searchParams.get("contact") === m.id || contactRefusal?.membershipId === m.id,
-    errors: contactRefusal?.membershipId === m.id ? contactRefusal.contactErrors : null,
+  const contactState = (membershipId: string): ContactState => ({
+    open:
+      searchParams.get("contact") === membershipId || contactRefusal?.membershipId === membershipId,
+    errors: contactRefusal?.membershipId === membershipId ? contactRefusal.contactErrors : null,
   });
   return (
     <>
@@ -396,61 +198,7 @@ export default function ClubMembers() {
         ) : (
           <ul className="grid gap-4 md:grid-cols-2">
             {prospects.map((p) => (
-              <li key={p.id} className="card" aria-labelledby={`prospect-${p.id}`}>
-                <h3 id={`prospect-${p.id}`} className="text-lg font-bold">
-                  {p.company.name}
-                </h3>
-                <p className="text-sm text-gray-700">
-                  SIRET <span className="tabular-nums">{formatSiret(p.company.siret)}</span>
-                  {p.company.commune ? ` · ${p.company.commune.name}` : ""}
-                </p>
-                <p className="mt-1 text-sm">
-                  Contact : {p.contactName ?? "—"}
-                  {p.contactEmail ? ` (${p.contactEmail})` : ""}
-                </p>
-                <h4 className="mt-3 text-sm font-semibold">Suivi</h4>
-                <ul className="mt-1 space-y-1 text-sm">
-                  <Step done={!!p.invitedAt}>
-                    {p.invitedAt ? `Invitée le ${formatDate(p.invitedAt)}` : "Pas encore invitée"}
-                  </Step>
-                  <Step done={!!p.acceptedAt}>
-                    {p.acceptedAt
-                      ? `Invitation acceptée le ${formatDate(p.acceptedAt)}`
-                      : "Invitation non acceptée"}
-                  </Step>
-                  <Step done={!!p.accountCreatedAt}>
-                    {p.accountCreatedAt
-                      ? `Compte de l'entreprise créé le ${formatDate(p.accountCreatedAt)}`
-                      : "Compte de l'entreprise pas encore créé"}
-                  </Step>
-                  <Step done={!!p.firstDeclarationAt}>
-                    {p.firstDeclarationAt
-                      ? `Première déclaration le ${formatDate(p.firstDeclarationAt)}`
-                      : "Aucune déclaration"}
-                  </Step>
-                </ul>
-                <div className="mt-4 flex flex-wrap items-start gap-2">
-                  {p.contactEmail && !p.acceptedAt && !p.accountCreatedAt ? (
-                    <MembershipButton intent="invite" membershipId={p.id}>
-                      {p.invitedAt ? "Renvoyer l'invitation" : "Inviter par e-mail"}
-                      <span className="sr-only"> : {p.company.name}</span>
-                    </MembershipButton>
-                  ) : null}
-                  <MembershipButton
-                    intent="mark-member"
-                    membershipId={p.id}
-                    className="btn-primary"
-                  >
-                    Marquer comme membre<span className="sr-only"> : {p.company.name}</span>
-                  </MembershipButton>
-                  <EditContact companyName={p.company.name} {...contactProps(p)} />
-                  <ConfirmLeave
-                    membershipId={p.id}
-                    companyName={p.company.name}
-                    label="Ne rejoint pas le club"
-                  />
-                </div>
-              </li>
+              <ProspectCard key={p.id} prospect={p} contact={contactState(p.id)} zone={zone} />
             ))}
           </ul>
         )}
@@ -460,67 +208,56 @@ export default function ClubMembers() {
         <h2 id="membres" className="mb-3 text-xl font-bold">
           Membres ({members.length})
         </h2>
-        <TableScroll label="Membres du club">
-          <table className="table-basic">
-            <caption className="sr-only">Membres du club</caption>
-            <thead>
-              <tr>
-                <th scope="col">Entreprise</th>
-                <th scope="col" className="hidden md:table-cell">
-                  Contact
-                </th>
-                <th scope="col" className="hidden sm:table-cell">
-                  Membre depuis
-                </th>
-                <th scope="col" className="hidden sm:table-cell">
-                  Relances
-                </th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
-                    {/* On phones, the hidden columns' facts under the name. */}
-                    <span className="mt-1 block text-xs text-gray-800 md:hidden">
-                      {m.contactName ? `Contact : ${m.contactName}` : "Pas de contact"}
-                      <span className="sm:hidden">
-                        {m.joinedAt ? ` · membre depuis le ${formatDate(m.joinedAt)}` : ""}
-                        {m.remindersOptOut ? " · désabonnée des relances" : ""}
-                      </span>
-                    </span>
-                  </th>
-                  <td className="hidden md:table-cell">
-                    {m.contactName ?? "—"}
-                    {m.contactEmail ? (
-                      <span className="block break-all text-xs text-gray-700">
-                        {m.contactEmail}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="hidden whitespace-nowrap sm:table-cell">
-                    {formatDate(m.joinedAt) ?? "—"}
-                  </td>
-                  <td className="hidden sm:table-cell">
-                    {m.remindersOptOut ? "Désabonnée" : "Oui"}
-                  </td>
-                  <td>
-                    <div className="flex flex-col items-start gap-2">
-                      <EditContact companyName={m.company.name} {...contactProps(m)} />
-                      <ConfirmLeave
-                        membershipId={m.id}
-                        companyName={m.company.name}
-                        label="Marquer comme parti"
-                      />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Membres du club"
+          columns={[
+            "Entreprise",
+            { label: "Contact", className: "hidden md:table-cell" },
+            { label: "Membre depuis", className: "hidden sm:table-cell" },
+            { label: "Relances", className: "hidden sm:table-cell" },
+            "Action",
+          ]}
+        >
+          {members.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                <Link to={`/entreprise/${m.company.id}`}>{m.company.name}</Link>
+                {/* On phones, the hidden columns' facts under the name. */}
+                <span className="mt-1 block text-xs text-gray-800 md:hidden">
+                  {m.contactName ? `Contact : ${m.contactName}` : "Pas de contact"}
+                  <span className="sm:hidden">
+                    {m.joinedAt ? ` · membre depuis le ${formatDate(m.joinedAt)}` : ""}
+                    {m.remindersOptOut ? " · désabonnée des relances" : ""}
+                  </span>
+                </span>
+              </th>
+              <td className="hidden md:table-cell">
+                {m.contactName ?? "—"}
+                {m.contactEmail ? (
+                  <span className="block break-all text-xs text-gray-700">{m.contactEmail}</span>
+                ) : null}
+              </td>
+              <td className="hidden whitespace-nowrap sm:table-cell">
+                {formatDate(m.joinedAt) ?? "—"}
+              </td>
+              <td className="hidden sm:table-cell">{m.remindersOptOut ? "Désabonnée" : "Oui"}</td>
+              <td>
+                <div className="flex flex-col items-start gap-2">
+                  <EditContact
+                    companyName={m.company.name}
+                    membership={m}
+                    {...contactState(m.id)}
+                  />
+                  <ConfirmLeave
+                    membershipId={m.id}
+                    companyName={m.company.name}
+                    label="Marquer comme parti"
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="partis" className="card">
@@ -533,28 +270,19 @@ export default function ClubMembers() {
         {left.length === 0 ? (
           <p className="text-gray-700">Aucun départ.</p>
         ) : (
-          <TableScroll label="Anciens membres du club">
-            <table className="table-basic">
-              <caption className="sr-only">Anciens membres du club</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Membre depuis</th>
-                  <th scope="col">Parti le</th>
-                </tr>
-              </thead>
-              <tbody>
-                {left.map((m) => (
-                  <tr key={m.id}>
-                    {/* No link: a former member's space is no longer the club's to read. */}
-                    <th scope="row">{m.company.name}</th>
-                    <td>{formatDate(m.joinedAt) ?? "—"}</td>
-                    <td>{formatDate(m.leftAt) ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Anciens membres du club"
+            columns={["Entreprise", "Membre depuis", "Parti le"]}
+          >
+            {left.map((m) => (
+              <tr key={m.id}>
+                {/* No link: a former member's space is no longer the club's to read. */}
+                <th scope="row">{m.company.name}</th>
+                <td>{formatDate(m.joinedAt) ?? "—"}</td>
+                <td>{formatDate(m.leftAt) ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

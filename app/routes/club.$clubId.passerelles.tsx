@@ -8,10 +8,9 @@ import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
-import { getClub } from "~/models/club.server";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
 import { listClubPosts, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -22,10 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Passerelles du club — Engag
 
 // GET and POST (broker): the club's animators and admins (club:manage).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [posts, matches] = await Promise.all([listClubPosts(clubId), matchesOfClub(clubId)]);
   const linked = new Set(matches.map((m) => `${m.needPost.id}:${m.offerPost.id}`));
   const board = await Promise.all(
@@ -43,10 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId, club } = await requireClubPage(request, params, "club:manage");
   const form = await readForm(request);
   const target = `${form.get("postId")}:${form.get("counterpartId")}`;
   const parsed = contactSchema.safeParse(Object.fromEntries(form));

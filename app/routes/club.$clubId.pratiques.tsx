@@ -6,14 +6,14 @@ import { FormErrors } from "~/components/forms";
 import { PageHeader, numberFormat } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
-import { getClub } from "~/models/club.server";
 import {
   PracticeError,
   clubModeration,
   dismissReport,
   moderatePractice,
 } from "~/models/practice.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { TableScroll } from "~/components/table-scroll";
@@ -26,10 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:moderate", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:moderate");
   return { club, ...(await clubModeration(clubId)) };
 }
 

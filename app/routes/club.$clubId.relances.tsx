@@ -1,21 +1,22 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
+import { SilentMemberChoice } from "~/components/silent-member-choice";
 import {
   ErrorList,
   FormErrors,
   LabelRow,
   RequiredFieldsNote,
   RequiredMark,
+  TextAreaField,
 } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
-import { formatDate, formatDateTime } from "~/utils/format";
-import { getClub } from "~/models/club.server";
+import { formatDateTime } from "~/utils/format";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
 import {
   CAMPAIGN_WINDOW_DAYS,
@@ -29,10 +30,10 @@ import {
   sendReminders,
 } from "~/models/reminders.server";
 import { setReminderCap, listReminderLog } from "~/models/reminder-settings.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
 
@@ -63,10 +64,7 @@ export function capSchema() {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { clubId, club } = await requireClubPage(request, params, "club:manage");
   const [candidates, log] = await Promise.all([listSilentMembers(clubId), listReminderLog(clubId)]);
   return {
     club,
@@ -93,10 +91,7 @@ type SendErrors = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId } = await requireClubPage(request, params, "club:manage");
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/club/${clubId}/relances`;
@@ -225,90 +220,31 @@ export default function ClubReminders() {
                 ) : null}
               </legend>
               <ul className="divide-y divide-gray-200 rounded-md border border-gray-200">
-                {d.silent.map((m) => {
-                  const id = `relance-${m.membershipId}`;
-                  return (
-                    <li key={m.membershipId} className="flex items-start gap-3 p-3">
-                      <input
-                        type="checkbox"
-                        id={id}
-                        name="membershipIds"
-                        value={m.membershipId}
-                        defaultChecked={chosen.has(m.membershipId)}
-                        disabled={!m.email}
-                        aria-describedby={`${id}-detail`}
-                        className="mt-1 h-4 w-4 shrink-0"
-                      />
-                      <div className="min-w-0">
-                        <label htmlFor={id} className="font-semibold">
-                          {m.company.name}
-                        </label>
-                        <p id={`${id}-detail`} className="text-sm text-gray-700">
-                          {m.lastDeclaration
-                            ? `Dernière réalisation déclarée le ${formatDate(m.lastDeclaration, zone)}`
-                            : "Aucune réalisation déclarée"}
-                          {" · "}
-                          {m.email ? (
-                            <span className="break-all">{m.email}</span>
-                          ) : (
-                            <>
-                              aucune adresse de contact : impossible de relancer (
-                              <Link
-                                to={`/club/${d.club.id}/membres?contact=${m.membershipId}#contact-${m.membershipId}`}
-                              >
-                                ajouter le contact
-                                <span className="sr-only"> de {m.company.name}</span>
-                              </Link>
-                              )
-                            </>
-                          )}
-                          {m.email && !m.hasAccount
-                            ? " · sans compte : l'e-mail invite le contact à créer le compte de l'entreprise"
-                            : null}
-                          {m.lastReminder ? (
-                            <>
-                              {" · "}
-                              <span className={m.cappedUntil ? "font-semibold text-amber-900" : ""}>
-                                déjà relancée le {formatDate(m.lastReminder, zone)}
-                                {m.cappedUntil
-                                  ? ` (prochaine relance possible le ${formatDate(m.cappedUntil, zone)})`
-                                  : ""}
-                              </span>
-                            </>
-                          ) : null}
-                        </p>
-                      </div>
-                    </li>
-                  );
-                })}
+                {d.silent.map((m) => (
+                  <SilentMemberChoice
+                    key={m.membershipId}
+                    member={m}
+                    clubId={d.club.id}
+                    zone={zone}
+                    checked={chosen.has(m.membershipId)}
+                  />
+                ))}
               </ul>
               <ErrorList id="membres-erreur" errors={sendErrors?.membershipIds} />
             </fieldset>
-            <div className="mb-4">
-              <LabelRow required={REQUIRED_FIELDS.reminderSend.message?.required}>
-                <label htmlFor="message" className="label">
-                  Message de la relance
-                </label>
-              </LabelRow>
-              <p id="message-aide" className="mb-1 text-sm text-gray-600">
-                Modifiable. L&apos;e-mail ajoute un bouton « Déclarer une réalisation » (pour une
-                entreprise sans compte : « Créer le compte de l&apos;entreprise », une invitation
-                valable {d.rules.invitationValidityDays} jours), votre nom et un lien de
-                désabonnement en un clic.
-              </p>
-              <textarea
-                id="message"
-                name="message"
-                rows={10}
-                defaultValue={message}
-                required={REQUIRED_FIELDS.reminderSend.message?.required}
-                maxLength={d.rules.messageMaxLength}
-                className="input"
-                aria-invalid={sendErrors?.message ? true : undefined}
-                aria-describedby={`message-aide${sendErrors?.message ? " message-erreur" : ""}`}
-              />
-              <ErrorList id="message-erreur" errors={sendErrors?.message} />
-            </div>
+            <TextAreaField
+              label="Message de la relance"
+              help={`Modifiable. L'e-mail ajoute un bouton « Déclarer une réalisation » (pour une entreprise sans compte : « Créer le compte de l'entreprise », une invitation valable ${d.rules.invitationValidityDays} jours), votre nom et un lien de désabonnement en un clic.`}
+              errors={sendErrors?.message}
+              textareaProps={{
+                id: "message",
+                name: "message",
+                rows: 10,
+                defaultValue: message,
+                required: REQUIRED_FIELDS.reminderSend.message?.required,
+                maxLength: d.rules.messageMaxLength,
+              }}
+            />
             <FormErrors errors={sendErrors?.form} />
             <button type="submit" className="btn-primary" disabled={sending}>
               {sending ? "Envoi en cours…" : "Envoyer la relance"}
@@ -337,37 +273,30 @@ export default function ClubReminders() {
         {d.log.entries.length === 0 ? (
           <p className="text-gray-700">Aucune relance envoyée pour l&apos;instant.</p>
         ) : (
-          <TableScroll label="Journal des relances du club">
-            <table className="table-basic">
-              <caption className="sr-only">Journal des relances du club</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date{zone === PARIS ? "" : ` (${zoneName(zone)})`}</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Envoyée par</th>
-                  <th scope="col">Destinataire</th>
-                  <th scope="col">E-mail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.log.entries.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(r.createdAt, zone)}</td>
-                    <th scope="row">{r.companyName}</th>
-                    <td>
-                      {r.campaignKey
-                        ? campaignLabel(r.campaignKey)
-                        : (r.sentBy ?? "Compte supprimé")}
-                    </td>
-                    <td className="break-all">{r.to ?? "—"}</td>
-                    <td>
-                      {r.emailStatus ? (EMAIL_STATUS_LABELS[r.emailStatus] ?? r.emailStatus) : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Journal des relances du club"
+            columns={[
+              `Date${zone === PARIS ? "" : ` (${zoneName(zone)})`}`,
+              "Entreprise",
+              "Envoyée par",
+              "Destinataire",
+              "E-mail",
+            ]}
+          >
+            {d.log.entries.map((r) => (
+              <tr key={r.id}>
+                <td className="whitespace-nowrap">{formatDateTime(r.createdAt, zone)}</td>
+                <th scope="row">{r.companyName}</th>
+                <td>
+                  {r.campaignKey ? campaignLabel(r.campaignKey) : (r.sentBy ?? "Compte supprimé")}
+                </td>
+                <td className="break-all">{r.to ?? "—"}</td>
+                <td>
+                  {r.emailStatus ? (EMAIL_STATUS_LABELS[r.emailStatus] ?? r.emailStatus) : "—"}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

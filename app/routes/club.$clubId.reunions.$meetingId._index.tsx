@@ -12,25 +12,24 @@ import {
   answerClosedReason,
   answerAsMember,
 } from "~/models/meeting-answers.server";
-import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
+import { meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
-import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.meeting.title ?? "Réunion"} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:read", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meeting, when } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:read",
+  );
   const canManage = await can(user, { action: "club:manage", clubId });
   const now = new Date();
   const [mine, canAnswer, invitees] = await Promise.all([
@@ -53,11 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(
-        meeting.startsAt,
-        meeting.endsAt,
-        zoneOfDepartement(meeting.club.departementCode),
-      ),
+      when,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),
@@ -97,11 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const answerSchema = /* @__PURE__ */ (() => z.object({ answer: z.enum(["YES", "NO", "MAYBE"]) }))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:read", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId } = await requireClubMeetingPage(request, params, "club:read");
   const form = await readForm(request);
   const back = `/club/${clubId}/reunions/${meetingId}`;
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
@@ -262,36 +253,24 @@ export default function MeetingPage() {
           <h2 id="invites" className="mb-3 text-lg font-bold">
             Personnes invitées
           </h2>
-          <TableScroll label="Personnes invitées, leur réponse et leur présence">
-            <table className="table-basic">
-              <caption className="sr-only">
-                Personnes invitées, leur réponse et leur présence
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Personne</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Réponse</th>
-                  <th scope="col">Présence</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.invitees.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name}
-                      <span className="block break-all text-xs text-gray-600">{i.email}</span>
-                    </th>
-                    <td>{i.company}</td>
-                    <td>
-                      <RsvpBadge rsvp={i.rsvp} />
-                    </td>
-                    <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Personnes invitées, leur réponse et leur présence"
+            columns={["Personne", "Entreprise", "Réponse", "Présence"]}
+          >
+            {d.invitees.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  <span className="block break-all text-xs text-gray-600">{i.email}</span>
+                </th>
+                <td>{i.company}</td>
+                <td>
+                  <RsvpBadge rsvp={i.rsvp} />
+                </td>
+                <td>{i.attended === null ? "—" : i.attended ? "Présent(e)" : "Absent(e)"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
-import { TextAreaField } from "~/components/meeting-form";
+import { TextAreaField } from "~/components/forms";
+import { MeetingPageTop } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
-import { getClubMeeting, meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
 import { saveMinutes } from "~/models/meeting-minutes.server";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
-import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { minutesTextSchema } from "~/utils/schemas/meeting";
 import {
@@ -19,30 +17,22 @@ import {
   personalDataConfirmation,
   refinePersonalData,
 } from "~/utils/schemas/personal-data";
-import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Compte rendu — ${data?.meeting.title ?? "réunion"} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { clubId, meeting, when } = await requireClubMeetingPage(request, params, "club:manage");
   return {
     clubId,
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(
-        meeting.startsAt,
-        meeting.endsAt,
-        zoneOfDepartement(meeting.club.departementCode),
-      ),
+      when,
       cancelled: meeting.cancelledAt !== null,
       started: meetingHasStarted(meeting),
       minutes: meeting.minutes ?? "",
@@ -62,11 +52,11 @@ const checkedFormSchema = /* @__PURE__ */ (() =>
   formSchema.superRefine(...refinePersonalData(["minutes"])))();
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId, meeting } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:manage",
+  );
   const form = await readForm(request);
   const fields = {
     intent: form.get("intent"),
@@ -125,10 +115,7 @@ export default function MinutesPage() {
   const m = d.meeting;
   return (
     <>
-      <ClubNav clubId={d.clubId} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${d.clubId}/reunions/${m.id}`}>← {m.title}</Link>
-      </p>
+      <MeetingPageTop clubId={d.clubId} meeting={m} />
       <PageHeader title="Compte rendu" intro={`${m.title} — ${m.when}`} />
       {m.cancelled ? (
         <p className="card font-semibold text-red-800">Cette réunion a été annulée.</p>
@@ -152,6 +139,7 @@ export default function MinutesPage() {
                 id: "minutes",
                 rows: 16,
                 defaultValue: actionData?.minutes ?? m.minutes,
+                className: "font-mono text-sm",
               }}
             />
             <PersonalDataConfirm errors={actionData?.error ? [actionData.error] : null} />

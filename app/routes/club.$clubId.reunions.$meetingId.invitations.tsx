@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ClubNav } from "~/components/club-nav";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ContactForm } from "~/components/contact-form";
 import { FormErrors } from "~/components/forms";
-import { MeetingFactsList, RsvpBadge } from "~/components/meeting-ui";
+import { MeetingFactsList, MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import {
   inviteToMeeting,
@@ -14,25 +13,22 @@ import {
 } from "~/models/meeting-invitations.server";
 import { answerClosedReason } from "~/models/meeting-answers.server";
 import { saveContactFromForm } from "~/utils/membership-contact-form.server";
-import { getClubMeeting } from "~/models/meeting.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
-import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Inviter — ${data?.meeting.title ?? "réunion"} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:manage",
+  );
   const [companies, invitees] = await Promise.all([
     listInvitableCompanies(clubId, meetingId),
     listMeetingInvitees(clubId, meetingId),
@@ -42,11 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(
-        meeting.startsAt,
-        meeting.endsAt,
-        zoneOfDepartement(meeting.club.departementCode),
-      ),
+      when,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       closed: answerClosedReason(meeting),
@@ -67,11 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId } = await requireClubMeetingPage(request, params, "club:manage");
   const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/club/${clubId}/reunions/${meetingId}/invitations`;
@@ -135,10 +123,7 @@ export default function MeetingInvitationsPage() {
   const contactRefusal = actionData && "contactErrors" in actionData ? actionData : null;
   return (
     <>
-      <ClubNav clubId={d.clubId} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${d.clubId}/reunions/${d.meeting.id}`}>← {d.meeting.title}</Link>
-      </p>
+      <MeetingPageTop clubId={d.clubId} meeting={d.meeting} />
       <PageHeader
         title="Inviter les membres"
         intro="Chaque personne des entreprises membres reçoit l'invitation par e-mail, avec le fichier pour son agenda et des liens pour répondre en un clic. Une entreprise qui n'a pas encore de compte est invitée à l'adresse de son contact, qui répond sans compte. Une personne déjà invitée ne reçoit pas l'invitation une seconde fois."
@@ -252,36 +237,27 @@ export default function MeetingInvitationsPage() {
         {d.invitees.length === 0 ? (
           <p className="text-gray-700">Personne n&apos;est encore invité.</p>
         ) : (
-          <TableScroll label="Personnes invitées et leur réponse">
-            <table className="table-basic">
-              <caption className="sr-only">Personnes invitées et leur réponse</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Personne</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Réponse</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.invitees.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name}
-                      <span className="block break-all text-xs text-gray-600">
-                        {i.email}
-                        {i.contact ? " — contact sans compte" : ""}
-                        {ORIGIN_NOTES[i.origin] ?? ""}
-                      </span>
-                    </th>
-                    <td>{i.company}</td>
-                    <td>
-                      <RsvpBadge rsvp={i.rsvp} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Personnes invitées et leur réponse"
+            columns={["Personne", "Entreprise", "Réponse"]}
+          >
+            {d.invitees.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  <span className="block break-all text-xs text-gray-600">
+                    {i.email}
+                    {i.contact ? " — contact sans compte" : ""}
+                    {ORIGIN_NOTES[i.origin] ?? ""}
+                  </span>
+                </th>
+                <td>{i.company}</td>
+                <td>
+                  <RsvpBadge rsvp={i.rsvp} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

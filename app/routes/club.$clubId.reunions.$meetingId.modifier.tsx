@@ -1,36 +1,25 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ClubNav } from "~/components/club-nav";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
+import { MeetingPageTop } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
-import {
-  cancelMeeting,
-  getClubMeeting,
-  MeetingError,
-  updateMeeting,
-} from "~/models/meeting.server";
+import { cancelMeeting, MeetingError, updateMeeting } from "~/models/meeting.server";
 import { listClubPractices, setMeetingPractices } from "~/models/meeting-practices.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
 import { toLocalInput } from "~/utils/time/wall-clock";
-import { notFound, requirePermission } from "~/utils/permissions.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Modifier « ${data?.meeting.title ?? "réunion"} » — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { clubId, meeting, zone } = await requireClubMeetingPage(request, params, "club:manage");
   const practices = await listClubPractices(clubId);
-  const zone = zoneOfDepartement(meeting.club.departementCode);
   return {
     clubId,
     zone,
@@ -54,18 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId, zone } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:manage",
+  );
   const form = await readForm(request);
   const intent = form.get("intent");
   const page = `/club/${clubId}/reunions/${meetingId}`;
   try {
     if (intent === "save") {
       const submission = parseWithZod(form, {
-        schema: meetingSchema(zoneOfDepartement(meeting.club.departementCode)),
+        schema: meetingSchema(zone),
       });
       if (submission.status !== "success") {
         return data({ result: submission.reply() }, { status: 400 });
@@ -128,13 +117,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditMeetingPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const page = `/club/${d.clubId}/reunions/${d.meeting.id}`;
   return (
     <>
-      <ClubNav clubId={d.clubId} />
-      <p className="mb-2 text-sm">
-        <Link to={page}>← {d.meeting.title}</Link>
-      </p>
+      <MeetingPageTop clubId={d.clubId} meeting={d.meeting} />
       <PageHeader title="Modifier la réunion" />
       {d.meeting.cancelled ? (
         <p className="card font-semibold text-red-800">

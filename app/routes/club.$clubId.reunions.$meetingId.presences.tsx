@@ -1,30 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ClubNav } from "~/components/club-nav";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
-import { RsvpBadge } from "~/components/meeting-ui";
+import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import { addWalkIn, listMemberCompanies, saveAttendance } from "~/models/meeting-attendance.server";
-import { getClubMeeting, meetingHasStarted, MeetingError } from "~/models/meeting.server";
-import { zoneOfDepartement } from "~/utils/time/zones";
-import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Présences — ${data?.meeting.title ?? "réunion"} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+    request,
+    params,
+    "club:manage",
+  );
   const [invitees, companies] = await Promise.all([
     listMeetingInvitees(clubId, meetingId),
     listMemberCompanies(clubId),
@@ -35,11 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: formatMeetingWhen(
-        meeting.startsAt,
-        meeting.endsAt,
-        zoneOfDepartement(meeting.club.departementCode),
-      ),
+      when,
       cancelled: meeting.cancelledAt !== null,
       started: meetingHasStarted(meeting),
     },
@@ -58,11 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const meetingId = params.meetingId ?? "";
-  const user = await requirePermission(request, { action: "club:manage", clubId });
-  const meeting = await getClubMeeting(clubId, meetingId);
-  if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
+  const { user, clubId, meetingId } = await requireClubMeetingPage(request, params, "club:manage");
   const form = await readForm(request);
   if (form.get("intent") === "walk-in") {
     const values = {
@@ -187,10 +176,7 @@ export default function AttendancePage() {
   const walkInRefusal = actionData?.intent === "walk-in" ? actionData : null;
   return (
     <>
-      <ClubNav clubId={d.clubId} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${d.clubId}/reunions/${d.meeting.id}`}>← {d.meeting.title}</Link>
-      </p>
+      <MeetingPageTop clubId={d.clubId} meeting={d.meeting} />
       <PageHeader title="Noter les présences" intro={`${d.meeting.title} — ${d.meeting.when}`} />
       {d.meeting.cancelled ? (
         <p className="card font-semibold text-red-800">Cette réunion a été annulée.</p>

@@ -5,7 +5,6 @@ import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
-import { getClub } from "~/models/club.server";
 import { MeetingError } from "~/models/meeting-invitations.server";
 import { canAnswerInClub, myInvitations, answerAsMember } from "~/models/meeting-answers.server";
 import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
@@ -14,7 +13,8 @@ import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 
@@ -23,10 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  const user = await requirePermission(request, { action: "club:read", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { user, clubId, club } = await requireClubPage(request, params, "club:read");
   const canManage = await can(user, { action: "club:manage", clubId });
   const { upcoming, past } = await listClubMeetings(clubId);
   const mine = await myInvitations(

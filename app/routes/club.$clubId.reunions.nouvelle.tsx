@@ -5,12 +5,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { MeetingForm } from "~/components/meeting-form";
 import { PageHeader } from "~/components/page";
-import { getClub } from "~/models/club.server";
 import { clubZone } from "~/models/club-zone.server";
 import { createMeeting, MeetingError } from "~/models/meeting.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { toLocalInput } from "~/utils/time/wall-clock";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { requireClubPage } from "~/utils/club-route.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -18,10 +18,7 @@ import { readForm } from "~/utils/forms.server";
 export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const clubId = params.clubId ?? "";
-  await requirePermission(request, { action: "club:manage", clubId });
-  const club = await getClub(clubId);
-  if (!club) notFound();
+  const { club } = await requireClubPage(request, params, "club:manage");
   // A suggestion: in two weeks, 9 h to 11 h, the club's time.
   const zone = zoneOfDepartement(club.departementCode);
   const inTwoWeeks = toLocalInput(new Date(Date.now() + 14 * 24 * 3600_000), zone).slice(0, 10);

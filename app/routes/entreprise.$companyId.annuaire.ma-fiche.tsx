@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { RadioGroup, TextAreaField } from "~/components/passerelle-fields";
+import { Field, FormErrors, RequiredFieldsNote, TextAreaField } from "~/components/forms";
+import { RadioGroup } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeCheckboxes } from "~/components/rome-fields";
@@ -92,20 +92,26 @@ export default function DirectoryCardPage() {
           selected={card.tradesRecruited}
         />
         <TextAreaField
-          name="offer"
           label="Ce que nous proposons aux autres membres"
           help={PERSONAL_DATA_HELP}
-          maxLength={1000}
-          defaultValue={card.offer}
           errors={errors?.offer}
+          textareaProps={{
+            name: "offer",
+            rows: 3,
+            maxLength: 1000,
+            defaultValue: card.offer,
+          }}
         />
         <TextAreaField
-          name="seek"
           label="Ce que nous cherchons"
           help={PERSONAL_DATA_HELP}
-          maxLength={1000}
-          defaultValue={card.seek}
           errors={errors?.seek}
+          textareaProps={{
+            name: "seek",
+            rows: 3,
+            maxLength: 1000,
+            defaultValue: card.seek,
+          }}
         />
         <PersonalDataConfirm errors={[...(errors?.offer ?? []), ...(errors?.seek ?? [])]} />
         <Field

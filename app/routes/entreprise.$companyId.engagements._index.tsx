@@ -6,7 +6,7 @@ import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { can, requirePermission } from "~/utils/permissions.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mes engagements", "Engagements")} — Engagés` },
@@ -47,43 +47,30 @@ export default function CommitmentsPage() {
           <h2 id={`annee-${year}`} className="mb-3 text-lg font-bold">
             {year}
           </h2>
-          <TableScroll label={`Engagements ${year}`}>
-            <table className="table-basic">
-              <caption className="sr-only">Engagements {year}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Engagement</th>
-                  <th scope="col">Thème · action</th>
-                  <th scope="col">Objectif</th>
-                  <th scope="col">Fin</th>
-                  <th scope="col">État</th>
+          <DataTable
+            caption={`Engagements ${year}`}
+            columns={["Engagement", "Thème · action", "Objectif", "Fin", "État"]}
+          >
+            {commitments
+              .filter((c) => c.year === year)
+              .map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>{c.ambition}</Link>
+                  </th>
+                  <td>
+                    {c.theme.label} · {c.actionType.label}
+                  </td>
+                  <td>
+                    {c.targetQuantity
+                      ? quantityOf(c.targetQuantity, c.targetUnit ?? "PEOPLE")
+                      : "—"}
+                  </td>
+                  <td>{formatDay(c.endDate)}</td>
+                  <td>{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {commitments
-                  .filter((c) => c.year === year)
-                  .map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">
-                        <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>
-                          {c.ambition}
-                        </Link>
-                      </th>
-                      <td>
-                        {c.theme.label} · {c.actionType.label}
-                      </td>
-                      <td>
-                        {c.targetQuantity
-                          ? quantityOf(c.targetQuantity, c.targetUnit ?? "PEOPLE")
-                          : "—"}
-                      </td>
-                      <td>{formatDay(c.endDate)}</td>
-                      <td>{COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+          </DataTable>
         </section>
       ))}
     </>

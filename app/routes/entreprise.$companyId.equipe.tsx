@@ -26,7 +26,7 @@ import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mon équipe", "Équipe")} — Engagés` },
@@ -175,58 +175,49 @@ export default function TeamPage() {
         <h2 id="membres" className="mb-3 text-lg font-bold">
           Membres de l&apos;équipe
         </h2>
-        <TableScroll label="Membres de l'équipe">
-          <table className="table-basic">
-            <caption className="sr-only">Membres de l&apos;équipe</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col" className="hidden sm:table-cell">
-                  Adresse e-mail
-                </th>
-                <th scope="col">Dernière connexion</th>
-                {canEdit ? <th scope="col">Action</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {team.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.user.name}{" "}
-                    {m.user.id === currentUserId ? (
-                      <span className="text-gray-700">(vous)</span>
-                    ) : null}
-                    <span className="block break-all text-sm text-gray-700 sm:hidden">
-                      {m.user.email}
-                    </span>
-                  </th>
-                  <td className="hidden break-all sm:table-cell">{m.user.email}</td>
-                  <td>{m.user.lastLoginAt ? formatDate(m.user.lastLoginAt) : "Jamais"}</td>
-                  {canEdit ? (
-                    <td>
-                      {m.user.id === currentUserId ? (
-                        <span className="text-sm text-gray-700">—</span>
-                      ) : (
-                        <ConfirmAction
-                          label="Retirer"
-                          accessibleLabel={`Retirer ${m.user.name} de l'équipe`}
-                          title={`Retirer ${m.user.name} de l'équipe ?`}
-                          confirmLabel="Retirer de l'équipe"
-                          fields={{ intent: "remove-member", id: m.id }}
-                        >
-                          <p className="text-gray-800">
-                            {m.user.name} n&apos;aura plus accès à l&apos;espace de {company.name}.
-                            Ses déclarations restent enregistrées.
-                          </p>
-                        </ConfirmAction>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Membres de l'équipe"
+          columns={[
+            "Nom",
+            { label: "Adresse e-mail", className: "hidden sm:table-cell" },
+            "Dernière connexion",
+            ...(canEdit ? ["Action"] : []),
+          ]}
+        >
+          {team.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                {m.user.name}{" "}
+                {m.user.id === currentUserId ? <span className="text-gray-700">(vous)</span> : null}
+                <span className="block break-all text-sm text-gray-700 sm:hidden">
+                  {m.user.email}
+                </span>
+              </th>
+              <td className="hidden break-all sm:table-cell">{m.user.email}</td>
+              <td>{m.user.lastLoginAt ? formatDate(m.user.lastLoginAt) : "Jamais"}</td>
+              {canEdit ? (
+                <td>
+                  {m.user.id === currentUserId ? (
+                    <span className="text-sm text-gray-700">—</span>
+                  ) : (
+                    <ConfirmAction
+                      label="Retirer"
+                      accessibleLabel={`Retirer ${m.user.name} de l'équipe`}
+                      title={`Retirer ${m.user.name} de l'équipe ?`}
+                      confirmLabel="Retirer de l'équipe"
+                      fields={{ intent: "remove-member", id: m.id }}
+                    >
+                      <p className="text-gray-800">
+                        {m.user.name} n&apos;aura plus accès à l&apos;espace de {company.name}. Ses
+                        déclarations restent enregistrées.
+                      </p>
+                    </ConfirmAction>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {canEdit ? (
         <section aria-labelledby="inviter" className="card mb-6">
@@ -243,48 +234,39 @@ export default function TeamPage() {
         {invitations.length === 0 ? (
           <p className="text-gray-700">Aucune invitation en attente.</p>
         ) : (
-          <TableScroll label="Invitations en attente">
-            <table className="table-basic">
-              <caption className="sr-only">Invitations en attente</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Personne</th>
-                  <th scope="col" className="hidden sm:table-cell">
-                    Adresse e-mail
-                  </th>
-                  <th scope="col">Valable jusqu&apos;au</th>
-                  {canEdit ? <th scope="col">Action</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.name}
-                      <span className="block break-all text-sm text-gray-700 sm:hidden">
-                        {i.email}
-                      </span>
-                    </th>
-                    <td className="hidden break-all sm:table-cell">{i.email}</td>
-                    <td>{formatDate(i.expiresAt)}</td>
-                    {canEdit ? (
-                      <td>
-                        <ConfirmAction
-                          label="Révoquer"
-                          accessibleLabel={`Révoquer l'invitation de ${i.email}`}
-                          title={`Révoquer l'invitation de ${i.email} ?`}
-                          confirmLabel="Révoquer l'invitation"
-                          fields={{ intent: "revoke-invitation", id: i.id }}
-                        >
-                          <p>Le lien reçu par e-mail ne fonctionnera plus.</p>
-                        </ConfirmAction>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Invitations en attente"
+            columns={[
+              "Personne",
+              { label: "Adresse e-mail", className: "hidden sm:table-cell" },
+              "Valable jusqu'au",
+              ...(canEdit ? ["Action"] : []),
+            ]}
+          >
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.name}
+                  <span className="block break-all text-sm text-gray-700 sm:hidden">{i.email}</span>
+                </th>
+                <td className="hidden break-all sm:table-cell">{i.email}</td>
+                <td>{formatDate(i.expiresAt)}</td>
+                {canEdit ? (
+                  <td>
+                    <ConfirmAction
+                      label="Révoquer"
+                      accessibleLabel={`Révoquer l'invitation de ${i.email}`}
+                      title={`Révoquer l'invitation de ${i.email} ?`}
+                      confirmLabel="Révoquer l'invitation"
+                      fields={{ intent: "revoke-invitation", id: i.id }}
+                    >
+                      <p>Le lien reçu par e-mail ne fonctionnera plus.</p>
+                    </ConfirmAction>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {canEdit && isMember ? (

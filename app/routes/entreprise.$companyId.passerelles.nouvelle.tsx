@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommuneComboBox } from "~/components/commune-combobox";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { HeadcountPeriodFields, RadioGroup, TextAreaField } from "~/components/passerelle-fields";
+import { Field, FormErrors, RequiredFieldsNote, TextAreaField } from "~/components/forms";
+import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeSelect } from "~/components/rome-fields";
@@ -121,11 +121,14 @@ export default function NewPostPage() {
           />
         </AfterHydration>
         <TextAreaField
-          name="description"
           label="Précisions (facultatif)"
           help={PERSONAL_DATA_HELP}
-          maxLength={2000}
           errors={errors?.description}
+          textareaProps={{
+            name: "description",
+            rows: 3,
+            maxLength: 2000,
+          }}
         />
         <RadioGroup
           name="visibility"

@@ -1,16 +1,14 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { lazy } from "react";
-import { AfterHydration } from "~/components/after-hydration";
-import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
-import { ConfirmAction } from "~/components/confirm-action";
-import { ErrorList, Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
-import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ProfileForm } from "~/components/company-profile-form";
+import {
+  HeadOfficeSection,
+  ProfileSummary,
+  type ProfileActionResult,
+} from "~/components/company-profile-sections";
 import { PageHeader } from "~/components/page";
-import { formatDateTime } from "~/utils/format";
 import {
   CompanyProfileError,
   companyProfileSchema,
@@ -22,13 +20,10 @@ import {
   linkHeadOffice,
   unlinkHeadOffice,
 } from "~/models/company-head-office.server";
-import { nafSubclasses, type NafOption } from "~/models/naf.server";
-import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
-import { formatSiret, SIRET_LOCKED } from "~/utils/siret";
+import { nafSubclasses } from "~/models/naf.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { TableScroll } from "~/components/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Profil — ${data?.company.name ?? "Entreprise"} — Engagés` },
@@ -49,9 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { intent: "profile" | "link-head-office"; result: SubmissionResult<string[]> }
-  | { intent: "unlink-head-office" | "unknown"; error: string };
+type ActionResult = ProfileActionResult;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const companyId = params.companyId ?? "";
@@ -130,13 +123,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-// ---------------------------------------------------------------- helpers
-
-// Searchable NAF list, loaded after hydration (decision 017).
-const NafComboBox = lazy(() => import("~/components/naf-combobox"));
-
-// ---------------------------------------------------------------- page
-
 export default function CompanyProfilePage() {
   const { company, canEdit, nafOptions, clubDepartement } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
@@ -168,300 +154,5 @@ export default function CompanyProfilePage() {
       ) : null}
       <HeadOfficeSection company={company} canEdit={canEdit} actionData={actionData} />
     </>
-  );
-}
-
-type Company = ReturnType<typeof useLoaderData<typeof loader>>["company"];
-
-function ProfileSummary({ company }: { company: Company }) {
-  const rows: Array<[string, string]> = [
-    ["Nom", company.name],
-    ["SIRET", formatSiret(company.siret)],
-    ["SIREN", company.siren],
-    [
-      "Code NAF / APE",
-      company.nafCode ? `${company.nafCode} — ${company.nafLabel ?? ""}` : "Non renseigné",
-    ],
-    [
-      "Tranche d'effectif",
-      company.headcountBracket
-        ? labelOf(HEADCOUNT_BRACKETS, company.headcountBracket)
-        : "Non renseignée",
-    ],
-    ["Commune", company.commune ? communeLabel(company.commune) : "Non renseignée"],
-    ["Site internet", company.website ?? "Non renseigné"],
-    ["Page publique", company.publicPage ? "Oui" : "Non"],
-  ];
-  return (
-    <section aria-labelledby="identite" className="card mb-6">
-      <h2 id="identite" className="mb-3 text-lg font-bold">
-        Identité
-      </h2>
-      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold text-gray-800">{term}</dt>
-            <dd className="break-words text-gray-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-4 text-sm text-gray-700">
-        Mis à jour le {formatDateTime(company.updatedAt)}.
-      </p>
-    </section>
-  );
-}
-
-function ProfileForm({
-  company,
-  nafOptions,
-  clubDepartement,
-  lastResult,
-}: {
-  company: Company;
-  nafOptions: NafOption[];
-  clubDepartement: string | null;
-  lastResult?: SubmissionResult<string[]>;
-}) {
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
-  const [form, fields] = useForm({
-    id: "profil",
-    lastResult,
-    defaultValue: {
-      name: company.name,
-      siret: company.siret,
-      nafCode: company.nafCode ?? "",
-      headcountBracket: company.headcountBracket ?? "",
-      communeCode: company.commune?.code ?? "",
-      website: company.website ?? "",
-      publicPage: company.publicPage ? "on" : undefined,
-    },
-    constraint: REQUIRED_FIELDS.companyProfile,
-  });
-  const nafErrors = fields.nafCode.errors;
-  const communeErrors = fields.communeCode.errors;
-  return (
-    <section aria-labelledby="identite" className="card mb-6">
-      <h2 id="identite" className="mb-3 text-lg font-bold">
-        Identité
-      </h2>
-      <Form method="post" {...getFormProps(form)}>
-        <RequiredFieldsNote />
-        <input type="hidden" name="intent" value="profile" />
-        <div className="grid gap-x-6 md:grid-cols-2">
-          <Field
-            label="Nom de l'entreprise"
-            errors={fields.name.errors}
-            inputProps={{
-              ...getInputProps(fields.name, { type: "text" }),
-              autoComplete: "organization",
-            }}
-          />
-          <Field
-            label="SIRET"
-            help={`SIREN : ${company.siren}. ${SIRET_LOCKED}`}
-            errors={fields.siret.errors}
-            inputProps={{
-              id: "siret-lecture",
-              type: "text",
-              value: formatSiret(company.siret),
-              readOnly: true,
-            }}
-          />
-          <AfterHydration
-            fallback={
-              <Field
-                label="Code NAF / APE"
-                help={`Le code à 5 caractères, par exemple 49.41A${
-                  company.nafCode
-                    ? ` ; actuellement ${company.nafCode} — ${company.nafLabel ?? ""}`
-                    : ""
-                }.`}
-                errors={nafErrors}
-                inputProps={{ ...getInputProps(fields.nafCode, { type: "text" }), maxLength: 20 }}
-              />
-            }
-          >
-            <NafComboBox
-              options={nafOptions}
-              defaultCode={
-                (fields.nafCode.initialValue as string | undefined) || company.nafCode || null
-              }
-              errors={nafErrors}
-            />
-          </AfterHydration>
-          <SelectField
-            label="Tranche d'effectif salarié"
-            errors={fields.headcountBracket.errors}
-            selectProps={{
-              name: fields.headcountBracket.name,
-              id: fields.headcountBracket.id,
-              defaultValue: (fields.headcountBracket.initialValue as string | undefined) ?? "",
-            }}
-            options={[
-              { value: "", label: "Non renseignée" },
-              ...HEADCOUNT_BRACKETS.map((b) => ({ value: b.code, label: b.label })),
-            ]}
-          />
-          <AfterHydration
-            fallback={
-              <Field
-                label="Commune"
-                help={`Le code INSEE de la commune (5 caractères)${
-                  company.commune ? ` ; actuellement ${communeLabel(company.commune)}` : ""
-                }.`}
-                errors={communeErrors}
-                inputProps={{
-                  ...getInputProps(fields.communeCode, { type: "text" }),
-                  maxLength: 10,
-                }}
-              />
-            }
-          >
-            <CommuneComboBox
-              initial={company.commune}
-              preferredDepartement={clubDepartement}
-              errors={communeErrors}
-            />
-          </AfterHydration>
-          <Field
-            label="Site internet (facultatif)"
-            help="Par exemple www.entreprise.fr : « https:// » est ajouté s'il manque."
-            errors={fields.website.errors}
-            inputProps={{
-              ...getInputProps(fields.website, { type: "text" }),
-              inputMode: "url",
-              autoComplete: "url",
-              maxLength: 200,
-            }}
-          />
-        </div>
-        <div className="mb-4">
-          <div className="flex items-start gap-3">
-            <input
-              {...getInputProps(fields.publicPage, { type: "checkbox" })}
-              aria-describedby={`${fields.publicPage.id}-help`}
-              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={fields.publicPage.id} className="font-semibold">
-              Page publique
-            </label>
-          </div>
-          <p id={`${fields.publicPage.id}-help`} className="ml-8 text-sm text-gray-700">
-            Cochez pour montrer à tous le nom de l&apos;entreprise, sa commune et ses engagements
-            marqués « Public » ; sinon, seuls les membres de votre club les voient.
-          </p>
-          <ErrorList errors={fields.publicPage.errors} />
-        </div>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={saving}>
-          {saving ? "Enregistrement…" : "Enregistrer le profil"}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function HeadOfficeSection({
-  company,
-  canEdit,
-  actionData,
-}: {
-  company: Company;
-  canEdit: boolean;
-  actionData?: ActionResult;
-}) {
-  const [form, fields] = useForm({
-    id: "siege",
-    lastResult:
-      actionData?.intent === "link-head-office" && "result" in actionData
-        ? actionData.result
-        : undefined,
-    constraint: REQUIRED_FIELDS.headOffice,
-  });
-  const unlinkError =
-    actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;
-  return (
-    <section aria-labelledby="siege-etablissements" className="card mb-6">
-      <h2 id="siege-etablissements" className="mb-3 text-lg font-bold">
-        Siège et établissements
-      </h2>
-      {company.headOffice ? (
-        <>
-          <p className="mb-3">
-            Cette entreprise est un établissement du siège{" "}
-            <strong>{company.headOffice.name}</strong> (SIRET{" "}
-            <span className="tabular-nums">{formatSiret(company.headOffice.siret)}</span>
-            {company.headOffice.commune ? `, ${company.headOffice.commune.name}` : ""}).
-          </p>
-          {canEdit ? (
-            <>
-              <FormErrors errors={[unlinkError]} />
-              <ConfirmAction
-                label="Détacher du siège"
-                title={`Détacher cet établissement du siège ${company.headOffice.name} ?`}
-                confirmLabel="Détacher du siège"
-                fields={{ intent: "unlink-head-office" }}
-              >
-                <p>Il pourra y être rattaché de nouveau ensuite.</p>
-              </ConfirmAction>
-            </>
-          ) : null}
-        </>
-      ) : company.establishments.length > 0 ? (
-        <TableScroll label={`Établissements rattachés à ${company.name}`}>
-          <table className="table-basic">
-            <caption className="mb-2 text-left font-semibold">
-              Établissements rattachés à {company.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Établissement</th>
-                <th scope="col">SIRET</th>
-                <th scope="col">Commune</th>
-              </tr>
-            </thead>
-            <tbody>
-              {company.establishments.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.name}</th>
-                  <td className="whitespace-nowrap tabular-nums">{formatSiret(e.siret)}</td>
-                  <td>{e.commune?.name ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : (
-        <p className="mb-3 text-gray-700">
-          Aucun établissement n&apos;est rattaché à cette entreprise, et elle n&apos;est rattachée à
-          aucun siège.
-        </p>
-      )}
-      {canEdit && !company.headOffice && company.establishments.length === 0 ? (
-        <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
-          <input type="hidden" name="intent" value="link-head-office" />
-          <h3 className="mb-2 font-semibold">Rattacher à un siège</h3>
-          <RequiredFieldsNote />
-          <Field
-            label="SIRET du siège"
-            help="Si votre entreprise est un établissement secondaire, indiquez le SIRET de son siège : il doit avoir le même SIREN (les 9 premiers chiffres) que le vôtre."
-            errors={fields.headOfficeSiret.errors}
-            inputProps={{
-              ...getInputProps(fields.headOfficeSiret, { type: "text" }),
-              inputMode: "numeric",
-              autoComplete: "off",
-              maxLength: 40,
-            }}
-          />
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-secondary">
-            Rattacher au siège
-          </button>
-        </Form>
-      ) : null}
-    </section>
   );
 }

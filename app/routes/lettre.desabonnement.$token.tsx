@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { INVALID_UNSUBSCRIBE_LINK, UnsubscribePage } from "~/components/unsubscribe-page";
 import { findDigestSubscription, optOutOfDigest } from "~/models/practice-emails.server";
+import { notFound } from "~/utils/permissions.server";
 
 // The one-click unsubscribe of the weekly digest: a signed token (HMAC of the user id), no
 // sign-in. GET only shows a confirmation (mail scanners follow links); any POST opts out —
@@ -13,57 +14,37 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-const INVALID =
-  "Ce lien de désabonnement n'est pas valable. Vérifiez qu'il est complet, ou copiez-le à nouveau depuis l'e-mail.";
-
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findDigestSubscription(params.token ?? "");
-  if (!found) throw new Response(INVALID, { status: 404, statusText: "Not Found" });
+  if (!found) notFound(INVALID_UNSUBSCRIBE_LINK);
   return { email: found.email, alreadyOptedOut: found.digestOptOut };
 }
 
 export async function action({ params }: ActionFunctionArgs) {
   const done = await optOutOfDigest(params.token ?? "");
-  if (!done) throw new Response(INVALID, { status: 404, statusText: "Not Found" });
+  if (!done) notFound(INVALID_UNSUBSCRIBE_LINK);
   return { done: true as const };
 }
 
 export default function DigestUnsubscribe() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.done || d.alreadyOptedOut) {
-    return (
-      <div className="mx-auto max-w-2xl">
-        <PageHeader title="Vous êtes désabonné(e) de la lettre hebdomadaire" />
-        <div role="status" className="card">
-          <p>
-            {d.email} ne recevra plus la lettre hebdomadaire des bonnes pratiques, ni les nouvelles
-            des pratiques qu&apos;il ou elle a partagées. Les invitations aux réunions et les autres
-            messages du club continuent.
-          </p>
-        </div>
-        <p className="mt-6">
-          <Link to="/">Revenir à l&apos;accueil</Link>
-        </p>
-      </div>
-    );
-  }
   return (
-    <div className="mx-auto max-w-2xl">
-      <PageHeader
-        title="Se désabonner de la lettre hebdomadaire"
-        intro="Chaque semaine, la lettre du club présente les bonnes pratiques à la une et les plus appréciées, la prochaine réunion et les progrès du club. Le même lien arrête aussi les nouvelles de vos pratiques partagées (« inspirant », commentaires)."
-      />
-      <div className="card">
-        <p className="mb-4">
-          Voulez-vous que {d.email} ne la reçoive plus ? Aucune connexion n&apos;est nécessaire.
+    <UnsubscribePage
+      done={Boolean(actionData?.done || d.alreadyOptedOut)}
+      title="Se désabonner de la lettre hebdomadaire"
+      intro="Chaque semaine, la lettre du club présente les bonnes pratiques à la une et les plus appréciées, la prochaine réunion et les progrès du club. Le même lien arrête aussi les nouvelles de vos pratiques partagées (« inspirant », commentaires)."
+      question={
+        <>Voulez-vous que {d.email} ne la reçoive plus ? Aucune connexion n&apos;est nécessaire.</>
+      }
+      doneTitle="Vous êtes désabonné(e) de la lettre hebdomadaire"
+      doneText={
+        <p>
+          {d.email} ne recevra plus la lettre hebdomadaire des bonnes pratiques, ni les nouvelles
+          des pratiques qu&apos;il ou elle a partagées. Les invitations aux réunions et les autres
+          messages du club continuent.
         </p>
-        <Form method="post">
-          <button type="submit" className="btn-primary">
-            Confirmer le désabonnement
-          </button>
-        </Form>
-      </div>
-    </div>
+      }
+    />
   );
 }

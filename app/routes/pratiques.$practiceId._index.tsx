@@ -2,16 +2,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { ConfirmAction } from "~/components/confirm-action";
-import { ErrorList, LabelRow, RequiredFieldsNote } from "~/components/forms";
+import { ErrorList } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
 import { PageHeader, numberFormat } from "~/components/page";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
-import { PostForm } from "~/components/post-form";
+import { CommentList, TextForm } from "~/components/practice-discussion";
 import { getPracticePage, practiceRights } from "~/models/practice-feed.server";
 import {
   PracticeError,
@@ -291,37 +290,7 @@ export default function PracticePage() {
         <h2 id="commentaires-titre" className="mb-3 text-xl font-bold">
           Commentaires ({numberFormat.format(p.comments.filter((c) => !c.hidden).length)})
         </h2>
-        {p.comments.length === 0 ? (
-          <p className="text-gray-700">Pas encore de commentaire.</p>
-        ) : (
-          <ol className="space-y-3">
-            {p.comments.map((c) => (
-              <li key={c.id} className={`card ${c.hidden ? "border-red-300 bg-red-50" : ""}`}>
-                <p className="mb-1 text-sm font-semibold">
-                  {c.authorName}{" "}
-                  <span className="font-normal text-gray-700">
-                    · {formatDateTime(c.createdAt)}
-                    {c.hidden ? " · masqué" : ""}
-                  </span>
-                </p>
-                <MarkdownContent html={c.bodyHtml} />
-                {p.canModerate ? (
-                  <Form method="post" className="mt-2">
-                    <input
-                      type="hidden"
-                      name="intent"
-                      value={c.hidden ? "unhide-comment" : "hide-comment"}
-                    />
-                    <input type="hidden" name="commentId" value={c.id} />
-                    <button type="submit" className="btn-secondary">
-                      {c.hidden ? "Rendre visible" : "Masquer ce commentaire"}
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        <CommentList comments={p.comments} canModerate={p.canModerate} />
         {p.canReact ? (
           <TextForm
             intent="comment"
@@ -364,74 +333,5 @@ export default function PracticePage() {
         </details>
       ) : null}
     </>
-  );
-}
-
-/**
- * A one-textarea form posting `intent` (comments, reports), its help and errors wired for screen
- * readers; `children` come before the button.
- */
-function TextForm({
-  intent,
-  name,
-  label,
-  required,
-  help,
-  defaultValue,
-  maxLength,
-  errors,
-  submitLabel,
-  className,
-  disabled,
-  children,
-}: {
-  intent: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  help?: string;
-  defaultValue?: string;
-  maxLength: number;
-  errors: string[];
-  submitLabel: string;
-  className: string;
-  disabled: boolean;
-  children?: ReactNode;
-}) {
-  const id = `${intent}-${name}`;
-  const describedBy = [help ? `${id}-help` : "", errors.length > 0 ? `${id}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <PostForm className={className} noValidate>
-      <input type="hidden" name="intent" value={intent} />
-      {required ? <RequiredFieldsNote /> : null}
-      <LabelRow required={required}>
-        <label htmlFor={id} className="label">
-          {label}
-        </label>
-      </LabelRow>
-      {help ? (
-        <p id={`${id}-help`} className="mb-1 text-sm text-gray-600">
-          {help}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        required={required}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        className="input"
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      <ErrorList id={`${id}-error`} errors={errors} />
-      {children}
-      <button type="submit" className="btn-primary mt-3" disabled={disabled}>
-        {submitLabel}
-      </button>
-    </PostForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SelectField } from "~/components/forms";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterForm, FilterSelect, filterOptions } from "~/components/filter-form";
 import { PageHeader, numberFormat } from "~/components/page";
 import { PracticeCard } from "~/components/practice-ui";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
@@ -69,11 +69,12 @@ export default function PracticeFeed() {
         </section>
       ) : null}
 
-      <Form
-        method="get"
+      <FilterForm
         role="search"
         className="card mb-6 grid gap-4 md:grid-cols-4"
-        aria-label="Filtrer les pratiques"
+        label="Filtrer les pratiques"
+        submitLabel="Filtrer"
+        reset={filtered ? { to: "/pratiques", label: "Tout afficher" } : null}
       >
         {d.filters.mine ? <input type="hidden" name="mes" value="1" /> : null}
         <div className="md:col-span-4">
@@ -89,38 +90,28 @@ export default function PracticeFeed() {
             placeholder="ex. : recrutement sans CV, tutorat, ESAT…"
           />
         </div>
-        <SelectField
-          className=""
+        <FilterSelect
+          name="public"
           label="Public"
-          selectProps={{ id: "public", name: "public", defaultValue: d.filters.publicCode }}
-          options={[{ value: "", label: "Tous les publics" }, ...codeOptions(PUBLIC_CATEGORIES)]}
+          value={d.filters.publicCode}
+          options={filterOptions("Tous les publics", PUBLIC_CATEGORIES)}
         />
-        <SelectField
-          className=""
+        <FilterSelect
+          name="theme"
           label="Thème"
-          selectProps={{ id: "theme", name: "theme", defaultValue: d.filters.themeCode }}
-          options={[{ value: "", label: "Tous les thèmes" }, ...codeOptions(THEMES)]}
+          value={d.filters.themeCode}
+          options={filterOptions("Tous les thèmes", THEMES)}
         />
-        <SelectField
-          className=""
+        <FilterSelect
+          name="club"
           label="Club"
-          selectProps={{ id: "club", name: "club", defaultValue: d.filters.clubId }}
+          value={d.filters.clubId}
           options={[
             { value: "", label: "Tous les clubs" },
             ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
           ]}
         />
-        <div className="flex items-end gap-2">
-          <button type="submit" className="btn-primary">
-            Filtrer
-          </button>
-          {filtered ? (
-            <Link to="/pratiques" className="btn-secondary">
-              Tout afficher
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      </FilterForm>
 
       <h2 className="mb-3 text-xl font-bold" aria-live="polite">
         {filtered
@@ -160,6 +151,3 @@ export default function PracticeFeed() {
     </>
   );
 }
-
-const codeOptions = (list: ReadonlyArray<{ code: string; label: string }>) =>
-  list.map((item) => ({ value: item.code, label: item.label }));

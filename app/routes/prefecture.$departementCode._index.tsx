@@ -1,6 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
+import {
+  FilterForm,
+  FilterSelect,
+  filterOptions,
+  MonthFilter,
+  YearFilter,
+} from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
@@ -85,118 +92,54 @@ export default function PrefectureDashboard() {
           </div>
         }
       />
-      <Form method="get" className="card mb-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="annee" className="label">
-            Année
-          </label>
-          <select id="annee" name="annee" defaultValue={d.filters.annee} className="input w-full">
-            {d.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="periode" className="label">
-            Période
-          </label>
-          <select
-            id="periode"
-            name="periode"
-            defaultValue={d.filters.periode}
-            className="input w-full"
-          >
-            {PERIOD_CHOICES.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="du" className="label">
-            Du mois (si « de mois à mois »)
-          </label>
-          <input
-            id="du"
-            name="du"
-            type="month"
-            defaultValue={d.filters.periode === "mois" ? d.filters.du : ""}
-            className="input w-full"
-          />
-        </div>
-        <div>
-          <label htmlFor="au" className="label">
-            Au mois (inclus)
-          </label>
-          <input
-            id="au"
-            name="au"
-            type="month"
-            defaultValue={d.filters.periode === "mois" ? d.filters.au : ""}
-            className="input w-full"
-          />
-        </div>
-        <div>
-          <label htmlFor="club" className="label">
-            Club
-          </label>
-          <select id="club" name="club" defaultValue={d.filters.club} className="input w-full">
-            <option value="">Tous les clubs</option>
-            {d.clubs.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="public" className="label">
-            Public
-          </label>
-          <select
-            id="public"
-            name="public"
-            defaultValue={d.filters.public}
-            className="input w-full"
-          >
-            <option value="">Tous les publics</option>
-            {PUBLIC_CATEGORIES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="action" className="label">
-            Type d&apos;action
-          </label>
-          <select
-            id="action"
-            name="action"
-            defaultValue={d.filters.action}
-            className="input w-full"
-          >
-            <option value="">Tous les types</option>
-            {ACTION_TYPES.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-2">
-          <button type="submit" className="btn-primary">
-            Appliquer les filtres
-          </button>
-          <Link to={base} className="btn-secondary">
-            Réinitialiser
-          </Link>
-        </div>
-      </Form>
+      <FilterForm
+        className="card mb-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        submitLabel="Appliquer les filtres"
+        reset={{ to: base, label: "Réinitialiser" }}
+      >
+        <YearFilter year={d.filters.annee} years={d.years} className="w-full" />
+        <FilterSelect
+          name="periode"
+          label="Période"
+          value={d.filters.periode}
+          options={PERIOD_CHOICES}
+          className="w-full"
+        />
+        <MonthFilter
+          name="du"
+          label="Du mois (si « de mois à mois »)"
+          value={d.filters.periode === "mois" ? d.filters.du : ""}
+        />
+        <MonthFilter
+          name="au"
+          label="Au mois (inclus)"
+          value={d.filters.periode === "mois" ? d.filters.au : ""}
+        />
+        <FilterSelect
+          name="club"
+          label="Club"
+          value={d.filters.club}
+          options={[
+            { value: "", label: "Tous les clubs" },
+            ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+          className="w-full"
+        />
+        <FilterSelect
+          name="public"
+          label="Public"
+          value={d.filters.public}
+          options={filterOptions("Tous les publics", PUBLIC_CATEGORIES)}
+          className="w-full"
+        />
+        <FilterSelect
+          name="action"
+          label="Type d'action"
+          value={d.filters.action}
+          options={filterOptions("Tous les types", ACTION_TYPES)}
+          className="w-full"
+        />
+      </FilterForm>
       <FilterNotices notices={d.notices} />
 
       <section aria-labelledby="chiffres-cles" className="mb-8">

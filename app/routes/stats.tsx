@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { FilterForm, FilterSelect } from "~/components/filter-form";
 import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figures";
 import { TableScroll } from "~/components/table-scroll";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
@@ -34,29 +35,17 @@ export default function PublicStatsPage() {
         title={`Chiffres publics ${stats.year}${departement ? ` — ${departement.name} (${departement.code})` : " — France entière"}`}
         intro={`Ce que les entreprises des clubs « Les entreprises s'engagent » ont déclaré ${publicPeriodLabel(stats.period)}. Chiffres agrégés, mis à jour au début de chaque mois : aucune entreprise ni personne n'est nommée.`}
       />
-      <Form method="get" className="mb-6 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="departement" className="label">
-            Département
-          </label>
-          <select
-            id="departement"
-            name="departement"
-            defaultValue={departement?.code ?? ""}
-            className="input"
-          >
-            <option value="">France entière</option>
-            {departements.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.code} — {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          Afficher
-        </button>
-      </Form>
+      <FilterForm className="mb-6 flex flex-wrap items-end gap-2" submitClassName="btn-secondary">
+        <FilterSelect
+          name="departement"
+          label="Département"
+          value={departement?.code ?? ""}
+          options={[
+            { value: "", label: "France entière" },
+            ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+          ]}
+        />
+      </FilterForm>
       {unknown ? (
         <p role="alert" className="mb-6 font-semibold text-red-700">
           Ce département n&apos;existe pas : les chiffres de la France entière sont affichés.

@@ -1,0 +1,92 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
+
+// The animator's form entering a company by its SIRET (club.$clubId.membres): a prospect of the
+// club, or a join request to a company already on Engagés (decision 013).
+
+type ProspectFields = {
+  siret: string;
+  name: string;
+  communeCode: string;
+  contactName: string;
+  contactEmail: string;
+  invite: boolean;
+};
+
+export function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+  const navigation = useNavigation();
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
+  const [form, fields] = useForm<ProspectFields>({
+    id: "prospect",
+    lastResult,
+    defaultValue: { invite: true },
+    constraint: REQUIRED_FIELDS.prospect,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <RequiredFieldsNote />
+      <input type="hidden" name="intent" value="create-prospect" />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field
+          label="SIRET (14 chiffres)"
+          help="Une entreprise déjà inscrite sur Engagés n'est pas reprise : elle reçoit une demande d'adhésion, que son équipe accepte ou refuse."
+          errors={fields.siret.errors}
+          inputProps={{
+            ...getInputProps(fields.siret, { type: "text" }),
+            inputMode: "numeric",
+            autoComplete: "off",
+          }}
+        />
+        <Field
+          label="Nom de l'entreprise"
+          help="Pour une entreprise nouvelle sur Engagés."
+          errors={fields.name.errors}
+          inputProps={{
+            ...getInputProps(fields.name, { type: "text" }),
+            autoComplete: "organization",
+          }}
+        />
+        <Field
+          label="Commune (code INSEE, facultatif)"
+          help="5 caractères, par exemple 62041 pour Arras."
+          errors={fields.communeCode.errors}
+          inputProps={{
+            ...getInputProps(fields.communeCode, { type: "text" }),
+            autoComplete: "off",
+          }}
+        />
+        <div className="hidden sm:block" />
+        <Field
+          label="Nom et prénom du contact"
+          errors={fields.contactName.errors}
+          inputProps={{
+            ...getInputProps(fields.contactName, { type: "text" }),
+            autoComplete: "off",
+          }}
+        />
+        <Field
+          label="Adresse e-mail du contact"
+          errors={fields.contactEmail.errors}
+          inputProps={{
+            ...getInputProps(fields.contactEmail, { type: "email" }),
+            autoComplete: "off",
+          }}
+        />
+      </div>
+      <div className="mb-4 flex items-start gap-2">
+        <input {...getInputProps(fields.invite, { type: "checkbox" })} className="mt-1 h-4 w-4" />
+        <label htmlFor={fields.invite.id} className="text-sm">
+          Envoyer tout de suite au contact l&apos;invitation à rejoindre le club et à créer le
+          compte de l&apos;entreprise
+        </label>
+      </div>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {busy ? "Ajout en cours…" : "Ajouter le prospect"}
+      </button>
+    </Form>
+  );
+}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -73,7 +73,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       signedInAsInvitee: signedInUserId !== null && signedInUserId === invitation.existingUserId,
       signOutFirst: otherAccount ? signOutFirst(otherAccount) : null,
       // Accepting with ProConnect (decision 027) signs the invitee in: offered when nobody is.
-      proConnect: isProConnectEnabled() && signedInUserId === null,
+      proConnectHref:
+        isProConnectEnabled() && signedInUserId === null
+          ? `/proconnect/connexion?${new URLSearchParams({ invitation: params.token ?? "" })}`
+          : null,
       passwordRefused: await passwordRefusedFor(invitation.role),
     },
   };
@@ -132,7 +135,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 export default function AcceptInvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
-  const { token = "" } = useParams();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const [form, fields] = useForm({
@@ -217,9 +219,9 @@ export default function AcceptInvitationPage() {
           </Form>
         )}
       </div>
-      {invitation.proConnect ? (
+      {invitation.proConnectHref ? (
         <ProConnectButton
-          href={`/proconnect/connexion?${new URLSearchParams({ invitation: token })}`}
+          href={invitation.proConnectHref}
           intro="Agent de l'État ou d'une collectivité ? Acceptez l'invitation avec votre compte professionnel, sans mot de passe à créer."
         />
       ) : null}

@@ -8,6 +8,7 @@ import {
   OUTCOME_MILESTONES,
   OUTCOME_SITUATIONS,
   addMonths,
+  dayOf,
   outcomesDue,
   type OutcomeCounts,
   type OutcomeDue,
@@ -22,7 +23,6 @@ export class OutcomeError extends Error {}
 
 const LONGEST_MILESTONE = Math.max(...OUTCOME_MILESTONES);
 
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** Today's calendar day where the realisation was declared (its club's zone). */

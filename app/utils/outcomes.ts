@@ -31,6 +31,9 @@ export const LATE_AFTER_MONTHS = 2;
 /** Outcomes that fell due longer ago than this are no longer asked. */
 export const ASKED_FOR_MONTHS = 12;
 
+/** The calendar day of a realisation's date (a day-only value, stored in UTC). */
+export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
 /** A calendar day ("2026-03-31") plus some months, on the last day of a shorter month. */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split("-").map(Number);

@@ -7,12 +7,11 @@ import {
   FOLLOWED_ACTION_TYPES,
   LATE_AFTER_MONTHS,
   addMonths,
+  dayOf,
   outcomesDue,
   type OutcomeCounts,
 } from "~/utils/outcomes";
 import type { Demo } from "./demo-context";
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A plausible split of `people`: most still there, then a job elsewhere, training, seeking. */
 function split(people: number, months: number, turn: number): OutcomeCounts {

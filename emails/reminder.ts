@@ -15,7 +15,7 @@ export type ReminderEmailData = {
    * form the reader cannot pass.
    */
   next:
-    | { kind: "declare"; url: string }
+    | { kind: "declare"; url: string; label?: string }
     | { kind: "create-account"; url: string; validDays: number }
     | { kind: "ask-club" };
   unsubscribeUrl: string;
@@ -24,7 +24,7 @@ export type ReminderEmailData = {
 function nextBlocks(next: ReminderEmailData["next"], clubName: string): EmailBlock[] {
   switch (next.kind) {
     case "declare":
-      return [{ kind: "button", label: "Déclarer une réalisation", url: next.url }];
+      return [{ kind: "button", label: next.label ?? "Déclarer une réalisation", url: next.url }];
     case "create-account":
       return [
         {

@@ -16,7 +16,7 @@ import { prospectSchema } from "~/models/club-prospects.server";
 import { walkInSchema } from "~/models/meeting-attendance.server";
 import { cardSchema, concludeSchema, contactSchema, postSchema } from "~/utils/schemas/passerelle";
 import { companyContactSchema } from "~/utils/schemas/company-contact";
-import { capSchema, sendSchema } from "~/routes/club.$clubId.relances";
+import { capSchema, sendSchema } from "~/utils/reminder-forms.server";
 import { changeSiretSchema, inviteFirstSchema } from "~/routes/admin.entreprises";
 
 const requiredOf = (schema: Parameters<typeof requiredConstraint>[0]) =>

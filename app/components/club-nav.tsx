@@ -5,6 +5,7 @@ const TABS = [
   { path: "/membres", label: "Membres" },
   { path: "/reunions", label: "Réunions" },
   { path: "/relances", label: "Relances" },
+  { path: "/attestations", label: "Attestations" },
   { path: "/chiffres", label: "Chiffres" },
   { path: "/invitations", label: "Invitations" },
   { path: "/pratiques", label: "Bonnes pratiques" },

@@ -165,6 +165,13 @@ export async function listSilentMembers(clubId: string, now = new Date()) {
 type ClubForReminder = { id: string; name: string; reminderCapDays: number };
 
 /**
+ * The company page a reminder leads its people to, and its button: declaring a realisation by
+ * default; a campaign's reminder leads to the year to attest.
+ */
+export type ReminderLead = { path: string; label: string };
+const DECLARE: ReminderLead = { path: "realisations/nouvelle", label: "Déclarer une réalisation" };
+
+/**
  * Where the reminder leads (see ReminderEmailData.next): a company with people declares; the
  * contact of a company without any is invited to create its account — by the same rule as every
  * invitation (canInvite: the club's own record, decision 013), recorded and audited in the
@@ -180,11 +187,17 @@ async function nextStep(
     inviter: CurrentUser | null;
     actorId: string | null;
     campaignKey: string | null;
+    lead?: ReminderLead;
   },
 ): Promise<ReminderEmailData["next"]> {
   const { companyId } = input.membership;
   if (input.hasPeople) {
-    return { kind: "declare", url: `${env.APP_URL}/entreprise/${companyId}/realisations/nouvelle` };
+    const lead = input.lead ?? DECLARE;
+    return {
+      kind: "declare",
+      url: `${env.APP_URL}/entreprise/${companyId}/${lead.path}`,
+      label: lead.label,
+    };
   }
   const invitation = { role: "COMPANY" as const, companyId, clubId: input.club.id };
   if (!input.inviter || !(await canInvite(input.inviter, invitation, tx))) {
@@ -213,6 +226,7 @@ export async function queueReminder(
     message: string;
     sentBy: { id: string; name: string } | null;
     campaignKey: string | null;
+    lead?: ReminderLead;
     now: Date;
   },
 ) {
@@ -256,6 +270,7 @@ export async function sendReminders(input: {
   sender: { id: string; name: string };
   membershipIds: string[];
   message: string;
+  lead?: ReminderLead;
   now?: Date;
 }) {
   const now = input.now ?? new Date();
@@ -339,6 +354,7 @@ export async function sendReminders(input: {
         message: input.message,
         sentBy: input.sender,
         campaignKey: null,
+        lead: input.lead,
         now,
       });
     }

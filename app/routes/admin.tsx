@@ -32,6 +32,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/entreprises" className={tab}>
           Entreprises
         </NavLink>
+        <NavLink to="/admin/campagne" className={tab}>
+          Campagne de déclaration
+        </NavLink>
         <NavLink to="/admin/emails" className={tab}>
           Envois d&apos;e-mails
         </NavLink>

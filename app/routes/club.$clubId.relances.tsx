@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { SilentMemberChoice } from "~/components/silent-member-choice";
 import {
@@ -33,35 +32,10 @@ import { setReminderCap, listReminderLog } from "~/models/reminder-settings.serv
 import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { capSchema, sendSchema } from "~/utils/reminder-forms.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
-
-// Built on the server only: the limits come from reminders.server.ts. Exported for
-// tests/required-field-lists.test.ts.
-export function sendSchema() {
-  return z.object({
-    membershipIds: z
-      .array(z.string().max(64), { error: "Cochez au moins un membre à relancer." })
-      .min(1, "Cochez au moins un membre à relancer.")
-      .max(500),
-    message: z
-      .string({ error: "Écrivez le message de la relance." })
-      .trim()
-      .min(20, "Le message doit compter au moins 20 caractères.")
-      .max(MESSAGE_MAX_LENGTH, `Le message doit compter ${MESSAGE_MAX_LENGTH} caractères au plus.`),
-  });
-}
-
-export function capSchema() {
-  return z.object({
-    reminderCapDays: z.coerce
-      .number({ error: "Indiquez un nombre de jours." })
-      .int("Indiquez un nombre entier de jours.")
-      .min(REMINDER_CAP_MIN_DAYS, `Au moins ${REMINDER_CAP_MIN_DAYS} jours.`)
-      .max(REMINDER_CAP_MAX_DAYS, `Au plus ${REMINDER_CAP_MAX_DAYS} jours.`),
-  });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { clubId, club } = await requireClubPage(request, params, "club:manage");

@@ -5,7 +5,7 @@ import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
 import { PageHeader, StatCard } from "~/components/page";
-import { countOf, formatDate } from "~/utils/format";
+import { countOf, formatDate, formatDay } from "~/utils/format";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
   getCompanyHeader,
@@ -18,6 +18,7 @@ import { peopleByPublic, realisationsByActionType } from "~/models/figures-break
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";
 import { countOutcomesToGive } from "~/models/outcomes.server";
+import { attestationsToGive } from "~/models/attestations.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -49,13 +50,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
   quarterStart.setUTCHours(0, 0, 0, 0);
-  const [joinRequests, outcomes] = canEdit
-    ? await Promise.all([listPendingJoinRequests(companyId), countOutcomesToGive(companyId)])
-    : [[], { due: 0, late: 0 }];
+  const [joinRequests, outcomes, attestations] = canEdit
+    ? await Promise.all([
+        listPendingJoinRequests(companyId),
+        countOutcomesToGive(companyId),
+        attestationsToGive(companyId),
+      ])
+    : [[], { due: 0, late: 0 }, []];
   return {
     company,
     joinRequests: joinRequests.map((r) => r.club.name),
     outcomes,
+    attestations,
     year,
     years: yearChoices(),
     commitments,
@@ -110,6 +116,20 @@ export default function CompanyDashboard() {
           </p>
         </div>
       ) : null}
+
+      {d.attestations.map((a) => (
+        <div key={a.year} className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">
+            {a.state === "EDITED"
+              ? `Vos déclarations ${a.year} ont changé depuis leur attestation.`
+              : `Déclaration annuelle ${a.year} : à attester avant le ${formatDay(a.deadline)}.`}
+          </p>
+          <p className="text-gray-800">
+            Relisez l&apos;année et attestez-en l&apos;exactitude.{" "}
+            <Link to={`declaration/${a.year}`}>Relire et attester {a.year}</Link>
+          </p>
+        </div>
+      ))}
 
       {d.outcomes.due > 0 ? (
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">

@@ -19,6 +19,7 @@ import {
   parseDashboardFilters,
 } from "~/models/prefecture.server";
 import { getDepartementWithRegion } from "~/models/departements.server";
+import { attestedShare } from "~/models/attestations.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
@@ -38,8 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departementCode,
     now,
   );
-  const figures = await getDepartementFigures(departementCode, filters);
   const p = filters.period;
+  const [figures, attested] = await Promise.all([
+    getDepartementFigures(departementCode, filters),
+    attestedShare(departementCode, p.year),
+  ]);
   return {
     departement,
     clubs,
@@ -57,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: describeFilters(filters, clubs),
     notices: filters.notices,
     query: filtersQuery(filters),
+    attested,
     ...figures,
   };
 }
@@ -83,6 +88,9 @@ export default function PrefectureDashboard() {
         intro={`${d.period.label}. Chiffres déclarés par les entreprises des clubs du département. Lecture seule.`}
         actions={
           <div className="flex flex-wrap gap-2">
+            <Link to={`${base}/campagne`} className="btn-secondary">
+              Campagne de déclaration
+            </Link>
             <a href={`${base}/export.xlsx?${d.query}`} className="btn-secondary" download>
               Exporter en XLSX
             </a>
@@ -92,6 +100,14 @@ export default function PrefectureDashboard() {
           </div>
         }
       />
+      {d.attested ? (
+        <p className="mb-4">
+          Déclarations {d.filters.annee} attestées : {d.attested.attested} entreprise
+          {d.attested.attested > 1 ? "s" : ""} membre{d.attested.attested > 1 ? "s" : ""} sur{" "}
+          {d.attested.members} ({d.attested.percent} %).{" "}
+          <Link to={`${base}/campagne?annee=${d.filters.annee}`}>Suivre la campagne</Link>
+        </p>
+      ) : null}
       <FilterForm
         className="card mb-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
         submitLabel="Appliquer les filtres"

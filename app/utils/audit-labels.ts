@@ -35,6 +35,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   JoinRequest: "Demande d'adhésion",
   ProConnect: "Connexion ProConnect",
   AppSetting: "Réglage national",
+  DeclarationCampaign: "Campagne de déclaration",
+  Attestation: "Attestation annuelle",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -84,6 +86,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   OPEN_YEAR: "Année ouverte",
   UPDATE_CATALOGUE: "Catalogue modifié",
   OUTCOME: "Devenir des personnes renseigné",
+  OPEN_CAMPAIGN: "Campagne de déclaration ouverte",
+  CLOSE_CAMPAIGN: "Campagne de déclaration close",
+  ATTEST: "Année attestée",
 };
 
 // The fields' names live in their own module: the declarations' history, in the browser,

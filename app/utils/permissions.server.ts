@@ -40,6 +40,9 @@ export type Permission =
   | { action: "departement:read"; departementCode: string }
   /** National administration. */
   | { action: "admin" }
+  /** Open or close the annual declaration campaign of a département (its prefecture staff and
+   * admins) or of the whole country ("*": admins). */
+  | { action: "campaign:manage"; departementCode: string }
   /** Read a good practice (and its images, kudos and comments): see visiblePracticesWhere. */
   | { action: "practice:read"; practiceId: string }
   /** Give kudos, comment, say "tried it too", report: company people and animators who read it. */
@@ -182,6 +185,13 @@ async function decide(user: CurrentUser, permission: Permission): Promise<boolea
 
     case "departement:read":
       return prefectureDepartements(user).includes(permission.departementCode) || isAdmin(user);
+
+    case "campaign:manage":
+      return (
+        isAdmin(user) ||
+        (permission.departementCode !== "*" &&
+          prefectureDepartements(user).includes(permission.departementCode))
+      );
 
     case "practice:read":
       return (

@@ -4,6 +4,7 @@
 import { hashPassword } from "~/utils/password.server";
 import { createRandom, type DbClient } from "../factories";
 import { seedClubs, seedStaff } from "./clubs";
+import { seedCampaigns } from "./campaigns";
 import { seedCommitments } from "./commitments";
 import { seedCompanies } from "./companies";
 import type { Demo, DemoCounts } from "./demo-context";
@@ -77,6 +78,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   for (const c of seeded) companies[c.key] = c.id;
   await seedNetwork(db, byKey, now);
   await seedOutcomes(demo);
+  await seedCampaigns(demo, clubs, seeded);
 
   return {
     clubs: { pasDeCalais: clubs.club62.id, nord: clubs.club59.id },

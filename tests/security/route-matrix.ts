@@ -113,6 +113,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "admin.emails": { get: adminOnly(200), post: adminOnly(302) },
   "admin.entreprises": { get: adminOnly(200), post: adminOnly(400) },
   "admin.invitations": { get: adminOnly(200), post: adminOnly(400) },
+  "admin.campagne": { get: adminOnly(200), post: adminOnly(400) },
   "admin.journal": { get: adminOnly(200), post: NONE },
   "admin.taches": { get: adminOnly(200), post: adminOnly(302) },
   admin: { get: adminOnly(200), post: NONE },
@@ -120,6 +121,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "api.communes": { get: { ...everyone(200), anonymous: 401 }, post: NONE },
   "api.stats": { get: everyone(200), post: NONE },
   "club.$clubId._index": { get: clubManage(200), post: clubManage(405) },
+  "club.$clubId.attestations": { get: clubManage(200), post: clubManage(400) },
   "club.$clubId.calendrier.$token": { get: tokenLink(200, 404), post: NONE, token: "calendar" },
   "club.$clubId.chiffres": { get: clubManage(200), post: clubManage(405) },
   "club.$clubId.chiffres[.]xlsx": { get: clubManage(200), post: clubManage(405) },
@@ -190,6 +192,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     post: companyWrite(400),
   },
   "entreprise.$companyId.suivi": { get: companyWrite(200), post: companyWrite(400) },
+  // The year's review: read by whoever reads the company; attested by its own people only.
+  "entreprise.$companyId.declaration.$year": { get: companyRead(200), post: companyWrite(400) },
   "entreprise.$companyId": { get: companyRead(200), post: NONE },
   // The opt-in public page: company A opted in, company B did not (404, as for no company).
   "entreprises.$companyId": { get: byScope(200, 404), post: NONE },
@@ -230,6 +234,7 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   // Posting: the people of a company that is a MEMBER of a club.
   "pratiques.nouvelle": { get: companyWrite(200), post: companyWrite(400) },
   "prefecture.$departementCode._index": { get: departementRead(200), post: NONE },
+  "prefecture.$departementCode.campagne": { get: departementRead(200), post: departementRead(400) },
   "prefecture.$departementCode.clubs.$clubId": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.export[.]csv": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.export[.]xlsx": { get: departementRead(200), post: NONE },

@@ -122,6 +122,12 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
   });
   const calendarToken = (await prisma.club.findUniqueOrThrow({ where: { id: club.id } }))
     .calendarToken!;
+  // Each side's département runs the declaration campaign of another year: side A's company
+  // with side B's year has none (the "mixed" scope of /entreprise/:id/declaration/:year).
+  const year = departementCode === "62" ? 2025 : 2024;
+  await prisma.declarationCampaign.create({
+    data: { departementCode, year, deadline: new Date(Date.now() + 30 * DAY) },
+  });
   return {
     departementCode,
     club,
@@ -146,6 +152,7 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
       practiceId: practice.id,
       imageId: image.id,
       postId: post.id,
+      year: String(year),
     } as Record<string, string>,
     /** The valid `$token` of each token route of this side. */
     tokens: {

@@ -1,0 +1,173 @@
+// The annual declaration campaigns of a scope (a département, or the country): who has attested
+// per club or département, the campaigns with their deadline, and the form that opens one.
+// Shared by /prefecture/:code/campagne and /admin/campagne.
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { DataTable } from "./data-table";
+import { Field, FormErrors, SelectField } from "./forms";
+import { agreed, countOf, formatDay, numberFormat } from "~/utils/format";
+
+type Campaign = {
+  id: string;
+  departementCode: string;
+  year: number;
+  deadline: string;
+  closed: boolean;
+};
+type Counts = { members: number; attested: number; edited: number };
+type Group = Counts & { key: string; label: string };
+
+const percent = (part: number, whole: number) =>
+  whole === 0 ? "—" : `${Math.round((100 * part) / whole)} %`;
+
+/** How many member companies have attested the year: per group, then in total. */
+export function AttestationTable({
+  year,
+  groupLabel,
+  groups,
+  total,
+  linkOf,
+}: {
+  year: number;
+  groupLabel: string;
+  groups: Group[];
+  total: Counts;
+  linkOf?: (key: string) => string;
+}) {
+  return (
+    <>
+      <p className="mb-3">
+        {countOf(total.attested, "entreprise")} sur {numberFormat.format(total.members)}{" "}
+        {agreed(total.attested, "a", "ont")} attesté leur année {year} (
+        {percent(total.attested, total.members)})
+        {total.edited > 0
+          ? ` ; ${countOf(total.edited, "autre")} ${agreed(total.edited, "a", "ont")} modifié ${agreed(total.edited, "ses", "leurs")} déclarations depuis et doi${agreed(total.edited, "t", "vent")} attester à nouveau`
+          : ""}
+        .
+      </p>
+      <DataTable
+        caption={`Attestations ${year} par ${groupLabel.toLowerCase()}`}
+        columns={[
+          groupLabel,
+          "Membres",
+          "Attestées",
+          "Modifiées depuis",
+          "À attester",
+          "Part attestée",
+        ]}
+        className="card p-0"
+      >
+        {groups.map((g) => (
+          <tr key={g.key}>
+            <th scope="row" className="text-left font-normal">
+              {linkOf ? <Link to={linkOf(g.key)}>{g.label}</Link> : g.label}
+            </th>
+            <td>{numberFormat.format(g.members)}</td>
+            <td>{numberFormat.format(g.attested)}</td>
+            <td>{numberFormat.format(g.edited)}</td>
+            <td>{numberFormat.format(g.members - g.attested - g.edited)}</td>
+            <td>{percent(g.attested, g.members)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
+/** The scope's campaigns, newest first, each closable by those who manage this scope. */
+export function CampaignList({
+  campaigns,
+  scope,
+  canManage,
+  selectedYear,
+}: {
+  campaigns: Campaign[];
+  scope: string;
+  canManage: boolean;
+  selectedYear: number | null;
+}) {
+  return (
+    <ul className="mb-6 grid gap-2">
+      {campaigns.map((c) => (
+        <li key={c.id} className="card flex flex-wrap items-center justify-between gap-3">
+          <p>
+            <strong>
+              {c.year === selectedYear ? (
+                `Campagne ${c.year}`
+              ) : (
+                <Link to={`?annee=${c.year}`}>Campagne {c.year}</Link>
+              )}
+            </strong>{" "}
+            {c.departementCode === "*" && scope !== "*" ? "(nationale) " : ""}
+            {c.closed ? "— close" : `— ouverte jusqu'au ${formatDay(c.deadline)}`}
+          </p>
+          {canManage && !c.closed && c.departementCode === scope ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="close" />
+              <input type="hidden" name="campaignId" value={c.id} />
+              <button type="submit" className="btn-secondary">
+                Clore la campagne {c.year}
+              </button>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Opens the campaign of a year with its deadline. */
+export function OpenCampaignForm({
+  years,
+  defaultYear,
+  errors,
+  values,
+}: {
+  years: number[];
+  /** Last year when it may still be opened: campaigns usually declare the year just ended. */
+  defaultYear: number;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}) {
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="ouvrir" className="card mb-8 max-w-2xl">
+      <h2 id="ouvrir" className="mb-2 text-xl font-bold">
+        Ouvrir une campagne
+      </h2>
+      <p className="mb-3 text-gray-700">
+        Les entreprises concernées relisent leur année et l&apos;attestent avant la date limite ;
+        leurs animateurs voient qui l&apos;a fait et peuvent relancer les autres.
+      </p>
+      <Form method="post" className="grid items-end gap-4 sm:grid-cols-3">
+        <input type="hidden" name="intent" value="open" />
+        <SelectField
+          label="Année déclarée"
+          errors={errors?.year}
+          selectProps={{
+            id: "year",
+            name: "year",
+            defaultValue: values?.year ?? String(defaultYear),
+          }}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <Field
+          label="Date limite"
+          errors={errors?.deadline}
+          inputProps={{
+            id: "deadline",
+            name: "deadline",
+            type: "date",
+            required: true,
+            defaultValue: values?.deadline,
+          }}
+        />
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          Ouvrir la campagne
+        </button>
+        <div className="sm:col-span-3">
+          <FormErrors id="ouvrir-erreurs" errors={errors?.[""]} />
+        </div>
+      </Form>
+    </section>
+  );
+}

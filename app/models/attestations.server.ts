@@ -10,6 +10,7 @@ import {
   CampaignError,
   NATIONAL,
   campaignForCompany,
+  campaignScopes,
   campaignsForCompany,
 } from "./declaration-campaigns.server";
 
@@ -255,7 +256,7 @@ export async function attestationsToGive(companyId: string) {
  */
 export async function attestedShare(scope: string, year: number, clubId?: string) {
   const campaign = await prisma.declarationCampaign.findFirst({
-    where: { year, departementCode: { in: [...new Set([scope, NATIONAL])] } },
+    where: { year, departementCode: { in: campaignScopes(scope) } },
     select: { id: true },
   });
   if (!campaign) return null;

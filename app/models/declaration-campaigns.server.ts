@@ -62,10 +62,15 @@ export function declarableYears(departementCode: string, now = new Date()) {
   return Array.from({ length: DECLARABLE_YEARS }, (_, i) => current - i);
 }
 
+/** The campaign scopes that concern a département (its own and the national one). */
+export const campaignScopes = (departementCode: string) => [
+  ...new Set([departementCode, NATIONAL]),
+];
+
 /** The campaigns of a scope (a département's own and the national ones), newest year first. */
 export async function listCampaigns(departementCode: string) {
   const rows = await prisma.declarationCampaign.findMany({
-    where: { departementCode: { in: [...new Set([departementCode, NATIONAL])] } },
+    where: { departementCode: { in: campaignScopes(departementCode) } },
     orderBy: [{ year: "desc" }, { departementCode: "asc" }],
     select: campaignSelect,
   });

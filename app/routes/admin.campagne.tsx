@@ -57,7 +57,12 @@ export default function NationalCampaign() {
         </section>
       ) : null}
       {d.canManage && d.years.length > 0 ? (
-        <OpenCampaignForm years={d.years} defaultYear={d.defaultYear} errors={answer?.errors} values={answer?.values} />
+        <OpenCampaignForm
+          years={d.years}
+          defaultYear={d.defaultYear}
+          errors={answer?.errors}
+          values={answer?.values}
+        />
       ) : null}
     </>
   );

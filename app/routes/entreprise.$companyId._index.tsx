@@ -19,6 +19,7 @@ import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain"
 import { listPendingJoinRequests } from "~/models/join-request.server";
 import { countOutcomesToGive } from "~/models/outcomes.server";
 import { attestationsToGive } from "~/models/attestations.server";
+import { checksToAnswer } from "~/models/verification.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
@@ -50,18 +51,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quarterStart = new Date();
   quarterStart.setUTCMonth(Math.floor(quarterStart.getUTCMonth() / 3) * 3, 1);
   quarterStart.setUTCHours(0, 0, 0, 0);
-  const [joinRequests, outcomes, attestations] = canEdit
+  const [joinRequests, outcomes, attestations, checks] = canEdit
     ? await Promise.all([
         listPendingJoinRequests(companyId),
         countOutcomesToGive(companyId),
         attestationsToGive(companyId),
+        checksToAnswer(companyId),
       ])
-    : [[], { due: 0, late: 0 }, []];
+    : [[], { due: 0, late: 0 }, [], []];
   return {
     company,
     joinRequests: joinRequests.map((r) => r.club.name),
     outcomes,
     attestations,
+    checks: checks.map((c) => ({ id: c.id, year: c.sample.year })),
     year,
     years: yearChoices(),
     commitments,
@@ -116,6 +119,18 @@ export default function CompanyDashboard() {
           </p>
         </div>
       ) : null}
+
+      {d.checks.map((c) => (
+        <div key={c.id} className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">
+            La préfecture vérifie vos déclarations {c.year} : votre entreprise a été tirée au sort.
+          </p>
+          <p className="text-gray-800">
+            Transmettez de quoi étayer vos chiffres.{" "}
+            <Link to={`verification/${c.id}`}>Répondre à la préfecture</Link>
+          </p>
+        </div>
+      ))}
 
       {d.attestations.map((a) => (
         <div key={a.year} className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">

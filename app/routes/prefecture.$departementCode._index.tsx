@@ -91,6 +91,9 @@ export default function PrefectureDashboard() {
             <Link to={`${base}/campagne`} className="btn-secondary">
               Campagne de déclaration
             </Link>
+            <Link to={`${base}/verification`} className="btn-secondary">
+              Vérification
+            </Link>
             <a href={`${base}/export.xlsx?${d.query}`} className="btn-secondary" download>
               Exporter en XLSX
             </a>

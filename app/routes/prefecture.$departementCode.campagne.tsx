@@ -63,7 +63,12 @@ export default function DepartementCampaign() {
         </section>
       ) : null}
       {d.canManage && d.years.length > 0 ? (
-        <OpenCampaignForm years={d.years} defaultYear={d.defaultYear} errors={answer?.errors} values={answer?.values} />
+        <OpenCampaignForm
+          years={d.years}
+          defaultYear={d.defaultYear}
+          errors={answer?.errors}
+          values={answer?.values}
+        />
       ) : null}
     </>
   );

@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   AppSetting: "Réglage national",
   DeclarationCampaign: "Campagne de déclaration",
   Attestation: "Attestation annuelle",
+  VerificationSample: "Échantillon de vérification",
+  VerificationCheck: "Vérification d'une entreprise",
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -89,6 +91,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   OPEN_CAMPAIGN: "Campagne de déclaration ouverte",
   CLOSE_CAMPAIGN: "Campagne de déclaration close",
   ATTEST: "Année attestée",
+  DRAW_SAMPLE: "Échantillon tiré",
+  ANSWER_CHECK: "Réponse à une vérification",
+  CHECK_RESULT: "Résultat de vérification",
 };
 
 // The fields' names live in their own module: the declarations' history, in the browser,

@@ -40,3 +40,11 @@ export function getOnly() {
     headers: { Allow: "GET" },
   });
 }
+
+/** A file someone sent, handed back as an attachment under a name safe in a header. */
+export function attachmentResponse(bytes: Uint8Array, contentType: string, fileName: string) {
+  const safe = fileName.replace(/[^\w.\- ]/g, "_").slice(0, 100) || "piece";
+  return new Response(bytes as BodyInit, {
+    headers: downloadHeaders(contentType, safe, bytes.byteLength),
+  });
+}

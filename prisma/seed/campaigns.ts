@@ -4,6 +4,7 @@
 // a realisation since, so its attestation is flagged. No random draw: the steps before keep
 // their sequence of the generator.
 
+import { drawStratified } from "~/utils/verification-draw.server";
 import type { Demo, DemoClubs, SeededCompany } from "./demo-context";
 
 const DAY_MS = 24 * 3600_000;
@@ -39,5 +40,82 @@ export async function seedCampaigns(demo: Demo, clubs: DemoClubs, companies: See
       editedAt: i === attesting.length - 1 ? new Date(opened.getTime() + (i + 3) * DAY_MS) : null,
     })),
   });
+  await seedVerification(
+    demo,
+    year,
+    opened,
+    attesting.filter((_, i) => i !== attesting.length - 1),
+  );
   return attesting.length;
+}
+
+/**
+ * Last week the prefecture drew a verification sample (30 %, with the app's own draw, so its seed
+ * replays) among the attestations that stand: the first company drawn has answered with its
+ * summary as a CSV file and was confirmed, the second has not answered yet.
+ */
+async function seedVerification(demo: Demo, year: number, opened: Date, standing: SeededCompany[]) {
+  const { db } = demo;
+  const seed = "d3m0e9a62f1c0b7a";
+  const drawn = drawStratified(
+    seed,
+    30,
+    standing.map((c) => ({ companyId: c.id, clubId: c.clubId })),
+  ).map((d) => standing.find((c) => c.id === d.companyId)!);
+  const [answered, waiting] = drawn;
+  const drawnAt = new Date(opened.getTime() + 14 * DAY_MS);
+  const sample = await db.verificationSample.create({
+    data: {
+      departementCode: "62",
+      year,
+      ratePercent: 30,
+      seed,
+      createdById: demo.users["prefecture@demo.test"] ?? null,
+      createdAt: drawnAt,
+    },
+  });
+  const declared = async (companyId: string) => {
+    const rows = await db.realisation.findMany({
+      where: {
+        companyId,
+        date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+      },
+      select: { unit: true, quantity: true },
+    });
+    return {
+      declaredRealisations: rows.length,
+      declaredPeople: rows.filter((r) => r.unit === "PEOPLE").reduce((n, r) => n + r.quantity, 0),
+    };
+  };
+  const message = `Votre entreprise fait partie de l'échantillon tiré au sort pour vérifier les déclarations ${year}. Merci de transmettre, ici, de quoi étayer vos chiffres, sans aucun nom ni donnée personnelle des personnes concernées.`;
+  const first = await declared(answered.id);
+  await db.verificationCheck.create({
+    data: {
+      sampleId: sample.id,
+      companyId: answered.id,
+      clubId: answered.clubId,
+      ...first,
+      message,
+      answer: "Voici le récapitulatif de nos actions de l'année, extrait de notre suivi RH.",
+      answeredAt: new Date(drawnAt.getTime() + 2 * DAY_MS),
+      answeredById: answered.userId,
+      fileName: `recapitulatif-${year}.csv`,
+      fileType: "text/csv",
+      fileBytes: Buffer.from(
+        `réalisations;personnes\r\n${first.declaredRealisations};${first.declaredPeople}\r\n`,
+      ),
+      result: "CONFIRMED",
+      resultNote: "Chiffres conformes au récapitulatif.",
+      resultAt: new Date(drawnAt.getTime() + 4 * DAY_MS),
+    },
+  });
+  await db.verificationCheck.create({
+    data: {
+      sampleId: sample.id,
+      companyId: waiting.id,
+      clubId: waiting.clubId,
+      ...(await declared(waiting.id)),
+      message,
+    },
+  });
 }

@@ -11,6 +11,8 @@ test("a campaign is opened, the year attested, an edit flagged, the animator rem
   axe,
   mailbox,
 }) => {
+  // Four people's steps in one story: more than one ordinary journey's time.
+  test.slow();
   // The prefecture: the demo's campaign for last year is under way; it opens this year's.
   await signIn(page, DEMO.prefecture);
   await expect(page).toHaveURL(/\/prefecture\/62$/);
@@ -34,7 +36,9 @@ test("a campaign is opened, the year attested, an edit flagged, the animator rem
   await expect(page.getByRole("status")).toContainText(`Campagne ${thisYear} ouverte`);
   expect(campaigns()).toBe(before + 1);
   await page.goto("/prefecture/62");
-  await expect(page.getByText(`Déclarations ${thisYear} attestées : 0 entreprise membre sur`)).toBeVisible();
+  await expect(
+    page.getByText(`Déclarations ${thisYear} attestées : 0 entreprise membre sur`),
+  ).toBeVisible();
 
   // The company: its dashboard asks; it reviews last year and attests it.
   const year = thisYear - 1;
@@ -116,4 +120,70 @@ test("a campaign is opened, the year attested, an edit flagged, the animator rem
   expect(linkIn(email.text, "/declaration/").pathname).toBe(`${companyUrl}/declaration/${year}`);
   expect(email.html).toContain(`Relire et attester ${year}`);
   await club.close();
+});
+
+test("a company drawn for verification answers with a file; the prefecture records a correction and exports", async ({
+  page,
+  browser,
+  axe,
+}) => {
+  test.slow();
+  const drawn = dbRow<{ email: string; name: string }>(
+    `SELECT u.email, c.name FROM "VerificationCheck" v JOIN "Company" c ON c.id = v."companyId"
+     JOIN "RoleAssignment" r ON r."companyId" = v."companyId" JOIN "User" u ON u.id = r."userId"
+     WHERE v.result = 'PENDING' AND v."answeredAt" IS NULL`,
+  );
+  const company = await browser.newContext();
+  const leader = await company.newPage();
+  await signIn(leader, drawn.email);
+  await expect(leader).toHaveURL(/\/entreprise\/[^/]+$/);
+  await expect(leader.getByText(/votre entreprise a été tirée au sort/)).toBeVisible();
+  await leader.getByRole("link", { name: "Répondre à la préfecture" }).click();
+  await expect(
+    leader.getByRole("heading", { level: 1, name: /^Vérification des déclarations/ }),
+  ).toBeVisible();
+  await axe(leader);
+  // A phone number in the answer: refused, nothing written.
+  await leader.getByLabel("Votre réponse").fill("Appelez Mme Martin au 06 12 34 56 78.");
+  await leader.getByRole("button", { name: "Envoyer à la préfecture" }).click();
+  await expect(leader.getByText(/numéro de téléphone/)).toBeVisible();
+  expect(
+    count(`SELECT COUNT(*) AS n FROM "VerificationCheck" WHERE "answeredAt" IS NOT NULL`),
+  ).toBe(1);
+  await leader.getByLabel("Votre réponse").fill("Voici le tableau de nos recrutements de l'année.");
+  await leader.getByLabel("Pièce justificative (facultative)").setInputFiles({
+    name: "recrutements.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("type;personnes\nRecrutement;4\n"),
+  });
+  await leader.getByRole("button", { name: "Envoyer à la préfecture" }).click();
+  await expect(leader.getByRole("status")).toContainText("Réponse envoyée à la préfecture");
+  await company.close();
+
+  await signIn(page, DEMO.prefecture);
+  await expect(page).toHaveURL(/\/prefecture\/62$/);
+  await page.getByRole("link", { name: "Vérification", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Vérification des déclarations" }),
+  ).toBeVisible();
+  await axe(page);
+  const card = page.getByRole("listitem").filter({ hasText: drawn.name });
+  const download = page.waitForEvent("download");
+  await card.getByRole("link", { name: "Télécharger la pièce « recrutements.csv »" }).click();
+  expect((await download).suggestedFilename()).toBe("recrutements.csv");
+  await card.getByLabel("Résultat").selectOption("CORRECTED");
+  await card.getByRole("button", { name: "Enregistrer le résultat" }).click();
+  await expect(page.getByText("Indiquez le nombre de personnes corrigé.")).toBeVisible();
+  const again = page.getByRole("listitem").filter({ hasText: drawn.name });
+  await again.getByLabel("Résultat").selectOption("CORRECTED");
+  await again.getByLabel("Personnes après correction").fill("3");
+  await again.getByLabel("Note").fill("Un CDD de trois mois compté comme recrutement durable.");
+  await again.getByRole("button", { name: "Enregistrer le résultat" }).click();
+  await expect(page.getByRole("status")).toContainText("Résultat enregistré");
+  const exported = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exporter l'échantillon (CSV)" }).click();
+  const file = await (await exported).path();
+  const text = (await import("node:fs")).readFileSync(file, "utf8");
+  expect(text).toContain(`${drawn.name};`);
+  expect(text).toContain("Corrigée;3;Un CDD de trois mois compté comme recrutement durable.");
 });

@@ -192,6 +192,11 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
     post: companyWrite(400),
   },
   "entreprise.$companyId.suivi": { get: companyWrite(200), post: companyWrite(400) },
+  // A verification asked of the company: its own people read and answer it.
+  "entreprise.$companyId.verification.$checkId": {
+    get: companyWrite(200),
+    post: companyWrite(400),
+  },
   // The year's review: read by whoever reads the company; attested by its own people only.
   "entreprise.$companyId.declaration.$year": { get: companyRead(200), post: companyWrite(400) },
   "entreprise.$companyId": { get: companyRead(200), post: NONE },
@@ -236,6 +241,12 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "prefecture.$departementCode._index": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.campagne": { get: departementRead(200), post: departementRead(400) },
   "prefecture.$departementCode.clubs.$clubId": { get: departementRead(200), post: NONE },
+  "prefecture.$departementCode.pieces.$checkId": { get: departementRead(200), post: NONE },
+  "prefecture.$departementCode.verification": {
+    get: departementRead(200),
+    post: departementRead(400),
+  },
+  "prefecture.$departementCode.verification[.]csv": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.export[.]csv": { get: departementRead(200), post: NONE },
   "prefecture.$departementCode.export[.]xlsx": { get: departementRead(200), post: NONE },
   "reinitialiser-mot-de-passe.$token": {

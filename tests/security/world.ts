@@ -128,6 +128,25 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
   await prisma.declarationCampaign.create({
     data: { departementCode, year, deadline: new Date(Date.now() + 30 * DAY) },
   });
+  // A verification sample of that year has drawn the side's company, which answered with a file.
+  const sample = await prisma.verificationSample.create({
+    data: { departementCode, year, ratePercent: 10, seed: `graine-${tag}` },
+  });
+  const check = await prisma.verificationCheck.create({
+    data: {
+      sampleId: sample.id,
+      companyId: company.id,
+      clubId: club.id,
+      declaredRealisations: 1,
+      declaredPeople: 1,
+      message: "Merci de transmettre vos justificatifs.",
+      answer: "Voici notre récapitulatif.",
+      answeredAt: new Date(),
+      fileName: "recapitulatif.csv",
+      fileType: "text/csv",
+      fileBytes: Buffer.from("type;nombre\nRecrutement;1\n"),
+    },
+  });
   return {
     departementCode,
     club,
@@ -153,6 +172,7 @@ async function buildSide(tag: "a" | "b", departementCode: "62" | "59", communeCo
       imageId: image.id,
       postId: post.id,
       year: String(year),
+      checkId: check.id,
     } as Record<string, string>,
     /** The valid `$token` of each token route of this side. */
     tokens: {

@@ -11,7 +11,12 @@ import {
   insertRealisation,
   insertUser,
 } from "../prisma/factories";
-import { attestationCounts, attestYear, attestationsToGive } from "~/models/attestations.server";
+import {
+  attestationCounts,
+  attestedPeople,
+  attestYear,
+  attestationsToGive,
+} from "~/models/attestations.server";
 import { CampaignError, openCampaign } from "~/models/declaration-campaigns.server";
 import { recordOutcome } from "~/models/outcomes.server";
 import { action as companyAction } from "~/routes/entreprise.$companyId.declaration.$year";
@@ -271,6 +276,27 @@ describe("who has attested", () => {
     expect(counts.total).toEqual({ members: 2, attested: 1, edited: 0 });
     const byClub = Object.fromEntries(counts.groups.map((g) => [g.key, [g.members, g.attested]]));
     expect(byClub).toEqual({ [clubId]: [2, 1], [otherClubId]: [1, 1] });
+  });
+
+  test("the figures restricted to attested declarations, as plain SQL sums them", async () => {
+    await insertRealisation(prisma, {
+      companyId: quietCompanyId,
+      date: day("2025-09-01"),
+      quantity: 4,
+    });
+    const { total, byGroup } = await attestedPeople("62", 2025);
+    const [sql] = await prisma.$queryRaw<{ people: unknown; attested: unknown }[]>`
+      SELECT SUM(r."quantity") AS "people",
+        SUM(CASE WHEN a."companyId" IS NOT NULL THEN r."quantity" ELSE 0 END) AS "attested"
+      FROM "Realisation" r
+      LEFT JOIN "Attestation" a ON a."companyId" = r."companyId" AND a."year" = 2025
+        AND a."editedAt" IS NULL
+      WHERE r."departementCode" = '62' AND r."unit" = 'PEOPLE'
+        AND r."date" >= ${day("2025-01-01")} AND r."date" < ${day("2026-01-01")}`;
+    expect(total).toEqual({ people: Number(sql.people), attestedPeople: Number(sql.attested) });
+    expect(total.attestedPeople).toBeGreaterThan(0);
+    expect(total.people).toBeGreaterThan(total.attestedPeople);
+    expect(Object.values(byGroup).reduce((n, g) => n + g.people, 0)).toBe(total.people);
   });
 
   test("the animator reminds those who have not attested, once within the cap", async () => {

@@ -58,6 +58,8 @@ describe("a sample, its answers and results", () => {
   let prefectureId: string;
   let leaderId: string;
   let editedId: string;
+  /** The first check of the draw (whichever companies the random seed drew), with its leader. */
+  const drawnCheck = () => prisma.verificationCheck.findFirstOrThrow({ orderBy: { id: "asc" } });
 
   beforeAll(async () => {
     const club = await insertClub(prisma, { departementCode: "62" });
@@ -92,7 +94,6 @@ describe("a sample, its answers and results", () => {
       },
     });
     leaderId = (await insertUser(prisma, { name: "Dirigeant" })).id;
-    await grantRole(prisma, leaderId, { role: "COMPANY", companyId: companies[0] });
   });
 
   test("refused without a campaign for the year, or with a rate not offered; nothing written", async () => {
@@ -127,10 +128,14 @@ describe("a sample, its answers and results", () => {
       "L'échantillon 2025 a déjà été tiré.",
     );
     expect(await prisma.auditLog.count({ where: { action: "DRAW_SAMPLE" } })).toBe(1);
+    await grantRole(prisma, leaderId, {
+      role: "COMPANY",
+      companyId: (await drawnCheck()).companyId,
+    });
   });
 
   test("an answer's file is judged by its bytes; refusals write nothing", async () => {
-    const check = await prisma.verificationCheck.findFirstOrThrow();
+    const check = await drawnCheck();
     const answer = (name: string, bytes: Uint8Array) =>
       refused(
         answerCheck(leaderId, check.companyId, check.id, {
@@ -159,19 +164,18 @@ describe("a sample, its answers and results", () => {
   });
 
   test("the page: a phone number or an oversized file is refused in French; the prefecture downloads the file", async () => {
-    const check = await prisma.verificationCheck.findFirstOrThrow({
-      where: { companyId: companies[0] },
-    });
+    const check = await drawnCheck();
+    const companyId = check.companyId;
     const cookie = await sessionCookieFor(leaderId);
     const post = (form: FormData) =>
       routeOutcome(
         answerAction,
-        appRequest(`/entreprise/${companies[0]}/verification/${check.id}`, {
+        appRequest(`/entreprise/${companyId}/verification/${check.id}`, {
           method: "POST",
           cookie,
           body: form,
         }),
-        { companyId: companies[0], checkId: check.id },
+        { companyId, checkId: check.id },
       );
     const before = await prisma.verificationCheck.findUniqueOrThrow({ where: { id: check.id } });
     const phone = new FormData();
@@ -207,9 +211,7 @@ describe("a sample, its answers and results", () => {
   });
 
   test("results: a correction needs its number; another département's check is not found", async () => {
-    const check = await prisma.verificationCheck.findFirstOrThrow({
-      where: { companyId: companies[0] },
-    });
+    const check = await drawnCheck();
     expect(
       await refused(
         recordCheckResult(prefectureId, "62", check.id, {
@@ -235,7 +237,7 @@ describe("a sample, its answers and results", () => {
     });
     expect(
       await refused(
-        answerCheck(leaderId, companies[0], check.id, {
+        answerCheck(leaderId, check.companyId, check.id, {
           answer: "Encore une précision.",
           file: null,
         }),

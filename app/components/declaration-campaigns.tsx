@@ -15,6 +15,7 @@ type Campaign = {
 };
 type Counts = { members: number; attested: number; edited: number };
 type Group = Counts & { key: string; label: string };
+type People = { people: number; attestedPeople: number };
 
 const percent = (part: number, whole: number) =>
   whole === 0 ? "—" : `${Math.round((100 * part) / whole)} %`;
@@ -25,12 +26,15 @@ export function AttestationTable({
   groupLabel,
   groups,
   total,
+  people,
   linkOf,
 }: {
   year: number;
   groupLabel: string;
   groups: Group[];
   total: Counts;
+  /** People counted by the realisations of the year: all, and from standing attestations. */
+  people: { total: People; byGroup: Record<string, People> };
   linkOf?: (key: string) => string;
 }) {
   return (
@@ -42,7 +46,10 @@ export function AttestationTable({
         {total.edited > 0
           ? ` ; ${countOf(total.edited, "autre")} ${agreed(total.edited, "a", "ont")} modifié ${agreed(total.edited, "ses", "leurs")} déclarations depuis et doi${agreed(total.edited, "t", "vent")} attester à nouveau`
           : ""}
-        .
+        . Les entreprises dont l&apos;attestation tient déclarent{" "}
+        {countOf(people.total.attestedPeople, "personne")} sur les{" "}
+        {numberFormat.format(people.total.people)} comptées pour {year} (
+        {percent(people.total.attestedPeople, people.total.people)}).
       </p>
       <DataTable
         caption={`Attestations ${year} par ${groupLabel.toLowerCase()}`}
@@ -66,6 +73,8 @@ export function AttestationTable({
             <td>{numberFormat.format(g.edited)}</td>
             <td>{numberFormat.format(g.members - g.attested - g.edited)}</td>
             <td>{percent(g.attested, g.members)}</td>
+            <td>{numberFormat.format(people.byGroup[g.key]?.people ?? 0)}</td>
+            <td>{numberFormat.format(people.byGroup[g.key]?.attestedPeople ?? 0)}</td>
           </tr>
         ))}
       </DataTable>

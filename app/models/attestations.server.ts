@@ -236,6 +236,44 @@ export async function attestationCounts(scope: string, year: number) {
   };
 }
 
+/**
+ * The figures restricted to attested declarations: the people a scope's realisations of the year
+ * count, in all and from the companies whose attestation stands, per club of a département or per
+ * département of the country (each realisation where it was declared).
+ */
+export async function attestedPeople(scope: string, year: number) {
+  const national = scope === NATIONAL;
+  const [rows, attested] = await Promise.all([
+    prisma.realisation.groupBy({
+      by: [national ? "departementCode" : "clubId", "companyId"],
+      where: {
+        date: yearRange(year),
+        unit: "PEOPLE",
+        ...(national ? {} : { departementCode: scope }),
+      },
+      _sum: { quantity: true },
+    }),
+    prisma.attestation.findMany({
+      where: { year, editedAt: null },
+      select: { companyId: true },
+    }),
+  ]);
+  const standing = new Set(attested.map((a) => a.companyId));
+  const byGroup = new Map<string, { people: number; attestedPeople: number }>();
+  const total = { people: 0, attestedPeople: 0 };
+  for (const row of rows) {
+    const key = (national ? row.departementCode : row.clubId) ?? "";
+    const people = row._sum.quantity ?? 0;
+    const group = byGroup.get(key) ?? { people: 0, attestedPeople: 0 };
+    for (const sums of [group, total]) {
+      sums.people += people;
+      if (standing.has(row.companyId)) sums.attestedPeople += people;
+    }
+    byGroup.set(key, group);
+  }
+  return { total, byGroup: Object.fromEntries(byGroup) };
+}
+
 /** The running campaigns a company has yet to attest (or attest again), for its dashboard. */
 export async function attestationsToGive(companyId: string) {
   const campaigns = await campaignsForCompany(companyId, { openOnly: true });

@@ -42,7 +42,7 @@ export default function NationalCampaign() {
       ) : (
         <p className="card mb-6">Aucune campagne nationale n&apos;a encore été ouverte.</p>
       )}
-      {d.counts && d.selectedYear ? (
+      {d.counts && d.people && d.selectedYear ? (
         <section aria-labelledby="attestations" className="mb-8">
           <h2 id="attestations" className="mb-3 text-xl font-bold">
             Attestations {d.selectedYear}
@@ -52,6 +52,7 @@ export default function NationalCampaign() {
             groupLabel="Département"
             groups={d.counts.groups}
             total={d.counts.total}
+            people={d.people}
             linkOf={(code) => `/prefecture/${code}/campagne?annee=${d.selectedYear}`}
           />
         </section>

@@ -127,7 +127,8 @@ export default function ClubAttestations() {
             {" : "}
             {attested} membre{attested > 1 ? "s" : ""} sur {d.members.length} ont attesté.
           </p>
-          <Form method="post" className="card" noValidate>
+          {/* Keyed by year: another year's page starts from its own message and boxes. */}
+          <Form key={d.campaign.year} method="post" className="card" noValidate>
             <fieldset
               aria-describedby={answer?.errors.membershipIds ? "membres-erreur" : undefined}
             >

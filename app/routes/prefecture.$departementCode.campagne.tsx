@@ -48,7 +48,7 @@ export default function DepartementCampaign() {
       ) : (
         <p className="card mb-6">Aucune campagne n&apos;a encore été ouverte.</p>
       )}
-      {d.counts && d.selectedYear ? (
+      {d.counts && d.people && d.selectedYear ? (
         <section aria-labelledby="attestations" className="mb-8">
           <h2 id="attestations" className="mb-3 text-xl font-bold">
             Attestations {d.selectedYear}
@@ -58,6 +58,7 @@ export default function DepartementCampaign() {
             groupLabel="Club"
             groups={d.counts.groups}
             total={d.counts.total}
+            people={d.people}
             linkOf={(clubId) => `/prefecture/${d.departement.code}/clubs/${clubId}`}
           />
         </section>

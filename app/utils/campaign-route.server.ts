@@ -2,7 +2,7 @@
 // (/admin/campagne, scope "*") — share their loader and action: read who has attested, open a
 // campaign, close one. The permission to read the scope is checked by the route before.
 import { data } from "@remix-run/node";
-import { attestationCounts } from "~/models/attestations.server";
+import { attestationCounts, attestedPeople } from "~/models/attestations.server";
 import {
   CampaignError,
   closeCampaign,
@@ -35,6 +35,7 @@ export async function campaignPageData(request: Request, user: CurrentUser, scop
     defaultYear: years.find((year) => year < declarable[0]) ?? years[0],
     selectedYear: selected?.year ?? null,
     counts: selected ? await attestationCounts(scope, selected.year) : null,
+    people: selected ? await attestedPeople(scope, selected.year) : null,
   };
 }
 

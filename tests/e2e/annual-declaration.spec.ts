@@ -11,8 +11,8 @@ test("a campaign is opened, the year attested, an edit flagged, the animator rem
   axe,
   mailbox,
 }) => {
-  // Four people's steps in one story: more than one ordinary journey's time.
-  test.slow();
+  // Three people's steps in one story: more than one ordinary journey's time.
+  test.setTimeout(300_000);
   // The prefecture: the demo's campaign for last year is under way; it opens this year's.
   await signIn(page, DEMO.prefecture);
   await expect(page).toHaveURL(/\/prefecture\/62$/);

@@ -180,3 +180,72 @@ export function OpenCampaignForm({
     </section>
   );
 }
+
+type CampaignPageData = {
+  campaigns: Campaign[];
+  canManage: boolean;
+  years: number[];
+  defaultYear: number;
+  selectedYear: number | null;
+  counts: { total: Counts; groups: Group[] } | null;
+  people: { total: People; byGroup: Record<string, People> } | null;
+};
+
+/**
+ * The body of a scope's campaign page: its campaigns, who attested the year shown (per club or
+ * per département), and the form that opens one for those who manage the scope.
+ */
+export function CampaignSections({
+  data: d,
+  scope,
+  groupLabel,
+  linkOf,
+  empty,
+  answer,
+}: {
+  data: CampaignPageData;
+  scope: string;
+  groupLabel: string;
+  linkOf: (key: string, year: number) => string;
+  empty: string;
+  answer?: { errors: Record<string, string[]>; values: Record<string, string> };
+}) {
+  const year = d.selectedYear;
+  return (
+    <>
+      {d.campaigns.length > 0 ? (
+        <CampaignList
+          campaigns={d.campaigns}
+          scope={scope}
+          canManage={d.canManage}
+          selectedYear={year}
+        />
+      ) : (
+        <p className="card mb-6">{empty}</p>
+      )}
+      {d.counts && d.people && year ? (
+        <section aria-labelledby="attestations" className="mb-8">
+          <h2 id="attestations" className="mb-3 text-xl font-bold">
+            Attestations {year}
+          </h2>
+          <AttestationTable
+            year={year}
+            groupLabel={groupLabel}
+            groups={d.counts.groups}
+            total={d.counts.total}
+            people={d.people}
+            linkOf={(key) => linkOf(key, year)}
+          />
+        </section>
+      ) : null}
+      {d.canManage && d.years.length > 0 ? (
+        <OpenCampaignForm
+          years={d.years}
+          defaultYear={d.defaultYear}
+          errors={answer?.errors}
+          values={answer?.values}
+        />
+      ) : null}
+    </>
+  );
+}

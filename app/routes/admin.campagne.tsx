@@ -2,11 +2,7 @@
 // every département with a deadline, and follows who has attested, département by département.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import {
-  AttestationTable,
-  CampaignList,
-  OpenCampaignForm,
-} from "~/components/declaration-campaigns";
+import { CampaignSections } from "~/components/declaration-campaigns";
 import { PageHeader } from "~/components/page";
 import { NATIONAL } from "~/models/declaration-campaigns.server";
 import { campaignAction, campaignPageData } from "~/utils/campaign-route.server";
@@ -32,39 +28,14 @@ export default function NationalCampaign() {
         title="Campagne nationale de déclaration"
         intro="Ouverte pour tous les départements : chaque entreprise membre d'un club relit son année et en atteste l'exactitude. Une préfecture peut aussi ouvrir la campagne de son seul département."
       />
-      {d.campaigns.length > 0 ? (
-        <CampaignList
-          campaigns={d.campaigns}
-          scope={NATIONAL}
-          canManage={d.canManage}
-          selectedYear={d.selectedYear}
-        />
-      ) : (
-        <p className="card mb-6">Aucune campagne nationale n&apos;a encore été ouverte.</p>
-      )}
-      {d.counts && d.people && d.selectedYear ? (
-        <section aria-labelledby="attestations" className="mb-8">
-          <h2 id="attestations" className="mb-3 text-xl font-bold">
-            Attestations {d.selectedYear}
-          </h2>
-          <AttestationTable
-            year={d.selectedYear}
-            groupLabel="Département"
-            groups={d.counts.groups}
-            total={d.counts.total}
-            people={d.people}
-            linkOf={(code) => `/prefecture/${code}/campagne?annee=${d.selectedYear}`}
-          />
-        </section>
-      ) : null}
-      {d.canManage && d.years.length > 0 ? (
-        <OpenCampaignForm
-          years={d.years}
-          defaultYear={d.defaultYear}
-          errors={answer?.errors}
-          values={answer?.values}
-        />
-      ) : null}
+      <CampaignSections
+        data={d}
+        scope={NATIONAL}
+        groupLabel={"Département"}
+        linkOf={(code, year) => `/prefecture/${code}/campagne?annee=${year}`}
+        empty="Aucune campagne nationale n'a encore été ouverte."
+        answer={answer}
+      />
     </>
   );
 }

@@ -2,11 +2,7 @@
 // with a deadline, follows who has attested club by club, and closes it.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import {
-  AttestationTable,
-  CampaignList,
-  OpenCampaignForm,
-} from "~/components/declaration-campaigns";
+import { CampaignSections } from "~/components/declaration-campaigns";
 import { PageHeader } from "~/components/page";
 import { getDepartementWithRegion } from "~/models/departements.server";
 import { campaignAction, campaignPageData } from "~/utils/campaign-route.server";
@@ -38,39 +34,14 @@ export default function DepartementCampaign() {
         title="Campagne de déclaration annuelle"
         intro={`${d.departement.name} : chaque entreprise membre d'un club relit ses engagements, réalisations et suivis de l'année, puis en atteste l'exactitude.`}
       />
-      {d.campaigns.length > 0 ? (
-        <CampaignList
-          campaigns={d.campaigns}
-          scope={d.departement.code}
-          canManage={d.canManage}
-          selectedYear={d.selectedYear}
-        />
-      ) : (
-        <p className="card mb-6">Aucune campagne n&apos;a encore été ouverte.</p>
-      )}
-      {d.counts && d.people && d.selectedYear ? (
-        <section aria-labelledby="attestations" className="mb-8">
-          <h2 id="attestations" className="mb-3 text-xl font-bold">
-            Attestations {d.selectedYear}
-          </h2>
-          <AttestationTable
-            year={d.selectedYear}
-            groupLabel="Club"
-            groups={d.counts.groups}
-            total={d.counts.total}
-            people={d.people}
-            linkOf={(clubId) => `/prefecture/${d.departement.code}/clubs/${clubId}`}
-          />
-        </section>
-      ) : null}
-      {d.canManage && d.years.length > 0 ? (
-        <OpenCampaignForm
-          years={d.years}
-          defaultYear={d.defaultYear}
-          errors={answer?.errors}
-          values={answer?.values}
-        />
-      ) : null}
+      <CampaignSections
+        data={d}
+        scope={d.departement.code}
+        groupLabel={"Club"}
+        linkOf={(clubId) => `/prefecture/${d.departement.code}/clubs/${clubId}`}
+        empty="Aucune campagne n'a encore été ouverte."
+        answer={answer}
+      />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { formatDate, countOf } from "~/utils/format";
 import { DataTable } from "~/components/data-table";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { listDepartements } from "~/models/departements.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -35,10 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ClubAdminError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: error.status });
+      return data({ result: errorReply(submission, error) }, { status: error.status });
     }
     throw error;
   }

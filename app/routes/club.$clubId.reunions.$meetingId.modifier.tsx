@@ -10,7 +10,7 @@ import { listClubPractices, setMeetingPractices } from "~/models/meeting-practic
 import { toLocalInput } from "~/utils/time/wall-clock";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -70,10 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       } catch (error) {
         if (error instanceof MeetingError) {
-          const reply = error.field
-            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-            : submission.reply({ formErrors: [error.message] });
-          return data({ result: reply }, { status: 400 });
+          return data({ result: errorReply(submission, error) }, { status: 400 });
         }
         throw error;
       }

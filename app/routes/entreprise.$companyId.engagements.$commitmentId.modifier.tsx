@@ -9,7 +9,7 @@ import { CommitmentError, getCommitment, updateCommitment } from "~/models/commi
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
@@ -36,10 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateCommitment(user.id, companyId, commitmentId, submission.value);
   } catch (error) {
     if (error instanceof CommitmentError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     }
     throw error;
   }

@@ -106,34 +106,62 @@ function FieldShell({
   );
 }
 
-type FieldProps = { label: ReactNode; help?: ReactNode; errors?: ListOfErrors; className?: string };
+/** A field of `useForm`: its control's name, id and `required`, and the server's errors on it. */
+type BoundField = { name: string; id: string; required?: boolean; errors?: string[] };
+
+type FieldProps = {
+  label: ReactNode;
+  help?: ReactNode;
+  /** Errors of the field; `field`'s when not given. */
+  errors?: ListOfErrors;
+  className?: string;
+  /** Gives the control its name, id and `required` (the props given win) and the errors. */
+  field?: BoundField;
+};
+
+/** A control's props under its bound field's name, id and `required`; the shell's errors. */
+function bind<P extends { id?: string; required?: boolean }>(
+  { field, errors, ...shell }: FieldProps,
+  props: P,
+) {
+  const control = field
+    ? { name: field.name, id: field.id, required: field.required, ...props }
+    : props;
+  return {
+    control,
+    shell: {
+      ...shell,
+      errors: errors ?? field?.errors,
+      id: control.id,
+      required: control.required,
+    },
+  };
+}
 
 export function Field({
   inputProps,
-  ...shell
+  ...props
 }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
-  return (
-    <FieldShell id={inputProps.id} required={inputProps.required} {...shell}>
-      {(wiring) => <input {...inputProps} {...wiring} />}
-    </FieldShell>
-  );
+  const { control, shell } = bind(props, inputProps);
+  return <FieldShell {...shell}>{(wiring) => <input {...control} {...wiring} />}</FieldShell>;
 }
 
 export function SelectField({
   selectProps,
   options,
-  ...shell
+  ...props
 }: FieldProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement>;
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
+  const { control, shell } = bind(props, selectProps);
   return (
-    <FieldShell id={selectProps.id} required={selectProps.required} {...shell}>
+    <FieldShell {...shell}>
       {(wiring) => (
         <select
-          {...selectProps}
+          {...control}
           {...wiring}
-          className={[wiring.className, selectProps.className].filter(Boolean).join(" ")}
+          className={[wiring.className, control.className].filter(Boolean).join(" ")}
         >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -149,15 +177,16 @@ export function SelectField({
 /** A text area wired like Field; its own classes (a monospace font for Markdown) add to the input's. */
 export function TextAreaField({
   textareaProps,
-  ...shell
+  ...props
 }: FieldProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
+  const { control, shell } = bind(props, textareaProps);
   return (
-    <FieldShell id={textareaProps.id} required={textareaProps.required} {...shell}>
+    <FieldShell {...shell}>
       {(wiring) => (
         <textarea
-          {...textareaProps}
+          {...control}
           {...wiring}
-          className={[wiring.className, textareaProps.className].filter(Boolean).join(" ")}
+          className={[wiring.className, control.className].filter(Boolean).join(" ")}
         />
       )}
     </FieldShell>

@@ -53,59 +53,6 @@ export function LabelRow({ required, children }: { required?: boolean; children:
   );
 }
 
-type ControlWiring = {
-  id: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-  className: string;
-};
-
-/** Label, help text and errors around one form control, wired through aria attributes. */
-function FieldShell({
-  id: givenId,
-  label,
-  help,
-  errors,
-  className,
-  required,
-  children,
-}: {
-  id?: string;
-  /** The control's own `required`: an asterisk follows the label. */
-  required?: boolean;
-  label: ReactNode;
-  help?: ReactNode;
-  errors?: ListOfErrors;
-  className?: string;
-  children: (wiring: ControlWiring) => ReactNode;
-}) {
-  const fallbackId = useId();
-  const id = givenId ?? fallbackId;
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
-  return (
-    <div className={className ?? "mb-4"}>
-      <LabelRow required={required}>
-        <label htmlFor={id} className="label">
-          {label}
-        </label>
-      </LabelRow>
-      {help ? (
-        <p id={helpId} className="mb-1 text-sm text-gray-600">
-          {help}
-        </p>
-      ) : null}
-      {children({
-        id,
-        "aria-invalid": errorId ? true : undefined,
-        "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
-        className: "input",
-      })}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
-}
-
 /** A field of `useForm`: its control's name, id and `required`, and the server's errors on it. */
 type BoundField = { name: string; id: string; required?: boolean; errors?: string[] };
 
@@ -115,54 +62,77 @@ type FieldProps = {
   /** Errors of the field; `field`'s when not given. */
   errors?: ListOfErrors;
   className?: string;
-  /** Gives the control its name, id and `required` (the props given win) and the errors. */
+  /** Gives the control its name, id and `required` (the control's own props win) and the errors. */
   field?: BoundField;
 };
 
-/** A control's props under its bound field's name, id and `required`; the shell's errors. */
-function bind<P extends { id?: string; required?: boolean }>(
-  { field, errors, ...shell }: FieldProps,
-  props: P,
-) {
+type ControlProps = { id?: string; required?: boolean; className?: string };
+
+/**
+ * Label, help text and errors around one form control, wired through aria attributes; the
+ * control's own classes (a monospace font for Markdown) add to the input's.
+ */
+function FieldShell<P extends ControlProps>({
+  field,
+  errors = field?.errors,
+  label,
+  help,
+  className,
+  control: own,
+  render,
+}: FieldProps & { control: P; render: (control: P) => ReactNode }) {
   const control = field
-    ? { name: field.name, id: field.id, required: field.required, ...props }
-    : props;
-  return {
-    control,
-    shell: {
-      ...shell,
-      errors: errors ?? field?.errors,
-      id: control.id,
-      required: control.required,
-    },
-  };
+    ? { name: field.name, id: field.id, required: field.required, ...own }
+    : own;
+  const fallbackId = useId();
+  const id = control.id ?? fallbackId;
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
+  return (
+    <div className={className ?? "mb-4"}>
+      <LabelRow required={control.required}>
+        <label htmlFor={id} className="label">
+          {label}
+        </label>
+      </LabelRow>
+      {help ? (
+        <p id={helpId} className="mb-1 text-sm text-gray-600">
+          {help}
+        </p>
+      ) : null}
+      {render({
+        ...control,
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
+        className: ["input", own.className].filter(Boolean).join(" "),
+      })}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
 }
 
 export function Field({
   inputProps,
-  ...props
+  ...shell
 }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
-  const { control, shell } = bind(props, inputProps);
-  return <FieldShell {...shell}>{(wiring) => <input {...control} {...wiring} />}</FieldShell>;
+  return <FieldShell {...shell} control={inputProps} render={(c) => <input {...c} />} />;
 }
 
 export function SelectField({
   selectProps,
   options,
-  ...props
+  ...shell
 }: FieldProps & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement>;
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
-  const { control, shell } = bind(props, selectProps);
   return (
-    <FieldShell {...shell}>
-      {(wiring) => (
-        <select
-          {...control}
-          {...wiring}
-          className={[wiring.className, control.className].filter(Boolean).join(" ")}
-        >
+    <FieldShell
+      {...shell}
+      control={selectProps}
+      render={(c) => (
+        <select {...c}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -170,27 +140,15 @@ export function SelectField({
           ))}
         </select>
       )}
-    </FieldShell>
+    />
   );
 }
 
-/** A text area wired like Field; its own classes (a monospace font for Markdown) add to the input's. */
 export function TextAreaField({
   textareaProps,
-  ...props
+  ...shell
 }: FieldProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  const { control, shell } = bind(props, textareaProps);
-  return (
-    <FieldShell {...shell}>
-      {(wiring) => (
-        <textarea
-          {...control}
-          {...wiring}
-          className={[wiring.className, control.className].filter(Boolean).join(" ")}
-        />
-      )}
-    </FieldShell>
-  );
+  return <FieldShell {...shell} control={textareaProps} render={(c) => <textarea {...c} />} />;
 }
 
 /** Form-level errors (not tied to one field), shown above the submit button. */

@@ -34,6 +34,7 @@ import {
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export const meta: MetaFunction = () => [{ title: "Annonce Passerelles — Engagés" }];
 
@@ -62,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     companyId,
     post,
+    period: { startDate: isoDay(post.startDate), endDate: isoDay(post.endDate) },
     own,
     answerFrom,
     proposals: proposals.map((p) => ({ ...p, contacted: contacted.has(p.post.id) })),
@@ -146,10 +148,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const day = (value: string | Date | null) => (value ? formatDate(value) : "");
-const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export default function PostPage() {
-  const { companyId, post, own, answerFrom, proposals, proposalOrder, matches } =
+  const { companyId, post, period, own, answerFrom, proposals, proposalOrder, matches } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) =>
@@ -282,8 +283,8 @@ export default function PostPage() {
                       <ConcludeForm
                         matchId={match.id}
                         headcount={post.headcount}
-                        startDate={iso(post.startDate)}
-                        endDate={iso(post.endDate)}
+                        startDate={period.startDate}
+                        endDate={period.endDate}
                         arrangement={post.arrangement}
                         errors={errorsFor(match.id)}
                       />

@@ -17,6 +17,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commitmentChoices(companyId),
     historyOf("Realisation", realisation.id),
   ]);
-  return { companyId, realisation, commitments, history };
+  return { companyId, realisation, day: isoDay(realisation.date), commitments, history };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RealisationPage() {
-  const { companyId, realisation: r, commitments, history } = useLoaderData<typeof loader>();
+  const { companyId, realisation: r, day, commitments, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -85,7 +86,7 @@ export default function RealisationPage() {
       />
       <RealisationForm
         defaults={{
-          date: new Date(r.date).toISOString().slice(0, 10),
+          date: day,
           actionTypeCode: r.actionTypeCode,
           publicCategoryCode: r.publicCategoryCode,
           otherPublicLabel: r.otherPublicLabel ?? "",

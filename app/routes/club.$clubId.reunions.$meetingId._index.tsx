@@ -5,19 +5,17 @@ import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
-import { listMeetingInvitees, MeetingError } from "~/models/meeting-invitations.server";
+import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import {
   canAnswerInClub,
   myInvitations,
   answerClosedReason,
-  answerAsMember,
 } from "~/models/meeting-answers.server";
 import { meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-route.server";
+import { answerAndRedirect, requireClubMeetingPage } from "~/utils/club-route.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -98,18 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
   const parsed = answerSchema.safeParse({ answer: form.get("answer") });
   if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
-  try {
-    await answerAsMember(user, clubId, meetingId, parsed.data.answer);
-  } catch (error) {
-    if (error instanceof MeetingError) {
-      return redirectWithFlash(request, back, { kind: "error", message: error.message });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, back, {
-    kind: "success",
-    message: "Votre réponse est enregistrée. Merci !",
-  });
+  return answerAndRedirect(request, { user, clubId, meetingId, rsvp: parsed.data.answer }, back);
 }
 
 export default function MeetingPage() {

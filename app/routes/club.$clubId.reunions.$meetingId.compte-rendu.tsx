@@ -7,7 +7,7 @@ import { TextAreaField } from "~/components/forms";
 import { MeetingPageTop } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
-import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { MeetingError } from "~/models/meeting.server";
 import { saveMinutes } from "~/models/meeting-minutes.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -26,15 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meeting, when } = await requireClubMeetingPage(request, params, "club:manage");
+  const { clubId, meeting, heading } = await requireClubMeetingPage(request, params, "club:manage");
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting),
+      ...heading,
       minutes: meeting.minutes ?? "",
       published: meeting.minutesPublishedAt !== null,
       previewHtml: meeting.minutes ? renderMarkdown(meeting.minutes, { headingLevel: 3 }) : "",

@@ -7,7 +7,7 @@ import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import { addWalkIn, listMemberCompanies, saveAttendance } from "~/models/meeting-attendance.server";
-import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { MeetingError } from "~/models/meeting.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-route.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+  const { clubId, meetingId, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:manage",
@@ -30,11 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting),
+      ...heading,
     },
     taken,
     companies,

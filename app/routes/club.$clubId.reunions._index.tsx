@@ -5,8 +5,7 @@ import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
 import { PageHeader } from "~/components/page";
-import { MeetingError } from "~/models/meeting-invitations.server";
-import { canAnswerInClub, myInvitations, answerAsMember } from "~/models/meeting-answers.server";
+import { canAnswerInClub, myInvitations } from "~/models/meeting-answers.server";
 import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
 import { listClubMeetings } from "~/models/meeting.server";
 import { env } from "~/utils/env.server";
@@ -14,7 +13,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { can, requirePermission } from "~/utils/permissions.server";
-import { requireClubPage } from "~/utils/club-route.server";
+import { answerAndRedirect, requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 
@@ -80,18 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "rsvp") {
     const parsed = answerSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
-    try {
-      await answerAsMember(user, clubId, parsed.data.meetingId, parsed.data.answer);
-    } catch (error) {
-      if (error instanceof MeetingError) {
-        return redirectWithFlash(request, back, { kind: "error", message: error.message });
-      }
-      throw error;
-    }
-    return redirectWithFlash(request, back, {
-      kind: "success",
-      message: "Votre réponse est enregistrée. Merci !",
-    });
+    const { meetingId, answer } = parsed.data;
+    return answerAndRedirect(request, { user, clubId, meetingId, rsvp: answer }, back);
   }
   throw new Response("Action inconnue.", { status: 400 });
 }

@@ -7,7 +7,7 @@ import { ClubForm } from "~/components/club-form";
 import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
@@ -136,10 +136,7 @@ export default function AdminClub() {
           </Link>
         }
       />
-      <section aria-labelledby="animateurs" className="card mb-6">
-        <h2 id="animateurs" className="mb-3 text-lg font-bold">
-          Animateurs
-        </h2>
+      <Section id="animateurs" title="Animateurs">
         {club.animators.length === 0 ? (
           <p className="mb-4">Ce club n&apos;a pas encore d&apos;animateur.</p>
         ) : (
@@ -161,11 +158,8 @@ export default function AdminClub() {
         )}
         <h3 className="mb-2 mt-6 font-bold">Invitations en attente</h3>
         <PendingInvitations invitations={invitations} />
-      </section>
-      <section aria-labelledby="modifier" className="card mb-6">
-        <h2 id="modifier" className="mb-3 text-lg font-bold">
-          Modifier le club
-        </h2>
+      </Section>
+      <Section id="modifier" title="Modifier le club">
         <ClubForm
           id="edit-club"
           departements={departements}
@@ -182,11 +176,12 @@ export default function AdminClub() {
               : undefined
           }
         />
-      </section>
-      <section aria-labelledby="fermeture" className="card">
-        <h2 id="fermeture" className="mb-3 text-lg font-bold">
-          {closed ? "Rouvrir le club" : "Fermer le club"}
-        </h2>
+      </Section>
+      <Section
+        id="fermeture"
+        title={closed ? "Rouvrir le club" : "Fermer le club"}
+        className="card"
+      >
         <Form method="post">
           {closed ? (
             <>
@@ -234,7 +229,7 @@ export default function AdminClub() {
             </>
           )}
         </Form>
-      </section>
+      </Section>
     </>
   );
 }

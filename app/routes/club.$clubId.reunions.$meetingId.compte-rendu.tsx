@@ -5,7 +5,7 @@ import { z } from "zod";
 import { MarkdownContent } from "~/components/markdown-content";
 import { TextAreaField } from "~/components/forms";
 import { MeetingPageTop } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MeetingError } from "~/models/meeting.server";
 import { saveMinutes } from "~/models/meeting-minutes.server";
@@ -154,16 +154,13 @@ export default function MinutesPage() {
               )}
             </div>
           </Form>
-          <section aria-labelledby="apercu" className="card">
-            <h2 id="apercu" className="mb-3 text-lg font-bold">
-              Aperçu de la version enregistrée
-            </h2>
+          <Section id="apercu" title="Aperçu de la version enregistrée" className="card">
             {m.previewHtml ? (
               <MarkdownContent html={m.previewHtml} />
             ) : (
               <p className="text-gray-700">Rien d&apos;enregistré pour le moment.</p>
             )}
-          </section>
+          </Section>
         </div>
       )}
     </>

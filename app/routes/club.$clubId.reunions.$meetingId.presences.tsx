@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import { addWalkIn, listMemberCompanies, saveAttendance } from "~/models/meeting-attendance.server";
 import { MeetingError } from "~/models/meeting.server";
@@ -223,16 +223,18 @@ export default function AttendancePage() {
               </button>
             </Form>
           )}
-          <section aria-labelledby="sans-invitation" className="card">
-            <h2 id="sans-invitation" className="mb-1 text-lg font-bold">
-              Ajouter une personne présente
-            </h2>
+          <Section
+            id="sans-invitation"
+            title="Ajouter une personne présente"
+            className="card"
+            headingClassName="mb-1 text-lg font-bold"
+          >
             <p className="mb-4 text-sm text-gray-700">
               Une personne d&apos;une entreprise membre venue sans invitation, avec ou sans compte
               Engagés : elle est ajoutée à la liste, notée présente.
             </p>
             <WalkInForm companies={d.companies} refusal={walkInRefusal} />
-          </section>
+          </Section>
         </>
       )}
     </>

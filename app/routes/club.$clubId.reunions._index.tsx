@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { canAnswerInClub, myInvitations } from "~/models/meeting-answers.server";
 import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
 import { listClubMeetings } from "~/models/meeting.server";
@@ -154,10 +154,12 @@ export default function ClubMeetings() {
           ) : null
         }
       />
-      <section aria-labelledby="a-venir" className="mb-8">
-        <h2 id="a-venir" className="mb-3 text-xl font-bold">
-          À venir
-        </h2>
+      <Section
+        id="a-venir"
+        title="À venir"
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         {d.upcoming.length === 0 ? (
           <p className="text-gray-700">Aucune réunion prévue pour le moment.</p>
         ) : (
@@ -173,11 +175,13 @@ export default function ClubMeetings() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="passees" className="mb-8">
-        <h2 id="passees" className="mb-3 text-xl font-bold">
-          Réunions passées
-        </h2>
+      </Section>
+      <Section
+        id="passees"
+        title="Réunions passées"
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         {d.past.length === 0 ? (
           <p className="text-gray-700">Aucune réunion passée.</p>
         ) : (
@@ -195,11 +199,13 @@ export default function ClubMeetings() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="agenda" className="card print:hidden">
-        <h2 id="agenda" className="mb-2 text-lg font-bold">
-          Ajouter les réunions à votre agenda
-        </h2>
+      </Section>
+      <Section
+        id="agenda"
+        title="Ajouter les réunions à votre agenda"
+        className="card print:hidden"
+        headingClassName="mb-2 text-lg font-bold"
+      >
         <p className="mb-2 text-sm text-gray-700">
           Abonnez votre agenda (Outlook, Google Agenda, Apple Calendrier…) à cette adresse : les
           réunions du club s&apos;y ajoutent et s&apos;y mettent à jour d&apos;elles-mêmes.
@@ -223,7 +229,7 @@ export default function ClubMeetings() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
 import { concludeMatch, contactCounterpart, matchesOfPost } from "~/models/passerelle-match.server";
@@ -69,8 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposals: proposals.map((p) => ({ ...p, contacted: contacted.has(p.post.id) })),
     // Said by the model that ranks them (and sent as data: this page is at the JS budget's edge).
     proposalOrder: PROPOSAL_ORDER,
+    // Dates in words here: the page is at the JS budget's edge.
     matches: matches.map((m) => ({
       ...m,
+      contactedOn: formatDate(m.contactedAt),
+      period:
+        m.startDate && m.endDate ? `du ${formatDate(m.startDate)} au ${formatDate(m.endDate)}` : "",
       host: m.needPost.companyId === companyId,
       counterpart: m.needPost.companyId === companyId ? m.offerPost : m.needPost,
     })),
@@ -147,8 +151,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });
 }
 
-const day = (value: string | Date | null) => (value ? formatDate(value) : "");
-
 export default function PostPage() {
   const { companyId, post, period, own, answerFrom, proposals, proposalOrder, matches } =
     useLoaderData<typeof loader>();
@@ -183,10 +185,12 @@ export default function PostPage() {
       </div>
 
       {!own ? (
-        <section aria-labelledby="answer">
-          <h2 id="answer" className="mb-3 text-xl font-semibold text-gray-900">
-            Répondre à cette annonce
-          </h2>
+        <Section
+          id="answer"
+          title="Répondre à cette annonce"
+          className=""
+          headingClassName="mb-3 text-xl font-semibold text-gray-900"
+        >
           {answerFrom.length === 0 ? (
             <p className="text-gray-700">
               Pour répondre, publiez d’abord une annonce{" "}
@@ -209,13 +213,15 @@ export default function PostPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ) : (
         <>
-          <section aria-labelledby="proposals" className="mb-8">
-            <h2 id="proposals" className="mb-1 text-xl font-semibold text-gray-900">
-              Propositions
-            </h2>
+          <Section
+            id="proposals"
+            title="Propositions"
+            className="mb-8"
+            headingClassName="mb-1 text-xl font-semibold text-gray-900"
+          >
             <p className="mb-3 text-sm text-gray-700">{proposalOrder}</p>
             {proposals.length === 0 ? (
               <p className="text-gray-700">
@@ -254,11 +260,13 @@ export default function PostPage() {
                 ))}
               </ol>
             )}
-          </section>
-          <section aria-labelledby="matches">
-            <h2 id="matches" className="mb-3 text-xl font-semibold text-gray-900">
-              Mises en relation
-            </h2>
+          </Section>
+          <Section
+            id="matches"
+            title="Mises en relation"
+            className=""
+            headingClassName="mb-3 text-xl font-semibold text-gray-900"
+          >
             {matches.length === 0 ? (
               <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
             ) : (
@@ -269,15 +277,14 @@ export default function PostPage() {
                       Avec {match.counterpart.company.name} ({match.counterpart.tradeLabel})
                     </h3>
                     <p className="text-sm text-gray-800">
-                      Mise en relation le {day(match.contactedAt)} —{" "}
+                      Mise en relation le {match.contactedOn} —{" "}
                       {match.status === "CONCLUDED" ? "conclue" : "en cours"}
                     </p>
                     {match.status === "CONCLUDED" ? (
                       <p className="mt-1 text-sm text-gray-800">
                         {ARRANGEMENT_LABELS[match.arrangement as "LOAN"]} :{" "}
-                        {countOf(match.headcount ?? 0, "personne")}, du {day(match.startDate)} au{" "}
-                        {day(match.endDate)}. Comptée dans les réalisations de l’entreprise
-                        d’accueil.
+                        {countOf(match.headcount ?? 0, "personne")}, {match.period}. Comptée dans
+                        les réalisations de l’entreprise d’accueil.
                       </p>
                     ) : match.host ? (
                       <ConcludeForm
@@ -298,7 +305,7 @@ export default function PostPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       )}
     </>

@@ -43,12 +43,15 @@ export function Section({
   id,
   title,
   className = "card mb-6",
-  headingClassName = "mb-3 text-lg font-bold",
+  large = false,
+  headingClassName = large ? "mb-3 text-xl font-bold" : "mb-3 text-lg font-bold",
   children,
 }: {
   id: string;
   title: ReactNode;
   className?: string;
+  /** A heading of the page's main parts (text-xl). */
+  large?: boolean;
   headingClassName?: string;
   children: ReactNode;
 }) {

@@ -54,12 +54,7 @@ export default function AdminHome() {
       />
       <FilterNotices notices={d.notices} />
       <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
-      <Section
-        id="departements"
-        title="Départements"
-        className="card mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="departements" title="Départements" className="card mb-8" large>
         <div className="max-h-[36rem] overflow-auto">
           <table className="table-basic">
             <caption className="sr-only">
@@ -125,12 +120,7 @@ export default function AdminHome() {
         </div>
       </Section>
       <FigureTrend trend={d.trend} />
-      <Section
-        id="clubs"
-        title="Clubs"
-        className="card mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="clubs" title="Clubs" className="card mb-8" large>
         <DataTable
           caption="Clubs par département"
           columns={["Département", "Club", { label: "Membres", className: "text-right" }]}
@@ -148,12 +138,7 @@ export default function AdminHome() {
           ))}
         </DataTable>
       </Section>
-      <Section
-        id="emails"
-        title="File d'envoi des e-mails"
-        className="card"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="emails" title="File d'envoi des e-mails" className="card" large>
         <p>
           Envoyés : {d.outbox.SENT ?? 0} · en attente : {d.outbox.PENDING ?? 0} · en cours :{" "}
           {d.outbox.SENDING ?? 0} · en échec : {d.outbox.FAILED ?? 0}.{" "}

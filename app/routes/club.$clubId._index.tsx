@@ -107,12 +107,7 @@ export default function ClubHome() {
           mais il n&apos;accueille plus de nouveaux membres, réunions, relances ni invitations.
         </p>
       ) : null}
-      <Section
-        id="ce-mois-ci"
-        title="Ce mois-ci dans le club"
-        className="card mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="ce-mois-ci" title="Ce mois-ci dans le club" className="card mb-8" large>
         <div className="grid gap-6 md:grid-cols-3">
           <MonthList
             title="Nouveaux membres"

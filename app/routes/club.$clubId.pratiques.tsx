@@ -115,12 +115,7 @@ export default function ClubPractices() {
         )}
       </Section>
 
-      <Section
-        id="toutes"
-        title="Pratiques du club"
-        className=""
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="toutes" title="Pratiques du club" className="" large>
         <TableScroll label="Pratiques du club" className="card">
           <table className="table-basic">
             <thead>

@@ -124,12 +124,7 @@ export default function EditMeetingPage() {
         </p>
       ) : (
         <div className="space-y-6">
-          <Section
-            id="infos"
-            title="Informations"
-            className=""
-            headingClassName="mb-3 text-xl font-bold"
-          >
+          <Section id="infos" title="Informations" className="" large>
             <p className="mb-3 text-sm text-gray-700">
               Si vous changez la date, l&apos;horaire ou le lieu, les personnes invitées reçoivent
               un e-mail avec l&apos;invitation mise à jour pour leur agenda.

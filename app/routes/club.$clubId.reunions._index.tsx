@@ -154,12 +154,7 @@ export default function ClubMeetings() {
           ) : null
         }
       />
-      <Section
-        id="a-venir"
-        title="À venir"
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="a-venir" title="À venir" className="mb-8" large>
         {d.upcoming.length === 0 ? (
           <p className="text-gray-700">Aucune réunion prévue pour le moment.</p>
         ) : (
@@ -176,12 +171,7 @@ export default function ClubMeetings() {
           </ul>
         )}
       </Section>
-      <Section
-        id="passees"
-        title="Réunions passées"
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="passees" title="Réunions passées" className="mb-8" large>
         {d.past.length === 0 ? (
           <p className="text-gray-700">Aucune réunion passée.</p>
         ) : (

@@ -146,12 +146,7 @@ export default function CompanyDashboard() {
         </div>
       ) : null}
 
-      <Section
-        id="etapes"
-        title={d.canEdit ? "Mes étapes" : "Étapes"}
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="etapes" title={d.canEdit ? "Mes étapes" : "Étapes"} className="mb-8" large>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {d.milestones.map((m) => (
             <li key={m.key} className={`card ${m.reachedAt ? "border-green-300 bg-green-50" : ""}`}>
@@ -179,13 +174,9 @@ export default function CompanyDashboard() {
 
       <Section
         id="chiffres"
-        title={
-          <>
-            {d.canEdit ? "Mes chiffres" : "Chiffres"} {d.year}
-          </>
-        }
+        title={`${d.canEdit ? "Mes chiffres" : "Chiffres"} ${d.year}`}
         className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
+        large
       >
         <KeyFigures
           figures={{ ...d.figures, companiesEngaged: undefined }}
@@ -205,13 +196,9 @@ export default function CompanyDashboard() {
 
       <Section
         id="engagements"
-        title={
-          <>
-            {d.canEdit ? "Mes engagements" : "Engagements"} {d.year}
-          </>
-        }
+        title={`${d.canEdit ? "Mes engagements" : "Engagements"} ${d.year}`}
         className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
+        large
       >
         {d.commitments.length === 0 ? (
           <p className="card">Aucun engagement déclaré pour {d.year}.</p>

@@ -42,12 +42,7 @@ export default function PublicCompanyPage() {
           </a>
         </p>
       ) : null}
-      <Section
-        id="engagements"
-        title="Ses engagements pour l'inclusion"
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="engagements" title="Ses engagements pour l'inclusion" className="mb-8" large>
         {c.commitments.length === 0 ? (
           <p className="card text-gray-700">Aucun engagement rendu public pour l&apos;instant.</p>
         ) : (
@@ -69,12 +64,7 @@ export default function PublicCompanyPage() {
           </ul>
         )}
       </Section>
-      <Section
-        id="pratiques"
-        title="Ses bonnes pratiques"
-        className=""
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="pratiques" title="Ses bonnes pratiques" className="" large>
         {c.practices.length === 0 ? (
           <p className="card text-gray-700">Aucune bonne pratique partagée publiquement.</p>
         ) : (

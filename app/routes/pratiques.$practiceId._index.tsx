@@ -237,12 +237,7 @@ export default function PracticePage() {
         ) : null}
       </article>
 
-      <Section
-        id="reactions"
-        title="Réactions"
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="reactions" title="Réactions" className="mb-8" large>
         <div className="flex flex-wrap items-center gap-4">
           <KudosButton
             practiceId={p.id}
@@ -266,12 +261,7 @@ export default function PracticePage() {
       </Section>
 
       {p.canModerate ? (
-        <Section
-          id="moderation"
-          title="Modération"
-          className="card mb-8"
-          headingClassName="mb-3 text-xl font-bold"
-        >
+        <Section id="moderation" title="Modération" className="card mb-8" large>
           <div className="flex flex-wrap gap-2">
             <Form method="post">
               <input type="hidden" name="intent" value={p.featured ? "unfeature" : "feature"} />

@@ -57,12 +57,7 @@ export default function PracticeFeed() {
       />
 
       {!filtered && d.filters.page === 1 && d.featured.length > 0 ? (
-        <Section
-          id="une"
-          title="À la une"
-          className="mb-8"
-          headingClassName="mb-3 text-xl font-bold"
-        >
+        <Section id="une" title="À la une" className="mb-8" large>
           <div className="grid gap-4 md:grid-cols-3">
             {d.featured.map((p) => (
               <PracticeCard key={p.id} practice={p} canReact={d.canReact} headingLevel={3} />

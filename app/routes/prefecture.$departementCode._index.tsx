@@ -171,12 +171,7 @@ export default function PrefectureDashboard() {
       <FigureBreakdowns breakdowns={d.breakdowns} />
       <FigureTrend trend={d.trend} />
 
-      <Section
-        id="clubs"
-        title="Clubs du département"
-        className="card"
-        headingClassName="mb-3 text-xl font-bold"
-      >
+      <Section id="clubs" title="Clubs du département" className="card" large>
         <ul className="list-disc pl-6">
           {d.clubs.map((c) => (
             <li key={c.id}>

@@ -11,7 +11,6 @@ import {
   myInvitations,
   answerClosedReason,
 } from "~/models/meeting-answers.server";
-import { meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
 import { readForm } from "~/utils/forms.server";
@@ -23,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, clubId, meeting, when } = await requireClubMeetingPage(
+  const { user, clubId, meeting, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:read",
@@ -48,14 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clubName: meeting.club.name,
     canManage,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
+      ...heading,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting, now),
       answerClosed: answerClosedReason(meeting, now),
       minutesHtml:
         meeting.minutesPublishedAt && meeting.minutes

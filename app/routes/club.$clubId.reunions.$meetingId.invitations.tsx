@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+  const { clubId, meetingId, meeting, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:manage",
@@ -36,9 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
+      ...heading,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       closed: answerClosedReason(meeting),

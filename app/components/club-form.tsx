@@ -34,13 +34,8 @@ export function ClubForm({
         <SelectField
           label="Département"
           help={departementLocked}
-          errors={fields.departementCode.errors}
-          selectProps={{
-            name: fields.departementCode.name,
-            id: fields.departementCode.id,
-            defaultValue: defaults.departementCode,
-            required: true,
-          }}
+          field={fields.departementCode}
+          selectProps={{ defaultValue: defaults.departementCode }}
           options={[
             { value: "", label: "Choisissez un département" },
             ...departements.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
@@ -54,10 +49,8 @@ export function ClubForm({
       </div>
       <TextAreaField
         label="Description (facultative)"
-        errors={fields.description.errors}
+        field={fields.description}
         textareaProps={{
-          id: fields.description.id,
-          name: fields.description.name,
           defaultValue: defaults.description,
           rows: 3,
         }}

@@ -117,11 +117,8 @@ export function CommitmentForm({
         <div className="grid gap-x-4 sm:grid-cols-3">
           <SelectField
             label="Année"
-            errors={fields.year.errors}
+            field={fields.year}
             selectProps={{
-              name: fields.year.name,
-              id: fields.year.id,
-              required: fields.year.required,
               value: String(year),
               onChange: (e) => chooseYear(Number(e.target.value)),
             }}
@@ -131,11 +128,8 @@ export function CommitmentForm({
             className="mb-4 sm:col-span-2"
             label="Thème"
             help={THEME_HELP[themeCode]}
-            errors={fields.themeCode.errors}
+            field={fields.themeCode}
             selectProps={{
-              name: fields.themeCode.name,
-              id: fields.themeCode.id,
-              required: fields.themeCode.required,
               value: themeCode,
               onChange: (e) => chooseTheme(e.target.value, catalogue),
             }}
@@ -148,11 +142,8 @@ export function CommitmentForm({
         <SelectField
           label="Type d'action"
           help="Les actions proposées dépendent du thème choisi. « Autre » est toujours possible."
-          errors={fields.actionTypeCode.errors}
+          field={fields.actionTypeCode}
           selectProps={{
-            name: fields.actionTypeCode.name,
-            id: fields.actionTypeCode.id,
-            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => chooseActionType(e.target.value),
           }}
@@ -169,11 +160,8 @@ export function CommitmentForm({
               métiers en tension, avec un tuteur ». {PERSONAL_DATA_HELP}
             </>
           }
-          errors={fields.ambition.errors}
+          field={fields.ambition}
           textareaProps={{
-            id: fields.ambition.id,
-            name: fields.ambition.name,
-            required: true,
             defaultValue: defaults.ambition,
             rows: 3,
           }}
@@ -235,11 +223,8 @@ export function CommitmentForm({
           />
           <SelectField
             label="Unité de l'objectif"
-            errors={fields.targetUnit.errors}
+            field={fields.targetUnit}
             selectProps={{
-              name: fields.targetUnit.name,
-              id: fields.targetUnit.id,
-              required: fields.targetUnit.required,
               value: targetUnit,
               onChange: (e) => setTargetUnit(e.target.value),
             }}
@@ -265,11 +250,8 @@ export function CommitmentForm({
             <SelectField
               label="État"
               help="« Brouillon » : pas encore compté dans les chiffres du club."
-              errors={fields.status.errors}
+              field={fields.status}
               selectProps={{
-                name: fields.status.name,
-                id: fields.status.id,
-                required: fields.status.required,
                 defaultValue: defaults.status,
               }}
               options={Object.entries(COMMITMENT_STATUS_LABELS).map(([value, label]) => ({
@@ -283,11 +265,8 @@ export function CommitmentForm({
           <SelectField
             label="Visibilité"
             help="Public : l'engagement peut apparaître sur la page publique de votre entreprise, si vous l'activez."
-            errors={fields.visibility.errors}
+            field={fields.visibility}
             selectProps={{
-              name: fields.visibility.name,
-              id: fields.visibility.id,
-              required: fields.visibility.required,
               defaultValue: defaults.visibility,
             }}
             options={Object.entries(COMMITMENT_VISIBILITY_LABELS).map(([value, label]) => ({

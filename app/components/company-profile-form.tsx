@@ -100,10 +100,8 @@ export function ProfileForm({
           </AfterHydration>
           <SelectField
             label="Tranche d'effectif salarié"
-            errors={fields.headcountBracket.errors}
+            field={fields.headcountBracket}
             selectProps={{
-              name: fields.headcountBracket.name,
-              id: fields.headcountBracket.id,
               defaultValue: (fields.headcountBracket.initialValue as string | undefined) ?? "",
             }}
             options={[

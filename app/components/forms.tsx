@@ -53,39 +53,44 @@ export function LabelRow({ required, children }: { required?: boolean; children:
   );
 }
 
-type ControlWiring = {
-  id: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-  className: string;
-};
+/** A field of `useForm`: its control's name, id and `required`, and the server's errors on it. */
+type BoundField = { name: string; id: string; required?: boolean; errors?: string[] };
 
-/** Label, help text and errors around one form control, wired through aria attributes. */
-function FieldShell({
-  id: givenId,
-  label,
-  help,
-  errors,
-  className,
-  required,
-  children,
-}: {
-  id?: string;
-  /** The control's own `required`: an asterisk follows the label. */
-  required?: boolean;
+type FieldProps = {
   label: ReactNode;
   help?: ReactNode;
+  /** Errors of the field; `field`'s when not given. */
   errors?: ListOfErrors;
   className?: string;
-  children: (wiring: ControlWiring) => ReactNode;
-}) {
+  /** Gives the control its name, id and `required` (the control's own props win) and the errors. */
+  field?: BoundField;
+};
+
+type ControlProps = { id?: string; required?: boolean; className?: string };
+
+/**
+ * Label, help text and errors around one form control, wired through aria attributes; the
+ * control's own classes (a monospace font for Markdown) add to the input's.
+ */
+function FieldShell<P extends ControlProps>({
+  field,
+  errors = field?.errors,
+  label,
+  help,
+  className,
+  control: own,
+  render,
+}: FieldProps & { control: P; render: (control: P) => ReactNode }) {
+  const control = field
+    ? { name: field.name, id: field.id, required: field.required, ...own }
+    : own;
   const fallbackId = useId();
-  const id = givenId ?? fallbackId;
+  const id = control.id ?? fallbackId;
   const helpId = help ? `${id}-help` : undefined;
   const errorId = errors?.filter(Boolean).length ? `${id}-error` : undefined;
   return (
     <div className={className ?? "mb-4"}>
-      <LabelRow required={required}>
+      <LabelRow required={control.required}>
         <label htmlFor={id} className="label">
           {label}
         </label>
@@ -95,28 +100,23 @@ function FieldShell({
           {help}
         </p>
       ) : null}
-      {children({
+      {render({
+        ...control,
         id,
         "aria-invalid": errorId ? true : undefined,
         "aria-describedby": [helpId, errorId].filter(Boolean).join(" ") || undefined,
-        className: "input",
+        className: ["input", own.className].filter(Boolean).join(" "),
       })}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
 }
 
-type FieldProps = { label: ReactNode; help?: ReactNode; errors?: ListOfErrors; className?: string };
-
 export function Field({
   inputProps,
   ...shell
 }: FieldProps & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
-  return (
-    <FieldShell id={inputProps.id} required={inputProps.required} {...shell}>
-      {(wiring) => <input {...inputProps} {...wiring} />}
-    </FieldShell>
-  );
+  return <FieldShell {...shell} control={inputProps} render={(c) => <input {...c} />} />;
 }
 
 export function SelectField({
@@ -128,13 +128,11 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
   return (
-    <FieldShell id={selectProps.id} required={selectProps.required} {...shell}>
-      {(wiring) => (
-        <select
-          {...selectProps}
-          {...wiring}
-          className={[wiring.className, selectProps.className].filter(Boolean).join(" ")}
-        >
+    <FieldShell
+      {...shell}
+      control={selectProps}
+      render={(c) => (
+        <select {...c}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -142,26 +140,15 @@ export function SelectField({
           ))}
         </select>
       )}
-    </FieldShell>
+    />
   );
 }
 
-/** A text area wired like Field; its own classes (a monospace font for Markdown) add to the input's. */
 export function TextAreaField({
   textareaProps,
   ...shell
 }: FieldProps & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
-  return (
-    <FieldShell id={textareaProps.id} required={textareaProps.required} {...shell}>
-      {(wiring) => (
-        <textarea
-          {...textareaProps}
-          {...wiring}
-          className={[wiring.className, textareaProps.className].filter(Boolean).join(" ")}
-        />
-      )}
-    </FieldShell>
-  );
+  return <FieldShell {...shell} control={textareaProps} render={(c) => <textarea {...c} />} />;
 }
 
 /** Form-level errors (not tied to one field), shown above the submit button. */

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Field, FormErrors, RequiredFieldsNote } from "./forms";
 import { PendingInvitations } from "./invitation-list";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
+import { Section } from "./page";
 
 /** The invitation form: e-mail and name, plus the scope fields the page adds as children. */
 type ScopeFields = (
@@ -61,18 +62,12 @@ export function InvitationSections({
 }) {
   return (
     <>
-      <section aria-labelledby="inviter" className="card mb-6">
-        <h2 id="inviter" className="mb-3 text-lg font-bold">
-          Nouvelle invitation
-        </h2>
+      <Section id="inviter" title="Nouvelle invitation">
         <InviteForm lastResult={lastResult}>{children}</InviteForm>
-      </section>
-      <section aria-labelledby="attente" className="card">
-        <h2 id="attente" className="mb-3 text-lg font-bold">
-          Invitations en attente
-        </h2>
+      </Section>
+      <Section id="attente" title="Invitations en attente" className="card">
         <PendingInvitations invitations={invitations} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -38,4 +38,31 @@ export function StatCard({
   );
 }
 
+/** A section named by its heading (`aria-labelledby`), on a card unless told otherwise. */
+export function Section({
+  id,
+  title,
+  className = "card mb-6",
+  large = false,
+  headingClassName = large ? "mb-3 text-xl font-bold" : "mb-3 text-lg font-bold",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  /** A heading of the page's main parts (text-xl). */
+  large?: boolean;
+  headingClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className={className || undefined}>
+      <h2 id={id} className={headingClassName}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export { numberFormat } from "~/utils/format";

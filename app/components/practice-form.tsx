@@ -70,11 +70,8 @@ export function PracticeForm({
         {clubs.length > 1 ? (
           <SelectField
             label="Club"
-            errors={fields.clubId.errors}
+            field={fields.clubId}
             selectProps={{
-              name: fields.clubId.name,
-              id: fields.clubId.id,
-              required: fields.clubId.required,
               defaultValue: defaults.clubId,
             }}
             options={clubs}
@@ -84,14 +81,8 @@ export function PracticeForm({
         )}
         <Field
           label="Titre"
-          errors={fields.title.errors}
-          inputProps={{
-            name: fields.title.name,
-            id: fields.title.id,
-            defaultValue: defaults.title,
-            maxLength: PRACTICE_TITLE_MAX,
-            required: true,
-          }}
+          field={fields.title}
+          inputProps={{ defaultValue: defaults.title, maxLength: PRACTICE_TITLE_MAX }}
         />
         <TextAreaField
           label="Ce que vous faites, comment, et ce que vous en retenez"
@@ -101,11 +92,8 @@ export function PracticeForm({
               liens [texte](https://…). Le HTML n&apos;est pas interprété. {PERSONAL_DATA_HELP}
             </>
           }
-          errors={fields.body.errors}
+          field={fields.body}
           textareaProps={{
-            id: fields.body.id,
-            name: fields.body.name,
-            required: true,
             defaultValue: defaults.body,
             rows: 12,
             maxLength: PRACTICE_BODY_MAX,
@@ -114,11 +102,8 @@ export function PracticeForm({
         />
         <SelectField
           label="Qui peut la lire ?"
-          errors={fields.visibility.errors}
+          field={fields.visibility}
           selectProps={{
-            name: fields.visibility.name,
-            id: fields.visibility.id,
-            required: fields.visibility.required,
             defaultValue: defaults.visibility,
           }}
           options={PRACTICE_VISIBILITIES.map((v) => ({
@@ -129,11 +114,8 @@ export function PracticeForm({
         {commitments.length > 0 ? (
           <SelectField
             label="Engagement qu'elle sert (facultatif)"
-            errors={fields.commitmentId.errors}
+            field={fields.commitmentId}
             selectProps={{
-              name: fields.commitmentId.name,
-              id: fields.commitmentId.id,
-              required: fields.commitmentId.required,
               defaultValue: defaults.commitmentId,
             }}
             options={[{ value: "", label: "Aucun" }, ...commitments]}

@@ -1,12 +1,15 @@
 // « S'identifier avec ProConnect » (decision 027): a plain link, so the browser leaves for the
 // provider with a full GET (no client-side navigation, no form posted to another site). Its
 // wording and the « Qu'est-ce que ProConnect ? » link follow ProConnect's button guidelines.
+import { Section } from "./page";
 export function ProConnectButton({ href, intro }: { href: string; intro: string }) {
   return (
-    <section aria-labelledby="proconnect-title" className="card mt-6">
-      <h2 id="proconnect-title" className="text-lg font-semibold">
-        ProConnect
-      </h2>
+    <Section
+      id="proconnect-title"
+      title="ProConnect"
+      className="card mt-6"
+      headingClassName="text-lg font-semibold"
+    >
       <p className="mb-4 text-sm text-gray-700">{intro}</p>
       <a href={href} className="btn-primary inline-block w-full text-center">
         S&apos;identifier avec ProConnect
@@ -16,6 +19,6 @@ export function ProConnectButton({ href, intro }: { href: string; intro: string 
           Qu&apos;est-ce que ProConnect ? (nouvelle fenêtre)
         </a>
       </p>
-    </section>
+    </Section>
   );
 }

@@ -88,11 +88,8 @@ export function RealisationForm({
               "Une réalisation ne fait avancer qu'un engagement compté dans la même unité (personnes, euros ou heures)."
             )
           }
-          errors={fields.commitmentId.errors}
+          field={fields.commitmentId}
           selectProps={{
-            name: fields.commitmentId.name,
-            id: fields.commitmentId.id,
-            required: fields.commitmentId.required,
             value: commitmentId,
             onChange: (e) => setCommitmentId(e.target.value),
           }}
@@ -103,11 +100,8 @@ export function RealisationForm({
         />
         <SelectField
           label="Type d'action"
-          errors={fields.actionTypeCode.errors}
+          field={fields.actionTypeCode}
           selectProps={{
-            name: fields.actionTypeCode.name,
-            id: fields.actionTypeCode.id,
-            required: fields.actionTypeCode.required,
             value: actionTypeCode,
             onChange: (e) => setActionTypeCode(e.target.value),
           }}
@@ -115,11 +109,8 @@ export function RealisationForm({
         />
         <SelectField
           label="Public"
-          errors={fields.publicCategoryCode.errors}
+          field={fields.publicCategoryCode}
           selectProps={{
-            name: fields.publicCategoryCode.name,
-            id: fields.publicCategoryCode.id,
-            required: fields.publicCategoryCode.required,
             value: publicCode,
             onChange: (e) => setPublicCode(e.target.value),
           }}
@@ -136,11 +127,8 @@ export function RealisationForm({
         {isHire ? (
           <SelectField
             label="Type de contrat"
-            errors={fields.contractType.errors}
+            field={fields.contractType}
             selectProps={{
-              name: fields.contractType.name,
-              id: fields.contractType.id,
-              required: fields.contractType.required,
               defaultValue: defaults.contractType,
             }}
             options={[
@@ -186,10 +174,8 @@ export function RealisationForm({
       <TextAreaField
         label="Note (facultative)"
         help={`${PERSONAL_DATA_HELP} Seuls des nombres et des catégories sont enregistrés.`}
-        errors={fields.note.errors}
+        field={fields.note}
         textareaProps={{
-          id: fields.note.id,
-          name: fields.note.name,
           defaultValue: defaults.note,
           rows: 2,
         }}

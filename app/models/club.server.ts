@@ -4,10 +4,9 @@
 // merges a handful of grouped rows (headcount brackets into size classes, NAF divisions into
 // sections) and never loads realisations one by one.
 
-import ExcelJS from "exceljs";
 import type { FigurePeriod } from "~/models/figures-period.server";
 import { getFigures } from "~/models/figures-report.server";
-import { writeFigureSheets } from "~/models/figures-workbook.server";
+import { figuresWorkbook } from "~/models/figures-workbook.server";
 import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
@@ -233,38 +232,30 @@ export async function buildClubFiguresWorkbook(
   const club = await getClub(clubId);
   if (!club) return null;
   const data = await getClubFigures(clubId, period);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Engagés";
-  workbook.created = now;
-
-  const about = workbook.addWorksheet("Filtres");
-  about.columns = [
-    { header: "Filtre", key: "name", width: 34 },
-    { header: "Valeur", key: "value", width: 80 },
-  ];
-  about.getRow(1).font = { bold: true };
-  about.addRows([
-    { name: "Club", value: club.name },
-    { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
-    { name: "Période", value: period.label },
-    { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
-    {
-      name: "Tendance mensuelle",
-      value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
-    },
-    ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-    {
-      name: "Date d'extraction",
-      value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
-    },
-    {
-      name: "Source",
-      value:
-        "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
-    },
-  ]);
-
-  writeFigureSheets(workbook, data);
+  const workbook = figuresWorkbook(
+    [
+      { name: "Club", value: club.name },
+      { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
+      { name: "Période", value: period.label },
+      { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
+      {
+        name: "Tendance mensuelle",
+        value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
+      },
+      ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
+      {
+        name: "Date d'extraction",
+        value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
+      },
+      {
+        name: "Source",
+        value:
+          "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
+      },
+    ],
+    data,
+    now,
+  );
 
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;

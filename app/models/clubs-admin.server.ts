@@ -1,7 +1,7 @@
 // Clubs seen and run by the national administration: create, edit, close and reopen a club
 // (decision 015). Every write is audited in the same transaction; the routes check `admin`.
 
-import { audit } from "~/utils/audit.server";
+import { audit, updateClubAudited } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import type { ClubInput } from "~/utils/schemas/club";
 
@@ -222,12 +222,9 @@ export async function reopenClub(actorId: string, clubId: string) {
     const club = await tx.club.findUnique({ where: { id: clubId }, select: { closedAt: true } });
     if (!club) throw new ClubAdminError("Ce club n'existe pas.", undefined, 404);
     if (!club.closedAt) throw new ClubAdminError("Ce club est déjà ouvert.");
-    await tx.club.update({ where: { id: clubId }, data: { closedAt: null } });
-    await audit(tx, {
+    await updateClubAudited(tx, {
       actorId,
       action: "REOPEN_CLUB",
-      entityType: "Club",
-      entityId: clubId,
       clubId,
       before: { closedAt: club.closedAt },
       after: { closedAt: null },

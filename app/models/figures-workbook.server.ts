@@ -1,7 +1,7 @@
 // The sheets every figures export shares (club, département): key figures, one sheet per
 // breakdown and the monthly trend, as the figures pages show them.
 
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import type { ScopeFigures } from "~/models/figures-report.server";
 
 const KEY_FIGURE_LABELS = [
@@ -52,4 +52,27 @@ export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ScopeFigures
   ];
   trendSheet.getRow(1).font = { bold: true };
   for (const m of data.trend) trendSheet.addRow(m);
+}
+
+/**
+ * A figures workbook: first a "Filtres" sheet saying in words what the export holds (scope,
+ * period, filters, extraction date, source), then the figure sheets.
+ */
+export function figuresWorkbook(
+  description: Array<{ name: string; value: string }>,
+  data: ScopeFigures,
+  now: Date,
+) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Engagés";
+  workbook.created = now;
+  const about = workbook.addWorksheet("Filtres");
+  about.columns = [
+    { header: "Filtre", key: "name", width: 34 },
+    { header: "Valeur", key: "value", width: 80 },
+  ];
+  about.getRow(1).font = { bold: true };
+  about.addRows(description);
+  writeFigureSheets(workbook, data);
+  return workbook;
 }

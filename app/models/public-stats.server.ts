@@ -19,6 +19,7 @@ import {
   type Period,
 } from "./figures.server";
 import { peopleByPublic, realisationsByActionType } from "./figures-breakdowns.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export async function findDepartement(code: string) {
   return prisma.departement.findUnique({ where: { code }, select: { code: true, name: true } });
@@ -365,8 +366,6 @@ export async function publishMonthFigures(now = new Date()) {
   const { month, from, to } = publicPeriod(now);
   await ensureSnapshot(month, { from, to });
 }
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The public figures of one département or (null) the whole country. */
 export async function publicStats(departementCode: string | null, now = new Date()) {

@@ -1,6 +1,6 @@
 // A club's reminder cap and the log of the reminders it sent.
 
-import { audit } from "~/utils/audit.server";
+import { updateClubAudited } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { REMINDER_CAP_MAX_DAYS, REMINDER_CAP_MIN_DAYS, ReminderError } from "./reminders.server";
 
@@ -19,12 +19,9 @@ export async function setReminderCap(actorId: string, clubId: string, days: numb
       select: { reminderCapDays: true },
     });
     if (before.reminderCapDays === days) return before.reminderCapDays;
-    await tx.club.update({ where: { id: clubId }, data: { reminderCapDays: days } });
-    await audit(tx, {
+    await updateClubAudited(tx, {
       actorId,
       action: "UPDATE",
-      entityType: "Club",
-      entityId: clubId,
       clubId,
       before: { reminderCapDays: before.reminderCapDays },
       after: { reminderCapDays: days },

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { KeyFigures, publicPeriodLabel } from "~/components/key-figures";
 import { publicStats } from "~/models/public-stats.server";
 import { getUserId } from "~/utils/auth.server";
+import { Section } from "~/components/page";
 
 export const meta: MetaFunction = () => [
   { title: "Engagés — Les entreprises s'engagent pour l'inclusion" },
@@ -50,10 +51,12 @@ export default function Home() {
           />
         </div>
       </section>
-      <section aria-labelledby="principes" className="grid gap-4 md:grid-cols-4">
-        <h2 id="principes" className="sr-only">
-          Les quatre principes du club
-        </h2>
+      <Section
+        id="principes"
+        title="Les quatre principes du club"
+        className="grid gap-4 md:grid-cols-4"
+        headingClassName="sr-only"
+      >
         {[
           ["Liberté", "Chaque entreprise choisit ses actions et ses publics."],
           ["Volontariat", "Les engagements sont déclarés librement, datés et signés."],
@@ -65,7 +68,7 @@ export default function Home() {
             <p className="mt-1 text-gray-800">{text}</p>
           </div>
         ))}
-      </section>
+      </Section>
     </>
   );
 }

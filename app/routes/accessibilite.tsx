@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { env } from "~/utils/env.server";
 
 // The accessibility statement (déclaration d'accessibilité) in the form the RGAA asks for. Keep
@@ -40,10 +40,12 @@ export default function AccessibilityPage() {
         espaces des entreprises, des clubs, des préfectures et de l&apos;administration.
       </p>
 
-      <section aria-labelledby="etat" className="space-y-2">
-        <h2 id="etat" className="text-xl font-bold">
-          État de conformité
-        </h2>
+      <Section
+        id="etat"
+        title="État de conformité"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         {/* The RGAA's rule: without an audit measuring the rate of criteria met, the status is
             "non conforme", whatever the internal checks found (and "partiellement" needs ≥ 50 %). */}
         <p>
@@ -57,12 +59,14 @@ export default function AccessibilityPage() {
             ? "L'audit interne décrit ci-dessous n'a relevé aucune non-conformité qui ne soit aujourd'hui corrigée."
             : "L'audit interne décrit ci-dessous a relevé des non-conformités qui restent à corriger : elles sont énumérées plus bas."}
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="resultats" className="space-y-2">
-        <h2 id="resultats" className="text-xl font-bold">
-          Résultats des tests
-        </h2>
+      <Section
+        id="resultats"
+        title="Résultats des tests"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         <p>
           Un audit interne mené en novembre 2026 a parcouru 57 pages avec chacun des rôles
           (entreprise, animateur, préfecture, administration) : contrôle automatique (axe-core,
@@ -86,12 +90,14 @@ export default function AccessibilityPage() {
           parcours principaux, à 1 280 et à 320 pixels de large, et la largeur de chaque page à 320
           pixels est mesurée pour chacun des rôles.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="non-accessible" className="space-y-2">
-        <h2 id="non-accessible" className="text-xl font-bold">
-          Contenus non accessibles
-        </h2>
+      <Section
+        id="non-accessible"
+        title="Contenus non accessibles"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         <h3 className="text-lg font-semibold">Non-conformités</h3>
         {NON_CONFORMITIES.length === 0 ? (
           <p>
@@ -113,12 +119,14 @@ export default function AccessibilityPage() {
           rendus) relèvent de leurs auteurs ; la plateforme leur demande un texte alternatif pour
           chaque image.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="etablissement" className="space-y-2">
-        <h2 id="etablissement" className="text-xl font-bold">
-          Établissement de cette déclaration
-        </h2>
+      <Section
+        id="etablissement"
+        title="Établissement de cette déclaration"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         <p>Cette déclaration a été établie le {STATEMENT_DATE}.</p>
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">Technologies utilisées</dt>
@@ -141,12 +149,14 @@ export default function AccessibilityPage() {
             Passerelles, pages d&apos;erreur.
           </dd>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="contact" className="space-y-2">
-        <h2 id="contact" className="text-xl font-bold">
-          Retour d&apos;information et contact
-        </h2>
+      <Section
+        id="contact"
+        title="Retour d'information et contact"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         <p>
           Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, ou si vous relevez un
           défaut d&apos;accessibilité, contactez l&apos;opérateur national de la plateforme : nous
@@ -165,12 +175,14 @@ export default function AccessibilityPage() {
           Dites-nous la page concernée (son adresse), ce que vous cherchiez à faire et, si vous le
           souhaitez, le navigateur et les aides techniques que vous utilisez.
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="recours" className="space-y-2">
-        <h2 id="recours" className="text-xl font-bold">
-          Voies de recours
-        </h2>
+      <Section
+        id="recours"
+        title="Voies de recours"
+        className="space-y-2"
+        headingClassName="text-xl font-bold"
+      >
         <p>
           Si vous nous avez signalé un défaut d&apos;accessibilité qui vous empêche d&apos;accéder à
           un contenu ou à un service et que vous n&apos;avez pas obtenu de réponse satisfaisante,
@@ -193,7 +205,7 @@ export default function AccessibilityPage() {
             75342 Paris CEDEX 07.
           </li>
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FigureTrend } from "~/components/figures-sections";
 import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures } from "~/models/figures.server";
 import { monthlyTrend } from "~/models/figures-breakdowns.server";
@@ -54,10 +54,7 @@ export default function AdminHome() {
       />
       <FilterNotices notices={d.notices} />
       <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
-      <section aria-labelledby="departements" className="card mb-8">
-        <h2 id="departements" className="mb-3 text-xl font-bold">
-          Départements
-        </h2>
+      <Section id="departements" title="Départements" className="card mb-8" large>
         <div className="max-h-[36rem] overflow-auto">
           <table className="table-basic">
             <caption className="sr-only">
@@ -121,12 +118,9 @@ export default function AdminHome() {
             </tfoot>
           </table>
         </div>
-      </section>
+      </Section>
       <FigureTrend trend={d.trend} />
-      <section aria-labelledby="clubs" className="card mb-8">
-        <h2 id="clubs" className="mb-3 text-xl font-bold">
-          Clubs
-        </h2>
+      <Section id="clubs" title="Clubs" className="card mb-8" large>
         <DataTable
           caption="Clubs par département"
           columns={["Département", "Club", { label: "Membres", className: "text-right" }]}
@@ -143,17 +137,14 @@ export default function AdminHome() {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="emails" className="card">
-        <h2 id="emails" className="mb-3 text-xl font-bold">
-          File d&apos;envoi des e-mails
-        </h2>
+      </Section>
+      <Section id="emails" title="File d'envoi des e-mails" className="card" large>
         <p>
           Envoyés : {d.outbox.SENT ?? 0} · en attente : {d.outbox.PENDING ?? 0} · en cours :{" "}
           {d.outbox.SENDING ?? 0} · en échec : {d.outbox.FAILED ?? 0}.{" "}
           <Link to="/admin/emails">Voir le détail</Link>
         </p>
-      </section>
+      </Section>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import {
   CatalogueError,
   catalogueGrid,
@@ -88,10 +88,7 @@ export default function AdminCatalogue() {
         intro="Pour chaque année, les types d'action que chaque thème propose. Les entreprises ne peuvent déclarer un engagement que pour une année ouverte ici, et seulement une action de son catalogue."
       />
       <FormErrors errors={actionData ? [actionData.error] : undefined} />
-      <section aria-labelledby="annees" className="card mb-6">
-        <h2 id="annees" className="mb-3 text-lg font-bold">
-          Années ouvertes
-        </h2>
+      <Section id="annees" title="Années ouvertes">
         <ul className="mb-4 flex flex-wrap gap-2">
           {years.map((y) => (
             <li key={y}>
@@ -116,11 +113,8 @@ export default function AdminCatalogue() {
             Ouvrir l&apos;année {nextYear}
           </button>
         </Form>
-      </section>
-      <section aria-labelledby="catalogue" className="card">
-        <h2 id="catalogue" className="mb-3 text-lg font-bold">
-          Catalogue {year}
-        </h2>
+      </Section>
+      <Section id="catalogue" title={<>Catalogue {year}</>} className="card">
         <Form method="post">
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="year" value={year} />
@@ -156,7 +150,7 @@ export default function AdminCatalogue() {
             Enregistrer le catalogue {year}
           </button>
         </Form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { ClubForm } from "~/components/club-form";
 import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
@@ -20,7 +20,7 @@ import {
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";
 import { listDepartements } from "~/models/departements.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -108,10 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ClubAdminError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ intent, result: reply }, { status: error.status });
+      return data({ intent, result: errorReply(submission, error) }, { status: error.status });
     }
     throw error;
   }
@@ -139,10 +136,7 @@ export default function AdminClub() {
           </Link>
         }
       />
-      <section aria-labelledby="animateurs" className="card mb-6">
-        <h2 id="animateurs" className="mb-3 text-lg font-bold">
-          Animateurs
-        </h2>
+      <Section id="animateurs" title="Animateurs">
         {club.animators.length === 0 ? (
           <p className="mb-4">Ce club n&apos;a pas encore d&apos;animateur.</p>
         ) : (
@@ -164,11 +158,8 @@ export default function AdminClub() {
         )}
         <h3 className="mb-2 mt-6 font-bold">Invitations en attente</h3>
         <PendingInvitations invitations={invitations} />
-      </section>
-      <section aria-labelledby="modifier" className="card mb-6">
-        <h2 id="modifier" className="mb-3 text-lg font-bold">
-          Modifier le club
-        </h2>
+      </Section>
+      <Section id="modifier" title="Modifier le club">
         <ClubForm
           id="edit-club"
           departements={departements}
@@ -185,11 +176,12 @@ export default function AdminClub() {
               : undefined
           }
         />
-      </section>
-      <section aria-labelledby="fermeture" className="card">
-        <h2 id="fermeture" className="mb-3 text-lg font-bold">
-          {closed ? "Rouvrir le club" : "Fermer le club"}
-        </h2>
+      </Section>
+      <Section
+        id="fermeture"
+        title={closed ? "Rouvrir le club" : "Fermer le club"}
+        className="card"
+      >
         <Form method="post">
           {closed ? (
             <>
@@ -237,7 +229,7 @@ export default function AdminClub() {
             </>
           )}
         </Form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubForm } from "~/components/club-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate, countOf } from "~/utils/format";
 import { DataTable } from "~/components/data-table";
 import { ClubAdminError, createClub, listClubsForAdmin } from "~/models/clubs-admin.server";
 import { listDepartements } from "~/models/departements.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clubSchema } from "~/utils/schemas/club";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -35,10 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ClubAdminError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: error.status });
+      return data({ result: errorReply(submission, error) }, { status: error.status });
     }
     throw error;
   }
@@ -53,10 +50,12 @@ export default function AdminClubs() {
         title="Clubs"
         intro="Créez les clubs départementaux, invitez leurs animateurs, fermez un club qui s'arrête : son historique et ses chiffres restent."
       />
-      <section aria-labelledby="liste" className="card mb-6">
-        <h2 id="liste" className="mb-3 text-lg font-bold">
-          {clubs.length === 0 ? "Aucun club pour l'instant" : countOf(clubs.length, "club")}
-        </h2>
+      <Section
+        id="liste"
+        title={
+          <>{clubs.length === 0 ? "Aucun club pour l'instant" : countOf(clubs.length, "club")}</>
+        }
+      >
         {clubs.length === 0 ? (
           <p>Créez le premier club avec le formulaire ci-dessous, puis invitez son animateur.</p>
         ) : (
@@ -89,11 +88,8 @@ export default function AdminClubs() {
             ))}
           </DataTable>
         )}
-      </section>
-      <section aria-labelledby="creer" className="card">
-        <h2 id="creer" className="mb-3 text-lg font-bold">
-          Créer un club
-        </h2>
+      </Section>
+      <Section id="creer" title="Créer un club" className="card">
         <ClubForm
           id="create-club"
           departements={departements}
@@ -101,7 +97,7 @@ export default function AdminClubs() {
           lastResult={actionData?.result}
           submitLabel="Créer le club"
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import {
   CompanyProfileError,
   changeCompanySiret,
@@ -126,10 +126,16 @@ export default function AdminCompanies() {
       <FormErrors errors={[actionData?.error ?? null]} />
       {asked && !company ? <p className="card">Aucune entreprise n&apos;a ce SIRET.</p> : null}
       {company ? (
-        <section aria-labelledby="fiche" className="card">
-          <h2 id="fiche" className="mb-2 text-lg font-bold">
-            {company.name} — SIRET <span className="tabular-nums">{company.siret}</span>
-          </h2>
+        <Section
+          id="fiche"
+          title={
+            <>
+              {company.name} — SIRET <span className="tabular-nums">{company.siret}</span>
+            </>
+          }
+          className="card"
+          headingClassName="mb-2 text-lg font-bold"
+        >
           <p className="mb-2">
             {company._count.roles === 0
               ? "Aucune personne n'agit encore pour cette entreprise."
@@ -192,7 +198,7 @@ export default function AdminCompanies() {
               </button>
             </Form>
           ) : null}
-        </section>
+        </Section>
       ) : null}
     </>
   );

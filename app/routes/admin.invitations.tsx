@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/forms";
 import { InvitationSections } from "~/components/invite-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { inviteAndRedirect } from "~/utils/invitation-form.server";
 import { clubExists, listOpenClubs } from "~/models/clubs-admin.server";
@@ -146,10 +146,7 @@ export default function AdminInvitations() {
         )}
       </InvitationSections>
       {proConnect ? (
-        <section aria-labelledby="proconnect" className="card mb-6">
-          <h2 id="proconnect" className="mb-3 text-lg font-bold">
-            Connexion des agents de préfecture
-          </h2>
+        <Section id="proconnect" title="Connexion des agents de préfecture">
           <Form method="post">
             <input type="hidden" name="intent" value="proconnect" />
             <label className="mb-3 flex items-center gap-2">
@@ -160,7 +157,7 @@ export default function AdminInvitations() {
               Enregistrer
             </button>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -8,7 +8,7 @@ import { BreakdownTable } from "~/components/breakdown-table";
 import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glance";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
   countByActivity,
   filterAndSortMembers,
@@ -107,10 +107,7 @@ export default function ClubHome() {
           mais il n&apos;accueille plus de nouveaux membres, réunions, relances ni invitations.
         </p>
       ) : null}
-      <section aria-labelledby="ce-mois-ci" className="card mb-8">
-        <h2 id="ce-mois-ci" className="mb-3 text-xl font-bold">
-          Ce mois-ci dans le club
-        </h2>
+      <Section id="ce-mois-ci" title="Ce mois-ci dans le club" className="card mb-8" large>
         <div className="grid gap-6 md:grid-cols-3">
           <MonthList
             title="Nouveaux membres"
@@ -143,22 +140,26 @@ export default function ClubHome() {
             }))}
           />
         </div>
-      </section>
-      <section aria-labelledby="chiffres-club" className="mb-8">
-        <h2 id="chiffres-club" className="mb-3 text-xl font-bold">
-          Chiffres du club en {q.annee}
-        </h2>
+      </Section>
+      <Section
+        id="chiffres-club"
+        title={<>Chiffres du club en {q.annee}</>}
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         <KeyFigures figures={d.figures} />
         <p className="mt-3 text-sm">
           <Link to={`chiffres?annee=${q.annee}`}>
             Tous les chiffres du club : répartitions, tendance et export
           </Link>
         </p>
-      </section>
-      <section aria-labelledby="membres-club" className="card mb-8">
-        <h2 id="membres-club" className="mb-1 text-xl font-bold">
-          Membres et prospects en un coup d&apos;œil
-        </h2>
+      </Section>
+      <Section
+        id="membres-club"
+        title="Membres et prospects en un coup d'œil"
+        className="card mb-8"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-4 text-sm text-gray-700">
           Actifs (une réalisation déclarée dans les 3 derniers mois) : {d.counts.ACTIVE} ·
           silencieux : {d.counts.SILENT} · prospects : {d.counts.PROSPECT} · partis :{" "}
@@ -198,7 +199,7 @@ export default function ClubHome() {
           Progression : part réalisée de l&apos;objectif de chaque engagement chiffré de
           l&apos;année (en cours ou atteint), plafonnée à 100 %, en moyenne sur ces engagements.
         </p>
-      </section>
+      </Section>
       <section className="card">
         <BreakdownTable
           caption={`Personnes accompagnées par public en ${q.annee}`}

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
@@ -79,10 +79,12 @@ export default function ClubPasserellesPage() {
         title="Passerelles du club"
         intro="Les besoins et les disponibilités des membres du club, avec les rapprochements possibles (y compris les annonces des autres clubs ouvertes au département). Mettez les entreprises en relation : elles reçoivent chacune un e-mail, et vous répondent directement."
       />
-      <section aria-labelledby="club-posts" className="mb-8">
-        <h2 id="club-posts" className="mb-3 text-xl font-semibold text-gray-900">
-          Annonces ouvertes ({open.length})
-        </h2>
+      <Section
+        id="club-posts"
+        title={<>Annonces ouvertes ({open.length})</>}
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-semibold text-gray-900"
+      >
         {open.length === 0 ? (
           <p className="text-gray-700">Aucune annonce ouverte dans le club.</p>
         ) : (
@@ -137,11 +139,13 @@ export default function ClubPasserellesPage() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="club-matches">
-        <h2 id="club-matches" className="mb-3 text-xl font-semibold text-gray-900">
-          Mises en relation ({matches.length})
-        </h2>
+      </Section>
+      <Section
+        id="club-matches"
+        title={<>Mises en relation ({matches.length})</>}
+        className=""
+        headingClassName="mb-3 text-xl font-semibold text-gray-900"
+      >
         {matches.length === 0 ? (
           <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
         ) : (
@@ -182,7 +186,7 @@ export default function ClubPasserellesPage() {
             </table>
           </TableScroll>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import {
@@ -76,10 +76,12 @@ export default function ClubPractices() {
       />
       <FormErrors errors={actionData?.error ? [actionData.error] : []} />
 
-      <section aria-labelledby="signalements" className="mb-8">
-        <h2 id="signalements" className="mb-3 text-xl font-bold">
-          Signalements à traiter ({numberFormat.format(d.reports.length)})
-        </h2>
+      <Section
+        id="signalements"
+        title={<>Signalements à traiter ({numberFormat.format(d.reports.length)})</>}
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         {d.reports.length === 0 ? (
           <p className="card text-gray-700">Aucun signalement en attente.</p>
         ) : (
@@ -111,12 +113,9 @@ export default function ClubPractices() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="toutes">
-        <h2 id="toutes" className="mb-3 text-xl font-bold">
-          Pratiques du club
-        </h2>
+      <Section id="toutes" title="Pratiques du club" className="" large>
         <TableScroll label="Pratiques du club" className="card">
           <table className="table-basic">
             <thead>
@@ -170,7 +169,7 @@ export default function ClubPractices() {
             </tbody>
           </table>
         </TableScroll>
-      </section>
+      </Section>
     </>
   );
 }

@@ -4,20 +4,17 @@ import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
-import { listMeetingInvitees, MeetingError } from "~/models/meeting-invitations.server";
+import { PageHeader, Section } from "~/components/page";
+import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import {
   canAnswerInClub,
   myInvitations,
   answerClosedReason,
-  answerAsMember,
 } from "~/models/meeting-answers.server";
-import { meetingHasStarted } from "~/models/meeting.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
-import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { requireClubMeetingPage } from "~/utils/club-route.server";
+import { answerAndRedirect, requireClubMeetingPage } from "~/utils/club-route.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, clubId, meeting, when } = await requireClubMeetingPage(
+  const { user, clubId, meeting, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:read",
@@ -50,14 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clubName: meeting.club.name,
     canManage,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
+      ...heading,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       agendaHtml: renderMarkdown(meeting.agenda, { headingLevel: 3 }),
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting, now),
       answerClosed: answerClosedReason(meeting, now),
       minutesHtml:
         meeting.minutesPublishedAt && meeting.minutes
@@ -98,18 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "rsvp") throw new Response("Action inconnue.", { status: 400 });
   const parsed = answerSchema.safeParse({ answer: form.get("answer") });
   if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
-  try {
-    await answerAsMember(user, clubId, meetingId, parsed.data.answer);
-  } catch (error) {
-    if (error instanceof MeetingError) {
-      return redirectWithFlash(request, back, { kind: "error", message: error.message });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, back, {
-    kind: "success",
-    message: "Votre réponse est enregistrée. Merci !",
-  });
+  return answerAndRedirect(request, { user, clubId, meetingId, rsvp: parsed.data.answer }, back);
 }
 
 export default function MeetingPage() {
@@ -129,45 +111,35 @@ export default function MeetingPage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section aria-labelledby="infos" className="card">
-            <h2 id="infos" className="mb-3 text-lg font-bold">
-              Informations pratiques
-            </h2>
+          <Section id="infos" title="Informations pratiques" className="card">
             <MeetingFactsList when={m.when} place={m.place} videoUrl={m.videoUrl} />
             {m.cancelled ? (
               <p className="mt-3 font-semibold text-red-800">
                 Cette réunion est annulée. Les personnes invitées ont été prévenues par e-mail.
               </p>
             ) : null}
-          </section>
+          </Section>
           {!m.cancelled && !m.answerClosed && d.canAnswer ? (
-            <section aria-labelledby="repondre" className="card">
-              <h2 id="repondre" className="mb-3 text-lg font-bold">
-                Venez-vous ?
-              </h2>
+            <Section id="repondre" title="Venez-vous ?" className="card">
               <RsvpButtons meetingId={m.id} current={d.myRsvp} title={m.title} />
-            </section>
+            </Section>
           ) : d.myRsvp ? (
-            <section aria-labelledby="ma-reponse" className="card">
-              <h2 id="ma-reponse" className="mb-2 text-lg font-bold">
-                Votre réponse
-              </h2>
+            <Section
+              id="ma-reponse"
+              title="Votre réponse"
+              className="card"
+              headingClassName="mb-2 text-lg font-bold"
+            >
               <RsvpBadge rsvp={d.myRsvp} />
-            </section>
+            </Section>
           ) : null}
           {m.agendaHtml ? (
-            <section aria-labelledby="ordre-du-jour" className="card">
-              <h2 id="ordre-du-jour" className="mb-3 text-lg font-bold">
-                Ordre du jour
-              </h2>
+            <Section id="ordre-du-jour" title="Ordre du jour" className="card">
               <MarkdownContent html={m.agendaHtml} />
-            </section>
+            </Section>
           ) : null}
           {d.practices.length > 0 ? (
-            <section aria-labelledby="pratiques" className="card">
-              <h2 id="pratiques" className="mb-3 text-lg font-bold">
-                Bonnes pratiques présentées
-              </h2>
+            <Section id="pratiques" title="Bonnes pratiques présentées" className="card">
               <ul className="space-y-3">
                 {d.practices.map((p) => (
                   <li key={p.id}>
@@ -181,12 +153,9 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
-          <section aria-labelledby="compte-rendu" className="card">
-            <h2 id="compte-rendu" className="mb-3 text-lg font-bold">
-              Compte rendu
-            </h2>
+          <Section id="compte-rendu" title="Compte rendu" className="card">
             {m.minutesHtml ? (
               <MarkdownContent html={m.minutesHtml} />
             ) : (
@@ -198,24 +167,23 @@ export default function MeetingPage() {
                     : "Le compte rendu sera publié ici après la réunion."}
               </p>
             )}
-          </section>
+          </Section>
         </div>
         <div className="space-y-6">
-          <section aria-labelledby="reponses" className="card">
-            <h2 id="reponses" className="mb-2 text-lg font-bold">
-              Réponses
-            </h2>
+          <Section
+            id="reponses"
+            title="Réponses"
+            className="card"
+            headingClassName="mb-2 text-lg font-bold"
+          >
             <p className="text-sm text-gray-700">
               {d.counts.yes} personne(s) viennent, {d.counts.maybe} peut-être, {d.counts.no} ne
               viennent pas, {d.counts.pending} sans réponse ({d.counts.invited} invitée(s)).
               {m.started && d.counts.attended > 0 ? ` ${d.counts.attended} présente(s).` : ""}
             </p>
-          </section>
+          </Section>
           {d.canManage ? (
-            <section aria-labelledby="gerer" className="card print:hidden">
-              <h2 id="gerer" className="mb-3 text-lg font-bold">
-                Animer la réunion
-              </h2>
+            <Section id="gerer" title="Animer la réunion" className="card print:hidden">
               <ul className="space-y-2">
                 {!m.cancelled ? (
                   <li>
@@ -244,15 +212,12 @@ export default function MeetingPage() {
                   {m.reminderSent ? " Le rappel a été envoyé." : ""}
                 </p>
               ) : null}
-            </section>
+            </Section>
           ) : null}
         </div>
       </div>
       {d.canManage && d.invitees.length > 0 ? (
-        <section aria-labelledby="invites" className="card mt-6">
-          <h2 id="invites" className="mb-3 text-lg font-bold">
-            Personnes invitées
-          </h2>
+        <Section id="invites" title="Personnes invitées" className="card mt-6">
           <DataTable
             caption="Personnes invitées, leur réponse et leur présence"
             columns={["Personne", "Entreprise", "Réponse", "Présence"]}
@@ -271,7 +236,7 @@ export default function MeetingPage() {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </Section>
       ) : null}
     </>
   );

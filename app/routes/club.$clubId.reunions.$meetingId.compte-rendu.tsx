@@ -5,9 +5,9 @@ import { z } from "zod";
 import { MarkdownContent } from "~/components/markdown-content";
 import { TextAreaField } from "~/components/forms";
 import { MeetingPageTop } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
-import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { MeetingError } from "~/models/meeting.server";
 import { saveMinutes } from "~/models/meeting-minutes.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -26,15 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meeting, when } = await requireClubMeetingPage(request, params, "club:manage");
+  const { clubId, meeting, heading } = await requireClubMeetingPage(request, params, "club:manage");
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting),
+      ...heading,
       minutes: meeting.minutes ?? "",
       published: meeting.minutesPublishedAt !== null,
       previewHtml: meeting.minutes ? renderMarkdown(meeting.minutes, { headingLevel: 3 }) : "",
@@ -158,16 +154,13 @@ export default function MinutesPage() {
               )}
             </div>
           </Form>
-          <section aria-labelledby="apercu" className="card">
-            <h2 id="apercu" className="mb-3 text-lg font-bold">
-              Aperçu de la version enregistrée
-            </h2>
+          <Section id="apercu" title="Aperçu de la version enregistrée" className="card">
             {m.previewHtml ? (
               <MarkdownContent html={m.previewHtml} />
             ) : (
               <p className="text-gray-700">Rien d&apos;enregistré pour le moment.</p>
             )}
-          </section>
+          </Section>
         </div>
       )}
     </>

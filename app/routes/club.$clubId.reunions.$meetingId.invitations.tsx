@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ContactForm } from "~/components/contact-form";
 import { FormErrors } from "~/components/forms";
 import { MeetingFactsList, MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import {
   inviteToMeeting,
   listInvitableCompanies,
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+  const { clubId, meetingId, meeting, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:manage",
@@ -36,9 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
+      ...heading,
       place: meeting.place,
       videoUrl: meeting.videoUrl,
       closed: answerClosedReason(meeting),
@@ -142,10 +140,7 @@ export default function MeetingInvitationsPage() {
         <p className="card mb-6 font-semibold text-red-800">{d.meeting.closed}</p>
       ) : (
         <>
-          <section aria-labelledby="inviter" className="card mb-6">
-            <h2 id="inviter" className="mb-3 text-lg font-bold">
-              Entreprises membres
-            </h2>
+          <Section id="inviter" title="Entreprises membres">
             {d.companies.length === 0 ? (
               <p className="text-gray-700">
                 Aucune entreprise membre ne peut encore être invitée : ajoutez l&apos;adresse de
@@ -198,12 +193,13 @@ export default function MeetingInvitationsPage() {
                 </button>
               </div>
             </Form>
-          </section>
+          </Section>
           {d.unreachable.length > 0 ? (
-            <section aria-labelledby="injoignables" className="card mb-6">
-              <h2 id="injoignables" className="mb-1 text-lg font-bold">
-                Sans compte ni adresse de contact ({d.unreachable.length})
-              </h2>
+            <Section
+              id="injoignables"
+              title={<>Sans compte ni adresse de contact ({d.unreachable.length})</>}
+              headingClassName="mb-1 text-lg font-bold"
+            >
               <p className="mb-4 text-sm text-gray-700">
                 Personne n&apos;a de compte dans ces entreprises membres et le club ne connaît pas
                 l&apos;adresse de leur contact : elles ne peuvent pas être invitées. Saisissez cette
@@ -226,14 +222,11 @@ export default function MeetingInvitationsPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
         </>
       )}
-      <section aria-labelledby="invites" className="card">
-        <h2 id="invites" className="mb-3 text-lg font-bold">
-          Personnes invitées ({d.invitees.length})
-        </h2>
+      <Section id="invites" title={<>Personnes invitées ({d.invitees.length})</>} className="card">
         {d.invitees.length === 0 ? (
           <p className="text-gray-700">Personne n&apos;est encore invité.</p>
         ) : (
@@ -259,7 +252,7 @@ export default function MeetingInvitationsPage() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
     </>
   );
 }

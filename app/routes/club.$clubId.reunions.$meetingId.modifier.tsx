@@ -4,13 +4,13 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { MeetingPageTop } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { cancelMeeting, MeetingError, updateMeeting } from "~/models/meeting.server";
 import { listClubPractices, setMeetingPractices } from "~/models/meeting-practices.server";
 import { toLocalInput } from "~/utils/time/wall-clock";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -70,10 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       } catch (error) {
         if (error instanceof MeetingError) {
-          const reply = error.field
-            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-            : submission.reply({ formErrors: [error.message] });
-          return data({ result: reply }, { status: 400 });
+          return data({ result: errorReply(submission, error) }, { status: 400 });
         }
         throw error;
       }
@@ -127,10 +124,7 @@ export default function EditMeetingPage() {
         </p>
       ) : (
         <div className="space-y-6">
-          <section aria-labelledby="infos">
-            <h2 id="infos" className="mb-3 text-xl font-bold">
-              Informations
-            </h2>
+          <Section id="infos" title="Informations" className="" large>
             <p className="mb-3 text-sm text-gray-700">
               Si vous changez la date, l&apos;horaire ou le lieu, les personnes invitées reçoivent
               un e-mail avec l&apos;invitation mise à jour pour leur agenda.
@@ -141,11 +135,13 @@ export default function EditMeetingPage() {
               lastResult={actionData?.result}
               submitLabel="Enregistrer les modifications"
             />
-          </section>
-          <section aria-labelledby="pratiques" className="card">
-            <h2 id="pratiques" className="mb-1 text-xl font-bold">
-              Bonnes pratiques présentées
-            </h2>
+          </Section>
+          <Section
+            id="pratiques"
+            title="Bonnes pratiques présentées"
+            className="card"
+            headingClassName="mb-1 text-xl font-bold"
+          >
             <p className="mb-3 text-sm text-gray-700">
               Choisissez les bonnes pratiques du club mises à l&apos;honneur pendant la réunion :
               elles apparaissent sur la page de la réunion.
@@ -180,12 +176,14 @@ export default function EditMeetingPage() {
                 </button>
               </Form>
             )}
-          </section>
+          </Section>
           {!d.meeting.ended ? (
-            <section aria-labelledby="annuler" className="card border-red-300">
-              <h2 id="annuler" className="mb-1 text-xl font-bold">
-                Annuler la réunion
-              </h2>
+            <Section
+              id="annuler"
+              title="Annuler la réunion"
+              className="card border-red-300"
+              headingClassName="mb-1 text-xl font-bold"
+            >
               <p className="mb-3 text-sm text-gray-700">
                 Chaque personne invitée reçoit un e-mail d&apos;annulation qui retire la réunion de
                 son agenda. L&apos;annulation est définitive.
@@ -208,7 +206,7 @@ export default function EditMeetingPage() {
                   Annuler la réunion
                 </button>
               </Form>
-            </section>
+            </Section>
           ) : null}
         </div>
       )}

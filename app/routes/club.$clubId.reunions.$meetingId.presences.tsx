@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { listMeetingInvitees } from "~/models/meeting-invitations.server";
 import { addWalkIn, listMemberCompanies, saveAttendance } from "~/models/meeting-attendance.server";
-import { meetingHasStarted, MeetingError } from "~/models/meeting.server";
+import { MeetingError } from "~/models/meeting.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-route.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, meetingId, meeting, when } = await requireClubMeetingPage(
+  const { clubId, meetingId, heading } = await requireClubMeetingPage(
     request,
     params,
     "club:manage",
@@ -30,11 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     clubId,
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when,
-      cancelled: meeting.cancelledAt !== null,
-      started: meetingHasStarted(meeting),
+      ...heading,
     },
     taken,
     companies,
@@ -227,16 +223,18 @@ export default function AttendancePage() {
               </button>
             </Form>
           )}
-          <section aria-labelledby="sans-invitation" className="card">
-            <h2 id="sans-invitation" className="mb-1 text-lg font-bold">
-              Ajouter une personne présente
-            </h2>
+          <Section
+            id="sans-invitation"
+            title="Ajouter une personne présente"
+            className="card"
+            headingClassName="mb-1 text-lg font-bold"
+          >
             <p className="mb-4 text-sm text-gray-700">
               Une personne d&apos;une entreprise membre venue sans invitation, avec ou sans compte
               Engagés : elle est ajoutée à la liste, notée présente.
             </p>
             <WalkInForm companies={d.companies} refusal={walkInRefusal} />
-          </section>
+          </Section>
         </>
       )}
     </>

@@ -4,9 +4,8 @@ import { z } from "zod";
 import { ClubNav } from "~/components/club-nav";
 import { MarkdownContent } from "~/components/markdown-content";
 import { CancelledBadge, MeetingFactsList, RsvpBadge, RsvpButtons } from "~/components/meeting-ui";
-import { PageHeader } from "~/components/page";
-import { MeetingError } from "~/models/meeting-invitations.server";
-import { canAnswerInClub, myInvitations, answerAsMember } from "~/models/meeting-answers.server";
+import { PageHeader, Section } from "~/components/page";
+import { canAnswerInClub, myInvitations } from "~/models/meeting-answers.server";
 import { ensureCalendarToken, regenerateCalendarToken } from "~/models/meeting-calendar.server";
 import { listClubMeetings } from "~/models/meeting.server";
 import { env } from "~/utils/env.server";
@@ -14,7 +13,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { can, requirePermission } from "~/utils/permissions.server";
-import { requireClubPage } from "~/utils/club-route.server";
+import { answerAndRedirect, requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 
@@ -80,18 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "rsvp") {
     const parsed = answerSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw new Response("Réponse invalide.", { status: 400 });
-    try {
-      await answerAsMember(user, clubId, parsed.data.meetingId, parsed.data.answer);
-    } catch (error) {
-      if (error instanceof MeetingError) {
-        return redirectWithFlash(request, back, { kind: "error", message: error.message });
-      }
-      throw error;
-    }
-    return redirectWithFlash(request, back, {
-      kind: "success",
-      message: "Votre réponse est enregistrée. Merci !",
-    });
+    const { meetingId, answer } = parsed.data;
+    return answerAndRedirect(request, { user, clubId, meetingId, rsvp: answer }, back);
   }
   throw new Response("Action inconnue.", { status: 400 });
 }
@@ -165,10 +154,7 @@ export default function ClubMeetings() {
           ) : null
         }
       />
-      <section aria-labelledby="a-venir" className="mb-8">
-        <h2 id="a-venir" className="mb-3 text-xl font-bold">
-          À venir
-        </h2>
+      <Section id="a-venir" title="À venir" className="mb-8" large>
         {d.upcoming.length === 0 ? (
           <p className="text-gray-700">Aucune réunion prévue pour le moment.</p>
         ) : (
@@ -184,11 +170,8 @@ export default function ClubMeetings() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="passees" className="mb-8">
-        <h2 id="passees" className="mb-3 text-xl font-bold">
-          Réunions passées
-        </h2>
+      </Section>
+      <Section id="passees" title="Réunions passées" className="mb-8" large>
         {d.past.length === 0 ? (
           <p className="text-gray-700">Aucune réunion passée.</p>
         ) : (
@@ -206,11 +189,13 @@ export default function ClubMeetings() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="agenda" className="card print:hidden">
-        <h2 id="agenda" className="mb-2 text-lg font-bold">
-          Ajouter les réunions à votre agenda
-        </h2>
+      </Section>
+      <Section
+        id="agenda"
+        title="Ajouter les réunions à votre agenda"
+        className="card print:hidden"
+        headingClassName="mb-2 text-lg font-bold"
+      >
         <p className="mb-2 text-sm text-gray-700">
           Abonnez votre agenda (Outlook, Google Agenda, Apple Calendrier…) à cette adresse : les
           réunions du club s&apos;y ajoutent et s&apos;y mettent à jour d&apos;elles-mêmes.
@@ -234,7 +219,7 @@ export default function ClubMeetings() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

@@ -13,7 +13,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
 
@@ -53,10 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof MeetingError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     }
     throw error;
   }

@@ -4,7 +4,7 @@ import { BarChart } from "~/components/bar-chart";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { KeyFigures } from "~/components/key-figures";
 import { YearSelector } from "~/components/year-selector";
-import { PageHeader, StatCard } from "~/components/page";
+import { PageHeader, StatCard, Section } from "~/components/page";
 import { countOf, formatDate, formatDay } from "~/utils/format";
 import { CommitmentProgressView } from "~/components/commitment-progress";
 import {
@@ -181,10 +181,7 @@ export default function CompanyDashboard() {
         </div>
       ) : null}
 
-      <section aria-labelledby="etapes" className="mb-8">
-        <h2 id="etapes" className="mb-3 text-xl font-bold">
-          {d.canEdit ? "Mes étapes" : "Étapes"}
-        </h2>
+      <Section id="etapes" title={d.canEdit ? "Mes étapes" : "Étapes"} className="mb-8" large>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {d.milestones.map((m) => (
             <li key={m.key} className={`card ${m.reachedAt ? "border-green-300 bg-green-50" : ""}`}>
@@ -208,12 +205,14 @@ export default function CompanyDashboard() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="chiffres" className="mb-8">
-        <h2 id="chiffres" className="mb-3 text-xl font-bold">
-          {d.canEdit ? "Mes chiffres" : "Chiffres"} {d.year}
-        </h2>
+      <Section
+        id="chiffres"
+        title={`${d.canEdit ? "Mes chiffres" : "Chiffres"} ${d.year}`}
+        className="mb-8"
+        large
+      >
         <KeyFigures
           figures={{ ...d.figures, companiesEngaged: undefined }}
           extra={
@@ -228,12 +227,14 @@ export default function CompanyDashboard() {
             />
           }
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="engagements" className="mb-8">
-        <h2 id="engagements" className="mb-3 text-xl font-bold">
-          {d.canEdit ? "Mes engagements" : "Engagements"} {d.year}
-        </h2>
+      <Section
+        id="engagements"
+        title={`${d.canEdit ? "Mes engagements" : "Engagements"} ${d.year}`}
+        className="mb-8"
+        large
+      >
         {d.commitments.length === 0 ? (
           <p className="card">Aucun engagement déclaré pour {d.year}.</p>
         ) : (
@@ -263,12 +264,18 @@ export default function CompanyDashboard() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="repartition" className="mb-8">
-        <h2 id="repartition" className="mb-3 text-xl font-bold">
-          {d.canEdit ? "Mes réalisations" : "Réalisations"} {d.year} par public et par action
-        </h2>
+      <Section
+        id="repartition"
+        title={
+          <>
+            {d.canEdit ? "Mes réalisations" : "Réalisations"} {d.year} par public et par action
+          </>
+        }
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="card">
             <BarChart
@@ -298,7 +305,7 @@ export default function CompanyDashboard() {
             />
           </div>
         </div>
-      </section>
+      </Section>
 
       <p>
         <Link to="equipe">

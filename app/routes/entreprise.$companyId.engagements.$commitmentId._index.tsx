@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate, formatDay } from "~/utils/format";
 import { useCompanySpace } from "~/components/company-nav";
 import { CommitmentProgressView } from "~/components/commitment-progress";
@@ -85,10 +85,7 @@ export default function CommitmentPage() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="avancement" className="card lg:col-span-2">
-          <h2 id="avancement" className="mb-3 text-lg font-bold">
-            Avancement
-          </h2>
+        <Section id="avancement" title="Avancement" className="card lg:col-span-2">
           <CommitmentProgressView
             progress={c.progress}
             targetQuantity={c.targetQuantity}
@@ -125,12 +122,9 @@ export default function CommitmentPage() {
               <code>{c.id}</code>
             </dd>
           </dl>
-        </section>
+        </Section>
         {canEdit ? (
-          <section aria-labelledby="etat" className="card">
-            <h2 id="etat" className="mb-3 text-lg font-bold">
-              Changer l&apos;état
-            </h2>
+          <Section id="etat" title="Changer l'état" className="card">
             <Form method="post">
               <label htmlFor="status" className="label">
                 État
@@ -146,15 +140,12 @@ export default function CommitmentPage() {
                 Enregistrer l&apos;état
               </button>
             </Form>
-          </section>
+          </Section>
         ) : null}
       </div>
-      <section aria-labelledby="historique" className="card mt-6">
-        <h2 id="historique" className="mb-3 text-lg font-bold">
-          Historique
-        </h2>
+      <Section id="historique" title="Historique" className="card mt-6">
         <HistoryList entries={history} statusLabels={COMMITMENT_STATUS_LABELS} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,7 +9,8 @@ import { CommitmentError, getCommitment, updateCommitment } from "~/models/commi
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
@@ -19,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commitment = await getCommitment(companyId, params.commitmentId ?? "");
   if (!commitment) notFound("Cet engagement n'existe pas.");
   const years = [...new Set([...(await declarableYears()), commitment.year])].sort((a, b) => b - a);
-  return { companyId, commitment, years, catalogues: await cataloguesOf(years) };
+  return {
+    companyId,
+    commitment,
+    period: { startDate: isoDay(commitment.startDate), endDate: isoDay(commitment.endDate) },
+    years,
+    catalogues: await cataloguesOf(years),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,10 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateCommitment(user.id, companyId, commitmentId, submission.value);
   } catch (error) {
     if (error instanceof CommitmentError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     }
     throw error;
   }
@@ -49,10 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const isoDay = (d: string | Date) => new Date(d).toISOString().slice(0, 10);
-
 export default function EditCommitmentPage() {
-  const { companyId, commitment: c, years, catalogues } = useLoaderData<typeof loader>();
+  const { companyId, commitment: c, period, years, catalogues } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -75,8 +77,7 @@ export default function EditCommitmentPage() {
           ambition: c.ambition,
           targetQuantity: c.targetQuantity ? String(c.targetQuantity) : "",
           targetUnit: c.targetUnit ?? "",
-          startDate: isoDay(c.startDate),
-          endDate: isoDay(c.endDate),
+          ...period,
           status: c.status,
           visibility: c.visibility,
         }}

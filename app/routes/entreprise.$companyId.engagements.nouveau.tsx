@@ -9,7 +9,7 @@ import { CommitmentError, createCommitment } from "~/models/commitment.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
 
@@ -37,10 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof CommitmentError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     }
     throw error;
   }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { FormErrors } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { spaceTitle } from "~/components/company-nav";
 import { CompanyProfileError } from "~/models/company-profile.server";
@@ -171,10 +171,7 @@ export default function TeamPage() {
           </ul>
         </section>
       ) : null}
-      <section aria-labelledby="membres" className="card mb-6">
-        <h2 id="membres" className="mb-3 text-lg font-bold">
-          Membres de l&apos;équipe
-        </h2>
+      <Section id="membres" title="Membres de l'équipe">
         <DataTable
           caption="Membres de l'équipe"
           columns={[
@@ -218,19 +215,13 @@ export default function TeamPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
       {canEdit ? (
-        <section aria-labelledby="inviter" className="card mb-6">
-          <h2 id="inviter" className="mb-3 text-lg font-bold">
-            Inviter un ou une collègue
-          </h2>
+        <Section id="inviter" title="Inviter un ou une collègue">
           <InviteForm lastResult={actionData?.result} />
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="attente" className="card mb-6">
-        <h2 id="attente" className="mb-3 text-lg font-bold">
-          Invitations en attente
-        </h2>
+      <Section id="attente" title="Invitations en attente">
         {invitations.length === 0 ? (
           <p className="text-gray-700">Aucune invitation en attente.</p>
         ) : (
@@ -268,12 +259,9 @@ export default function TeamPage() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
       {canEdit && isMember ? (
-        <section aria-labelledby="quitter" className="card mb-6">
-          <h2 id="quitter" className="mb-3 text-lg font-bold">
-            Quitter l&apos;entreprise
-          </h2>
+        <Section id="quitter" title="Quitter l'entreprise">
           {alone ? (
             <p className="text-gray-800">
               Vous êtes la dernière personne de l&apos;équipe : vous ne pouvez pas quitter
@@ -298,12 +286,9 @@ export default function TeamPage() {
               </ConfirmAction>
             </>
           )}
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="voir-aussi" className="card print:hidden">
-        <h2 id="voir-aussi" className="mb-3 text-lg font-bold">
-          Voir aussi
-        </h2>
+      <Section id="voir-aussi" title="Voir aussi" className="card print:hidden">
         <ul className="list-disc space-y-1 pl-5">
           <li>
             <Link to={`/entreprise/${company.id}/profil`}>Profil de l&apos;entreprise</Link>
@@ -317,7 +302,7 @@ export default function TeamPage() {
             </a>
           </li>
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PostSummary } from "~/components/passerelle-post";
 import { concludeMatch, contactCounterpart, matchesOfPost } from "~/models/passerelle-match.server";
@@ -34,6 +34,7 @@ import {
 } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export const meta: MetaFunction = () => [{ title: "Annonce Passerelles — Engagés" }];
 
@@ -62,13 +63,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     companyId,
     post,
+    period: { startDate: isoDay(post.startDate), endDate: isoDay(post.endDate) },
     own,
     answerFrom,
     proposals: proposals.map((p) => ({ ...p, contacted: contacted.has(p.post.id) })),
     // Said by the model that ranks them (and sent as data: this page is at the JS budget's edge).
     proposalOrder: PROPOSAL_ORDER,
+    // Dates in words here: the page is at the JS budget's edge.
     matches: matches.map((m) => ({
       ...m,
+      contactedOn: formatDate(m.contactedAt),
+      period:
+        m.startDate && m.endDate ? `du ${formatDate(m.startDate)} au ${formatDate(m.endDate)}` : "",
       host: m.needPost.companyId === companyId,
       counterpart: m.needPost.companyId === companyId ? m.offerPost : m.needPost,
     })),
@@ -145,11 +151,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return refuse({ form: ["Cette action n'existe pas sur cette page."] });
 }
 
-const day = (value: string | Date | null) => (value ? formatDate(value) : "");
-const iso = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
-
 export default function PostPage() {
-  const { companyId, post, own, answerFrom, proposals, proposalOrder, matches } =
+  const { companyId, post, period, own, answerFrom, proposals, proposalOrder, matches } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) =>
@@ -182,10 +185,12 @@ export default function PostPage() {
       </div>
 
       {!own ? (
-        <section aria-labelledby="answer">
-          <h2 id="answer" className="mb-3 text-xl font-semibold text-gray-900">
-            Répondre à cette annonce
-          </h2>
+        <Section
+          id="answer"
+          title="Répondre à cette annonce"
+          className=""
+          headingClassName="mb-3 text-xl font-semibold text-gray-900"
+        >
           {answerFrom.length === 0 ? (
             <p className="text-gray-700">
               Pour répondre, publiez d’abord une annonce{" "}
@@ -208,13 +213,15 @@ export default function PostPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ) : (
         <>
-          <section aria-labelledby="proposals" className="mb-8">
-            <h2 id="proposals" className="mb-1 text-xl font-semibold text-gray-900">
-              Propositions
-            </h2>
+          <Section
+            id="proposals"
+            title="Propositions"
+            className="mb-8"
+            headingClassName="mb-1 text-xl font-semibold text-gray-900"
+          >
             <p className="mb-3 text-sm text-gray-700">{proposalOrder}</p>
             {proposals.length === 0 ? (
               <p className="text-gray-700">
@@ -253,11 +260,13 @@ export default function PostPage() {
                 ))}
               </ol>
             )}
-          </section>
-          <section aria-labelledby="matches">
-            <h2 id="matches" className="mb-3 text-xl font-semibold text-gray-900">
-              Mises en relation
-            </h2>
+          </Section>
+          <Section
+            id="matches"
+            title="Mises en relation"
+            className=""
+            headingClassName="mb-3 text-xl font-semibold text-gray-900"
+          >
             {matches.length === 0 ? (
               <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
             ) : (
@@ -268,22 +277,21 @@ export default function PostPage() {
                       Avec {match.counterpart.company.name} ({match.counterpart.tradeLabel})
                     </h3>
                     <p className="text-sm text-gray-800">
-                      Mise en relation le {day(match.contactedAt)} —{" "}
+                      Mise en relation le {match.contactedOn} —{" "}
                       {match.status === "CONCLUDED" ? "conclue" : "en cours"}
                     </p>
                     {match.status === "CONCLUDED" ? (
                       <p className="mt-1 text-sm text-gray-800">
                         {ARRANGEMENT_LABELS[match.arrangement as "LOAN"]} :{" "}
-                        {countOf(match.headcount ?? 0, "personne")}, du {day(match.startDate)} au{" "}
-                        {day(match.endDate)}. Comptée dans les réalisations de l’entreprise
-                        d’accueil.
+                        {countOf(match.headcount ?? 0, "personne")}, {match.period}. Comptée dans
+                        les réalisations de l’entreprise d’accueil.
                       </p>
                     ) : match.host ? (
                       <ConcludeForm
                         matchId={match.id}
                         headcount={post.headcount}
-                        startDate={iso(post.startDate)}
-                        endDate={iso(post.endDate)}
+                        startDate={period.startDate}
+                        endDate={period.endDate}
                         arrangement={post.arrangement}
                         errors={errorsFor(match.id)}
                       />
@@ -297,7 +305,7 @@ export default function PostPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       )}
     </>

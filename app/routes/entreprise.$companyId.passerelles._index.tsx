@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { PostSummary } from "~/components/passerelle-post";
 import { listOwnPosts, listVisiblePosts } from "~/models/passerelle.server";
 import { networkScope, requirePermission } from "~/utils/permissions.server";
@@ -30,10 +30,12 @@ export default function PasserellesBoard() {
           </Link>
         }
       />
-      <section aria-labelledby="own-posts" className="mb-8">
-        <h2 id="own-posts" className="mb-3 text-xl font-semibold text-gray-900">
-          Mes annonces
-        </h2>
+      <Section
+        id="own-posts"
+        title="Mes annonces"
+        className="mb-8"
+        headingClassName="mb-3 text-xl font-semibold text-gray-900"
+      >
         {own.length === 0 ? (
           <p className="text-gray-700">
             Vous n’avez pas encore publié d’annonce. Publiez un besoin ou une disponibilité pour
@@ -48,11 +50,13 @@ export default function PasserellesBoard() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="other-posts">
-        <h2 id="other-posts" className="mb-3 text-xl font-semibold text-gray-900">
-          Annonces des autres membres
-        </h2>
+      </Section>
+      <Section
+        id="other-posts"
+        title="Annonces des autres membres"
+        className=""
+        headingClassName="mb-3 text-xl font-semibold text-gray-900"
+      >
         {others.length === 0 ? (
           <p className="text-gray-700">Aucune annonce ouverte pour le moment.</p>
         ) : (
@@ -64,7 +68,7 @@ export default function PasserellesBoard() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

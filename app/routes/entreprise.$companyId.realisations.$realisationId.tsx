@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices, getRealisation } from "~/models/realisation-list.server";
 import {
@@ -17,6 +17,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commitmentChoices(companyId),
     historyOf("Realisation", realisation.id),
   ]);
-  return { companyId, realisation, commitments, history };
+  return { companyId, realisation, day: isoDay(realisation.date), commitments, history };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RealisationPage() {
-  const { companyId, realisation: r, commitments, history } = useLoaderData<typeof loader>();
+  const { companyId, realisation: r, day, commitments, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -85,7 +86,7 @@ export default function RealisationPage() {
       />
       <RealisationForm
         defaults={{
-          date: new Date(r.date).toISOString().slice(0, 10),
+          date: day,
           actionTypeCode: r.actionTypeCode,
           publicCategoryCode: r.publicCategoryCode,
           otherPublicLabel: r.otherPublicLabel ?? "",
@@ -99,10 +100,12 @@ export default function RealisationPage() {
         lastResult={actionData?.result}
         submitLabel="Enregistrer les modifications"
       />
-      <section aria-labelledby="supprimer" className="card mt-6">
-        <h2 id="supprimer" className="mb-2 text-lg font-bold">
-          Supprimer
-        </h2>
+      <Section
+        id="supprimer"
+        title="Supprimer"
+        className="card mt-6"
+        headingClassName="mb-2 text-lg font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Une réalisation déclarée par erreur peut être supprimée.
         </p>
@@ -114,13 +117,10 @@ export default function RealisationPage() {
         >
           <p>Elle ne comptera plus dans les chiffres de l&apos;entreprise ni du club.</p>
         </ConfirmAction>
-      </section>
-      <section aria-labelledby="historique" className="card mt-6">
-        <h2 id="historique" className="mb-3 text-lg font-bold">
-          Historique
-        </h2>
+      </Section>
+      <Section id="historique" title="Historique" className="card mt-6">
         <HistoryList entries={history} />
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { RealisationError, companyToday, createRealisation } from "~/models/real
 import { requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
-import { readForm } from "~/utils/forms.server";
+import { errorReply, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
 
@@ -36,10 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await createRealisation(user.id, companyId, submission.value);
   } catch (error) {
     if (error instanceof RealisationError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] });
-      return data({ result: reply }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     }
     throw error;
   }

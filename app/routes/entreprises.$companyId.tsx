@@ -2,7 +2,7 @@ import { quantityOf, formatDate } from "~/utils/format";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { publicCompanyPage } from "~/models/emulation.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { notFound } from "~/utils/permissions.server";
@@ -42,10 +42,7 @@ export default function PublicCompanyPage() {
           </a>
         </p>
       ) : null}
-      <section aria-labelledby="engagements" className="mb-8">
-        <h2 id="engagements" className="mb-3 text-xl font-bold">
-          Ses engagements pour l&apos;inclusion
-        </h2>
+      <Section id="engagements" title="Ses engagements pour l'inclusion" className="mb-8" large>
         {c.commitments.length === 0 ? (
           <p className="card text-gray-700">Aucun engagement rendu public pour l&apos;instant.</p>
         ) : (
@@ -66,11 +63,8 @@ export default function PublicCompanyPage() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="pratiques">
-        <h2 id="pratiques" className="mb-3 text-xl font-bold">
-          Ses bonnes pratiques
-        </h2>
+      </Section>
+      <Section id="pratiques" title="Ses bonnes pratiques" className="" large>
         {c.practices.length === 0 ? (
           <p className="card text-gray-700">Aucune bonne pratique partagée publiquement.</p>
         ) : (
@@ -84,7 +78,7 @@ export default function PublicCompanyPage() {
             ))}
           </div>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
 import { CommentList, TextForm } from "~/components/practice-discussion";
@@ -237,10 +237,7 @@ export default function PracticePage() {
         ) : null}
       </article>
 
-      <section aria-labelledby="reactions" className="mb-8">
-        <h2 id="reactions" className="mb-3 text-xl font-bold">
-          Réactions
-        </h2>
+      <Section id="reactions" title="Réactions" className="mb-8" large>
         <div className="flex flex-wrap items-center gap-4">
           <KudosButton
             practiceId={p.id}
@@ -261,13 +258,10 @@ export default function PracticePage() {
             </Form>
           ) : null}
         </div>
-      </section>
+      </Section>
 
       {p.canModerate ? (
-        <section aria-labelledby="moderation" className="card mb-8">
-          <h2 id="moderation" className="mb-3 text-xl font-bold">
-            Modération
-          </h2>
+        <Section id="moderation" title="Modération" className="card mb-8" large>
           <div className="flex flex-wrap gap-2">
             <Form method="post">
               <input type="hidden" name="intent" value={p.featured ? "unfeature" : "feature"} />
@@ -283,7 +277,7 @@ export default function PracticePage() {
             </Form>
           </div>
           <ErrorList errors={MODERATION.flatMap(errorFor)} />
-        </section>
+        </Section>
       ) : null}
 
       <section aria-labelledby="commentaires-titre" id="commentaires" className="mb-8">

@@ -9,7 +9,8 @@ import {
   practiceForEdit,
   updatePractice,
 } from "~/models/practice.server";
-import { practiceErrorReply, receivePracticeForm } from "~/utils/practice-form.server";
+import { errorReply } from "~/utils/forms.server";
+import { receivePracticeForm } from "~/utils/practice-form.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updatePractice(user.id, practiceId, values, images, removeImageIds);
   } catch (error) {
     if (error instanceof PracticeError)
-      return data({ result: practiceErrorReply(submission, error) }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     throw error;
   }
   return redirectWithFlash(request, `/pratiques/${practiceId}`, {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterForm, FilterSelect, filterOptions } from "~/components/filter-form";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import { PracticeCard } from "~/components/practice-ui";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
 import { PUBLIC_CATEGORIES, THEMES } from "~/utils/domain";
@@ -57,16 +57,13 @@ export default function PracticeFeed() {
       />
 
       {!filtered && d.filters.page === 1 && d.featured.length > 0 ? (
-        <section aria-labelledby="une" className="mb-8">
-          <h2 id="une" className="mb-3 text-xl font-bold">
-            À la une
-          </h2>
+        <Section id="une" title="À la une" className="mb-8" large>
           <div className="grid gap-4 md:grid-cols-3">
             {d.featured.map((p) => (
               <PracticeCard key={p.id} practice={p} canReact={d.canReact} headingLevel={3} />
             ))}
           </div>
-        </section>
+        </Section>
       ) : null}
 
       <FilterForm

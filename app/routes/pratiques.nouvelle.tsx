@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import { PracticeError, createPracticeFor, postingChoices } from "~/models/practice.server";
-import { practiceErrorReply, receivePracticeForm } from "~/utils/practice-form.server";
+import { errorReply } from "~/utils/forms.server";
+import { receivePracticeForm } from "~/utils/practice-form.server";
 import { can, forbidden, requireUser } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof PracticeError)
-      return data({ result: practiceErrorReply(submission, error) }, { status: 400 });
+      return data({ result: errorReply(submission, error) }, { status: 400 });
     throw error;
   }
 }

@@ -11,7 +11,7 @@ import {
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
   describeFilters,
   filtersQuery,
@@ -161,10 +161,12 @@ export default function PrefectureDashboard() {
       </FilterForm>
       <FilterNotices notices={d.notices} />
 
-      <section aria-labelledby="chiffres-cles" className="mb-8">
-        <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">
-          Chiffres clés
-        </h2>
+      <Section
+        id="chiffres-cles"
+        title="Chiffres clés"
+        className="mb-8"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Filtres : {d.description.map((f) => `${f.name.toLowerCase()} : ${f.value}`).join(" ; ")}.
           Comparés à la même période un an plus tôt ({d.period.previousLabel})
@@ -183,15 +185,12 @@ export default function PrefectureDashboard() {
             previous={d.previousByPublic}
           />
         </div>
-      </section>
+      </Section>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
       <FigureTrend trend={d.trend} />
 
-      <section aria-labelledby="clubs" className="card">
-        <h2 id="clubs" className="mb-3 text-xl font-bold">
-          Clubs du département
-        </h2>
+      <Section id="clubs" title="Clubs du département" className="card" large>
         <ul className="list-disc pl-6">
           {d.clubs.map((c) => (
             <li key={c.id}>
@@ -200,7 +199,7 @@ export default function PrefectureDashboard() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FilterNotices } from "~/components/filter-notices";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
   companyIdsMemberInDepartement,
   describeFilters,
@@ -73,10 +73,12 @@ export default function PrefectureClub() {
           .join(" ; ")}. Lecture seule.`}
       />
       <FilterNotices notices={d.notices} />
-      <section aria-labelledby="entreprises" className="card">
-        <h2 id="entreprises" className="mb-3 text-xl font-bold">
-          Entreprises ({d.companies.length})
-        </h2>
+      <Section
+        id="entreprises"
+        title={<>Entreprises ({d.companies.length})</>}
+        className="card"
+        headingClassName="mb-3 text-xl font-bold"
+      >
         <TableScroll label="Entreprises du club : engagements, réalisations et dernière déclaration">
           <table className="table-basic">
             <caption className="sr-only">
@@ -137,7 +139,7 @@ export default function PrefectureClub() {
             </tfoot>
           </table>
         </TableScroll>
-      </section>
+      </Section>
     </>
   );
 }

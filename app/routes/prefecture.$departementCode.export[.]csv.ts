@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildDepartementCsv, loadDepartementExport } from "~/models/prefecture.server";
+import { buildDepartementCsv, loadDepartementExport } from "~/models/prefecture-export.server";
 import { csvResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildDepartementWorkbook, loadDepartementExport } from "~/models/prefecture.server";
+import { buildDepartementWorkbook, loadDepartementExport } from "~/models/prefecture-export.server";
 import { xlsxResponse } from "~/utils/downloads.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 

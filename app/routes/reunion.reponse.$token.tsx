@@ -21,6 +21,7 @@ import {
   verifyRsvpToken,
   type RsvpAnswer,
 } from "~/utils/rsvp-links.server";
+import { Section } from "~/components/page";
 
 // One-click answer from the invitation e-mail, without signing in. GET only shows the answer
 // and a button; the POST records it (mail scanners that open links answer nothing). See
@@ -225,10 +226,12 @@ export default function RsvpLinkPage() {
           </button>
         </Form>
       )}
-      <section aria-labelledby="changer" className="text-sm">
-        <h2 id="changer" className="mb-2 font-semibold">
-          {done ? "Changer d'avis ?" : "Ou répondre autrement :"}
-        </h2>
+      <Section
+        id="changer"
+        title={done ? "Changer d'avis ?" : "Ou répondre autrement :"}
+        className="text-sm"
+        headingClassName="mb-2 font-semibold"
+      >
         <ul className="flex flex-wrap gap-2">
           {d.choices
             ?.filter((c) => c.answer !== d.answer)
@@ -240,7 +243,7 @@ export default function RsvpLinkPage() {
               </li>
             ))}
         </ul>
-      </section>
+      </Section>
       {d.hasAccount ? (
         <p className="mt-8 text-sm">
           <Link to={d.meeting.path}>Voir la réunion dans Engagés</Link> (connexion nécessaire)

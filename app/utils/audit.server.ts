@@ -43,3 +43,15 @@ export async function historyOf(entityType: string, entityId: string) {
     },
   });
 }
+
+type ClubData = Parameters<Tx["club"]["update"]>[0]["data"];
+
+/** Changes a club's columns and audits it in the same transaction: `after` is what is written. */
+export async function updateClubAudited(
+  tx: Tx,
+  change: { actorId: string; action: string; clubId: string; before: unknown; after: ClubData },
+) {
+  const { actorId, action, clubId, before, after } = change;
+  await tx.club.update({ where: { id: clubId }, data: after });
+  await audit(tx, { actorId, action, entityType: "Club", entityId: clubId, clubId, before, after });
+}

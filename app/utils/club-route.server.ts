@@ -3,8 +3,11 @@
 
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getClub } from "~/models/club.server";
-import { getClubMeeting } from "~/models/meeting.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { answerAsMember } from "~/models/meeting-answers.server";
+import { MeetingError } from "~/models/meeting-invitations.server";
+import { getClubMeeting, meetingHasStarted } from "~/models/meeting.server";
+import { notFound, requirePermission, type CurrentUser } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/session.server";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 
@@ -25,7 +28,7 @@ export async function requireClubPage(
 
 /**
  * The signed-in user holding `action` on the club of the URL, and that club's meeting with its
- * zone and its date and hours in words.
+ * zone, its date and hours in words, and the heading of its pages.
  */
 export async function requireClubMeetingPage(
   request: Request,
@@ -39,5 +42,33 @@ export async function requireClubMeetingPage(
   if (!meeting) notFound("Cette réunion n'existe pas dans ce club.");
   const zone = zoneOfDepartement(meeting.club.departementCode);
   const when = formatMeetingWhen(meeting.startsAt, meeting.endsAt, zone);
-  return { user, clubId, meetingId, meeting, zone, when };
+  /** What the meeting's management pages show at their top. */
+  const heading = {
+    id: meeting.id,
+    title: meeting.title,
+    when,
+    cancelled: meeting.cancelledAt !== null,
+    started: meetingHasStarted(meeting),
+  };
+  return { user, clubId, meetingId, meeting, zone, when, heading };
+}
+
+/** A member's answer to a meeting, then back to `back` saying it is saved, or why it was refused. */
+export async function answerAndRedirect(
+  request: Request,
+  answer: { user: CurrentUser; clubId: string; meetingId: string; rsvp: "YES" | "NO" | "MAYBE" },
+  back: string,
+) {
+  try {
+    await answerAsMember(answer.user, answer.clubId, answer.meetingId, answer.rsvp);
+  } catch (error) {
+    if (error instanceof MeetingError) {
+      return redirectWithFlash(request, back, { kind: "error", message: error.message });
+    }
+    throw error;
+  }
+  return redirectWithFlash(request, back, {
+    kind: "success",
+    message: "Votre réponse est enregistrée. Merci !",
+  });
 }

@@ -1,3 +1,5 @@
+import type { SubmissionResult } from "@conform-to/react";
+
 // Reading an action's form. A body that is not a readable form (none at all, another content
 // type, a broken multipart) makes `request.formData()` throw a TypeError, which Remix answers
 // with a 500: it is refused here in French instead, before anything is written.
@@ -12,4 +14,18 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw new Response(UNREADABLE_FORM, { status: 400, statusText: "Bad Request" });
   }
+}
+
+type Replying = {
+  reply: (options: {
+    fieldErrors?: Record<string, string[]>;
+    formErrors?: string[];
+  }) => SubmissionResult<string[]>;
+};
+
+/** The Conform reply of a model's refusal: on its field when it names one, else for the whole form. */
+export function errorReply(submission: Replying, error: { message: string; field?: string }) {
+  return error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+    : submission.reply({ formErrors: [error.message] });
 }

@@ -1,6 +1,7 @@
 // What became of the people a realisation concerns (issue 15, decision 026): which realisations
 // are followed, at which milestones, the situations counted, and when an outcome is due.
 // Client-safe: the "À suivre" page labels its fields with these.
+import { isoDay } from "~/utils/time/wall-clock";
 
 /** Realisations whose people are followed: hires, work-study, immersions, training, loans. */
 export const FOLLOWED_ACTION_TYPES = [
@@ -32,7 +33,7 @@ export const LATE_AFTER_MONTHS = 2;
 export const ASKED_FOR_MONTHS = 12;
 
 /** The calendar day of a realisation's date (a day-only value, stored in UTC). */
-export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+export const dayOf = (date: Date) => isoDay(date);
 
 /** A calendar day ("2026-03-31") plus some months, on the last day of a shorter month. */
 export function addMonths(day: string, months: number): string {
@@ -42,7 +43,7 @@ export function addMonths(day: string, months: number): string {
     Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
   ).getUTCDate();
   first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
+  return isoDay(first);
 }
 
 export type OutcomeDue = { months: OutcomeMilestone; dueOn: string; late: boolean };

@@ -1,31 +1,15 @@
 // The posted form of a practice over HTTP: the multipart body read within its limits, the images
-// checked by their bytes, the fields validated; and a model's refusal as the form's reply. The
-// writes are the model's (models/practice.server.ts).
+// checked by their bytes, the fields validated. The writes are the model's (models/practice.server.ts).
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import type { NewImage, PracticeError } from "~/models/practice.server";
+import type { NewImage } from "~/models/practice.server";
 import { sniffImageType } from "~/utils/images.server";
 import {
   PRACTICE_IMAGES_MAX,
   PRACTICE_IMAGE_MAX_BYTES,
   practiceSchema,
 } from "~/utils/schemas/practice";
-
-/** The Conform reply of a PracticeError: on its field, or for the whole form. */
-export function practiceErrorReply(
-  submission: {
-    reply: (options: {
-      fieldErrors?: Record<string, string[]>;
-      formErrors?: string[];
-    }) => SubmissionResult<string[]>;
-  },
-  error: PracticeError,
-) {
-  return error.field
-    ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-    : submission.reply({ formErrors: [error.message] });
-}
 
 const ALT_MAX = 200;
 

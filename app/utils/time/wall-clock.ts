@@ -61,6 +61,9 @@ export function calendarDay(instant: Date, zone: TimeZone = PARIS): string {
   return toLocalInput(instant, zone).slice(0, 10);
 }
 
+/** "2026-03-29", the stored calendar day of a day-only value (UTC midnight), in every zone. */
+export const isoDay = (value: Date | string) => new Date(value).toISOString().slice(0, 10);
+
 /**
  * The zone's calendar day of an instant as a day-only value (UTC midnight, as realisations and
  * periods store days): "today" for a figures period or a date field.

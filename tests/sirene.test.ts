@@ -10,6 +10,7 @@ import {
   insertClub,
   insertCompany,
   insertUser,
+  randomSiret,
 } from "../prisma/factories";
 import { lookUpSirene, SIRENE_CACHE_MS, SIRENE_DOWN_NOTE } from "~/models/sirene-lookup.server";
 import { refreshSirene, SIRENE_REFRESH_AFTER_MS } from "~/models/sirene-refresh.server";
@@ -327,7 +328,7 @@ describe("the animators' members page", () => {
       { clubId: club.id },
       {
         intent: "create-prospect",
-        siret: "55208131700018",
+        siret: FRESH,
         name: "Ateliers",
         nafCode: "'; DROP TABLE",
         headcountBracket: "99",

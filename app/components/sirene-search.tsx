@@ -21,17 +21,20 @@ export function SireneSearch({
         className="flex flex-wrap items-end gap-2"
       >
         <div className="grow">
-          <label htmlFor="sirene-q" className="block font-semibold">
-            SIRET, SIREN ou nom de l&apos;entreprise
+          <label htmlFor="sirene-q" className="label">
+            Rechercher l&apos;entreprise dans le répertoire SIRENE
           </label>
+          <p id="sirene-aide" className="mb-1 text-sm text-gray-600">
+            Son numéro SIRET (14 chiffres), SIREN (9 chiffres) ou sa raison sociale.
+          </p>
           <input
             id="sirene-q"
             name="sirene"
             type="search"
             maxLength={80}
             defaultValue={view?.query ?? initial}
-            aria-describedby={view?.error ? "sirene-erreur" : undefined}
-            className="w-full"
+            aria-describedby={view?.error ? "sirene-aide sirene-erreur" : "sirene-aide"}
+            className="input w-full"
           />
         </div>
         <button type="submit" className="btn-secondary">
@@ -39,7 +42,7 @@ export function SireneSearch({
         </button>
       </Form>
       {view?.error ? (
-        <p id="sirene-erreur" role="alert" className="mt-2 text-red-800">
+        <p id="sirene-erreur" role="alert" className="mt-2 text-sm font-medium text-red-700">
           {view.error}
         </p>
       ) : null}

@@ -173,4 +173,18 @@ export const DEMO_REGISTER: TestUnit[] = [
       },
     ],
   },
+  {
+    siren: "817654320",
+    nom_complet: "BOULANGERIE SOLIDAIRE DU TERNOIS",
+    activite_principale: "10.71C",
+    tranche_effectif_salarie: "11",
+    etablissements: [
+      {
+        siret: "81765432000016",
+        commune: "62767",
+        code_postal: "62130",
+        libelle_commune: "SAINT-POL-SUR-TERNOISE",
+      },
+    ],
+  },
 ];

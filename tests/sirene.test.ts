@@ -18,6 +18,7 @@ import { parseSireneQuery } from "~/utils/sirene-query";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { loader as membersLoader, action as membersAction } from "~/routes/club.$clubId.membres";
+import { loader as profileLoader } from "~/routes/entreprise.$companyId.profil";
 import { callAs } from "./utils/session";
 import { DEMO_REGISTER, startTestRegister, type TestRegister } from "./utils/sirene-register";
 
@@ -341,5 +342,59 @@ describe("the animators' members page", () => {
       nafCode: null,
       headcountBracket: null,
     });
+  });
+});
+
+describe("the company profile", () => {
+  test("its people search the register (their SIRET by default) and the form is prefilled", async () => {
+    const company = await insertCompany(prisma, {
+      siret: randomSiret(),
+      name: "Ancien nom",
+      nafCode: null,
+      headcountBracket: null,
+    });
+    const leader = await insertUser(prisma, {
+      email: "dirigeant-lens@test.local",
+      passwordHash: "x",
+    });
+    await grantRole(prisma, leader.id, { role: "COMPANY", companyId: company.id });
+    const path = `/entreprise/${company.id}/profil`;
+    const page = await callAs(profileLoader, `${path}?sirene=${LENS}&choix=${LENS}`, leader.id, {
+      companyId: company.id,
+    });
+    const body = page.body as {
+      formCompany: {
+        name: string;
+        nafCode: string;
+        headcountBracket: string;
+        commune: { code: string };
+      };
+      sirene: { source: string };
+    };
+    expect(body.formCompany).toMatchObject({
+      name: "ATELIERS DE L'ARTOIS",
+      nafCode: "25.62B",
+      headcountBracket: "11",
+      commune: { code: "62498" },
+    });
+    expect(body.sirene.source).toMatch(/^Données SIRENE du /);
+    // Nothing written until the form is sent.
+    expect((await prisma.company.findUniqueOrThrow({ where: { id: company.id } })).name).toBe(
+      "Ancien nom",
+    );
+  });
+
+  test("readers who may not edit get no search", async () => {
+    const company = await insertCompany(prisma, { siret: randomSiret() });
+    const admin = await insertUser(prisma, { email: "admin-sirene@test.local", passwordHash: "x" });
+    await grantRole(prisma, admin.id, { role: "ADMIN" });
+    const page = await callAs(
+      profileLoader,
+      `/entreprise/${company.id}/profil?sirene=${LENS}`,
+      admin.id,
+      { companyId: company.id },
+    );
+    expect((page.body as { sirene: unknown }).sirene).toBeNull();
+    expect(register.queries).toEqual([]);
   });
 });

@@ -40,17 +40,19 @@ export const prospectSchema = z.object({
   // From a SIRENE choice (hidden fields): kept only when they are codes of the nomenclatures.
   nafCode: z
     .string()
-    .regex(/^\d{2}\.\d{2}[A-Z]$/)
     .optional()
-    .catch(undefined),
+    .transform((code) => (code && /^\d{2}\.\d{2}[A-Z]$/.test(code) ? code : undefined)),
   headcountBracket: z
-    .enum(HEADCOUNT_BRACKETS.map((b) => b.code) as [string, ...string[]])
+    .string()
     .optional()
-    .catch(undefined),
+    .transform((code) => (HEADCOUNT_BRACKETS.some((b) => b.code === code) ? code : undefined)),
   invite: z.boolean().optional().default(false),
 });
 
-export type ProspectInput = z.infer<typeof prospectSchema>;
+export type ProspectInput = Omit<z.infer<typeof prospectSchema>, "nafCode" | "headcountBracket"> & {
+  nafCode?: string;
+  headcountBracket?: string;
+};
 
 /**
  * Enters a prospect (decision 013), in one transaction with its audit entries:

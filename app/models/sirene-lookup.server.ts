@@ -4,6 +4,7 @@
 // the register's sake: the form always stays usable by hand.
 
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { parseSireneQuery } from "~/utils/sirene-query";
 import { searchSirene, SireneUnavailable, type SireneEstablishment } from "~/utils/sirene.server";
@@ -13,6 +14,8 @@ export const SIRENE_CACHE_MS = 7 * 24 * 3600_000;
 
 export const SIRENE_DOWN_NOTE =
   "Le répertoire SIRENE ne répond pas pour le moment : saisissez les informations à la main, elles restent modifiables. La recherche sera refaite plus tard.";
+const OFF_NOTE =
+  "La recherche dans le répertoire SIRENE n'est pas activée sur ce site : saisissez les informations à la main.";
 const THROTTLED_NOTE =
   "Vous avez fait beaucoup de recherches dans le répertoire SIRENE : patientez quelques minutes, ou saisissez les informations à la main.";
 
@@ -65,6 +68,9 @@ export async function lookUpSirene(
   const parsed = parseSireneQuery(input);
   if (!parsed.ok) return { status: "invalid", query: input.slice(0, 80), message: parsed.message };
   const { query } = parsed;
+  if (env.SIRENE_API_URL === "off") {
+    return { status: "unavailable", query, message: OFF_NOTE, establishments: [], fetchedAt: null };
+  }
   const cached = await prisma.sireneLookup.findUnique({ where: { query } });
   if (cached?.fetchedAt && cached.expiresAt > now) {
     return {

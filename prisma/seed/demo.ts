@@ -6,6 +6,7 @@ import { createRandom, type DbClient } from "../factories";
 import { seedClubs, seedStaff } from "./clubs";
 import { seedCommitments } from "./commitments";
 import { seedCompanies } from "./companies";
+import { seedGroup } from "./group";
 import type { Demo, DemoCounts } from "./demo-context";
 import { seedMeetings } from "./meetings";
 import { seedNetwork } from "./network";
@@ -77,6 +78,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   for (const c of seeded) companies[c.key] = c.id;
   await seedNetwork(db, byKey, now);
   await seedOutcomes(demo);
+  await seedGroup(demo, clubs, byKey.get("delattre")!);
 
   return {
     clubs: { pasDeCalais: clubs.club62.id, nord: clubs.club59.id },

@@ -173,3 +173,63 @@ test("the register down: a French note, manual entry works, nothing wrong is wri
   ).toBe(2);
   register.mode = "ok";
 });
+
+test("a head office sees its three establishments and the group total, and detaches one", async ({
+  page,
+  axe,
+}) => {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Adresse e-mail").fill(DEMO.company);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/entreprise\/[^/]+$/);
+  const companyId = new URL(page.url()).pathname.split("/")[2]!;
+  await page.goto(`${base}/entreprise/${companyId}/profil`);
+  await page.getByRole("link", { name: /Déclarations du groupe/ }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Siège et établissements" }),
+  ).toBeVisible();
+  const year = new Date().getUTCFullYear();
+  const table = page.getByRole("table", {
+    name: `Déclarations ${year} du siège et de ses établissements`,
+  });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(5);
+  for (const name of ["agence de Calais", "agence de Lens", "agence de Lille"]) {
+    await expect(table).toContainText(name);
+  }
+  await expect(table).toContainText("(59)");
+  await expect(table).toContainText("(62)");
+  // The total is the plain sum of the group's declarations of the year, each once.
+  const expected = one<{ n: number }>(
+    `SELECT COUNT(*) n FROM Realisation r JOIN Company c ON c.id = r.companyId
+      WHERE (c.id = ? OR c.headOfficeId = ?) AND r.date >= ? AND r.date < ?`,
+    companyId,
+    companyId,
+    `${year}-01-01`,
+    `${year + 1}-01-01`,
+  ).n;
+  const total = rows.last();
+  await expect(total.getByRole("rowheader")).toHaveText("Total du groupe");
+  await expect(total.locator("td").first()).toHaveText(
+    new Intl.NumberFormat("fr-FR").format(expected),
+  );
+  await axe(page);
+
+  await page
+    .getByRole("button", { name: "Détacher Transports Delattre — agence de Lille" })
+    .click();
+  await page.getByRole("button", { name: "Détacher l'établissement" }).click();
+  await expect(
+    page.getByText("Transports Delattre — agence de Lille n'est plus rattaché à votre entreprise."),
+  ).toBeVisible();
+  await expect(rows).toHaveCount(4);
+  await expect(table).not.toContainText("agence de Lille");
+  expect(
+    one<{ n: number }>(
+      `SELECT COUNT(*) n FROM AuditLog a JOIN Company c ON c.id = a.entityId
+        WHERE a.action = 'UNLINK_HEAD_OFFICE' AND c.name = 'Transports Delattre — agence de Lille'`,
+    ).n,
+  ).toBe(1);
+  await axe(page);
+});

@@ -10,7 +10,8 @@ import { DEMO_REGISTER, startTestRegister, type TestRegister } from "../utils/si
 import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
 import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
 
-test.describe.configure({ mode: "serial" });
+// The members page is long: axe at two widths takes a while on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const port = E2E_PORT + 8;
 const base = `http://localhost:${port}`;

@@ -23,13 +23,11 @@ import { straightSql } from "./utils/straight-sql";
 
 const YEAR = 2026;
 let ids: { head: string; lens: string; lille: string; roubaix: string; other: string };
-let clubs: { arras: string; lille: string };
 let leader: string;
 
 beforeAll(async () => {
   const arras = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
   const lille = await insertClub(prisma, { name: "Club de Lille", departementCode: "59" });
-  clubs = { arras: arras.id, lille: lille.id };
   const siren = randomSiren();
   const head = await insertCompany(prisma, { siren, name: "Groupe — siège" });
   const est = (name: string) => insertCompany(prisma, { siren, name, headOfficeId: head.id });

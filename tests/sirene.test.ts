@@ -27,6 +27,14 @@ const LENS = "55208131700026";
 const LILLE = "55208131700034";
 const FRESH = randomSiret();
 
+/** A club, its animator (signed in by callAs) and its members page. */
+async function clubWithAnimator(name: string, departementCode: string, email: string) {
+  const club = await insertClub(prisma, { name, departementCode });
+  const animator = await insertUser(prisma, { email, passwordHash: "x" });
+  await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
+  return { club, animator, path: `/club/${club.id}/membres` };
+}
+
 let register: TestRegister;
 beforeAll(async () => {
   register = await startTestRegister(structuredClone(DEMO_REGISTER));
@@ -159,12 +167,11 @@ describe("lookup and cache", () => {
 
 describe("refresh job", () => {
   test("pending searches asked again; known companies refreshed; a closed one flagged once", async () => {
-    const club = await insertClub(prisma, { name: "Club de Lille", departementCode: "59" });
-    const animator = await insertUser(prisma, {
-      email: "anim-lille@test.local",
-      passwordHash: "x",
-    });
-    await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
+    const { club, animator } = await clubWithAnimator(
+      "Club de Lille",
+      "59",
+      "anim-lille@test.local",
+    );
     const lille = await insertCompany(prisma, { siret: LILLE, name: "Ateliers — Lille" });
     await addMembership(prisma, { companyId: lille.id, clubId: club.id, status: "MEMBER" });
     const arras = await insertCompany(prisma, { siret: HEAD, name: "Ateliers — Arras" });
@@ -238,13 +245,11 @@ describe("refresh job", () => {
 
 describe("the animators' members page", () => {
   test("search by SIRET, choose, the prospect form prefilled; the prospect keeps NAF and size", async () => {
-    const club = await insertClub(prisma, { name: "Club d'Arras", departementCode: "62" });
-    const animator = await insertUser(prisma, {
-      email: "anim-arras@test.local",
-      passwordHash: "x",
-    });
-    await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
-    const path = `/club/${club.id}/membres`;
+    const { club, animator, path } = await clubWithAnimator(
+      "Club d'Arras",
+      "62",
+      "anim-arras@test.local",
+    );
     const listed = await callAs(membersLoader, `${path}?sirene=${LENS}`, animator.id, {
       clubId: club.id,
     });
@@ -298,13 +303,11 @@ describe("the animators' members page", () => {
   });
 
   test("hostile searches: a French message, no call, no 500; a forged choice prefills nothing", async () => {
-    const club = await insertClub(prisma, { name: "Club de Béthune", departementCode: "62" });
-    const animator = await insertUser(prisma, {
-      email: "anim-bethune@test.local",
-      passwordHash: "x",
-    });
-    await grantRole(prisma, animator.id, { role: "ANIMATOR", clubId: club.id });
-    const path = `/club/${club.id}/membres`;
+    const { club, animator, path } = await clubWithAnimator(
+      "Club de Béthune",
+      "62",
+      "anim-bethune@test.local",
+    );
     for (const q of ["12345678901234", "x".repeat(20_000), "%00%27%22<img src=x>"]) {
       const page = await callAs(
         membersLoader,

@@ -49,12 +49,25 @@ test.afterAll(async () => {
   await register?.close();
 });
 
-async function membersPage(page: Page) {
+async function signInAs(page: Page, email: string, landing: RegExp) {
   await page.goto(`${base}/login`);
-  await page.getByLabel("Adresse e-mail").fill(DEMO.animator);
+  await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/club\/[^/]+$/);
+  await expect(page).toHaveURL(landing);
+}
+
+/** Sends the prospect form with a contact, without the invitation. */
+async function addProspect(page: Page, contact: string, email: string, added: string) {
+  await page.getByLabel("Nom et prénom du contact").fill(contact);
+  await page.getByLabel("Adresse e-mail du contact").fill(email);
+  await page.getByLabel(/Envoyer tout de suite/).uncheck();
+  await page.getByRole("button", { name: "Ajouter le prospect" }).click();
+  await expect(page.getByText(`${added} est ajoutée aux prospects du club.`)).toBeVisible();
+}
+
+async function membersPage(page: Page) {
+  await signInAs(page, DEMO.animator, /\/club\/[^/]+$/);
   await page.goto(`${page.url()}/membres`);
   await expect(page.getByRole("heading", { level: 1, name: "Membres et prospects" })).toBeVisible();
 }
@@ -87,13 +100,12 @@ test("an animator types a SIRET, chooses the company, and adds it with the regis
   await axe(page);
   // Still editable: the animator shortens the name.
   await page.getByLabel("Nom de l'entreprise").fill("Boulangerie solidaire du Ternois");
-  await page.getByLabel("Nom et prénom du contact").fill("Hélène Martel");
-  await page.getByLabel("Adresse e-mail du contact").fill("helene.martel@boulangerie.test");
-  await page.getByLabel(/Envoyer tout de suite/).uncheck();
-  await page.getByRole("button", { name: "Ajouter le prospect" }).click();
-  await expect(
-    page.getByText("Boulangerie solidaire du Ternois est ajoutée aux prospects du club."),
-  ).toBeVisible();
+  await addProspect(
+    page,
+    "Hélène Martel",
+    "helene.martel@boulangerie.test",
+    "Boulangerie solidaire du Ternois",
+  );
   expect(
     one(`SELECT name, nafCode, headcountBracket, communeCode FROM Company WHERE siret = ?`, BAKERY),
   ).toEqual({
@@ -158,13 +170,7 @@ test("the register down: a French note, manual entry works, nothing wrong is wri
   // Manual entry.
   await page.getByLabel("SIRET (14 chiffres)").fill("81765432000024");
   await page.getByLabel("Nom de l'entreprise").fill("Atelier du Ternois");
-  await page.getByLabel("Nom et prénom du contact").fill("Paul Vasseur");
-  await page.getByLabel("Adresse e-mail du contact").fill("paul.vasseur@atelier.test");
-  await page.getByLabel(/Envoyer tout de suite/).uncheck();
-  await page.getByRole("button", { name: "Ajouter le prospect" }).click();
-  await expect(
-    page.getByText("Atelier du Ternois est ajoutée aux prospects du club."),
-  ).toBeVisible();
+  await addProspect(page, "Paul Vasseur", "paul.vasseur@atelier.test", "Atelier du Ternois");
   expect(
     one(`SELECT name, nafCode, headcountBracket FROM Company WHERE siret = '81765432000024'`),
   ).toEqual({ name: "Atelier du Ternois", nafCode: null, headcountBracket: null });
@@ -179,11 +185,7 @@ test("a head office sees its three establishments and the group total, and detac
   page,
   axe,
 }) => {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Adresse e-mail").fill(DEMO.company);
-  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/entreprise\/[^/]+$/);
+  await signInAs(page, DEMO.company, /\/entreprise\/[^/]+$/);
   const companyId = new URL(page.url()).pathname.split("/")[2]!;
   await page.goto(`${base}/entreprise/${companyId}/profil`);
   await page.getByRole("link", { name: /Déclarations du groupe/ }).click();

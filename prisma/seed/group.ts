@@ -1,6 +1,6 @@
 // A group for the head office pages (issue 16 point 4, decision 028): Transports Delattre (Arras)
-// already has its Calais agency; two more establishments of its SIREN join, one in the
-// Pas-de-Calais club (Lens) and one in the Nord club (Lille), each with its own membership and a
+// already has its Calais agency (Pas-de-Calais club); two more establishments of its SIREN join the
+// Nord club (Roubaix and Lille), each with its own membership and a
 // few declarations counted in its own club. Fixed values, after the other steps, so the data
 // drawn before is unchanged.
 
@@ -12,9 +12,9 @@ import type { Demo, DemoClubs, SeededCompany } from "./demo-context";
 const ESTABLISHMENTS = [
   {
     nic: "0090",
-    name: "Transports Delattre — agence de Lens",
-    commune: "62498",
-    club: "club62",
+    name: "Transports Delattre — agence de Roubaix",
+    commune: "59512",
+    club: "club59",
     contact: "Sabrina Lemaire",
     actions: [
       ["HIRE", 2],

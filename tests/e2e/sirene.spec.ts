@@ -198,7 +198,7 @@ test("a head office sees its three establishments and the group total, and detac
   });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(5);
-  for (const name of ["agence de Calais", "agence de Lens", "agence de Lille"]) {
+  for (const name of ["agence de Calais", "agence de Roubaix", "agence de Lille"]) {
     await expect(table).toContainText(name);
   }
   await expect(table).toContainText("(59)");

@@ -8,6 +8,7 @@ import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS } from "~/models/reminders.server";
 import { runReminderCampaigns } from "~/models/reminder-campaign.server";
 import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
+import { refreshSirene } from "~/models/sirene-refresh.server";
 import { processPasswordResetRequests } from "~/models/password-reset.server";
 import {
   PRACTICE_EMAILS_EVERY_MS,
@@ -94,6 +95,16 @@ export function registerJobs() {
     everyMs: 60 * 60_000,
     run: async (now) => {
       await publishMonthFigures(now);
+    },
+  });
+
+  // SIRENE register (decision 028): searches that found it down are asked again, and known
+  // companies are looked up again every 30 days; a closed establishment is flagged to animators.
+  registerJob({
+    name: "sirene-refresh",
+    everyMs: 60 * 60_000,
+    run: async (now) => {
+      await refreshSirene(now);
     },
   });
 }

@@ -11,6 +11,7 @@ import { passwordResetEmail } from "./password-reset";
 import { practiceAppreciatedEmail } from "./practice-appreciated";
 import { practiceDigestEmail } from "./practice-digest";
 import { reminderEmail } from "./reminder";
+import { sireneClosedEmail } from "./sirene-closed";
 
 export const emailTemplates = {
   invitation: invitationEmail,
@@ -25,6 +26,7 @@ export const emailTemplates = {
   "passerelle-contact": passerelleContactEmail,
   "company-contact": companyContactEmail,
   "join-request": joinRequestEmail,
+  "sirene-closed": sireneClosedEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
@@ -129,12 +129,20 @@ export function HeadOfficeSection({
             </tbody>
           </table>
         </TableScroll>
-      ) : (
+      ) : null}
+      {!company.headOffice && company.establishments.length === 0 ? (
         <p className="mb-3 text-gray-700">
           Aucun établissement n&apos;est rattaché à cette entreprise, et elle n&apos;est rattachée à
           aucun siège.
         </p>
-      )}
+      ) : null}
+      {canEdit && !company.headOffice ? (
+        <p className="mt-3">
+          <Link to={`/entreprise/${company.id}/groupe`}>
+            Déclarations du groupe, rattacher ou détacher un établissement
+          </Link>
+        </p>
+      ) : null}
       {canEdit && !company.headOffice && company.establishments.length === 0 ? (
         <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xl">
           <input type="hidden" name="intent" value="link-head-office" />

@@ -15,20 +15,41 @@ type ProspectFields = {
   invite: boolean;
 };
 
-export function ProspectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+/** Values chosen in the SIRENE register (sirene-search.tsx); NAF and headcount go hidden. */
+export type ProspectPrefill = {
+  siret: string;
+  name: string;
+  communeCode: string;
+  nafCode: string;
+  headcountBracket: string;
+};
+
+export function ProspectForm({
+  lastResult,
+  prefill,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  prefill?: ProspectPrefill | null;
+}) {
   const navigation = useNavigation();
   const busy =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
   const [form, fields] = useForm<ProspectFields>({
     id: "prospect",
     lastResult,
-    defaultValue: { invite: true },
+    defaultValue: { invite: true, ...prefill },
     constraint: REQUIRED_FIELDS.prospect,
   });
   return (
     <Form method="post" {...getFormProps(form)}>
       <RequiredFieldsNote />
       <input type="hidden" name="intent" value="create-prospect" />
+      {prefill ? (
+        <>
+          <input type="hidden" name="nafCode" value={prefill.nafCode} />
+          <input type="hidden" name="headcountBracket" value={prefill.headcountBracket} />
+        </>
+      ) : null}
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label="SIRET (14 chiffres)"

@@ -5,13 +5,14 @@
 import { z } from "zod";
 import { assertClubOpen } from "~/models/club-status.server";
 import { siretField } from "~/models/company-profile.server";
+import { findNaf } from "~/models/naf.server";
 import {
   MEMBERSHIP_FIELDS,
   membershipSnapshot as snapshot,
 } from "~/models/membership-snapshot.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
-import type { MembershipStatus } from "~/utils/domain";
+import { HEADCOUNT_BRACKETS, type MembershipStatus } from "~/utils/domain";
 import { companyPeopleCount, firstMembershipOf } from "~/utils/permissions.server";
 import { sirenOf } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
@@ -36,10 +37,22 @@ export const prospectSchema = z.object({
     .optional(),
   contactName: personNameField,
   contactEmail: emailField,
+  // From a SIRENE choice (hidden fields): kept only when they are codes of the nomenclatures.
+  nafCode: z
+    .string()
+    .optional()
+    .transform((code) => (code && /^\d{2}\.\d{2}[A-Z]$/.test(code) ? code : undefined)),
+  headcountBracket: z
+    .string()
+    .optional()
+    .transform((code) => (HEADCOUNT_BRACKETS.some((b) => b.code === code) ? code : undefined)),
   invite: z.boolean().optional().default(false),
 });
 
-export type ProspectInput = z.infer<typeof prospectSchema>;
+export type ProspectInput = Omit<z.infer<typeof prospectSchema>, "nafCode" | "headcountBracket"> & {
+  nafCode?: string;
+  headcountBracket?: string;
+};
 
 /**
  * Enters a prospect (decision 013), in one transaction with its audit entries:
@@ -61,6 +74,7 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
       );
     }
   }
+  const naf = input.nafCode ? findNaf(input.nafCode) : null;
   return prisma.$transaction(async (tx) => {
     const existing = await tx.company.findUnique({
       where: { siret: input.siret },
@@ -99,6 +113,9 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
           siren: sirenOf(input.siret),
           name: input.name,
           communeCode: input.communeCode ?? null,
+          nafCode: naf?.code ?? null,
+          nafLabel: naf?.label ?? null,
+          headcountBracket: input.headcountBracket ?? null,
         },
         select: { id: true, name: true },
       }));
@@ -110,7 +127,13 @@ export async function createProspect(actorId: string, clubId: string, input: Pro
         entityId: company.id,
         companyId: company.id,
         clubId,
-        after: { siret: input.siret, name: input.name, communeCode: input.communeCode ?? null },
+        after: {
+          siret: input.siret,
+          name: input.name,
+          communeCode: input.communeCode ?? null,
+          nafCode: naf?.code ?? null,
+          headcountBracket: input.headcountBracket ?? null,
+        },
       });
     }
     const contact = {

@@ -30,16 +30,22 @@ import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { DataTable } from "~/components/data-table";
+import { SireneSearch } from "~/components/sirene-search";
+import { ClosedEstablishments } from "~/components/sirene-closed-list";
+import { listClosedEstablishments } from "~/models/sirene-refresh.server";
+import { prospectSirene, sireneSearchFor } from "~/models/sirene-view.server";
 
 export const meta: MetaFunction = () => [{ title: "Membres et prospects — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { clubId, club } = await requireClubPage(request, params, "club:manage");
-  const [memberships, joinRequests] = await Promise.all([
+  const { user, clubId, club } = await requireClubPage(request, params, "club:manage");
+  const [memberships, joinRequests, sirene, closed] = await Promise.all([
     listClubMemberships(clubId),
     listClubJoinRequests(clubId),
+    sireneSearchFor(new URL(request.url), user.id, "prospect"),
+    listClosedEstablishments(clubId),
   ]);
-  return { club, ...memberships, joinRequests };
+  return { club, ...memberships, joinRequests, closed, ...prospectSirene(sirene) };
 }
 
 type ActionResult = {
@@ -132,7 +138,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClubMembers() {
-  const { club, prospects, members, left, joinRequests } = useLoaderData<typeof loader>();
+  const { club, prospects, members, left, joinRequests, closed, sirene, prefill } =
+    useLoaderData<typeof loader>();
   // Dates in the club's zone (decision 021).
   const zone = zoneOfDepartement(club.departementCode);
   const formatDate = (value: string | Date | null) => (value ? formatInstant(value, zone) : null);
@@ -155,11 +162,16 @@ export default function ClubMembers() {
         <FormErrors errors={[actionData.error]} />
       ) : null}
 
+      <ClosedEstablishments companies={closed} />
+
       <section aria-labelledby="nouveau-prospect" className="card mb-8">
         <h2 id="nouveau-prospect" className="mb-3 text-xl font-bold">
           Ajouter un prospect
         </h2>
+        <SireneSearch view={sirene} />
         <ProspectForm
+          key={prefill?.siret}
+          prefill={prefill}
           lastResult={
             actionData && "result" in actionData && actionData.intent === "create-prospect"
               ? actionData.result

@@ -21,6 +21,8 @@ import {
   unlinkHeadOffice,
 } from "~/models/company-head-office.server";
 import { nafSubclasses } from "~/models/naf.server";
+import { profileWithSirene, sireneSearchFor } from "~/models/sirene-view.server";
+import { SireneSearch } from "~/components/sirene-search";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
@@ -35,8 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = await getCompanyProfile(companyId);
   if (!company) notFound();
   const canEdit = await can(user, { action: "company:write", companyId });
+  // The SIRENE search (decision 028) only for those who may edit; a choice prefills the form.
+  const sirene = canEdit
+    ? await sireneSearchFor(new URL(request.url), user.id, "identite")
+    : { view: null, chosen: null };
   return {
     company,
+    formCompany: await profileWithSirene(company, sirene.chosen),
+    sirene: sirene.view,
     canEdit,
     // The NAF list only goes to those who may edit (about 730 sub-classes).
     nafOptions: canEdit ? nafSubclasses() : [],
@@ -124,7 +132,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CompanyProfilePage() {
-  const { company, canEdit, nafOptions, clubDepartement } = useLoaderData<typeof loader>();
+  const { company, formCompany, sirene, canEdit, nafOptions, clubDepartement } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <>
@@ -136,10 +145,11 @@ export default function CompanyProfilePage() {
             : `Les informations de ${company.name} (lecture seule).`
         }
       />
+      {canEdit ? <SireneSearch view={sirene} initial={company.siret} /> : null}
       {canEdit ? (
         <ProfileForm
-          key={new Date(company.updatedAt).toISOString()}
-          company={company}
+          key={`${new Date(company.updatedAt).toISOString()}${sirene?.source ? formCompany.name : ""}`}
+          company={formCompany}
           nafOptions={nafOptions}
           clubDepartement={clubDepartement}
           lastResult={actionData?.intent === "profile" ? actionData.result : undefined}

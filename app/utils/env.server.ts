@@ -56,6 +56,12 @@ const schema = z.object({
   /** Registered redirect URLs; by default the app's own paths under APP_URL. */
   PROCONNECT_REDIRECT_URI: z.string().url().optional(),
   PROCONNECT_POST_LOGOUT_REDIRECT_URI: z.string().url().optional(),
+  /** The SIRENE register's search API (decision 028); `off` turns the lookups and refresh off. */
+  SIRENE_API_URL: z
+    .union([z.literal("off"), z.string().url("SIRENE_API_URL doit être une adresse complète")])
+    .default("https://recherche-entreprises.api.gouv.fr"),
+  /** How long a SIRENE call may take before the form falls back to manual entry. */
+  SIRENE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; CONTACT_EMAIL: string };

@@ -32,6 +32,9 @@ export type Permission =
   | { action: "company:read"; companyId: string }
   /** Change a company's data, declarations and team. */
   | { action: "company:write"; companyId: string }
+  /** As a head office, see its establishments' declarations and group total, link or detach
+   * them (decision 028): the head office's own people. */
+  | { action: "company:group"; companyId: string }
   /** See a club's home, members, meetings and figures. */
   | { action: "club:read"; clubId: string }
   /** Run a club: members, invitations, meetings, reminders, moderation. */
@@ -140,6 +143,7 @@ async function decide(user: CurrentUser, permission: Permission): Promise<boolea
       return isAdmin(user);
 
     case "company:write":
+    case "company:group":
       // Only the company's own people: animators, prefecture and admins never edit declarations.
       return companyIds(user).includes(permission.companyId);
 

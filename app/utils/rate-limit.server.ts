@@ -15,6 +15,8 @@ export const RATE_LIMITS = {
   badTokenAttempt: { limit: 20, windowMs: 15 * 60_000 },
   /** Realisation files sent for one company (each is read in a worker: costly). */
   importUpload: { limit: 30, windowMs: 60 * 60_000 },
+  /** SIRENE searches not found in the cache, per person (the register allows 7 a second in all). */
+  sireneLookup: { limit: 60, windowMs: 15 * 60_000 },
 } satisfies Record<string, Bucket>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

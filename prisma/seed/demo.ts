@@ -7,6 +7,7 @@ import { seedClubs, seedStaff } from "./clubs";
 import { seedCampaigns } from "./campaigns";
 import { seedCommitments } from "./commitments";
 import { seedCompanies } from "./companies";
+import { seedGroup } from "./group";
 import type { Demo, DemoCounts } from "./demo-context";
 import { seedMeetings } from "./meetings";
 import { seedNetwork } from "./network";
@@ -79,6 +80,7 @@ async function seedDemoIn(db: DbClient, passwordHash: string, now: Date): Promis
   await seedNetwork(db, byKey, now);
   await seedOutcomes(demo);
   await seedCampaigns(demo, clubs, seeded);
+  await seedGroup(demo, clubs, byKey.get("delattre")!);
 
   return {
     clubs: { pasDeCalais: clubs.club62.id, nord: clubs.club59.id },

@@ -32,6 +32,8 @@ const env = {
   SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
   SECURE_COOKIES: "false",
   DEMO_DATA: "true",
+  // Journeys never call the real SIRENE register (decision 028); sirene.spec.ts runs its own.
+  SIRENE_API_URL: "off",
 };
 
 execFileSync(process.execPath, ["scripts/prepare-db.mjs"], { stdio: "inherit", env });

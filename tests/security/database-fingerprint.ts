@@ -6,7 +6,8 @@ import { engine, prisma } from "~/utils/db.server";
 /**
  * Tables a refused request may legitimately write: failed sign-ins are recorded (throttling),
  * sessions are created by the tests themselves, rate-limit hits are what throttling counts, and
- * the first reader of the public figures after a month ends stores them (decision 014).
+ * the first reader of the public figures after a month ends stores them (decision 014), and a
+ * SIRENE search stores the register's answer, or marks it pending, in its cache (decision 028).
  */
 const BOOKKEEPING = new Set([
   "LoginAttempt",
@@ -14,6 +15,7 @@ const BOOKKEEPING = new Set([
   "RateLimitHit",
   "JobRun",
   "PublicFiguresSnapshot",
+  "SireneLookup",
   "_prisma_migrations",
 ]);
 

@@ -167,6 +167,8 @@ export const ROUTE_MATRIX: Record<string, MatrixRow> = {
   "entreprise.$companyId.engagements._index": { get: companyRead(200), post: NONE },
   "entreprise.$companyId.engagements.nouveau": { get: companyWrite(200), post: companyWrite(400) },
   "entreprise.$companyId.equipe": { get: companyRead(200), post: companyWrite(400) },
+  // A head office's group (decision 028): its own people only, like a write.
+  "entreprise.$companyId.groupe": { get: companyWrite(200), post: companyWrite(400) },
   "entreprise.$companyId.export[.]xlsx": { get: companyRead(200), post: companyRead(405) },
   "entreprise.$companyId.import.envoi": { get: NONE, post: companyWrite(400) },
   "entreprise.$companyId.import.modele[.]csv": { get: companyRead(200), post: NONE },

@@ -38,6 +38,8 @@ if (onPostgres) {
 }
 process.env.NODE_ENV = "test";
 process.env.OUTBOX_WORKER = "false";
+// No test calls the real SIRENE register (decision 028); tests/sirene.test.ts points at its own.
+process.env.SIRENE_API_URL = "off";
 process.env.SCHEDULER = "false";
 
 type Remembered = { __remember_epic_web?: Map<string, unknown> };

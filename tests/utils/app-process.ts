@@ -42,6 +42,7 @@ function appEnv({ dbPath, port, smtpUrl, env }: AppOptions): NodeJS.ProcessEnv {
     SESSION_SECRET: "process-tests-session-secret-at-least-32-characters",
     SECURE_COOKIES: "false",
     DEMO_DATA: "true",
+    SIRENE_API_URL: "off",
     ...env,
   };
   delete vars.SMTP_URL;

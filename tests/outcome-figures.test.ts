@@ -21,7 +21,15 @@ const COHORTS = {
   12: { from: "2025-01-01", to: "2025-12-02" },
 } as const;
 
-type Expected = { code: string; kind: string; people: number; employed: number; due: number; target: number; reached: number };
+type Expected = {
+  code: string;
+  kind: string;
+  people: number;
+  employed: number;
+  due: number;
+  target: number;
+  reached: number;
+};
 
 /** The rates' ingredients by plain SQL: outcomes and due people of the cohort, by dimension and kind. */
 async function independent(scope: FigureScope, months: 6 | 12, dimension: string) {
@@ -32,7 +40,9 @@ async function independent(scope: FigureScope, months: 6 | 12, dimension: string
     if (scope[key]) parts.push(Prisma.sql`${Prisma.raw(`r."${key}"`)} = ${scope[key]}`);
   }
   const where = Prisma.join(parts, " AND ");
-  const kind = Prisma.raw(`CASE WHEN r."actionTypeCode" IN ('IMMERSION', 'TRAINING') THEN 'access' ELSE 'kept' END`);
+  const kind = Prisma.raw(
+    `CASE WHEN r."actionTypeCode" IN ('IMMERSION', 'TRAINING') THEN 'access' ELSE 'kept' END`,
+  );
   const outcomes = await prisma.$queryRaw<Array<Record<string, unknown>>>`
     SELECT ${code} AS code, ${kind} AS kind, SUM(o."people") AS people,
       SUM(o."stillInCompany" + o."employedElsewhere") AS employed,
@@ -45,32 +55,46 @@ async function independent(scope: FigureScope, months: 6 | 12, dimension: string
     WHERE r."unit" = 'PEOPLE' AND r."actionTypeCode" IN ('HIRE', 'WORK_STUDY', 'IMMERSION', 'TRAINING', 'WORKFORCE_LOAN')
       AND ${where} GROUP BY 1, 2`;
   const keys = new Set([...outcomes, ...due].map((r) => `${r.code}|${r.kind}`));
-  return [...keys].map((key): Expected => {
-    const [c, k] = key.split("|");
-    const o = outcomes.find((r) => r.code === c && r.kind === k);
-    return {
-      code: c,
-      kind: k,
-      people: Number(o?.people ?? 0),
-      employed: Number(o?.employed ?? 0),
-      due: Number(due.find((r) => r.code === c && r.kind === k)?.due ?? 0),
-      target: Number(o?.target ?? 0),
-      reached: Number(o?.reached ?? 0),
-    };
-  }).sort(byKey);
+  return [...keys]
+    .map((key): Expected => {
+      const [c, k] = key.split("|");
+      const o = outcomes.find((r) => r.code === c && r.kind === k);
+      return {
+        code: c,
+        kind: k,
+        people: Number(o?.people ?? 0),
+        employed: Number(o?.employed ?? 0),
+        due: Number(due.find((r) => r.code === c && r.kind === k)?.due ?? 0),
+        target: Number(o?.target ?? 0),
+        reached: Number(o?.reached ?? 0),
+      };
+    })
+    .sort(byKey);
 }
 
 const byKey = (a: Expected, b: Expected) =>
   `${a.code}|${a.kind}` < `${b.code}|${b.kind}` ? -1 : 1;
 
 /** The app's rates, taken apart into the same ingredients. */
-async function fromApp(scope: FigureScope, months: 6 | 12, dimension: (typeof OUTCOME_DIMENSIONS)[number]) {
+async function fromApp(
+  scope: FigureScope,
+  months: 6 | 12,
+  dimension: (typeof OUTCOME_DIMENSIONS)[number],
+) {
   const rows = await outcomeRates(scope, PERIOD, dimension, NOW);
   const out: Expected[] = [];
   for (const row of rows) {
     const kept = months === 6 ? row.employed6 : row.employed12;
     if (kept.people || kept.due)
-      out.push({ code: row.code, kind: "kept", people: kept.people, employed: kept.value, due: kept.due, target: 0, reached: 0 });
+      out.push({
+        code: row.code,
+        kind: "kept",
+        people: kept.people,
+        employed: kept.value,
+        due: kept.due,
+        target: 0,
+        reached: 0,
+      });
     if (months === 6 && (row.access6.people || row.access6.due))
       out.push({
         code: row.code,
@@ -120,7 +144,10 @@ async function summaryMatchesRecomputation() {
   const norm = (rows: unknown[]) =>
     rows.map((row) =>
       Object.fromEntries(
-        Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]),
+        Object.entries(row as Record<string, unknown>).map(([k, v]) => [
+          k,
+          typeof v === "bigint" ? Number(v) : v,
+        ]),
       ),
     );
   return { stored: norm(stored), recomputed: norm(recomputed) };
@@ -130,8 +157,14 @@ describe("cohorts", () => {
   test("a milestone falls due on the calendar, month ends included", () => {
     expect(dueBy("2026-12-01", 6)).toBe("2026-06-01");
     expect(dueBy("2026-02-28", 6)).toBe("2025-08-31");
-    expect(cohortPeriod(PERIOD, 6, "2026-12-01")).toEqual({ from: day(COHORTS[6].from), to: day(COHORTS[6].to) });
-    expect(cohortPeriod(PERIOD, 12, "2026-12-01")).toEqual({ from: day(COHORTS[12].from), to: day(COHORTS[12].to) });
+    expect(cohortPeriod(PERIOD, 6, "2026-12-01")).toEqual({
+      from: day(COHORTS[6].from),
+      to: day(COHORTS[6].to),
+    });
+    expect(cohortPeriod(PERIOD, 12, "2026-12-01")).toEqual({
+      from: day(COHORTS[12].from),
+      to: day(COHORTS[12].to),
+    });
     expect(cohortPeriod(yearPeriod(2028), 6, "2026-12-01").to).toEqual(day("2027-07-01"));
   });
 });
@@ -159,7 +192,19 @@ describe("outcome rates against plain SQL", () => {
     scopes.national = {};
     scopes.filtered = { departementCode: "62", publicCategoryCode: "DELD" };
     // Realisations inside and outside the cohorts, on the days of cut months, of every kind.
-    const dates = ["2024-12-31", "2025-01-01", "2025-06-15", "2025-07-01", "2025-11-30", "2025-12-01", "2025-12-02", "2026-03-10", "2026-06-01", "2026-06-02", "2026-09-01"];
+    const dates = [
+      "2024-12-31",
+      "2025-01-01",
+      "2025-06-15",
+      "2025-07-01",
+      "2025-11-30",
+      "2025-12-01",
+      "2025-12-02",
+      "2026-03-10",
+      "2026-06-01",
+      "2026-06-02",
+      "2026-09-01",
+    ];
     const kinds = [
       { actionTypeCode: "HIRE", contractType: "CDI", publicCategoryCode: "DELD" },
       { actionTypeCode: "HIRE", contractType: "CDD_LONG", publicCategoryCode: "YOUTH" },
@@ -173,8 +218,14 @@ describe("outcome rates against plain SQL", () => {
         const company = companies[i % companies.length];
         const quantity = 1 + (i % 4);
         const { targetRomeCode, ...rest } = kind;
-        const r = await insertRealisation(prisma, { companyId: company.id, date: day(date), quantity, ...rest });
-        if (targetRomeCode) await prisma.realisation.update({ where: { id: r.id }, data: { targetRomeCode } });
+        const r = await insertRealisation(prisma, {
+          companyId: company.id,
+          date: day(date),
+          quantity,
+          ...rest,
+        });
+        if (targetRomeCode)
+          await prisma.realisation.update({ where: { id: r.id }, data: { targetRomeCode } });
         // Most have an answer at 6 months, some at 12; a few are left unanswered.
         for (const months of [6, 12]) {
           if ((i + months) % 3 === 0) continue;
@@ -202,7 +253,12 @@ describe("outcome rates against plain SQL", () => {
     for (const [name, scope] of Object.entries(scopes)) {
       for (const dimension of OUTCOME_DIMENSIONS) {
         for (const months of [6, 12] as const) {
-          expect({ name, dimension, months, rows: await fromApp(scope, months, dimension) }).toEqual({
+          expect({
+            name,
+            dimension,
+            months,
+            rows: await fromApp(scope, months, dimension),
+          }).toEqual({
             name,
             dimension,
             months,
@@ -222,7 +278,9 @@ describe("outcome rates against plain SQL", () => {
   });
 
   test("still equal after an outcome is edited, a realisation moved and one deleted", async () => {
-    const outcome = await prisma.realisationOutcome.findFirstOrThrow({ where: { months: 6, people: { gt: 1 } } });
+    const outcome = await prisma.realisationOutcome.findFirstOrThrow({
+      where: { months: 6, people: { gt: 1 } },
+    });
     await prisma.realisationOutcome.update({
       where: { id: outcome.id },
       data: { stillInCompany: 0, employedElsewhere: 0, unknown: outcome.people, jobSeeking: 0 },

@@ -7,14 +7,14 @@
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { CONTRACT_TYPES, CONTRACT_TYPE_LABELS, PUBLIC_CATEGORIES, ACTION_TYPES } from "~/utils/domain";
-import { FOLLOWED_ACTION_TYPES, type OutcomeMilestone } from "~/utils/outcomes";
 import {
-  ACCESS_ACTION_TYPES,
-  cohortPeriod,
-  toRate,
-  type OutcomeRow,
-} from "~/utils/outcome-rates";
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  PUBLIC_CATEGORIES,
+  ACTION_TYPES,
+} from "~/utils/domain";
+import { FOLLOWED_ACTION_TYPES, type OutcomeMilestone } from "~/utils/outcomes";
+import { ACCESS_ACTION_TYPES, cohortPeriod, toRate, type OutcomeRow } from "~/utils/outcome-rates";
 import { PARIS } from "~/utils/time/zones";
 import { calendarDay } from "~/utils/time/wall-clock";
 import {
@@ -28,7 +28,12 @@ import {
 } from "./figures.server";
 
 /** The dimensions the outcome rates are broken down by; "" is the scope's total. */
-export const OUTCOME_DIMENSIONS = ["", "publicCategoryCode", "actionTypeCode", "contractType"] as const;
+export const OUTCOME_DIMENSIONS = [
+  "",
+  "publicCategoryCode",
+  "actionTypeCode",
+  "contractType",
+] as const;
 type Dimension = (typeof OUTCOME_DIMENSIONS)[number];
 
 const list = (codes: readonly string[]) => Prisma.join(codes.map((c) => Prisma.sql`${c}`));
@@ -58,13 +63,25 @@ function outcomeRows(scope: FigureScope, period: Period, months: OutcomeMileston
 }
 
 type Num = number | bigint | null;
-type SumRow = { code: string; kind: string; people: Num; employed: Num; targetPeople: Num; reachedTarget: Num };
+type SumRow = {
+  code: string;
+  kind: string;
+  people: Num;
+  employed: Num;
+  targetPeople: Num;
+  reachedTarget: Num;
+};
 type DueRow = { code: string; kind: string; due: Num };
 
 const codeOf = (dimension: Dimension) =>
   dimension ? Prisma.raw(`s."${dimension}"`) : Prisma.sql`''`;
 
-function sumOutcomes(scope: FigureScope, period: Period, months: OutcomeMilestone, dimension: Dimension) {
+function sumOutcomes(
+  scope: FigureScope,
+  period: Period,
+  months: OutcomeMilestone,
+  dimension: Dimension,
+) {
   return prisma.$queryRaw<SumRow[]>`
     SELECT ${codeOf(dimension)} AS "code", ${KIND} AS "kind", SUM(s."people") AS "people",
       SUM(s."employed") AS "employed", SUM(s."targetPeople") AS "targetPeople",
@@ -88,7 +105,9 @@ const n = (v: Num | undefined) => Number(v ?? 0);
 function domainOf(dimension: Dimension): Array<{ code: string; label: string }> {
   if (dimension === "publicCategoryCode") return [...PUBLIC_CATEGORIES];
   if (dimension === "actionTypeCode")
-    return ACTION_TYPES.filter((a) => (FOLLOWED_ACTION_TYPES as readonly string[]).includes(a.code));
+    return ACTION_TYPES.filter((a) =>
+      (FOLLOWED_ACTION_TYPES as readonly string[]).includes(a.code),
+    );
   if (dimension === "contractType")
     return [
       ...CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),

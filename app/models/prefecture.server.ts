@@ -8,6 +8,7 @@ import { parseFigurePeriod, type FigurePeriod } from "~/models/figures-period.se
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { getFigures, type ScopeFigures } from "~/models/figures-report.server";
 import { writeFigureSheets } from "~/models/figures-workbook.server";
+import { outcomeCsvLines } from "~/models/figures-outcomes-workbook.server";
 import {
   commitmentSqlWhere,
   keyFiguresByDepartement,
@@ -357,6 +358,7 @@ export function buildDepartementCsv(e: DepartementExport, now = new Date()) {
     for (const r of b.rows) lines.push([b.title, r.label, r.quantity, r.count]);
   for (const m of e.data.trend)
     lines.push(["Tendance mensuelle (personnes, déclarations)", m.month, m.people, m.count]);
+  lines.push(...outcomeCsvLines(e.data.outcomes));
   return { body: spreadsheetCsv(lines), fileName: `${fileSlug(e)}.csv` };
 }
 

@@ -10,6 +10,7 @@ import {
 } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
+import { OutcomeFigures } from "~/components/outcome-figures";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat } from "~/components/page";
 import {
@@ -167,6 +168,7 @@ export default function PrefectureDashboard() {
       </section>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
+      <OutcomeFigures outcomes={d.outcomes} />
       <FigureTrend trend={d.trend} />
 
       <section aria-labelledby="clubs" className="card">

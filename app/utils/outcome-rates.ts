@@ -18,13 +18,19 @@ export type OutcomeRate = {
   due: number;
   rate: number | null;
   notReported: number | null;
+  /** Public figures only: resting on too few people to be published (decision 014). */
+  masked?: boolean;
 };
 
 export const OUTCOME_RATES = [
   { key: "employed6", label: "En emploi à 6 mois", help: "recrutements, alternances, prêts" },
   { key: "employed12", label: "En emploi à 12 mois", help: "recrutements, alternances, prêts" },
   { key: "access6", label: "Accès à l'emploi à 6 mois", help: "immersions, formations" },
-  { key: "target6", label: "Accès au métier visé à 6 mois", help: "formations avec un métier visé" },
+  {
+    key: "target6",
+    label: "Accès au métier visé à 6 mois",
+    help: "formations avec un métier visé",
+  },
 ] as const;
 export type OutcomeRateKey = (typeof OUTCOME_RATES)[number]["key"];
 export type OutcomeRow = { code: string; label: string } & Record<OutcomeRateKey, OutcomeRate>;

@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { addMembership, insertClub, insertCompany, insertRealisation } from "../prisma/factories";
 import { outcomeRates, OUTCOME_DIMENSIONS } from "~/models/figures-outcomes.server";
+import { publicOutcomes } from "~/models/public-outcomes.server";
+import { OUTCOME_RATES } from "~/utils/outcome-rates";
 import { yearPeriod, type FigureScope } from "~/models/figures.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -301,5 +303,32 @@ describe("outcome rates against plain SQL", () => {
     const { stored, recomputed } = await summaryMatchesRecomputation();
     expect(stored.length).toBeGreaterThan(0);
     expect(stored).toEqual(recomputed);
+  });
+
+  test("public rates: no 1 or 2 people shown, visible totals as on the dashboards", async () => {
+    const period = { from: day("2026-01-01"), to: day("2026-12-01") };
+    const published = await publicOutcomes(["62", "59"], period, () => undefined);
+    let masked = 0;
+    for (const [, o] of published) {
+      for (const row of [o.total, ...o.breakdowns.flatMap((b) => b.rows)]) {
+        for (const { key } of OUTCOME_RATES) {
+          const r = row[key];
+          if (r.masked) {
+            masked++;
+            expect([r.people, r.value, r.rate]).toEqual([0, 0, null]);
+            continue;
+          }
+          for (const n of [r.people, r.value, r.people - r.value]) expect([1, 2]).not.toContain(n);
+        }
+      }
+    }
+    expect(masked).toBeGreaterThan(0);
+    const nation = (await outcomeRates({}, period, "", period.to))[0];
+    const shown = published.get("*")!.total.employed6;
+    if (!shown.masked)
+      expect([shown.people, shown.value]).toEqual([
+        nation.employed6.people,
+        nation.employed6.value,
+      ]);
   });
 });

@@ -3,21 +3,27 @@
 // not reported yet. Plain tables: no client code.
 import { DataTable } from "~/components/data-table";
 import { numberFormat } from "~/components/page";
-import { OUTCOME_RATES, type OutcomeRate, type OutcomeRow } from "~/utils/outcome-rates";
+import { OUTCOME_RATES, type OutcomeRateKey } from "~/utils/outcome-rates";
 
+/** What a cell shows: the dashboards' rates, or the public ones (no `due`, maybe masked). */
+type Rate = {
+  rate: number | null;
+  people: number;
+  notReported: number | null;
+  due?: number;
+  masked?: boolean;
+};
+type Row = { code: string; label: string } & Record<OutcomeRateKey, Rate>;
 type Props = {
-  outcomes: {
-    total: OutcomeRow;
-    breakdowns: Array<{ key: string; title: string; rows: OutcomeRow[] }>;
-  };
+  outcomes: { total: Row; breakdowns: Array<{ key: string; title: string; rows: Row[] }> };
 };
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
-function RateCell({ rate }: { rate: OutcomeRate }) {
+function RateCell({ rate }: { rate: Rate }) {
   // Public figures: a rate resting on few people is masked (decision 014).
   if (rate.masked) return <td className="text-right">secret</td>;
-  if (rate.rate === null && rate.due === 0) return <td className="text-right text-gray-600">—</td>;
+  if (rate.rate === null && !rate.due) return <td className="text-right text-gray-600">—</td>;
   return (
     <td className="text-right tabular-nums">
       {rate.rate === null ? "—" : percent(rate.rate)}
@@ -29,10 +35,12 @@ function RateCell({ rate }: { rate: OutcomeRate }) {
   );
 }
 
-const shown = (row: OutcomeRow) =>
-  OUTCOME_RATES.some(({ key }) => row[key].people > 0 || row[key].due > 0);
+const shown = (row: Row) =>
+  OUTCOME_RATES.some(
+    ({ key }) => row[key].masked || row[key].people > 0 || (row[key].due ?? 0) > 0,
+  );
 
-function RatesTable({ caption, rows }: { caption: string; rows: OutcomeRow[] }) {
+function RatesTable({ caption, rows }: { caption: string; rows: Row[] }) {
   const lines = rows.filter(shown);
   return (
     <DataTable

@@ -3,8 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
-import { RomeSelect } from "~/components/rome-fields";
+import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { OutcomeFigures } from "~/components/outcome-figures";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
@@ -19,6 +18,7 @@ import {
 import { countOf, formatDay } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
+import { ROME_DOMAINES } from "~/utils/rome";
 import { requirePermission } from "~/utils/permissions.server";
 import { outcomeSchema } from "~/utils/schemas/outcome";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -38,6 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     rates,
+    // Sent as data, not code: the ROME list stays out of the page's first-load JS (decision 017).
+    romeOptions: due.some((d) => d.actionTypeCode === "TRAINING")
+      ? ROME_DOMAINES.map((d) => ({ value: d.code, label: `${d.code} — ${d.label}` }))
+      : [],
     shown: due.slice(0, SHOWN),
     total: due.length,
     late: due.filter((d) => d.late).length,
@@ -87,7 +91,7 @@ const actionLabel = (code: string) => ACTION_TYPES.find((a) => a.code === code)?
 const publicLabel = (code: string) => PUBLIC_CATEGORIES.find((p) => p.code === code)?.label ?? code;
 
 export default function OutcomesPage() {
-  const { shown, total, late, rates } = useLoaderData<typeof loader>();
+  const { shown, total, late, rates, romeOptions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -166,6 +170,7 @@ export default function OutcomesPage() {
                         people={item.people}
                         targetRomeCode={item.targetRomeCode}
                         values={mine?.values}
+                        options={romeOptions}
                       />
                     ) : null}
                     <FormErrors id={errorsId} errors={mine?.errors[""]} />
@@ -196,20 +201,24 @@ function TargetJobFields({
   people,
   targetRomeCode,
   values,
+  options,
 }: {
   idPrefix: string;
+  options: Array<{ value: string; label: string }>;
   people: number;
   targetRomeCode: string | null;
   values?: Record<string, string>;
 }) {
   return (
     <div className="mt-3 grid items-end gap-3 sm:grid-cols-2">
-      <RomeSelect
-        name="targetRomeCode"
-        label="Métier visé par la formation"
-        help="Facultatif : la famille de métiers (ROME) à laquelle la formation prépare."
-        emptyLabel="Pas de métier visé"
-        defaultValue={values?.targetRomeCode ?? targetRomeCode ?? ""}
+      <SelectField
+        label="Métier visé par la formation (famille ROME, facultatif)"
+        options={[{ value: "", label: "Pas de métier visé" }, ...options]}
+        selectProps={{
+          id: `${idPrefix}-targetRomeCode`,
+          name: "targetRomeCode",
+          defaultValue: values?.targetRomeCode ?? targetRomeCode ?? "",
+        }}
       />
       <Field
         label="Dont en emploi dans le métier visé"

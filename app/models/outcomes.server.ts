@@ -17,7 +17,7 @@ import type { OutcomeInput } from "~/utils/schemas/outcome";
 import { PARIS, zoneOfDepartement } from "~/utils/time/zones";
 import { calendarDay } from "~/utils/time/wall-clock";
 import { formatDay } from "~/utils/format";
-import { isRomeDomaine } from "~/utils/rome";
+import { ROME_DOMAINES, isRomeDomaine } from "~/utils/rome";
 
 /** A refusal the form shows as it is (French). */
 export class OutcomeError extends Error {}
@@ -225,3 +225,7 @@ function targetOf(
   }
   return { romeCode, reached: input.reachedTarget };
 }
+
+/** The target job families a training may name, for the form's plain select. */
+export const romeOptions = () =>
+  ROME_DOMAINES.map((d) => ({ value: d.code, label: `${d.code} — ${d.label}` }));

@@ -8,7 +8,12 @@ import { PageHeader } from "~/components/page";
 import { OutcomeFigures } from "~/components/outcome-figures";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { yearPeriod } from "~/models/figures.server";
-import { OutcomeError, listOutcomesToGive, recordOutcome } from "~/models/outcomes.server";
+import {
+  OutcomeError,
+  listOutcomesToGive,
+  recordOutcome,
+  romeOptions,
+} from "~/models/outcomes.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPE_LABELS,
@@ -18,7 +23,6 @@ import {
 import { countOf, formatDay } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
-import { ROME_DOMAINES } from "~/utils/rome";
 import { requirePermission } from "~/utils/permissions.server";
 import { outcomeSchema } from "~/utils/schemas/outcome";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -39,9 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     rates,
     // Sent as data, not code: the ROME list stays out of the page's first-load JS (decision 017).
-    romeOptions: due.some((d) => d.actionTypeCode === "TRAINING")
-      ? ROME_DOMAINES.map((d) => ({ value: d.code, label: `${d.code} — ${d.label}` }))
-      : [],
+    romeOptions: due.some((d) => d.actionTypeCode === "TRAINING") ? romeOptions() : [],
     shown: due.slice(0, SHOWN),
     total: due.length,
     late: due.filter((d) => d.late).length,

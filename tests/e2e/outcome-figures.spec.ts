@@ -37,6 +37,7 @@ test("a reported outcome moves the club's and the prefecture's rates and the exp
   page,
   axe,
 }) => {
+  test.slow(); // three roles, three pages checked by axe at several widths
   await signIn(page, DEMO.company);
   await expect(page).toHaveURL(/\/entreprise\/[^/]+$/);
   await page.getByRole("link", { name: "Renseigner les suivis" }).click();
@@ -68,6 +69,7 @@ test("a reported outcome moves the club's and the prefecture's rates and the exp
   // The club's figures: the rate rests on the people just reported.
   await page.context().clearCookies();
   await signIn(page, DEMO.animator);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.goto(`/club/${clubId}/chiffres?annee=${year}`);
   await expect(
     page.getByRole("heading", { level: 2, name: "Devenir des personnes" }),

@@ -7,6 +7,7 @@ import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { OUTCOME_RATES, type OutcomeRow } from "~/utils/outcome-rates";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
 import { outcomeFigures, type OutcomeFigures } from "./figures-outcomes.server";
+import { OUTCOME_COUNTS_SELECT } from "./outcomes.server";
 import { yearPeriod } from "./figures.server";
 
 const SHEET = "Devenir des personnes";
@@ -64,13 +65,8 @@ export async function addCompanyOutcomeSheets(
       where: { realisation: { companyId } },
       orderBy: [{ realisation: { date: "asc" } }, { months: "asc" }],
       select: {
+        ...OUTCOME_COUNTS_SELECT,
         months: true,
-        people: true,
-        stillInCompany: true,
-        employedElsewhere: true,
-        inTraining: true,
-        jobSeeking: true,
-        unknown: true,
         reachedTarget: true,
         realisation: { select: { date: true, actionTypeCode: true, publicCategoryCode: true } },
       },

@@ -19,6 +19,16 @@ import { calendarDay } from "~/utils/time/wall-clock";
 import { formatDay } from "~/utils/format";
 import { ROME_DOMAINES, isRomeDomaine } from "~/utils/rome";
 
+/** The counts of an outcome, as its audit entry and the company's export show them. */
+export const OUTCOME_COUNTS_SELECT = {
+  people: true,
+  stillInCompany: true,
+  employedElsewhere: true,
+  inTraining: true,
+  jobSeeking: true,
+  unknown: true,
+} as const;
+
 /** A refusal the form shows as it is (French). */
 export class OutcomeError extends Error {}
 
@@ -164,14 +174,7 @@ export async function recordOutcome(
     const key = { realisationId: realisation.id, months: input.months };
     const before = await tx.realisationOutcome.findUnique({
       where: { realisationId_months: key },
-      select: {
-        people: true,
-        stillInCompany: true,
-        employedElsewhere: true,
-        inTraining: true,
-        jobSeeking: true,
-        unknown: true,
-      },
+      select: OUTCOME_COUNTS_SELECT,
     });
     const values = { ...counts, people: realisation.quantity, reachedTarget: target.reached };
     await tx.realisationOutcome.upsert({

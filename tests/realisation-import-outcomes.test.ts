@@ -177,7 +177,18 @@ test("right cells: the realisations and their outcomes land together, the summar
       "",
       ...empty(5),
     ],
-    ["02/03/2025", "Parrainage / mentorat", "Bénéficiaires du RSA", "", "", "2", "", "", "", ...empty(10)],
+    [
+      "02/03/2025",
+      "Parrainage / mentorat",
+      "Bénéficiaires du RSA",
+      "",
+      "",
+      "2",
+      "",
+      "",
+      "",
+      ...empty(10),
+    ],
   ]);
   const draft = await createImportDraft({ companyId, userId, fileName: "suivis-ok.csv", bytes });
   expect(draft).toMatchObject({ readyCount: 3, errorCount: 0 });

@@ -1,6 +1,6 @@
 // The e-mail sent when outcomes fall due (issue 15), through the outbox to a real SMTP server:
-// once per set of outcomes due, under the club's reminder cap, never to a member who opted out,
-// left, or has nobody who signs in.
+// once per set of outcomes due, at most once per cap period, held back by a recent reminder,
+// never to a member who opted out, left, or has nobody who signs in.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   addMembership,
@@ -64,6 +64,11 @@ afterAll(async () => {
 
 test("the company whose outcomes fell due gets one e-mail, once; the others none", async () => {
   expect(await jobs.sendOutcomeEmails(NOW)).toBe(1);
+  // Queued at NOW (the outbox stamps the real clock).
+  await prisma.emailOutbox.updateMany({
+    where: { template: "outcomes-due" },
+    data: { createdAt: NOW },
+  });
   expect((await email.deliverDueEmails()).sent).toBe(1);
   const message = await mailbox.waitForMessage({ to: "due@suivi.test" });
   expect(message.subject).toBe("Entreprise due : 1 suivi à renseigner");
@@ -74,8 +79,10 @@ test("the company whose outcomes fell due gets one e-mail, once; the others none
   // The next day, and the one after: the same outcome due is not told again.
   expect(await jobs.sendOutcomeEmails(new Date("2026-12-02T07:00:00Z"))).toBe(0);
   expect(await jobs.sendOutcomeEmails(NOW)).toBe(0);
-  const reminders = await prisma.reminder.findMany({ where: { companyId: companies.due } });
-  expect(reminders.map((r) => r.campaignKey)).toEqual(["suivis:2026-11-15"]);
+  const outbox = await prisma.emailOutbox.findMany({ where: { template: "outcomes-due" } });
+  expect(outbox.map((e) => e.dedupeKey)).toEqual([`outcomes-due:${companies.due}:2026-11-15`]);
+  // It is no relance: the animators may still remind the company.
+  expect(await prisma.reminder.count({ where: { companyId: companies.due } })).toBe(0);
 });
 
 test("a new outcome due after the cap is told; within the cap it waits", async () => {

@@ -1,8 +1,9 @@
-// The e-mail sent when a company's outcomes fall due (issue 15, decision 026): once per set of
+// The e-mail sent when a company's outcomes fall due (issue 15, decision 029): once per set of
 // outcomes due, to the same people and under the same rules as the reminders — a member (not a
-// prospect, not gone) of an open club, not opted out, with people who sign in, and not reminded
-// by the club within its cap (reminders.server.ts). Each send is a Reminder row (key
-// "suivis:<newest due day>") and its outbox e-mail, in one transaction.
+// prospect, not gone) of an open club, not opted out, with people who sign in, not reminded by
+// the club within its cap (reminders.server.ts), and at most one such e-mail per cap period. It
+// is no relance: it does not hold back the animators' reminders. The outbox row, keyed by club,
+// company and newest due day, is its record.
 
 import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
@@ -45,7 +46,7 @@ async function remindCompany(companyId: string, now: Date) {
   const due = await listOutcomesToGive(companyId, now);
   if (due.length === 0) return false;
   const newest = due.reduce((d, o) => (o.dueOn > d ? o.dueOn : d), "");
-  const campaignKey = `suivis:${newest}`;
+  const prefix = `outcomes-due:${companyId}:`;
   return prisma.$transaction(async (tx) => {
     const membership = await tx.clubMembership.findFirst({
       where: { companyId, status: "MEMBER", remindersOptOut: false, club: { closedAt: null } },
@@ -60,24 +61,32 @@ async function remindCompany(companyId: string, now: Date) {
     if (!membership) return false;
     const { club } = membership;
     const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
-    const held = await tx.reminder.findFirst({
-      where: { clubId: club.id, companyId, OR: [{ createdAt: { gt: capStart } }, { campaignKey }] },
-      select: { id: true },
-    });
+    const [reminded, told] = await Promise.all([
+      tx.reminder.findFirst({
+        where: { clubId: club.id, companyId, createdAt: { gt: capStart } },
+        select: { id: true },
+      }),
+      // This company's e-mails of this kind (a key range, on the outbox's unique index): the same
+      // outcomes already told, or any told within the cap.
+      tx.emailOutbox.findFirst({
+        where: {
+          dedupeKey: { gte: prefix, lt: `${prefix.slice(0, -1)};` },
+          OR: [{ dedupeKey: `${prefix}${newest}` }, { createdAt: { gt: capStart } }],
+        },
+        select: { id: true },
+      }),
+    ]);
+    const held = reminded || told;
     const { to, hasPeople } = (await recipientsOf(tx, [companyId]))(
       companyId,
       membership.contactEmail,
     );
     // Without people who sign in, the form cannot be filled: the quarterly reminder invites them.
     if (held || !to || !hasPeople) return false;
-    const reminder = await tx.reminder.create({
-      data: { clubId: club.id, companyId, campaignKey, createdAt: now },
-      select: { id: true },
-    });
-    const email = await queueEmail(tx, {
+    await queueEmail(tx, {
       template: "outcomes-due",
       to,
-      dedupeKey: `outcomes-due:${club.id}:${companyId}:${newest}`,
+      dedupeKey: `${prefix}${newest}`,
       data: {
         clubName: club.name,
         companyName: membership.company.name,
@@ -87,7 +96,6 @@ async function remindCompany(companyId: string, now: Date) {
         unsubscribeUrl: unsubscribeUrl(membership.id),
       },
     });
-    await tx.reminder.update({ where: { id: reminder.id }, data: { emailId: email.id } });
     return true;
   });
 }

@@ -61,26 +61,28 @@ async function remindCompany(companyId: string, now: Date) {
     if (!membership) return false;
     const { club } = membership;
     const capStart = new Date(now.getTime() - club.reminderCapDays * DAY_MS);
+    const { to, hasPeople } = (await recipientsOf(tx, [companyId]))(
+      companyId,
+      membership.contactEmail,
+    );
     const [reminded, told] = await Promise.all([
       tx.reminder.findFirst({
         where: { clubId: club.id, companyId, createdAt: { gt: capStart } },
         select: { id: true },
       }),
-      // This company's e-mails of this kind (a key range, on the outbox's unique index): the same
-      // outcomes already told, or any told within the cap.
+      // The same outcomes already told (the outbox's unique key), or this kind of e-mail sent to
+      // this address within the cap (its index on the recipient).
       tx.emailOutbox.findFirst({
         where: {
-          dedupeKey: { gte: prefix, lt: `${prefix.slice(0, -1)};` },
-          OR: [{ dedupeKey: `${prefix}${newest}` }, { createdAt: { gt: capStart } }],
+          OR: [
+            { dedupeKey: `${prefix}${newest}` },
+            { to: to ?? "", template: "outcomes-due", createdAt: { gt: capStart } },
+          ],
         },
         select: { id: true },
       }),
     ]);
     const held = reminded || told;
-    const { to, hasPeople } = (await recipientsOf(tx, [companyId]))(
-      companyId,
-      membership.contactEmail,
-    );
     // Without people who sign in, the form cannot be filled: the quarterly reminder invites them.
     if (held || !to || !hasPeople) return false;
     await queueEmail(tx, {

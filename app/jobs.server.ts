@@ -7,6 +7,7 @@ import { backfillPracticeStems } from "~/models/practice-search.server";
 import { publishMonthFigures } from "~/models/public-stats.server";
 import { CAMPAIGN_EVERY_MS } from "~/models/reminders.server";
 import { runReminderCampaigns } from "~/models/reminder-campaign.server";
+import { OUTCOME_EMAILS_EVERY_MS, sendOutcomeEmails } from "~/models/outcome-reminders.server";
 import { sendDueMeetingReminders } from "~/models/meeting-notices.server";
 import { refreshSirene } from "~/models/sirene-refresh.server";
 import { processPasswordResetRequests } from "~/models/password-reset.server";
@@ -54,6 +55,16 @@ export function registerJobs() {
     everyMs: CAMPAIGN_EVERY_MS,
     run: async (now) => {
       await runReminderCampaigns(now);
+    },
+  });
+
+  // Outcomes due (issue 15): once a day, companies whose outcomes fell due are told, under the
+  // reminders' cap and opt-out (one Reminder row per set of outcomes due).
+  registerJob({
+    name: "outcome-emails",
+    everyMs: OUTCOME_EMAILS_EVERY_MS,
+    run: async (now) => {
+      await sendOutcomeEmails(now);
     },
   });
 

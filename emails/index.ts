@@ -6,6 +6,7 @@ import { meetingCancelledEmail } from "./meeting-cancelled";
 import { meetingInvitationEmail } from "./meeting-invitation";
 import { meetingReminderEmail } from "./meeting-reminder";
 import { meetingUpdatedEmail } from "./meeting-updated";
+import { outcomesDueEmail } from "./outcomes-due";
 import { passerelleContactEmail } from "./passerelle-contact";
 import { passwordResetEmail } from "./password-reset";
 import { practiceAppreciatedEmail } from "./practice-appreciated";
@@ -27,6 +28,7 @@ export const emailTemplates = {
   "company-contact": companyContactEmail,
   "join-request": joinRequestEmail,
   "sirene-closed": sireneClosedEmail,
+  "outcomes-due": outcomesDueEmail,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

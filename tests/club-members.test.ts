@@ -700,6 +700,7 @@ describe("chiffres du club", () => {
       "Par taille d'entreprise",
       "Par secteur",
       "Tendance mensuelle",
+      "Devenir des personnes",
     ]);
     const filters = workbook.getWorksheet("Filtres")!;
     expect(String(filters.getCell("B2").value)).toBe("Club des chiffres");

@@ -629,6 +629,8 @@ describe("rapport annuel et export", () => {
       "Entreprise",
       "Engagements",
       "Réalisations",
+      "Suivis renseignés",
+      "Devenir des personnes 2026",
       "Équipe",
       "Journal",
     ]);

@@ -27,6 +27,7 @@ import {
   parseRealisationFile,
 } from "~/models/realisation-import-file.server";
 import type { ParsedFile } from "~/models/realisation-import-rows.server";
+import { OUTCOME_IMPORT_COLUMNS } from "~/models/realisation-import-outcomes.server";
 import { buildTemplateCsv, buildTemplateXlsx } from "~/models/realisation-import-template.server";
 import { prisma } from "~/utils/db.server";
 import {
@@ -293,7 +294,9 @@ describe("lecture des classeurs XLSX", () => {
       "Listes",
     ]);
     const sheet = workbook.getWorksheet("Réalisations")!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    // The realisation's columns, then the optional outcome ones (issue 15).
+    const withOutcomes = [...HEADER, ...OUTCOME_IMPORT_COLUMNS.map((c) => c.label)];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(withOutcomes);
     expect(sheet.getColumn(2).width).toBeGreaterThan(20);
     expect(sheet.getCell("B2").dataValidation).toMatchObject({ type: "list" });
     // The titles explain themselves (a comment on each).
@@ -310,7 +313,7 @@ describe("lecture des classeurs XLSX", () => {
       formulae: ["Engagements!$A$2:$A$2"],
     });
     const examples = workbook.getWorksheet("Exemples")!;
-    expect((examples.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    expect((examples.getRow(1).values as unknown[]).slice(1)).toEqual(withOutcomes);
     expect(String(examples.getCell("H2").value)).toContain("EXEMPLE");
 
     // Sent back untouched, the template holds no realisation: nothing to import by mistake.

@@ -43,7 +43,8 @@ describe("seed-scale", () => {
     const [triggers] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
       `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
     );
-    expect(Number(triggers.n)).toBe(3);
+    // The figure summaries' three, and the outcome summary's two (decision 029), recreated.
+    expect(Number(triggers.n)).toBe(5);
 
     const companies = await prisma.company.findMany({
       select: { siret: true, siren: true, nafCode: true, headcountBracket: true, commune: true },

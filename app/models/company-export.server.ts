@@ -1,6 +1,7 @@
 // The export of everything a company declared and holds on Engagés as an XLSX workbook. Every
 // query is filtered on the company's id: no other company's data is ever read here.
 
+import { addCompanyOutcomeSheets } from "~/models/figures-outcomes-workbook.server";
 import ExcelJS from "exceljs";
 import { commitmentProgress } from "~/models/commitment-progress.server";
 import { prisma } from "~/utils/db.server";
@@ -181,6 +182,10 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       "Réalisations",
       "Toutes les réalisations déclarées (comptages seulement : aucune donnée sur les personnes).",
     ],
+    [
+      "Suivis renseignés",
+      "Le devenir des personnes à 6 et 12 mois (comptages seulement), et les taux de l'année.",
+    ],
     ["Équipe", "Les personnes qui ont accès à l'espace de l'entreprise."],
     ["Journal", "L'historique des modifications concernant l'entreprise : date, auteur, action."],
   ]) {
@@ -321,6 +326,8 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       createdAt: wallClockCell(r.createdAt),
     })),
   );
+
+  await addCompanyOutcomeSheets(workbook, companyId, now);
 
   addTableSheet(
     workbook,

@@ -13,6 +13,7 @@ import {
   realisationsBySector,
 } from "~/models/figures-breakdowns.server";
 import { keyFigures, type Breakdown, type FigureScope } from "~/models/figures.server";
+import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { ACTION_TYPES } from "~/utils/domain";
 
 /**
@@ -32,6 +33,7 @@ export async function getFigures(scope: FigureScope, period: FigurePeriod) {
     trend,
     previousByPublic,
     byClub,
+    outcomes,
   ] = await Promise.all([
     keyFigures(scope, period.current),
     keyFigures(scope, period.previous),
@@ -43,6 +45,7 @@ export async function getFigures(scope: FigureScope, period: FigurePeriod) {
     monthlyTrend(scope, period.trend),
     peopleByPublic(scope, period.previous),
     byDepartement ? realisationsByClub(scope, period.current) : Promise.resolve(null),
+    outcomeFigures(scope, period.current),
   ]);
   const breakdowns: FigureBreakdown[] = [
     {
@@ -112,6 +115,8 @@ export async function getFigures(scope: FigureScope, period: FigurePeriod) {
     previousByPublic,
     breakdowns,
     trend,
+    /** What became of the people whose 6- or 12-month milestone fell due in the period. */
+    outcomes,
   };
 }
 

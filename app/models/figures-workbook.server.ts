@@ -3,6 +3,7 @@
 
 import ExcelJS from "exceljs";
 import type { ScopeFigures } from "~/models/figures-report.server";
+import { writeOutcomeSheet } from "~/models/figures-outcomes-workbook.server";
 
 const KEY_FIGURE_LABELS = [
   ["companiesEngaged", "Entreprises engagées"],
@@ -52,6 +53,8 @@ export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ScopeFigures
   ];
   trendSheet.getRow(1).font = { bold: true };
   for (const m of data.trend) trendSheet.addRow(m);
+
+  writeOutcomeSheet(workbook, data.outcomes);
 }
 
 /**

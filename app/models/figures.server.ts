@@ -108,7 +108,7 @@ export function splitPeriod(period: Period): {
 }
 
 /** 1 or -1 written in the query: a bound parameter has no type in PostgreSQL's UNION. */
-const signOf = (sign: number) => Prisma.raw(sign < 0 ? "-1" : "1");
+export const signOf = (sign: number) => Prisma.raw(sign < 0 ? "-1" : "1");
 
 /** The realisations of a scope and period, as SQL on the Realisation table aliased `r`. */
 export function realisationSqlWhere(scope: FigureScope, period: Period) {
@@ -133,7 +133,7 @@ type LevelColumn = "clubId" | "departementCode";
  * levels — its club, its département (club '*') and the country ('*', '*') —: the query reads
  * the coarsest level that still has the columns it filters or groups on.
  */
-function summarySqlWhere(
+export function summarySqlWhere(
   scope: FigureScope,
   months: { from: string; to: string },
   columns: ReadonlyArray<"publicCategoryCode" | "actionTypeCode">,
@@ -159,7 +159,7 @@ function summarySqlWhere(
  * publicCategoryCode, actionTypeCode, unit, contractType, realisations, quantity) whose sums are
  * the scope's realisations over the period.
  */
-function realisationRows(scope: FigureScope, period: Period, by?: LevelColumn): Prisma.Sql {
+export function realisationRows(scope: FigureScope, period: Period, by?: LevelColumn): Prisma.Sql {
   const raw = (p: Period, sign = 1) => Prisma.sql`
     SELECT COALESCE(r."departementCode", '') AS "departementCode", COALESCE(r."clubId", '') AS "clubId",
       ${dialect.monthKey(Prisma.sql`r."date"`)} AS "month", r."publicCategoryCode",
@@ -208,7 +208,7 @@ export function profileRows(scope: FigureScope, period: Period, dimension: "SIZE
  * The rows of a period: the summary's for its months (`summary`), plus or minus the
  * realisations' for the days of a month it cuts (`raw`, with sign 1 or -1; see splitPeriod).
  */
-function periodRows(
+export function periodRows(
   period: Period,
   raw: (days: Period, sign: number) => Prisma.Sql,
   summary: (months: { from: string; to: string }) => Prisma.Sql,

@@ -17,6 +17,17 @@ import type { OutcomeInput } from "~/utils/schemas/outcome";
 import { PARIS, zoneOfDepartement } from "~/utils/time/zones";
 import { calendarDay } from "~/utils/time/wall-clock";
 import { formatDay } from "~/utils/format";
+import { ROME_DOMAINES, isRomeDomaine } from "~/utils/rome";
+
+/** The counts of an outcome, as its audit entry and the company's export show them. */
+export const OUTCOME_COUNTS_SELECT = {
+  people: true,
+  stillInCompany: true,
+  employedElsewhere: true,
+  inTraining: true,
+  jobSeeking: true,
+  unknown: true,
+} as const;
 
 /** A refusal the form shows as it is (French). */
 export class OutcomeError extends Error {}
@@ -41,6 +52,7 @@ export type OutcomeToGive = OutcomeDue & {
   actionTypeCode: string;
   publicCategoryCode: string;
   contractType: string | null;
+  targetRomeCode: string | null;
   people: number;
   /** An earlier answer for another number of people: the realisation was edited since. */
   redo: boolean;
@@ -70,6 +82,7 @@ export async function listOutcomesToGive(companyId: string, now = new Date()) {
       actionTypeCode: true,
       publicCategoryCode: true,
       contractType: true,
+      targetRomeCode: true,
       quantity: true,
       outcomes: { select: { months: true, people: true } },
     },
@@ -83,6 +96,7 @@ export async function listOutcomesToGive(companyId: string, now = new Date()) {
       actionTypeCode: r.actionTypeCode,
       publicCategoryCode: r.publicCategoryCode,
       contractType: r.contractType,
+      targetRomeCode: r.targetRomeCode,
       people: r.quantity,
       redo: r.outcomes.some((o) => o.months === d.months),
     }));
@@ -124,6 +138,7 @@ export async function recordOutcome(
         actionTypeCode: true,
         unit: true,
         quantity: true,
+        targetRomeCode: true,
       },
     });
     if (!realisation) throw new OutcomeError("Cette réalisation n'existe pas.");
@@ -149,19 +164,19 @@ export async function recordOutcome(
         } (vous en indiquez ${total}).`,
       );
     }
+    const target = targetOf(realisation, input, counts);
+    if (target.romeCode !== realisation.targetRomeCode) {
+      await tx.realisation.update({
+        where: { id: realisation.id },
+        data: { targetRomeCode: target.romeCode },
+      });
+    }
     const key = { realisationId: realisation.id, months: input.months };
     const before = await tx.realisationOutcome.findUnique({
       where: { realisationId_months: key },
-      select: {
-        people: true,
-        stillInCompany: true,
-        employedElsewhere: true,
-        inTraining: true,
-        jobSeeking: true,
-        unknown: true,
-      },
+      select: OUTCOME_COUNTS_SELECT,
     });
-    const values = { ...counts, people: realisation.quantity };
+    const values = { ...counts, people: realisation.quantity, reachedTarget: target.reached };
     await tx.realisationOutcome.upsert({
       where: { realisationId_months: key },
       create: { ...key, ...values },
@@ -175,7 +190,45 @@ export async function recordOutcome(
       companyId,
       clubId: realisation.clubId,
       before: before ?? undefined,
-      after: { months: input.months, ...values },
+      after: {
+        months: input.months,
+        ...counts,
+        people: realisation.quantity,
+        ...(target.reached === null
+          ? {}
+          : { targetRomeCode: target.romeCode, reachedTarget: target.reached }),
+      },
     });
   });
 }
+
+/**
+ * A training's target job (ROME domaine: the one given, else the one it named) and how many
+ * reached it, among those in a job; other realisations have none (decision 029).
+ */
+function targetOf(
+  realisation: { actionTypeCode: string; targetRomeCode: string | null },
+  input: OutcomeInput,
+  counts: OutcomeCounts,
+): { romeCode: string | null; reached: number | null } {
+  if (realisation.actionTypeCode !== "TRAINING") {
+    return { romeCode: realisation.targetRomeCode, reached: null };
+  }
+  const romeCode = input.targetRomeCode || realisation.targetRomeCode;
+  if (!romeCode) return { romeCode: null, reached: null };
+  if (!isRomeDomaine(romeCode)) throw new OutcomeError("Choisissez un métier visé de la liste.");
+  if (input.reachedTarget === undefined) {
+    throw new OutcomeError("Indiquez combien de personnes exercent le métier visé (0 si aucune).");
+  }
+  const employed = counts.stillInCompany + counts.employedElsewhere;
+  if (input.reachedTarget > employed) {
+    throw new OutcomeError(
+      `Seules les personnes en emploi peuvent exercer le métier visé : ${employed} au plus.`,
+    );
+  }
+  return { romeCode, reached: input.reachedTarget };
+}
+
+/** The target job families a training may name, for the form's plain select. */
+export const romeOptions = () =>
+  ROME_DOMAINES.map((d) => ({ value: d.code, label: `${d.code} — ${d.label}` }));

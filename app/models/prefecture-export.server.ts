@@ -2,6 +2,7 @@
 // described in words first, then the figures and the member companies.
 
 import { figuresWorkbook } from "~/models/figures-workbook.server";
+import { outcomeCsvLines } from "~/models/figures-outcomes-workbook.server";
 import {
   describeFilters,
   listCompanyLines,
@@ -120,5 +121,6 @@ export function buildDepartementCsv(e: DepartementExport, now = new Date()) {
     for (const r of b.rows) lines.push([b.title, r.label, r.quantity, r.count]);
   for (const m of e.data.trend)
     lines.push(["Tendance mensuelle (personnes, déclarations)", m.month, m.people, m.count]);
+  lines.push(...outcomeCsvLines(e.data.outcomes));
   return { body: spreadsheetCsv(lines), fileName: `${fileSlug(e)}.csv` };
 }

@@ -20,6 +20,7 @@ import {
 } from "./figures.server";
 import { peopleByPublic, realisationsByActionType } from "./figures-breakdowns.server";
 import { isoDay } from "~/utils/time/wall-clock";
+import { lastOutcomeCells, publicOutcomes, type PublicOutcomes } from "./public-outcomes.server";
 
 export async function findDepartement(code: string) {
   return prisma.departement.findUnique({ where: { code }, select: { code: true, name: true } });
@@ -286,8 +287,8 @@ function published(t: Table, hidden: (kind: string) => boolean = () => false) {
   };
 }
 
-/** A scope's published figures (masked cells read "secret"). */
-export type Figures = ReturnType<typeof published>;
+/** A scope's published figures (masked cells read "secret"), with outcome rates since 2026-12. */
+export type Figures = ReturnType<typeof published> & { outcomes?: PublicOutcomes };
 
 /** A scope without any declaration or commitment in the period. */
 const EMPTY_TABLE: Table = {
@@ -313,7 +314,12 @@ async function computeFigures(month: string, period: Period) {
   const departements = new Map<string, Table>();
   for (const code of codes)
     departements.set(code, await tableOf({ departementCode: code }, period));
-  return maskTables(nation, departements, await earlierFigures(month));
+  const earlier = await earlierFigures(month);
+  const outcomes = await publicOutcomes(codes, period, lastOutcomeCells(earlier));
+  const figures = maskTables(nation, departements, earlier);
+  return new Map(
+    [...figures].map(([scope, f]) => [scope, { ...f, outcomes: outcomes.get(scope) }]),
+  );
 }
 
 /** The figures published for the earlier months of the year of `month`, oldest first. */

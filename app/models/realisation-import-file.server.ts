@@ -2,6 +2,7 @@
 // a worker), its rows parsed, its commitments resolved, and the hashes that spot a file or a
 // realisation sent twice.
 
+import { mapOutcomeColumns, readRowOutcomes } from "./realisation-import-outcomes.server";
 import { createHash } from "node:crypto";
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import { SheetReadError, readXlsxSheet, type SheetFailure } from "~/utils/xlsx-sheet.server";
@@ -155,7 +156,10 @@ export async function parseRealisationFile(
   }
   const { positions, columnsMissing } = mapColumns(sheet.header);
   if (columnsMissing.length > 0) return { format: extension, rows: [], columnsMissing };
-  const rows = sheet.rows.map(({ line, cells }) => validateRow(line, cells, positions));
+  const outcomePositions = mapOutcomeColumns(sheet.header);
+  const rows = sheet.rows.map(({ line, cells }) =>
+    readRowOutcomes(validateRow(line, cells, positions), cells, outcomePositions),
+  );
   return { format: extension, rows, columnsMissing };
 }
 

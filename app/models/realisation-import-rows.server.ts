@@ -2,6 +2,7 @@
 // code or label, cells (text, Excel numbers and dates) normalised, then the shared realisation
 // schema.
 
+import type { ImportedOutcome } from "./realisation-import-outcomes.server";
 import type { SheetCell } from "~/utils/xlsx-sheet.server";
 import { fold } from "~/utils/text";
 import {
@@ -74,7 +75,7 @@ export const isoOf = (d: Date) =>
 export const frenchDateOf = (d: Date) =>
   `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 
-function cellText(cell: Cell | undefined): string {
+export function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return "";
   if (cell instanceof Date) return frenchDateOf(cell);
   if (typeof cell === "boolean") return cell ? "VRAI" : "FAUX";
@@ -179,6 +180,8 @@ export type ParsedRow = {
   raw: Record<string, string>;
   /** The Engagement cell as written (a label or an id), resolved by checkCommitments. */
   commitmentRef?: string;
+  /** Its outcomes at 6 and 12 months, when its outcome columns are filled. */
+  outcomes?: ImportedOutcome[];
 };
 
 export type ParsedFile = {

@@ -12,6 +12,7 @@ import {
   QPV_LABELS,
 } from "~/utils/domain";
 import { IMPORT_COLUMNS, type Field } from "./realisation-import-columns.server";
+import { OUTCOME_IMPORT_COLUMNS } from "./realisation-import-outcomes.server";
 import { commitmentLabel } from "./realisation-import-file.server";
 import { EXAMPLE_MARKER, frenchDateOf } from "./realisation-import-rows.server";
 
@@ -98,11 +99,10 @@ export async function buildTemplateXlsx(
   };
   const dataSheet = (name: string) => {
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = IMPORT_COLUMNS.map((c) => ({
-      header: c.label,
-      key: c.field,
-      width: widths[c.field],
-    }));
+    sheet.columns = [
+      ...IMPORT_COLUMNS.map((c) => ({ header: c.label, key: c.field, width: widths[c.field] })),
+      ...OUTCOME_IMPORT_COLUMNS.map((c) => ({ header: c.label, key: c.label, width: 16 })),
+    ];
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).fill = HEADER_FILL;
     sheet.getColumn(1).numFmt = "dd/mm/yyyy";
@@ -112,6 +112,9 @@ export async function buildTemplateXlsx(
   IMPORT_COLUMNS.forEach((column, index) => {
     sheet.getCell(1, index + 1).note =
       `${column.required ? "Obligatoire" : "Facultatif"}. ${column.help}`;
+  });
+  OUTCOME_IMPORT_COLUMNS.forEach((column, index) => {
+    sheet.getCell(1, IMPORT_COLUMNS.length + index + 1).note = column.help;
   });
   const examples = dataSheet("Exemples");
   for (const row of exampleRows()) examples.addRow([...row]);
@@ -206,7 +209,7 @@ export function buildTemplateCsv(commitments: TemplateCommitment[]) {
           ...commitments.map((c) => comment(`  ${commitmentLabel(c)}`)),
         ]
       : [comment("Colonne Engagement : laissez-la vide (votre entreprise n'a pas d'engagement).")]),
-    IMPORT_COLUMNS.map((c) => c.label),
+    [...IMPORT_COLUMNS.map((c) => c.label), ...OUTCOME_IMPORT_COLUMNS.map((c) => c.label)],
     ...exampleRows().map((row) =>
       row.map((value) => (value instanceof Date ? frenchDateOf(value) : value)),
     ),

@@ -21,10 +21,11 @@ import {
   sha256,
 } from "./realisation-import-file.server";
 import { isoOf, shorten, type ParsedRow } from "./realisation-import-rows.server";
+import { createImportedOutcomes, type ImportedOutcome } from "./realisation-import-outcomes.server";
 
 // ---------------------------------------------------------------- drafts (preview)
 
-export type DraftRow = { line: number; input: RealisationInput };
+export type DraftRow = { line: number; input: RealisationInput; outcomes?: ImportedOutcome[] };
 export type DraftErrorRow = { line: number; errors: string[]; raw: Record<string, string> };
 
 /**
@@ -59,7 +60,7 @@ export async function createImportDraft({
   const ready: DraftRow[] = [];
   const invalid: DraftErrorRow[] = [];
   for (const row of parsed.rows) {
-    if (row.input) ready.push({ line: row.line, input: row.input });
+    if (row.input) ready.push({ line: row.line, input: row.input, outcomes: row.outcomes });
     else invalid.push({ line: row.line, errors: row.errors, raw: row.raw });
   }
   const now = new Date();
@@ -285,6 +286,7 @@ export async function confirmImport({
           select: { id: true },
         });
         await createRealisations(tx, actorId, companyId, inputs, batch.id);
+        await createImportedOutcomes(tx, actorId, companyId, batch.id, rows);
         return { importBatchId: batch.id, count: inputs.length, fileName: draft.fileName };
       },
       { maxWait: 10_000, timeout: 120_000 },

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureTrend } from "~/components/figures-sections";
+import { OutcomeFigures } from "~/components/outcome-figures";
 import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures } from "~/models/figures.server";
 import { monthlyTrend } from "~/models/figures-breakdowns.server";
+import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";
 import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
@@ -24,12 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The year under way, in Paris time: the country's figures (decision 021).
   const figurePeriod = parseFigurePeriod(new URL("http://x/"), now);
   const period = figurePeriod.current;
-  const [figures, clubs, outbox, departements, trend] = await Promise.all([
+  const [figures, clubs, outbox, departements, trend, outcomes] = await Promise.all([
     keyFigures({}, period),
     listClubsWithMemberCounts(),
     countEmailsByStatus(),
     nationalTable(period, sort, descending),
     monthlyTrend({}, figurePeriod.trend),
+    outcomeFigures({}, period, now),
   ]);
   return {
     sort,
@@ -37,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notices,
     departements,
     trend,
+    outcomes,
     year: figurePeriod.year,
     figures,
     clubs,
@@ -120,6 +124,7 @@ export default function AdminHome() {
         </div>
       </Section>
       <FigureTrend trend={d.trend} />
+      <OutcomeFigures outcomes={d.outcomes} />
       <Section id="clubs" title="Clubs" className="card mb-8" large>
         <DataTable
           caption="Clubs par département"

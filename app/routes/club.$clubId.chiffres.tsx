@@ -4,6 +4,7 @@ import { ClubNav } from "~/components/club-nav";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
+import { OutcomeFigures } from "~/components/outcome-figures";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
 import { getClubFigures } from "~/models/club.server";
@@ -93,6 +94,7 @@ export default function ClubFigures() {
       </section>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
+      <OutcomeFigures outcomes={d.outcomes} />
       <FigureTrend trend={d.trend} />
     </>
   );

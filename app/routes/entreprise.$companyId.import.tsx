@@ -14,6 +14,7 @@ import {
   IMPORT_LIMITS,
   ImportConfirmError,
 } from "~/models/realisation-import-columns.server";
+import { OUTCOME_IMPORT_COLUMNS } from "~/models/realisation-import-outcomes.server";
 import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -41,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       preview,
       draftMissing,
       maxBytes: IMPORT_LIMITS.maxBytes,
-      columns: IMPORT_COLUMNS.map(({ label, required, help }) => ({ label, required, help })),
+      columns: [
+        ...IMPORT_COLUMNS.map(({ label, required, help }) => ({ label, required, help })),
+        ...OUTCOME_IMPORT_COLUMNS.map(({ label, help }) => ({ label, required: false, help })),
+      ],
     },
     { status: draftMissing ? 404 : 200 },
   );

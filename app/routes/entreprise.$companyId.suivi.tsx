@@ -3,9 +3,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
-import { OutcomeError, listOutcomesToGive, recordOutcome } from "~/models/outcomes.server";
+import { OutcomeFigures } from "~/components/outcome-figures";
+import { outcomeFigures } from "~/models/figures-outcomes.server";
+import { yearPeriod } from "~/models/figures.server";
+import {
+  OutcomeError,
+  listOutcomesToGive,
+  recordOutcome,
+  romeOptions,
+} from "~/models/outcomes.server";
 import {
   ACTION_TYPES,
   CONTRACT_TYPE_LABELS,
@@ -27,8 +35,15 @@ export const meta: MetaFunction = () => [{ title: "À suivre — Engagés" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const companyId = params.companyId ?? "";
   await requirePermission(request, { action: "company:write", companyId });
-  const due = await listOutcomesToGive(companyId);
+  const now = new Date();
+  const [due, rates] = await Promise.all([
+    listOutcomesToGive(companyId, now),
+    outcomeFigures({ companyId }, yearPeriod(now.getUTCFullYear()), now),
+  ]);
   return {
+    rates,
+    // Sent as data, not code: the ROME list stays out of the page's first-load JS (decision 017).
+    romeOptions: due.some((d) => d.actionTypeCode === "TRAINING") ? romeOptions() : [],
     shown: due.slice(0, SHOWN),
     total: due.length,
     late: due.filter((d) => d.late).length,
@@ -43,14 +58,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const key = `${formData.get("realisationId")}-${formData.get("months")}`;
   const values = Object.fromEntries(
-    OUTCOME_SITUATIONS.map((s) => [s.key, String(formData.get(s.key) ?? "")]),
+    [...OUTCOME_SITUATIONS.map((s) => s.key), "targetRomeCode", "reachedTarget"].map((k) => [
+      k,
+      String(formData.get(k) ?? ""),
+    ]),
   );
   const refuse = (errors: Errors) => data({ key, values, errors }, { status: 400 });
   const parsed = outcomeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Errors = {};
     for (const issue of parsed.error.issues) {
-      const field = OUTCOME_SITUATIONS.some((s) => s.key === issue.path[0])
+      const field = [...OUTCOME_SITUATIONS.map((s) => s.key), "reachedTarget"].includes(
+        String(issue.path[0]),
+      )
         ? String(issue.path[0])
         : "";
       (errors[field] ??= []).push(issue.message);
@@ -73,7 +93,7 @@ const actionLabel = (code: string) => ACTION_TYPES.find((a) => a.code === code)?
 const publicLabel = (code: string) => PUBLIC_CATEGORIES.find((p) => p.code === code)?.label ?? code;
 
 export default function OutcomesPage() {
-  const { shown, total, late } = useLoaderData<typeof loader>();
+  const { shown, total, late, rates, romeOptions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -146,6 +166,15 @@ export default function OutcomesPage() {
                         ))}
                       </div>
                     </fieldset>
+                    {item.actionTypeCode === "TRAINING" ? (
+                      <TargetJobFields
+                        idPrefix={key}
+                        people={item.people}
+                        targetRomeCode={item.targetRomeCode}
+                        values={mine?.values}
+                        options={romeOptions}
+                      />
+                    ) : null}
                     <FormErrors id={errorsId} errors={mine?.errors[""]} />
                     <button
                       type="submit"
@@ -161,6 +190,50 @@ export default function OutcomesPage() {
           </ol>
         </>
       )}
+      <div className="mt-8">
+        <OutcomeFigures outcomes={rates} />
+      </div>
     </>
+  );
+}
+
+/** A training's target job family and how many now work in it (decision 029): plain fields. */
+function TargetJobFields({
+  idPrefix,
+  people,
+  targetRomeCode,
+  values,
+  options,
+}: {
+  idPrefix: string;
+  options: Array<{ value: string; label: string }>;
+  people: number;
+  targetRomeCode: string | null;
+  values?: Record<string, string>;
+}) {
+  return (
+    <div className="mt-3 grid items-end gap-3 sm:grid-cols-2">
+      <SelectField
+        label="Métier visé par la formation (famille ROME, facultatif)"
+        options={[{ value: "", label: "Pas de métier visé" }, ...options]}
+        selectProps={{
+          id: `${idPrefix}-targetRomeCode`,
+          name: "targetRomeCode",
+          defaultValue: values?.targetRomeCode ?? targetRomeCode ?? "",
+        }}
+      />
+      <Field
+        label="Dont en emploi dans le métier visé"
+        inputProps={{
+          id: `${idPrefix}-reachedTarget`,
+          name: "reachedTarget",
+          type: "number",
+          inputMode: "numeric",
+          min: 0,
+          max: people,
+          defaultValue: values?.reachedTarget ?? "",
+        }}
+      />
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
+import { OutcomeFigures } from "~/components/outcome-figures";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
@@ -188,6 +189,7 @@ export default function PrefectureDashboard() {
       </Section>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
+      <OutcomeFigures outcomes={d.outcomes} />
       <FigureTrend trend={d.trend} />
 
       <Section id="clubs" title="Clubs du département" className="card" large>

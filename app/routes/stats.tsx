@@ -5,6 +5,7 @@ import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figure
 import { TableScroll } from "~/components/table-scroll";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
+import { OutcomeFigures } from "~/components/outcome-figures";
 import { listDepartements } from "~/models/departements.server";
 
 export const meta: MetaFunction = () => [{ title: "Chiffres publics — Engagés" }];
@@ -123,6 +124,7 @@ export default function PublicStatsPage() {
           </table>
         </TableScroll>
       </div>
+      {stats.outcomes ? <OutcomeFigures outcomes={stats.outcomes} /> : null}
     </>
   );
 }

@@ -13,6 +13,10 @@ import {
 } from "~/utils/outcomes";
 import type { Demo } from "./demo-context";
 
+/** Target jobs of the demo's training courses (ROME domaines): metalwork, warehousing, social
+ *  work, sales. */
+const TARGET_JOBS = ["H29", "N11", "K12", "D14"];
+
 /** A plausible split of `people`: most still there, then a job elsewhere, training, seeking. */
 function split(people: number, months: number, turn: number): OutcomeCounts {
   const stayed = Math.max(
@@ -46,15 +50,30 @@ export async function seedOutcomes(demo: Demo) {
       a.actionTypeCode.localeCompare(b.actionTypeCode) ||
       a.quantity - b.quantity,
   );
+  // Every other training names its target job (decision 029); about 60 % of those in a job hold it.
+  const targetOf = (r: (typeof realisations)[number], turn: number) =>
+    r.actionTypeCode === "TRAINING" && turn % 2 === 0
+      ? TARGET_JOBS[turn % TARGET_JOBS.length]
+      : null;
+  for (const [turn, r] of realisations.entries()) {
+    const target = targetOf(r, turn);
+    if (target)
+      await db.realisation.update({ where: { id: r.id }, data: { targetRomeCode: target } });
+  }
   const rows = realisations.flatMap((r, turn) =>
     outcomesDue(dayOf(r.date), today, [])
       .filter((due) => due.dueOn < answeredBefore && turn % 3 !== 0)
-      .map((due) => ({
-        realisationId: r.id,
-        months: due.months,
-        people: r.quantity,
-        ...split(r.quantity, due.months, turn),
-      })),
+      .map((due) => {
+        const counts = split(r.quantity, due.months, turn);
+        const employed = counts.stillInCompany + counts.employedElsewhere;
+        return {
+          realisationId: r.id,
+          months: due.months,
+          people: r.quantity,
+          ...counts,
+          reachedTarget: targetOf(r, turn) ? Math.round(employed * 0.6) : null,
+        };
+      }),
   );
   await db.realisationOutcome.createMany({ data: rows });
   demo.counts.outcomes = rows.length;

@@ -343,6 +343,7 @@ test("the club figures equal an independent SQL computation; the XLSX export ope
     "Par taille d'entreprise",
     "Par secteur",
     "Tendance mensuelle",
+    "Devenir des personnes",
   ]);
   const sheet = workbook.getWorksheet("Par public")!;
   for (const row of expected) {

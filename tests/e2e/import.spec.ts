@@ -48,6 +48,17 @@ async function upload(page: Page, label: string, name: string, buffer: Buffer) {
   await expect(page).toHaveURL(/\/import\?brouillon=/);
 }
 
+/** The optional outcome columns after the realisation's (issue 15). */
+const OUTCOME_HEADER = [6, 12].flatMap((months) =>
+  [
+    "dans l'entreprise",
+    "en emploi ailleurs",
+    "en formation",
+    "en recherche d'emploi",
+    "situation inconnue",
+  ].map((situation) => `Suivi ${months} mois : ${situation}`),
+);
+
 test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmation, doublon", async ({
   page,
   axe,
@@ -76,7 +87,7 @@ test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmati
   // The company's commitments are listed by the label the file may use.
   expect(String(workbook.getWorksheet("Engagements")!.getCell("A2").value)).toMatch(/^20\d\d — /);
   const header = (workbook.getWorksheet("Réalisations")!.getRow(1).values as unknown[]).slice(1);
-  expect(header).toEqual([...HEADER.split(";"), "Engagement"]);
+  expect(header).toEqual([...HEADER.split(";"), "Engagement", ...OUTCOME_HEADER]);
   expect(workbook.getWorksheet("Listes")!.getCell("A2").value).toBe("Recrutement");
   const [csvDownload] = await Promise.all([
     page.waitForEvent("download"),
@@ -86,7 +97,7 @@ test("import d'un fichier : modèle, aperçu avec erreur, correction, confirmati
   const template = fs.readFileSync(await csvDownload.path(), "utf8");
   // Explanations (skipped on import), then the titles and the marked example rows.
   expect(template.startsWith("\uFEFF# Modèle d'import Engagés")).toBe(true);
-  expect(template).toContain(`\r\n${HEADER};Engagement\r\n`);
+  expect(template).toContain(`\r\n${HEADER};Engagement;${OUTCOME_HEADER.join(";")}\r\n`);
   expect(template).toContain("EXEMPLE — ligne à supprimer");
 
   // A file with an invalid row: the preview shows the French error, nothing is saved.

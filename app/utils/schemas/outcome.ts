@@ -21,6 +21,9 @@ function buildOutcomeSchema() {
       .number({ error: "Échéance inconnue." })
       .refine((m) => (OUTCOME_MILESTONES as readonly number[]).includes(m), "Échéance inconnue."),
     ...counts,
+    // Trainings only: the target job family (ROME domaine) and how many reached it (decision 029).
+    targetRomeCode: z.string().trim().max(3).optional(),
+    reachedTarget: z.preprocess((v) => (v === "" ? undefined : v), count.optional()),
   });
 }
 

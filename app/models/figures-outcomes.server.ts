@@ -1,0 +1,176 @@
+// Outcome figures (issue 15, decision 029): what became of the people of a scope's followed
+// realisations whose 6- or 12-month milestone fell due in a period — still in a job, reaching a
+// job, reaching the target job — overall and by public, action type and contract type, each rate
+// with the people it rests on and the share not reported yet. Read like the realisation figures
+// (decision 012): OutcomeMonthly for the whole months of the cohort, the outcomes themselves for
+// the days of a month it cuts and for a single company.
+
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import {
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  PUBLIC_CATEGORIES,
+  ACTION_TYPES,
+} from "~/utils/domain";
+import { FOLLOWED_ACTION_TYPES, type OutcomeMilestone } from "~/utils/outcomes";
+import { ACCESS_ACTION_TYPES, cohortPeriod, toRate, type OutcomeRow } from "~/utils/outcome-rates";
+import { PARIS } from "~/utils/time/zones";
+import { calendarDay } from "~/utils/time/wall-clock";
+import {
+  periodRows,
+  realisationRows,
+  realisationSqlWhere,
+  signOf,
+  summarySqlWhere,
+  type FigureScope,
+  type Period,
+} from "./figures.server";
+
+/** The dimensions the outcome rates are broken down by; "" is the scope's total. */
+export const OUTCOME_DIMENSIONS = [
+  "",
+  "publicCategoryCode",
+  "actionTypeCode",
+  "contractType",
+] as const;
+type Dimension = (typeof OUTCOME_DIMENSIONS)[number];
+
+const list = (codes: readonly string[]) => Prisma.join(codes.map((c) => Prisma.sql`${c}`));
+const KIND = Prisma.sql`CASE WHEN s."actionTypeCode" IN (${list(ACCESS_ACTION_TYPES)}) THEN 'access' ELSE 'kept' END`;
+
+/** Rows with OutcomeMonthly's columns whose sums are the outcomes at `months` of the period's realisations. */
+function outcomeRows(scope: FigureScope, period: Period, months: OutcomeMilestone) {
+  const raw = (p: Period, sign = 1) => Prisma.sql`
+    SELECT r."publicCategoryCode", r."actionTypeCode",
+      COALESCE(r."contractType", '') AS "contractType",
+      ${signOf(sign)} * o."people" AS "people",
+      ${signOf(sign)} * (o."stillInCompany" + o."employedElsewhere") AS "employed",
+      ${signOf(sign)} * CASE WHEN o."reachedTarget" IS NULL THEN 0 ELSE o."people" END AS "targetPeople",
+      ${signOf(sign)} * COALESCE(o."reachedTarget", 0) AS "reachedTarget"
+    FROM "RealisationOutcome" o JOIN "Realisation" r ON r."id" = o."realisationId"
+    WHERE o."months" = ${months} AND ${realisationSqlWhere(scope, p)}`;
+  if (scope.companyId) return raw(period);
+  return periodRows(
+    period,
+    raw,
+    (m) => Prisma.sql`
+      SELECT "publicCategoryCode", "actionTypeCode", "contractType", "people",
+        "stillInCompany" + "employedElsewhere" AS "employed", "targetPeople", "reachedTarget"
+      FROM "OutcomeMonthly"
+      WHERE "months" = ${months} AND ${summarySqlWhere(scope, m, ["publicCategoryCode", "actionTypeCode"])}`,
+  );
+}
+
+type Num = number | bigint | null;
+type SumRow = {
+  code: string;
+  kind: string;
+  people: Num;
+  employed: Num;
+  targetPeople: Num;
+  reachedTarget: Num;
+};
+type DueRow = { code: string; kind: string; due: Num };
+
+const codeOf = (dimension: Dimension) =>
+  dimension ? Prisma.raw(`s."${dimension}"`) : Prisma.sql`''`;
+
+function sumOutcomes(
+  scope: FigureScope,
+  period: Period,
+  months: OutcomeMilestone,
+  dimension: Dimension,
+) {
+  return prisma.$queryRaw<SumRow[]>`
+    SELECT ${codeOf(dimension)} AS "code", ${KIND} AS "kind", SUM(s."people") AS "people",
+      SUM(s."employed") AS "employed", SUM(s."targetPeople") AS "targetPeople",
+      SUM(s."reachedTarget") AS "reachedTarget"
+    FROM (${outcomeRows(scope, period, months)}) s
+    GROUP BY 1, 2`;
+}
+
+/** People of the followed realisations of the cohort: those whose outcome is due. */
+function sumDue(scope: FigureScope, period: Period, dimension: Dimension) {
+  return prisma.$queryRaw<DueRow[]>`
+    SELECT ${codeOf(dimension)} AS "code", ${KIND} AS "kind", SUM(s."quantity") AS "due"
+    FROM (${realisationRows(scope, period)}) s
+    WHERE s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (${list(FOLLOWED_ACTION_TYPES)})
+    GROUP BY 1, 2`;
+}
+
+const n = (v: Num | undefined) => Number(v ?? 0);
+
+/** The lines of a dimension, in the order the other figures show them. */
+function domainOf(dimension: Dimension): Array<{ code: string; label: string }> {
+  if (dimension === "publicCategoryCode") return [...PUBLIC_CATEGORIES];
+  if (dimension === "actionTypeCode")
+    return ACTION_TYPES.filter((a) =>
+      (FOLLOWED_ACTION_TYPES as readonly string[]).includes(a.code),
+    );
+  if (dimension === "contractType")
+    return [
+      ...CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),
+      { code: "", label: "Contrat non précisé" },
+    ];
+  return [{ code: "", label: "Ensemble" }];
+}
+
+/**
+ * The outcome rates of a scope for the milestones that fell due in `period` (by `now`), by one
+ * dimension: one line per public, action type or contract type (or the total).
+ */
+export async function outcomeRates(
+  scope: FigureScope,
+  period: Period,
+  dimension: Dimension,
+  now = new Date(),
+): Promise<OutcomeRow[]> {
+  const today = calendarDay(now, PARIS);
+  const six = cohortPeriod(period, 6, today);
+  const twelve = cohortPeriod(period, 12, today);
+  const [o6, o12, d6, d12] = await Promise.all([
+    sumOutcomes(scope, six, 6, dimension),
+    sumOutcomes(scope, twelve, 12, dimension),
+    sumDue(scope, six, dimension),
+    sumDue(scope, twelve, dimension),
+  ]);
+  const find = <T extends { code: string; kind: string }>(rows: T[], code: string, kind: string) =>
+    rows.find((r) => (r.code ?? "") === code && r.kind === kind);
+  return domainOf(dimension).map(({ code, label }) => {
+    const kept6 = find(o6, code, "kept");
+    const kept12 = find(o12, code, "kept");
+    const access6 = find(o6, code, "access");
+    const accessDue = n(find(d6, code, "access")?.due);
+    const access = toRate(n(access6?.employed), n(access6?.people), accessDue);
+    return {
+      code,
+      label,
+      employed6: toRate(n(kept6?.employed), n(kept6?.people), n(find(d6, code, "kept")?.due)),
+      employed12: toRate(n(kept12?.employed), n(kept12?.people), n(find(d12, code, "kept")?.due)),
+      access6: access,
+      // Rests on the trainings that named a target job, asked with the others: same share unanswered.
+      target6: {
+        ...toRate(n(access6?.reachedTarget), n(access6?.targetPeople), accessDue),
+        notReported: access.notReported,
+      },
+    };
+  });
+}
+
+/** Every outcome table of a figures page: the total and the three breakdowns. */
+export async function outcomeFigures(scope: FigureScope, period: Period, now = new Date()) {
+  const [total, byPublic, byAction, byContract] = await Promise.all(
+    OUTCOME_DIMENSIONS.map((d) => outcomeRates(scope, period, d, now)),
+  );
+  return {
+    total: total[0],
+    breakdowns: [
+      { key: "publics", title: "Par public", rows: byPublic },
+      { key: "actions", title: "Par type d'action", rows: byAction },
+      { key: "contrats", title: "Par type de contrat", rows: byContract },
+    ],
+  };
+}
+
+export type OutcomeFigures = Awaited<ReturnType<typeof outcomeFigures>>;

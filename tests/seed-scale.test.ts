@@ -43,8 +43,9 @@ describe("seed-scale", () => {
     const [triggers] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
       `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
     );
-    // The figure summaries' three, and the outcome summary's two (decision 029), recreated.
-    expect(Number(triggers.n)).toBe(5);
+    // The figure summaries' three, the outcome summary's two (decision 029) and the attestation
+    // flags' three (decision 030), recreated.
+    expect(Number(triggers.n)).toBe(8);
 
     const companies = await prisma.company.findMany({
       select: { siret: true, siren: true, nafCode: true, headcountBracket: true, commune: true },

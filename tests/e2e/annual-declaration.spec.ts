@@ -2,6 +2,9 @@
 // campaign (a wrong deadline is refused in French and writes nothing); the demo company reviews
 // its year and attests it; a realisation declared afterwards in that year flags the attestation;
 // the animator sees it among the members and reminds the company, whose e-mail leads to the year.
+// Issue 15 point 5: the prefecture draws a verification sample, the company drawn answers with
+// a file, the prefecture records a correction and exports the sample.
+import fs from "node:fs";
 import { dbCount as count, dbRow } from "./db";
 import { DEMO, expect, linkIn, signIn, test } from "./fixtures";
 
@@ -122,34 +125,66 @@ test("a campaign is opened, the year attested, an edit flagged, the animator rem
   await club.close();
 });
 
-test("a company drawn for verification answers with a file; the prefecture records a correction and exports", async ({
+test("the prefecture draws a verification sample; the company drawn answers with a file; a correction is recorded and exported", async ({
   page,
   browser,
   axe,
 }) => {
-  test.slow();
-  const drawn = dbRow<{ email: string; name: string }>(
-    `SELECT u.email, c.name FROM "VerificationCheck" v JOIN "Company" c ON c.id = v."companyId"
-     JOIN "RoleAssignment" r ON r."companyId" = v."companyId" JOIN "User" u ON u.id = r."userId"
-     WHERE v.result = 'PENDING' AND v."answeredAt" IS NULL`,
-  );
+  test.setTimeout(300_000);
+  // A campaign for the year before last, which the demo company attests: the only candidate.
+  const year = new Date().getUTCFullYear() - 2;
+  await signIn(page, DEMO.prefecture);
+  await expect(page).toHaveURL(/\/prefecture\/62$/);
+  await page.goto("/prefecture/62/campagne");
+  await page.getByLabel("Année déclarée").selectOption(String(year));
+  await page.getByLabel("Date limite").fill(`${year + 3}-01-31`);
+  await page.getByRole("button", { name: "Ouvrir la campagne" }).click();
+  await expect(page.getByRole("status")).toContainText(`Campagne ${year} ouverte`);
+
   const company = await browser.newContext();
   const leader = await company.newPage();
-  await signIn(leader, drawn.email);
+  await signIn(leader, DEMO.company);
   await expect(leader).toHaveURL(/\/entreprise\/[^/]+$/);
-  await expect(leader.getByText(/votre entreprise a été tirée au sort/)).toBeVisible();
+  const companyUrl = new URL(leader.url()).pathname;
+  await leader.goto(`${companyUrl}/declaration/${year}`);
+  await leader.getByLabel(`J'atteste l'exactitude de ces déclarations pour ${year}.`).check();
+  await leader.getByRole("button", { name: `Attester l'année ${year}` }).click();
+  await expect(leader.getByRole("status")).toContainText(`l'année ${year} est attestée`);
+
+  // The draw: half of each club's standing attestations, one at least.
+  await page.goto("/prefecture/62");
+  await page.getByRole("link", { name: "Vérification", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Vérification des déclarations" }),
+  ).toBeVisible();
+  await page.getByLabel("Année", { exact: true }).selectOption(String(year));
+  await page.getByLabel("Part par club").selectOption("50");
+  await page.getByRole("button", { name: "Tirer l'échantillon" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Échantillon tiré : 1 entreprise sur 1 ayant attesté",
+  );
+  await expect(page.getByRole("heading", { level: 2, name: `Échantillon ${year}` })).toBeVisible();
+  await axe(page);
+
+  // The company sees the request on its dashboard and answers; a phone number is refused.
+  await leader.goto(companyUrl);
+  await expect(
+    leader.getByText(
+      `La préfecture vérifie vos déclarations ${year} : votre entreprise a été tirée au sort.`,
+    ),
+  ).toBeVisible();
   await leader.getByRole("link", { name: "Répondre à la préfecture" }).click();
   await expect(
-    leader.getByRole("heading", { level: 1, name: /^Vérification des déclarations/ }),
+    leader.getByRole("heading", { level: 1, name: `Vérification des déclarations ${year}` }),
   ).toBeVisible();
   await axe(leader);
-  // A phone number in the answer: refused, nothing written.
+  const answered = () =>
+    count(`SELECT COUNT(*) AS n FROM "VerificationCheck" WHERE "answeredAt" IS NOT NULL`);
+  const before = answered();
   await leader.getByLabel("Votre réponse").fill("Appelez Mme Martin au 06 12 34 56 78.");
   await leader.getByRole("button", { name: "Envoyer à la préfecture" }).click();
   await expect(leader.getByText(/numéro de téléphone/)).toBeVisible();
-  expect(
-    count(`SELECT COUNT(*) AS n FROM "VerificationCheck" WHERE "answeredAt" IS NOT NULL`),
-  ).toBe(1);
+  expect(answered()).toBe(before);
   await leader.getByLabel("Votre réponse").fill("Voici le tableau de nos recrutements de l'année.");
   await leader.getByLabel("Pièce justificative (facultative)").setInputFiles({
     name: "recrutements.csv",
@@ -158,23 +193,19 @@ test("a company drawn for verification answers with a file; the prefecture recor
   });
   await leader.getByRole("button", { name: "Envoyer à la préfecture" }).click();
   await expect(leader.getByRole("status")).toContainText("Réponse envoyée à la préfecture");
+  expect(answered()).toBe(before + 1);
   await company.close();
 
-  await signIn(page, DEMO.prefecture);
-  await expect(page).toHaveURL(/\/prefecture\/62$/);
-  await page.getByRole("link", { name: "Vérification", exact: true }).click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Vérification des déclarations" }),
-  ).toBeVisible();
-  await axe(page);
-  const card = page.getByRole("listitem").filter({ hasText: drawn.name });
+  // The prefecture downloads the file, records a correction, exports the sample.
+  await page.reload();
+  const card = page.getByRole("listitem").filter({ hasText: "Transports Delattre" });
   const download = page.waitForEvent("download");
   await card.getByRole("link", { name: "Télécharger la pièce « recrutements.csv »" }).click();
   expect((await download).suggestedFilename()).toBe("recrutements.csv");
   await card.getByLabel("Résultat").selectOption("CORRECTED");
   await card.getByRole("button", { name: "Enregistrer le résultat" }).click();
   await expect(page.getByText("Indiquez le nombre de personnes corrigé.")).toBeVisible();
-  const again = page.getByRole("listitem").filter({ hasText: drawn.name });
+  const again = page.getByRole("listitem").filter({ hasText: "Transports Delattre" });
   await again.getByLabel("Résultat").selectOption("CORRECTED");
   await again.getByLabel("Personnes après correction").fill("3");
   await again.getByLabel("Note").fill("Un CDD de trois mois compté comme recrutement durable.");
@@ -182,8 +213,7 @@ test("a company drawn for verification answers with a file; the prefecture recor
   await expect(page.getByRole("status")).toContainText("Résultat enregistré");
   const exported = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter l'échantillon (CSV)" }).click();
-  const file = await (await exported).path();
-  const text = (await import("node:fs")).readFileSync(file, "utf8");
-  expect(text).toContain(`${drawn.name};`);
+  const text = fs.readFileSync(await (await exported).path(), "utf8");
+  expect(text).toContain(`Vérification des déclarations ${year} — département 62`);
   expect(text).toContain("Corrigée;3;Un CDD de trois mois compté comme recrutement durable.");
 });

@@ -213,10 +213,19 @@ describe("the pages and exports say it", () => {
     expect(description.find((l) => l.startsWith("Date d'extraction;"))).toMatch(
       new RegExp(`;\\d{1,2} \\p{L}+ ${year} à \\d{2}:\\d{2}$`, "u"),
     );
-    // The data lines keep their four columns (labels with a `;` are quoted).
-    const data = parseCsv(lines.slice(header).join("\r\n"), { delimiter: ";" }) as string[][];
+    // The data lines keep their four columns (labels with a `;` are quoted); the outcome table
+    // that follows (decision 029), after a blank line, has its own header and six columns.
+    const rows = parseCsv(lines.slice(header).join("\r\n"), {
+      delimiter: ";",
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
+    const outcomesAt = rows.findIndex((row) => row[0] === "Devenir des personnes");
+    expect(outcomesAt).toBeGreaterThan(0);
+    const data = rows.slice(0, outcomesAt);
     expect(data.length).toBeGreaterThan(24);
     expect(data.every((row) => row.length === 4)).toBe(true);
+    expect(rows.slice(outcomesAt).every((row) => row.length === 6)).toBe(true);
   });
 
   test("the XLSX's Filtres sheet holds the notices", async () => {

@@ -259,6 +259,8 @@ test("the export holds the company's own data, read back with exceljs", async ({
     "Entreprise",
     "Engagements",
     "Réalisations",
+    "Suivis renseignés",
+    `Devenir des personnes ${new Date().getUTCFullYear()}`,
     "Équipe",
     "Journal",
   ]);

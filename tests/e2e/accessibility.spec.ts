@@ -87,7 +87,7 @@ test.describe("fixed non-conformities (RGAA 10.11, 11.10, 8.6, 7.1)", () => {
   const ROLES = [null, DEMO.company, DEMO.animator, DEMO.prefecture, DEMO.admin] as const;
   /** One page per route shape (ids collapsed), downloads and sign-out left out. */
   const shapeOf = (p: string) => p.split("?")[0].replace(/\/[a-z0-9]{20,}(?=\/|$)/g, "/:id");
-  const SKIP = /logout|\.xlsx|\.csv|calendrier|images|desabonnement|reponse|\/dev\//;
+  const SKIP = /logout|\.xlsx|\.csv|calendrier|images|pieces|desabonnement|reponse|\/dev\//;
 
   for (const role of ROLES) {
     test(`no page scrolls sideways at 320 px (${role ?? "anonymous"})`, async ({ page }) => {

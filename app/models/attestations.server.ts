@@ -3,6 +3,7 @@
 // the country. A write to an attested year flags the attestation (database triggers, migration
 // 20261207100000): it then counts as « modifiée après attestation » until attested again.
 import { prisma } from "~/utils/db.server";
+import { inYear } from "./figures.server";
 import { audit } from "~/utils/audit.server";
 import { listOutcomesToGive } from "./outcomes.server";
 import { FOLLOWED_ACTION_TYPES } from "~/utils/outcomes";
@@ -15,11 +16,6 @@ import {
 } from "./declaration-campaigns.server";
 
 export type AttestationState = "ATTESTED" | "EDITED" | "NONE";
-
-const yearRange = (year: number) => ({
-  gte: new Date(Date.UTC(year, 0, 1)),
-  lt: new Date(Date.UTC(year + 1, 0, 1)),
-});
 
 const attestationSelect = {
   attestedByName: true,
@@ -50,7 +46,7 @@ export async function yearReview(companyId: string, year: number, now = new Date
     }),
     prisma.realisation.groupBy({
       by: ["actionTypeCode", "unit"],
-      where: { companyId, date: yearRange(year) },
+      where: { companyId, date: inYear(year) },
       orderBy: [{ actionTypeCode: "asc" }, { unit: "asc" }],
       _count: { _all: true },
       _sum: { quantity: true },
@@ -58,13 +54,13 @@ export async function yearReview(companyId: string, year: number, now = new Date
     prisma.realisation.count({
       where: {
         companyId,
-        date: yearRange(year),
+        date: inYear(year),
         unit: "PEOPLE",
         actionTypeCode: { in: [...FOLLOWED_ACTION_TYPES] },
       },
     }),
     prisma.realisationOutcome.count({
-      where: { realisation: { companyId, date: yearRange(year) } },
+      where: { realisation: { companyId, date: inYear(year) } },
     }),
     listOutcomesToGive(companyId, now),
     prisma.attestation.findUnique({
@@ -247,7 +243,7 @@ export async function attestedPeople(scope: string, year: number) {
     prisma.realisation.groupBy({
       by: [national ? "departementCode" : "clubId", "companyId"],
       where: {
-        date: yearRange(year),
+        date: inYear(year),
         unit: "PEOPLE",
         ...(national ? {} : { departementCode: scope }),
       },

@@ -4,9 +4,8 @@
 import { prisma } from "~/utils/db.server";
 import { audit } from "~/utils/audit.server";
 import { formatDay } from "~/utils/format";
-import { dayOf } from "~/utils/outcomes";
 import type { CampaignInput } from "~/utils/schemas/declaration-campaign";
-import { calendarDay } from "~/utils/time/wall-clock";
+import { calendarDay, isoDay } from "~/utils/time/wall-clock";
 import { zoneOfDepartement } from "~/utils/time/zones";
 
 /** The scope of a national campaign. */
@@ -47,7 +46,7 @@ function toCampaign(row: {
     id: row.id,
     departementCode: row.departementCode,
     year: row.year,
-    deadline: dayOf(row.deadline),
+    deadline: isoDay(row.deadline),
     closed: row.closedAt !== null,
   };
 }
@@ -99,7 +98,7 @@ export async function openCampaign(
   if (input.deadline <= today) {
     throw new CampaignError("La date limite doit être postérieure à aujourd'hui.");
   }
-  if (input.deadline > dayOf(latest)) {
+  if (input.deadline > isoDay(latest)) {
     throw new CampaignError(
       `La date limite doit tomber dans l'année qui vient (au plus tard le ${formatDay(latest)}).`,
     );

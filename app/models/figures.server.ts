@@ -32,6 +32,12 @@ export function yearPeriod(year: number): Period {
   return { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year + 1, 0, 1)) };
 }
 
+/** The same year as a Prisma date filter, for the realisations dated in it. */
+export function inYear(year: number) {
+  const { from, to } = yearPeriod(year);
+  return { gte: from, lt: to };
+}
+
 /**
  * Commitments of the scope that run during the period, as SQL on the Commitment table aliased
  * `c` (the filters apply to them too: a commitment matches a public when it targets it).

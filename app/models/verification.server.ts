@@ -2,7 +2,8 @@
 // sample of the companies that attested year N, club by club; each is asked for its supporting
 // figures and answers in the app (a message, a file); the prefecture records the result.
 import { randomBytes } from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { inYear } from "./figures.server";
 import { audit } from "~/utils/audit.server";
 import { campaignScopes } from "./declaration-campaigns.server";
 import { sniffEvidenceType, type EvidenceType } from "~/utils/evidence-file.server";
@@ -22,11 +23,6 @@ export type CheckResult = (typeof RESULTS)[number] | "PENDING";
 export const REQUEST_MESSAGE = (year: number) =>
   `Votre entreprise fait partie de l'échantillon tiré au sort pour vérifier les déclarations ${year}. Merci de transmettre, ici, de quoi étayer vos chiffres : un récapitulatif (tableau des recrutements par type de contrat, conventions de stage ou d'immersion comptées, factures d'achats inclusifs…), sans aucun nom ni donnée personnelle des personnes concernées.`;
 
-const yearRange = (year: number) => ({
-  gte: new Date(Date.UTC(year, 0, 1)),
-  lt: new Date(Date.UTC(year + 1, 0, 1)),
-});
-
 /**
  * The companies a sample of a département's year may draw: members of its clubs whose attestation
  * of that year stands (not changed since). A company in two of its clubs counts in the first.
@@ -43,6 +39,35 @@ async function candidatesOf(departementCode: string, year: number) {
   });
   const seen = new Set<string>();
   return memberships.filter((m) => !seen.has(m.companyId) && seen.add(m.companyId));
+}
+
+/**
+ * The checks of the companies drawn: what each had declared for the year when drawn
+ * (realisations, people) and the request. Shared with the demo data.
+ */
+export async function checksOf(
+  db: Tx,
+  sampleId: string,
+  year: number,
+  drawn: { companyId: string; clubId: string }[],
+) {
+  const declared = await db.realisation.groupBy({
+    by: ["companyId", "unit"],
+    where: { companyId: { in: drawn.map((d) => d.companyId) }, date: inYear(year) },
+    _count: { _all: true },
+    _sum: { quantity: true },
+  });
+  return drawn.map((d) => {
+    const rows = declared.filter((r) => r.companyId === d.companyId);
+    return {
+      sampleId,
+      companyId: d.companyId,
+      clubId: d.clubId,
+      declaredRealisations: rows.reduce((n, r) => n + r._count._all, 0),
+      declaredPeople: rows.find((r) => r.unit === "PEOPLE")?._sum.quantity ?? 0,
+      message: REQUEST_MESSAGE(year),
+    };
+  });
 }
 
 /** Draws the sample of a département's year and asks each company drawn; audited. */
@@ -72,12 +97,6 @@ export async function drawSample(
   }
   const seed = randomBytes(8).toString("hex");
   const drawn = drawStratified(seed, input.ratePercent, candidates);
-  const declared = await prisma.realisation.groupBy({
-    by: ["companyId", "unit"],
-    where: { companyId: { in: drawn.map((d) => d.companyId) }, date: yearRange(input.year) },
-    _count: { _all: true },
-    _sum: { quantity: true },
-  });
   return prisma.$transaction(async (tx) => {
     const existing = await tx.verificationSample.findUnique({
       where: { departementCode_year: { departementCode, year: input.year } },
@@ -96,17 +115,7 @@ export async function drawSample(
       select: { id: true },
     });
     await tx.verificationCheck.createMany({
-      data: drawn.map((d) => {
-        const rows = declared.filter((r) => r.companyId === d.companyId);
-        return {
-          sampleId: sample.id,
-          companyId: d.companyId,
-          clubId: d.clubId,
-          declaredRealisations: rows.reduce((n, r) => n + r._count._all, 0),
-          declaredPeople: rows.find((r) => r.unit === "PEOPLE")?._sum.quantity ?? 0,
-          message: REQUEST_MESSAGE(input.year),
-        };
-      }),
+      data: await checksOf(tx, sample.id, input.year, drawn),
     });
     await audit(tx, {
       actorId,

@@ -13,6 +13,7 @@ import {
   ACTION_TYPES,
   COMMITMENT_STATUS_LABELS,
   THEMES,
+  labelOf,
   type CommitmentStatus,
 } from "~/utils/domain";
 import { countOf, formatDateTime, formatDay, numberFormat, quantityOf } from "~/utils/format";
@@ -73,9 +74,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const label = (list: ReadonlyArray<{ code: string; label: string }>, code: string) =>
-  list.find((item) => item.code === code)?.label ?? code;
-
 export default function AnnualDeclaration() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -125,10 +123,12 @@ export default function AnnualDeclaration() {
             {d.commitments.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`../engagements/${c.id}`}>{label(ACTION_TYPES, c.actionTypeCode)}</Link>
+                  <Link to={`../engagements/${c.id}`}>
+                    {labelOf(ACTION_TYPES, c.actionTypeCode)}
+                  </Link>
                   <span className="block text-sm text-gray-700">{c.ambition}</span>
                 </td>
-                <td>{label(THEMES, c.themeCode)}</td>
+                <td>{labelOf(THEMES, c.themeCode)}</td>
                 <td>
                   {c.targetQuantity !== null && c.targetUnit
                     ? quantityOf(c.targetQuantity, c.targetUnit)
@@ -155,7 +155,7 @@ export default function AnnualDeclaration() {
           >
             {d.realisations.map((r) => (
               <tr key={`${r.actionTypeCode}-${r.unit}`}>
-                <td>{label(ACTION_TYPES, r.actionTypeCode)}</td>
+                <td>{labelOf(ACTION_TYPES, r.actionTypeCode)}</td>
                 <td>{numberFormat.format(r.count)}</td>
                 <td>{quantityOf(r.quantity, r.unit)}</td>
               </tr>

@@ -1,17 +1,11 @@
 // GET /prefecture/:departementCode/verification.csv?annee=N — the verification sample of year N
 // and its results, one company per line, after lines saying what the file holds.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { CHECK_RESULT_LABELS } from "~/components/verification-check";
 import { listSamples } from "~/models/verification.server";
 import { csvResponse, spreadsheetCsv } from "~/utils/downloads.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, requirePermission } from "~/utils/permissions.server";
-
-const RESULTS: Record<string, string> = {
-  PENDING: "En attente",
-  CONFIRMED: "Confirmée",
-  CORRECTED: "Corrigée",
-  UNANSWERED: "Sans réponse",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const departementCode = params.departementCode ?? "";
@@ -47,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       c.declaredPeople,
       c.answeredAt ? formatDateTime(c.answeredAt) : "",
       c.fileName ?? "",
-      RESULTS[c.result] ?? c.result,
+      CHECK_RESULT_LABELS[c.result] ?? c.result,
       c.correctedPeople ?? "",
       c.resultNote,
     ]),

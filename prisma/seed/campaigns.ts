@@ -4,6 +4,7 @@
 // a realisation since, so its attestation is flagged. No random draw: the steps before keep
 // their sequence of the generator.
 
+import { checksOf } from "~/models/verification.server";
 import { drawStratified } from "~/utils/verification-draw.server";
 import type { Demo, DemoClubs, SeededCompany } from "./demo-context";
 
@@ -74,28 +75,15 @@ async function seedVerification(demo: Demo, year: number, opened: Date, standing
       createdAt: drawnAt,
     },
   });
-  const declared = async (companyId: string) => {
-    const rows = await db.realisation.findMany({
-      where: {
-        companyId,
-        date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
-      },
-      select: { unit: true, quantity: true },
-    });
-    return {
-      declaredRealisations: rows.length,
-      declaredPeople: rows.filter((r) => r.unit === "PEOPLE").reduce((n, r) => n + r.quantity, 0),
-    };
-  };
-  const message = `Votre entreprise fait partie de l'échantillon tiré au sort pour vérifier les déclarations ${year}. Merci de transmettre, ici, de quoi étayer vos chiffres, sans aucun nom ni donnée personnelle des personnes concernées.`;
-  const first = await declared(answered.id);
+  const [first, second] = await checksOf(
+    db,
+    sample.id,
+    year,
+    [answered, waiting].map((c) => ({ companyId: c.id, clubId: c.clubId })),
+  );
   await db.verificationCheck.create({
     data: {
-      sampleId: sample.id,
-      companyId: answered.id,
-      clubId: answered.clubId,
       ...first,
-      message,
       answer: "Voici le récapitulatif de nos actions de l'année, extrait de notre suivi RH.",
       answeredAt: new Date(drawnAt.getTime() + 2 * DAY_MS),
       answeredById: answered.userId,
@@ -109,13 +97,5 @@ async function seedVerification(demo: Demo, year: number, opened: Date, standing
       resultAt: new Date(drawnAt.getTime() + 4 * DAY_MS),
     },
   });
-  await db.verificationCheck.create({
-    data: {
-      sampleId: sample.id,
-      companyId: waiting.id,
-      clubId: waiting.clubId,
-      ...(await declared(waiting.id)),
-      message,
-    },
-  });
+  await db.verificationCheck.create({ data: second });
 }

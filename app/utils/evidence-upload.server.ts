@@ -1,11 +1,7 @@
 // The upload of a verification answer over HTTP (decision 032): the multipart body read in
 // memory with the size limit, into the message and the optional file. Every problem is a French
 // message, never an exception.
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { readUpload } from "./forms.server";
 import { ANSWER_MAX_LENGTH } from "~/models/verification.server";
 import { personalDataError } from "./personal-data";
 import { EVIDENCE_MAX_BYTES } from "./evidence-file.server";
@@ -17,18 +13,9 @@ export type EvidenceUpload =
 const TOO_LARGE = `Le fichier dépasse ${EVIDENCE_MAX_BYTES / 1024 / 1024} Mo : envoyez un récapitulatif plus léger.`;
 
 export async function readEvidenceUpload(request: Request): Promise<EvidenceUpload> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > EVIDENCE_MAX_BYTES + 64 * 1024)
-    return { ok: false, error: TOO_LARGE, field: "file" };
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return { ok: false, error: TOO_LARGE, field: "file" };
+  const form = await readUpload(request, EVIDENCE_MAX_BYTES);
+  if (form === "too-large") return { ok: false, error: TOO_LARGE, field: "file" };
+  if (form === "unreadable") {
     return {
       ok: false,
       error: "L'envoi n'a pas pu être lu : envoyez votre réponse à nouveau.",

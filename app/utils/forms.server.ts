@@ -1,4 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 
 // Reading an action's form. A body that is not a readable form (none at all, another content
 // type, a broken multipart) makes `request.formData()` throw a TypeError, which Remix answers
@@ -13,6 +18,30 @@ export async function readForm(request: Request): Promise<FormData> {
     return await request.formData();
   } catch {
     throw new Response(UNREADABLE_FORM, { status: 400, statusText: "Bad Request" });
+  }
+}
+
+/** Whether the body's declared length already exceeds `maxBytes` (plus room for the form). */
+export function declaredTooLarge(request: Request, maxBytes: number) {
+  return Number(request.headers.get("Content-Length") ?? "0") > maxBytes + 64 * 1024;
+}
+
+/**
+ * A multipart upload read in memory, each part `maxBytes` at most: the form, or why it was not
+ * read — too large (by its declared length, before reading, or while reading) or unreadable.
+ */
+export async function readUpload(
+  request: Request,
+  maxBytes: number,
+): Promise<FormData | "too-large" | "unreadable"> {
+  if (declaredTooLarge(request, maxBytes)) return "too-large";
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    );
+  } catch (error) {
+    return error instanceof MaxPartSizeExceededError ? "too-large" : "unreadable";
   }
 }
 

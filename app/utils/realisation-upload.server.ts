@@ -1,10 +1,6 @@
 // The upload of an import file over HTTP: size and rate limits, the multipart body read, then the
 // draft made by the model (createImportDraft in models/realisation-import.server.ts).
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { declaredTooLarge, readUpload } from "~/utils/forms.server";
 import { createImportDraft } from "~/models/realisation-import.server";
 import { IMPORT_LIMITS, ImportFileError } from "~/models/realisation-import-columns.server";
 import { RATE_LIMITS, isThrottled, recordHit } from "~/utils/rate-limit.server";
@@ -24,8 +20,7 @@ export async function receiveImportUpload(
   companyId: string,
   userId: string,
 ): Promise<UploadResult> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > IMPORT_LIMITS.maxBytes + 64 * 1024) {
+  if (declaredTooLarge(request, IMPORT_LIMITS.maxBytes)) {
     return { ok: false, status: 400, error: TOO_LARGE };
   }
   // Per company, whoever sends: every file read costs a worker, whatever it turns out to hold.
@@ -33,15 +28,9 @@ export async function receiveImportUpload(
     return { ok: false, status: 429, error: TOO_MANY_UPLOADS };
   }
   await recordHit("importUpload", companyId);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxBytes }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return { ok: false, status: 400, error: TOO_LARGE };
+  const form = await readUpload(request, IMPORT_LIMITS.maxBytes);
+  if (form === "too-large") return { ok: false, status: 400, error: TOO_LARGE };
+  if (form === "unreadable") {
     return {
       ok: false,
       status: 400,

@@ -12,7 +12,9 @@ import {
   randomSiren,
   randomSiret,
 } from "../prisma/factories";
+import { withLuhnCheckDigit } from "~/utils/siret";
 import { getCompanyGroup } from "~/models/company-group.server";
+import { acceptInvitation } from "~/models/invitation.server";
 import {
   action as groupAction,
   loader as groupLoader,
@@ -231,5 +233,155 @@ describe("detaching and linking", () => {
     expect((await link(foreign.siret)).body).toEqual({
       error: expect.stringMatching(/même SIREN/),
     });
+  });
+});
+
+describe("inviting an establishment not yet on Engagés", () => {
+  const path = () => `/entreprise/${ids.head}/groupe`;
+  const invite = (form: Record<string, string>, userId = leader, companyId = ids.head) =>
+    callAs(
+      groupAction,
+      `/entreprise/${companyId}/groupe`,
+      userId,
+      { companyId },
+      {
+        intent: "invite",
+        email: "Directrice.Calais@Test.Local",
+        name: "Directrice de Calais",
+        establishmentName: "Agence de Calais",
+        ...form,
+      },
+    );
+  const headSiren = async () =>
+    (await prisma.company.findUniqueOrThrow({ where: { id: ids.head } })).siren;
+  /** A SIRET of the head office's SIREN that no company has. */
+  const freeSiret = async (nic: string) => withLuhnCheckDigit(`${await headSiren()}${nic}`);
+  const written = async () => ({
+    companies: await prisma.company.count(),
+    invitations: await prisma.invitation.count(),
+    emails: await prisma.emailOutbox.count(),
+    audits: await prisma.auditLog.count(),
+  });
+
+  test("bad or foreign SIRETs, known establishments and other people are refused in French; nothing written", async () => {
+    const before = await written();
+    const lens = await prisma.company.findUniqueOrThrow({ where: { id: ids.lens } });
+    const other = await prisma.company.findUniqueOrThrow({ where: { id: ids.other } });
+    const formError = (body: unknown) =>
+      (body as { result: { error: Record<string, string[]> } }).result.error;
+    const invalid = await invite({ siret: "1234", establishmentName: "" });
+    expect(invalid.status).toBe(400);
+    expect(formError(invalid.body)).toMatchObject({
+      siret: ["Le SIRET compte exactement 14 chiffres."],
+      establishmentName: ["Indiquez le nom de l'établissement."],
+    });
+    for (const [siret, message] of [
+      [randomSiret(), /^Cet établissement n'a pas le même SIREN que votre entreprise/],
+      [lens.siret, /^Agence de Lens est déjà rattaché à votre entreprise\.$/],
+      [other.siret, /^Même SIREN, non rattachée est déjà inscrit sur Engagés : son équipe/],
+    ] as const) {
+      const refused = await invite({ siret });
+      expect(refused.status).toBe(400);
+      expect(formError(refused.body)[""]).toEqual([expect.stringMatching(message)]);
+    }
+    // An establishment's person, on the head office's page or on its own: refused.
+    const lensPerson = await insertUser(prisma, {
+      email: "agence-lens-2@test.local",
+      passwordHash: "x",
+    });
+    await grantRole(prisma, lensPerson.id, { role: "COMPANY", companyId: ids.lens });
+    expect((await invite({ siret: await freeSiret("0007") }, lensPerson.id)).status).toBe(403);
+    const fromLens = await invite({ siret: await freeSiret("0007") }, lensPerson.id, ids.lens);
+    expect(formError(fromLens.body)[""]).toEqual([
+      "Seul le siège invite les établissements du groupe.",
+    ]);
+    expect(await written()).toEqual(before);
+  });
+
+  test("the head office enters it and invites its first person; the person accepts; an unanswered one is removed", async () => {
+    const siret = await freeSiret("0004");
+    const done = await invite({ siret: siret.replace(/(\d{3})/g, "$1 ") });
+    expect(done.status).toBe(302);
+    const calais = await prisma.company.findUniqueOrThrow({
+      where: { siret },
+      select: { id: true, name: true, siren: true, headOfficeId: true, memberships: true },
+    });
+    expect(calais).toMatchObject({
+      name: "Agence de Calais",
+      siren: await headSiren(),
+      headOfficeId: ids.head,
+      memberships: [],
+    });
+    const invitation = await prisma.invitation.findFirstOrThrow({
+      where: { companyId: calais.id },
+    });
+    expect(invitation).toMatchObject({
+      email: "directrice.calais@test.local",
+      role: "COMPANY",
+      invitedById: leader,
+      acceptedAt: null,
+    });
+    const audits = await prisma.auditLog.findMany({
+      where: { OR: [{ entityId: calais.id }, { entityId: invitation.id }] },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((a) => [a.action, a.actorId])).toEqual([
+      ["CREATE", leader],
+      ["INVITE", leader],
+    ]);
+    const mail = await prisma.emailOutbox.findFirstOrThrow({
+      where: { to: "directrice.calais@test.local", template: "invitation" },
+    });
+    expect(mail.text).toContain("l'établissement Agence de Calais, rattaché à Groupe — siège");
+
+    // The group shows it without people yet, with its invitation.
+    let row = (await getCompanyGroup(ids.head, YEAR))!.rows.find((r) => r.id === calais.id)!;
+    expect(row.unclaimed).toEqual({
+      invitation: { email: "directrice.calais@test.local", expiresAt: invitation.expiresAt },
+    });
+    expect(row.removable).toBe(true);
+
+    // The same SIRET again: already in the group.
+    expect((await invite({ siret })).status).toBe(400);
+
+    const token = /\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const userId = await acceptInvitation(token, {
+      name: "Directrice de Calais",
+      password: "un-mot-de-passe-solide",
+    });
+    expect(
+      await prisma.roleAssignment.count({
+        where: { userId, role: "COMPANY", companyId: calais.id },
+      }),
+    ).toBe(1);
+    row = (await getCompanyGroup(ids.head, YEAR))!.rows.find((r) => r.id === calais.id)!;
+    expect(row.unclaimed).toBeNull();
+    expect(row.removable).toBe(false);
+
+    // Another one, never answered: « Retirer » deletes it with its invitation, audited.
+    const dunkerque = await freeSiret("0005");
+    await invite({
+      siret: dunkerque,
+      email: "dunkerque@test.local",
+      establishmentName: "Agence de Dunkerque",
+    });
+    const unanswered = await prisma.company.findUniqueOrThrow({ where: { siret: dunkerque } });
+    const removed = await callAs(
+      groupAction,
+      path(),
+      leader,
+      { companyId: ids.head },
+      {
+        intent: "detach",
+        establishmentId: unanswered.id,
+      },
+    );
+    expect(removed.status).toBe(302);
+    expect(await prisma.company.count({ where: { siret: dunkerque } })).toBe(0);
+    expect(await prisma.invitation.count({ where: { email: "dunkerque@test.local" } })).toBe(0);
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "DELETE", entityType: "Company", entityId: unanswered.id },
+    });
+    expect(JSON.parse(entry.after!)).toEqual({ removedBy: "HEAD_OFFICE" });
   });
 });

@@ -11,6 +11,7 @@ import { realisationSchema } from "~/utils/schemas/realisation";
 import { emailField, inviteBaseSchema, loginSchema, withNewPassword } from "~/utils/validation";
 import { companyProfileSchema } from "~/models/company-profile.server";
 import { headOfficeLinkSchema } from "~/models/company-head-office.server";
+import { establishmentInvitationSchema } from "~/models/company-group.server";
 import { membershipContactSchema } from "~/models/club-members.server";
 import { prospectSchema } from "~/models/club-prospects.server";
 import { walkInSchema } from "~/models/meeting-attendance.server";
@@ -37,6 +38,7 @@ test.each([
   ["newAccount", withNewPassword({ name: z.string().min(2) })],
   ["companyProfile", companyProfileSchema],
   ["headOffice", headOfficeLinkSchema],
+  ["establishmentInvite", establishmentInvitationSchema],
   ["passerellePost", postSchema],
   ["passerelleContact", contactSchema],
   ["passerelleConclude", concludeSchema],

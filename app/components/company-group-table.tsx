@@ -1,7 +1,7 @@
 import { ConfirmAction } from "~/components/confirm-action";
 import { DataTable } from "~/components/data-table";
 import type { getCompanyGroup, GroupFigures } from "~/models/company-group.server";
-import { numberFormat } from "~/utils/format";
+import { formatDay, numberFormat } from "~/utils/format";
 import { formatSiret } from "~/utils/siret";
 
 // A head office's group (entreprise.$companyId.groupe): one row per establishment with its
@@ -33,6 +33,13 @@ export function CompanyGroupTable({ group, year }: { group: Group; year: number 
               <span className="tabular-nums">{formatSiret(r.siret)}</span>
               {r.commune ? ` · ${r.commune.name}` : ""}
             </span>
+            {r.unclaimed ? (
+              <span className="block text-xs font-normal">
+                {r.unclaimed.invitation
+                  ? `Invitation envoyée à ${r.unclaimed.invitation.email}, valable jusqu'au ${formatDay(r.unclaimed.invitation.expiresAt)}`
+                  : "Personne ne déclare encore pour lui : invitez quelqu'un ci-dessous"}
+              </span>
+            ) : null}
           </th>
           <td>
             {r.memberships.map((m) => `${m.club.name} (${m.club.departementCode})`).join(", ") ||
@@ -40,7 +47,20 @@ export function CompanyGroupTable({ group, year }: { group: Group; year: number 
           </td>
           {cells(r.figures)}
           <td>
-            {r.isHeadOffice ? null : (
+            {r.isHeadOffice ? null : r.removable ? (
+              <ConfirmAction
+                label="Retirer"
+                accessibleLabel={`Retirer ${r.name}`}
+                title={`Retirer ${r.name} du groupe ?`}
+                confirmLabel="Retirer l'établissement"
+                fields={{ intent: "detach", establishmentId: r.id }}
+              >
+                <p>
+                  Personne ne déclare encore pour lui : il est retiré d&apos;Engagés et son
+                  invitation n&apos;est plus valable.
+                </p>
+              </ConfirmAction>
+            ) : (
               <ConfirmAction
                 label="Détacher"
                 accessibleLabel={`Détacher ${r.name}`}

@@ -15,16 +15,15 @@ export function InviteForm({
   lastResult,
   children,
   submitLabel = "Envoyer l'invitation",
+  constraint = REQUIRED_FIELDS.invite,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   children?: ScopeFields;
   submitLabel?: string;
+  /** The required fields, the scope fields' included (REQUIRED_FIELDS). */
+  constraint?: Record<string, { required?: boolean }>;
 }) {
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult,
-    constraint: REQUIRED_FIELDS.invite,
-  });
+  const [form, fields] = useForm({ id: "invite", lastResult, constraint });
   return (
     <Form method="post" {...getFormProps(form)}>
       <RequiredFieldsNote />

@@ -3,12 +3,18 @@
 // another département), their declarations of a year side by side and the group's total. Each
 // realisation belongs to one company and is counted once, on the row of the company that
 // declared it (and in the figures of the club it was declared in). The head office may link an
-// establishment whose team it also belongs to, and detach any of its establishments, audited.
+// establishment whose team it also belongs to, enter one not yet on Engagés and invite its first
+// person, and detach any of its establishments, audited.
 
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client";
+import { siretField } from "~/models/company-profile.server";
+import { InvitationError, sendInvitation } from "~/models/invitation.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
-import { can, type CurrentUser } from "~/utils/permissions.server";
-import { isValidSiret, normaliseSiret } from "~/utils/siret";
+import { can, canInvite, type CurrentUser } from "~/utils/permissions.server";
+import { isValidSiret, normaliseSiret, sirenOf } from "~/utils/siret";
+import { inviteBaseSchema } from "~/utils/validation";
 import { linkHeadOffice } from "./company-head-office.server";
 import { CompanyProfileError } from "./company-profile.server";
 
@@ -74,13 +80,36 @@ export async function getCompanyGroup(companyId: string, year: number) {
           orderBy: { createdAt: "asc" },
           select: { status: true, club: { select: { name: true, departementCode: true } } },
         },
+        roles: { where: { role: "COMPANY" }, select: { id: true }, take: 1 },
+        _count: { select: { memberships: true, commitments: true, realisations: true } },
+        invitations: {
+          where: {
+            role: "COMPANY",
+            acceptedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: new Date() },
+          },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { email: true, expiresAt: true },
+        },
       },
     }),
     figuresByCompany(ids, year),
   ]);
   const rows = ids.map((id) => {
-    const m = members.find((c) => c.id === id)!;
-    return { ...m, isHeadOffice: id === company.id, figures: figures.get(id)! };
+    const { roles, invitations, _count: count, ...m } = members.find((c) => c.id === id)!;
+    const isHeadOffice = id === company.id;
+    // An establishment without people yet: the invitation that will give it its first person.
+    const unclaimed = !isHeadOffice && roles.length === 0;
+    return {
+      ...m,
+      isHeadOffice,
+      unclaimed: unclaimed ? { invitation: invitations[0] ?? null } : null,
+      // Nothing but the head office's entry: removed rather than detached (detachEstablishment).
+      removable: unclaimed && count.memberships + count.commitments + count.realisations === 0,
+      figures: figures.get(id)!,
+    };
   });
   const total = rows.reduce<GroupFigures>(
     (sum, r) => ({
@@ -111,10 +140,34 @@ export async function detachEstablishment(
   return prisma.$transaction(async (tx) => {
     const establishment = await tx.company.findFirst({
       where: { id: establishmentId, headOfficeId },
-      select: { id: true, name: true, headOffice: { select: { name: true, siret: true } } },
+      select: {
+        id: true,
+        name: true,
+        siret: true,
+        headOffice: { select: { name: true, siret: true } },
+        _count: {
+          select: { roles: true, memberships: true, commitments: true, realisations: true },
+        },
+      },
     });
     if (!establishment?.headOffice) {
       throw new GroupError("Cet établissement n'est pas rattaché à votre entreprise.", 404);
+    }
+    const { _count: count } = establishment;
+    if (count.roles + count.memberships + count.commitments + count.realisations === 0) {
+      // Nothing but the head office's own entry (its invitation unanswered): removed, not left
+      // behind holding its SIRET; its invitations go with it.
+      await tx.company.delete({ where: { id: establishmentId } });
+      await audit(tx, {
+        actorId,
+        action: "DELETE",
+        entityType: "Company",
+        entityId: establishmentId,
+        companyId: headOfficeId,
+        before: { siret: establishment.siret, name: establishment.name, headOfficeId },
+        after: { removedBy: "HEAD_OFFICE" },
+      });
+      return { name: establishment.name, removed: true };
     }
     await tx.company.update({ where: { id: establishmentId }, data: { headOfficeId: null } });
     await audit(tx, {
@@ -130,7 +183,7 @@ export async function detachEstablishment(
       },
       after: { headOfficeId: null, detachedBy: "HEAD_OFFICE" },
     });
-    return establishment;
+    return { name: establishment.name, removed: false };
   });
 }
 
@@ -166,4 +219,97 @@ export async function linkEstablishment(user: CurrentUser, headOfficeId: string,
     throw error;
   }
   return establishment;
+}
+
+/** The head office's invitation of an establishment: its SIRET and name, and who will declare. */
+export const establishmentInvitationSchema = inviteBaseSchema.extend({
+  siret: siretField,
+  establishmentName: z
+    .string({ error: "Indiquez le nom de l'établissement." })
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(120, "Le nom doit compter 120 caractères au plus."),
+});
+export type EstablishmentInvitation = z.infer<typeof establishmentInvitationSchema>;
+
+/**
+ * The head office enters an establishment of its SIREN not yet on Engagés and invites the person
+ * who will declare for it, in one transaction: the company (linked to the head office, with no
+ * club until a club adds it by its SIRET), the invitation and its e-mail, audited. One already on
+ * Engagés is its own team's: it is linked, not entered again.
+ */
+export async function inviteEstablishment(
+  user: CurrentUser,
+  headOfficeId: string,
+  input: EstablishmentInvitation,
+) {
+  const siret = normaliseSiret(input.siret);
+  if (!isValidSiret(siret)) {
+    throw new GroupError("Ce numéro SIRET n'est pas valide : vérifiez les 14 chiffres.");
+  }
+  const [headOffice, known] = await Promise.all([
+    prisma.company.findUnique({
+      where: { id: headOfficeId },
+      select: { name: true, siren: true, headOfficeId: true },
+    }),
+    prisma.company.findUnique({ where: { siret }, select: { name: true, headOfficeId: true } }),
+  ]);
+  if (!headOffice) throw new GroupError("Cette entreprise n'existe pas.", 404);
+  if (headOffice.headOfficeId) {
+    throw new GroupError("Seul le siège invite les établissements du groupe.");
+  }
+  if (sirenOf(siret) !== headOffice.siren) {
+    throw new GroupError(
+      `Cet établissement n'a pas le même SIREN que votre entreprise (${headOffice.siren}) : seuls vos propres établissements peuvent rejoindre le groupe.`,
+    );
+  }
+  const alreadyKnown = (name: string, headOfficeIdOfKnown: string | null) =>
+    new GroupError(
+      headOfficeIdOfKnown === headOfficeId
+        ? `${name} est déjà rattaché à votre entreprise.`
+        : `${name} est déjà inscrit sur Engagés : son équipe le rattache à votre entreprise depuis son profil (« Rattacher à un siège »).`,
+    );
+  if (known) throw alreadyKnown(known.name, known.headOfficeId);
+  const email = input.email.trim().toLowerCase();
+  const name = input.establishmentName.trim();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const establishment = await tx.company.create({
+        data: { siret, siren: headOffice.siren, name, headOfficeId },
+        select: { id: true, name: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "CREATE",
+        entityType: "Company",
+        entityId: establishment.id,
+        companyId: establishment.id,
+        after: { siret, name, headOfficeId, enteredBy: "HEAD_OFFICE" },
+      });
+      const invitation = {
+        email,
+        name: input.name,
+        role: "COMPANY" as const,
+        companyId: establishment.id,
+      };
+      // The rule of decision 013, asked as everywhere (and again when the link is opened).
+      if (!(await canInvite(user, invitation, tx))) {
+        throw new GroupError("Vous ne pouvez pas inviter une personne pour cet établissement.");
+      }
+      await sendInvitation(
+        tx,
+        user,
+        invitation,
+        `pour déclarer au nom de l'établissement ${name}, rattaché à ${headOffice.name}`,
+      );
+      return { ...establishment, email };
+    });
+  } catch (error) {
+    // Entered at the same moment by someone else.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw alreadyKnown(name, null);
+    }
+    if (error instanceof InvitationError) throw new GroupError(error.message);
+    throw error;
+  }
 }

@@ -78,27 +78,38 @@ export async function inviteUser(inviter: CurrentUser, raw: InvitationInput) {
   if (existingRole) throw new InvitationError("Cette personne a déjà ce rôle.");
 
   const roleDescription = await describeScope(input);
-  return prisma.$transaction(async (tx) => {
-    const sentSince = (where: object) => (since: Date) =>
-      tx.invitation.count({ where: { ...where, createdAt: { gte: since } } });
-    await enforceQuota(QUOTAS.invitationsPerInviter, sentSince({ invitedById: inviter.id }));
-    await enforceQuota(QUOTAS.invitationsPerAddress, sentSince({ email: input.email }));
-    const created = await recordInvitation(tx, input, {
-      inviterId: inviter.id,
-      actorId: inviter.id,
-    });
-    await queueEmail(tx, {
-      template: "invitation",
-      to: input.email,
-      data: {
-        inviterName: inviter.name,
-        roleDescription,
-        acceptUrl: created.acceptUrl,
-        expiresInDays: INVITATION_VALIDITY_DAYS,
-      },
-    });
-    return { id: created.id, email: input.email };
+  return prisma.$transaction((tx) => sendInvitation(tx, inviter, input, roleDescription));
+}
+
+/**
+ * Inside the caller's transaction, with `input` already allowed and normalised: the senders'
+ * quotas, the invitation and its e-mail ("…vous invite <roleDescription>").
+ */
+export async function sendInvitation(
+  tx: Tx,
+  inviter: CurrentUser,
+  input: InvitationInput,
+  roleDescription: string,
+) {
+  const sentSince = (where: object) => (since: Date) =>
+    tx.invitation.count({ where: { ...where, createdAt: { gte: since } } });
+  await enforceQuota(QUOTAS.invitationsPerInviter, sentSince({ invitedById: inviter.id }));
+  await enforceQuota(QUOTAS.invitationsPerAddress, sentSince({ email: input.email }));
+  const created = await recordInvitation(tx, input, {
+    inviterId: inviter.id,
+    actorId: inviter.id,
   });
+  await queueEmail(tx, {
+    template: "invitation",
+    to: input.email,
+    data: {
+      inviterName: inviter.name,
+      roleDescription,
+      acceptUrl: created.acceptUrl,
+      expiresInDays: INVITATION_VALIDITY_DAYS,
+    },
+  });
+  return { id: created.id, email: input.email };
 }
 
 /**

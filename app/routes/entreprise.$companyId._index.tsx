@@ -21,6 +21,7 @@ import { countOutcomesToGive } from "~/models/outcomes.server";
 import { attestationsToGive } from "~/models/attestations.server";
 import { checksToAnswer } from "~/models/verification.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { formatSiret } from "~/utils/siret";
 import { parseYear, yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -61,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [[], { due: 0, late: 0 }, [], []];
   return {
     company,
+    // Without a club (an establishment its head office entered): the number to give a club.
+    clubless: company.memberships.length === 0 ? formatSiret(company.siret) : null,
     joinRequests: joinRequests.map((r) => r.club.name),
     outcomes,
     attestations,
@@ -120,6 +123,16 @@ export default function CompanyDashboard() {
         </div>
       ) : null}
 
+      {d.clubless && d.joinRequests.length === 0 ? (
+        <div className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">{d.company.name} n&apos;est membre d&apos;aucun club.</p>
+          <p className="text-gray-800">
+            Pour déclarer, donnez votre SIRET ({d.clubless}) à l&apos;animateur du club de votre
+            territoire : il vous ajoutera, et vous accepterez sa demande ici.
+          </p>
+        </div>
+      ) : null}
+
       {d.checks.map((c) => (
         <div key={c.id} className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
           <p className="font-semibold">
@@ -159,7 +172,7 @@ export default function CompanyDashboard() {
         </div>
       ) : null}
 
-      {d.nothingThisQuarter ? (
+      {d.nothingThisQuarter && !d.clubless ? (
         <div className="mb-6 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4">
           <p className="font-semibold">Rien n&apos;a été déclaré ce trimestre.</p>
           {d.canEdit ? (

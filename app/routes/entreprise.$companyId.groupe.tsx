@@ -1,23 +1,30 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CompanyGroupTable } from "~/components/company-group-table";
-import { FormErrors } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { Field, FormErrors } from "~/components/forms";
+import { InviteForm } from "~/components/invite-form";
+import { PageHeader, Section } from "~/components/page";
 import { YearSelector } from "~/components/year-selector";
 import {
   detachEstablishment,
+  establishmentInvitationSchema,
   getCompanyGroup,
   GroupError,
+  inviteEstablishment,
   linkEstablishment,
 } from "~/models/company-group.server";
 import { readForm } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
+import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { redirectWithFlash } from "~/utils/session.server";
 import { parseYear, yearChoices } from "~/utils/years";
 
 // A head office's group (issue 16 point 4, decision 028): its establishments' declarations side
-// by side with a group total, linking and detaching establishments. Its own people only.
+// by side with a group total; linking, inviting (one not yet on Engagés) and detaching
+// establishments. Its own people only.
 
 export const meta: MetaFunction = () => [{ title: "Groupe — siège et établissements — Engagés" }];
 
@@ -36,13 +43,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/entreprise/${companyId}/groupe`;
+  if (intent === "invite") {
+    const submission = parseWithZod(formData, { schema: establishmentInvitationSchema });
+    if (submission.status !== "success") {
+      return data({ result: submission.reply() }, { status: 400 });
+    }
+    try {
+      const invited = await inviteEstablishment(user, companyId, submission.value);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${invited.name} est rattaché à votre entreprise ; invitation envoyée à ${invited.email}.`,
+      });
+    } catch (error) {
+      if (!(error instanceof GroupError || error instanceof QuotaExceeded)) throw error;
+      return data(
+        { result: submission.reply({ formErrors: [error.message] }) },
+        { status: error instanceof GroupError ? error.status : refusalStatus(error) },
+      );
+    }
+  }
   try {
     if (intent === "detach") {
       const establishmentId = String(formData.get("establishmentId") ?? "").slice(0, 64);
       const detached = await detachEstablishment(user.id, companyId, establishmentId);
       return redirectWithFlash(request, here, {
         kind: "success",
-        message: `${detached.name} n'est plus rattaché à votre entreprise. Il garde son club et ses déclarations.`,
+        message: detached.removed
+          ? `${detached.name} est retiré du groupe ; son invitation n'est plus valable.`
+          : `${detached.name} n'est plus rattaché à votre entreprise. Il garde son club et ses déclarations.`,
       });
     }
     if (intent === "link") {
@@ -77,10 +105,10 @@ export default function CompanyGroupPage() {
       ) : (
         <>
           <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
-          <FormErrors errors={[actionData?.error]} />
+          <FormErrors errors={[actionData && "error" in actionData ? actionData.error : null]} />
           <CompanyGroupTable group={group} year={year} />
           <Form method="post" className="card mb-6 max-w-xl">
-            <h2 className="mb-2 text-lg font-bold">Rattacher un établissement</h2>
+            <h2 className="mb-2 text-lg font-bold">Rattacher un établissement inscrit</h2>
             <input type="hidden" name="intent" value="link" />
             <label htmlFor="etablissement-siret" className="label">
               SIRET de l&apos;établissement
@@ -101,6 +129,37 @@ export default function CompanyGroupPage() {
               Rattacher
             </button>
           </Form>
+          <Section
+            id="inviter"
+            title="Inviter un établissement pas encore inscrit"
+            className="card mb-6 max-w-3xl"
+          >
+            <p className="mb-3 text-sm text-gray-600">
+              Il est inscrit et rattaché à votre entreprise dès l&apos;envoi ; la personne invitée
+              crée son compte et déclare pour lui. Le club de son territoire l&apos;ajoute ensuite
+              par son SIRET.
+            </p>
+            <InviteForm
+              lastResult={actionData && "result" in actionData ? actionData.result : null}
+              constraint={REQUIRED_FIELDS.establishmentInvite}
+              submitLabel="Inscrire et inviter"
+            >
+              {(fields) => (
+                <div className="grid gap-x-4 sm:grid-cols-2">
+                  <Field
+                    label="SIRET de l'établissement"
+                    field={fields.siret}
+                    inputProps={{ inputMode: "numeric", maxLength: 20, autoComplete: "off" }}
+                  />
+                  <Field
+                    label="Nom de l'établissement"
+                    field={fields.establishmentName}
+                    inputProps={{ maxLength: 120, autoComplete: "off" }}
+                  />
+                </div>
+              )}
+            </InviteForm>
+          </Section>
         </>
       )}
     </>

@@ -428,6 +428,12 @@ export async function canInvite(
       if (companyIds(user).includes(invitation.companyId)) return true;
       // Nobody else gives people to a company that has some.
       if ((await companyPeopleCount(invitation.companyId, db)) > 0) return false;
+      // The people of its head office (the same legal person: same SIREN) give an establishment
+      // of their group its first person (decision 028).
+      const ownEstablishment = await db.company.count({
+        where: { id: invitation.companyId, headOfficeId: { in: companyIds(user) } },
+      });
+      if (ownEstablishment > 0) return true;
       // Its first person: the national operator, or an animator of the club that entered it,
       // while it is still that club's prospect or member.
       if (isAdmin(user)) return true;

@@ -31,6 +31,7 @@ export const REQUIRED_FIELDS = {
   // The secondary forms (hidden ids included: the schema requires them too).
   companyProfile: required("name"),
   headOffice: required("headOfficeSiret"),
+  establishmentInvite: required("email", "name", "siret", "establishmentName"),
   passerellePost: required(
     "kind",
     "arrangement",

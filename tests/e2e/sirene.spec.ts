@@ -7,7 +7,8 @@ import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { prepareDatabase, removeDatabase, startApp, type AppProcess } from "../utils/app-process";
 import { DEMO_REGISTER, startTestRegister, type TestRegister } from "../utils/sirene-register";
-import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { withLuhnCheckDigit } from "../../app/utils/siret";
+import { DEMO, DEMO_PASSWORD, expect, linkIn, test } from "./fixtures";
 import { E2E_PORT, E2E_SMTP_PORT } from "./ports";
 
 // The members page is long: axe at two widths takes a while on a busy machine.
@@ -181,8 +182,10 @@ test("the register down: a French note, manual entry works, nothing wrong is wri
   register.mode = "ok";
 });
 
-test("a head office sees its three establishments and the group total, and detaches one", async ({
+test("a head office sees its three establishments and the group total, detaches one and invites a new one", async ({
   page,
+  browser,
+  mailbox,
   axe,
 }) => {
   await signInAs(page, DEMO.company, /\/entreprise\/[^/]+$/);
@@ -235,4 +238,63 @@ test("a head office sees its three establishments and the group total, and detac
     ).n,
   ).toBe(1);
   await axe(page);
+
+  // An establishment not yet on Engagés: entered, linked and its first person invited at once.
+  const siren = one<{ siren: string }>(`SELECT siren FROM Company WHERE id = ?`, companyId).siren;
+  const boulogne = withLuhnCheckDigit(`${siren}0099`);
+  const invite = page.getByRole("region", { name: "Inviter un établissement pas encore inscrit" });
+  await invite.getByLabel("SIRET de l'établissement").fill(boulogne);
+  await invite
+    .getByLabel("Nom de l'établissement")
+    .fill("Transports Delattre — agence de Boulogne");
+  await invite.getByLabel("Adresse e-mail").fill("boulogne@delattre.example");
+  await invite.getByLabel("Nom et prénom").fill("Inès Boulanger");
+  await invite.getByRole("button", { name: "Inscrire et inviter" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Transports Delattre — agence de Boulogne est rattaché à votre entreprise ; invitation envoyée à boulogne@delattre.example.",
+  );
+  await expect(rows).toHaveCount(5);
+  await expect(table).toContainText("Invitation envoyée à boulogne@delattre.example");
+  await axe(page);
+  // The same SIRET again: a French refusal, nothing written.
+  await invite.getByLabel("SIRET de l'établissement").fill(boulogne);
+  await invite.getByLabel("Nom de l'établissement").fill("Doublon");
+  await invite.getByLabel("Adresse e-mail").fill("autre@delattre.example");
+  await invite.getByLabel("Nom et prénom").fill("Autre Personne");
+  await invite.getByRole("button", { name: "Inscrire et inviter" }).click();
+  await expect(
+    invite.getByText(
+      "Transports Delattre — agence de Boulogne est déjà rattaché à votre entreprise.",
+    ),
+  ).toBeVisible();
+  expect(
+    one<{ n: number }>(`SELECT COUNT(*) n FROM Invitation WHERE email = 'autre@delattre.example'`)
+      .n,
+  ).toBe(0);
+
+  // The invited person creates the account and declares for the establishment.
+  const email = await mailbox.waitForMessage(
+    { to: "boulogne@delattre.example", subject: "Invitation" },
+    20_000,
+  );
+  expect(email.text).toContain("l'établissement Transports Delattre — agence de Boulogne");
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(`${base}${linkIn(email.text, "/invitation/").pathname}`);
+  await invitee.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe solide");
+  await invitee.getByLabel("Confirmer le mot de passe").fill("une phrase de passe solide");
+  await invitee.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(invitee).toHaveURL(/\/entreprise\/[^/]+$/);
+  await expect(
+    invitee.getByRole("heading", { level: 1, name: "Mon tableau de bord" }),
+  ).toBeVisible();
+  // No club yet: the dashboard says how to join one.
+  await expect(
+    invitee.getByText("Transports Delattre — agence de Boulogne n'est membre d'aucun club."),
+  ).toBeVisible();
+  await axe(invitee);
+  await invitee.screenshot({ path: "tests/.tmp/establishment-dashboard.png", fullPage: true });
+  await context.close();
+  await page.reload();
+  await expect(table).not.toContainText("Invitation envoyée à boulogne@delattre.example");
 });

@@ -202,6 +202,7 @@ describe("the pages and exports say it", () => {
       "Club",
       "Public",
       "Type d'action",
+      "Déclarations",
       "Filtre non appliqué tel quel",
       "Filtre non appliqué tel quel",
       "Filtre non appliqué tel quel",
@@ -209,6 +210,7 @@ describe("the pages and exports say it", () => {
       "Source",
     ]);
     expect(description).toContain("Type d'action;Recrutement");
+    expect(description).toContain("Déclarations;Toutes");
     expect(description).toContain(`Filtre non appliqué tel quel;${expectedNotices()[2]}`);
     expect(description.find((l) => l.startsWith("Date d'extraction;"))).toMatch(
       new RegExp(`;\\d{1,2} \\p{L}+ ${year} à \\d{2}:\\d{2}$`, "u"),

@@ -294,12 +294,22 @@ export async function attestedShare(scope: string, year: number, clubId?: string
     select: { id: true },
   });
   if (!campaign) return null;
-  const { total, groups } = await attestationCounts(scope, year);
-  const counts = clubId
-    ? (groups.find((g) => g.key === clubId) ?? { members: 0, attested: 0, edited: 0 })
-    : total;
+  // Counted in the database (each company once, whatever its number of clubs): the national
+  // view must not load every membership of the country.
+  const member = {
+    status: "MEMBER",
+    ...(clubId ? { clubId } : scope === NATIONAL ? {} : { club: { departementCode: scope } }),
+  };
+  const ofMembers = { year, company: { memberships: { some: member } } };
+  const [members, attested, edited] = await Promise.all([
+    prisma.company.count({ where: { memberships: { some: member } } }),
+    prisma.attestation.count({ where: { ...ofMembers, editedAt: null } }),
+    prisma.attestation.count({ where: { ...ofMembers, editedAt: { not: null } } }),
+  ]);
   return {
-    ...counts,
-    percent: counts.members === 0 ? 0 : Math.round((100 * counts.attested) / counts.members),
+    members,
+    attested,
+    edited,
+    percent: members === 0 ? 0 : Math.round((100 * attested) / members),
   };
 }

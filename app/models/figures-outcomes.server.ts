@@ -19,6 +19,7 @@ import { PARIS } from "~/utils/time/zones";
 import { calendarDay } from "~/utils/time/wall-clock";
 import {
   periodRows,
+  readsDeclarations,
   realisationRows,
   realisationSqlWhere,
   signOf,
@@ -50,7 +51,7 @@ function outcomeRows(scope: FigureScope, period: Period, months: OutcomeMileston
       ${signOf(sign)} * COALESCE(o."reachedTarget", 0) AS "reachedTarget"
     FROM "RealisationOutcome" o JOIN "Realisation" r ON r."id" = o."realisationId"
     WHERE o."months" = ${months} AND ${realisationSqlWhere(scope, p)}`;
-  if (scope.companyId) return raw(period);
+  if (readsDeclarations(scope)) return raw(period);
   return periodRows(
     period,
     raw,

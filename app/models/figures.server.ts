@@ -23,8 +23,23 @@ export type FigureScope = {
   departementCode?: string;
   publicCategoryCode?: string;
   actionTypeCode?: string;
+  /**
+   * Only the declarations of companies whose attestation of the declarations' year stands
+   * (decision 030): read from the declarations, which the summaries cannot tell apart.
+   */
+  attestedOnly?: boolean;
 };
 export type Period = { from: Date; to: Date };
+
+/** Scopes the summary tables cannot answer: their rows are read from the declarations. */
+export const readsDeclarations = (scope: FigureScope) =>
+  Boolean(scope.companyId || scope.attestedOnly);
+
+/** The company's attestation of `year` stands (given, and nothing changed since). */
+function attestationStands(companyColumn: Prisma.Sql, year: Prisma.Sql) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Attestation" a WHERE a."companyId" = ${companyColumn}
+    AND a."year" = ${year} AND a."editedAt" IS NULL)`;
+}
 
 export type Breakdown = Array<{ code: string; label: string; quantity: number; count: number }>;
 
@@ -54,6 +69,8 @@ export function commitmentSqlWhere(scope: FigureScope, period: Period) {
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
       WHERE p."commitmentId" = c."id" AND p."publicCategoryCode" = ${scope.publicCategoryCode})`);
+  if (scope.attestedOnly)
+    parts.push(attestationStands(Prisma.sql`c."companyId"`, Prisma.sql`c."year"`));
   return Prisma.join(parts, " AND ");
 }
 
@@ -128,6 +145,10 @@ export function realisationSqlWhere(scope: FigureScope, period: Period) {
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`r."publicCategoryCode" = ${scope.publicCategoryCode}`);
   if (scope.actionTypeCode) parts.push(Prisma.sql`r."actionTypeCode" = ${scope.actionTypeCode}`);
+  if (scope.attestedOnly)
+    parts.push(
+      attestationStands(Prisma.sql`r."companyId"`, dialect.yearNumber(Prisma.sql`r."date"`)),
+    );
   return Prisma.join(parts, " AND ");
 }
 
@@ -172,7 +193,7 @@ export function realisationRows(scope: FigureScope, period: Period, by?: LevelCo
       r."actionTypeCode", r."unit", COALESCE(r."contractType", '') AS "contractType",
       ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
-  if (scope.companyId) return raw(period);
+  if (readsDeclarations(scope)) return raw(period);
   return periodRows(
     period,
     raw,
@@ -200,7 +221,8 @@ export function profileRows(scope: FigureScope, period: Period, dimension: "SIZE
       ${signOf(sign)} * CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END AS "people"
     FROM "Realisation" r JOIN "Company" co ON co."id" = r."companyId"
     WHERE ${realisationSqlWhere(scope, p)}`;
-  if (scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) return raw(period);
+  if (readsDeclarations(scope) || scope.publicCategoryCode || scope.actionTypeCode)
+    return raw(period);
   return periodRows(
     period,
     raw,

@@ -24,13 +24,16 @@ export type DashboardFilters = {
   clubId: string | null;
   publicCategoryCode: string | null;
   actionTypeCode: string | null;
+  /** Only the declarations whose company's attestation of their year stands (`attestees=1`). */
+  attestedOnly: boolean;
   /** What the URL asked for that could not be applied (period included), in French. */
   notices: string[];
 };
 
 /**
  * The dashboard's filters from the URL: `annee` + `periode` (year or quarter) or `du`/`au`
- * (months), `club` (a club of the département), `public` and `action` (codes). A value that
+ * (months), `club` (a club of the département), `public` and `action` (codes), `attestees`
+ * (1: attested declarations only). A value that
  * cannot be applied is left out and said in `notices`; an empty one is no filter.
  */
 export async function parseDashboardFilters(
@@ -70,6 +73,7 @@ export async function parseDashboardFilters(
       (code) => ACTION_TYPES.some((a) => a.code === code),
       "Le type d'action {} n'existe pas : tous les types sont comptés.",
     ),
+    attestedOnly: url.searchParams.get("attestees") === "1",
     notices,
     clubs,
   };
@@ -81,6 +85,7 @@ export function scopeOf(departementCode: string, filters: DashboardFilters): Fig
     ...(filters.clubId ? { clubId: filters.clubId } : {}),
     ...(filters.publicCategoryCode ? { publicCategoryCode: filters.publicCategoryCode } : {}),
     ...(filters.actionTypeCode ? { actionTypeCode: filters.actionTypeCode } : {}),
+    ...(filters.attestedOnly ? { attestedOnly: true } : {}),
   };
 }
 
@@ -97,6 +102,7 @@ export function filtersQuery(filters: DashboardFilters) {
   if (filters.clubId) q.set("club", filters.clubId);
   if (filters.publicCategoryCode) q.set("public", filters.publicCategoryCode);
   if (filters.actionTypeCode) q.set("action", filters.actionTypeCode);
+  if (filters.attestedOnly) q.set("attestees", "1");
   return q.toString();
 }
 
@@ -126,6 +132,12 @@ export function describeFilters(
       value:
         ACTION_TYPES.find((a) => a.code === filters.actionTypeCode)?.label ??
         "Tous les types d'action",
+    },
+    {
+      name: "Déclarations",
+      value: filters.attestedOnly
+        ? "Attestées seulement (entreprises dont l'attestation de l'année tient)"
+        : "Toutes",
     },
   ];
 }

@@ -15,6 +15,9 @@ import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
 import { countEmailsByStatus } from "~/models/email-outbox.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { DataTable } from "~/components/data-table";
+import { AttestedShare } from "~/components/attested-share";
+import { attestedShare } from "~/models/attestations.server";
+import { NATIONAL } from "~/models/declaration-campaigns.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration — Engagés" }];
 
@@ -26,13 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The year under way, in Paris time: the country's figures (decision 021).
   const figurePeriod = parseFigurePeriod(new URL("http://x/"), now);
   const period = figurePeriod.current;
-  const [figures, clubs, outbox, departements, trend, outcomes] = await Promise.all([
+  const [figures, clubs, outbox, departements, trend, outcomes, attested] = await Promise.all([
     keyFigures({}, period),
     listClubsWithMemberCounts(),
     countEmailsByStatus(),
     nationalTable(period, sort, descending),
     monthlyTrend({}, figurePeriod.trend),
     outcomeFigures({}, period, now),
+    attestedShare(NATIONAL, figurePeriod.year),
   ]);
   return {
     sort,
@@ -41,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departements,
     trend,
     outcomes,
+    attested,
     year: figurePeriod.year,
     figures,
     clubs,
@@ -58,6 +63,12 @@ export default function AdminHome() {
       />
       <FilterNotices notices={d.notices} />
       <KeyFigures figures={d.figures} className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" />
+      <AttestedShare
+        share={d.attested}
+        year={d.year}
+        campaignPath={`/admin/campagne?annee=${d.year}`}
+        className="mb-8"
+      />
       <Section id="departements" title="Départements" className="card mb-8" large>
         <div className="max-h-[36rem] overflow-auto">
           <table className="table-basic">

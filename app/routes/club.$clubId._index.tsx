@@ -9,6 +9,7 @@ import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glan
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
+import { AttestedShare } from "~/components/attested-share";
 import {
   countByActivity,
   filterAndSortMembers,
@@ -18,6 +19,7 @@ import {
 } from "~/models/club.server";
 import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { attestedShare } from "~/models/attestations.server";
 import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
@@ -36,11 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zoneOfDepartement(club.departementCode),
   );
   const period = yearPeriod(query.annee);
-  const [members, figures, byPublic, thisMonth] = await Promise.all([
+  const [members, figures, byPublic, thisMonth, attested] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
     keyFigures({ clubId }, period),
     peopleByPublic({ clubId }, period),
     clubThisMonth(clubId, now),
+    attestedShare(club.departementCode, query.annee, clubId),
   ]);
   return {
     club,
@@ -52,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures,
     byPublic,
     thisMonth,
+    attested,
   };
 }
 
@@ -148,6 +152,11 @@ export default function ClubHome() {
         headingClassName="mb-3 text-xl font-bold"
       >
         <KeyFigures figures={d.figures} />
+        <AttestedShare
+          share={d.attested}
+          year={q.annee}
+          campaignPath={`attestations?annee=${q.annee}`}
+        />
         <p className="mt-3 text-sm">
           <Link to={`chiffres?annee=${q.annee}`}>
             Tous les chiffres du club : répartitions, tendance et export

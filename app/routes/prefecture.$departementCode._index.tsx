@@ -11,6 +11,7 @@ import {
 import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { OutcomeFigures } from "~/components/outcome-figures";
+import { AttestedShare } from "~/components/attested-share";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
@@ -57,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       club: filters.clubId ?? "",
       public: filters.publicCategoryCode ?? "",
       action: filters.actionTypeCode ?? "",
+      attestees: filters.attestedOnly ? "1" : "",
     },
     period: { label: p.label, previousLabel: p.previousLabel, partial: p.partial },
     description: describeFilters(filters, clubs),
@@ -66,6 +68,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...figures,
   };
 }
+
+const ATTESTED_CHOICES = [
+  { value: "", label: "Toutes" },
+  { value: "1", label: "Attestées seulement" },
+];
 
 const PERIOD_CHOICES = [
   { value: "annee", label: "Toute l'année" },
@@ -104,14 +111,12 @@ export default function PrefectureDashboard() {
           </div>
         }
       />
-      {d.attested ? (
-        <p className="mb-4">
-          Déclarations {d.filters.annee} attestées : {d.attested.attested} entreprise
-          {d.attested.attested > 1 ? "s" : ""} membre{d.attested.attested > 1 ? "s" : ""} sur{" "}
-          {d.attested.members} ({d.attested.percent} %).{" "}
-          <Link to={`${base}/campagne?annee=${d.filters.annee}`}>Suivre la campagne</Link>
-        </p>
-      ) : null}
+      <AttestedShare
+        share={d.attested}
+        year={d.filters.annee}
+        campaignPath={`${base}/campagne?annee=${d.filters.annee}`}
+        className="mb-4"
+      />
       <FilterForm
         className="card mb-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
         submitLabel="Appliquer les filtres"
@@ -157,6 +162,13 @@ export default function PrefectureDashboard() {
           label="Type d'action"
           value={d.filters.action}
           options={filterOptions("Tous les types", ACTION_TYPES)}
+          className="w-full"
+        />
+        <FilterSelect
+          name="attestees"
+          label="Déclarations"
+          value={d.filters.attestees}
+          options={ATTESTED_CHOICES}
           className="w-full"
         />
       </FilterForm>

@@ -12,6 +12,8 @@ type Dialect = {
   monthKey(column: Prisma.Sql): Prisma.Sql;
   /** The month number (1 to 12) of a DateTime column, in UTC, as an integer. */
   monthNumber(column: Prisma.Sql): Prisma.Sql;
+  /** The year of a DateTime column, in UTC, as an integer. */
+  yearNumber(column: Prisma.Sql): Prisma.Sql;
   /** LIKE where ASCII letters match either case. */
   likeAnyCase: Prisma.Sql;
   /** A value bound in a raw INSERT, stored as Prisma stores it on the engine. */
@@ -25,6 +27,7 @@ const dialects: Record<typeof engine, Dialect> = {
     // DateTimes are ISO 8601 text ("2026-03-15T00:00:00.000+00:00").
     monthKey: (column) => Prisma.sql`substr(${column}, 1, 7)`,
     monthNumber: (column) => Prisma.sql`CAST(strftime('%m', ${column}) AS INTEGER)`,
+    yearNumber: (column) => Prisma.sql`CAST(substr(${column}, 1, 4) AS INTEGER)`,
     likeAnyCase: Prisma.sql`LIKE`,
     // Prisma's better-sqlite3 adapter stores DateTimes as ISO text and booleans as 0/1.
     boundValue: (value) => {
@@ -38,6 +41,7 @@ const dialects: Record<typeof engine, Dialect> = {
     // DateTimes are `timestamp(3)` holding UTC.
     monthKey: (column) => Prisma.sql`to_char(${column}, 'YYYY-MM')`,
     monthNumber: (column) => Prisma.sql`CAST(EXTRACT(MONTH FROM ${column}) AS INTEGER)`,
+    yearNumber: (column) => Prisma.sql`CAST(EXTRACT(YEAR FROM ${column}) AS INTEGER)`,
     likeAnyCase: Prisma.sql`ILIKE`,
     boundValue: (value) => value,
     // `mode` is PostgreSQL's only: the app is typed against the SQLite client.

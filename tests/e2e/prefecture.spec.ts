@@ -49,6 +49,25 @@ test("the prefecture dashboard, its filters, drill-down and XLSX export", async 
   await expect(page.getByRole("table", { name: /Tendance mensuelle/ })).toBeVisible();
   await axe(page);
 
+  // Attested declarations only (decision 030): the companies whose attestation of the year stands.
+  await page.getByLabel("Déclarations", { exact: true }).selectOption("1");
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).toHaveURL(/attestees=1/);
+  const attested = realisationsSql(
+    `AND publicCategoryCode = ? AND EXISTS (SELECT 1 FROM Attestation a
+       WHERE a.companyId = Realisation.companyId AND a.year = ? AND a.editedAt IS NULL)`,
+    "DELD",
+    YEAR,
+  );
+  expect(attested).toBeGreaterThan(0);
+  expect(attested).toBeLessThan(expected);
+  expect(await keyFigure(page, "Réalisations déclarées")).toBe(attested);
+  await expect(page.getByText(/déclarations : Attestées seulement/)).toBeVisible();
+  await axe(page);
+  await page.getByLabel("Déclarations", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).not.toHaveURL(/attestees=1/);
+
   // Drill-down into the club.
   const club = one<{ id: string; name: string }>(
     "SELECT id, name FROM Club WHERE departementCode = '62' ORDER BY name LIMIT 1",

@@ -9,6 +9,7 @@ import type { NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { formatSiret, SIRET_LOCKED } from "~/utils/siret";
+import { Section } from "./page";
 
 // A company's identity as its people edit it (entreprise.$companyId.profil). Without JavaScript,
 // the NAF code and the commune are typed; after hydration, they are searchable lists.
@@ -49,10 +50,7 @@ export function ProfileForm({
   const nafErrors = fields.nafCode.errors;
   const communeErrors = fields.communeCode.errors;
   return (
-    <section aria-labelledby="identite" className="card mb-6">
-      <h2 id="identite" className="mb-3 text-lg font-bold">
-        Identité
-      </h2>
+    <Section id="identite" title="Identité">
       <Form method="post" {...getFormProps(form)}>
         <RequiredFieldsNote />
         <input type="hidden" name="intent" value="profile" />
@@ -164,6 +162,6 @@ export function ProfileForm({
           {saving ? "Enregistrement…" : "Enregistrer le profil"}
         </button>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -6,7 +6,7 @@ import { FilterNotices } from "~/components/filter-notices";
 import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
 import { OutcomeFigures } from "~/components/outcome-figures";
 import { KeyFigures } from "~/components/key-figures";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -82,16 +82,18 @@ export default function ClubFigures() {
       </FilterForm>
       <FilterNotices notices={d.period.notices} />
 
-      <section aria-labelledby="chiffres-cles" className="mb-8">
-        <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">
-          Chiffres clés
-        </h2>
+      <Section
+        id="chiffres-cles"
+        title="Chiffres clés"
+        className="mb-8"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Comparés à la même période un an plus tôt ({d.period.previousLabel})
           {d.period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
         </p>
         <KeyFigures figures={d.figures} previous={d.previousFigures} />
-      </section>
+      </Section>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
       <OutcomeFigures outcomes={d.outcomes} />

@@ -13,7 +13,7 @@ import {
   TextAreaField,
 } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
 import { formatDateTime } from "~/utils/format";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
@@ -167,10 +167,12 @@ export default function ClubReminders() {
         <FormErrors errors={actionData?.errors.form} />
       )}
 
-      <section aria-labelledby="silencieux" className="card mb-8">
-        <h2 id="silencieux" className="mb-3 text-xl font-bold">
-          Membres silencieux ({d.silent.length})
-        </h2>
+      <Section
+        id="silencieux"
+        title={<>Membres silencieux ({d.silent.length})</>}
+        className="card mb-8"
+        large
+      >
         {d.silent.length === 0 ? (
           <p className="text-gray-700">
             Tous les membres ont déclaré une réalisation ces {d.rules.silentAfterDays} derniers
@@ -231,12 +233,14 @@ export default function ClubReminders() {
             {d.optedOut.map((m) => m.companyName).join(", ")}.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="journal" className="card mb-8">
-        <h2 id="journal" className="mb-1 text-xl font-bold">
-          Journal des relances
-        </h2>
+      <Section
+        id="journal"
+        title="Journal des relances"
+        className="card mb-8"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Chaque relance envoyée, par vous ou par la relance trimestrielle automatique
           {d.log.total > d.log.entries.length
@@ -272,12 +276,9 @@ export default function ClubReminders() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="reglages" className="card">
-        <h2 id="reglages" className="mb-3 text-xl font-bold">
-          Réglages des relances
-        </h2>
+      <Section id="reglages" title="Réglages des relances" className="card" large>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
           <RequiredFieldsNote />
@@ -318,7 +319,7 @@ export default function ClubReminders() {
           une seule fois par trimestre, avec les mêmes règles (délai minimal, désabonnement, membres
           partis).
         </p>
-      </section>
+      </Section>
     </>
   );
 }

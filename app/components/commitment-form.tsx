@@ -14,10 +14,10 @@ import { unitOf } from "~/utils/schemas/realisation";
 import {
   ErrorList,
   Field,
-  FormErrors,
   SelectField,
   RequiredFieldsNote,
   TextAreaField,
+  FormSubmit,
 } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
@@ -280,10 +280,9 @@ export function CommitmentForm({
       <PersonalDataConfirm
         errors={[...(fields.ambition.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+      <FormSubmit form={form} disabled={navigation.state === "submitting"}>
         {submitLabel}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
-import { ErrorList, Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { ErrorList, Field, RequiredFieldsNote, SelectField, FormSubmit } from "~/components/forms";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import type { NafOption } from "~/models/naf.server";
@@ -157,10 +157,9 @@ export function ProfileForm({
           </p>
           <ErrorList errors={fields.publicPage.errors} />
         </div>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={saving}>
+        <FormSubmit form={form} disabled={saving}>
           {saving ? "Enregistrement…" : "Enregistrer le profil"}
-        </button>
+        </FormSubmit>
       </Form>
     </Section>
   );

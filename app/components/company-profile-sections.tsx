@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote, FormSubmit } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
@@ -154,10 +154,9 @@ export function HeadOfficeSection({
               maxLength: 40,
             }}
           />
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-secondary">
+          <FormSubmit form={form} className="btn-secondary">
             Rattacher au siège
-          </button>
+          </FormSubmit>
         </Form>
       ) : null}
     </Section>

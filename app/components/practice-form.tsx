@@ -15,10 +15,10 @@ import {
 import {
   ErrorList,
   Field,
-  FormErrors,
   SelectField,
   RequiredFieldsNote,
   TextAreaField,
+  FormSubmit,
 } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
@@ -179,10 +179,9 @@ export function PracticeForm({
       <PersonalDataConfirm
         errors={[...(fields.title.errors ?? []), ...(fields.body.errors ?? [])]}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+      <FormSubmit form={form} disabled={navigation.state === "submitting"}>
         {submitLabel}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

@@ -4,6 +4,7 @@
 
 import { yearPeriod } from "~/models/figures.server";
 import { commitmentProgress } from "~/models/commitment-progress.server";
+import { COMPANY_IDENTITY_FIELDS } from "~/models/company.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
@@ -81,18 +82,8 @@ export async function companyIdentity(companyId: string) {
   const company = await prisma.company.findUnique({
     where: { id: companyId },
     select: {
-      id: true,
-      name: true,
-      siret: true,
-      siren: true,
-      nafCode: true,
-      nafLabel: true,
-      headcountBracket: true,
-      website: true,
-      publicPage: true,
+      ...COMPANY_IDENTITY_FIELDS,
       createdAt: true,
-      updatedAt: true,
-      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
       headOffice: { select: { name: true, siret: true } },
       establishments: { orderBy: { name: "asc" }, select: { name: true, siret: true } },
       memberships: {

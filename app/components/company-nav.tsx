@@ -1,5 +1,4 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import { TabLink } from "./tab-link";
+import { NavLink, useRouteLoaderData } from "@remix-run/react";
 
 const TABS = [
   { path: "", label: "Tableau de bord", end: true },
@@ -16,6 +15,13 @@ const TABS = [
 
 const SPACE_ROUTE = "routes/entreprise.$companyId";
 type SpaceData = { companyName: string; canEdit: boolean };
+
+const tabClass = ({ isActive }: { isActive: boolean }) =>
+  `-mb-px inline-block border-b-4 px-3 py-2 text-sm font-semibold no-underline ${
+    isActive
+      ? "border-brand-700 text-brand-800 hover:text-brand-800"
+      : "border-transparent text-gray-700 hover:border-gray-400 hover:text-gray-900"
+  }`;
 
 /**
  * Whose space this is, for the pages inside it: the company's own people read "Mon tableau de
@@ -67,12 +73,28 @@ export function CompanyNav({
       )}
       <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300 lg:min-w-0 lg:flex-wrap">
         {TABS.filter((tab) => canEdit || !("writeOnly" in tab)).map((tab) => (
-          <TabLink key={tab.path} to={`${base}${tab.path}`} end={"end" in tab ? tab.end : false}>
-            {tab.label}
-          </TabLink>
+          <li key={tab.path}>
+            <NavLink
+              to={`${base}${tab.path}`}
+              end={"end" in tab ? tab.end : false}
+              className={tabClass}
+            >
+              {tab.label}
+            </NavLink>
+          </li>
         ))}
-        {clubId ? <TabLink to={`/club/${clubId}/reunions`}>Réunions du club</TabLink> : null}
-        <TabLink to="/pratiques">Bonnes pratiques</TabLink>
+        {clubId ? (
+          <li>
+            <NavLink to={`/club/${clubId}/reunions`} className={tabClass}>
+              Réunions du club
+            </NavLink>
+          </li>
+        ) : null}
+        <li>
+          <NavLink to="/pratiques" className={tabClass}>
+            Bonnes pratiques
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

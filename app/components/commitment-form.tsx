@@ -11,14 +11,8 @@ import {
   UNITS,
 } from "~/utils/domain";
 import { unitOf } from "~/utils/schemas/realisation";
-import {
-  ErrorList,
-  Field,
-  SelectField,
-  RequiredFieldsNote,
-  TextAreaField,
-  FormSubmit,
-} from "./forms";
+import { ErrorList, Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
-import { Field, FormErrors, RequiredFieldsNote, FormSubmit } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { TableScroll } from "~/components/table-scroll";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, RequiredFieldsNote, FormSubmit } from "./forms";
+import { Field, RequiredFieldsNote } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { PendingInvitations } from "./invitation-list";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { Section } from "./page";

@@ -6,7 +6,8 @@ import {
   type SubmissionResult,
 } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, RequiredFieldsNote, TextAreaField, FormSubmit } from "./forms";
+import { Field, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
 

@@ -12,14 +12,8 @@ import {
   PRACTICE_IMAGE_ACCEPT,
   PRACTICE_TITLE_MAX,
 } from "~/utils/schemas/practice";
-import {
-  ErrorList,
-  Field,
-  SelectField,
-  RequiredFieldsNote,
-  TextAreaField,
-  FormSubmit,
-} from "./forms";
+import { ErrorList, Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, RequiredFieldsNote, FormSubmit } from "~/components/forms";
+import { Field, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 // The animator's form entering a company by its SIRET (club.$clubId.membres): a prospect of the

@@ -15,10 +15,10 @@ import { unitOf } from "~/utils/schemas/realisation";
 import {
   ErrorList,
   Field,
+  FormErrors,
   SelectField,
   RequiredFieldsNote,
   TextAreaField,
-  FormSubmit,
 } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
@@ -183,9 +183,10 @@ export function RealisationForm({
       <PersonalDataConfirm
         errors={[...(fields.note.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
       />
-      <FormSubmit form={form} disabled={navigation.state === "submitting"}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         {submitLabel}
-      </FormSubmit>
+      </button>
     </Form>
   );
 }

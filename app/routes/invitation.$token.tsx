@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, RequiredFieldsNote, FormSubmit } from "~/components/forms";
+import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";

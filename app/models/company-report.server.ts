@@ -3,7 +3,7 @@
 // filtered on the company's id: no other company's data is ever read here.
 
 import { yearPeriod } from "~/models/figures.server";
-import { commitmentProgress } from "~/models/commitment-progress.server";
+import { commitmentProgress, PROGRESS_FIELDS } from "~/models/commitment-progress.server";
 import { COMPANY_IDENTITY_FIELDS } from "~/models/company.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -117,12 +117,9 @@ export async function getAnnualReport(companyId: string, year: number) {
       where: { companyId, year },
       orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
+        ...PROGRESS_FIELDS,
         ambition: true,
         status: true,
-        targetQuantity: true,
-        targetUnit: true,
-        actionTypeCode: true,
         startDate: true,
         endDate: true,
         theme: { select: { label: true } },

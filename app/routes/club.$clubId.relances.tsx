@@ -32,7 +32,7 @@ import { setReminderCap, listReminderLog } from "~/models/reminder-settings.serv
 import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { capSchema, sendSchema } from "~/utils/reminder-forms.server";
+import { capSchema, readSendForm, sentFlash } from "~/utils/reminder-forms.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
@@ -73,36 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: values ?? null }, { status });
 
   if (intent === "send") {
-    const values = {
-      ids: formData.getAll("membershipIds").map(String).slice(0, 500),
-      message: String(formData.get("message") ?? ""),
-    };
-    const submission = parseWithZod(formData, { schema: sendSchema() });
-    if (submission.status !== "success") {
-      const fieldErrors = submission.error ?? {};
-      return refuse(
-        {
-          membershipIds: fieldErrors.membershipIds ?? undefined,
-          message: fieldErrors.message ?? undefined,
-        },
-        400,
-        values,
-      );
-    }
+    const form = readSendForm(formData);
+    if (!form.input) return refuse(form.errors, 400, form.values);
     try {
       const { sent } = await sendReminders({
         clubId,
         sender: { id: user.id, name: user.name },
-        membershipIds: submission.value.membershipIds,
-        message: submission.value.message,
+        ...form.input,
       });
-      return redirectWithFlash(request, here, {
-        kind: "success",
-        message: `Relance envoyée à ${sent.length} entreprise${sent.length > 1 ? "s" : ""} : ${sent.join(", ")}.`,
-      });
+      return redirectWithFlash(request, here, sentFlash(sent));
     } catch (error) {
       if (!(error instanceof ReminderError)) throw error;
-      return refuse({ form: [error.message] }, error.status, values);
+      return refuse({ form: [error.message] }, error.status, form.values);
     }
   }
 

@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import { BarChart } from "./bar-chart";
 import { BreakdownTable } from "./breakdown-table";
+import { KeyFigures, type KeyFiguresData } from "./key-figures";
 import { LineChart } from "./line-chart";
 import { numberFormat, Section } from "./page";
 import { DataTable } from "~/components/data-table";
@@ -21,6 +23,41 @@ function shortLabel(label: string, max = 26) {
 }
 
 const COLORS = ["#1f4e8c", "#0f6b4f", "#7a3e9d", "#9a4d00", "#1f4e8c", "#0f6b4f"];
+
+/**
+ * The key figures of a figures page, against the same period a year earlier; `filters` says which
+ * filters apply, `children` follow the figures.
+ */
+export function KeyFiguresSection({
+  period,
+  figures,
+  previous,
+  filters,
+  children,
+}: {
+  period: { previousLabel: string; partial: boolean };
+  figures: KeyFiguresData;
+  previous: KeyFiguresData;
+  filters?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Section
+      id="chiffres-cles"
+      title="Chiffres clés"
+      className="mb-8"
+      headingClassName="mb-1 text-xl font-bold"
+    >
+      <p className="mb-3 text-sm text-gray-700">
+        {filters ? `Filtres : ${filters}. ` : null}
+        Comparés à la même période un an plus tôt ({period.previousLabel})
+        {period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
+      </p>
+      <KeyFigures figures={figures} previous={previous} />
+      {children}
+    </Section>
+  );
+}
 
 /** The breakdowns of a figures page: a bar chart and the same numbers in a table, each. */
 export function FigureBreakdowns({ breakdowns }: { breakdowns: Breakdown[] }) {

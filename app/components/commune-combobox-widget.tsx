@@ -1,11 +1,27 @@
 // Commune search (React Aria ComboBox fed by /api/communes); submits the INSEE code under `name`.
 // Loaded lazily through CommuneComboBox of ./commune-combobox (decision 017).
 import { useEffect, useRef, useState } from "react";
-import { ComboBox, Input, Label, ListBoxItem, Text } from "react-aria-components";
+import {
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from "react-aria-components";
 import type { CommuneOption } from "~/models/communes.server";
 import { communeLabel } from "./commune-combobox";
-import { ComboErrors, comboInputClass, ComboPopover, optionClass } from "./combo-box-parts";
 import { LabelRow } from "./forms";
+
+// Shared with the NAF list of the company profile.
+export const comboInputClass =
+  "input pr-11 data-[invalid]:border-red-700 aria-[invalid=true]:border-red-700";
+export const popoverClass =
+  "max-h-72 w-[var(--trigger-width)] overflow-auto rounded-md border border-gray-300 bg-white shadow-lg";
+export const optionClass =
+  "cursor-pointer px-3 py-2 text-sm text-gray-900 outline-none data-[focused]:bg-brand-700 data-[focused]:text-white data-[selected]:font-semibold";
 
 export default function CommuneComboBox({
   name = "communeCode",
@@ -97,25 +113,32 @@ export default function CommuneComboBox({
         Tapez le début du nom ou le code postal, puis choisissez dans la liste.
       </Text>
       <Input ref={inputRef} className={comboInputClass} />
-      <ComboErrors errors={errors} />
-      <ComboPopover<CommuneOption>
-        empty={
-          query.length < 2
-            ? "Tapez au moins deux caractères."
-            : loading
-              ? "Recherche en cours…"
-              : "Aucune commune ne correspond."
-        }
-      >
-        {(item) => (
-          <ListBoxItem id={item.code} textValue={communeLabel(item)} className={optionClass}>
-            {item.name}{" "}
-            <span className="text-gray-700">
-              ({item.postcodes.join(", ") || item.departementCode})
-            </span>
-          </ListBoxItem>
-        )}
-      </ComboPopover>
+      <FieldError className="mt-1 block text-sm font-medium text-red-700">
+        {errors?.join(" ")}
+      </FieldError>
+      <Popover className={popoverClass}>
+        <ListBox
+          className="outline-none"
+          renderEmptyState={() => (
+            <p className="px-3 py-2 text-sm text-gray-700">
+              {query.length < 2
+                ? "Tapez au moins deux caractères."
+                : loading
+                  ? "Recherche en cours…"
+                  : "Aucune commune ne correspond."}
+            </p>
+          )}
+        >
+          {(item: CommuneOption) => (
+            <ListBoxItem id={item.code} textValue={communeLabel(item)} className={optionClass}>
+              {item.name}{" "}
+              <span className="text-gray-700">
+                ({item.postcodes.join(", ") || item.departementCode})
+              </span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
     </ComboBox>
   );
 }

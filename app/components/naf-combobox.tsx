@@ -1,10 +1,20 @@
 // The company profile's searchable NAF list (React Aria ComboBox), loaded by import() after
 // hydration (decision 017); the profile's plain code field stands in until then.
 import { useMemo } from "react";
-import { Button, ComboBox, Input, Label, ListBoxItem, Text } from "react-aria-components";
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from "react-aria-components";
 import type { NafOption } from "~/models/naf.server";
 import { fold } from "~/utils/text";
-import { ComboErrors, comboInputClass, ComboPopover, optionClass } from "./combo-box-parts";
+import { comboInputClass, optionClass, popoverClass } from "./commune-combobox-widget";
 
 const foldNaf = (value: string) => fold(value).replace(/œ/g, "oe");
 
@@ -56,14 +66,23 @@ export default function NafComboBox({
           <span aria-hidden="true">▾</span>
         </Button>
       </div>
-      <ComboErrors errors={errors} />
-      <ComboPopover<(typeof items)[number]> empty="Aucun code ne correspond.">
-        {(item) => (
-          <ListBoxItem id={item.id} textValue={item.text} className={optionClass}>
-            <span className="font-semibold tabular-nums">{item.code}</span> — {item.label}
-          </ListBoxItem>
-        )}
-      </ComboPopover>
+      <FieldError className="mt-1 block text-sm font-medium text-red-700">
+        {errors?.join(" ")}
+      </FieldError>
+      <Popover className={popoverClass}>
+        <ListBox
+          className="outline-none"
+          renderEmptyState={() => (
+            <p className="px-3 py-2 text-sm text-gray-700">Aucun code ne correspond.</p>
+          )}
+        >
+          {(item: (typeof items)[number]) => (
+            <ListBoxItem id={item.id} textValue={item.text} className={optionClass}>
+              <span className="font-semibold tabular-nums">{item.code}</span> — {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
     </ComboBox>
   );
 }

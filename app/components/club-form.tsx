@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
-import { Field, FormErrors, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 /** A club's département, name and description: the admin's create and edit forms. */
@@ -55,10 +56,7 @@ export function ClubForm({
           rows: 3,
         }}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary">
-        {submitLabel}
-      </button>
+      <FormSubmit form={form}>{submitLabel}</FormSubmit>
     </Form>
   );
 }

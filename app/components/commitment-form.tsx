@@ -11,14 +11,8 @@ import {
   UNITS,
 } from "~/utils/domain";
 import { unitOf } from "~/utils/schemas/realisation";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  SelectField,
-  RequiredFieldsNote,
-  TextAreaField,
-} from "./forms";
+import { ErrorList, Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -280,10 +274,9 @@ export function CommitmentForm({
       <PersonalDataConfirm
         errors={[...(fields.ambition.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+      <FormSubmit form={form} disabled={navigation.state === "submitting"}>
         {submitLabel}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

@@ -2,13 +2,15 @@ import { Form, useNavigation } from "@remix-run/react";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
-import { ErrorList, Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { ErrorList, Field, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import type { NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { formatSiret, SIRET_LOCKED } from "~/utils/siret";
+import { Section } from "./page";
 
 // A company's identity as its people edit it (entreprise.$companyId.profil). Without JavaScript,
 // the NAF code and the commune are typed; after hydration, they are searchable lists.
@@ -49,10 +51,7 @@ export function ProfileForm({
   const nafErrors = fields.nafCode.errors;
   const communeErrors = fields.communeCode.errors;
   return (
-    <section aria-labelledby="identite" className="card mb-6">
-      <h2 id="identite" className="mb-3 text-lg font-bold">
-        Identité
-      </h2>
+    <Section id="identite" title="Identité">
       <Form method="post" {...getFormProps(form)}>
         <RequiredFieldsNote />
         <input type="hidden" name="intent" value="profile" />
@@ -159,11 +158,10 @@ export function ProfileForm({
           </p>
           <ErrorList errors={fields.publicPage.errors} />
         </div>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={saving}>
+        <FormSubmit form={form} disabled={saving}>
           {saving ? "Enregistrement…" : "Enregistrer le profil"}
-        </button>
+        </FormSubmit>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { TableScroll } from "~/components/table-scroll";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
@@ -9,6 +10,7 @@ import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
 import { formatDateTime } from "~/utils/format";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { formatSiret } from "~/utils/siret";
+import { Section } from "./page";
 
 // A company's profile read-only, and its head office and establishments
 // (entreprise.$companyId.profil).
@@ -40,10 +42,7 @@ export function ProfileSummary({ company }: { company: Company }) {
     ["Page publique", company.publicPage ? "Oui" : "Non"],
   ];
   return (
-    <section aria-labelledby="identite" className="card mb-6">
-      <h2 id="identite" className="mb-3 text-lg font-bold">
-        Identité
-      </h2>
+    <Section id="identite" title="Identité">
       <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
         {rows.map(([term, value]) => (
           <div key={term} className="contents">
@@ -55,7 +54,7 @@ export function ProfileSummary({ company }: { company: Company }) {
       <p className="mt-4 text-sm text-gray-700">
         Mis à jour le {formatDateTime(company.updatedAt)}.
       </p>
-    </section>
+    </Section>
   );
 }
 
@@ -79,10 +78,7 @@ export function HeadOfficeSection({
   const unlinkError =
     actionData?.intent === "unlink-head-office" && "error" in actionData ? actionData.error : null;
   return (
-    <section aria-labelledby="siege-etablissements" className="card mb-6">
-      <h2 id="siege-etablissements" className="mb-3 text-lg font-bold">
-        Siège et établissements
-      </h2>
+    <Section id="siege-etablissements" title="Siège et établissements">
       {company.headOffice ? (
         <>
           <p className="mb-3">
@@ -159,12 +155,11 @@ export function HeadOfficeSection({
               maxLength: 40,
             }}
           />
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-secondary">
+          <FormSubmit form={form} className="btn-secondary">
             Rattacher au siège
-          </button>
+          </FormSubmit>
         </Form>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { DataTable } from "./data-table";
 import { Field, FormErrors, SelectField } from "./forms";
 import { agreed, countOf, formatDay, numberFormat } from "~/utils/format";
+import { Section } from "./page";
 
 type Campaign = {
   id: string;
@@ -139,10 +140,12 @@ export function OpenCampaignForm({
 }) {
   const navigation = useNavigation();
   return (
-    <section aria-labelledby="ouvrir" className="card mb-8 max-w-2xl">
-      <h2 id="ouvrir" className="mb-2 text-xl font-bold">
-        Ouvrir une campagne
-      </h2>
+    <Section
+      id="ouvrir"
+      title="Ouvrir une campagne"
+      className="card mb-8 max-w-2xl"
+      headingClassName="mb-2 text-xl font-bold"
+    >
       <p className="mb-3 text-gray-700">
         Les entreprises concernées relisent leur année et l&apos;attestent avant la date limite ;
         leurs animateurs voient qui l&apos;a fait et peuvent relancer les autres.
@@ -177,7 +180,7 @@ export function OpenCampaignForm({
           <FormErrors id="ouvrir-erreurs" errors={errors?.[""]} />
         </div>
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -224,10 +227,7 @@ export function CampaignSections({
         <p className="card mb-6">{empty}</p>
       )}
       {d.counts && d.people && year ? (
-        <section aria-labelledby="attestations" className="mb-8">
-          <h2 id="attestations" className="mb-3 text-xl font-bold">
-            Attestations {year}
-          </h2>
+        <Section id="attestations" title={<>Attestations {year}</>} className="mb-8" large>
           <AttestationTable
             year={year}
             groupLabel={groupLabel}
@@ -236,7 +236,7 @@ export function CampaignSections({
             people={d.people}
             linkOf={(key) => linkOf(key, year)}
           />
-        </section>
+        </Section>
       ) : null}
       {d.canManage && d.years.length > 0 ? (
         <OpenCampaignForm

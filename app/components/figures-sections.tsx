@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import { BarChart } from "./bar-chart";
 import { BreakdownTable } from "./breakdown-table";
+import { KeyFigures, type KeyFiguresData } from "./key-figures";
 import { LineChart } from "./line-chart";
-import { numberFormat } from "./page";
+import { numberFormat, Section } from "./page";
 import { DataTable } from "~/components/data-table";
 
 type Row = { code: string; label: string; quantity: number; count: number };
@@ -22,13 +24,45 @@ function shortLabel(label: string, max = 26) {
 
 const COLORS = ["#1f4e8c", "#0f6b4f", "#7a3e9d", "#9a4d00", "#1f4e8c", "#0f6b4f"];
 
+/**
+ * The key figures of a figures page, against the same period a year earlier; `filters` says which
+ * filters apply, `children` follow the figures.
+ */
+export function KeyFiguresSection({
+  period,
+  figures,
+  previous,
+  filters,
+  children,
+}: {
+  period: { previousLabel: string; partial: boolean };
+  figures: KeyFiguresData;
+  previous: KeyFiguresData;
+  filters?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Section
+      id="chiffres-cles"
+      title="Chiffres clés"
+      className="mb-8"
+      headingClassName="mb-1 text-xl font-bold"
+    >
+      <p className="mb-3 text-sm text-gray-700">
+        {filters ? `Filtres : ${filters}. ` : null}
+        Comparés à la même période un an plus tôt ({period.previousLabel})
+        {period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
+      </p>
+      <KeyFigures figures={figures} previous={previous} />
+      {children}
+    </Section>
+  );
+}
+
 /** The breakdowns of a figures page: a bar chart and the same numbers in a table, each. */
 export function FigureBreakdowns({ breakdowns }: { breakdowns: Breakdown[] }) {
   return (
-    <section aria-labelledby="repartitions" className="mb-8">
-      <h2 id="repartitions" className="mb-3 text-xl font-bold">
-        Répartitions
-      </h2>
+    <Section id="repartitions" title="Répartitions" className="mb-8" large>
       <div className="grid gap-6 lg:grid-cols-2">
         {breakdowns.map((b, i) => {
           const shown = b.rows.filter((r) => r.count > 0);
@@ -55,7 +89,7 @@ export function FigureBreakdowns({ breakdowns }: { breakdowns: Breakdown[] }) {
           );
         })}
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -63,10 +97,12 @@ export function FigureBreakdowns({ breakdowns }: { breakdowns: Breakdown[] }) {
 export function FigureTrend({ trend }: { trend: Month[] }) {
   const total = trend.reduce((s, m) => s + m.count, 0);
   return (
-    <section aria-labelledby="tendance" className="card mb-8 px-2 sm:p-5">
-      <h2 id="tendance" className="mb-1 text-xl font-bold">
-        Tendance sur 24 mois
-      </h2>
+    <Section
+      id="tendance"
+      title="Tendance sur 24 mois"
+      className="card mb-8 px-2 sm:p-5"
+      headingClassName="mb-1 text-xl font-bold"
+    >
       <p className="mb-3 text-sm text-gray-700">
         Personnes accompagnées (réalisations comptées en personnes) et déclarations, mois par mois,
         de {trend[0]?.label} à {trend[trend.length - 1]?.label}.
@@ -100,6 +136,6 @@ export function FigureTrend({ trend }: { trend: Month[] }) {
           ))}
         </DataTable>
       </details>
-    </section>
+    </Section>
   );
 }

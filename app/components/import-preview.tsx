@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { numberFormat } from "~/components/page";
+import { numberFormat, Section } from "~/components/page";
 import type { getImportPreview } from "~/models/realisation-import.server";
 import { formatDateTime } from "~/utils/format";
 import {
@@ -44,10 +44,7 @@ export function Preview({
     preview.readyCount - preview.readyShown + (preview.errorCount - preview.errorsShown);
   return (
     <>
-      <section aria-labelledby="resume" className="card mb-6">
-        <h2 id="resume" className="mb-3 text-lg font-bold">
-          Résumé
-        </h2>
+      <Section id="resume" title="Résumé">
         <p className="mb-3 text-lg font-semibold">
           {plural(preview.readyCount, "ligne prête", "lignes prêtes")},{" "}
           <span className={preview.errorCount > 0 ? "text-red-700" : undefined}>
@@ -141,11 +138,8 @@ export function Preview({
             </p>
           </Form>
         )}
-      </section>
-      <section aria-labelledby="lignes" className="card">
-        <h2 id="lignes" className="mb-3 text-lg font-bold">
-          Lignes du fichier
-        </h2>
+      </Section>
+      <Section id="lignes" title="Lignes du fichier" className="card">
         {hidden > 0 ? (
           <p className="mb-3 text-sm text-gray-700">
             Seules les {numberFormat.format(preview.readyShown)} premières lignes prêtes et les{" "}
@@ -194,7 +188,7 @@ export function Preview({
             </tbody>
           </table>
         </div>
-      </section>
+      </Section>
     </>
   );
 }

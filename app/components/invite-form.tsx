@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field, FormErrors, RequiredFieldsNote } from "./forms";
+import { Field, RequiredFieldsNote } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { PendingInvitations } from "./invitation-list";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { Section } from "./page";
@@ -41,10 +42,7 @@ export function InviteForm({
         />
       </div>
       {children?.(fields as never)}
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary">
-        {submitLabel}
-      </button>
+      <FormSubmit form={form}>{submitLabel}</FormSubmit>
     </Form>
   );
 }

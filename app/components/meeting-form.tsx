@@ -6,7 +6,8 @@ import {
   type SubmissionResult,
 } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, RequiredFieldsNote, TextAreaField } from "./forms";
+import { Field, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
 
@@ -89,10 +90,9 @@ export function MeetingForm({
           className: "font-mono text-sm",
         }}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={busy}>
+      <FormSubmit form={form} disabled={busy}>
         {submitLabel}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

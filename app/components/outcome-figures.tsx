@@ -2,7 +2,7 @@
 // and by public, action type and contract type, each with the people it rests on and the share
 // not reported yet. Plain tables: no client code.
 import { DataTable } from "~/components/data-table";
-import { numberFormat } from "~/components/page";
+import { numberFormat, Section } from "~/components/page";
 import { OUTCOME_RATES, type OutcomeRateKey } from "~/utils/outcome-rates";
 
 /** What a cell shows: the dashboards' rates, or the public ones (no `due`, maybe masked). */
@@ -74,10 +74,12 @@ function RatesTable({ caption, rows }: { caption: string; rows: Row[] }) {
 /** The outcome rates of a scope: the total, then one table per breakdown. */
 export function OutcomeFigures({ outcomes }: Props) {
   return (
-    <section aria-labelledby="devenir" className="card mb-8 px-2 sm:p-5">
-      <h2 id="devenir" className="mb-1 text-xl font-bold">
-        Devenir des personnes
-      </h2>
+    <Section
+      id="devenir"
+      title="Devenir des personnes"
+      className="card mb-8 px-2 sm:p-5"
+      headingClassName="mb-1 text-xl font-bold"
+    >
       <p className="mb-3 text-sm text-gray-700">
         Suivis à 6 et 12 mois échus pendant la période. En emploi : dans l&apos;entreprise ou
         ailleurs, parmi les personnes recrutées (recrutements, alternances, prêts). Accès à
@@ -91,6 +93,6 @@ export function OutcomeFigures({ outcomes }: Props) {
           <RatesTable caption={`Devenir des personnes : ${b.title.toLowerCase()}`} rows={b.rows} />
         </details>
       ))}
-    </section>
+    </Section>
   );
 }

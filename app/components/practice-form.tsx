@@ -12,14 +12,8 @@ import {
   PRACTICE_IMAGE_ACCEPT,
   PRACTICE_TITLE_MAX,
 } from "~/utils/schemas/practice";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  SelectField,
-  RequiredFieldsNote,
-  TextAreaField,
-} from "./forms";
+import { ErrorList, Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
@@ -179,10 +173,9 @@ export function PracticeForm({
       <PersonalDataConfirm
         errors={[...(fields.title.errors ?? []), ...(fields.body.errors ?? [])]}
       />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+      <FormSubmit form={form} disabled={navigation.state === "submitting"}>
         {submitLabel}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { Field, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 // The animator's form entering a company by its SIRET (club.$clubId.membres): a prospect of the
@@ -104,10 +105,9 @@ export function ProspectForm({
           compte de l&apos;entreprise
         </label>
       </div>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={busy}>
+      <FormSubmit form={form} disabled={busy}>
         {busy ? "Ajout en cours…" : "Ajouter le prospect"}
-      </button>
+      </FormSubmit>
     </Form>
   );
 }

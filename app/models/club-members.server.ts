@@ -6,6 +6,7 @@
 // Refusals are MembershipError with a French message (and the form field concerned), never a 500.
 
 import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { assertClubOpen } from "~/models/club-status.server";
 import { InvitationError, inviteUser } from "~/models/invitation.server";
 import { JoinRequestError, requestToJoin } from "~/models/join-request.server";
@@ -78,6 +79,30 @@ async function membershipOfClub(tx: Tx, clubId: string, membershipId: string) {
   return membership;
 }
 
+/** Inside the caller's transaction: writes a change to a membership with its audit entry. */
+async function updateMembership(
+  tx: Tx,
+  actorId: string,
+  before: Awaited<ReturnType<typeof membershipOfClub>>,
+  data: Prisma.ClubMembershipUpdateInput,
+) {
+  const after = await tx.clubMembership.update({
+    where: { id: before.id },
+    data,
+    select: MEMBERSHIP_FIELDS,
+  });
+  await audit(tx, {
+    actorId,
+    action: "UPDATE",
+    entityType: "ClubMembership",
+    entityId: before.id,
+    companyId: before.companyId,
+    clubId: before.clubId,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
+}
+
 /** Inside the caller's transaction: the membership goes from one of `from` to `to`, audited. */
 async function changeStatus(
   tx: Tx,
@@ -91,24 +116,14 @@ async function changeStatus(
   if (!from.includes(before.status as MembershipStatus)) {
     throw new MembershipError(refusal(before.company.name, before.status as MembershipStatus));
   }
-  const after = await tx.clubMembership.update({
-    where: { id: before.id },
-    data:
-      to === "MEMBER"
-        ? { status: "MEMBER", joinedAt: now, leftAt: null }
-        : { status: "LEFT", leftAt: now },
-    select: MEMBERSHIP_FIELDS,
-  });
-  await audit(tx, {
+  await updateMembership(
+    tx,
     actorId,
-    action: "UPDATE",
-    entityType: "ClubMembership",
-    entityId: before.id,
-    companyId: before.companyId,
-    clubId: before.clubId,
-    before: snapshot(before),
-    after: snapshot(after),
-  });
+    before,
+    to === "MEMBER"
+      ? { status: "MEMBER", joinedAt: now, leftAt: null }
+      : { status: "LEFT", leftAt: now },
+  );
   return { companyName: before.company.name, companyId: before.companyId };
 }
 
@@ -278,21 +293,7 @@ export async function updateMembershipContact(
     ) {
       return { ...result, changed: false };
     }
-    const after = await tx.clubMembership.update({
-      where: { id: before.id },
-      data: contact,
-      select: MEMBERSHIP_FIELDS,
-    });
-    await audit(tx, {
-      actorId,
-      action: "UPDATE",
-      entityType: "ClubMembership",
-      entityId: before.id,
-      companyId: before.companyId,
-      clubId,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
+    await updateMembership(tx, actorId, before, contact);
     return { ...result, changed: true };
   });
 }

@@ -9,7 +9,11 @@ import { getFigures } from "~/models/figures-report.server";
 import { figuresWorkbook } from "~/models/figures-workbook.server";
 import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
-import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
+import {
+  commitmentProgress,
+  PROGRESS_FIELDS,
+  type CommitmentProgress,
+} from "~/models/commitment-progress.server";
 import type { MemberActivity } from "~/utils/domain";
 import { calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
@@ -136,13 +140,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
         targetQuantity: { gt: 0 },
         status: { in: ["ACTIVE", "ACHIEVED"] },
       },
-      select: {
-        id: true,
-        companyId: true,
-        targetQuantity: true,
-        targetUnit: true,
-        actionTypeCode: true,
-      },
+      select: { ...PROGRESS_FIELDS, companyId: true },
     }),
   ]);
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));

@@ -2,6 +2,7 @@
 // annual report and workbook, club members, milestones): a commitment counts only the
 // realisations in its own unit. Realisations linked before the rule existed (5 hours of
 // volunteering on an immersion commitment) are reported apart, never added to people.
+import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
@@ -13,6 +14,14 @@ export type ProgressCommitment = {
   targetUnit: string | null;
   actionTypeCode: string;
 };
+
+/** What commitmentProgress reads of a commitment, for the selects that feed it. */
+export const PROGRESS_FIELDS = {
+  id: true,
+  targetQuantity: true,
+  targetUnit: true,
+  actionTypeCode: true,
+} satisfies Prisma.CommitmentSelect;
 
 export type CommitmentProgress = {
   unit: Unit;

@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 import { toCommuneOption } from "./communes.server";
+import { COMPANY_IDENTITY_FIELDS } from "./company.server";
 import { findNaf, normaliseNafCode } from "./naf.server";
 
 export class CompanyProfileError extends Error {
@@ -119,17 +120,7 @@ export async function getCompanyProfile(companyId: string) {
   const company = await prisma.company.findUnique({
     where: { id: companyId },
     select: {
-      id: true,
-      name: true,
-      siret: true,
-      siren: true,
-      nafCode: true,
-      nafLabel: true,
-      headcountBracket: true,
-      website: true,
-      publicPage: true,
-      updatedAt: true,
-      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
+      ...COMPANY_IDENTITY_FIELDS,
       headOffice: {
         select: {
           id: true,

@@ -3,7 +3,8 @@
 // filtered on the company's id: no other company's data is ever read here.
 
 import { yearPeriod } from "~/models/figures.server";
-import { commitmentProgress } from "~/models/commitment-progress.server";
+import { commitmentProgress, PROGRESS_FIELDS } from "~/models/commitment-progress.server";
+import { COMPANY_IDENTITY_FIELDS } from "~/models/company.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
@@ -81,18 +82,8 @@ export async function companyIdentity(companyId: string) {
   const company = await prisma.company.findUnique({
     where: { id: companyId },
     select: {
-      id: true,
-      name: true,
-      siret: true,
-      siren: true,
-      nafCode: true,
-      nafLabel: true,
-      headcountBracket: true,
-      website: true,
-      publicPage: true,
+      ...COMPANY_IDENTITY_FIELDS,
       createdAt: true,
-      updatedAt: true,
-      commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
       headOffice: { select: { name: true, siret: true } },
       establishments: { orderBy: { name: "asc" }, select: { name: true, siret: true } },
       memberships: {
@@ -126,12 +117,9 @@ export async function getAnnualReport(companyId: string, year: number) {
       where: { companyId, year },
       orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
+        ...PROGRESS_FIELDS,
         ambition: true,
         status: true,
-        targetQuantity: true,
-        targetUnit: true,
-        actionTypeCode: true,
         startDate: true,
         endDate: true,
         theme: { select: { label: true } },

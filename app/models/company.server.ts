@@ -1,5 +1,21 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { commitmentProgress } from "./commitment-progress.server";
+import { commitmentProgress, PROGRESS_FIELDS } from "./commitment-progress.server";
+
+/** What the profile page and the annual report show of a company's identity. */
+export const COMPANY_IDENTITY_FIELDS = {
+  id: true,
+  name: true,
+  siret: true,
+  siren: true,
+  nafCode: true,
+  nafLabel: true,
+  headcountBracket: true,
+  website: true,
+  publicPage: true,
+  updatedAt: true,
+  commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
+} satisfies Prisma.CompanySelect;
 
 export async function getCompanyHeader(companyId: string) {
   return prisma.company.findUnique({
@@ -37,12 +53,9 @@ export async function listCommitmentsWithProgress(companyId: string, year: numbe
     where: { companyId, year },
     orderBy: { endDate: "asc" },
     select: {
-      id: true,
+      ...PROGRESS_FIELDS,
       ambition: true,
       status: true,
-      targetQuantity: true,
-      targetUnit: true,
-      actionTypeCode: true,
       endDate: true,
       theme: { select: { label: true } },
       actionType: { select: { label: true } },

@@ -67,12 +67,7 @@ export async function sendCampaign(clubId: string, campaignKey: string, now = ne
       if (!to || held.some((h) => h.companyId === m.companyId)) continue;
       await queueReminder(tx, {
         club,
-        membership: {
-          id: m.id,
-          companyId: m.companyId,
-          companyName: m.company.name,
-          contactName: m.contactName,
-        },
+        membership: m,
         to,
         hasPeople,
         inviter,

@@ -219,7 +219,12 @@ export async function queueReminder(
   tx: Tx,
   input: {
     club: ClubForReminder;
-    membership: { id: string; companyId: string; companyName: string; contactName: string | null };
+    membership: {
+      id: string;
+      companyId: string;
+      contactName: string | null;
+      company: { name: string };
+    };
     to: string;
     hasPeople: boolean;
     inviter: CurrentUser | null;
@@ -248,7 +253,7 @@ export async function queueReminder(
       : `reminder:${reminder.id}`,
     data: {
       clubName: input.club.name,
-      companyName: input.membership.companyName,
+      companyName: input.membership.company.name,
       contactName: input.membership.contactName,
       message: input.message,
       senderName: input.sentBy?.name ?? null,
@@ -342,12 +347,7 @@ export async function sendReminders(input: {
       const { to, hasPeople } = recipientOf(m.companyId, m.contactEmail);
       await queueReminder(tx, {
         club,
-        membership: {
-          id: m.id,
-          companyId: m.companyId,
-          companyName: m.company.name,
-          contactName: m.contactName,
-        },
+        membership: m,
         to: to!,
         hasPeople,
         inviter,

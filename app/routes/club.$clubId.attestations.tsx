@@ -1,7 +1,6 @@
 // Who in the club has attested its year (issue 15 point 4): the animators see each member's
 // attestation — done, to do again after an edit, not yet — and remind the others, within the
 // reminders' cap and opt-outs (reminders.server.ts); the e-mail leads to the year to attest.
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -14,7 +13,7 @@ import { MESSAGE_MAX_LENGTH, ReminderError, sendReminders } from "~/models/remin
 import { requireClubPage } from "~/utils/club-route.server";
 import { formatDateTime, formatDay } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
-import { sendSchema } from "~/utils/reminder-forms.server";
+import { readSendForm, sentFlash } from "~/utils/reminder-forms.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 
@@ -48,33 +47,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, clubId, club } = await requireClubPage(request, params, "club:manage");
   const { campaign } = await pageData(request, club.departementCode);
-  const formData = await readForm(request);
-  const values = {
-    ids: formData.getAll("membershipIds").map(String).slice(0, 500),
-    message: String(formData.get("message") ?? ""),
-  };
+  const form = readSendForm(await readForm(request));
   const refuse = (errors: Record<string, string[] | undefined>, status = 400) =>
-    data({ errors, values }, { status });
+    data({ errors, values: form.values }, { status });
   if (!campaign) return refuse({ form: ["Aucune campagne de déclaration ne concerne ce club."] });
-  const submission = parseWithZod(formData, { schema: sendSchema() });
-  if (submission.status !== "success") {
-    return refuse({
-      membershipIds: submission.error?.membershipIds ?? undefined,
-      message: submission.error?.message ?? undefined,
-    });
-  }
+  if (!form.input) return refuse(form.errors);
   try {
     const { sent } = await sendReminders({
       clubId,
       sender: { id: user.id, name: user.name },
-      membershipIds: submission.value.membershipIds,
-      message: submission.value.message,
+      ...form.input,
       lead: { path: `declaration/${campaign.year}`, label: `Relire et attester ${campaign.year}` },
     });
-    return redirectWithFlash(request, `/club/${clubId}/attestations?annee=${campaign.year}`, {
-      kind: "success",
-      message: `Relance envoyée à ${sent.length} entreprise${sent.length > 1 ? "s" : ""} : ${sent.join(", ")}.`,
-    });
+    return redirectWithFlash(
+      request,
+      `/club/${clubId}/attestations?annee=${campaign.year}`,
+      sentFlash(sent),
+    );
   } catch (error) {
     if (!(error instanceof ReminderError)) throw error;
     return refuse({ form: [error.message] }, error.status);

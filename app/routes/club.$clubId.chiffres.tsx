@@ -3,9 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
-import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
+import { FigureBreakdowns, FigureTrend, KeyFiguresSection } from "~/components/figures-sections";
 import { OutcomeFigures } from "~/components/outcome-figures";
-import { KeyFigures } from "~/components/key-figures";
 import { PageHeader } from "~/components/page";
 import { getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
@@ -82,16 +81,7 @@ export default function ClubFigures() {
       </FilterForm>
       <FilterNotices notices={d.period.notices} />
 
-      <section aria-labelledby="chiffres-cles" className="mb-8">
-        <h2 id="chiffres-cles" className="mb-1 text-xl font-bold">
-          Chiffres clés
-        </h2>
-        <p className="mb-3 text-sm text-gray-700">
-          Comparés à la même période un an plus tôt ({d.period.previousLabel})
-          {d.period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
-        </p>
-        <KeyFigures figures={d.figures} previous={d.previousFigures} />
-      </section>
+      <KeyFiguresSection period={d.period} figures={d.figures} previous={d.previousFigures} />
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
       <OutcomeFigures outcomes={d.outcomes} />

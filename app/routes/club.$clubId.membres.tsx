@@ -12,7 +12,7 @@ import {
 } from "~/components/club-membership";
 import { FormErrors } from "~/components/forms";
 import { ProspectForm } from "~/components/prospect-form";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { formatDate as formatInstant } from "~/utils/format";
 import { formatSiret } from "~/utils/siret";
 import { zoneOfDepartement } from "~/utils/time/zones";
@@ -164,10 +164,7 @@ export default function ClubMembers() {
 
       <ClosedEstablishments companies={closed} />
 
-      <section aria-labelledby="nouveau-prospect" className="card mb-8">
-        <h2 id="nouveau-prospect" className="mb-3 text-xl font-bold">
-          Ajouter un prospect
-        </h2>
+      <Section id="nouveau-prospect" title="Ajouter un prospect" className="card mb-8" large>
         <SireneSearch view={sirene} />
         <ProspectForm
           key={prefill?.siret}
@@ -178,13 +175,15 @@ export default function ClubMembers() {
               : undefined
           }
         />
-      </section>
+      </Section>
 
       {joinRequests.length > 0 ? (
-        <section aria-labelledby="demandes" className="card mb-8">
-          <h2 id="demandes" className="mb-1 text-xl font-bold">
-            Demandes d&apos;adhésion en attente ({joinRequests.length})
-          </h2>
+        <Section
+          id="demandes"
+          title={<>Demandes d&apos;adhésion en attente ({joinRequests.length})</>}
+          className="card mb-8"
+          headingClassName="mb-1 text-xl font-bold"
+        >
           <p className="mb-3 text-sm text-gray-700">
             Ces entreprises étaient déjà inscrites sur Engagés : elles rejoindront le club si leur
             équipe accepte la demande. D&apos;ici là, le club n&apos;a pas accès à leurs données.
@@ -198,13 +197,10 @@ export default function ClubMembers() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="prospects" className="mb-8">
-        <h2 id="prospects" className="mb-3 text-xl font-bold">
-          Prospects ({prospects.length})
-        </h2>
+      <Section id="prospects" title={<>Prospects ({prospects.length})</>} className="mb-8" large>
         {prospects.length === 0 ? (
           <p className="card text-gray-700">Aucun prospect en cours.</p>
         ) : (
@@ -214,12 +210,9 @@ export default function ClubMembers() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="membres" className="card mb-8">
-        <h2 id="membres" className="mb-3 text-xl font-bold">
-          Membres ({members.length})
-        </h2>
+      <Section id="membres" title={<>Membres ({members.length})</>} className="card mb-8" large>
         <DataTable
           caption="Membres du club"
           columns={[
@@ -270,12 +263,14 @@ export default function ClubMembers() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
-      <section aria-labelledby="partis" className="card">
-        <h2 id="partis" className="mb-1 text-xl font-bold">
-          Anciens membres ({left.length})
-        </h2>
+      <Section
+        id="partis"
+        title={<>Anciens membres ({left.length})</>}
+        className="card"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Leurs déclarations passées restent dans les chiffres du club ; ils ne sont plus relancés.
         </p>
@@ -296,7 +291,7 @@ export default function ClubMembers() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -13,7 +13,7 @@ import {
   TextAreaField,
 } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { PARIS, zoneName, zoneOfDepartement } from "~/utils/time/zones";
 import { formatDateTime } from "~/utils/format";
 import { INVITATION_VALIDITY_DAYS } from "~/models/invitation.server";
@@ -32,7 +32,7 @@ import { setReminderCap, listReminderLog } from "~/models/reminder-settings.serv
 import { requireClubPage } from "~/utils/club-route.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
-import { capSchema, sendSchema } from "~/utils/reminder-forms.server";
+import { capSchema, readSendForm, sentFlash } from "~/utils/reminder-forms.server";
 import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Relances — Engagés" }];
@@ -73,36 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: values ?? null }, { status });
 
   if (intent === "send") {
-    const values = {
-      ids: formData.getAll("membershipIds").map(String).slice(0, 500),
-      message: String(formData.get("message") ?? ""),
-    };
-    const submission = parseWithZod(formData, { schema: sendSchema() });
-    if (submission.status !== "success") {
-      const fieldErrors = submission.error ?? {};
-      return refuse(
-        {
-          membershipIds: fieldErrors.membershipIds ?? undefined,
-          message: fieldErrors.message ?? undefined,
-        },
-        400,
-        values,
-      );
-    }
+    const form = readSendForm(formData);
+    if (!form.input) return refuse(form.errors, 400, form.values);
     try {
       const { sent } = await sendReminders({
         clubId,
         sender: { id: user.id, name: user.name },
-        membershipIds: submission.value.membershipIds,
-        message: submission.value.message,
+        ...form.input,
       });
-      return redirectWithFlash(request, here, {
-        kind: "success",
-        message: `Relance envoyée à ${sent.length} entreprise${sent.length > 1 ? "s" : ""} : ${sent.join(", ")}.`,
-      });
+      return redirectWithFlash(request, here, sentFlash(sent));
     } catch (error) {
       if (!(error instanceof ReminderError)) throw error;
-      return refuse({ form: [error.message] }, error.status, values);
+      return refuse({ form: [error.message] }, error.status, form.values);
     }
   }
 
@@ -167,10 +149,12 @@ export default function ClubReminders() {
         <FormErrors errors={actionData?.errors.form} />
       )}
 
-      <section aria-labelledby="silencieux" className="card mb-8">
-        <h2 id="silencieux" className="mb-3 text-xl font-bold">
-          Membres silencieux ({d.silent.length})
-        </h2>
+      <Section
+        id="silencieux"
+        title={<>Membres silencieux ({d.silent.length})</>}
+        className="card mb-8"
+        large
+      >
         {d.silent.length === 0 ? (
           <p className="text-gray-700">
             Tous les membres ont déclaré une réalisation ces {d.rules.silentAfterDays} derniers
@@ -231,12 +215,14 @@ export default function ClubReminders() {
             {d.optedOut.map((m) => m.companyName).join(", ")}.
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="journal" className="card mb-8">
-        <h2 id="journal" className="mb-1 text-xl font-bold">
-          Journal des relances
-        </h2>
+      <Section
+        id="journal"
+        title="Journal des relances"
+        className="card mb-8"
+        headingClassName="mb-1 text-xl font-bold"
+      >
         <p className="mb-3 text-sm text-gray-700">
           Chaque relance envoyée, par vous ou par la relance trimestrielle automatique
           {d.log.total > d.log.entries.length
@@ -272,12 +258,9 @@ export default function ClubReminders() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="reglages" className="card">
-        <h2 id="reglages" className="mb-3 text-xl font-bold">
-          Réglages des relances
-        </h2>
+      <Section id="reglages" title="Réglages des relances" className="card" large>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
           <RequiredFieldsNote />
@@ -318,7 +301,7 @@ export default function ClubReminders() {
           une seule fois par trimestre, avec les mêmes règles (délai minimal, désabonnement, membres
           partis).
         </p>
-      </section>
+      </Section>
     </>
   );
 }

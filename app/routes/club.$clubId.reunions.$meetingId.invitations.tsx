@@ -126,16 +126,17 @@ export default function MeetingInvitationsPage() {
         title="Inviter les membres"
         intro="Chaque personne des entreprises membres reçoit l'invitation par e-mail, avec le fichier pour son agenda et des liens pour répondre en un clic. Une entreprise qui n'a pas encore de compte est invitée à l'adresse de son contact, qui répond sans compte. Une personne déjà invitée ne reçoit pas l'invitation une seconde fois."
       />
-      <section className="card mb-6" aria-labelledby="reunion">
-        <h2 id="reunion" className="mb-2 text-lg font-bold">
-          {d.meeting.title}
-        </h2>
+      <Section
+        id="reunion"
+        title={<>{d.meeting.title}</>}
+        headingClassName="mb-2 text-lg font-bold"
+      >
         <MeetingFactsList
           when={d.meeting.when}
           place={d.meeting.place}
           videoUrl={d.meeting.videoUrl}
         />
-      </section>
+      </Section>
       {d.meeting.closed ? (
         <p className="card mb-6 font-semibold text-red-800">{d.meeting.closed}</p>
       ) : (

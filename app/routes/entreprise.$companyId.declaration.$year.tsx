@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { FormErrors } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { attestYear, yearReview } from "~/models/attestations.server";
 import { CampaignError, campaignForCompany } from "~/models/declaration-campaigns.server";
 import {
@@ -108,10 +108,7 @@ export default function AnnualDeclaration() {
         </p>
       </div>
 
-      <section aria-labelledby="engagements" className="mb-8">
-        <h2 id="engagements" className="mb-3 text-xl font-bold">
-          Engagements {d.year}
-        </h2>
+      <Section id="engagements" title={<>Engagements {d.year}</>} className="mb-8" large>
         {d.commitments.length === 0 ? (
           <p>Aucun engagement pour {d.year}.</p>
         ) : (
@@ -139,12 +136,9 @@ export default function AnnualDeclaration() {
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="realisations" className="mb-8">
-        <h2 id="realisations" className="mb-3 text-xl font-bold">
-          Réalisations {d.year}
-        </h2>
+      <Section id="realisations" title={<>Réalisations {d.year}</>} className="mb-8" large>
         {d.realisations.length === 0 ? (
           <p>Aucune réalisation datée de {d.year}.</p>
         ) : (
@@ -165,12 +159,9 @@ export default function AnnualDeclaration() {
         <p className="mt-2">
           <Link to={`../realisations?annee=${d.year}`}>Voir et corriger les réalisations</Link>
         </p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="suivis" className="mb-8">
-        <h2 id="suivis" className="mb-3 text-xl font-bold">
-          Devenir des personnes
-        </h2>
+      <Section id="suivis" title="Devenir des personnes" className="mb-8" large>
         <p>
           {countOf(d.outcomes.followed, "réalisation suivie", "réalisations suivies")} à 6 et 12
           mois, {countOf(d.outcomes.given, "suivi renseigné", "suivis renseignés")}
@@ -182,13 +173,15 @@ export default function AnnualDeclaration() {
             </>
           ) : null}
         </p>
-      </section>
+      </Section>
 
       {d.canAttest ? (
-        <section aria-labelledby="attester" className="card max-w-2xl">
-          <h2 id="attester" className="mb-3 text-xl font-bold">
-            Attester l&apos;année {d.year}
-          </h2>
+        <Section
+          id="attester"
+          title={<>Attester l&apos;année {d.year}</>}
+          className="card max-w-2xl"
+          large
+        >
           <Form method="post">
             <p className="mb-3 flex items-start gap-2">
               <input
@@ -213,7 +206,7 @@ export default function AnnualDeclaration() {
               {a ? `Attester à nouveau l'année ${d.year}` : `Attester l'année ${d.year}`}
             </button>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
 import { Preview } from "~/components/import-preview";
-import { PageHeader, numberFormat } from "~/components/page";
+import { PageHeader, numberFormat, Section } from "~/components/page";
 import { getCompanyHeader } from "~/models/company.server";
 import { confirmImport, getImportPreview } from "~/models/realisation-import.server";
 import {
@@ -169,10 +169,7 @@ function UploadSection({
 }) {
   return (
     <>
-      <section aria-labelledby="etapes" className="card mb-6">
-        <h2 id="etapes" className="mb-3 text-lg font-bold">
-          Comment faire
-        </h2>
+      <Section id="etapes" title="Comment faire">
         <ol className="mb-4 list-decimal space-y-1 pl-6">
           <li>
             Téléchargez le modèle :{" "}
@@ -197,11 +194,8 @@ function UploadSection({
           </li>
         </ol>
         {children}
-      </section>
-      <section aria-labelledby="colonnes" className="card">
-        <h2 id="colonnes" className="mb-3 text-lg font-bold">
-          Colonnes du fichier
-        </h2>
+      </Section>
+      <Section id="colonnes" title="Colonnes du fichier" className="card">
         <p className="mb-3 text-sm text-gray-700">
           Les titres sont reconnus sans tenir compte des majuscules ni des accents ; les colonnes
           peuvent être dans n&apos;importe quel ordre. Pour les listes, le libellé ou le code est
@@ -235,7 +229,7 @@ function UploadSection({
             </tbody>
           </table>
         </div>
-      </section>
+      </Section>
     </>
   );
 }

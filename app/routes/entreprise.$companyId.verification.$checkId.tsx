@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import {
   ANSWER_MAX_LENGTH,
   VerificationError,
@@ -72,10 +72,12 @@ export default function CompanyVerification() {
         title={`Vérification des déclarations ${check.sample.year}`}
         intro="La préfecture vérifie chaque année un échantillon d'entreprises tirées au sort parmi celles qui ont attesté leurs déclarations."
       />
-      <section aria-labelledby="demande" className="card mb-6 max-w-3xl">
-        <h2 id="demande" className="mb-2 text-xl font-bold">
-          La demande
-        </h2>
+      <Section
+        id="demande"
+        title="La demande"
+        className="card mb-6 max-w-3xl"
+        headingClassName="mb-2 text-xl font-bold"
+      >
         <p className="mb-3 whitespace-pre-line">{check.message}</p>
         <p className="text-sm text-gray-700">
           Chiffres déclarés au tirage : {numberFormat.format(check.declaredRealisations)}{" "}
@@ -83,19 +85,21 @@ export default function CompanyVerification() {
           {numberFormat.format(check.declaredPeople)} personne
           {check.declaredPeople > 1 ? "s" : ""}.
         </p>
-      </section>
+      </Section>
       {check.answeredAt ? (
-        <section aria-labelledby="reponse" className="card mb-6 max-w-3xl">
-          <h2 id="reponse" className="mb-2 text-xl font-bold">
-            Votre réponse
-          </h2>
+        <Section
+          id="reponse"
+          title="Votre réponse"
+          className="card mb-6 max-w-3xl"
+          headingClassName="mb-2 text-xl font-bold"
+        >
           <p className="mb-2 whitespace-pre-line">{check.answer}</p>
           <p className="text-sm text-gray-700">
             Envoyée le {formatDateTime(check.answeredAt)}
             {check.answeredBy ? ` par ${check.answeredBy.name}` : ""}
             {check.fileName ? ` · pièce jointe : ${check.fileName}` : ""}.
           </p>
-        </section>
+        </Section>
       ) : null}
       {closed ? (
         <p className="card max-w-3xl font-semibold">

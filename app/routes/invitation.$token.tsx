@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
@@ -212,10 +213,7 @@ export default function AcceptInvitationPage() {
               inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
             />
             <NewPasswordFields password={fields.password} confirm={fields.confirm} />
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <button type="submit" className="btn-primary">
-              Créer mon compte
-            </button>
+            <FormSubmit form={form}>Créer mon compte</FormSubmit>
           </Form>
         )}
       </div>

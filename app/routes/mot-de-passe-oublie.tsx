@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { Field, RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
 import { requestPasswordReset } from "~/models/password-reset.server";
@@ -62,10 +63,7 @@ export default function ForgotPasswordPage() {
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
         />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary">
-          Recevoir le lien
-        </button>
+        <FormSubmit form={form}>Recevoir le lien</FormSubmit>
       </Form>
     </div>
   );

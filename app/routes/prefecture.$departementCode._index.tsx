@@ -9,10 +9,9 @@ import {
   YearFilter,
 } from "~/components/filter-form";
 import { FilterNotices } from "~/components/filter-notices";
-import { FigureBreakdowns, FigureTrend } from "~/components/figures-sections";
+import { FigureBreakdowns, FigureTrend, KeyFiguresSection } from "~/components/figures-sections";
 import { OutcomeFigures } from "~/components/outcome-figures";
 import { AttestedShare } from "~/components/attested-share";
-import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import {
   describeFilters,
@@ -174,18 +173,12 @@ export default function PrefectureDashboard() {
       </FilterForm>
       <FilterNotices notices={d.notices} />
 
-      <Section
-        id="chiffres-cles"
-        title="Chiffres clés"
-        className="mb-8"
-        headingClassName="mb-1 text-xl font-bold"
+      <KeyFiguresSection
+        period={d.period}
+        figures={d.figures}
+        previous={d.previousFigures}
+        filters={d.description.map((f) => `${f.name.toLowerCase()} : ${f.value}`).join(" ; ")}
       >
-        <p className="mb-3 text-sm text-gray-700">
-          Filtres : {d.description.map((f) => `${f.name.toLowerCase()} : ${f.value}`).join(" ; ")}.
-          Comparés à la même période un an plus tôt ({d.period.previousLabel})
-          {d.period.partial ? ", la période en cours étant arrêtée à aujourd'hui" : ""}.
-        </p>
-        <KeyFigures figures={d.figures} previous={d.previousFigures} />
         <div className="card mt-4">
           <p className="mb-2 font-semibold">
             Personnes accompagnées : {numberFormat.format(people)} (un an plus tôt :{" "}
@@ -198,7 +191,7 @@ export default function PrefectureDashboard() {
             previous={d.previousByPublic}
           />
         </div>
-      </Section>
+      </KeyFiguresSection>
 
       <FigureBreakdowns breakdowns={d.breakdowns} />
       <OutcomeFigures outcomes={d.outcomes} />

@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SelectField } from "~/components/forms";
-import { PageHeader } from "~/components/page";
+import { PageHeader, Section } from "~/components/page";
 import { VerificationCheckCard } from "~/components/verification-check";
 import { getDepartementWithRegion } from "~/models/departements.server";
 import { listCampaigns } from "~/models/declaration-campaigns.server";
@@ -139,10 +139,12 @@ export default function Verification() {
         </p>
       ) : null}
       {d.sample ? (
-        <section aria-labelledby="echantillon" className="mb-8">
-          <h2 id="echantillon" className="mb-2 text-xl font-bold">
-            Échantillon {d.sample.year}
-          </h2>
+        <Section
+          id="echantillon"
+          title={<>Échantillon {d.sample.year}</>}
+          className="mb-8"
+          headingClassName="mb-2 text-xl font-bold"
+        >
           <p className="mb-4 text-gray-700">
             {d.checks.length} entreprise{d.checks.length > 1 ? "s" : ""} ({d.sample.ratePercent} %
             par club), tirées le {formatDateTime(d.sample.createdAt)}. Graine du tirage :{" "}
@@ -161,15 +163,17 @@ export default function Verification() {
               />
             ))}
           </ul>
-        </section>
+        </Section>
       ) : (
         <p className="card mb-6">Aucun échantillon n&apos;a encore été tiré.</p>
       )}
       {d.canManage && d.drawYears.length > 0 ? (
-        <section aria-labelledby="tirer" className="card max-w-2xl">
-          <h2 id="tirer" className="mb-2 text-xl font-bold">
-            Tirer un échantillon
-          </h2>
+        <Section
+          id="tirer"
+          title="Tirer un échantillon"
+          className="card max-w-2xl"
+          headingClassName="mb-2 text-xl font-bold"
+        >
           <p className="mb-3 text-gray-700">
             Parmi les entreprises dont l&apos;attestation tient toujours, la part choisie dans
             chaque club (une au moins par club). Un seul tirage par année.
@@ -197,7 +201,7 @@ export default function Verification() {
               <FormErrors errors={answer && !answer.checkId ? [answer.error] : undefined} />
             </div>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </>
   );

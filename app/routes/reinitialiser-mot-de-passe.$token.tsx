@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, RequiredFieldsNote } from "~/components/forms";
+import { RequiredFieldsNote } from "~/components/forms";
+import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
@@ -98,10 +99,7 @@ export default function ResetPasswordPage() {
           confirm={fields.confirm}
           label="Nouveau mot de passe"
         />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary">
-          Enregistrer
-        </button>
+        <FormSubmit form={form}>Enregistrer</FormSubmit>
       </Form>
     </div>
   );

@@ -1,6 +1,7 @@
 // The reminder forms' schemas (club.$clubId.relances, club.$clubId.attestations), built on the
 // server only: their limits come from reminders.server.ts. Also read by
 // tests/required-field-lists.test.ts.
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import {
   MESSAGE_MAX_LENGTH,
@@ -30,4 +31,32 @@ export function capSchema() {
       .min(REMINDER_CAP_MIN_DAYS, `Au moins ${REMINDER_CAP_MIN_DAYS} jours.`)
       .max(REMINDER_CAP_MAX_DAYS, `Au plus ${REMINDER_CAP_MAX_DAYS} jours.`),
   });
+}
+
+/**
+ * The send form: what was typed (shown again when refused), then either the checked input or
+ * the errors of its fields.
+ */
+export function readSendForm(formData: FormData) {
+  const values = {
+    ids: formData.getAll("membershipIds").map(String).slice(0, 500),
+    message: String(formData.get("message") ?? ""),
+  };
+  const submission = parseWithZod(formData, { schema: sendSchema() });
+  if (submission.status === "success") return { values, input: submission.value };
+  return {
+    values,
+    errors: {
+      membershipIds: submission.error?.membershipIds ?? undefined,
+      message: submission.error?.message ?? undefined,
+    },
+  };
+}
+
+/** The flash shown once the reminders are queued, naming the companies reminded. */
+export function sentFlash(sent: string[]) {
+  return {
+    kind: "success" as const,
+    message: `Relance envoyée à ${sent.length} entreprise${sent.length > 1 ? "s" : ""} : ${sent.join(", ")}.`,
+  };
 }

@@ -7,7 +7,8 @@
 // bench/load-mix.ts, and every acknowledged write looked up in the database. Prints throughput
 // (and its ratio to /healthz), latency percentiles, errors (failed connections, no answer within
 // LOAD_TIMEOUT = 120 s, 4xx/5xx, a write not answered by its redirect) and lost writes; nothing
-// here asserts a time. Exits 1 on any error or lost write. Needs `npm run build`.
+// here asserts a time. Exits 1 on any error or lost write. Needs `npm run build`. Each phase also
+// prints the server's CPU time per request (Linux), steadier than req/s on a shared machine.
 // LOAD_ONLY=dashboard skips the mix; LOAD_CPU_PROF=<dir> runs the server under `node --cpu-prof`
 // and leaves its profile (.cpuprofile, for Chrome's DevTools) in that folder.
 
@@ -63,8 +64,23 @@ const app = await startApp({
     : undefined,
 });
 
+/**
+ * CPU time (ms) used so far by the server process, all its threads (Linux: /proc, in ticks of
+ * 1/100 s): unlike req/s, CPU per request hardly moves with the other work of a shared machine.
+ */
+function serverCpuMs(): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${app.child.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Requests per second of one GET at DASHBOARD_CONNECTIONS connections; any non-2xx is an error. */
 async function throughputOf(pathname: string, cookie?: string) {
+  const cpuBefore = serverCpuMs();
   const result = await autocannon({
     url: app.url + pathname,
     connections: DASHBOARD_CONNECTIONS,
@@ -72,7 +88,12 @@ async function throughputOf(pathname: string, cookie?: string) {
     headers: cookie ? { cookie } : {},
   });
   const failed = result.errors + result.non2xx;
-  return { perSecond: result.requests.total / result.duration, latency: result.latency, failed };
+  return {
+    perSecond: result.requests.total / result.duration,
+    cpuPerRequest: (serverCpuMs() - cpuBefore) / result.requests.total,
+    latency: result.latency,
+    failed,
+  };
 }
 const dashboardClient = await AppClient.signIn(app.url, companies[0].email);
 const dashboardPath = `/entreprise/${companies[0].companyId}`;
@@ -81,7 +102,7 @@ await throughputOf(dashboardPath, dashboardClient.cookieHeader);
 const healthz = await throughputOf("/healthz");
 const dashboard = await throughputOf(dashboardPath, dashboardClient.cookieHeader);
 const phaseLine = (name: string, t: typeof healthz) =>
-  `${name} : ${t.perSecond.toFixed(0)} req/s (${(t.perSecond / healthz.perSecond).toFixed(2)} × /healthz), p50 ${t.latency.p50} ms · p97.5 ${t.latency.p97_5} ms, ${t.failed} erreurs`;
+  `${name} : ${t.perSecond.toFixed(0)} req/s (${(t.perSecond / healthz.perSecond).toFixed(2)} × /healthz), CPU du serveur ${t.cpuPerRequest.toFixed(2)} ms par requête (${(t.cpuPerRequest / healthz.cpuPerRequest).toFixed(1)} × /healthz), p50 ${t.latency.p50} ms · p97.5 ${t.latency.p97_5} ms, ${t.failed} erreurs`;
 const phaseLines = [
   `${DASHBOARD_CONNECTIONS} connexions pendant ${PHASE_SECONDS} s chacune :`,
   phaseLine("  GET /healthz", healthz),
@@ -102,11 +123,13 @@ console.log(
   `${people.length} sessions ouvertes en ${Math.round(performance.now() - signInStarted)} ms`,
 );
 
+const mixCpuBefore = serverCpuMs();
 const mix = await runMix(world, people, {
   connections: CONNECTIONS,
   seconds: SECONDS,
   timeoutS: TIMEOUT_S,
 });
+const mixCpuPerRequest = (serverCpuMs() - mixCpuBefore) / mix.result.requests.total;
 const writes = await checkWrites(world, mix, async (sql, ...params) => readAll(sql, ...params));
 
 const output = app.output();
@@ -120,7 +143,7 @@ const lines = [
   ...phaseLines,
   `Charge : ${CONNECTIONS} connexions pendant ${SECONDS} s sur ${app.url} (${os.cpus().length} cœurs, partagés)`,
   ...report.lines,
-  `Mélange : ${mixPerSecond.toFixed(0)} req/s, ${(mixPerSecond / healthz.perSecond).toFixed(2)} × /healthz`,
+  `Mélange : ${mixPerSecond.toFixed(0)} req/s, ${(mixPerSecond / healthz.perSecond).toFixed(2)} × /healthz ; CPU du serveur ${mixCpuPerRequest.toFixed(2)} ms par requête (${(mixCpuPerRequest / healthz.cpuPerRequest).toFixed(1)} × /healthz)`,
   `« database is locked » dans le journal du serveur : ${lockedErrors}`,
   `Intégrité de la base après la charge : ${integrity}`,
 ];

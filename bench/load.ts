@@ -78,8 +78,21 @@ function serverCpuMs(): number {
   }
 }
 
+/**
+ * Waits until the server is idle (under 10 % of a core over half a second, 30 s at most): requests
+ * that a phase's clients gave up on are still being served, and would be counted in the next one.
+ */
+async function serverIdle() {
+  for (let i = 0; i < 60; i++) {
+    const before = serverCpuMs();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (!(serverCpuMs() - before >= 50)) return;
+  }
+}
+
 /** Requests per second of one GET at DASHBOARD_CONNECTIONS connections; any non-2xx is an error. */
 async function throughputOf(pathname: string, cookie?: string) {
+  await serverIdle();
   const cpuBefore = serverCpuMs();
   const result = await autocannon({
     url: app.url + pathname,
@@ -123,6 +136,7 @@ console.log(
   `${people.length} sessions ouvertes en ${Math.round(performance.now() - signInStarted)} ms`,
 );
 
+await serverIdle();
 const mixCpuBefore = serverCpuMs();
 const mix = await runMix(world, people, {
   connections: CONNECTIONS,

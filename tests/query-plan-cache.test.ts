@@ -1,7 +1,7 @@
 // Decision 034: Prisma's compiled query plans are kept (patches/@prisma+client*), with the
 // where-filters' identifiers as placeholders, so one plan serves every company; on SQLite each
 // connection keeps its prepared statements (patches/@prisma+adapter-better-sqlite3*); a relation
-// of no parent record is not queried. All three on SQLite only. Each query must still get exactly
+// of no parent record is not queried. All three on SQLite only for now (decision 034). Each query must still get exactly
 // its own rows, on both engines.
 import { beforeAll, expect, test } from "vitest";
 import { addMembership, insertClub, insertCompany } from "../prisma/factories";

@@ -38,14 +38,15 @@ test("the prefecture dashboard, its filters, drill-down and XLSX export", async 
   await page.getByLabel("Année", { exact: true }).selectOption(String(YEAR));
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(new RegExp(`annee=${YEAR}`));
-  expect(await keyFigure(page, "Réalisations déclarées")).toBe(realisationsSql());
+  // Polled: the URL changes as the navigation ends, the figures a moment later.
+  await expect.poll(() => keyFigure(page, "Réalisations déclarées")).toBe(realisationsSql());
 
   await page.getByLabel("Public", { exact: true }).selectOption("DELD");
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(/public=DELD/);
   const expected = realisationsSql("AND publicCategoryCode = ?", "DELD");
   expect(expected).toBeLessThan(realisationsSql());
-  expect(await keyFigure(page, "Réalisations déclarées")).toBe(expected);
+  await expect.poll(() => keyFigure(page, "Réalisations déclarées")).toBe(expected);
   await expect(page.getByRole("table", { name: /Tendance mensuelle/ })).toBeVisible();
   await axe(page);
 
@@ -61,7 +62,7 @@ test("the prefecture dashboard, its filters, drill-down and XLSX export", async 
   );
   expect(attested).toBeGreaterThan(0);
   expect(attested).toBeLessThan(expected);
-  expect(await keyFigure(page, "Réalisations déclarées")).toBe(attested);
+  await expect.poll(() => keyFigure(page, "Réalisations déclarées")).toBe(attested);
   await expect(page.getByText(/déclarations : Attestées seulement/)).toBeVisible();
   await axe(page);
   await page.getByLabel("Déclarations", { exact: true }).selectOption("");

@@ -326,12 +326,55 @@ function realisationFigures(scope: FigureScope, period: Period, byDepartement: b
     GROUP BY 1`;
 }
 
-/** Commitments in progress or achieved that run during the period, and their companies. */
-function commitmentFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
+/**
+ * Commitments in progress or achieved that run during the period, and their companies. Over a
+ * period from 1 January to a day of the same year (a year, a year under way, its quarter one, the
+ * comparison a year earlier), the companies are counted on CommitmentCompanyYear (decision 033)
+ * instead of distinct over every running commitment; a period starting later, or filtered by
+ * company, public or action, counts them on the commitments.
+ */
+async function commitmentFigures(
+  scope: FigureScope,
+  period: Period,
+  byDepartement: boolean,
+): Promise<CommitmentFigures[]> {
   const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
-  return prisma.$queryRaw<CommitmentFigures[]>`
-    SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
-    FROM "Commitment" c
-    WHERE c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}
-    GROUP BY 1`;
+  const running = Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}`;
+  const year = yearStartedBy(period);
+  if (year === null || scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) {
+    return prisma.$queryRaw<CommitmentFigures[]>`
+      SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
+      FROM "Commitment" c WHERE ${running}
+      GROUP BY 1`;
+  }
+  const [commitments, companies] = await Promise.all([
+    prisma.$queryRaw<Array<{ code: string; n: Count }>>`
+      SELECT ${code} AS "code", COUNT(*) AS "n" FROM "Commitment" c WHERE ${running} GROUP BY 1`,
+    prisma.$queryRaw<Array<{ code: string; companies: Count }>>`
+      SELECT ${code} AS "code", COUNT(*) AS "companies"
+      FROM "CommitmentCompanyYear" c
+      WHERE c."year" = ${year} AND c."firstStart" < ${period.to} AND ${companyYearLevel(scope, byDepartement)}
+      GROUP BY 1`,
+  ]);
+  const companiesBy = new Map(companies.map((c) => [c.code, c.companies]));
+  return commitments.map((c) => ({ ...c, companies: companiesBy.get(c.code) ?? 0 }));
+}
+
+/** Y when the period starts on 1 January of Y and ends in Y (or on 1 January of Y + 1). */
+export function yearStartedBy(period: Period): number | null {
+  const year = period.from.getUTCFullYear();
+  return period.from.getTime() === Date.UTC(year, 0, 1) &&
+    period.to.getTime() <= Date.UTC(year + 1, 0, 1)
+    ? year
+    : null;
+}
+
+/** The CommitmentCompanyYear rows (aliased `c`) of a scope's level: club, département, country. */
+function companyYearLevel(scope: FigureScope, byDepartement: boolean) {
+  if (scope.clubId) return Prisma.sql`c."clubId" = ${scope.clubId}`;
+  if (scope.departementCode)
+    return Prisma.sql`c."clubId" = '*' AND c."departementCode" = ${scope.departementCode}`;
+  return byDepartement
+    ? Prisma.sql`c."clubId" = '*' AND c."departementCode" <> '*'`
+    : Prisma.sql`c."clubId" = '*' AND c."departementCode" = '*'`;
 }

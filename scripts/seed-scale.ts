@@ -298,7 +298,8 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
       "createdAt",
       "updatedAt",
     ];
-    // The companies-per-year triggers would rebuild a company's rows per commitment: rebuilt at the end.
+    // The commitment triggers (companies and commitments per year, decision 033) would rebuild a
+    // company's rows per commitment: their backfill runs at the end instead.
     const commitmentTriggers = dropSchemaObjects(db, "trigger", "Commitment");
     const insertCommitment = inserter(db, "Commitment", commitmentColumns);
     const insertPublic = inserter(db, "CommitmentPublic", ["commitmentId", "publicCategoryCode"]);
@@ -555,7 +556,7 @@ function backfillOf(migration: string) {
 function rebuildFigureSummaries(db: Database.Database) {
   // Public figures stored before this bulk load would hide it until the next month (decision 014).
   db.exec(
-    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear";`,
+    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
   );
   db.exec(backfillOf("20261124090000_figure_summaries"));
   db.exec(backfillOf("20261208100000_commitment_company_years"));

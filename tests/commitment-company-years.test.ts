@@ -1,8 +1,9 @@
-// The companies engaged per year (CommitmentCompanyYear, decision 033): after every kind of write
-// to a commitment — form, edit of its dates, status, move to another club or company, delete, a
-// company deleted, a rolled-back transaction — the table equals its recomputation in JavaScript
-// from the commitments; and the key figures (companies engaged, running commitments) equal
-// straight SQL with COUNT(DISTINCT) over the commitments, for every period a page asks for.
+// The companies engaged and commitments running per year (CommitmentCompanyYear and
+// CommitmentYearMonth, decision 033): after every kind of write to a commitment — form, edit of
+// its dates, status, move to another club or company, delete, a company deleted, a rolled-back
+// transaction — both tables equal their recomputation in JavaScript from the commitments; and
+// the key figures (companies engaged, running commitments) equal straight SQL with
+// COUNT(DISTINCT) over the commitments, for every period a page asks for.
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   addMembership,
@@ -30,7 +31,7 @@ import type { CommitmentInput } from "~/utils/schemas/commitment";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
-/** The rows the table should hold, computed from the running commitments without SQL. */
+/** The rows both tables should hold, computed from the running commitments without SQL. */
 async function expectedRows() {
   const running = await prisma.commitment.findMany({
     where: { status: { in: ["ACTIVE", "ACHIEVED"] } },
@@ -43,6 +44,12 @@ async function expectedRows() {
     },
   });
   const firstStart = new Map<string, number>();
+  const months = new Map<string, { commitments: number; companies: number }>();
+  const count = (key: string, kind: "commitments" | "companies") => {
+    const row = months.get(key) ?? { commitments: 0, companies: 0 };
+    row[kind] += 1;
+    months.set(key, row);
+  };
   for (const c of running) {
     for (let y = c.startDate.getUTCFullYear(); y <= c.endDate.getUTCFullYear(); y++) {
       for (const [dep, club] of [
@@ -53,20 +60,41 @@ async function expectedRows() {
         const key = `${dep}|${club}|${y}|${c.companyId}`;
         const start = c.startDate.getTime();
         firstStart.set(key, Math.min(start, firstStart.get(key) ?? start));
+        count(`${dep}|${club}|${y}|${c.startDate.toISOString().slice(0, 7)}`, "commitments");
       }
     }
   }
-  return [...firstStart].map(([key, start]) => `${key}|${new Date(start).toISOString()}`).sort();
+  for (const [key, start] of firstStart) {
+    const [dep, club, y] = key.split("|");
+    count(`${dep}|${club}|${y}|${new Date(start).toISOString().slice(0, 7)}`, "companies");
+  }
+  return {
+    companies: [...firstStart]
+      .map(([key, start]) => `${key}|${new Date(start).toISOString()}`)
+      .sort(),
+    months: [...months].map(([key, n]) => `${key}|${n.commitments}|${n.companies}`).sort(),
+  };
 }
 
 async function storedRows() {
-  const rows = await prisma.commitmentCompanyYear.findMany();
-  return rows
-    .map(
-      (r) =>
-        `${r.departementCode}|${r.clubId}|${r.year}|${r.companyId}|${r.firstStart.toISOString()}`,
-    )
-    .sort();
+  const [companies, months] = await Promise.all([
+    prisma.commitmentCompanyYear.findMany(),
+    prisma.commitmentYearMonth.findMany(),
+  ]);
+  return {
+    companies: companies
+      .map(
+        (r) =>
+          `${r.departementCode}|${r.clubId}|${r.year}|${r.companyId}|${r.firstStart.toISOString()}`,
+      )
+      .sort(),
+    months: months
+      .map(
+        (r) =>
+          `${r.departementCode}|${r.clubId}|${r.year}|${r.month}|${r.commitments}|${r.companies}`,
+      )
+      .sort(),
+  };
 }
 
 async function expectInStep() {
@@ -100,7 +128,6 @@ const input = (over: Partial<CommitmentInput> = {}): CommitmentInput => ({
   endDate: "2025-12-31",
   status: "ACTIVE",
   visibility: "CLUB",
-  envoyerQuandMeme: false,
   ...over,
 });
 
@@ -121,7 +148,7 @@ beforeAll(async () => {
   await addMembership(prisma, { companyId: companyB, clubId: clubB, status: "MEMBER" });
 });
 
-describe("companies engaged per year", () => {
+describe("companies engaged and commitments running per year", () => {
   test("stay equal to their recomputation through every kind of write", async () => {
     await expectInStep();
     const first = await createCommitment(actor, companyA, input());
@@ -193,6 +220,7 @@ describe("companies engaged per year", () => {
     { from: d("2025-01-01"), to: d("2026-01-01") }, // a year
     { from: d("2025-01-01"), to: d("2025-03-02") }, // a year under way, cut tonight
     { from: d("2025-01-01"), to: d("2025-04-01") }, // its first quarter
+    { from: d("2025-03-01"), to: d("2025-03-02") }, // one day: counted on the commitments
     { from: d("2026-01-01"), to: d("2026-01-01") }, // nothing yet
     { from: d("2025-04-01"), to: d("2025-07-01") }, // a later quarter: counted on the commitments
   ];

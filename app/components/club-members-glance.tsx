@@ -27,16 +27,47 @@ const ACTIVITY_STYLES: Record<MemberActivity, string> = {
   LEFT: "bg-gray-200 text-gray-800",
 };
 
-export /** The URL of the page with some of its query changed. */
+export /** The URL of the page with some of its query changed (back to page 1 unless `page` is). */
 function withQuery(query: MemberQuery, changes: Partial<MemberQuery>) {
-  const next = { ...query, ...changes };
+  const next = { ...query, page: 1, ...changes };
   const params = new URLSearchParams();
   if (next.etat !== "tous") params.set("etat", next.etat);
   if (next.q) params.set("q", next.q);
   if (next.tri !== "nom") params.set("tri", next.tri);
   params.set("ordre", next.ordre);
   params.set("annee", String(next.annee));
+  if (next.page > 1) params.set("page", String(next.page));
   return `?${params}`;
+}
+
+/** Previous and next pages of the members' table, as plain links. */
+export function MembersPager({
+  query,
+  page,
+  pages,
+}: {
+  query: MemberQuery;
+  page: number;
+  pages: number;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages des membres" className="mt-3 flex items-center gap-4 text-sm">
+      {page > 1 ? (
+        <Link to={withQuery(query, { page: page - 1 })} preventScrollReset>
+          ← Page précédente
+        </Link>
+      ) : null}
+      <span aria-current="page">
+        Page {page} sur {pages}
+      </span>
+      {page < pages ? (
+        <Link to={withQuery(query, { page: page + 1 })} preventScrollReset>
+          Page suivante →
+        </Link>
+      ) : null}
+    </nav>
+  );
 }
 
 function SortHeader({

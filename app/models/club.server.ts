@@ -6,7 +6,8 @@
 
 import type { FigurePeriod } from "~/models/figures-period.server";
 import { getFigures } from "~/models/figures-report.server";
-import { figuresWorkbook } from "~/models/figures-workbook.server";
+import { writeFiguresWorkbook } from "~/models/figures-workbook.server";
+import { streamedXlsx } from "~/utils/downloads.server";
 import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import { commitmentProgress, type CommitmentProgress } from "~/models/commitment-progress.server";
@@ -56,7 +57,12 @@ export type MemberQuery = {
   tri: MemberSort;
   ordre: "asc" | "desc";
   annee: number;
+  /** 1 for the first MEMBERS_PER_PAGE members shown, and so on. */
+  page: number;
 };
+
+/** Members listed per page of the club home: a big club has more than a thousand. */
+export const MEMBERS_PER_PAGE = 200;
 
 /**
  * The club home's filters and sort, from its URL (unknown values fall back to the defaults); the
@@ -77,6 +83,7 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
     // Names A→Z; dates and progress: most recent / highest first, unless asked otherwise.
     ordre: ordre === "asc" || ordre === "desc" ? ordre : sort === "nom" ? "asc" : "desc",
     annee: parseYear(url.searchParams.get("annee"), calendarDate(now, zone)),
+    page: Math.max(1, Math.min(10_000, Math.trunc(Number(url.searchParams.get("page"))) || 1)),
   };
 }
 
@@ -117,18 +124,19 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       company: { select: { id: true, name: true, commune: { select: { name: true } } } },
     },
   });
-  const companyIds = memberships.map((m) => m.company.id);
+  // Grouped in SQL over the club's members (a join, not a list of a thousand ids).
   const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds } },
-      _max: { createdAt: true },
-    }),
-    prisma.commitment.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds }, clubId, year },
-      _count: { _all: true },
-    }),
+    prisma.$queryRaw<Array<{ companyId: string; last: Date | string }>>`
+      SELECT r."companyId", MAX(r."createdAt") AS "last"
+      FROM "ClubMembership" m JOIN "Realisation" r ON r."companyId" = m."companyId"
+      WHERE m."clubId" = ${clubId}
+      GROUP BY r."companyId"`,
+    prisma.$queryRaw<Array<{ companyId: string; n: number | bigint }>>`
+      SELECT c."companyId", COUNT(*) AS "n"
+      FROM "Commitment" c JOIN "ClubMembership" m
+        ON m."companyId" = c."companyId" AND m."clubId" = c."clubId"
+      WHERE c."clubId" = ${clubId} AND c."year" = ${year}
+      GROUP BY c."companyId"`,
     prisma.commitment.findMany({
       where: {
         clubId,
@@ -145,10 +153,12 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       },
     }),
   ]);
+  const lastBy = new Map(lastRealisations.map((r) => [r.companyId, new Date(r.last)]));
+  const commitmentsBy = new Map(commitmentCounts.map((c) => [c.companyId, Number(c.n)]));
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
-    const last = lastRealisations.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null;
+    const last = lastBy.get(m.company.id) ?? null;
     const activity: MemberActivity =
       m.status === "LEFT"
         ? "LEFT"
@@ -166,7 +176,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       leftAt: m.leftAt,
       activity,
       lastDeclaration: last,
-      commitments: commitmentCounts.find((c) => c.companyId === m.company.id)?._count._all ?? 0,
+      commitments: commitmentsBy.get(m.company.id) ?? 0,
       commitmentsWithTarget: progress?.withTarget ?? 0,
       /** 0–100, or null without any commitment with a target. */
       progress: progress ? Math.round(progress.mean * 100) : null,
@@ -206,6 +216,17 @@ export function filterAndSortMembers(members: MemberAtAGlance[], query: MemberQu
   return shown;
 }
 
+/** The page of the members asked for (the last one when asked past it), and how many pages. */
+export function pageOfMembers<T>(members: T[], page: number) {
+  const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PER_PAGE));
+  const shown = Math.min(page, pages);
+  return {
+    members: members.slice((shown - 1) * MEMBERS_PER_PAGE, shown * MEMBERS_PER_PAGE),
+    page: shown,
+    pages,
+  };
+}
+
 export function countByActivity(members: Array<{ activity: MemberActivity }>) {
   const counts: Record<MemberActivity, number> = { ACTIVE: 0, SILENT: 0, PROSPECT: 0, LEFT: 0 };
   for (const m of members) counts[m.activity]++;
@@ -232,8 +253,7 @@ export async function buildClubFiguresWorkbook(
   const club = await getClub(clubId);
   if (!club) return null;
   const data = await getClubFigures(clubId, period);
-  const workbook = figuresWorkbook(
-    [
+  const description = [
       { name: "Club", value: club.name },
       { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
       { name: "Période", value: period.label },
@@ -252,12 +272,8 @@ export async function buildClubFiguresWorkbook(
         value:
           "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
       },
-    ],
-    data,
-    now,
-  );
-
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  ];
+  const stream = streamedXlsx((workbook) => writeFiguresWorkbook(workbook, description, data, now));
   const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;
-  return { buffer, fileName: `chiffres-club-${slug}.xlsx` };
+  return { stream, fileName: `chiffres-club-${slug}.xlsx` };
 }

@@ -328,10 +328,11 @@ function realisationFigures(scope: FigureScope, period: Period, byDepartement: b
 
 /**
  * Commitments in progress or achieved that run during the period, and their companies. Over a
- * period from 1 January to a day of the same year (a year, a year under way, its quarter one, the
- * comparison a year earlier), the companies are counted on CommitmentCompanyYear (decision 033)
- * instead of distinct over every running commitment; a period starting later, or filtered by
- * company, public or action, counts them on the commitments.
+ * period from 1 January to a day of the same year (a year, a year under way, its first quarter,
+ * the comparison a year earlier), both are summed on CommitmentYearMonth for the months before
+ * the period's last one and counted for the days of a month it cuts, on Commitment and
+ * CommitmentCompanyYear (decision 033), instead of counting every running commitment. A period
+ * starting later, or filtered by company, public or action, counts them on the commitments.
  */
 async function commitmentFigures(
   scope: FigureScope,
@@ -347,17 +348,40 @@ async function commitmentFigures(
       FROM "Commitment" c WHERE ${running}
       GROUP BY 1`;
   }
-  const [commitments, companies] = await Promise.all([
-    prisma.$queryRaw<Array<{ code: string; n: Count }>>`
-      SELECT ${code} AS "code", COUNT(*) AS "n" FROM "Commitment" c WHERE ${running} GROUP BY 1`,
-    prisma.$queryRaw<Array<{ code: string; companies: Count }>>`
-      SELECT ${code} AS "code", COUNT(*) AS "companies"
-      FROM "CommitmentCompanyYear" c
-      WHERE c."year" = ${year} AND c."firstStart" < ${period.to} AND ${companyYearLevel(scope, byDepartement)}
+  const level = companyYearLevel(scope, byDepartement);
+  const lastMonth = monthStart(new Date(period.to.getTime() - 1));
+  const daysCut = period.to.getTime() !== nextMonth(lastMonth).getTime();
+  // Whole months before the one the period ends in (or all of them when it ends with a month).
+  const monthsTo = daysCut ? lastMonth : period.to;
+  const parts = await Promise.all([
+    prisma.$queryRaw<CommitmentFigures[]>`
+      SELECT ${code} AS "code", SUM(c."commitments") AS "n", SUM(c."companies") AS "companies"
+      FROM "CommitmentYearMonth" c
+      WHERE c."year" = ${year} AND c."month" < ${monthKey(monthsTo)} AND ${level}
       GROUP BY 1`,
+    ...(daysCut
+      ? [
+          prisma.$queryRaw<CommitmentFigures[]>`
+            SELECT ${code} AS "code", COUNT(*) AS "n", 0 AS "companies" FROM "Commitment" c
+            WHERE ${running} AND c."startDate" >= ${lastMonth}
+            GROUP BY 1`,
+          prisma.$queryRaw<CommitmentFigures[]>`
+            SELECT ${code} AS "code", 0 AS "n", COUNT(*) AS "companies"
+            FROM "CommitmentCompanyYear" c
+            WHERE c."year" = ${year} AND c."firstStart" >= ${lastMonth}
+              AND c."firstStart" < ${period.to} AND ${level}
+            GROUP BY 1`,
+        ]
+      : []),
   ]);
-  const companiesBy = new Map(companies.map((c) => [c.code, c.companies]));
-  return commitments.map((c) => ({ ...c, companies: companiesBy.get(c.code) ?? 0 }));
+  const sums = new Map<string, { code: string; n: number; companies: number }>();
+  for (const row of parts.flat()) {
+    const sum = sums.get(row.code) ?? { code: row.code, n: 0, companies: 0 };
+    sum.n += Number(row.n ?? 0);
+    sum.companies += Number(row.companies ?? 0);
+    sums.set(row.code, sum);
+  }
+  return [...sums.values()].filter((s) => s.n > 0 || s.companies > 0);
 }
 
 /** Y when the period starts on 1 January of Y and ends in Y (or on 1 January of Y + 1). */
@@ -369,7 +393,10 @@ export function yearStartedBy(period: Period): number | null {
     : null;
 }
 
-/** The CommitmentCompanyYear rows (aliased `c`) of a scope's level: club, département, country. */
+/**
+ * The rows of CommitmentCompanyYear or CommitmentYearMonth (aliased `c`) at a scope's level: its
+ * club, its département, every département or the country.
+ */
 function companyYearLevel(scope: FigureScope, byDepartement: boolean) {
   if (scope.clubId) return Prisma.sql`c."clubId" = ${scope.clubId}`;
   if (scope.departementCode)

@@ -5,7 +5,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
-import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glance";
+import {
+  MembersAtAGlanceTable,
+  MembersPager,
+  withQuery,
+} from "~/components/club-members-glance";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
@@ -13,6 +17,7 @@ import {
   countByActivity,
   filterAndSortMembers,
   listMembersAtAGlance,
+  pageOfMembers,
   parseMemberQuery,
   type MemberSort,
 } from "~/models/club.server";
@@ -42,11 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     peopleByPublic({ clubId }, period),
     clubThisMonth(clubId, now),
   ]);
+  const shown = filterAndSortMembers(members, query);
   return {
     club,
     query,
     years: yearChoices(now),
-    members: filterAndSortMembers(members, query),
+    ...pageOfMembers(shown, query.page),
+    shown: shown.length,
     total: members.length,
     counts: countByActivity(members),
     figures,
@@ -190,11 +197,13 @@ export default function ClubHome() {
           <YearFilter year={q.annee} years={d.years} />
         </FilterForm>
         <p className="mb-2 text-sm text-gray-700">
-          {d.members.length === d.total
+          {d.shown === d.total
             ? countOf(d.total, "entreprise")
-            : `${numberFormat.format(d.members.length)} sur ${countOf(d.total, "entreprise")}`}
+            : `${numberFormat.format(d.shown)} sur ${countOf(d.total, "entreprise")}`}
+          {d.pages > 1 ? ` — page ${d.page} sur ${d.pages}` : ""}
         </p>
         <MembersAtAGlanceTable query={q} members={d.members} zone={zone} />
+        <MembersPager query={q} page={d.page} pages={d.pages} />
         <p className="mt-3 text-xs text-gray-700">
           Progression : part réalisée de l&apos;objectif de chaque engagement chiffré de
           l&apos;année (en cours ou atteint), plafonnée à 100 %, en moyenne sur ces engagements.

@@ -9,6 +9,18 @@ CREATE TABLE "CommitmentCompanyYear" (
     CONSTRAINT "CommitmentCompanyYear_pkey" PRIMARY KEY ("companyId","year","departementCode","clubId")
 );
 
+-- CreateTable
+CREATE TABLE "CommitmentYearMonth" (
+    "departementCode" TEXT NOT NULL,
+    "clubId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "month" TEXT NOT NULL,
+    "commitments" INTEGER NOT NULL,
+    "companies" INTEGER NOT NULL,
+
+    CONSTRAINT "CommitmentYearMonth_pkey" PRIMARY KEY ("year","clubId","departementCode","month")
+);
+
 -- CreateIndex
-CREATE INDEX "CommitmentCompanyYear_year_clubId_departementCode_firstStar_idx" ON "CommitmentCompanyYear"("year", "clubId", "departementCode", "firstStart");
+CREATE INDEX "CommitmentCompanyYear_year_clubId_firstStart_departementCod_idx" ON "CommitmentCompanyYear"("year", "clubId", "firstStart", "departementCode");
 

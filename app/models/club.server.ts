@@ -126,11 +126,11 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
   });
   // Grouped in SQL over the club's members (a join, not a list of a thousand ids).
   const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
-    prisma.$queryRaw<Array<{ companyId: string; last: Date | string }>>`
-      SELECT r."companyId", MAX(r."createdAt") AS "last"
-      FROM "ClubMembership" m JOIN "Realisation" r ON r."companyId" = m."companyId"
-      WHERE m."clubId" = ${clubId}
-      GROUP BY r."companyId"`,
+    // One seek per member on the (company, createdAt) index.
+    prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
+      SELECT m."companyId", (SELECT MAX(r."createdAt") FROM "Realisation" r
+        WHERE r."companyId" = m."companyId") AS "last"
+      FROM "ClubMembership" m WHERE m."clubId" = ${clubId}`,
     prisma.$queryRaw<Array<{ companyId: string; n: number | bigint }>>`
       SELECT c."companyId", COUNT(*) AS "n"
       FROM "Commitment" c JOIN "ClubMembership" m
@@ -153,7 +153,9 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       },
     }),
   ]);
-  const lastBy = new Map(lastRealisations.map((r) => [r.companyId, new Date(r.last)]));
+  const lastBy = new Map(
+    lastRealisations.flatMap((r) => (r.last === null ? [] : [[r.companyId, new Date(r.last)]])),
+  );
   const commitmentsBy = new Map(commitmentCounts.map((c) => [c.companyId, Number(c.n)]));
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);

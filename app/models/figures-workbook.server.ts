@@ -75,6 +75,6 @@ export function writeFiguresWorkbook(
     { header: "Valeur", key: "value", width: 80 },
   ];
   about.getRow(1).font = { bold: true };
-  about.addRows(description);
+  for (const row of description) about.addRow(row); // the streaming writer has no addRows
   writeFigureSheets(workbook, data);
 }

@@ -12,6 +12,7 @@
 --   Commitment and CommitmentCompanyYear on their (start) indexes.
 -- Three levels, like RealisationMonthly (decision 012): the club, the département (clubId '*'),
 -- the country ('*', '*'). Everything in the same transaction as the write.
+-- Also (point 5): an index giving a company's last declaration in one seek (club home, drill-down).
 
 -- CreateTable
 CREATE TABLE "CommitmentCompanyYear" (
@@ -35,6 +36,9 @@ CREATE TABLE "CommitmentYearMonth" (
 
     PRIMARY KEY ("year", "clubId", "departementCode", "month")
 );
+
+-- CreateIndex
+CREATE INDEX "Realisation_companyId_createdAt_idx" ON "Realisation"("companyId", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "CommitmentCompanyYear_year_clubId_firstStart_departementCode_idx" ON "CommitmentCompanyYear"("year", "clubId", "firstStart", "departementCode");

@@ -24,3 +24,6 @@ CREATE TABLE "CommitmentYearMonth" (
 -- CreateIndex
 CREATE INDEX "CommitmentCompanyYear_year_clubId_firstStart_departementCod_idx" ON "CommitmentCompanyYear"("year", "clubId", "firstStart", "departementCode");
 
+-- CreateIndex
+CREATE INDEX "Realisation_companyId_createdAt_idx" ON "Realisation"("companyId", "createdAt");
+

@@ -49,7 +49,9 @@ export function commitmentSqlWhere(scope: FigureScope, period: Period) {
   ];
   if (scope.companyId) parts.push(Prisma.sql`c."companyId" = ${scope.companyId}`);
   if (scope.clubId) parts.push(Prisma.sql`c."clubId" = ${scope.clubId}`);
-  if (scope.departementCode) parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
+  // A club's rows carry its département: the filter would only lead to the département's index.
+  else if (scope.departementCode)
+    parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
   if (scope.actionTypeCode) parts.push(Prisma.sql`c."actionTypeCode" = ${scope.actionTypeCode}`);
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
@@ -124,7 +126,9 @@ export function realisationSqlWhere(scope: FigureScope, period: Period) {
   ];
   if (scope.companyId) parts.push(Prisma.sql`r."companyId" = ${scope.companyId}`);
   if (scope.clubId) parts.push(Prisma.sql`r."clubId" = ${scope.clubId}`);
-  if (scope.departementCode) parts.push(Prisma.sql`r."departementCode" = ${scope.departementCode}`);
+  // As for the commitments: the club's (club, date) covering index, not the département's.
+  else if (scope.departementCode)
+    parts.push(Prisma.sql`r."departementCode" = ${scope.departementCode}`);
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`r."publicCategoryCode" = ${scope.publicCategoryCode}`);
   if (scope.actionTypeCode) parts.push(Prisma.sql`r."actionTypeCode" = ${scope.actionTypeCode}`);

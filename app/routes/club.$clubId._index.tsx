@@ -43,8 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = yearPeriod(query.annee);
   const [members, figures, byPublic, thisMonth] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
-    keyFigures({ clubId }, period),
-    peopleByPublic({ clubId }, period),
+    // With its département: the summaries' key starts with it.
+    keyFigures({ clubId, departementCode: club.departementCode }, period),
+    peopleByPublic({ clubId, departementCode: club.departementCode }, period),
     clubThisMonth(clubId, now),
   ]);
   const shown = filterAndSortMembers(members, query);

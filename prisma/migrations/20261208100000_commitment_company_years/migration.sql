@@ -12,7 +12,8 @@
 --   Commitment and CommitmentCompanyYear on their (start) indexes.
 -- Three levels, like RealisationMonthly (decision 012): the club, the département (clubId '*'),
 -- the country ('*', '*'). Everything in the same transaction as the write.
--- Also (point 5): an index giving a company's last declaration in one seek (club home, drill-down).
+-- Also (point 5): an index giving a company's last declaration in one seek (club home,
+-- drill-down), and the commitments' index covering what their progress sums (unit, quantity).
 
 -- CreateTable
 CREATE TABLE "CommitmentCompanyYear" (
@@ -36,6 +37,12 @@ CREATE TABLE "CommitmentYearMonth" (
 
     PRIMARY KEY ("year", "clubId", "departementCode", "month")
 );
+
+-- DropIndex
+DROP INDEX "Realisation_commitmentId_idx";
+
+-- CreateIndex
+CREATE INDEX "Realisation_commitmentId_unit_quantity_idx" ON "Realisation"("commitmentId", "unit", "quantity");
 
 -- CreateIndex
 CREATE INDEX "Realisation_companyId_createdAt_idx" ON "Realisation"("companyId", "createdAt");

@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Realisation_commitmentId_idx";
+
 -- CreateTable
 CREATE TABLE "CommitmentCompanyYear" (
     "departementCode" TEXT NOT NULL,
@@ -26,4 +29,7 @@ CREATE INDEX "CommitmentCompanyYear_year_clubId_firstStart_departementCod_idx" O
 
 -- CreateIndex
 CREATE INDEX "Realisation_companyId_createdAt_idx" ON "Realisation"("companyId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Realisation_commitmentId_unit_quantity_idx" ON "Realisation"("commitmentId", "unit", "quantity");
 

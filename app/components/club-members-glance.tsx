@@ -40,36 +40,6 @@ function withQuery(query: MemberQuery, changes: Partial<MemberQuery>) {
   return `?${params}`;
 }
 
-/** Previous and next pages of the members' table, as plain links. */
-export function MembersPager({
-  query,
-  page,
-  pages,
-}: {
-  query: MemberQuery;
-  page: number;
-  pages: number;
-}) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label="Pages des membres" className="mt-3 flex items-center gap-4 text-sm">
-      {page > 1 ? (
-        <Link to={withQuery(query, { page: page - 1 })} preventScrollReset>
-          ← Page précédente
-        </Link>
-      ) : null}
-      <span aria-current="page">
-        Page {page} sur {pages}
-      </span>
-      {page < pages ? (
-        <Link to={withQuery(query, { page: page + 1 })} preventScrollReset>
-          Page suivante →
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
 function SortHeader({
   query,
   sort,

@@ -16,6 +16,7 @@ import { calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
 import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
+import { readPage } from "~/utils/pages";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
@@ -57,12 +58,9 @@ export type MemberQuery = {
   tri: MemberSort;
   ordre: "asc" | "desc";
   annee: number;
-  /** 1 for the first MEMBERS_PER_PAGE members shown, and so on. */
+  /** 1 for the first ROWS_PER_PAGE members shown, and so on (utils/pages.ts). */
   page: number;
 };
-
-/** Members listed per page of the club home: a big club has more than a thousand. */
-export const MEMBERS_PER_PAGE = 200;
 
 /**
  * The club home's filters and sort, from its URL (unknown values fall back to the defaults); the
@@ -83,7 +81,7 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
     // Names A→Z; dates and progress: most recent / highest first, unless asked otherwise.
     ordre: ordre === "asc" || ordre === "desc" ? ordre : sort === "nom" ? "asc" : "desc",
     annee: parseYear(url.searchParams.get("annee"), calendarDate(now, zone)),
-    page: Math.max(1, Math.min(10_000, Math.trunc(Number(url.searchParams.get("page"))) || 1)),
+    page: readPage(url.searchParams),
   };
 }
 
@@ -216,17 +214,6 @@ export function filterAndSortMembers(members: MemberAtAGlance[], query: MemberQu
     return result !== 0 ? result : byName(a, b);
   });
   return shown;
-}
-
-/** The page of the members asked for (the last one when asked past it), and how many pages. */
-export function pageOfMembers<T>(members: T[], page: number) {
-  const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PER_PAGE));
-  const shown = Math.min(page, pages);
-  return {
-    members: members.slice((shown - 1) * MEMBERS_PER_PAGE, shown * MEMBERS_PER_PAGE),
-    page: shown,
-    pages,
-  };
 }
 
 export function countByActivity(members: Array<{ activity: MemberActivity }>) {

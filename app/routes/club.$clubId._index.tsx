@@ -5,11 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
-import {
-  MembersAtAGlanceTable,
-  MembersPager,
-  withQuery,
-} from "~/components/club-members-glance";
+import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glance";
+import { Pager } from "~/components/pager";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
@@ -17,7 +14,6 @@ import {
   countByActivity,
   filterAndSortMembers,
   listMembersAtAGlance,
-  pageOfMembers,
   parseMemberQuery,
   type MemberSort,
 } from "~/models/club.server";
@@ -27,6 +23,7 @@ import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
+import { pageOf } from "~/utils/pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Engagés` },
@@ -49,11 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clubThisMonth(clubId, now),
   ]);
   const shown = filterAndSortMembers(members, query);
+  const { rows, page, pages } = pageOf(shown, query.page);
   return {
     club,
     query,
     years: yearChoices(now),
-    ...pageOfMembers(shown, query.page),
+    members: rows,
+    page,
+    pages,
     shown: shown.length,
     total: members.length,
     counts: countByActivity(members),
@@ -204,7 +204,12 @@ export default function ClubHome() {
           {d.pages > 1 ? ` — page ${d.page} sur ${d.pages}` : ""}
         </p>
         <MembersAtAGlanceTable query={q} members={d.members} zone={zone} />
-        <MembersPager query={q} page={d.page} pages={d.pages} />
+        <Pager
+          page={d.page}
+          pages={d.pages}
+          href={(page) => withQuery(q, { page })}
+          label="Pages des membres"
+        />
         <p className="mt-3 text-xs text-gray-700">
           Progression : part réalisée de l&apos;objectif de chaque engagement chiffré de
           l&apos;année (en cours ou atteint), plafonnée à 100 %, en moyenne sur ces engagements.

@@ -243,24 +243,24 @@ export async function buildClubFiguresWorkbook(
   if (!club) return null;
   const data = await getClubFigures(clubId, period);
   const description = [
-      { name: "Club", value: club.name },
-      { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
-      { name: "Période", value: period.label },
-      { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
-      {
-        name: "Tendance mensuelle",
-        value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
-      },
-      ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-      {
-        name: "Date d'extraction",
-        value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
-      },
-      {
-        name: "Source",
-        value:
-          "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
-      },
+    { name: "Club", value: club.name },
+    { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
+    { name: "Période", value: period.label },
+    { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
+    {
+      name: "Tendance mensuelle",
+      value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
+    },
+    ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
+    {
+      name: "Date d'extraction",
+      value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
+    },
+    {
+      name: "Source",
+      value:
+        "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
+    },
   ];
   const stream = streamedXlsx((workbook) => writeFiguresWorkbook(workbook, description, data, now));
   const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;

@@ -85,7 +85,12 @@ async function clubTargetsReached(clubId: string, since: Date, now: Date) {
     WHERE x."total" >= x."targetQuantity"
     GROUP BY x."id", x."companyName", x."ambition"`;
   return rows
-    .map((r) => ({ id: r.id, companyName: r.companyName, ambition: r.ambition, at: new Date(r.at) }))
+    .map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      ambition: r.ambition,
+      at: new Date(r.at),
+    }))
     .filter((r) => r.at >= since && r.at <= now)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -205,6 +205,7 @@ async function benchEngine(url: string) {
     const big = await signIn(`prefecture-${BIG_DEPARTEMENT}@scale.test`);
     const small = await signIn(`prefecture-${SMALL_DEPARTEMENT}@scale.test`);
     const admin = await signIn("admin@scale.test");
+    const club = await biggestClub(url, BIG_DEPARTEMENT);
     const filters = process.env.BENCH_FILTERS ?? `annee=${year - 1}&public=YOUTH&action=HIRE`;
     const cases: Case[] = [
       { label: "GET /healthz (témoin)", path: "/healthz" },
@@ -231,9 +232,10 @@ async function benchEngine(url: string) {
       { label: "/api/stats (national)", path: "/api/stats" },
       {
         label: `/prefecture/${BIG_DEPARTEMENT}/clubs/… (détail)`,
-        path: `/prefecture/${BIG_DEPARTEMENT}/clubs/${await biggestClub(url, BIG_DEPARTEMENT)}`,
+        path: `/prefecture/${BIG_DEPARTEMENT}/clubs/${club}`,
         cookie: big,
       },
+      { label: "/club/… (accueil du même club)", path: `/club/${club}`, cookie: admin },
       {
         label: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,
         path: `/prefecture/${BIG_DEPARTEMENT}/export.xlsx`,

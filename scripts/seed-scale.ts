@@ -298,6 +298,9 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
       "createdAt",
       "updatedAt",
     ];
+    // The commitment triggers (companies and commitments per year, decision 033) would rebuild a
+    // company's rows per commitment: their backfill runs at the end instead.
+    const commitmentTriggers = dropSchemaObjects(db, "trigger", "Commitment");
     const insertCommitment = inserter(db, "Commitment", commitmentColumns);
     const insertPublic = inserter(db, "CommitmentPublic", ["commitmentId", "publicCategoryCode"]);
     let publicsCount = 0;
@@ -450,7 +453,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<ScaleRep
       const t = performance.now();
       db.transaction(() => {
         rebuildFigureSummaries(db);
-        for (const sql of realisationTriggers) db.exec(sql);
+        for (const sql of [...realisationTriggers, ...commitmentTriggers]) db.exec(sql);
       })();
       log(`résumés mensuels des chiffres reconstruits (${Math.round(performance.now() - t)} ms)`);
     }
@@ -534,27 +537,29 @@ function dropSchemaObjects(
   return rows.map((r) => r.sql);
 }
 
-/**
- * Fills the figure summaries from the realisations with the backfill statements of their
- * migration (its "-- Existing data" part): one GROUP BY instead of the triggers' upserts per row.
- */
-function rebuildFigureSummaries(db: Database.Database) {
-  const migration = fs.readFileSync(
-    fileURLToPath(
-      new URL(
-        "../prisma/migrations/20261124090000_figure_summaries/migration.sql",
-        import.meta.url,
-      ),
-    ),
+/** The statements of a migration after its "-- Existing data" line: its backfill. */
+function backfillOf(migration: string) {
+  const sql = fs.readFileSync(
+    fileURLToPath(new URL(`../prisma/migrations/${migration}/migration.sql`, import.meta.url)),
     "utf8",
   );
-  const backfill = migration.split("-- Existing data")[1];
-  if (!backfill) throw new Error("Migration des résumés : partie « Existing data » introuvable.");
+  const backfill = sql.split("-- Existing data")[1];
+  if (!backfill) throw new Error(`Migration ${migration} : partie « Existing data » introuvable.`);
+  return backfill.slice(backfill.indexOf("\n"));
+}
+
+/**
+ * Fills the figure summaries from the realisations and the companies engaged per year from the
+ * commitments with the backfill statements of their migrations: one GROUP BY instead of the
+ * triggers' work per row.
+ */
+function rebuildFigureSummaries(db: Database.Database) {
   // Public figures stored before this bulk load would hide it until the next month (decision 014).
   db.exec(
-    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot";`,
+    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
   );
-  db.exec(backfill.slice(backfill.indexOf("\n")));
+  db.exec(backfillOf("20261124090000_figure_summaries"));
+  db.exec(backfillOf("20261208100000_commitment_company_years"));
 }
 
 // ---------------------------------------------------------------- command line

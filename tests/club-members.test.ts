@@ -690,7 +690,7 @@ describe("chiffres du club", () => {
     const figures = await getClubFigures(figuresClub, period);
     const built = await buildClubFiguresWorkbook(figuresClub, period, NOW);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(built!.buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(await new Response(built!.stream).arrayBuffer());
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       "Filtres",
       "Chiffres clés",

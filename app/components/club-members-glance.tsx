@@ -27,15 +27,16 @@ const ACTIVITY_STYLES: Record<MemberActivity, string> = {
   LEFT: "bg-gray-200 text-gray-800",
 };
 
-export /** The URL of the page with some of its query changed. */
+export /** The URL of the page with some of its query changed (back to page 1 unless `page` is). */
 function withQuery(query: MemberQuery, changes: Partial<MemberQuery>) {
-  const next = { ...query, ...changes };
+  const next = { ...query, page: 1, ...changes };
   const params = new URLSearchParams();
   if (next.etat !== "tous") params.set("etat", next.etat);
   if (next.q) params.set("q", next.q);
   if (next.tri !== "nom") params.set("tri", next.tri);
   params.set("ordre", next.ordre);
   params.set("annee", String(next.annee));
+  if (next.page > 1) params.set("page", String(next.page));
   return `?${params}`;
 }
 

@@ -6,7 +6,8 @@
 
 import type { FigurePeriod } from "~/models/figures-period.server";
 import { getFigures } from "~/models/figures-report.server";
-import { figuresWorkbook } from "~/models/figures-workbook.server";
+import { writeFiguresWorkbook } from "~/models/figures-workbook.server";
+import { streamedXlsx } from "~/utils/downloads.server";
 import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
 import {
@@ -19,6 +20,7 @@ import { calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
 import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
+import { readPage } from "~/utils/pages";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
@@ -60,6 +62,8 @@ export type MemberQuery = {
   tri: MemberSort;
   ordre: "asc" | "desc";
   annee: number;
+  /** 1 for the first ROWS_PER_PAGE members shown, and so on (utils/pages.ts). */
+  page: number;
 };
 
 /**
@@ -81,6 +85,7 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
     // Names A→Z; dates and progress: most recent / highest first, unless asked otherwise.
     ordre: ordre === "asc" || ordre === "desc" ? ordre : sort === "nom" ? "asc" : "desc",
     annee: parseYear(url.searchParams.get("annee"), calendarDate(now, zone)),
+    page: readPage(url.searchParams),
   };
 }
 
@@ -121,18 +126,19 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       company: { select: { id: true, name: true, commune: { select: { name: true } } } },
     },
   });
-  const companyIds = memberships.map((m) => m.company.id);
+  // Grouped in SQL over the club's members (a join, not a list of a thousand ids).
   const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds } },
-      _max: { createdAt: true },
-    }),
-    prisma.commitment.groupBy({
-      by: ["companyId"],
-      where: { companyId: { in: companyIds }, clubId, year },
-      _count: { _all: true },
-    }),
+    // One seek per member on the (company, createdAt) index.
+    prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
+      SELECT m."companyId", (SELECT MAX(r."createdAt") FROM "Realisation" r
+        WHERE r."companyId" = m."companyId") AS "last"
+      FROM "ClubMembership" m WHERE m."clubId" = ${clubId}`,
+    prisma.$queryRaw<Array<{ companyId: string; n: number | bigint }>>`
+      SELECT c."companyId", COUNT(*) AS "n"
+      FROM "Commitment" c JOIN "ClubMembership" m
+        ON m."companyId" = c."companyId" AND m."clubId" = c."clubId"
+      WHERE c."clubId" = ${clubId} AND c."year" = ${year}
+      GROUP BY c."companyId"`,
     prisma.commitment.findMany({
       where: {
         clubId,
@@ -143,10 +149,14 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       select: { ...PROGRESS_FIELDS, companyId: true },
     }),
   ]);
+  const lastBy = new Map(
+    lastRealisations.flatMap((r) => (r.last === null ? [] : [[r.companyId, new Date(r.last)]])),
+  );
+  const commitmentsBy = new Map(commitmentCounts.map((c) => [c.companyId, Number(c.n)]));
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
-    const last = lastRealisations.find((r) => r.companyId === m.company.id)?._max.createdAt ?? null;
+    const last = lastBy.get(m.company.id) ?? null;
     const activity: MemberActivity =
       m.status === "LEFT"
         ? "LEFT"
@@ -164,7 +174,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       leftAt: m.leftAt,
       activity,
       lastDeclaration: last,
-      commitments: commitmentCounts.find((c) => c.companyId === m.company.id)?._count._all ?? 0,
+      commitments: commitmentsBy.get(m.company.id) ?? 0,
       commitmentsWithTarget: progress?.withTarget ?? 0,
       /** 0–100, or null without any commitment with a target. */
       progress: progress ? Math.round(progress.mean * 100) : null,
@@ -230,32 +240,27 @@ export async function buildClubFiguresWorkbook(
   const club = await getClub(clubId);
   if (!club) return null;
   const data = await getClubFigures(clubId, period);
-  const workbook = figuresWorkbook(
-    [
-      { name: "Club", value: club.name },
-      { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
-      { name: "Période", value: period.label },
-      { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
-      {
-        name: "Tendance mensuelle",
-        value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
-      },
-      ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
-      {
-        name: "Date d'extraction",
-        value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
-      },
-      {
-        name: "Source",
-        value:
-          "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
-      },
-    ],
-    data,
-    now,
-  );
-
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const description = [
+    { name: "Club", value: club.name },
+    { name: "Département", value: `${club.departement.name} (${club.departementCode})` },
+    { name: "Période", value: period.label },
+    { name: "Comparée à", value: `la même période un an plus tôt, ${period.previousLabel}` },
+    {
+      name: "Tendance mensuelle",
+      value: `${data.trend[0]?.label ?? ""} à ${data.trend[data.trend.length - 1]?.label ?? ""}`,
+    },
+    ...period.notices.map((notice) => ({ name: "Filtre non appliqué tel quel", value: notice })),
+    {
+      name: "Date d'extraction",
+      value: formatDateTime(now, zoneOfDepartement(club.departementCode)),
+    },
+    {
+      name: "Source",
+      value:
+        "Réalisations déclarées par les entreprises du club (dates des réalisations, en UTC). Aucune donnée personnelle.",
+    },
+  ];
+  const stream = streamedXlsx((workbook) => writeFiguresWorkbook(workbook, description, data, now));
   const slug = period.periode === "annee" ? `${period.year}` : `${period.year}-${period.periode}`;
-  return { buffer, fileName: `chiffres-club-${slug}.xlsx` };
+  return { stream, fileName: `chiffres-club-${slug}.xlsx` };
 }

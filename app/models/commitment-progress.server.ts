@@ -61,10 +61,17 @@ export async function commitmentProgress(
       });
     }
   }
+  // Grouped once: a big club's year has thousands of commitments.
+  const rowsOf = new Map<string | null, typeof rows>();
+  for (const r of rows) {
+    const linked = rowsOf.get(r.commitmentId);
+    if (linked) linked.push(r);
+    else rowsOf.set(r.commitmentId, [r]);
+  }
   const result = new Map<string, CommitmentProgress>();
   for (const c of commitments) {
     const unit = commitmentUnit(c);
-    const linked = rows.filter((r) => r.commitmentId === c.id);
+    const linked = rowsOf.get(c.id) ?? [];
     const counted = linked.filter((r) => r.unit === unit);
     const realised = counted.reduce((sum, r) => sum + r.sum, 0);
     result.set(c.id, {

@@ -2,9 +2,10 @@
 // dashboard, the "this month in the club" block of the club home (what went well, never who is
 // behind), and the opt-in public page of a company.
 
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
-import { ACTION_TYPES } from "~/utils/domain";
+import { ACTION_TYPES, UNITS } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clubZone } from "~/models/club-zone.server";
 import { calendarDay, startOfMonth } from "~/utils/time/wall-clock";
@@ -16,7 +17,7 @@ const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
  * When each commitment's target was reached: the declaration time at which the running total of
  * its realisations in its unit first reached the target. Commitments not reached are absent.
  */
-async function targetsReachedAt(where: { companyId?: string; clubId?: string }) {
+async function targetsReachedAt(where: { companyId: string }) {
   const commitments = await prisma.commitment.findMany({
     where: { ...where, targetQuantity: { gt: 0 }, status: { not: "ABANDONED" } },
     select: {
@@ -52,6 +53,46 @@ async function targetsReachedAt(where: { companyId?: string; clubId?: string }) 
     }
   }
   return reached.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** commitmentUnit in SQL, on a commitment aliased `c`: its target's unit, else its action's. */
+const COMMITMENT_UNIT = Prisma.sql`CASE WHEN c."targetUnit" IN (${Prisma.join([...UNITS])})
+  THEN c."targetUnit" ELSE CASE c."actionTypeCode" ${Prisma.join(
+    ACTION_TYPES.map((a) => Prisma.sql`WHEN ${a.code} THEN ${a.defaultUnit}`),
+    " ",
+  )} ELSE 'PEOPLE' END END`;
+
+/**
+ * The club's commitments whose target was reached between `since` and `now` (targetsReachedAt's
+ * rule), computed in SQL for those with a realisation declared meanwhile only: a big club has
+ * thousands of commitments and tens of thousands of realisations, read on every visit otherwise.
+ */
+async function clubTargetsReached(clubId: string, since: Date, now: Date) {
+  const rows = await prisma.$queryRaw<
+    Array<{ id: string; companyName: string; ambition: string; at: Date | string }>
+  >`
+    SELECT x."id", x."companyName", x."ambition", MIN(x."createdAt") AS "at"
+    FROM (
+      SELECT c."id", co."name" AS "companyName", c."ambition", c."targetQuantity", r."createdAt",
+        SUM(r."quantity") OVER (PARTITION BY c."id" ORDER BY r."createdAt", r."id") AS "total"
+      FROM "Commitment" c JOIN "Company" co ON co."id" = c."companyId"
+        JOIN "Realisation" r ON r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT}
+      WHERE c."clubId" = ${clubId} AND c."targetQuantity" > 0 AND c."status" <> 'ABANDONED'
+        AND c."id" IN (SELECT r2."commitmentId" FROM "ClubMembership" m
+          JOIN "Realisation" r2 ON r2."companyId" = m."companyId"
+          WHERE m."clubId" = ${clubId} AND r2."createdAt" >= ${since} AND r2."createdAt" <= ${now})
+    ) x
+    WHERE x."total" >= x."targetQuantity"
+    GROUP BY x."id", x."companyName", x."ambition"`;
+  return rows
+    .map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      ambition: r.ambition,
+      at: new Date(r.at),
+    }))
+    .filter((r) => r.at >= since && r.at <= now)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** The quarter ("2026-T4") of an instant, Paris time (a company may be in several clubs). */
@@ -125,7 +166,7 @@ export async function clubThisMonth(clubId: string, now = new Date()) {
       orderBy: { joinedAt: "asc" },
       select: { company: { select: { id: true, name: true } } },
     }),
-    targetsReachedAt({ clubId }),
+    clubTargetsReached(clubId, since, now),
     prisma.practice.findMany({
       where: { clubId, hiddenAt: null, featuredAt: { not: null } },
       orderBy: { featuredAt: "desc" },
@@ -135,9 +176,11 @@ export async function clubThisMonth(clubId: string, now = new Date()) {
   ]);
   return {
     newMembers: newMembers.map((m) => m.company),
-    targetsReached: reached
-      .filter((r) => r.at >= since && r.at <= now)
-      .map((r) => ({ id: r.id, companyName: r.companyName, ambition: r.ambition })),
+    targetsReached: reached.map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      ambition: r.ambition,
+    })),
     featured: featured.map((p) => ({ id: p.id, title: p.title, companyName: p.company.name })),
   };
 }

@@ -61,12 +61,12 @@ export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ScopeFigures
  * A figures workbook: first a "Filtres" sheet saying in words what the export holds (scope,
  * period, filters, extraction date, source), then the figure sheets.
  */
-export function figuresWorkbook(
+export function writeFiguresWorkbook(
+  workbook: ExcelJS.Workbook,
   description: Array<{ name: string; value: string }>,
   data: ScopeFigures,
   now: Date,
 ) {
-  const workbook = new ExcelJS.Workbook();
   workbook.creator = "Engagés";
   workbook.created = now;
   const about = workbook.addWorksheet("Filtres");
@@ -75,7 +75,6 @@ export function figuresWorkbook(
     { header: "Valeur", key: "value", width: 80 },
   ];
   about.getRow(1).font = { bold: true };
-  about.addRows(description);
+  for (const row of description) about.addRow(row); // the streaming writer has no addRows
   writeFigureSheets(workbook, data);
-  return workbook;
 }

@@ -64,7 +64,9 @@ export function commitmentSqlWhere(scope: FigureScope, period: Period) {
   ];
   if (scope.companyId) parts.push(Prisma.sql`c."companyId" = ${scope.companyId}`);
   if (scope.clubId) parts.push(Prisma.sql`c."clubId" = ${scope.clubId}`);
-  if (scope.departementCode) parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
+  // A club's rows carry its département: the filter would only lead to the département's index.
+  else if (scope.departementCode)
+    parts.push(Prisma.sql`c."departementCode" = ${scope.departementCode}`);
   if (scope.actionTypeCode) parts.push(Prisma.sql`c."actionTypeCode" = ${scope.actionTypeCode}`);
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "CommitmentPublic" p
@@ -141,7 +143,9 @@ export function realisationSqlWhere(scope: FigureScope, period: Period) {
   ];
   if (scope.companyId) parts.push(Prisma.sql`r."companyId" = ${scope.companyId}`);
   if (scope.clubId) parts.push(Prisma.sql`r."clubId" = ${scope.clubId}`);
-  if (scope.departementCode) parts.push(Prisma.sql`r."departementCode" = ${scope.departementCode}`);
+  // As for the commitments: the club's (club, date) covering index, not the département's.
+  else if (scope.departementCode)
+    parts.push(Prisma.sql`r."departementCode" = ${scope.departementCode}`);
   if (scope.publicCategoryCode)
     parts.push(Prisma.sql`r."publicCategoryCode" = ${scope.publicCategoryCode}`);
   if (scope.actionTypeCode) parts.push(Prisma.sql`r."actionTypeCode" = ${scope.actionTypeCode}`);
@@ -348,12 +352,82 @@ function realisationFigures(scope: FigureScope, period: Period, byDepartement: b
     GROUP BY 1`;
 }
 
-/** Commitments in progress or achieved that run during the period, and their companies. */
-function commitmentFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
+/**
+ * Commitments in progress or achieved that run during the period, and their companies. Over a
+ * period from 1 January to a day of the same year (a year, a year under way, its first quarter,
+ * the comparison a year earlier), both are summed on CommitmentYearMonth for the months before
+ * the period's last one and counted for the days of a month it cuts, on Commitment and
+ * CommitmentCompanyYear (decision 033), instead of counting every running commitment. A period
+ * starting later, or filtered by company, public or action, counts them on the commitments.
+ */
+async function commitmentFigures(
+  scope: FigureScope,
+  period: Period,
+  byDepartement: boolean,
+): Promise<CommitmentFigures[]> {
   const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
-  return prisma.$queryRaw<CommitmentFigures[]>`
-    SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
-    FROM "Commitment" c
-    WHERE c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}
-    GROUP BY 1`;
+  const running = Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}`;
+  const year = yearStartedBy(period);
+  if (year === null || scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) {
+    return prisma.$queryRaw<CommitmentFigures[]>`
+      SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
+      FROM "Commitment" c WHERE ${running}
+      GROUP BY 1`;
+  }
+  const level = companyYearLevel(scope, byDepartement);
+  const lastMonth = monthStart(new Date(period.to.getTime() - 1));
+  const daysCut = period.to.getTime() !== nextMonth(lastMonth).getTime();
+  // Whole months before the one the period ends in (or all of them when it ends with a month).
+  const monthsTo = daysCut ? lastMonth : period.to;
+  const parts = await Promise.all([
+    prisma.$queryRaw<CommitmentFigures[]>`
+      SELECT ${code} AS "code", SUM(c."commitments") AS "n", SUM(c."companies") AS "companies"
+      FROM "CommitmentYearMonth" c
+      WHERE c."year" = ${year} AND c."month" < ${monthKey(monthsTo)} AND ${level}
+      GROUP BY 1`,
+    ...(daysCut
+      ? [
+          prisma.$queryRaw<CommitmentFigures[]>`
+            SELECT ${code} AS "code", COUNT(*) AS "n", 0 AS "companies" FROM "Commitment" c
+            WHERE ${running} AND c."startDate" >= ${lastMonth}
+            GROUP BY 1`,
+          prisma.$queryRaw<CommitmentFigures[]>`
+            SELECT ${code} AS "code", 0 AS "n", COUNT(*) AS "companies"
+            FROM "CommitmentCompanyYear" c
+            WHERE c."year" = ${year} AND c."firstStart" >= ${lastMonth}
+              AND c."firstStart" < ${period.to} AND ${level}
+            GROUP BY 1`,
+        ]
+      : []),
+  ]);
+  const sums = new Map<string, { code: string; n: number; companies: number }>();
+  for (const row of parts.flat()) {
+    const sum = sums.get(row.code) ?? { code: row.code, n: 0, companies: 0 };
+    sum.n += Number(row.n ?? 0);
+    sum.companies += Number(row.companies ?? 0);
+    sums.set(row.code, sum);
+  }
+  return [...sums.values()].filter((s) => s.n > 0 || s.companies > 0);
+}
+
+/** Y when the period starts on 1 January of Y and ends in Y (or on 1 January of Y + 1). */
+export function yearStartedBy(period: Period): number | null {
+  const year = period.from.getUTCFullYear();
+  return period.from.getTime() === Date.UTC(year, 0, 1) &&
+    period.to.getTime() <= Date.UTC(year + 1, 0, 1)
+    ? year
+    : null;
+}
+
+/**
+ * The rows of CommitmentCompanyYear or CommitmentYearMonth (aliased `c`) at a scope's level: its
+ * club, its département, every département or the country.
+ */
+function companyYearLevel(scope: FigureScope, byDepartement: boolean) {
+  if (scope.clubId) return Prisma.sql`c."clubId" = ${scope.clubId}`;
+  if (scope.departementCode)
+    return Prisma.sql`c."clubId" = '*' AND c."departementCode" = ${scope.departementCode}`;
+  return byDepartement
+    ? Prisma.sql`c."clubId" = '*' AND c."departementCode" <> '*'`
+    : Prisma.sql`c."clubId" = '*' AND c."departementCode" = '*'`;
 }

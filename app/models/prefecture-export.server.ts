@@ -1,7 +1,8 @@
 // The prefecture's exports of its filtered dashboard (XLSX and CSV): what the filters select,
 // described in words first, then the figures and the member companies.
 
-import { figuresWorkbook } from "~/models/figures-workbook.server";
+import type ExcelJS from "exceljs";
+import { writeFiguresWorkbook } from "~/models/figures-workbook.server";
 import { outcomeCsvLines } from "~/models/figures-outcomes-workbook.server";
 import {
   describeFilters,
@@ -13,7 +14,7 @@ import {
 } from "~/models/prefecture.server";
 import { getFigures, type ScopeFigures } from "~/models/figures-report.server";
 import { prisma } from "~/utils/db.server";
-import { spreadsheetCsv } from "~/utils/downloads.server";
+import { spreadsheetCsv, streamedXlsx } from "~/utils/downloads.server";
 import { formatDateTime } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
 
@@ -77,9 +78,19 @@ function exportDescription(e: DepartementExport, now: Date) {
   ];
 }
 
-/** XLSX: the filters first, then key figures, one sheet per breakdown, trend, companies. */
-export async function buildDepartementWorkbook(e: DepartementExport, now = new Date()) {
-  const workbook = figuresWorkbook(exportDescription(e, now), e.data, now);
+/**
+ * XLSX: the filters first, then key figures, one sheet per breakdown, trend, companies — streamed
+ * (a big département has thousands of companies, each row leaves memory once written).
+ */
+export function buildDepartementWorkbook(e: DepartementExport, now = new Date()) {
+  return {
+    stream: streamedXlsx((workbook) => writeDepartementWorkbook(workbook, e, now)),
+    fileName: `${fileSlug(e)}.xlsx`,
+  };
+}
+
+function writeDepartementWorkbook(workbook: ExcelJS.Workbook, e: DepartementExport, now: Date) {
+  writeFiguresWorkbook(workbook, exportDescription(e, now), e.data, now);
   const sheet = workbook.addWorksheet("Entreprises", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = [
     { header: "Entreprise", key: "name", width: 40 },
@@ -96,14 +107,14 @@ export async function buildDepartementWorkbook(e: DepartementExport, now = new D
   ];
   sheet.getRow(1).font = { bold: true };
   for (const c of e.companies) {
-    sheet.addRow({
-      ...c,
-      ...c.byStatus,
-      last: c.lastDeclaration ? c.lastDeclaration.slice(0, 10) : "",
-    });
+    sheet
+      .addRow({
+        ...c,
+        ...c.byStatus,
+        last: c.lastDeclaration ? c.lastDeclaration.slice(0, 10) : "",
+      })
+      .commit();
   }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { buffer, fileName: `${fileSlug(e)}.xlsx` };
 }
 
 /**

@@ -186,12 +186,16 @@ export type CompanyLine = {
  * (count, by status, among those running in the period and matching the filters), their
  * realisations over the filtered period and the date of their last declaration. Four queries,
  * whatever the number of companies: the realisations are summed per company in one scan of a
- * covering index, and the last declarations read the (département, club, company, date) index.
+ * covering index, and each member's last declaration is read from the end of the (company,
+ * createdAt) index.
  */
 export async function listCompanyLines(scope: FigureScope, period: Period): Promise<CompanyLine[]> {
   const clubFilter = scope.clubId
     ? Prisma.sql`cl."id" = ${scope.clubId}`
     : Prisma.sql`cl."departementCode" = ${scope.departementCode}`;
+  const realisationScope = scope.clubId
+    ? Prisma.sql`r."clubId" = ${scope.clubId} AND r."departementCode" = ${scope.departementCode}`
+    : Prisma.sql`r."departementCode" = ${scope.departementCode}`;
   const [memberships, commitments, realisations, last] = await Promise.all([
     prisma.$queryRaw<Array<{ id: string; name: string; siret: string; clubName: string }>>`
       SELECT co."id", co."name", co."siret", cl."name" AS "clubName"
@@ -207,14 +211,14 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
         SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
       FROM "Realisation" r WHERE ${realisationSqlWhere(scope, period)}
       GROUP BY r."companyId"`,
-    prisma.realisation.groupBy({
-      by: ["companyId"],
-      where: {
-        ...(scope.clubId ? { clubId: scope.clubId } : {}),
-        departementCode: scope.departementCode,
-      },
-      _max: { createdAt: true },
-    }),
+    // Per member, its newest realisation in the scope: the (company, createdAt) index read from
+    // the end, usually one step.
+    prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
+      SELECT DISTINCT m."companyId", (SELECT r."createdAt" FROM "Realisation" r
+        WHERE r."companyId" = m."companyId" AND ${realisationScope}
+        ORDER BY r."createdAt" DESC LIMIT 1) AS "last"
+      FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
+      WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilter}`,
   ]);
   // Maps, not repeated finds: a big département has thousands of member companies.
   const statusBy = new Map<string, Record<string, number>>();
@@ -226,7 +230,9 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
     statusBy.set(c.companyId, byStatus);
   }
   const realisationsBy = new Map(realisations.map((r) => [r.companyId, r]));
-  const lastBy = new Map(last.map((r) => [r.companyId, r._max.createdAt]));
+  const lastBy = new Map(
+    last.flatMap((r) => (r.last === null ? [] : [[r.companyId, new Date(r.last)] as const])),
+  );
   const seen = new Set<string>();
   const lines: CompanyLine[] = [];
   for (const m of memberships) {

@@ -6,6 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glance";
+import { Pager } from "~/components/pager";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
@@ -24,6 +25,7 @@ import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
+import { pageOf } from "~/utils/pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Engagés` },
@@ -40,16 +42,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = yearPeriod(query.annee);
   const [members, figures, byPublic, thisMonth, attested] = await Promise.all([
     listMembersAtAGlance(clubId, query.annee, now),
-    keyFigures({ clubId }, period),
-    peopleByPublic({ clubId }, period),
+    // With its département: the summaries' key starts with it.
+    keyFigures({ clubId, departementCode: club.departementCode }, period),
+    peopleByPublic({ clubId, departementCode: club.departementCode }, period),
     clubThisMonth(clubId, now),
     attestedShare(club.departementCode, query.annee, clubId),
   ]);
+  const shown = filterAndSortMembers(members, query);
+  const { rows, page, pages } = pageOf(shown, query.page);
   return {
     club,
     query,
     years: yearChoices(now),
-    members: filterAndSortMembers(members, query),
+    members: rows,
+    page,
+    pages,
+    shown: shown.length,
     total: members.length,
     counts: countByActivity(members),
     figures,
@@ -199,11 +207,18 @@ export default function ClubHome() {
           <YearFilter year={q.annee} years={d.years} />
         </FilterForm>
         <p className="mb-2 text-sm text-gray-700">
-          {d.members.length === d.total
+          {d.shown === d.total
             ? countOf(d.total, "entreprise")
-            : `${numberFormat.format(d.members.length)} sur ${countOf(d.total, "entreprise")}`}
+            : `${numberFormat.format(d.shown)} sur ${countOf(d.total, "entreprise")}`}
+          {d.pages > 1 ? ` — page ${d.page} sur ${d.pages}` : ""}
         </p>
         <MembersAtAGlanceTable query={q} members={d.members} zone={zone} />
+        <Pager
+          page={d.page}
+          pages={d.pages}
+          href={(page) => withQuery(q, { page })}
+          label="Pages des membres"
+        />
         <p className="mt-3 text-xs text-gray-700">
           Progression : part réalisée de l&apos;objectif de chaque engagement chiffré de
           l&apos;année (en cours ou atteint), plafonnée à 100 %, en moyenne sur ces engagements.

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now,
   );
   if (!workbook) notFound();
-  return xlsxResponse(workbook.buffer, workbook.fileName);
+  return xlsxResponse(workbook.stream, workbook.fileName);
 }
 
 /** Nothing to post here: 403 for whoever may not run the club, 405 for its animators. */

@@ -15,6 +15,8 @@ import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDay } from "~/utils/format";
+import { Pager } from "~/components/pager";
+import { pageOf, readPage } from "~/utils/pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },
@@ -34,14 +36,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scopeOf(departementCode, filters),
     filters.period.current,
   );
+  // Totals over every company; the table shows a page of them (a big club has a thousand).
+  const totals = companies.reduce(
+    (t, c) => ({
+      commitments: t.commitments + c.commitments,
+      realisations: t.realisations + c.realisations,
+      people: t.people + c.people,
+    }),
+    { commitments: 0, realisations: 0, people: 0 },
+  );
+  const { rows, page, pages } = pageOf(companies, readPage(url.searchParams));
   // A former member's space is no longer the prefecture's to read (decision 013): no link.
   const readable = await companyIdsMemberInDepartement(
-    companies.map((c) => c.companyId),
+    rows.map((c) => c.companyId),
     departementCode,
   );
   return {
     club,
-    companies: companies.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
+    companies: rows.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
+    count: companies.length,
+    totals,
+    page,
+    pages,
     description: describeFilters(filters, clubs),
     notices: filters.notices,
     query: filtersQuery({ ...filters, clubId: null }),
@@ -50,14 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PrefectureClub() {
   const d = useLoaderData<typeof loader>();
-  const totals = d.companies.reduce(
-    (t, c) => ({
-      commitments: t.commitments + c.commitments,
-      realisations: t.realisations + c.realisations,
-      people: t.people + c.people,
-    }),
-    { commitments: 0, realisations: 0, people: 0 },
-  );
+  const totals = d.totals;
   return (
     <>
       <p className="mb-2">
@@ -75,7 +84,7 @@ export default function PrefectureClub() {
       <FilterNotices notices={d.notices} />
       <Section
         id="entreprises"
-        title={<>Entreprises ({d.companies.length})</>}
+        title={<>Entreprises ({d.count})</>}
         className="card"
         headingClassName="mb-3 text-xl font-bold"
       >
@@ -139,6 +148,12 @@ export default function PrefectureClub() {
             </tfoot>
           </table>
         </TableScroll>
+        <Pager
+          page={d.page}
+          pages={d.pages}
+          href={(page) => `?${[d.query, `page=${page}`].filter(Boolean).join("&")}`}
+          label="Pages des entreprises"
+        />
       </Section>
     </>
   );

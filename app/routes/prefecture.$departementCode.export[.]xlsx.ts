@@ -12,6 +12,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const data = await loadDepartementExport(departementCode, new URL(request.url), now);
   if (!data) notFound();
-  const workbook = await buildDepartementWorkbook(data, now);
-  return xlsxResponse(workbook.buffer, workbook.fileName);
+  const workbook = buildDepartementWorkbook(data, now);
+  return xlsxResponse(workbook.stream, workbook.fileName);
 }

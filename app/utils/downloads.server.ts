@@ -1,5 +1,8 @@
-// Files the app hands out (exports, templates): one way to build CSV for spreadsheet software
-// and one set of download headers, private and never cached.
+// Files the app hands out (exports, templates): one way to build CSV for spreadsheet software,
+// one way to stream a workbook, and one set of download headers, private and never cached.
+
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -13,10 +16,35 @@ function downloadHeaders(contentType: string, fileName: string, length?: number)
   };
 }
 
-export function xlsxResponse(buffer: Buffer | ArrayBuffer | Uint8Array, fileName: string) {
-  return new Response(buffer as BodyInit, {
-    headers: downloadHeaders(XLSX_TYPE, fileName, buffer.byteLength),
+export function xlsxResponse(
+  body: Buffer | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>,
+  fileName: string,
+) {
+  return new Response(body as BodyInit, {
+    headers: downloadHeaders(
+      XLSX_TYPE,
+      fileName,
+      body instanceof ReadableStream ? undefined : body.byteLength,
+    ),
   });
+}
+
+/**
+ * A workbook written by exceljs's streaming writer while it is sent: a row committed
+ * (`sheet.addRow(…).commit()`) leaves memory, so a long list is never held whole. `write` fills
+ * the workbook from data already loaded (an error once the first bytes are out can only cut the
+ * download short).
+ */
+export function streamedXlsx(
+  write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => void,
+): ReadableStream<Uint8Array> {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  Promise.resolve()
+    .then(() => write(workbook))
+    .then(() => workbook.commit())
+    .catch((error: unknown) => stream.destroy(error as Error));
+  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }
 
 export function csvResponse(body: string, fileName: string) {

@@ -358,7 +358,8 @@ function realisationFigures(scope: FigureScope, period: Period, byDepartement: b
  * the comparison a year earlier), both are summed on CommitmentYearMonth for the months before
  * the period's last one and counted for the days of a month it cuts, on Commitment and
  * CommitmentCompanyYear (decision 033), instead of counting every running commitment. A period
- * starting later, or filtered by company, public or action, counts them on the commitments.
+ * starting later, or filtered by company, attested declarations, public or action, counts them
+ * on the commitments.
  */
 async function commitmentFigures(
   scope: FigureScope,
@@ -368,7 +369,12 @@ async function commitmentFigures(
   const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
   const running = Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}`;
   const year = yearStartedBy(period);
-  if (year === null || scope.companyId || scope.publicCategoryCode || scope.actionTypeCode) {
+  if (
+    year === null ||
+    readsDeclarations(scope) ||
+    scope.publicCategoryCode ||
+    scope.actionTypeCode
+  ) {
     return prisma.$queryRaw<CommitmentFigures[]>`
       SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
       FROM "Commitment" c WHERE ${running}

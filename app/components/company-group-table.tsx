@@ -37,7 +37,7 @@ export function CompanyGroupTable({ group, year }: { group: Group; year: number 
               <span className="block text-xs font-normal">
                 {r.unclaimed.invitation
                   ? `Invitation envoyée à ${r.unclaimed.invitation.email}, valable jusqu'au ${formatDay(r.unclaimed.invitation.expiresAt)}`
-                  : "Personne ne déclare encore pour lui : invitez quelqu'un ci-dessous"}
+                  : "Personne n'y a encore de compte sur Engagés"}
               </span>
             ) : null}
           </th>

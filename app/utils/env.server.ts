@@ -36,6 +36,11 @@ const schema = z.object({
   OUTBOX_WORKER: z.enum(["true", "false"]).default("true"),
   /** "false" stops the in-process scheduler (reminders, campaigns, digests). */
   SCHEDULER: z.enum(["true", "false"]).default("true"),
+  /**
+   * Comma-separated names of the only jobs the timers run (all when unset); the others run when
+   * asked at /admin/taches. The journeys keep only "password-resets" on a timer.
+   */
+  SCHEDULER_JOBS: z.string().optional(),
   /** Set "true" only behind HTTPS (production default) to mark cookies Secure. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /**

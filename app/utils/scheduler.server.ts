@@ -75,13 +75,18 @@ export async function runDueJobs(now = new Date()) {
 
 type SchedulerState = { timers: NodeJS.Timeout[]; running: Set<Promise<void>> };
 
-/** Starts the timers once per process (not when SCHEDULER=false, e.g. in unit tests). */
+/**
+ * Starts the timers once per process (not when SCHEDULER=false, e.g. in unit tests; only the
+ * jobs SCHEDULER_JOBS names when it is set).
+ */
 export function startScheduler() {
   // On globalThis: in development the build is re-imported after each change.
   const state = globalThis as typeof globalThis & { __engagesScheduler?: SchedulerState };
   if (state.__engagesScheduler || env.SCHEDULER === "false") return;
   const running = new Set<Promise<void>>();
-  const timers = jobs.map((job) => {
+  const only = env.SCHEDULER_JOBS?.split(",").map((name) => name.trim());
+  const timed = only ? jobs.filter((job) => only.includes(job.name)) : jobs;
+  const timers = timed.map((job) => {
     let busy = false;
     const timer = setInterval(() => {
       if (busy) return;

@@ -32,9 +32,10 @@ const env = {
   SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
   SECURE_COOKIES: "false",
   DEMO_DATA: "true",
-  // No timers: journeys run the due jobs themselves (/admin/taches), so a timer firing mid-run
-  // cannot send a week's digest before the journey that checks it has featured its practice.
-  SCHEDULER: "false",
+  // Journeys run the due jobs themselves (/admin/taches): a timer firing mid-run would send,
+  // say, the week's digest before the journey that checks it has featured its practice. Only the
+  // password resets, answered in the background by design, keep their timer.
+  SCHEDULER_JOBS: "password-resets",
   // Journeys never call the real SIRENE register (decision 028); sirene.spec.ts runs its own.
   SIRENE_API_URL: "off",
 };

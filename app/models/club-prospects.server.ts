@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { assertClubOpen } from "~/models/club-status.server";
-import { siretField } from "~/models/company-profile.server";
+import { companyNameField, siretField } from "~/models/company-profile.server";
 import { findNaf } from "~/models/naf.server";
 import {
   MEMBERSHIP_FIELDS,
@@ -20,11 +20,7 @@ import { MembershipError, sendJoinRequest, STATUS_NAMES } from "./club-members.s
 
 export const prospectSchema = z.object({
   siret: siretField,
-  name: z
-    .string({ error: "Indiquez le nom de l'entreprise." })
-    .trim()
-    .min(2, "Le nom doit compter au moins 2 caractères.")
-    .max(120, "Le nom doit compter 120 caractères au plus."),
+  name: companyNameField("Indiquez le nom de l'entreprise."),
   communeCode: z
     .string()
     .trim()

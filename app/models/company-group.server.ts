@@ -8,8 +8,8 @@
 
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
-import { siretField } from "~/models/company-profile.server";
-import { InvitationError, sendInvitation } from "~/models/invitation.server";
+import { companyNameField, siretField } from "~/models/company-profile.server";
+import { sendInvitation } from "~/models/invitation.server";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { can, canInvite, type CurrentUser } from "~/utils/permissions.server";
@@ -51,6 +51,14 @@ async function figuresByCompany(companyIds: string[], year: number) {
   }
   return figures;
 }
+
+/** An establishment with no people, club or declaration: nothing but the head office's entry. */
+const onlyEnteredByHeadOffice = (count: {
+  roles: number;
+  memberships: number;
+  commitments: number;
+  realisations: number;
+}) => count.roles + count.memberships + count.commitments + count.realisations === 0;
 
 /** The group seen from its head office, or the reason there is none; null if no such company. */
 export async function getCompanyGroup(companyId: string, year: number) {
@@ -107,7 +115,7 @@ export async function getCompanyGroup(companyId: string, year: number) {
       isHeadOffice,
       unclaimed: unclaimed ? { invitation: invitations[0] ?? null } : null,
       // Nothing but the head office's entry: removed rather than detached (detachEstablishment).
-      removable: unclaimed && count.memberships + count.commitments + count.realisations === 0,
+      removable: !isHeadOffice && onlyEnteredByHeadOffice({ ...count, roles: roles.length }),
       figures: figures.get(id)!,
     };
   });
@@ -153,8 +161,7 @@ export async function detachEstablishment(
     if (!establishment?.headOffice) {
       throw new GroupError("Cet établissement n'est pas rattaché à votre entreprise.", 404);
     }
-    const { _count: count } = establishment;
-    if (count.roles + count.memberships + count.commitments + count.realisations === 0) {
+    if (onlyEnteredByHeadOffice(establishment._count)) {
       // Nothing but the head office's own entry (its invitation unanswered): removed, not left
       // behind holding its SIRET; its invitations go with it.
       await tx.company.delete({ where: { id: establishmentId } });
@@ -224,11 +231,7 @@ export async function linkEstablishment(user: CurrentUser, headOfficeId: string,
 /** The head office's invitation of an establishment: its SIRET and name, and who will declare. */
 export const establishmentInvitationSchema = inviteBaseSchema.extend({
   siret: siretField,
-  establishmentName: z
-    .string({ error: "Indiquez le nom de l'établissement." })
-    .trim()
-    .min(2, "Le nom doit compter au moins 2 caractères.")
-    .max(120, "Le nom doit compter 120 caractères au plus."),
+  establishmentName: companyNameField("Indiquez le nom de l'établissement."),
 });
 export type EstablishmentInvitation = z.infer<typeof establishmentInvitationSchema>;
 
@@ -243,10 +246,7 @@ export async function inviteEstablishment(
   headOfficeId: string,
   input: EstablishmentInvitation,
 ) {
-  const siret = normaliseSiret(input.siret);
-  if (!isValidSiret(siret)) {
-    throw new GroupError("Ce numéro SIRET n'est pas valide : vérifiez les 14 chiffres.");
-  }
+  const { siret } = input; // normalised and checked by the schema
   const [headOffice, known] = await Promise.all([
     prisma.company.findUnique({
       where: { id: headOfficeId },
@@ -271,7 +271,7 @@ export async function inviteEstablishment(
     );
   if (known) throw alreadyKnown(known.name, known.headOfficeId);
   const email = input.email.trim().toLowerCase();
-  const name = input.establishmentName.trim();
+  const name = input.establishmentName;
   try {
     return await prisma.$transaction(async (tx) => {
       const establishment = await tx.company.create({
@@ -309,7 +309,6 @@ export async function inviteEstablishment(
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw alreadyKnown(name, null);
     }
-    if (error instanceof InvitationError) throw new GroupError(error.message);
     throw error;
   }
 }

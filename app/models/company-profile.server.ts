@@ -34,6 +34,14 @@ export function withScheme(input: string): string {
 
 const headcountCodes = HEADCOUNT_BRACKETS.map((b) => b.code) as [string, ...string[]];
 
+/** A company's or an establishment's name; `missing` says what to type when it is absent. */
+export const companyNameField = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(2, "Le nom doit compter au moins 2 caractères.")
+    .max(120, "Le nom doit compter 120 caractères au plus.");
+
 export const siretField = z
   .string({ error: "Indiquez le numéro SIRET (14 chiffres)." })
   .max(40, "Le SIRET compte 14 chiffres.")
@@ -54,11 +62,7 @@ export const siretField = z
  * posted anyway is checked and refused when it differs.
  */
 export const companyProfileSchema = z.object({
-  name: z
-    .string({ error: "Indiquez le nom de l'entreprise." })
-    .trim()
-    .min(2, "Le nom doit compter au moins 2 caractères.")
-    .max(120, "Le nom doit compter 120 caractères au plus."),
+  name: companyNameField("Indiquez le nom de l'entreprise."),
   siret: siretField.optional(),
   nafCode: z
     .string()

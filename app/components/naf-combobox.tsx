@@ -71,6 +71,9 @@ export default function NafComboBox({
       </FieldError>
       <Popover className={popoverClass}>
         <ListBox
+          // The selected code is not focused when the list opens: that focus blurs the field
+          // before the popover is known, which commits it and drops what was just typed.
+          autoFocus={false}
           className="outline-none"
           renderEmptyState={() => (
             <p className="px-3 py-2 text-sm text-gray-700">Aucun code ne correspond.</p>

@@ -71,8 +71,9 @@ export default function NafComboBox({
       </FieldError>
       <Popover className={popoverClass}>
         <ListBox
-          // The selected code is not focused when the list opens: that focus blurs the field
-          // before the popover is known, which commits it and drops what was just typed.
+          // The list does not focus the selected code when it opens: that (virtual) focus blurs
+          // the field before the popover is known, which commits the field, closes the list and
+          // drops the letters just typed (React Aria 1.22). The arrow keys start at the top.
           autoFocus={false}
           className="outline-none"
           renderEmptyState={() => (

@@ -115,28 +115,26 @@ function meanProgressByCompany(
 }
 
 export async function listMembersAtAGlance(clubId: string, year: number, now = new Date()) {
-  const memberships = await prisma.clubMembership.findMany({
-    where: { clubId },
-    orderBy: { company: { name: "asc" } },
-    select: {
-      id: true,
-      status: true,
-      joinedAt: true,
-      leftAt: true,
-      company: { select: { id: true, name: true, commune: { select: { name: true } } } },
-    },
-  });
-  // Grouped in SQL over the club's members (a join, not a list of a thousand ids).
+  // One query for the members, their company and its commune (Prisma's include would take three,
+  // with lists of a thousand ids for a big club).
+  const memberships = await prisma.$queryRaw<Array<MembershipRow>>`
+    SELECT m."id", m."status", m."joinedAt", m."leftAt", co."id" AS "companyId",
+      co."name" AS "companyName", cm."name" AS "communeName"
+    FROM "ClubMembership" m JOIN "Company" co ON co."id" = m."companyId"
+      LEFT JOIN "Commune" cm ON cm."code" = co."communeCode"
+    WHERE m."clubId" = ${clubId}
+    ORDER BY co."name"`;
+  // Grouped in SQL over the club's commitments and members' realisations.
   const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
     // One seek per member on the (company, createdAt) index.
     prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
       SELECT m."companyId", (SELECT MAX(r."createdAt") FROM "Realisation" r
         WHERE r."companyId" = m."companyId") AS "last"
       FROM "ClubMembership" m WHERE m."clubId" = ${clubId}`,
+    // Only members are looked up in these counts: no join on the memberships needed.
     prisma.$queryRaw<Array<{ companyId: string; n: number | bigint }>>`
       SELECT c."companyId", COUNT(*) AS "n"
-      FROM "Commitment" c JOIN "ClubMembership" m
-        ON m."companyId" = c."companyId" AND m."clubId" = c."clubId"
+      FROM "Commitment" c
       WHERE c."clubId" = ${clubId} AND c."year" = ${year}
       GROUP BY c."companyId"`,
     prisma.commitment.findMany({
@@ -156,7 +154,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
-    const last = lastBy.get(m.company.id) ?? null;
+    const last = lastBy.get(m.companyId) ?? null;
     const activity: MemberActivity =
       m.status === "LEFT"
         ? "LEFT"
@@ -165,22 +163,39 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
           : last && last >= activeSince
             ? "ACTIVE"
             : "SILENT";
-    const progress = progressRows.get(m.company.id);
+    const progress = progressRows.get(m.companyId);
     return {
       membershipId: m.id,
-      company: m.company,
+      company: {
+        id: m.companyId,
+        name: m.companyName,
+        commune: m.communeName === null ? null : { name: m.communeName },
+      },
       status: m.status,
-      joinedAt: m.joinedAt,
-      leftAt: m.leftAt,
+      joinedAt: optionalDate(m.joinedAt),
+      leftAt: optionalDate(m.leftAt),
       activity,
       lastDeclaration: last,
-      commitments: commitmentsBy.get(m.company.id) ?? 0,
+      commitments: commitmentsBy.get(m.companyId) ?? 0,
       commitmentsWithTarget: progress?.withTarget ?? 0,
       /** 0–100, or null without any commitment with a target. */
       progress: progress ? Math.round(progress.mean * 100) : null,
     };
   });
 }
+
+type MembershipRow = {
+  id: string;
+  status: string;
+  joinedAt: Date | string | null;
+  leftAt: Date | string | null;
+  companyId: string;
+  companyName: string;
+  communeName: string | null;
+};
+
+/** A date read by a raw query (SQLite gives text, PostgreSQL a Date). */
+const optionalDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** Filters and sorts the members as the URL asks; counts by activity are over the whole club. */
 export function filterAndSortMembers(members: MemberAtAGlance[], query: MemberQuery) {

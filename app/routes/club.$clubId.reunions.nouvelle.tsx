@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { MeetingForm } from "~/components/meeting-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { clubZone } from "~/models/club-zone.server";
 import { createMeeting, MeetingError } from "~/models/meeting.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
@@ -65,9 +65,7 @@ export default function NewMeetingPage() {
   return (
     <>
       <ClubNav clubId={club.id} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${club.id}/reunions`}>← Réunions du club</Link>
-      </p>
+      <BackLink to={`/club/${club.id}/reunions`}>Réunions du club</BackLink>
       <PageHeader
         title="Nouvelle réunion"
         intro="Une rencontre du club : vous inviterez ensuite les entreprises membres, qui recevront l'invitation par e-mail avec un fichier pour leur agenda."

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader, Section } from "~/components/page";
+import { BackLink, PageHeader, Section } from "~/components/page";
 import { formatDate, formatDay } from "~/utils/format";
 import { useCompanySpace } from "~/components/company-nav";
 import { CommitmentProgressView } from "~/components/commitment-progress";
@@ -60,11 +60,9 @@ export default function CommitmentPage() {
   const { companyName, own } = useCompanySpace();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements`}>
-          ← {own ? "Mes engagements" : `Engagements de ${companyName}`}
-        </Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements`}>
+        {own ? "Mes engagements" : `Engagements de ${companyName}`}
+      </BackLink>
       <PageHeader
         title={c.ambition}
         intro={`${c.theme.label} · ${c.actionType.label} · ${c.year} · ${COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}`}

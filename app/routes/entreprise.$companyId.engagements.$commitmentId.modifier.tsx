@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, declarableYears } from "~/models/catalogue.server";
 import { CommitmentError, getCommitment, updateCommitment } from "~/models/commitment.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -58,11 +58,9 @@ export default function EditCommitmentPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>
-          ← Retour à l&apos;engagement
-        </Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements/${c.id}`}>
+        Retour à l&apos;engagement
+      </BackLink>
       <PageHeader
         title="Modifier l'engagement"
         intro="Chaque modification est datée et gardée dans l'historique."

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, chooseDeclarableYear, declarableYears } from "~/models/catalogue.server";
 import { CommitmentError, createCommitment } from "~/models/commitment.server";
 import { requirePermission } from "~/utils/permissions.server";
@@ -48,9 +48,7 @@ export default function NewCommitmentPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements`}>← Mes engagements</Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements`}>Mes engagements</BackLink>
       <PageHeader
         title="Déclarer un engagement"
         intro="Un engagement est volontaire : vous choisissez l'action, les publics et, si vous le souhaitez, un objectif chiffré. Vous pourrez le modifier à tout moment."

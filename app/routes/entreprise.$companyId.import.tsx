@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
 import { Preview } from "~/components/import-preview";
-import { PageHeader, numberFormat, Section } from "~/components/page";
+import { BackLink, PageHeader, numberFormat, Section } from "~/components/page";
 import { getCompanyHeader } from "~/models/company.server";
 import { confirmImport, getImportPreview } from "~/models/realisation-import.server";
 import {
@@ -125,9 +125,7 @@ export default function ImportPage() {
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${company.id}`}>← Mon tableau de bord</Link>
-      </p>
+      <BackLink to={`/entreprise/${company.id}`}>Mon tableau de bord</BackLink>
       <PageHeader
         title={preview ? "Aperçu de l'import" : "Importer des réalisations"}
         intro={

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices } from "~/models/realisation-list.server";
 import { RealisationError, companyToday, createRealisation } from "~/models/realisation.server";
@@ -55,9 +55,7 @@ export default function NewRealisationPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/realisations`}>← Mes réalisations</Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/realisations`}>Mes réalisations</BackLink>
       <PageHeader
         title="Enregistrer une réalisation"
         intro="Un recrutement, un stage, une immersion, un achat… Indiquez des nombres : aucune donnée personnelle n'est demandée."

@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, numberFormat, Section } from "~/components/page";
+import { BackLink, PageHeader, numberFormat, Section } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
 import { CommentList, TextForm } from "~/components/practice-discussion";
@@ -171,9 +171,7 @@ export default function PracticePage() {
   const busy = navigation.state !== "idle";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/pratiques">← Toutes les bonnes pratiques</Link>
-      </p>
+      <BackLink to="/pratiques">Toutes les bonnes pratiques</BackLink>
       <PageHeader
         title={p.title}
         intro={`${p.company.name} · ${p.club.name}${p.authorName ? ` · partagée par ${p.authorName}` : ""} · ${formatDate(p.createdAt)}`}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import {
   PracticeError,
@@ -56,9 +56,7 @@ export default function EditPracticePage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/pratiques/${practice.id}`}>← Retour à la pratique</Link>
-      </p>
+      <BackLink to={`/pratiques/${practice.id}`}>Retour à la pratique</BackLink>
       <PageHeader title="Modifier la pratique" />
       <PracticeForm
         defaults={{

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import { PracticeError, createPracticeFor, postingChoices } from "~/models/practice.server";
 import { errorReply } from "~/utils/forms.server";
@@ -73,9 +73,7 @@ export default function NewPracticePage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/pratiques">← Toutes les bonnes pratiques</Link>
-      </p>
+      <BackLink to="/pratiques">Toutes les bonnes pratiques</BackLink>
       <PageHeader
         title="Partager une bonne pratique"
         intro="Ce qui marche chez vous peut aider une autre entreprise à se lancer : racontez simplement ce que vous faites. Ne citez personne : ni nom, ni détail qui permettrait de reconnaître une personne recrutée."

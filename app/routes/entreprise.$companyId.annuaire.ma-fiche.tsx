@@ -7,24 +7,22 @@ import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeCheckboxes } from "~/components/rome-fields";
 import { getCard, saveCard } from "~/models/directory.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { cardSchema, fieldErrors, NETWORK_VISIBILITY_LABELS } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Ma fiche dans l'annuaire — Engagés" }];
 
 // GET and POST: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   return { companyId, card: await getCard(companyId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "network:use", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "network:use");
   const form = await readForm(request);
   const parsed = cardSchema.safeParse({
     ...Object.fromEntries(form),

@@ -18,8 +18,9 @@ import {
 } from "~/utils/domain";
 import { countOf, formatDateTime, formatDay, numberFormat, quantityOf } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Déclaration annuelle ${data?.year ?? ""} — Engagés` },
@@ -39,8 +40,7 @@ function yearOf(value: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const year = yearOf(params.year);
   const campaign = await requireCampaign(companyId, year);
   const [review, canAttest] = await Promise.all([
@@ -51,8 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const year = yearOf(params.year);
   await requireCampaign(companyId, year);
   const form = await readForm(request);

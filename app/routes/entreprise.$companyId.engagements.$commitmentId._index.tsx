@@ -18,12 +18,12 @@ import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentStatusSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const commitment = await getCommitment(companyId, params.commitmentId ?? "");
   if (!commitment) notFound("Cet engagement n'existe pas.");
   const [history, canEdit] = await Promise.all([

@@ -11,12 +11,12 @@ import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { errorReply, readForm } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const commitment = await getCommitment(companyId, params.commitmentId ?? "");
   if (!commitment) notFound("Cet engagement n'existe pas.");
   const years = [...new Set([...(await declarableYears()), commitment.year])].sort((a, b) => b - a);

@@ -6,16 +6,15 @@ import { CommitmentForm } from "~/components/commitment-form";
 import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, chooseDeclarableYear, declarableYears } from "~/models/catalogue.server";
 import { CommitmentError, createCommitment } from "~/models/commitment.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { errorReply, readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   // The years offered are those with a catalogue: exactly what the server accepts.
   const years = await declarableYears();
   const year = chooseDeclarableYear(years, new URL(request.url).searchParams.get("annee"));
@@ -23,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });

@@ -16,8 +16,9 @@ import {
 } from "~/models/realisation-import-columns.server";
 import { OUTCOME_IMPORT_COLUMNS } from "~/models/realisation-import-outcomes.server";
 import { receiveImportUpload } from "~/utils/realisation-upload.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Importer des réalisations — Engagés" }];
 
@@ -29,8 +30,7 @@ const confirmSchema = /* @__PURE__ */ (() =>
   }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const draftId = new URL(request.url).searchParams.get("brouillon");
@@ -54,8 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { uploadError: string | null; confirmError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const result = await receiveImportUpload(request, companyId, user.id);

@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, Section } from "~/components/page";
 import { PostSummary } from "~/components/passerelle-post";
 import { listOwnPosts, listVisiblePosts } from "~/models/passerelle.server";
-import { networkScope, requirePermission } from "~/utils/permissions.server";
+import { networkScope } from "~/utils/permissions.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Passerelles — Engagés" }];
 
 // GET: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   const scope = await networkScope(companyId);
   const [own, others] = await Promise.all([listOwnPosts(companyId), listVisiblePosts(scope)]);
   return { companyId, own, others };

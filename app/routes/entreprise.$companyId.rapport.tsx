@@ -10,6 +10,7 @@ import { parseYear, yearChoices } from "~/utils/years";
 
 import { YearSelector } from "~/components/year-selector";
 import { TableScroll } from "~/components/table-scroll";
+import { requireCompanyPage } from "~/utils/company-route.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
@@ -19,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:read", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:read");
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const report = await getAnnualReport(companyId, year);
   if (!report) notFound();

@@ -18,12 +18,12 @@ import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const realisation = await getRealisation(companyId, params.realisationId ?? "");
   if (!realisation) notFound("Cette réalisation n'existe pas.");
   const [commitments, history] = await Promise.all([

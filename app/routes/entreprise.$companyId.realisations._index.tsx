@@ -6,17 +6,17 @@ import { PageHeader } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
 import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
-import { can, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
 import { TableScroll } from "~/components/table-scroll";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mes réalisations", "Réalisations")} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const [realisations, canEdit] = await Promise.all([
     listRealisations(companyId, year),

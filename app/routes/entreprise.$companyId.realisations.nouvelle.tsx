@@ -6,16 +6,15 @@ import { BackLink, PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices } from "~/models/realisation-list.server";
 import { RealisationError, companyToday, createRealisation } from "~/models/realisation.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { errorReply, readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const commitments = await commitmentChoices(companyId);
   // Prefilled from the commitment it is recorded from (?engagement=…), if it is the company's.
   const from = commitments.find(
@@ -25,8 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: realisationSchema });
   if (submission.status !== "success") {

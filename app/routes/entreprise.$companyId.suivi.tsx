@@ -23,9 +23,9 @@ import {
 import { countOf, formatDay } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
-import { requirePermission } from "~/utils/permissions.server";
 import { outcomeSchema } from "~/utils/schemas/outcome";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 /** Outcomes shown at once: the oldest first; the next ones come as these are given. */
 const SHOWN = 10;
@@ -33,8 +33,7 @@ const SHOWN = 10;
 export const meta: MetaFunction = () => [{ title: "À suivre — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const now = new Date();
   const [due, rates] = await Promise.all([
     listOutcomesToGive(companyId, now),
@@ -53,8 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Errors = Record<string, string[]>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const formData = await readForm(request);
   const key = `${formData.get("realisationId")}-${formData.get("months")}`;
   const values = Object.fromEntries(

@@ -15,8 +15,9 @@ import {
 import { EVIDENCE_MAX_BYTES } from "~/utils/evidence-file.server";
 import { readEvidenceUpload } from "~/utils/evidence-upload.server";
 import { formatDateTime, numberFormat } from "~/utils/format";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Vérification des déclarations ${data?.check.sample.year ?? ""} — Engagés` },
@@ -29,15 +30,13 @@ async function requireCheck(companyId: string, checkId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const check = await requireCheck(companyId, params.checkId ?? "");
   return { check, maxLength: ANSWER_MAX_LENGTH, maxMegabytes: EVIDENCE_MAX_BYTES / 1024 / 1024 };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const check = await requireCheck(companyId, params.checkId ?? "");
   const upload = await readEvidenceUpload(request);
   if (!upload.ok) return data({ field: upload.field, error: upload.error }, { status: 400 });

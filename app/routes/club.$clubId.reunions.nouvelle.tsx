@@ -13,7 +13,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
 
@@ -45,18 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, MeetingError, async () => {
     const id = await createMeeting(user, clubId, submission.value);
     return redirectWithFlash(request, `/club/${clubId}/reunions/${id}`, {
       kind: "success",
       message: "La réunion est créée. Invitez maintenant les membres du club.",
     });
-  } catch (error) {
-    if (error instanceof MeetingError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function NewMeetingPage() {

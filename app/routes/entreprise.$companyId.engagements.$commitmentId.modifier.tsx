@@ -9,7 +9,7 @@ import { CommitmentError, getCommitment, updateCommitment } from "~/models/commi
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
 import { requireCompanyPage } from "~/utils/company-route.server";
 
@@ -39,17 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, CommitmentError, async () => {
     await updateCommitment(user.id, companyId, commitmentId, submission.value);
-  } catch (error) {
-    if (error instanceof CommitmentError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
-    kind: "success",
-    message: "Engagement modifié.",
+    return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
+      kind: "success",
+      message: "Engagement modifié.",
+    });
   });
 }
 

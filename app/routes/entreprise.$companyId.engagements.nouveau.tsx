@@ -8,7 +8,7 @@ import { cataloguesOf, chooseDeclarableYear, declarableYears } from "~/models/ca
 import { CommitmentError, createCommitment } from "~/models/commitment.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
@@ -27,18 +27,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, CommitmentError, async () => {
     const id = await createCommitment(user.id, companyId, submission.value);
     return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${id}`, {
       kind: "success",
       message: "Votre engagement est déclaré. Merci ! Vous pourrez y rattacher vos réalisations.",
     });
-  } catch (error) {
-    if (error instanceof CommitmentError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function NewCommitmentPage() {

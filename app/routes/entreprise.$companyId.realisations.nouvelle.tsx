@@ -8,7 +8,7 @@ import { commitmentChoices } from "~/models/realisation-list.server";
 import { RealisationError, companyToday, createRealisation } from "~/models/realisation.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
@@ -30,22 +30,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, RealisationError, async () => {
     await createRealisation(user.id, companyId, submission.value);
-  } catch (error) {
-    if (error instanceof RealisationError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
-  const commitmentId = submission.value.commitmentId;
-  return redirectWithFlash(
-    request,
-    commitmentId
-      ? `/entreprise/${companyId}/engagements/${commitmentId}`
-      : `/entreprise/${companyId}/realisations`,
-    { kind: "success", message: "Réalisation enregistrée. Merci !" },
-  );
+    const commitmentId = submission.value.commitmentId;
+    return redirectWithFlash(
+      request,
+      commitmentId
+        ? `/entreprise/${companyId}/engagements/${commitmentId}`
+        : `/entreprise/${companyId}/realisations`,
+      { kind: "success", message: "Réalisation enregistrée. Merci !" },
+    );
+  });
 }
 
 export default function NewRealisationPage() {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 import { toCommuneOption } from "./communes.server";
@@ -246,6 +246,25 @@ export async function updateCompanyProfile(
 }
 
 /**
+ * A company's SIRET and SIREN with its group links (head office, establishments), read in `tx`
+ * before either changes; refused when the company does not exist.
+ */
+export async function sirenLinksOf(tx: Tx, companyId: string) {
+  const company = await tx.company.findUnique({
+    where: { id: companyId },
+    select: {
+      name: true,
+      siret: true,
+      siren: true,
+      headOfficeId: true,
+      _count: { select: { establishments: true } },
+    },
+  });
+  if (!company) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+  return company;
+}
+
+/**
  * The national operator corrects a company's SIRET (decision 013): refused when another company
  * has it, or when the SIREN would change while the company is linked to a head office or has
  * establishments. Audited with the old and new numbers.
@@ -253,17 +272,7 @@ export async function updateCompanyProfile(
 export async function changeCompanySiret(actorId: string, companyId: string, siret: string) {
   try {
     return await prisma.$transaction(async (tx) => {
-      const current = await tx.company.findUnique({
-        where: { id: companyId },
-        select: {
-          name: true,
-          siret: true,
-          siren: true,
-          headOfficeId: true,
-          _count: { select: { establishments: true } },
-        },
-      });
-      if (!current) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+      const current = await sirenLinksOf(tx, companyId);
       if (siret === current.siret) {
         throw new CompanyProfileError("C'est déjà le SIRET de cette entreprise.", "siret");
       }

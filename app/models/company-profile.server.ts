@@ -11,7 +11,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 import { toCommuneOption } from "./communes.server";
-import { COMPANY_IDENTITY_FIELDS } from "./company.server";
+import { COMPANY_IDENTITY_FIELDS, COMPANY_LINE } from "./company.server";
 import { findNaf, normaliseNafCode } from "./naf.server";
 
 export class CompanyProfileError extends Error {
@@ -125,18 +125,8 @@ export async function getCompanyProfile(companyId: string) {
     where: { id: companyId },
     select: {
       ...COMPANY_IDENTITY_FIELDS,
-      headOffice: {
-        select: {
-          id: true,
-          name: true,
-          siret: true,
-          commune: { select: { name: true } },
-        },
-      },
-      establishments: {
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, siret: true, commune: { select: { name: true } } },
-      },
+      headOffice: { select: COMPANY_LINE },
+      establishments: { orderBy: { name: "asc" }, select: COMPANY_LINE },
       memberships: {
         where: { status: { not: "LEFT" } },
         orderBy: { createdAt: "asc" },

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
 import {
+  ClubFilter,
   FilterForm,
   FilterSelect,
   filterOptions,
@@ -139,16 +140,7 @@ export default function PrefectureDashboard() {
           label="Au mois (inclus)"
           value={d.filters.periode === "mois" ? d.filters.au : ""}
         />
-        <FilterSelect
-          name="club"
-          label="Club"
-          value={d.filters.club}
-          options={[
-            { value: "", label: "Tous les clubs" },
-            ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          className="w-full"
-        />
+        <ClubFilter clubs={d.clubs} value={d.filters.club} className="w-full" />
         <FilterSelect
           name="public"
           label="Public"

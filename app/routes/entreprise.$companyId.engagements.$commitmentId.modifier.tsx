@@ -5,20 +5,21 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
 import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, declarableYears } from "~/models/catalogue.server";
-import { CommitmentError, getCommitment, updateCommitment } from "~/models/commitment.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { CommitmentError, updateCommitment } from "~/models/commitment.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm, saveOrReply } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
-import { requireCompanyPage } from "~/utils/company-route.server";
+import { requireCompanyCommitment } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { companyId } = await requireCompanyPage(request, params, "company:write");
-  const commitment = await getCommitment(companyId, params.commitmentId ?? "");
-  if (!commitment) notFound("Cet engagement n'existe pas.");
+  const { companyId, commitment } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:write",
+  );
   const years = [...new Set([...(await declarableYears()), commitment.year])].sort((a, b) => b - a);
   return {
     companyId,
@@ -30,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const commitmentId = params.commitmentId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
-  // An id from another company is unknown here, whatever the form holds.
-  if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
+  const { user, companyId, commitmentId } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:write",
+  );
   const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });

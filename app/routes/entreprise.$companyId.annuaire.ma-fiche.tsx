@@ -39,6 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** The card's two free texts: what the company offers the other members, what it looks for. */
+const CARD_TEXTS = [
+  { name: "offer", label: "Ce que nous proposons aux autres membres" },
+  { name: "seek", label: "Ce que nous cherchons" },
+] as const;
+
 export default function DirectoryCardPage() {
   const { companyId, card } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
@@ -89,28 +95,15 @@ export default function DirectoryCardPage() {
           legend="Métiers que nous recrutons (familles ROME)"
           selected={card.tradesRecruited}
         />
-        <TextAreaField
-          label="Ce que nous proposons aux autres membres"
-          help={PERSONAL_DATA_HELP}
-          errors={errors?.offer}
-          textareaProps={{
-            name: "offer",
-            rows: 3,
-            maxLength: 1000,
-            defaultValue: card.offer,
-          }}
-        />
-        <TextAreaField
-          label="Ce que nous cherchons"
-          help={PERSONAL_DATA_HELP}
-          errors={errors?.seek}
-          textareaProps={{
-            name: "seek",
-            rows: 3,
-            maxLength: 1000,
-            defaultValue: card.seek,
-          }}
-        />
+        {CARD_TEXTS.map(({ name, label }) => (
+          <TextAreaField
+            key={name}
+            label={label}
+            help={PERSONAL_DATA_HELP}
+            errors={errors?.[name]}
+            textareaProps={{ name, rows: 3, maxLength: 1000, defaultValue: card[name] }}
+          />
+        ))}
         <PersonalDataConfirm errors={[...(errors?.offer ?? []), ...(errors?.seek ?? [])]} />
         <Field
           label="Adresse des messages de l’annuaire (facultatif)"

@@ -19,6 +19,7 @@ import { receiveImportUpload } from "~/utils/realisation-upload.server";
 import { notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Importer des réalisations — Engagés" }];
 
@@ -198,34 +199,21 @@ function UploadSection({
           peuvent être dans n&apos;importe quel ordre. Pour les listes, le libellé ou le code est
           accepté. Séparateur du CSV : point-virgule ou virgule, encodage UTF-8.
         </p>
-        <div
-          className="overflow-x-auto"
-          role="region"
-          aria-label="Tableau des colonnes du fichier (défilement horizontal)"
-          tabIndex={0}
+        <DataTable
+          caption="Colonnes attendues dans le fichier"
+          label="Tableau des colonnes du fichier (défilement horizontal)"
+          columns={["Colonne", "Obligatoire", "Contenu"]}
         >
-          <table className="table-basic">
-            <caption className="sr-only">Colonnes attendues dans le fichier</caption>
-            <thead>
-              <tr>
-                <th scope="col">Colonne</th>
-                <th scope="col">Obligatoire</th>
-                <th scope="col">Contenu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {columns.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row" className="font-semibold">
-                    {c.label}
-                  </th>
-                  <td>{c.required ? "Oui" : "Non"}</td>
-                  <td>{c.help}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {columns.map((c) => (
+            <tr key={c.label}>
+              <th scope="row" className="font-semibold">
+                {c.label}
+              </th>
+              <td>{c.required ? "Oui" : "Non"}</td>
+              <td>{c.help}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );

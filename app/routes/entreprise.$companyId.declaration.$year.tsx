@@ -3,7 +3,7 @@
 // may read the company (its club's animators, the prefecture) see the review and the attestation.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { FormErrors } from "~/components/forms";
 import { PageHeader, Section } from "~/components/page";
@@ -21,6 +21,7 @@ import { readForm } from "~/utils/forms.server";
 import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Déclaration annuelle ${data?.year ?? ""} — Engagés` },
@@ -76,7 +77,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AnnualDeclaration() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const a = d.attestation;
   return (
     <>
@@ -197,13 +197,9 @@ export default function AnnualDeclaration() {
               </label>
             </p>
             <FormErrors id="attester-erreurs" errors={answer?.error ? [answer.error] : undefined} />
-            <button
-              type="submit"
-              className="btn-primary mt-2"
-              disabled={navigation.state === "submitting"}
-            >
+            <BusySubmit className="btn-primary mt-2">
               {a ? `Attester à nouveau l'année ${d.year}` : `Attester l'année ${d.year}`}
-            </button>
+            </BusySubmit>
           </Form>
         </Section>
       ) : null}

@@ -2,7 +2,7 @@
 // immersions, training courses and loans, 6 and 12 months on (issue 15, decision 026).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { OutcomeFigures } from "~/components/outcome-figures";
@@ -26,6 +26,7 @@ import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
 import { outcomeSchema } from "~/utils/schemas/outcome";
 import { redirectWithFlash } from "~/utils/session.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 /** Outcomes shown at once: the oldest first; the next ones come as these are given. */
 const SHOWN = 10;
@@ -93,7 +94,6 @@ const publicLabel = (code: string) => PUBLIC_CATEGORIES.find((p) => p.code === c
 export default function OutcomesPage() {
   const { shown, total, late, rates, romeOptions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   return (
     <>
       <PageHeader
@@ -174,13 +174,7 @@ export default function OutcomesPage() {
                       />
                     ) : null}
                     <FormErrors id={errorsId} errors={mine?.errors[""]} />
-                    <button
-                      type="submit"
-                      className="btn-primary mt-3"
-                      disabled={navigation.state === "submitting"}
-                    >
-                      Enregistrer ce suivi
-                    </button>
+                    <BusySubmit className="btn-primary mt-3">Enregistrer ce suivi</BusySubmit>
                   </Form>
                 </li>
               );

@@ -261,18 +261,21 @@ export default function PracticePage() {
       {p.canModerate ? (
         <Section id="moderation" title="Modération" className="card mb-8" large>
           <div className="flex flex-wrap gap-2">
-            <Form method="post">
-              <input type="hidden" name="intent" value={p.featured ? "unfeature" : "feature"} />
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {p.featured ? "Retirer de la une" : "Mettre à la une"}
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value={p.hidden ? "unhide" : "hide"} />
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {p.hidden ? "Rendre visible" : "Masquer la pratique"}
-              </button>
-            </Form>
+            {[
+              p.featured
+                ? { intent: "unfeature", label: "Retirer de la une" }
+                : { intent: "feature", label: "Mettre à la une" },
+              p.hidden
+                ? { intent: "unhide", label: "Rendre visible" }
+                : { intent: "hide", label: "Masquer la pratique" },
+            ].map(({ intent, label }) => (
+              <Form key={intent} method="post">
+                <input type="hidden" name="intent" value={intent} />
+                <button type="submit" className="btn-secondary" disabled={busy}>
+                  {label}
+                </button>
+              </Form>
+            ))}
           </div>
           <ErrorList errors={MODERATION.flatMap(errorFor)} />
         </Section>

@@ -1,5 +1,5 @@
 import { numberFormat } from "./page";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "./data-table";
 
 /** A breakdown (by public, by action type…) as an accessible table. */
 export function BreakdownTable({
@@ -22,52 +22,40 @@ export function BreakdownTable({
     : rows;
   const columns = previous ? 4 : 3;
   return (
-    <TableScroll label={caption}>
-      <table className="table-basic">
-        <caption className="mb-2 text-left text-base font-semibold text-gray-900">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Catégorie</th>
-            <th scope="col" className="text-right">
-              {quantityHeader}
+    <DataTable
+      caption={caption}
+      captionClassName="mb-2 text-left text-base font-semibold text-gray-900"
+      columns={[
+        "Catégorie",
+        { label: quantityHeader, className: "text-right" },
+        { label: "Déclarations", className: "text-right" },
+        ...(previous
+          ? [{ label: `${quantityHeader} un an plus tôt`, className: "text-right" }]
+          : []),
+      ]}
+    >
+      {shown.length === 0 ? (
+        <tr>
+          <td colSpan={columns} className="text-gray-600">
+            Aucune réalisation sur la période.
+          </td>
+        </tr>
+      ) : (
+        shown.map((r) => (
+          <tr key={r.code}>
+            <th scope="row" className="font-normal">
+              {r.label}
             </th>
-            <th scope="col" className="text-right">
-              Déclarations
-            </th>
+            <td className="text-right tabular-nums">{numberFormat.format(r.quantity)}</td>
+            <td className="text-right tabular-nums">{numberFormat.format(r.count)}</td>
             {previous ? (
-              <th scope="col" className="text-right">
-                {quantityHeader} un an plus tôt
-              </th>
+              <td className="text-right tabular-nums">
+                {numberFormat.format(before(r.code)?.quantity ?? 0)}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {shown.length === 0 ? (
-            <tr>
-              <td colSpan={columns} className="text-gray-600">
-                Aucune réalisation sur la période.
-              </td>
-            </tr>
-          ) : (
-            shown.map((r) => (
-              <tr key={r.code}>
-                <th scope="row" className="font-normal">
-                  {r.label}
-                </th>
-                <td className="text-right tabular-nums">{numberFormat.format(r.quantity)}</td>
-                <td className="text-right tabular-nums">{numberFormat.format(r.count)}</td>
-                {previous ? (
-                  <td className="text-right tabular-nums">
-                    {numberFormat.format(before(r.code)?.quantity ?? 0)}
-                  </td>
-                ) : null}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))
+      )}
+    </DataTable>
   );
 }

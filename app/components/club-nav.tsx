@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { SpaceTabs, type SpaceTab } from "./space-tabs";
 
 const TABS = [
   { path: "", label: "Accueil", end: true },
@@ -10,14 +10,7 @@ const TABS = [
   { path: "/invitations", label: "Invitations" },
   { path: "/pratiques", label: "Bonnes pratiques" },
   { path: "/passerelles", label: "Passerelles" },
-] as const;
-
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `-mb-px inline-block border-b-4 px-3 py-2 text-sm font-semibold no-underline ${
-    isActive
-      ? "border-brand-700 text-brand-800 hover:text-brand-800"
-      : "border-transparent text-gray-700 hover:border-gray-400 hover:text-gray-900"
-  }`;
+] satisfies SpaceTab[];
 
 /**
  * The tabs of an animator's club space. Horizontally scrollable on phones, hidden when printing.
@@ -28,17 +21,7 @@ export function ClubNav({ clubId }: { clubId: string }) {
   return (
     <nav aria-label="Espace du club" className="-mx-4 mb-6 overflow-x-auto px-4 print:hidden">
       <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300">
-        {TABS.map((tab) => (
-          <li key={tab.path}>
-            <NavLink
-              to={`${base}${tab.path}`}
-              end={"end" in tab ? tab.end : false}
-              className={tabClass}
-            >
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
+        <SpaceTabs base={base} tabs={TABS} />
       </ul>
     </nav>
   );

@@ -1,4 +1,5 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { SpaceTabs, tabClass, type SpaceTab } from "./space-tabs";
 
 const TABS = [
   { path: "", label: "Tableau de bord", end: true },
@@ -11,17 +12,10 @@ const TABS = [
   { path: "/rapport", label: "Rapport annuel" },
   { path: "/annuaire", label: "Annuaire", writeOnly: true },
   { path: "/passerelles", label: "Passerelles", writeOnly: true },
-] as const;
+] satisfies Array<SpaceTab & { writeOnly?: true }>;
 
 const SPACE_ROUTE = "routes/entreprise.$companyId";
 type SpaceData = { companyName: string; canEdit: boolean };
-
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `-mb-px inline-block border-b-4 px-3 py-2 text-sm font-semibold no-underline ${
-    isActive
-      ? "border-brand-700 text-brand-800 hover:text-brand-800"
-      : "border-transparent text-gray-700 hover:border-gray-400 hover:text-gray-900"
-  }`;
 
 /**
  * Whose space this is, for the pages inside it: the company's own people read "Mon tableau de
@@ -72,17 +66,10 @@ export function CompanyNav({
         </p>
       )}
       <ul className="flex min-w-max gap-1 whitespace-nowrap border-b border-gray-300 lg:min-w-0 lg:flex-wrap">
-        {TABS.filter((tab) => canEdit || !("writeOnly" in tab)).map((tab) => (
-          <li key={tab.path}>
-            <NavLink
-              to={`${base}${tab.path}`}
-              end={"end" in tab ? tab.end : false}
-              className={tabClass}
-            >
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
+        <SpaceTabs
+          base={base}
+          tabs={TABS.filter((tab) => canEdit || !("writeOnly" in tab))}
+        />
         {clubId ? (
           <li>
             <NavLink to={`/club/${clubId}/reunions`} className={tabClass}>

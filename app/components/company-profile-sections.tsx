@@ -3,7 +3,7 @@ import { communeLabel } from "~/components/commune-combobox";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { FormSubmit } from "~/components/form-submit";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "./data-table";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import { HEADCOUNT_BRACKETS, labelOf } from "~/utils/domain";
@@ -102,29 +102,19 @@ export function HeadOfficeSection({
           ) : null}
         </>
       ) : company.establishments.length > 0 ? (
-        <TableScroll label={`Établissements rattachés à ${company.name}`}>
-          <table className="table-basic">
-            <caption className="mb-2 text-left font-semibold">
-              Établissements rattachés à {company.name}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Établissement</th>
-                <th scope="col">SIRET</th>
-                <th scope="col">Commune</th>
-              </tr>
-            </thead>
-            <tbody>
-              {company.establishments.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.name}</th>
-                  <td className="whitespace-nowrap tabular-nums">{formatSiret(e.siret)}</td>
-                  <td>{e.commune?.name ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={`Établissements rattachés à ${company.name}`}
+          captionClassName="mb-2 text-left font-semibold"
+          columns={["Établissement", "SIRET", "Commune"]}
+        >
+          {company.establishments.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.name}</th>
+              <td className="whitespace-nowrap tabular-nums">{formatSiret(e.siret)}</td>
+              <td>{e.commune?.name ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {!company.headOffice && company.establishments.length === 0 ? (
         <p className="mb-3 text-gray-700">

@@ -5,25 +5,33 @@ import { TableScroll } from "./table-scroll";
 export type Column = string | { label: string; className: string };
 
 /**
- * A table of rows that may scroll sideways: its caption, read by screen readers and naming the
- * scroll region, its column headings, then the rows given as children.
+ * A table of rows that may scroll sideways: its caption, read by screen readers only unless
+ * `captionClassName` shows it, naming the scroll region unless `label` does; its column
+ * headings, then the rows given as children.
  */
 export function DataTable({
   caption,
+  label = caption,
   columns,
   className,
+  captionClassName = "sr-only",
+  tableClassName = "table-basic",
   children,
 }: {
   caption: string;
+  /** The scroll region's name, when shorter than the caption. */
+  label?: string;
   columns: ReadonlyArray<Column>;
   /** Classes of the scroll box, e.g. "card". */
   className?: string;
+  captionClassName?: string;
+  tableClassName?: string;
   children: ReactNode;
 }) {
   return (
-    <TableScroll label={caption} className={className}>
-      <table className="table-basic">
-        <caption className="sr-only">{caption}</caption>
+    <TableScroll label={label} className={className}>
+      <table className={tableClassName}>
+        <caption className={captionClassName}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column) =>

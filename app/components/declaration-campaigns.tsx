@@ -1,11 +1,12 @@
 // The annual declaration campaigns of a scope (a département, or the country): who has attested
 // per club or département, the campaigns with their deadline, and the form that opens one.
 // Shared by /prefecture/:code/campagne and /admin/campagne.
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { DataTable } from "./data-table";
 import { Field, FormErrors, SelectField } from "./forms";
 import { agreed, countOf, formatDay, numberFormat } from "~/utils/format";
 import { Section } from "./page";
+import { BusySubmit } from "./busy-submit";
 
 type Campaign = {
   id: string;
@@ -138,7 +139,6 @@ export function OpenCampaignForm({
   errors?: Record<string, string[]>;
   values?: Record<string, string>;
 }) {
-  const navigation = useNavigation();
   return (
     <Section
       id="ouvrir"
@@ -173,9 +173,7 @@ export function OpenCampaignForm({
             defaultValue: values?.deadline,
           }}
         />
-        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-          Ouvrir la campagne
-        </button>
+        <BusySubmit>Ouvrir la campagne</BusySubmit>
         <div className="sm:col-span-3">
           <FormErrors id="ouvrir-erreurs" errors={errors?.[""]} />
         </div>

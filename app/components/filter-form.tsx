@@ -95,6 +95,30 @@ export function YearFilter({
   );
 }
 
+/** The `?club=` choice of a filter form: all clubs, or one of `clubs`. */
+export function ClubFilter({
+  clubs,
+  value,
+  className,
+}: {
+  clubs: ReadonlyArray<{ id: string; name: string }>;
+  value: string;
+  className?: string;
+}) {
+  return (
+    <FilterSelect
+      name="club"
+      label="Club"
+      value={value}
+      options={[
+        { value: "", label: "Tous les clubs" },
+        ...clubs.map((c) => ({ value: c.id, label: c.name })),
+      ]}
+      className={className}
+    />
+  );
+}
+
 /** The choices "all" (an empty value, no filter) and then each code with its label. */
 export function filterOptions(
   allLabel: string,

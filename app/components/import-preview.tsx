@@ -13,6 +13,7 @@ import {
   type ContractType,
 } from "~/utils/domain";
 import { unitOf, type RealisationInput } from "~/utils/schemas/realisation";
+import { DataTable } from "./data-table";
 
 // The preview of an import (entreprise.$companyId.import): each line of the file as it will be
 // saved, or its errors, then the confirmation (all or nothing).
@@ -148,46 +149,35 @@ export function Preview({
           </p>
         ) : null}
         {preview.errorsShown > 0 ? <ErrorList lines={preview.lines} /> : null}
-        <div
-          className="overflow-x-auto"
-          role="region"
-          aria-label="Tableau des lignes du fichier (défilement horizontal)"
-          tabIndex={0}
+        <DataTable
+          caption="Chaque ligne du fichier telle qu'elle sera enregistrée, ou ses erreurs"
+          label="Tableau des lignes du fichier (défilement horizontal)"
+          columns={[
+            "Ligne",
+            "Statut",
+            "Date",
+            "Type d'action",
+            "Public",
+            "Type de contrat",
+            "Nombre",
+            "QPV",
+            "Note",
+            "Engagement",
+          ]}
         >
-          <table className="table-basic">
-            <caption className="sr-only">
-              Chaque ligne du fichier telle qu&apos;elle sera enregistrée, ou ses erreurs
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Date</th>
-                <th scope="col">Type d&apos;action</th>
-                <th scope="col">Public</th>
-                <th scope="col">Type de contrat</th>
-                <th scope="col">Nombre</th>
-                <th scope="col">QPV</th>
-                <th scope="col">Note</th>
-                <th scope="col">Engagement</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.lines.map((row) =>
-                row.input ? (
-                  <ReadyRow
-                    key={row.line}
-                    line={row.line}
-                    input={row.input as RealisationInput}
-                    commitments={preview.commitments}
-                  />
-                ) : (
-                  <ErrorRow key={row.line} line={row.line} raw={row.raw} errors={row.errors} />
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+          {preview.lines.map((row) =>
+            row.input ? (
+              <ReadyRow
+                key={row.line}
+                line={row.line}
+                input={row.input as RealisationInput}
+                commitments={preview.commitments}
+              />
+            ) : (
+              <ErrorRow key={row.line} line={row.line} raw={row.raw} errors={row.errors} />
+            ),
+          )}
+        </DataTable>
       </Section>
     </>
   );

@@ -1,5 +1,6 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
+import { BackLink } from "./page";
 
 export const RSVP_CHOICES = [
   { value: "YES", label: "Je viens" },
@@ -143,9 +144,7 @@ export function MeetingPageTop({
   return (
     <>
       <ClubNav clubId={clubId} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${clubId}/reunions/${meeting.id}`}>← {meeting.title}</Link>
-      </p>
+      <BackLink to={`/club/${clubId}/reunions/${meeting.id}`}>{meeting.title}</BackLink>
     </>
   );
 }

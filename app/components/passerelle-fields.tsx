@@ -49,6 +49,11 @@ export function RadioGroup({
   );
 }
 
+const PERIOD_ENDS = [
+  { name: "startDate", label: "Du" },
+  { name: "endDate", label: "Au" },
+] as const;
+
 /** How many people, from when to when (ISO days). */
 export function HeadcountPeriodFields({
   errors,
@@ -72,26 +77,14 @@ export function HeadcountPeriodFields({
         }}
       />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field
-          label="Du"
-          errors={errors?.startDate}
-          inputProps={{
-            name: "startDate",
-            type: "date",
-            required: true,
-            defaultValue: defaults?.startDate,
-          }}
-        />
-        <Field
-          label="Au"
-          errors={errors?.endDate}
-          inputProps={{
-            name: "endDate",
-            type: "date",
-            required: true,
-            defaultValue: defaults?.endDate,
-          }}
-        />
+        {PERIOD_ENDS.map(({ name, label }) => (
+          <Field
+            key={name}
+            label={label}
+            errors={errors?.[name]}
+            inputProps={{ name, type: "date", required: true, defaultValue: defaults?.[name] }}
+          />
+        ))}
       </div>
     </>
   );

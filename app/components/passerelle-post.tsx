@@ -1,5 +1,8 @@
-// One Passerelles post in a list: kind, trade, headcount, period, place, arrangement.
+// One Passerelles post in a list: kind, trade, headcount, period, place, arrangement; and the
+// sections of the Passerelles pages that hold them.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Section } from "./page";
 import { formatDay } from "~/utils/format";
 import { romeLabel } from "~/utils/rome";
 import {
@@ -77,5 +80,26 @@ export function PostSummary({
       </dl>
       {post.description ? <p className="mt-2 text-sm text-gray-800">{post.description}</p> : null}
     </div>
+  );
+}
+
+/** A part of a Passerelles page: no card, a large heading (`mb-1` before an explanation). */
+export function PasserelleSection({
+  id,
+  title,
+  className = "",
+  headingClassName = "mb-3 text-xl font-semibold text-gray-900",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  headingClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Section id={id} title={title} className={className} headingClassName={headingClassName}>
+      {children}
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState } from "react";
 import {
   ACTION_TYPES,
@@ -22,6 +22,7 @@ import {
 } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
+import { BusySubmit } from "./busy-submit";
 
 export type RealisationFormDefaults = {
   date: string;
@@ -46,7 +47,6 @@ export function RealisationForm({
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const [actionTypeCode, setActionTypeCode] = useState(defaults.actionTypeCode);
   const [publicCode, setPublicCode] = useState(defaults.publicCategoryCode);
   const [commitmentId, setCommitmentId] = useState(defaults.commitmentId);
@@ -184,9 +184,7 @@ export function RealisationForm({
         errors={[...(fields.note.errors ?? []), ...(fields.otherPublicLabel.errors ?? [])]}
       />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-        {submitLabel}
-      </button>
+      <BusySubmit>{submitLabel}</BusySubmit>
     </Form>
   );
 }

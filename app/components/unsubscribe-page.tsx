@@ -9,6 +9,11 @@ import { PageHeader } from "~/components/page";
 export const INVALID_UNSUBSCRIBE_LINK =
   "Ce lien de désabonnement n'est pas valable. Vérifiez qu'il est complet, ou copiez-le à nouveau depuis l'e-mail.";
 
+/** The page's title, kept out of search engines (its address holds a personal token). */
+export function unsubscribeMeta(title: string) {
+  return [{ title: `${title} — Engagés` }, { name: "robots", content: "noindex" }];
+}
+
 export function UnsubscribePage({
   done,
   title,

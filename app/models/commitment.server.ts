@@ -5,6 +5,11 @@ import { ACTION_TYPES } from "~/utils/domain";
 import type { CommitmentInput } from "~/utils/schemas/commitment";
 import { oneCommitmentProgress } from "./commitment-progress.server";
 import { declaringClub } from "./realisation.server";
+import {
+  COMMITMENT_HEADLINE,
+  COMMITMENT_RECORD,
+  NEWEST_COMMITMENTS_FIRST,
+} from "./commitment-selects.server";
 
 export class CommitmentError extends Error {
   constructor(
@@ -16,26 +21,11 @@ export class CommitmentError extends Error {
 }
 
 const DETAIL_SELECT = {
-  id: true,
+  ...COMMITMENT_RECORD,
   companyId: true,
   clubId: true,
-  year: true,
   themeCode: true,
-  actionTypeCode: true,
-  ambition: true,
-  otherPublicLabel: true,
-  targetQuantity: true,
-  targetUnit: true,
-  startDate: true,
-  endDate: true,
-  status: true,
-  visibility: true,
-  createdAt: true,
-  updatedAt: true,
-  theme: { select: { label: true } },
   actionType: { select: { label: true, isHire: true } },
-  club: { select: { name: true } },
-  createdBy: { select: { name: true } },
   publics: { select: { publicCategoryCode: true, publicCategory: { select: { label: true } } } },
 } as const;
 
@@ -188,12 +178,9 @@ export async function setCommitmentStatus(
 export async function listCommitments(companyId: string, year?: number) {
   return prisma.commitment.findMany({
     where: { companyId, ...(year ? { year } : {}) },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    orderBy: NEWEST_COMMITMENTS_FIRST,
     select: {
-      id: true,
-      year: true,
-      ambition: true,
-      status: true,
+      ...COMMITMENT_HEADLINE,
       actionTypeCode: true,
       targetQuantity: true,
       targetUnit: true,

@@ -17,6 +17,7 @@ import {
   type Unit,
 } from "~/utils/domain";
 import { companyIdentity } from "./company-report.server";
+import { COMMITMENT_RECORD } from "./commitment-selects.server";
 
 // ---------------------------------------------------------------- export
 
@@ -87,23 +88,8 @@ export async function buildCompanyExport(companyId: string, now = new Date()) {
       where: { companyId },
       orderBy: [{ year: "asc" }, { startDate: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
-        year: true,
-        ambition: true,
-        otherPublicLabel: true,
-        targetQuantity: true,
-        targetUnit: true,
-        actionTypeCode: true,
-        startDate: true,
-        endDate: true,
-        status: true,
-        visibility: true,
-        createdAt: true,
-        updatedAt: true,
-        theme: { select: { label: true } },
+        ...COMMITMENT_RECORD,
         actionType: { select: { label: true } },
-        club: { select: { name: true } },
-        createdBy: { select: { name: true } },
         publics: {
           orderBy: { publicCategory: { sortOrder: "asc" } },
           select: { publicCategory: { select: { label: true } } },

@@ -17,6 +17,7 @@ import { isValidSiret, normaliseSiret, sirenOf } from "~/utils/siret";
 import { inviteBaseSchema } from "~/utils/validation";
 import { linkHeadOffice } from "./company-head-office.server";
 import { CompanyProfileError } from "./company-profile.server";
+import { COMPANY_LINE } from "./company.server";
 
 export class GroupError extends Error {
   constructor(
@@ -79,10 +80,7 @@ export async function getCompanyGroup(companyId: string, year: number) {
     prisma.company.findMany({
       where: { id: { in: ids } },
       select: {
-        id: true,
-        name: true,
-        siret: true,
-        commune: { select: { name: true } },
+        ...COMPANY_LINE,
         memberships: {
           where: { status: { not: "LEFT" } },
           orderBy: { createdAt: "asc" },

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { isValidSiret, normaliseSiret } from "~/utils/siret";
-import { CompanyProfileError, siretField } from "./company-profile.server";
+import { CompanyProfileError, siretField, sirenLinksOf } from "./company-profile.server";
 
 export const headOfficeLinkSchema = z.object({
   headOfficeSiret: siretField,
@@ -27,16 +27,7 @@ export async function linkHeadOffice(actorId: string, companyId: string, headOff
     );
   }
   return prisma.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({
-      where: { id: companyId },
-      select: {
-        siret: true,
-        siren: true,
-        headOfficeId: true,
-        _count: { select: { establishments: true } },
-      },
-    });
-    if (!company) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+    const company = await sirenLinksOf(tx, companyId);
     if (siret === company.siret) {
       throw new CompanyProfileError(
         "C'est le SIRET de votre propre entreprise : indiquez celui du siège.",

@@ -7,11 +7,11 @@
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/utils/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
 import { toCommuneOption } from "./communes.server";
-import { COMPANY_IDENTITY_FIELDS } from "./company.server";
+import { COMPANY_IDENTITY_FIELDS, COMPANY_LINE } from "./company.server";
 import { findNaf, normaliseNafCode } from "./naf.server";
 
 export class CompanyProfileError extends Error {
@@ -125,18 +125,8 @@ export async function getCompanyProfile(companyId: string) {
     where: { id: companyId },
     select: {
       ...COMPANY_IDENTITY_FIELDS,
-      headOffice: {
-        select: {
-          id: true,
-          name: true,
-          siret: true,
-          commune: { select: { name: true } },
-        },
-      },
-      establishments: {
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, siret: true, commune: { select: { name: true } } },
-      },
+      headOffice: { select: COMPANY_LINE },
+      establishments: { orderBy: { name: "asc" }, select: COMPANY_LINE },
       memberships: {
         where: { status: { not: "LEFT" } },
         orderBy: { createdAt: "asc" },
@@ -246,6 +236,25 @@ export async function updateCompanyProfile(
 }
 
 /**
+ * A company's SIRET and SIREN with its group links (head office, establishments), read in `tx`
+ * before either changes; refused when the company does not exist.
+ */
+export async function sirenLinksOf(tx: Tx, companyId: string) {
+  const company = await tx.company.findUnique({
+    where: { id: companyId },
+    select: {
+      name: true,
+      siret: true,
+      siren: true,
+      headOfficeId: true,
+      _count: { select: { establishments: true } },
+    },
+  });
+  if (!company) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+  return company;
+}
+
+/**
  * The national operator corrects a company's SIRET (decision 013): refused when another company
  * has it, or when the SIREN would change while the company is linked to a head office or has
  * establishments. Audited with the old and new numbers.
@@ -253,17 +262,7 @@ export async function updateCompanyProfile(
 export async function changeCompanySiret(actorId: string, companyId: string, siret: string) {
   try {
     return await prisma.$transaction(async (tx) => {
-      const current = await tx.company.findUnique({
-        where: { id: companyId },
-        select: {
-          name: true,
-          siret: true,
-          siren: true,
-          headOfficeId: true,
-          _count: { select: { establishments: true } },
-        },
-      });
-      if (!current) throw new CompanyProfileError("Cette entreprise n'existe pas.");
+      const current = await sirenLinksOf(tx, companyId);
       if (siret === current.siret) {
         throw new CompanyProfileError("C'est déjà le SIRET de cette entreprise.", "siret");
       }

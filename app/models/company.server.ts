@@ -17,14 +17,19 @@ export const COMPANY_IDENTITY_FIELDS = {
   commune: { select: { code: true, name: true, postcodes: true, departementCode: true } },
 } satisfies Prisma.CompanySelect;
 
+/** A company as one line of a list or a heading: its name, SIRET and commune. */
+export const COMPANY_LINE = {
+  id: true,
+  name: true,
+  siret: true,
+  commune: { select: { name: true } },
+} satisfies Prisma.CompanySelect;
+
 export async function getCompanyHeader(companyId: string) {
   return prisma.company.findUnique({
     where: { id: companyId },
     select: {
-      id: true,
-      name: true,
-      siret: true,
-      commune: { select: { name: true } },
+      ...COMPANY_LINE,
       memberships: {
         where: { status: { not: "LEFT" } },
         select: { status: true, club: { select: { id: true, name: true } } },

@@ -9,6 +9,7 @@ import { ACTION_TYPES, UNITS } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clubZone } from "~/models/club-zone.server";
 import { calendarDay, startOfMonth } from "~/utils/time/wall-clock";
+import { COMMITMENT_HEADLINE, NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
 
 const DAY_MS = 24 * 3600_000;
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
@@ -202,12 +203,9 @@ export async function publicCompanyPage(companyId: string) {
       },
       commitments: {
         where: { visibility: "PUBLIC", status: { in: ["ACTIVE", "ACHIEVED"] } },
-        orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+        orderBy: NEWEST_COMMITMENTS_FIRST,
         select: {
-          id: true,
-          year: true,
-          ambition: true,
-          status: true,
+          ...COMMITMENT_HEADLINE,
           targetQuantity: true,
           targetUnit: true,
           theme: { select: { label: true } },

@@ -9,6 +9,7 @@ import { enforceQuota, QUOTAS } from "~/utils/quotas.server";
 import { stemsOf } from "~/utils/stems";
 import { duplicateSince } from "~/utils/duplicates.server";
 import { PRACTICE_IMAGES_MAX, type PracticeValues } from "~/utils/schemas/practice";
+import { NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
 
 export class PracticeError extends Error {
   constructor(
@@ -35,7 +36,7 @@ export async function postingChoices(companyIds: string[]) {
   });
   const commitments = await prisma.commitment.findMany({
     where: { companyId: { in: companyIds }, status: { not: "ABANDONED" } },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    orderBy: NEWEST_COMMITMENTS_FIRST,
     select: {
       id: true,
       companyId: true,

@@ -15,6 +15,7 @@ import { IMPORT_COLUMNS, type Field } from "./realisation-import-columns.server"
 import { OUTCOME_IMPORT_COLUMNS } from "./realisation-import-outcomes.server";
 import { commitmentLabel } from "./realisation-import-file.server";
 import { EXAMPLE_MARKER, frenchDateOf } from "./realisation-import-rows.server";
+import { NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
 
 // ---------------------------------------------------------------- templates
 
@@ -56,7 +57,7 @@ function exampleRows(today = new Date()) {
 export async function listTemplateCommitments(companyId: string) {
   return prisma.commitment.findMany({
     where: { companyId },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    orderBy: NEWEST_COMMITMENTS_FIRST,
     select: { id: true, year: true, ambition: true },
     take: 500,
   });

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
+import { COMMITMENT_HEADLINE, NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
 
 /** A company's realisations of a year, newest first. */
 export async function listRealisations(companyId: string, year: number) {
@@ -34,12 +35,9 @@ export async function getRealisation(companyId: string, realisationId: string) {
 export async function commitmentChoices(companyId: string) {
   const commitments = await prisma.commitment.findMany({
     where: { companyId, status: { not: "ABANDONED" } },
-    orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+    orderBy: NEWEST_COMMITMENTS_FIRST,
     select: {
-      id: true,
-      year: true,
-      ambition: true,
-      status: true,
+      ...COMMITMENT_HEADLINE,
       actionTypeCode: true,
       targetUnit: true,
       publics: { select: { publicCategoryCode: true } },

@@ -53,6 +53,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The national totals under the table, in its columns' order. */
+const TOTAL_COLUMNS = [
+  "companiesEngaged",
+  "activeCommitments",
+  "realisations",
+  "peopleHired",
+] as const;
+
 export default function AdminHome() {
   const d = useLoaderData<typeof loader>();
   return (
@@ -117,18 +125,11 @@ export default function AdminHome() {
               <tr>
                 <td />
                 <th scope="row">France entière</th>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(d.figures.companiesEngaged)}
-                </td>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(d.figures.activeCommitments)}
-                </td>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(d.figures.realisations)}
-                </td>
-                <td className="text-right tabular-nums">
-                  {numberFormat.format(d.figures.peopleHired)}
-                </td>
+                {TOTAL_COLUMNS.map((key) => (
+                  <td key={key} className="text-right tabular-nums">
+                    {numberFormat.format(d.figures[key])}
+                  </td>
+                ))}
               </tr>
             </tfoot>
           </table>

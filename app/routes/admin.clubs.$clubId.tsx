@@ -7,7 +7,7 @@ import { ClubForm } from "~/components/club-form";
 import { FormErrors } from "~/components/forms";
 import { PendingInvitations } from "~/components/invitation-list";
 import { InviteForm } from "~/components/invite-form";
-import { PageHeader, Section } from "~/components/page";
+import { BackLink, PageHeader, Section } from "~/components/page";
 import { formatDate, agreed, countOf } from "~/utils/format";
 import {
   ClubAdminError,
@@ -124,9 +124,7 @@ export default function AdminClub() {
   const closed = club.closedAt !== null;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/admin/clubs">← Tous les clubs</Link>
-      </p>
+      <BackLink to="/admin/clubs">Tous les clubs</BackLink>
       <PageHeader
         title={club.name}
         intro={`${club.departementName} (${club.departementCode}) · ${countOf(club.memberCount, "membre")} · ${closed ? `fermé le ${formatDate(club.closedAt!)}` : "ouvert"}`}

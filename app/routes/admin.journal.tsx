@@ -11,7 +11,7 @@ import {
 } from "~/models/audit-journal.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from "~/utils/audit-labels";
 import { requirePermission } from "~/utils/permissions.server";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Journal des modifications — Engagés" }];
 
@@ -114,31 +114,22 @@ export default function AdminJournal() {
                 {e.club ? ` · club : ${e.club}` : ""}
               </p>
               {e.changes.length > 0 ? (
-                <TableScroll label="Ce qui a changé" className="mt-2">
-                  <table className="table-basic table-fixed">
-                    <caption className="sr-only">Ce qui a changé</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="w-1/3">
-                          Champ
-                        </th>
-                        <th scope="col">Avant</th>
-                        <th scope="col">Après</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {e.changes.map((c) => (
-                        <tr key={c.field}>
-                          <th scope="row" className="break-words font-medium">
-                            {c.field}
-                          </th>
-                          <td className="break-words">{c.before}</td>
-                          <td className="break-words">{c.after}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
+                <DataTable
+                  caption="Ce qui a changé"
+                  className="mt-2"
+                  tableClassName="table-basic table-fixed"
+                  columns={[{ label: "Champ", className: "w-1/3" }, "Avant", "Après"]}
+                >
+                  {e.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row" className="break-words font-medium">
+                        {c.field}
+                      </th>
+                      <td className="break-words">{c.before}</td>
+                      <td className="break-words">{c.after}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               ) : null}
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { countOf, formatDate } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import type { ReactNode } from "react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
@@ -22,8 +22,7 @@ import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, yearPeriod } from "~/models/figures.server";
 import { attestedShare } from "~/models/attestations.server";
 import { peopleByPublic } from "~/models/figures-breakdowns.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { requireClubPage } from "~/utils/club-route.server";
+import { refuseClubPagePost, requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
 import { pageOf } from "~/utils/pages";
 
@@ -67,11 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Nothing to post here: 403 for whoever may not run the club, 405 for its animators. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requirePermission(request, { action: "club:manage", clubId: params.clubId ?? "" });
-  return new Response("Méthode non autorisée.", { status: 405, headers: { Allow: "GET" } });
-}
+export const action = refuseClubPagePost;
 
 const STATE_OPTIONS = [
   { value: "tous", label: "Tous les états" },

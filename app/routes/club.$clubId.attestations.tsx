@@ -3,7 +3,7 @@
 // reminders' cap and opt-outs (reminders.server.ts); the e-mail leads to the year to attest.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
@@ -16,6 +16,7 @@ import { readForm } from "~/utils/forms.server";
 import { readSendForm, sentFlash } from "~/utils/reminder-forms.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction = () => [{ title: "Attestations annuelles — Engagés" }];
 
@@ -79,7 +80,6 @@ const STATE_LABELS = {
 export default function ClubAttestations() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const zone = zoneOfDepartement(d.club.departementCode);
   const chosen = new Set(answer?.values.ids ?? []);
   const toRemind = d.members.filter((m) => m.state !== "ATTESTED");
@@ -184,13 +184,7 @@ export default function ClubAttestations() {
                   }}
                 />
                 <FormErrors errors={answer?.errors.form} />
-                <button
-                  type="submit"
-                  className="btn-primary"
-                  disabled={navigation.state === "submitting"}
-                >
-                  Relancer les membres cochés
-                </button>
+                <BusySubmit>Relancer les membres cochés</BusySubmit>
               </>
             ) : null}
           </Form>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
@@ -8,9 +8,8 @@ import { OutcomeFigures } from "~/components/outcome-figures";
 import { PageHeader } from "~/components/page";
 import { getClubFigures } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
-import { requireClubPage } from "~/utils/club-route.server";
+import { refuseClubPagePost, requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -41,11 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Nothing to post here: 403 for whoever may not run the club, 405 for its animators. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requirePermission(request, { action: "club:manage", clubId: params.clubId ?? "" });
-  return new Response("Méthode non autorisée.", { status: 405, headers: { Allow: "GET" } });
-}
+export const action = refuseClubPagePost;
 
 const PERIOD_CHOICES = [
   { value: "annee", label: "Toute l'année" },

@@ -5,9 +5,9 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { FormErrors } from "~/components/forms";
-import { PageHeader, Section } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
-import { PostSummary } from "~/components/passerelle-post";
+import { PasserelleSection, PostSummary } from "~/components/passerelle-post";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
 import { listClubPosts, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
 import { requireClubPage } from "~/utils/club-route.server";
@@ -79,11 +79,10 @@ export default function ClubPasserellesPage() {
         title="Passerelles du club"
         intro="Les besoins et les disponibilités des membres du club, avec les rapprochements possibles (y compris les annonces des autres clubs ouvertes au département). Mettez les entreprises en relation : elles reçoivent chacune un e-mail, et vous répondent directement."
       />
-      <Section
+      <PasserelleSection
         id="club-posts"
         title={<>Annonces ouvertes ({open.length})</>}
         className="mb-8"
-        headingClassName="mb-3 text-xl font-semibold text-gray-900"
       >
         {open.length === 0 ? (
           <p className="text-gray-700">Aucune annonce ouverte dans le club.</p>
@@ -139,13 +138,8 @@ export default function ClubPasserellesPage() {
             ))}
           </ul>
         )}
-      </Section>
-      <Section
-        id="club-matches"
-        title={<>Mises en relation ({matches.length})</>}
-        className=""
-        headingClassName="mb-3 text-xl font-semibold text-gray-900"
-      >
+      </PasserelleSection>
+      <PasserelleSection id="club-matches" title={<>Mises en relation ({matches.length})</>}>
         {matches.length === 0 ? (
           <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
         ) : (
@@ -186,7 +180,7 @@ export default function ClubPasserellesPage() {
             </table>
           </TableScroll>
         )}
-      </Section>
+      </PasserelleSection>
     </>
   );
 }

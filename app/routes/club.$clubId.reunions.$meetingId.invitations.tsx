@@ -111,6 +111,12 @@ const ORIGIN_NOTES: Record<string, string> = {
   "walk-in": " — notée présente sans invitation",
 };
 
+/** Whom the invitation form invites: every member company, or the ones ticked. */
+const INVITE_CHOICES = [
+  { intent: "all", label: "Inviter toutes les entreprises membres", className: "btn-primary" },
+  { intent: "selection", label: "Inviter la sélection", className: "btn-secondary" },
+] as const;
+
 export default function MeetingInvitationsPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -174,24 +180,18 @@ export default function MeetingInvitationsPage() {
               </fieldset>
               <FormErrors errors={inviteError ? [inviteError] : null} />
               <div className="flex flex-wrap gap-2">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="all"
-                  className="btn-primary"
-                  disabled={busy || d.companies.length === 0}
-                >
-                  Inviter toutes les entreprises membres
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="selection"
-                  className="btn-secondary"
-                  disabled={busy || d.companies.length === 0}
-                >
-                  Inviter la sélection
-                </button>
+                {INVITE_CHOICES.map(({ intent, label, className }) => (
+                  <button
+                    key={intent}
+                    type="submit"
+                    name="intent"
+                    value={intent}
+                    className={className}
+                    disabled={busy || d.companies.length === 0}
+                  >
+                    {label}
+                  </button>
+                ))}
               </div>
             </Form>
           </Section>

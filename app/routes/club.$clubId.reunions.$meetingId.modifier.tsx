@@ -10,7 +10,7 @@ import { listClubPractices, setMeetingPractices } from "~/models/meeting-practic
 import { toLocalInput } from "~/utils/time/wall-clock";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 import { requireClubMeetingPage } from "~/utils/club-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return data({ result: submission.reply() }, { status: 400 });
       }
-      try {
+      return saveOrReply(submission, MeetingError, async () => {
         const notified = await updateMeeting(user, clubId, meetingId, submission.value);
         return redirectWithFlash(request, page, {
           kind: "success",
@@ -68,12 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
               ? `Réunion modifiée. ${notified} personne(s) invitée(s) prévenue(s) du changement par e-mail.`
               : "Réunion modifiée.",
         });
-      } catch (error) {
-        if (error instanceof MeetingError) {
-          return data({ result: errorReply(submission, error) }, { status: 400 });
-        }
-        throw error;
-      }
+      });
     }
     if (intent === "practices") {
       const ids = form.getAll("practiceIds").map(String);

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ClubNav } from "~/components/club-nav";
 import { MeetingForm } from "~/components/meeting-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { clubZone } from "~/models/club-zone.server";
 import { createMeeting, MeetingError } from "~/models/meeting.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
@@ -13,7 +13,7 @@ import { requirePermission } from "~/utils/permissions.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { meetingSchema } from "~/utils/schemas/meeting";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouvelle réunion — Engagés" }];
 
@@ -45,18 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, MeetingError, async () => {
     const id = await createMeeting(user, clubId, submission.value);
     return redirectWithFlash(request, `/club/${clubId}/reunions/${id}`, {
       kind: "success",
       message: "La réunion est créée. Invitez maintenant les membres du club.",
     });
-  } catch (error) {
-    if (error instanceof MeetingError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function NewMeetingPage() {
@@ -65,9 +60,7 @@ export default function NewMeetingPage() {
   return (
     <>
       <ClubNav clubId={club.id} />
-      <p className="mb-2 text-sm">
-        <Link to={`/club/${club.id}/reunions`}>← Réunions du club</Link>
-      </p>
+      <BackLink to={`/club/${club.id}/reunions`}>Réunions du club</BackLink>
       <PageHeader
         title="Nouvelle réunion"
         intro="Une rencontre du club : vous inviterez ensuite les entreprises membres, qui recevront l'invitation par e-mail avec un fichier pour leur agenda."

@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { INVALID_UNSUBSCRIBE_LINK, UnsubscribePage } from "~/components/unsubscribe-page";
+import {
+  INVALID_UNSUBSCRIBE_LINK,
+  UnsubscribePage,
+  unsubscribeMeta,
+} from "~/components/unsubscribe-page";
 import { optOutOfReminders, findUnsubscription } from "~/models/reminder-unsubscribe.server";
 import { notFound } from "~/utils/permissions.server";
 
@@ -8,10 +12,7 @@ import { notFound } from "~/utils/permissions.server";
 // membership id), no sign-in. GET only shows a confirmation (mail scanners follow links);
 // the POST of its button opts the company out of the club's reminders.
 
-export const meta: MetaFunction = () => [
-  { title: "Se désabonner des relances — Engagés" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction = () => unsubscribeMeta("Se désabonner des relances");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findUnsubscription(params.token ?? "");

@@ -20,9 +20,10 @@ import { listPendingJoinRequests } from "~/models/join-request.server";
 import { countOutcomesToGive } from "~/models/outcomes.server";
 import { attestationsToGive } from "~/models/attestations.server";
 import { checksToAnswer } from "~/models/verification.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound } from "~/utils/permissions.server";
 import { formatSiret } from "~/utils/siret";
 import { parseYear, yearChoices } from "~/utils/years";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -33,8 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const year = parseYear(new URL(request.url).searchParams.get("annee"));

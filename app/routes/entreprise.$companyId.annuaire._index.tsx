@@ -23,13 +23,13 @@ import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { romeLabel } from "~/utils/rome";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Annuaire des membres — Engagés" }];
 
 // GET: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   const filters = parseDirectoryFilters(new URL(request.url).searchParams);
   const cards = await searchDirectory(await networkScope(companyId), filters);
   return { companyId, filters, cards };
@@ -40,8 +40,7 @@ type ActionData = { target: string; errors: Record<string, string[]> };
 // POST: write to a company of the directory (directory:contact: the company's own people, to a
 // card they see). The message is e-mailed, Reply-To the sender; 20 a day per company.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "network:use", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "network:use");
   const form = await readForm(request);
   const target = String(form.get("toCompanyId") ?? "").slice(0, 40);
   const refuse = (errors: Record<string, string[]>, status = 400) =>

@@ -7,24 +7,22 @@ import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeCheckboxes } from "~/components/rome-fields";
 import { getCard, saveCard } from "~/models/directory.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { cardSchema, fieldErrors, NETWORK_VISIBILITY_LABELS } from "~/utils/schemas/passerelle";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Ma fiche dans l'annuaire — Engagés" }];
 
 // GET and POST: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   return { companyId, card: await getCard(companyId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "network:use", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "network:use");
   const form = await readForm(request);
   const parsed = cardSchema.safeParse({
     ...Object.fromEntries(form),
@@ -40,6 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     message: "Votre fiche de l'annuaire est enregistrée.",
   });
 }
+
+/** The card's two free texts: what the company offers the other members, what it looks for. */
+const CARD_TEXTS = [
+  { name: "offer", label: "Ce que nous proposons aux autres membres" },
+  { name: "seek", label: "Ce que nous cherchons" },
+] as const;
 
 export default function DirectoryCardPage() {
   const { companyId, card } = useLoaderData<typeof loader>();
@@ -91,28 +95,15 @@ export default function DirectoryCardPage() {
           legend="Métiers que nous recrutons (familles ROME)"
           selected={card.tradesRecruited}
         />
-        <TextAreaField
-          label="Ce que nous proposons aux autres membres"
-          help={PERSONAL_DATA_HELP}
-          errors={errors?.offer}
-          textareaProps={{
-            name: "offer",
-            rows: 3,
-            maxLength: 1000,
-            defaultValue: card.offer,
-          }}
-        />
-        <TextAreaField
-          label="Ce que nous cherchons"
-          help={PERSONAL_DATA_HELP}
-          errors={errors?.seek}
-          textareaProps={{
-            name: "seek",
-            rows: 3,
-            maxLength: 1000,
-            defaultValue: card.seek,
-          }}
-        />
+        {CARD_TEXTS.map(({ name, label }) => (
+          <TextAreaField
+            key={name}
+            label={label}
+            help={PERSONAL_DATA_HELP}
+            errors={errors?.[name]}
+            textareaProps={{ name, rows: 3, maxLength: 1000, defaultValue: card[name] }}
+          />
+        ))}
         <PersonalDataConfirm errors={[...(errors?.offer ?? []), ...(errors?.seek ?? [])]} />
         <Field
           label="Adresse des messages de l’annuaire (facultatif)"

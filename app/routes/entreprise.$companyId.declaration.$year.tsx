@@ -3,7 +3,7 @@
 // may read the company (its club's animators, the prefecture) see the review and the attestation.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { FormErrors } from "~/components/forms";
 import { PageHeader, Section } from "~/components/page";
@@ -18,8 +18,10 @@ import {
 } from "~/utils/domain";
 import { countOf, formatDateTime, formatDay, numberFormat, quantityOf } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Déclaration annuelle ${data?.year ?? ""} — Engagés` },
@@ -39,8 +41,7 @@ function yearOf(value: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const year = yearOf(params.year);
   const campaign = await requireCampaign(companyId, year);
   const [review, canAttest] = await Promise.all([
@@ -51,8 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const year = yearOf(params.year);
   await requireCampaign(companyId, year);
   const form = await readForm(request);
@@ -77,7 +77,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AnnualDeclaration() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const a = d.attestation;
   return (
     <>
@@ -198,13 +197,9 @@ export default function AnnualDeclaration() {
               </label>
             </p>
             <FormErrors id="attester-erreurs" errors={answer?.error ? [answer.error] : undefined} />
-            <button
-              type="submit"
-              className="btn-primary mt-2"
-              disabled={navigation.state === "submitting"}
-            >
+            <BusySubmit className="btn-primary mt-2">
               {a ? `Attester à nouveau l'année ${d.year}` : `Attester l'année ${d.year}`}
-            </button>
+            </BusySubmit>
           </Form>
         </Section>
       ) : null}

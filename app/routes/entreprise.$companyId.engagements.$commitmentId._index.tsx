@@ -3,29 +3,31 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader, Section } from "~/components/page";
+import { BackLink, PageHeader, Section } from "~/components/page";
 import { formatDate, formatDay } from "~/utils/format";
 import { useCompanySpace } from "~/components/company-nav";
 import { CommitmentProgressView } from "~/components/commitment-progress";
-import { CommitmentError, getCommitment, setCommitmentStatus } from "~/models/commitment.server";
+import { CommitmentError, setCommitmentStatus } from "~/models/commitment.server";
 import {
   COMMITMENT_STATUS_LABELS,
   COMMITMENT_VISIBILITY_LABELS,
   type CommitmentStatus,
 } from "~/utils/domain";
 import { historyOf } from "~/utils/audit.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { commitmentStatusSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyCommitment } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
-  const commitment = await getCommitment(companyId, params.commitmentId ?? "");
-  if (!commitment) notFound("Cet engagement n'existe pas.");
+  const { user, companyId, commitment } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:read",
+  );
   const [history, canEdit] = await Promise.all([
     historyOf("Commitment", commitment.id),
     can(user, { action: "company:write", companyId }),
@@ -34,11 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const commitmentId = params.commitmentId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
-  // An id from another company is unknown here, whatever the form holds.
-  if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
+  const { user, companyId, commitmentId } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:write",
+  );
   const submission = parseWithZod(await readForm(request), { schema: commitmentStatusSchema });
   if (submission.status !== "success") {
     return data({ error: "Choisissez un état de la liste." }, { status: 400 });
@@ -60,11 +62,9 @@ export default function CommitmentPage() {
   const { companyName, own } = useCompanySpace();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements`}>
-          ← {own ? "Mes engagements" : `Engagements de ${companyName}`}
-        </Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements`}>
+        {own ? "Mes engagements" : `Engagements de ${companyName}`}
+      </BackLink>
       <PageHeader
         title={c.ambition}
         intro={`${c.theme.label} · ${c.actionType.label} · ${c.year} · ${COMMITMENT_STATUS_LABELS[c.status as CommitmentStatus]}`}

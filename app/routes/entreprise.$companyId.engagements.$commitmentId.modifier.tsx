@@ -1,24 +1,25 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, declarableYears } from "~/models/catalogue.server";
-import { CommitmentError, getCommitment, updateCommitment } from "~/models/commitment.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { CommitmentError, updateCommitment } from "~/models/commitment.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
+import { requireCompanyCommitment } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifier un engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
-  const commitment = await getCommitment(companyId, params.commitmentId ?? "");
-  if (!commitment) notFound("Cet engagement n'existe pas.");
+  const { companyId, commitment } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:write",
+  );
   const years = [...new Set([...(await declarableYears()), commitment.year])].sort((a, b) => b - a);
   return {
     companyId,
@@ -30,26 +31,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const commitmentId = params.commitmentId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
-  // An id from another company is unknown here, whatever the form holds.
-  if (!(await getCommitment(companyId, commitmentId))) notFound("Cet engagement n'existe pas.");
+  const { user, companyId, commitmentId } = await requireCompanyCommitment(
+    request,
+    params,
+    "company:write",
+  );
   const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, CommitmentError, async () => {
     await updateCommitment(user.id, companyId, commitmentId, submission.value);
-  } catch (error) {
-    if (error instanceof CommitmentError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
-  return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
-    kind: "success",
-    message: "Engagement modifié.",
+    return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${commitmentId}`, {
+      kind: "success",
+      message: "Engagement modifié.",
+    });
   });
 }
 
@@ -58,11 +54,9 @@ export default function EditCommitmentPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements/${c.id}`}>
-          ← Retour à l&apos;engagement
-        </Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements/${c.id}`}>
+        Retour à l&apos;engagement
+      </BackLink>
       <PageHeader
         title="Modifier l'engagement"
         intro="Chaque modification est datée et gardée dans l'historique."

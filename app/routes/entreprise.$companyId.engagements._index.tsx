@@ -5,16 +5,16 @@ import { PageHeader } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listCommitments } from "~/models/commitment.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
-import { can, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { DataTable } from "~/components/data-table";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mes engagements", "Engagements")} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const [commitments, canEdit] = await Promise.all([
     listCommitments(companyId),
     can(user, { action: "company:write", companyId }),

@@ -1,21 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommitmentForm } from "~/components/commitment-form";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { cataloguesOf, chooseDeclarableYear, declarableYears } from "~/models/catalogue.server";
 import { CommitmentError, createCommitment } from "~/models/commitment.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { commitmentSchema } from "~/utils/schemas/commitment";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Déclarer un engagement — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   // The years offered are those with a catalogue: exactly what the server accepts.
   const years = await declarableYears();
   const year = chooseDeclarableYear(years, new URL(request.url).searchParams.get("annee"));
@@ -23,24 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const submission = parseWithZod(await readForm(request), { schema: commitmentSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, CommitmentError, async () => {
     const id = await createCommitment(user.id, companyId, submission.value);
     return redirectWithFlash(request, `/entreprise/${companyId}/engagements/${id}`, {
       kind: "success",
       message: "Votre engagement est déclaré. Merci ! Vous pourrez y rattacher vos réalisations.",
     });
-  } catch (error) {
-    if (error instanceof CommitmentError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
+  });
 }
 
 export default function NewCommitmentPage() {
@@ -48,9 +41,7 @@ export default function NewCommitmentPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/engagements`}>← Mes engagements</Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/engagements`}>Mes engagements</BackLink>
       <PageHeader
         title="Déclarer un engagement"
         intro="Un engagement est volontaire : vous choisissez l'action, les publics et, si vous le souhaitez, un objectif chiffré. Vous pourrez le modifier à tout moment."

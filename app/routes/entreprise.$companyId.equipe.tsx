@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -22,19 +23,19 @@ import {
   answerJoinRequest,
   listPendingJoinRequests,
 } from "~/models/join-request.server";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { inviteBaseSchema } from "~/utils/validation";
 import { readForm } from "~/utils/forms.server";
 import { DataTable } from "~/components/data-table";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mon équipe", "Équipe")} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const [team, invitations, canEdit] = await Promise.all([
@@ -48,8 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const formData = await readForm(request);
@@ -122,6 +122,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/** The two answers to a club's request to join, one form each. */
+const JOIN_ANSWERS = [
+  { intent: "accept-join", label: "Accepter", className: "btn-primary" },
+  { intent: "decline-join", label: "Refuser", className: "btn-secondary" },
+] as const;
+
+/** The columns of a table of people: who, their e-mail (its own column from `sm`), a date. */
+function personColumns(who: string, when: string, canEdit: boolean) {
+  return [
+    who,
+    { label: "Adresse e-mail", className: "hidden sm:table-cell" },
+    when,
+    ...(canEdit ? ["Action"] : []),
+  ];
+}
+
+/** A person's name (then `children`, with the e-mail under it on phones) and their e-mail's cell. */
+function PersonCells({
+  name,
+  email,
+  children,
+}: {
+  name: string;
+  email: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <th scope="row">
+        {name}
+        {children}
+        <span className="block break-all text-sm text-gray-700 sm:hidden">{email}</span>
+      </th>
+      <td className="hidden break-all sm:table-cell">{email}</td>
+    </>
+  );
+}
+
 export default function TeamPage() {
   const { company, team, invitations, canEdit, joinRequests, currentUserId } =
     useLoaderData<typeof loader>();
@@ -152,20 +190,16 @@ export default function TeamPage() {
                   Club « {r.club.name} » ({r.club.departementCode}), demande du{" "}
                   {formatDate(r.createdAt)}
                 </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="accept-join" />
-                  <input type="hidden" name="id" value={r.id} />
-                  <button type="submit" className="btn-primary">
-                    Accepter<span className="sr-only"> la demande du club {r.club.name}</span>
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="decline-join" />
-                  <input type="hidden" name="id" value={r.id} />
-                  <button type="submit" className="btn-secondary">
-                    Refuser<span className="sr-only"> la demande du club {r.club.name}</span>
-                  </button>
-                </Form>
+                {JOIN_ANSWERS.map((answer) => (
+                  <Form key={answer.intent} method="post">
+                    <input type="hidden" name="intent" value={answer.intent} />
+                    <input type="hidden" name="id" value={r.id} />
+                    <button type="submit" className={answer.className}>
+                      {answer.label}
+                      <span className="sr-only"> la demande du club {r.club.name}</span>
+                    </button>
+                  </Form>
+                ))}
               </li>
             ))}
           </ul>
@@ -174,23 +208,14 @@ export default function TeamPage() {
       <Section id="membres" title="Membres de l'équipe">
         <DataTable
           caption="Membres de l'équipe"
-          columns={[
-            "Nom",
-            { label: "Adresse e-mail", className: "hidden sm:table-cell" },
-            "Dernière connexion",
-            ...(canEdit ? ["Action"] : []),
-          ]}
+          columns={personColumns("Nom", "Dernière connexion", canEdit)}
         >
           {team.map((m) => (
             <tr key={m.id}>
-              <th scope="row">
-                {m.user.name}{" "}
+              <PersonCells name={m.user.name} email={m.user.email}>
+                {" "}
                 {m.user.id === currentUserId ? <span className="text-gray-700">(vous)</span> : null}
-                <span className="block break-all text-sm text-gray-700 sm:hidden">
-                  {m.user.email}
-                </span>
-              </th>
-              <td className="hidden break-all sm:table-cell">{m.user.email}</td>
+              </PersonCells>
               <td>{m.user.lastLoginAt ? formatDate(m.user.lastLoginAt) : "Jamais"}</td>
               {canEdit ? (
                 <td>
@@ -227,20 +252,11 @@ export default function TeamPage() {
         ) : (
           <DataTable
             caption="Invitations en attente"
-            columns={[
-              "Personne",
-              { label: "Adresse e-mail", className: "hidden sm:table-cell" },
-              "Valable jusqu'au",
-              ...(canEdit ? ["Action"] : []),
-            ]}
+            columns={personColumns("Personne", "Valable jusqu'au", canEdit)}
           >
             {invitations.map((i) => (
               <tr key={i.id}>
-                <th scope="row">
-                  {i.name}
-                  <span className="block break-all text-sm text-gray-700 sm:hidden">{i.email}</span>
-                </th>
-                <td className="hidden break-all sm:table-cell">{i.email}</td>
+                <PersonCells name={i.name} email={i.email} />
                 <td>{formatDate(i.expiresAt)}</td>
                 {canEdit ? (
                   <td>

@@ -16,11 +16,12 @@ import {
   linkEstablishment,
 } from "~/models/company-group.server";
 import { readForm } from "~/utils/forms.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { redirectWithFlash } from "~/utils/session.server";
 import { parseYear, yearChoices } from "~/utils/years";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 // A head office's group (issue 16 point 4, decision 028): its establishments' declarations side
 // by side with a group total; linking, inviting (one not yet on Engagés) and detaching
@@ -29,8 +30,7 @@ import { parseYear, yearChoices } from "~/utils/years";
 export const meta: MetaFunction = () => [{ title: "Groupe — siège et établissements — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:group", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:group");
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const group = await getCompanyGroup(companyId, year);
   if (!group) notFound();
@@ -38,8 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:group", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:group");
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/entreprise/${companyId}/groupe`;

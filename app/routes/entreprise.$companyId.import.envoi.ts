@@ -3,11 +3,10 @@
 // preview, or `{ error }` in French with a 4xx status.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveImportUpload } from "~/utils/realisation-upload.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   if (request.method !== "POST") {
     return Response.json({ error: "Méthode non acceptée." }, { status: 405 });
   }

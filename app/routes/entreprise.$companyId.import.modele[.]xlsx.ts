@@ -5,11 +5,10 @@ import {
   listTemplateCommitments,
 } from "~/models/realisation-import-template.server";
 import { xlsxResponse } from "~/utils/downloads.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:read", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:read");
   const body = await buildTemplateXlsx(await listTemplateCommitments(companyId));
   return xlsxResponse(body, "modele-realisations.xlsx");
 }

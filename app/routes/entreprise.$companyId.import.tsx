@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { ImportUploadForm } from "~/components/import-upload-form";
 import { Preview } from "~/components/import-preview";
-import { PageHeader, numberFormat, Section } from "~/components/page";
+import { BackLink, PageHeader, numberFormat, Section } from "~/components/page";
 import { getCompanyHeader } from "~/models/company.server";
 import { confirmImport, getImportPreview } from "~/models/realisation-import.server";
 import {
@@ -16,8 +16,10 @@ import {
 } from "~/models/realisation-import-columns.server";
 import { OUTCOME_IMPORT_COLUMNS } from "~/models/realisation-import-outcomes.server";
 import { receiveImportUpload } from "~/utils/realisation-upload.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Importer des réalisations — Engagés" }];
 
@@ -29,8 +31,7 @@ const confirmSchema = /* @__PURE__ */ (() =>
   }))();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const company = await getCompanyHeader(companyId);
   if (!company) notFound();
   const draftId = new URL(request.url).searchParams.get("brouillon");
@@ -54,8 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { uploadError: string | null; confirmError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const result = await receiveImportUpload(request, companyId, user.id);
@@ -125,9 +125,7 @@ export default function ImportPage() {
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${company.id}`}>← Mon tableau de bord</Link>
-      </p>
+      <BackLink to={`/entreprise/${company.id}`}>Mon tableau de bord</BackLink>
       <PageHeader
         title={preview ? "Aperçu de l'import" : "Importer des réalisations"}
         intro={
@@ -201,34 +199,21 @@ function UploadSection({
           peuvent être dans n&apos;importe quel ordre. Pour les listes, le libellé ou le code est
           accepté. Séparateur du CSV : point-virgule ou virgule, encodage UTF-8.
         </p>
-        <div
-          className="overflow-x-auto"
-          role="region"
-          aria-label="Tableau des colonnes du fichier (défilement horizontal)"
-          tabIndex={0}
+        <DataTable
+          caption="Colonnes attendues dans le fichier"
+          label="Tableau des colonnes du fichier (défilement horizontal)"
+          columns={["Colonne", "Obligatoire", "Contenu"]}
         >
-          <table className="table-basic">
-            <caption className="sr-only">Colonnes attendues dans le fichier</caption>
-            <thead>
-              <tr>
-                <th scope="col">Colonne</th>
-                <th scope="col">Obligatoire</th>
-                <th scope="col">Contenu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {columns.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row" className="font-semibold">
-                    {c.label}
-                  </th>
-                  <td>{c.required ? "Oui" : "Non"}</td>
-                  <td>{c.help}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {columns.map((c) => (
+            <tr key={c.label}>
+              <th scope="row" className="font-semibold">
+                {c.label}
+              </th>
+              <td>{c.required ? "Oui" : "Non"}</td>
+              <td>{c.help}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );

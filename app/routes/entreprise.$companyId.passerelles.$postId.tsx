@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { HeadcountPeriodFields, RadioGroup } from "~/components/passerelle-fields";
-import { PageHeader, Section } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
-import { PostSummary } from "~/components/passerelle-post";
+import { PasserelleSection, PostSummary } from "~/components/passerelle-post";
 import { concludeMatch, contactCounterpart, matchesOfPost } from "~/models/passerelle-match.server";
 import {
   closePost,
@@ -185,12 +185,7 @@ export default function PostPage() {
       </div>
 
       {!own ? (
-        <Section
-          id="answer"
-          title="Répondre à cette annonce"
-          className=""
-          headingClassName="mb-3 text-xl font-semibold text-gray-900"
-        >
+        <PasserelleSection id="answer" title="Répondre à cette annonce">
           {answerFrom.length === 0 ? (
             <p className="text-gray-700">
               Pour répondre, publiez d’abord une annonce{" "}
@@ -213,10 +208,10 @@ export default function PostPage() {
               ))}
             </ul>
           )}
-        </Section>
+        </PasserelleSection>
       ) : (
         <>
-          <Section
+          <PasserelleSection
             id="proposals"
             title="Propositions"
             className="mb-8"
@@ -260,13 +255,8 @@ export default function PostPage() {
                 ))}
               </ol>
             )}
-          </Section>
-          <Section
-            id="matches"
-            title="Mises en relation"
-            className=""
-            headingClassName="mb-3 text-xl font-semibold text-gray-900"
-          >
+          </PasserelleSection>
+          <PasserelleSection id="matches" title="Mises en relation">
             {matches.length === 0 ? (
               <p className="text-gray-700">Aucune mise en relation pour le moment.</p>
             ) : (
@@ -305,7 +295,7 @@ export default function PostPage() {
                 ))}
               </ul>
             )}
-          </Section>
+          </PasserelleSection>
         </>
       )}
     </>

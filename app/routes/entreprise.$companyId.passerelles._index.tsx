@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader, Section } from "~/components/page";
-import { PostSummary } from "~/components/passerelle-post";
+import { PageHeader } from "~/components/page";
+import { PasserelleSection, PostSummary } from "~/components/passerelle-post";
 import { listOwnPosts, listVisiblePosts } from "~/models/passerelle.server";
-import { networkScope, requirePermission } from "~/utils/permissions.server";
+import { networkScope } from "~/utils/permissions.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Passerelles — Engagés" }];
 
 // GET: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   const scope = await networkScope(companyId);
   const [own, others] = await Promise.all([listOwnPosts(companyId), listVisiblePosts(scope)]);
   return { companyId, own, others };
@@ -30,12 +30,7 @@ export default function PasserellesBoard() {
           </Link>
         }
       />
-      <Section
-        id="own-posts"
-        title="Mes annonces"
-        className="mb-8"
-        headingClassName="mb-3 text-xl font-semibold text-gray-900"
-      >
+      <PasserelleSection id="own-posts" title="Mes annonces" className="mb-8">
         {own.length === 0 ? (
           <p className="text-gray-700">
             Vous n’avez pas encore publié d’annonce. Publiez un besoin ou une disponibilité pour
@@ -50,13 +45,8 @@ export default function PasserellesBoard() {
             ))}
           </ul>
         )}
-      </Section>
-      <Section
-        id="other-posts"
-        title="Annonces des autres membres"
-        className=""
-        headingClassName="mb-3 text-xl font-semibold text-gray-900"
-      >
+      </PasserelleSection>
+      <PasserelleSection id="other-posts" title="Annonces des autres membres">
         {others.length === 0 ? (
           <p className="text-gray-700">Aucune annonce ouverte pour le moment.</p>
         ) : (
@@ -68,7 +58,7 @@ export default function PasserellesBoard() {
             ))}
           </ul>
         )}
-      </Section>
+      </PasserelleSection>
     </>
   );
 }

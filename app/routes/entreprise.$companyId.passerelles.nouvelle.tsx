@@ -9,7 +9,7 @@ import { PersonalDataConfirm } from "~/components/personal-data";
 import { RomeSelect } from "~/components/rome-fields";
 import { createPost, PasserelleError } from "~/models/passerelle.server";
 import { getCompanyCommune } from "~/models/communes.server";
-import { networkScope, requirePermission } from "~/utils/permissions.server";
+import { networkScope } from "~/utils/permissions.server";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import {
   ARRANGEMENT_LABELS,
@@ -21,13 +21,13 @@ import {
 import { redirectWithFlash } from "~/utils/session.server";
 import { AfterHydration } from "~/components/after-hydration";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Publier une annonce Passerelles — Engagés" }];
 
 // GET and POST: the company's own people, while it is a club member (network:use).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "network:use", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "network:use");
   const [scope, commune] = await Promise.all([
     networkScope(companyId),
     getCompanyCommune(companyId),
@@ -36,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "network:use", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "network:use");
   const parsed = postSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   let postId: string;

@@ -23,17 +23,17 @@ import {
 import { nafSubclasses } from "~/models/naf.server";
 import { profileWithSirene, sireneSearchFor } from "~/models/sirene-view.server";
 import { SireneSearch } from "~/components/sirene-search";
-import { can, notFound, requirePermission } from "~/utils/permissions.server";
+import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Profil — ${data?.company.name ?? "Entreprise"} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const company = await getCompanyProfile(companyId);
   if (!company) notFound();
   const canEdit = await can(user, { action: "company:write", companyId });
@@ -55,8 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = ProfileActionResult;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const here = `/entreprise/${companyId}/profil`;

@@ -10,6 +10,8 @@ import { parseYear, yearChoices } from "~/utils/years";
 
 import { YearSelector } from "~/components/year-selector";
 import { TableScroll } from "~/components/table-scroll";
+import { requireCompanyPage } from "~/utils/company-route.server";
+import { DataTable } from "~/components/data-table";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
@@ -19,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:read", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:read");
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const report = await getAnnualReport(companyId, year);
   if (!report) notFound();
@@ -246,52 +247,42 @@ export default function AnnualReportPage() {
         {report.commitments.length === 0 ? (
           <p className="text-gray-700">Aucun engagement déclaré pour {year}.</p>
         ) : (
-          <TableScroll label="Engagements de l'année">
-            <table className={TABLE_CLASS}>
-              <caption className="mb-2 text-left text-base font-semibold text-gray-900">
-                Engagements de l&apos;année, avec leur objectif et ce qui a été réalisé
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Engagement</th>
-                  <th scope="col">Publics</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col" className="text-right">
-                    Objectif
-                  </th>
-                  <th scope="col" className="text-right">
-                    Réalisé
-                  </th>
-                  <th scope="col" className="text-right">
-                    Avancement
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.commitments.map((c) => (
-                  <tr key={c.id} className="break-inside-avoid">
-                    <th scope="row" className="min-w-[14rem]">
-                      <span className="block font-semibold">{c.ambition}</span>
-                      <span className="block text-xs text-gray-700">
-                        {c.theme} · {c.actionType}
-                      </span>
-                    </th>
-                    <td className="min-w-[10rem] text-sm">{c.publics.join(", ")}</td>
-                    <td>{c.statusLabel}</td>
-                    <td className="whitespace-nowrap text-right tabular-nums">
-                      {c.targetQuantity ? quantityOf(c.targetQuantity, c.unit) : "—"}
-                    </td>
-                    <td className="whitespace-nowrap text-right tabular-nums">
-                      {c.targetQuantity ? quantityOf(c.realised, c.unit) : n(c.realised)}
-                    </td>
-                    <td className="whitespace-nowrap text-right tabular-nums">
-                      {c.percent === null ? "—" : `${n(c.percent)} %`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Engagements de l'année, avec leur objectif et ce qui a été réalisé"
+            label="Engagements de l'année"
+            captionClassName="mb-2 text-left text-base font-semibold text-gray-900"
+            tableClassName={TABLE_CLASS}
+            columns={[
+              "Engagement",
+              "Publics",
+              "Statut",
+              { label: "Objectif", className: "text-right" },
+              { label: "Réalisé", className: "text-right" },
+              { label: "Avancement", className: "text-right" },
+            ]}
+          >
+            {report.commitments.map((c) => (
+              <tr key={c.id} className="break-inside-avoid">
+                <th scope="row" className="min-w-[14rem]">
+                  <span className="block font-semibold">{c.ambition}</span>
+                  <span className="block text-xs text-gray-700">
+                    {c.theme} · {c.actionType}
+                  </span>
+                </th>
+                <td className="min-w-[10rem] text-sm">{c.publics.join(", ")}</td>
+                <td>{c.statusLabel}</td>
+                <td className="whitespace-nowrap text-right tabular-nums">
+                  {c.targetQuantity ? quantityOf(c.targetQuantity, c.unit) : "—"}
+                </td>
+                <td className="whitespace-nowrap text-right tabular-nums">
+                  {c.targetQuantity ? quantityOf(c.realised, c.unit) : n(c.realised)}
+                </td>
+                <td className="whitespace-nowrap text-right tabular-nums">
+                  {c.percent === null ? "—" : `${n(c.percent)} %`}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {report.commitments
           .filter((c) => c.excluded.length > 0)

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConfirmAction } from "~/components/confirm-action";
 import { HistoryList } from "~/components/history-list";
-import { PageHeader, Section } from "~/components/page";
+import { BackLink, PageHeader, Section } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices, getRealisation } from "~/models/realisation-list.server";
 import {
@@ -18,12 +18,12 @@ import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const realisation = await getRealisation(companyId, params.realisationId ?? "");
   if (!realisation) notFound("Cette réalisation n'existe pas.");
   const [commitments, history] = await Promise.all([
@@ -77,9 +77,7 @@ export default function RealisationPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/realisations`}>← Mes réalisations</Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/realisations`}>Mes réalisations</BackLink>
       <PageHeader
         title="Modifier une réalisation"
         intro="Chaque modification est datée et gardée dans l'historique."

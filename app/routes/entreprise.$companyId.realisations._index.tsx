@@ -6,17 +6,17 @@ import { PageHeader } from "~/components/page";
 import { spaceTitle, useCompanySpace } from "~/components/company-nav";
 import { listRealisations } from "~/models/realisation-list.server";
 import { CONTRACT_TYPE_LABELS, QPV_LABELS, type ContractType } from "~/utils/domain";
-import { can, requirePermission } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { parseYear, yearChoices } from "~/utils/years";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${spaceTitle(matches, "Mes réalisations", "Réalisations")} — Engagés` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:read", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:read");
   const year = parseYear(new URL(request.url).searchParams.get("annee"));
   const [realisations, canEdit] = await Promise.all([
     listRealisations(companyId, year),
@@ -47,64 +47,52 @@ export default function RealisationsPage() {
         }
       />
       <YearSelector year={year} years={years} className="mb-4 flex items-end gap-2" />
-      <TableScroll
-        label={`${countOf(realisations.length, "réalisation")} en ${year}`}
+      <DataTable
+        caption={`${countOf(realisations.length, "réalisation")} en ${year}`}
         className="card"
+        captionClassName="mb-2 text-left font-semibold"
+        columns={[
+          "Date",
+          "Action",
+          "Public",
+          "Contrat",
+          { label: "Nombre", className: "text-right" },
+          "QPV",
+          "Engagement",
+        ]}
       >
-        <table className="table-basic">
-          <caption className="mb-2 text-left font-semibold">
-            {countOf(realisations.length, "réalisation")} en {year}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Action</th>
-              <th scope="col">Public</th>
-              <th scope="col">Contrat</th>
-              <th scope="col" className="text-right">
-                Nombre
-              </th>
-              <th scope="col">QPV</th>
-              <th scope="col">Engagement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {realisations.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  {canEdit ? (
-                    <Link
-                      to={`/entreprise/${companyId}/realisations/${r.id}`}
-                      aria-label={`Modifier la réalisation du ${formatDay(r.date)}`}
-                    >
-                      {formatDay(r.date)}
-                    </Link>
-                  ) : (
-                    formatDay(r.date)
-                  )}
-                </th>
-                <td>{r.actionType.label}</td>
-                <td>{r.publicCategory.label}</td>
-                <td>
-                  {r.contractType ? CONTRACT_TYPE_LABELS[r.contractType as ContractType] : "—"}
-                </td>
-                <td className="text-right tabular-nums">{quantityOf(r.quantity, r.unit)}</td>
-                <td>{QPV_LABELS[r.qpv as keyof typeof QPV_LABELS]}</td>
-                <td>
-                  {r.commitment ? (
-                    <Link to={`/entreprise/${companyId}/engagements/${r.commitment.id}`}>
-                      {r.commitment.ambition.slice(0, 40)}
-                      {r.commitment.ambition.length > 40 ? "…" : ""}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+        {realisations.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              {canEdit ? (
+                <Link
+                  to={`/entreprise/${companyId}/realisations/${r.id}`}
+                  aria-label={`Modifier la réalisation du ${formatDay(r.date)}`}
+                >
+                  {formatDay(r.date)}
+                </Link>
+              ) : (
+                formatDay(r.date)
+              )}
+            </th>
+            <td>{r.actionType.label}</td>
+            <td>{r.publicCategory.label}</td>
+            <td>{r.contractType ? CONTRACT_TYPE_LABELS[r.contractType as ContractType] : "—"}</td>
+            <td className="text-right tabular-nums">{quantityOf(r.quantity, r.unit)}</td>
+            <td>{QPV_LABELS[r.qpv as keyof typeof QPV_LABELS]}</td>
+            <td>
+              {r.commitment ? (
+                <Link to={`/entreprise/${companyId}/engagements/${r.commitment.id}`}>
+                  {r.commitment.ambition.slice(0, 40)}
+                  {r.commitment.ambition.length > 40 ? "…" : ""}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,20 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { BackLink, PageHeader } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
 import { commitmentChoices } from "~/models/realisation-list.server";
 import { RealisationError, companyToday, createRealisation } from "~/models/realisation.server";
-import { requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
-import { errorReply, readForm } from "~/utils/forms.server";
+import { readForm, saveOrReply } from "~/utils/forms.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Enregistrer une réalisation — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const commitments = await commitmentChoices(companyId);
   // Prefilled from the commitment it is recorded from (?engagement=…), if it is the company's.
   const from = commitments.find(
@@ -25,29 +24,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: realisationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
-  try {
+  return saveOrReply(submission, RealisationError, async () => {
     await createRealisation(user.id, companyId, submission.value);
-  } catch (error) {
-    if (error instanceof RealisationError) {
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    }
-    throw error;
-  }
-  const commitmentId = submission.value.commitmentId;
-  return redirectWithFlash(
-    request,
-    commitmentId
-      ? `/entreprise/${companyId}/engagements/${commitmentId}`
-      : `/entreprise/${companyId}/realisations`,
-    { kind: "success", message: "Réalisation enregistrée. Merci !" },
-  );
+    const commitmentId = submission.value.commitmentId;
+    return redirectWithFlash(
+      request,
+      commitmentId
+        ? `/entreprise/${companyId}/engagements/${commitmentId}`
+        : `/entreprise/${companyId}/realisations`,
+      { kind: "success", message: "Réalisation enregistrée. Merci !" },
+    );
+  });
 }
 
 export default function NewRealisationPage() {
@@ -55,9 +48,7 @@ export default function NewRealisationPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/entreprise/${companyId}/realisations`}>← Mes réalisations</Link>
-      </p>
+      <BackLink to={`/entreprise/${companyId}/realisations`}>Mes réalisations</BackLink>
       <PageHeader
         title="Enregistrer une réalisation"
         intro="Un recrutement, un stage, une immersion, un achat… Indiquez des nombres : aucune donnée personnelle n'est demandée."

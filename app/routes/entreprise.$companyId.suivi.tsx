@@ -2,7 +2,7 @@
 // immersions, training courses and loans, 6 and 12 months on (issue 15, decision 026).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page";
 import { OutcomeFigures } from "~/components/outcome-figures";
@@ -23,9 +23,10 @@ import {
 import { countOf, formatDay } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
-import { requirePermission } from "~/utils/permissions.server";
 import { outcomeSchema } from "~/utils/schemas/outcome";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 /** Outcomes shown at once: the oldest first; the next ones come as these are given. */
 const SHOWN = 10;
@@ -33,8 +34,7 @@ const SHOWN = 10;
 export const meta: MetaFunction = () => [{ title: "À suivre — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const now = new Date();
   const [due, rates] = await Promise.all([
     listOutcomesToGive(companyId, now),
@@ -53,8 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Errors = Record<string, string[]>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const formData = await readForm(request);
   const key = `${formData.get("realisationId")}-${formData.get("months")}`;
   const values = Object.fromEntries(
@@ -95,7 +94,6 @@ const publicLabel = (code: string) => PUBLIC_CATEGORIES.find((p) => p.code === c
 export default function OutcomesPage() {
   const { shown, total, late, rates, romeOptions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   return (
     <>
       <PageHeader
@@ -176,13 +174,7 @@ export default function OutcomesPage() {
                       />
                     ) : null}
                     <FormErrors id={errorsId} errors={mine?.errors[""]} />
-                    <button
-                      type="submit"
-                      className="btn-primary mt-3"
-                      disabled={navigation.state === "submitting"}
-                    >
-                      Enregistrer ce suivi
-                    </button>
+                    <BusySubmit className="btn-primary mt-3">Enregistrer ce suivi</BusySubmit>
                   </Form>
                 </li>
               );

@@ -3,7 +3,7 @@
 // PDF, XLSX or CSV file. Once the prefecture has recorded its result, the answer is closed.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
 import { PageHeader, Section } from "~/components/page";
 import {
@@ -15,8 +15,10 @@ import {
 import { EVIDENCE_MAX_BYTES } from "~/utils/evidence-file.server";
 import { readEvidenceUpload } from "~/utils/evidence-upload.server";
 import { formatDateTime, numberFormat } from "~/utils/format";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { requireCompanyPage } from "~/utils/company-route.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Vérification des déclarations ${data?.check.sample.year ?? ""} — Engagés` },
@@ -29,15 +31,13 @@ async function requireCheck(companyId: string, checkId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  await requirePermission(request, { action: "company:write", companyId });
+  const { companyId } = await requireCompanyPage(request, params, "company:write");
   const check = await requireCheck(companyId, params.checkId ?? "");
   return { check, maxLength: ANSWER_MAX_LENGTH, maxMegabytes: EVIDENCE_MAX_BYTES / 1024 / 1024 };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
+  const { user, companyId } = await requireCompanyPage(request, params, "company:write");
   const check = await requireCheck(companyId, params.checkId ?? "");
   const upload = await readEvidenceUpload(request);
   if (!upload.ok) return data({ field: upload.field, error: upload.error }, { status: 400 });
@@ -61,10 +61,12 @@ const RESULT_LABELS: Record<string, string> = {
   UNANSWERED: "La vérification a été close sans réponse.",
 };
 
+/** The look of the page's two parts, the request and the answer. */
+const PART = { className: "card mb-6 max-w-3xl", headingClassName: "mb-2 text-xl font-bold" };
+
 export default function CompanyVerification() {
   const { check, maxLength, maxMegabytes } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const closed = check.result !== "PENDING";
   return (
     <>
@@ -72,12 +74,7 @@ export default function CompanyVerification() {
         title={`Vérification des déclarations ${check.sample.year}`}
         intro="La préfecture vérifie chaque année un échantillon d'entreprises tirées au sort parmi celles qui ont attesté leurs déclarations."
       />
-      <Section
-        id="demande"
-        title="La demande"
-        className="card mb-6 max-w-3xl"
-        headingClassName="mb-2 text-xl font-bold"
-      >
+      <Section id="demande" title="La demande" {...PART}>
         <p className="mb-3 whitespace-pre-line">{check.message}</p>
         <p className="text-sm text-gray-700">
           Chiffres déclarés au tirage : {numberFormat.format(check.declaredRealisations)}{" "}
@@ -87,12 +84,7 @@ export default function CompanyVerification() {
         </p>
       </Section>
       {check.answeredAt ? (
-        <Section
-          id="reponse"
-          title="Votre réponse"
-          className="card mb-6 max-w-3xl"
-          headingClassName="mb-2 text-xl font-bold"
-        >
+        <Section id="reponse" title="Votre réponse" {...PART}>
           <p className="mb-2 whitespace-pre-line">{check.answer}</p>
           <p className="text-sm text-gray-700">
             Envoyée le {formatDateTime(check.answeredAt)}
@@ -145,13 +137,7 @@ export default function CompanyVerification() {
             />
           </div>
           <FormErrors errors={answer?.field === "form" ? [answer.error] : undefined} />
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === "submitting"}
-          >
-            Envoyer à la préfecture
-          </button>
+          <BusySubmit>Envoyer à la préfecture</BusySubmit>
         </Form>
       )}
     </>

@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { INVALID_UNSUBSCRIBE_LINK, UnsubscribePage } from "~/components/unsubscribe-page";
+import {
+  INVALID_UNSUBSCRIBE_LINK,
+  UnsubscribePage,
+  unsubscribeMeta,
+} from "~/components/unsubscribe-page";
 import { findDigestSubscription, optOutOfDigest } from "~/models/practice-emails.server";
 import { notFound } from "~/utils/permissions.server";
 
@@ -9,10 +13,7 @@ import { notFound } from "~/utils/permissions.server";
 // the page's button, or the mail client's RFC 8058 "List-Unsubscribe=One-Click" post.
 // Separate from the reminders' unsubscribe (/desabonnement/:token), which is per membership.
 
-export const meta: MetaFunction = () => [
-  { title: "Se désabonner de la lettre hebdomadaire — Engagés" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction = () => unsubscribeMeta("Se désabonner de la lettre hebdomadaire");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findDigestSubscription(params.token ?? "");

@@ -2,14 +2,7 @@ import { getFormProps, getInputProps, useForm } from "~/components/use-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors, RequiredFieldsNote } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PageHeader } from "~/components/page";
@@ -25,6 +18,7 @@ import { loginSchema } from "~/utils/validation";
 import { isProConnectEnabled } from "~/utils/proconnect.server";
 import { AGENTS_USE_PROCONNECT, mustUseProConnect } from "~/models/agent-sign-in.server";
 import { ProConnectButton } from "~/components/proconnect-button";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction = () => [{ title: "Se connecter — Engagés" }];
 
@@ -71,7 +65,6 @@ export default function LoginPage() {
   const { proConnect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
@@ -106,13 +99,7 @@ export default function LoginPage() {
             }}
           />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <button
-            type="submit"
-            className="btn-primary w-full"
-            disabled={navigation.state === "submitting"}
-          >
-            Se connecter
-          </button>
+          <BusySubmit className="btn-primary w-full">Se connecter</BusySubmit>
         </Form>
         <p className="mt-4 text-sm">
           <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>

@@ -7,7 +7,7 @@ import { ErrorList } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { MarkdownContent } from "~/components/markdown-content";
-import { PageHeader, numberFormat, Section } from "~/components/page";
+import { BackLink, PageHeader, numberFormat, Section } from "~/components/page";
 import { formatDate } from "~/utils/format";
 import { KudosButton, PracticeTags } from "~/components/practice-ui";
 import { CommentList, TextForm } from "~/components/practice-discussion";
@@ -171,9 +171,7 @@ export default function PracticePage() {
   const busy = navigation.state !== "idle";
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/pratiques">← Toutes les bonnes pratiques</Link>
-      </p>
+      <BackLink to="/pratiques">Toutes les bonnes pratiques</BackLink>
       <PageHeader
         title={p.title}
         intro={`${p.company.name} · ${p.club.name}${p.authorName ? ` · partagée par ${p.authorName}` : ""} · ${formatDate(p.createdAt)}`}
@@ -263,18 +261,21 @@ export default function PracticePage() {
       {p.canModerate ? (
         <Section id="moderation" title="Modération" className="card mb-8" large>
           <div className="flex flex-wrap gap-2">
-            <Form method="post">
-              <input type="hidden" name="intent" value={p.featured ? "unfeature" : "feature"} />
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {p.featured ? "Retirer de la une" : "Mettre à la une"}
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value={p.hidden ? "unhide" : "hide"} />
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                {p.hidden ? "Rendre visible" : "Masquer la pratique"}
-              </button>
-            </Form>
+            {[
+              p.featured
+                ? { intent: "unfeature", label: "Retirer de la une" }
+                : { intent: "feature", label: "Mettre à la une" },
+              p.hidden
+                ? { intent: "unhide", label: "Rendre visible" }
+                : { intent: "hide", label: "Masquer la pratique" },
+            ].map(({ intent, label }) => (
+              <Form key={intent} method="post">
+                <input type="hidden" name="intent" value={intent} />
+                <button type="submit" className="btn-secondary" disabled={busy}>
+                  {label}
+                </button>
+              </Form>
+            ))}
           </div>
           <ErrorList errors={MODERATION.flatMap(errorFor)} />
         </Section>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import {
   PracticeError,
@@ -9,7 +9,7 @@ import {
   practiceForEdit,
   updatePractice,
 } from "~/models/practice.server";
-import { errorReply } from "~/utils/forms.server";
+import { saveOrReply } from "~/utils/forms.server";
 import { receivePracticeForm } from "~/utils/practice-form.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -37,17 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const received = await receivePracticeForm(request);
   if (!received.ok) return data({ result: received.result }, { status: 400 });
   const { submission, values, images, removeImageIds } = received;
-  try {
+  return saveOrReply(submission, PracticeError, async () => {
     // The club of a practice does not change on edit: updatePractice keeps the stored one.
     await updatePractice(user.id, practiceId, values, images, removeImageIds);
-  } catch (error) {
-    if (error instanceof PracticeError)
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    throw error;
-  }
-  return redirectWithFlash(request, `/pratiques/${practiceId}`, {
-    kind: "success",
-    message: "La pratique est mise à jour.",
+    return redirectWithFlash(request, `/pratiques/${practiceId}`, {
+      kind: "success",
+      message: "La pratique est mise à jour.",
+    });
   });
 }
 
@@ -56,9 +52,7 @@ export default function EditPracticePage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to={`/pratiques/${practice.id}`}>← Retour à la pratique</Link>
-      </p>
+      <BackLink to={`/pratiques/${practice.id}`}>Retour à la pratique</BackLink>
       <PageHeader title="Modifier la pratique" />
       <PracticeForm
         defaults={{

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterForm, FilterSelect, filterOptions } from "~/components/filter-form";
+import { ClubFilter, FilterForm, FilterSelect, filterOptions } from "~/components/filter-form";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { PracticeCard } from "~/components/practice-ui";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
@@ -99,15 +99,7 @@ export default function PracticeFeed() {
           value={d.filters.themeCode}
           options={filterOptions("Tous les thèmes", THEMES)}
         />
-        <FilterSelect
-          name="club"
-          label="Club"
-          value={d.filters.clubId}
-          options={[
-            { value: "", label: "Tous les clubs" },
-            ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-        />
+        <ClubFilter clubs={d.clubs} value={d.filters.clubId} />
       </FilterForm>
 
       <h2 className="mb-3 text-xl font-bold" aria-live="polite">

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/page";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink, PageHeader } from "~/components/page";
 import { PracticeForm } from "~/components/practice-form";
 import { PracticeError, createPracticeFor, postingChoices } from "~/models/practice.server";
-import { errorReply } from "~/utils/forms.server";
+import { saveOrReply } from "~/utils/forms.server";
 import { receivePracticeForm } from "~/utils/practice-form.server";
 import { can, forbidden, requireUser } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
@@ -55,17 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  try {
+  return saveOrReply(submission, PracticeError, async () => {
     const id = await createPracticeFor(user.id, membership.companyId, values, images);
     return redirectWithFlash(request, `/pratiques/${id}`, {
       kind: "success",
       message: "Merci ! Votre pratique est partagée.",
     });
-  } catch (error) {
-    if (error instanceof PracticeError)
-      return data({ result: errorReply(submission, error) }, { status: 400 });
-    throw error;
-  }
+  });
 }
 
 export default function NewPracticePage() {
@@ -73,9 +69,7 @@ export default function NewPracticePage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to="/pratiques">← Toutes les bonnes pratiques</Link>
-      </p>
+      <BackLink to="/pratiques">Toutes les bonnes pratiques</BackLink>
       <PageHeader
         title="Partager une bonne pratique"
         intro="Ce qui marche chez vous peut aider une autre entreprise à se lancer : racontez simplement ce que vous faites. Ne citez personne : ni nom, ni détail qui permettrait de reconnaître une personne recrutée."

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BreakdownTable } from "~/components/breakdown-table";
 import {
+  ClubFilter,
   FilterForm,
   FilterSelect,
   filterOptions,
@@ -68,10 +69,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ATTESTED_CHOICES = [
-  { value: "", label: "Toutes" },
-  { value: "1", label: "Attestées seulement" },
-];
+/** The filters on the declarations themselves: their public, their action, attested or not. */
+const DECLARATION_FILTERS = [
+  {
+    name: "public",
+    label: "Public",
+    options: filterOptions("Tous les publics", PUBLIC_CATEGORIES),
+  },
+  {
+    name: "action",
+    label: "Type d'action",
+    options: filterOptions("Tous les types", ACTION_TYPES),
+  },
+  {
+    name: "attestees",
+    label: "Déclarations",
+    options: [
+      { value: "", label: "Toutes" },
+      { value: "1", label: "Attestées seulement" },
+    ],
+  },
+] as const;
 
 const PERIOD_CHOICES = [
   { value: "annee", label: "Toute l'année" },
@@ -139,37 +157,17 @@ export default function PrefectureDashboard() {
           label="Au mois (inclus)"
           value={d.filters.periode === "mois" ? d.filters.au : ""}
         />
-        <FilterSelect
-          name="club"
-          label="Club"
-          value={d.filters.club}
-          options={[
-            { value: "", label: "Tous les clubs" },
-            ...d.clubs.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          className="w-full"
-        />
-        <FilterSelect
-          name="public"
-          label="Public"
-          value={d.filters.public}
-          options={filterOptions("Tous les publics", PUBLIC_CATEGORIES)}
-          className="w-full"
-        />
-        <FilterSelect
-          name="action"
-          label="Type d'action"
-          value={d.filters.action}
-          options={filterOptions("Tous les types", ACTION_TYPES)}
-          className="w-full"
-        />
-        <FilterSelect
-          name="attestees"
-          label="Déclarations"
-          value={d.filters.attestees}
-          options={ATTESTED_CHOICES}
-          className="w-full"
-        />
+        <ClubFilter clubs={d.clubs} value={d.filters.club} className="w-full" />
+        {DECLARATION_FILTERS.map(({ name, label, options }) => (
+          <FilterSelect
+            key={name}
+            name={name}
+            label={label}
+            value={d.filters[name]}
+            options={options}
+            className="w-full"
+          />
+        ))}
       </FilterForm>
       <FilterNotices notices={d.notices} />
 

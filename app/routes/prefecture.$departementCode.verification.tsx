@@ -4,7 +4,7 @@
 // result. The sample and its results are exported as CSV.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SelectField } from "~/components/forms";
 import { PageHeader, Section } from "~/components/page";
@@ -24,6 +24,7 @@ import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithFlash } from "~/utils/session.server";
+import { BusySubmit } from "~/components/busy-submit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Vérification des déclarations — ${data?.departement.name ?? ""} — Engagés` },
@@ -107,7 +108,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Verification() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
   const base = `/prefecture/${d.departement.code}`;
   return (
     <>
@@ -190,13 +190,7 @@ export default function Verification() {
               selectProps={{ id: "ratePercent", name: "ratePercent", defaultValue: "10" }}
               options={d.rates.map((r) => ({ value: String(r), label: `${r} %` }))}
             />
-            <button
-              type="submit"
-              className="btn-primary"
-              disabled={navigation.state === "submitting"}
-            >
-              Tirer l&apos;échantillon
-            </button>
+            <BusySubmit>Tirer l&apos;échantillon</BusySubmit>
             <div className="sm:col-span-3">
               <FormErrors errors={answer && !answer.checkId ? [answer.error] : undefined} />
             </div>

@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingFactsList, RSVP_CHOICES } from "~/components/meeting-ui";
 import { MeetingError, RSVP_CHOICE_LABELS } from "~/models/meeting-invitations.server";
 import {
@@ -22,6 +22,7 @@ import {
   type RsvpAnswer,
 } from "~/utils/rsvp-links.server";
 import { Section } from "~/components/page";
+import { BusySubmit } from "~/components/busy-submit";
 
 // One-click answer from the invitation e-mail, without signing in. GET only shows the answer
 // and a button; the POST records it (mail scanners that open links answer nothing). See
@@ -163,7 +164,6 @@ const TITLES: Record<Refusal["state"], string> = {
 export default function RsvpLinkPage() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const navigation = useNavigation();
   const d = acted ?? loaded;
 
   if (d.state !== "open" || !d.meeting || !d.answer) {
@@ -217,13 +217,7 @@ export default function RsvpLinkPage() {
               <span className="text-gray-700"> (vous aviez répondu « {currentLabel} »)</span>
             ) : null}
           </p>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === "submitting"}
-          >
-            Confirmer ma réponse : {label}
-          </button>
+          <BusySubmit>Confirmer ma réponse : {label}</BusySubmit>
         </Form>
       )}
       <Section

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FilterForm, FilterSelect } from "~/components/filter-form";
 import { MASKED_LABEL, Masked, publicPeriodLabel } from "~/components/key-figures";
-import { TableScroll } from "~/components/table-scroll";
+import { DataTable } from "~/components/data-table";
 import { PageHeader, StatCard, numberFormat } from "~/components/page";
 import { findDepartement, publicStats } from "~/models/public-stats.server";
 import { OutcomeFigures } from "~/components/outcome-figures";
@@ -64,65 +64,46 @@ export default function PublicStatsPage() {
         différence (un total, un autre département…) : elles indiquent « {MASKED_LABEL} ».
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <TableScroll label="Personnes accompagnées par public" className="card">
-          <table className="table-basic">
-            <caption className="mb-2 text-left text-base font-semibold">
-              Personnes accompagnées par public
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Public</th>
-                <th scope="col" className="text-right">
-                  Personnes
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byPublicCategory.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row" className="font-normal">
-                    {r.label}
-                  </th>
-                  <td className="text-right tabular-nums">{show(r.people)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <TableScroll label="Réalisations par type d'action" className="card">
-          <table className="table-basic">
-            <caption className="mb-2 text-left text-base font-semibold">
-              Réalisations par type d&apos;action
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Type d&apos;action</th>
-                <th scope="col" className="text-right">
-                  Quantité
-                </th>
-                <th scope="col" className="text-right">
-                  Réalisations
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byActionType.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row" className="font-normal">
-                    {r.label}
-                  </th>
-                  <td className="text-right tabular-nums">
-                    {show(r.quantity)}
-                    {typeof r.quantity === "number"
-                      ? ` ${UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}`
-                      : null}
-                  </td>
-                  <td className="text-right tabular-nums">{show(r.realisations)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Personnes accompagnées par public"
+          className="card"
+          captionClassName="mb-2 text-left text-base font-semibold"
+          columns={["Public", { label: "Personnes", className: "text-right" }]}
+        >
+          {stats.byPublicCategory.map((r) => (
+            <tr key={r.code}>
+              <th scope="row" className="font-normal">
+                {r.label}
+              </th>
+              <td className="text-right tabular-nums">{show(r.people)}</td>
+            </tr>
+          ))}
+        </DataTable>
+        <DataTable
+          caption="Réalisations par type d'action"
+          className="card"
+          captionClassName="mb-2 text-left text-base font-semibold"
+          columns={[
+            "Type d'action",
+            { label: "Quantité", className: "text-right" },
+            { label: "Réalisations", className: "text-right" },
+          ]}
+        >
+          {stats.byActionType.map((r) => (
+            <tr key={r.code}>
+              <th scope="row" className="font-normal">
+                {r.label}
+              </th>
+              <td className="text-right tabular-nums">
+                {show(r.quantity)}
+                {typeof r.quantity === "number"
+                  ? ` ${UNIT_LABELS[r.unit as keyof typeof UNIT_LABELS] ?? ""}`
+                  : null}
+              </td>
+              <td className="text-right tabular-nums">{show(r.realisations)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
       {stats.outcomes ? <OutcomeFigures outcomes={stats.outcomes} /> : null}
     </>

@@ -1,7 +1,7 @@
 // The head the club's pages (`/club/:clubId/…`) start with: the permission on the club, then the
 // club, or the meeting, which must be this club's (a 404 otherwise).
 
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getClub } from "~/models/club.server";
 import { answerAsMember } from "~/models/meeting-answers.server";
 import { MeetingError } from "~/models/meeting-invitations.server";
@@ -24,6 +24,12 @@ export async function requireClubPage(
   const club = await getClub(clubId);
   if (!club) notFound();
   return { user, clubId, club };
+}
+
+/** The action of a club page with nothing to post: 403 for whoever may not run the club, 405 for its animators. */
+export async function refuseClubPagePost({ request, params }: ActionFunctionArgs) {
+  await requirePermission(request, { action: "club:manage", clubId: params.clubId ?? "" });
+  return new Response("Méthode non autorisée.", { status: 405, headers: { Allow: "GET" } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import {
+  data,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -57,4 +58,23 @@ export function errorReply(submission: Replying, error: { message: string; field
   return error.field
     ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
     : submission.reply({ formErrors: [error.message] });
+}
+
+/**
+ * A model's write for a valid submission, then its answer (a redirect): a refusal of `Refusal`
+ * (the model's error class) is the form's 400 reply instead; any other error stays thrown.
+ */
+export async function saveOrReply<T>(
+  submission: Replying,
+  Refusal: new (...args: never[]) => { message: string; field?: string },
+  save: () => Promise<T>,
+) {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof Refusal) {
+      return data({ result: errorReply(submission, error) }, { status: 400 });
+    }
+    throw error;
+  }
 }

@@ -13,7 +13,7 @@ export type ScheduledJob = {
   /** How often the scheduler asks the job whether something is due. */
   everyMs: number;
   /** Does what is due at `now`; uses runOnce() for work that must happen once per period. */
-  run: (now: Date) => Promise<void>;
+  run: (now: Date) => Promise<unknown>;
 };
 
 /** A run left unfinished this long (the process died) may be done again. */
@@ -73,7 +73,7 @@ export async function runDueJobs(now = new Date()) {
   }
 }
 
-type SchedulerState = { timers: NodeJS.Timeout[]; running: Set<Promise<void>> };
+type SchedulerState = { timers: NodeJS.Timeout[]; running: Set<Promise<unknown>> };
 
 /**
  * Starts the timers once per process (not when SCHEDULER=false, e.g. in unit tests; only the
@@ -83,7 +83,7 @@ export function startScheduler() {
   // On globalThis: in development the build is re-imported after each change.
   const state = globalThis as typeof globalThis & { __engagesScheduler?: SchedulerState };
   if (state.__engagesScheduler || env.SCHEDULER === "false") return;
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
   const only = env.SCHEDULER_JOBS?.split(",").map((name) => name.trim());
   const timed = only ? jobs.filter((job) => only.includes(job.name)) : jobs;
   const timers = timed.map((job) => {

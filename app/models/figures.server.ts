@@ -12,6 +12,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,
@@ -198,14 +199,55 @@ export function realisationRows(scope: FigureScope, period: Period, by?: LevelCo
       ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
   if (readsDeclarations(scope)) return raw(period);
+  // The country's days, summed per day (decision 035), unless grouped by club or département.
+  const national = !scope.clubId && !scope.departementCode && by === undefined;
   return periodRows(
     period,
-    raw,
+    (p, sign) => (national && wholeDays(p) ? nationalDays(scope, p, sign) : raw(p, sign)),
     (months) => Prisma.sql`
       SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode", "unit",
         "contractType", "realisations", "quantity"
       FROM "RealisationMonthly"
       WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"], by)}`,
+  );
+}
+
+const DAY_MS = 86_400_000;
+const wholeDays = (p: Period) => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
+
+/** RealisationNationalDaily's rows of a period of whole days, with realisationRows' columns. */
+function nationalDays(scope: FigureScope, p: Period, sign: number) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`"day" >= ${isoDay(p.from)}`,
+    Prisma.sql`"day" < ${isoDay(p.to)}`,
+  ];
+  if (scope.publicCategoryCode)
+    parts.push(Prisma.sql`"publicCategoryCode" = ${scope.publicCategoryCode}`);
+  if (scope.actionTypeCode) parts.push(Prisma.sql`"actionTypeCode" = ${scope.actionTypeCode}`);
+  return Prisma.sql`
+    SELECT '*' AS "departementCode", '*' AS "clubId", substr("day", 1, 7) AS "month",
+      "publicCategoryCode", "actionTypeCode", "unit", "contractType",
+      ${signOf(sign)} * "realisations" AS "realisations", ${signOf(sign)} * "quantity" AS "quantity"
+    FROM "RealisationNationalDaily" WHERE ${Prisma.join(parts, " AND ")}`;
+}
+
+/**
+ * Rows (departementCode, actionTypeCode, unit, realisations, quantity) whose sums are each
+ * département's realisations over the period: RealisationDepartementMonthly for its months
+ * (decision 035), the realisations for the days of a month it cuts.
+ */
+function departementRows(period: Period) {
+  const raw = (p: Period, sign = 1) => Prisma.sql`
+    SELECT COALESCE(r."departementCode", '') AS "departementCode", r."actionTypeCode", r."unit",
+      ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
+    FROM "Realisation" r WHERE ${realisationSqlWhere({}, p)}`;
+  return periodRows(
+    period,
+    raw,
+    (months) => Prisma.sql`
+      SELECT "departementCode", "actionTypeCode", "unit", "realisations", "quantity"
+      FROM "RealisationDepartementMonthly"
+      WHERE "month" >= ${months.from} AND "month" < ${months.to}`,
   );
 }
 
@@ -342,9 +384,10 @@ function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | 
   };
 }
 
+/** Declarations and people hired of the scope, or (byDepartement) of every département. */
 function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
   const code = byDepartement ? Prisma.sql`s."departementCode"` : Prisma.sql`''`;
-  const rows = realisationRows(scope, period, byDepartement ? "departementCode" : undefined);
+  const rows = byDepartement ? departementRows(period) : realisationRows(scope, period);
   return prisma.$queryRaw<RealisationFigures[]>`
     SELECT ${code} AS "code", SUM(s."realisations") AS "n",
       SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"

@@ -1,0 +1,114 @@
+-- Narrower summaries for the national view (issue 14 point 4, decision 035), kept by triggers
+-- on Realisation in the same transaction as every write, like RealisationMonthly (decision 012):
+-- - RealisationDepartementMonthly: per département, month, action type and unit — what the
+--   table of départements shows (declarations, people hired), ~13,000 rows a year instead of the
+--   ~127,000 département rows of RealisationMonthly;
+-- - RealisationNationalDaily: the country's realisations per day with RealisationMonthly's
+--   columns, so that a national figure over a period cutting a month (a year under way, the
+--   outcome cohorts) reads the days it cuts here, not ~2,700 realisations a day.
+-- '' stands for NULL in the keys.
+
+-- CreateTable
+CREATE TABLE "RealisationDepartementMonthly" (
+    "departementCode" TEXT NOT NULL,
+    "month" TEXT NOT NULL,
+    "actionTypeCode" TEXT NOT NULL,
+    "unit" TEXT NOT NULL,
+    "realisations" INTEGER NOT NULL,
+    "quantity" INTEGER NOT NULL,
+
+    PRIMARY KEY ("month", "departementCode", "actionTypeCode", "unit")
+);
+
+-- CreateTable
+CREATE TABLE "RealisationNationalDaily" (
+    "day" TEXT NOT NULL,
+    "publicCategoryCode" TEXT NOT NULL,
+    "actionTypeCode" TEXT NOT NULL,
+    "unit" TEXT NOT NULL,
+    "contractType" TEXT NOT NULL,
+    "realisations" INTEGER NOT NULL,
+    "quantity" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "publicCategoryCode", "actionTypeCode", "unit", "contractType")
+);
+
+CREATE TRIGGER "Realisation_national_summary_insert" AFTER INSERT ON "Realisation" BEGIN
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode",
+    "unit", "realisations", "quantity")
+  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), NEW."actionTypeCode",
+    NEW."unit", 1, NEW."quantity")
+  ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
+    "quantity" = "quantity" + excluded."quantity";
+  INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
+    "contractType", "realisations", "quantity")
+  VALUES (substr(NEW."date", 1, 10), NEW."publicCategoryCode", NEW."actionTypeCode", NEW."unit",
+    COALESCE(NEW."contractType", ''), 1, NEW."quantity")
+  ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
+    "quantity" = "quantity" + excluded."quantity";
+END;
+
+CREATE TRIGGER "Realisation_national_summary_delete" AFTER DELETE ON "Realisation" BEGIN
+  UPDATE "RealisationDepartementMonthly" SET "realisations" = "realisations" - 1,
+    "quantity" = "quantity" - OLD."quantity"
+  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+  DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0
+    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+  UPDATE "RealisationNationalDaily" SET "realisations" = "realisations" - 1,
+    "quantity" = "quantity" - OLD."quantity"
+  WHERE "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
+    AND "contractType" = COALESCE(OLD."contractType", '');
+  DELETE FROM "RealisationNationalDaily" WHERE "realisations" = 0
+    AND "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
+    AND "contractType" = COALESCE(OLD."contractType", '');
+END;
+
+-- An update takes the old row out and adds the new one (the row emptied is deleted last).
+CREATE TRIGGER "Realisation_national_summary_update" AFTER UPDATE OF "departementCode", "date",
+  "publicCategoryCode", "actionTypeCode", "unit", "contractType", "quantity" ON "Realisation" BEGIN
+  UPDATE "RealisationDepartementMonthly" SET "realisations" = "realisations" - 1,
+    "quantity" = "quantity" - OLD."quantity"
+  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode",
+    "unit", "realisations", "quantity")
+  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), NEW."actionTypeCode",
+    NEW."unit", 1, NEW."quantity")
+  ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
+    "quantity" = "quantity" + excluded."quantity";
+  DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0
+    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+  UPDATE "RealisationNationalDaily" SET "realisations" = "realisations" - 1,
+    "quantity" = "quantity" - OLD."quantity"
+  WHERE "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
+    AND "contractType" = COALESCE(OLD."contractType", '');
+  INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
+    "contractType", "realisations", "quantity")
+  VALUES (substr(NEW."date", 1, 10), NEW."publicCategoryCode", NEW."actionTypeCode", NEW."unit",
+    COALESCE(NEW."contractType", ''), 1, NEW."quantity")
+  ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
+    "quantity" = "quantity" + excluded."quantity";
+  DELETE FROM "RealisationNationalDaily" WHERE "realisations" = 0
+    AND "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
+    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit"
+    AND "contractType" = COALESCE(OLD."contractType", '');
+END;
+
+-- Existing data (also run by scripts/seed-scale.ts after its bulk load).
+INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode", "unit",
+  "realisations", "quantity")
+SELECT COALESCE("departementCode", ''), substr("date", 1, 7), "actionTypeCode", "unit", COUNT(*),
+  SUM("quantity")
+FROM "Realisation" GROUP BY 1, 2, 3, 4;
+
+INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
+  "contractType", "realisations", "quantity")
+SELECT substr("date", 1, 10), "publicCategoryCode", "actionTypeCode", "unit",
+  COALESCE("contractType", ''), COUNT(*), SUM("quantity")
+FROM "Realisation" GROUP BY 1, 2, 3, 4, 5;

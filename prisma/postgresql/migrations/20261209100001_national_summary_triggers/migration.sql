@@ -1,0 +1,72 @@
+-- Hand-written (not derived): the PostgreSQL form of the triggers of
+-- prisma/migrations/20261209100000_national_summaries (decision 035). They keep
+-- RealisationDepartementMonthly (per département, month, action type, unit) and
+-- RealisationNationalDaily (the country per day, public, action type, unit, contract type) equal
+-- to the sums over Realisation, in the same transaction as every write. '' stands for NULL in
+-- the keys; months and days are those of the UTC date, as on SQLite.
+-- Dialect notes: one PL/pgSQL function adds (+1) or takes out (-1) a realisation by upserts,
+-- where SQLite's triggers inline them; rows falling to zero are deleted.
+
+CREATE FUNCTION "realisation_national_summary_apply"(r "Realisation", delta integer) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_month text := to_char(r."date", 'YYYY-MM');
+  v_day text := to_char(r."date", 'YYYY-MM-DD');
+  v_dep text := COALESCE(r."departementCode", '');
+  v_contract text := COALESCE(r."contractType", '');
+BEGIN
+  INSERT INTO "RealisationDepartementMonthly" AS s ("departementCode", "month", "actionTypeCode",
+    "unit", "realisations", "quantity")
+  VALUES (v_dep, v_month, r."actionTypeCode", r."unit", delta, delta * r."quantity")
+  ON CONFLICT ("month", "departementCode", "actionTypeCode", "unit")
+  DO UPDATE SET "realisations" = s."realisations" + excluded."realisations",
+    "quantity" = s."quantity" + excluded."quantity";
+  INSERT INTO "RealisationNationalDaily" AS s ("day", "publicCategoryCode", "actionTypeCode",
+    "unit", "contractType", "realisations", "quantity")
+  VALUES (v_day, r."publicCategoryCode", r."actionTypeCode", r."unit", v_contract, delta,
+    delta * r."quantity")
+  ON CONFLICT ("day", "publicCategoryCode", "actionTypeCode", "unit", "contractType")
+  DO UPDATE SET "realisations" = s."realisations" + excluded."realisations",
+    "quantity" = s."quantity" + excluded."quantity";
+  IF delta < 0 THEN
+    DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0 AND "month" = v_month
+      AND "departementCode" = v_dep AND "actionTypeCode" = r."actionTypeCode" AND "unit" = r."unit";
+    DELETE FROM "RealisationNationalDaily" WHERE "realisations" = 0 AND "day" = v_day
+      AND "publicCategoryCode" = r."publicCategoryCode" AND "actionTypeCode" = r."actionTypeCode"
+      AND "unit" = r."unit" AND "contractType" = v_contract;
+  END IF;
+END;
+$$;
+
+CREATE FUNCTION "realisation_national_summary_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  -- An update is a delete of the old row followed by an insert of the new one.
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    PERFORM "realisation_national_summary_apply"(OLD, -1);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM "realisation_national_summary_apply"(NEW, 1);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Realisation_national_summary" AFTER INSERT OR DELETE ON "Realisation"
+  FOR EACH ROW EXECUTE FUNCTION "realisation_national_summary_trigger"();
+CREATE TRIGGER "Realisation_national_summary_update" AFTER UPDATE OF "departementCode", "date",
+  "publicCategoryCode", "actionTypeCode", "unit", "contractType", "quantity" ON "Realisation"
+  FOR EACH ROW EXECUTE FUNCTION "realisation_national_summary_trigger"();
+
+-- Existing data.
+INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode", "unit",
+  "realisations", "quantity")
+SELECT COALESCE("departementCode", ''), to_char("date", 'YYYY-MM'), "actionTypeCode", "unit",
+  COUNT(*), SUM("quantity")
+FROM "Realisation" GROUP BY 1, 2, 3, 4;
+
+INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
+  "contractType", "realisations", "quantity")
+SELECT to_char("date", 'YYYY-MM-DD'), "publicCategoryCode", "actionTypeCode", "unit",
+  COALESCE("contractType", ''), COUNT(*), SUM("quantity")
+FROM "Realisation" GROUP BY 1, 2, 3, 4, 5;

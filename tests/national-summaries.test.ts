@@ -1,8 +1,8 @@
-// The national view's summaries (decision 035): RealisationDepartementMonthly (per département,
-// month, action type, unit) and RealisationNationalDaily (the country per day) stay equal to
+// The national view's summaries (decision 035): RealisationDepartementMonthly (per département
+// and month: declarations, people hired) and RealisationNationalDaily (the country per day) stay equal to
 // their recomputation in JavaScript from the realisations after every kind of write — form,
 // import, edit, a move to another département, delete, a realisation without a club, a company
-// deleted with its realisations, a rolled-back transaction; and the figures that read them —
+// deleted with its realisations, an action type no longer a hire, a rolled-back transaction; and the figures that read them —
 // the table of départements, the national key figures and breakdowns over periods cutting a
 // month — equal straight SQL over the realisations.
 import { beforeAll, describe, expect, test } from "vitest";
@@ -49,12 +49,15 @@ async function expectedRows() {
     const sum = map.get(key) ?? [0, 0];
     map.set(key, [sum[0] + 1, sum[1] + quantity]);
   };
+  const hires = new Set(
+    (await prisma.actionType.findMany({ where: { isHire: true } })).map((a) => a.code),
+  );
   for (const r of realisations) {
     const day = r.date.toISOString().slice(0, 10);
     add(
       departements,
-      `${r.departementCode ?? ""}|${day.slice(0, 7)}|${r.actionTypeCode}|${r.unit}`,
-      r.quantity,
+      `${r.departementCode ?? ""}|${day.slice(0, 7)}`,
+      r.unit === "PEOPLE" && hires.has(r.actionTypeCode) ? r.quantity : 0,
     );
     add(
       days,
@@ -74,10 +77,7 @@ async function storedRows() {
   ]);
   return {
     departements: departements
-      .map(
-        (r) =>
-          `${r.departementCode}|${r.month}|${r.actionTypeCode}|${r.unit}|${r.realisations}|${r.quantity}`,
-      )
+      .map((r) => `${r.departementCode}|${r.month}|${r.realisations}|${r.hired}`)
       .sort(),
     days: days
       .map(
@@ -174,6 +174,12 @@ describe("national summaries", () => {
     });
     await expectInStep();
     await prisma.company.delete({ where: { id: loner } });
+    await expectInStep();
+    // An action type no longer counted as a hire, then again (reference data): summed again.
+    await prisma.actionType.update({ where: { code: "WORK_STUDY" }, data: { isHire: false } });
+    await insertRealisation(prisma, { companyId: companyA, actionTypeCode: "WORK_STUDY" });
+    await expectInStep();
+    await prisma.actionType.update({ where: { code: "WORK_STUDY" }, data: { isHire: true } });
     await expectInStep();
   });
 

@@ -7,7 +7,9 @@
 // RealisationMonthlyProfile, kept up to date by triggers in the same transaction as every write,
 // decision 012) for the months of a period, and from the realisations themselves for the days
 // of a month that the period cuts (see splitPeriod) and for a single company. Both give the same
-// columns, so every figure is one GROUP BY over their union.
+// columns, so every figure is one GROUP BY over their union. The national view reads two
+// narrower summaries kept the same way (decision 035): each département's months without the
+// public and contract columns, and the country's days, for the days a national period cuts.
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -231,22 +233,26 @@ function nationalDays(scope: FigureScope, p: Period, sign: number) {
     FROM "RealisationNationalDaily" WHERE ${Prisma.join(parts, " AND ")}`;
 }
 
+/** People hired: declared in people, for an action type counted as a hire (row alias `alias`). */
+const hireOf = (alias: Prisma.Sql) =>
+  Prisma.sql`${alias}."unit" = 'PEOPLE' AND ${alias}."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
+export const HIRE = hireOf(Prisma.sql`s`);
+
 /**
- * Rows (departementCode, actionTypeCode, unit, realisations, quantity) whose sums are each
- * département's realisations over the period: RealisationDepartementMonthly for its months
- * (decision 035), the realisations for the days of a month it cuts.
+ * Rows (departementCode, realisations, hired) whose sums are each département's declarations and
+ * people hired over the period: RealisationDepartementMonthly for its months (decision 035), the
+ * realisations for the days of a month it cuts.
  */
 function departementRows(period: Period) {
   const raw = (p: Period, sign = 1) => Prisma.sql`
-    SELECT COALESCE(r."departementCode", '') AS "departementCode", r."actionTypeCode", r."unit",
-      ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
+    SELECT COALESCE(r."departementCode", '') AS "departementCode", ${signOf(sign)} AS "realisations",
+      ${signOf(sign)} * CASE WHEN ${hireOf(Prisma.sql`r`)} THEN r."quantity" ELSE 0 END AS "hired"
     FROM "Realisation" r WHERE ${realisationSqlWhere({}, p)}`;
   return periodRows(
     period,
     raw,
     (months) => Prisma.sql`
-      SELECT "departementCode", "actionTypeCode", "unit", "realisations", "quantity"
-      FROM "RealisationDepartementMonthly"
+      SELECT "departementCode", "realisations", "hired" FROM "RealisationDepartementMonthly"
       WHERE "month" >= ${months.from} AND "month" < ${months.to}`,
   );
 }
@@ -292,8 +298,6 @@ export function periodRows(
   if (months) parts.unshift(summary(months));
   return parts.length > 0 ? Prisma.join(parts, " UNION ALL ") : raw(period, 1); // empty period
 }
-
-export const HIRE = Prisma.sql`s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
 
 export type GroupedRow = {
   code: string | null;
@@ -386,12 +390,15 @@ function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | 
 
 /** Declarations and people hired of the scope, or (byDepartement) of every département. */
 function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
-  const code = byDepartement ? Prisma.sql`s."departementCode"` : Prisma.sql`''`;
-  const rows = byDepartement ? departementRows(period) : realisationRows(scope, period);
+  if (byDepartement)
+    return prisma.$queryRaw<RealisationFigures[]>`
+      SELECT s."departementCode" AS "code", SUM(s."realisations") AS "n", SUM(s."hired") AS "hired"
+      FROM (${departementRows(period)}) s
+      GROUP BY 1`;
   return prisma.$queryRaw<RealisationFigures[]>`
-    SELECT ${code} AS "code", SUM(s."realisations") AS "n",
+    SELECT '' AS "code", SUM(s."realisations") AS "n",
       SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"
-    FROM (${rows}) s
+    FROM (${realisationRows(scope, period)}) s
     GROUP BY 1`;
 }
 

@@ -1,8 +1,8 @@
 -- Narrower summaries for the national view (issue 14 point 4, decision 035), kept by triggers
 -- on Realisation in the same transaction as every write, like RealisationMonthly (decision 012):
--- - RealisationDepartementMonthly: per département, month, action type and unit — what the
---   table of départements shows (declarations, people hired), ~13,000 rows a year instead of the
---   ~127,000 département rows of RealisationMonthly;
+-- - RealisationDepartementMonthly: per département and month, the declarations and the people
+--   hired (unit PEOPLE, an action type whose isHire is set) — what the table of départements
+--   shows, ~1,200 rows a year instead of the ~127,000 département rows of RealisationMonthly;
 -- - RealisationNationalDaily: the country's realisations per day with RealisationMonthly's
 --   columns, so that a national figure over a period cutting a month (a year under way, the
 --   outcome cohorts) reads the days it cuts here, not ~2,700 realisations a day.
@@ -12,12 +12,10 @@
 CREATE TABLE "RealisationDepartementMonthly" (
     "departementCode" TEXT NOT NULL,
     "month" TEXT NOT NULL,
-    "actionTypeCode" TEXT NOT NULL,
-    "unit" TEXT NOT NULL,
     "realisations" INTEGER NOT NULL,
-    "quantity" INTEGER NOT NULL,
+    "hired" INTEGER NOT NULL,
 
-    PRIMARY KEY ("month", "departementCode", "actionTypeCode", "unit")
+    PRIMARY KEY ("month", "departementCode")
 );
 
 -- CreateTable
@@ -34,12 +32,11 @@ CREATE TABLE "RealisationNationalDaily" (
 );
 
 CREATE TRIGGER "Realisation_national_summary_insert" AFTER INSERT ON "Realisation" BEGIN
-  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode",
-    "unit", "realisations", "quantity")
-  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), NEW."actionTypeCode",
-    NEW."unit", 1, NEW."quantity")
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), 1,
+    CASE WHEN NEW."unit" = 'PEOPLE' AND NEW."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire") THEN NEW."quantity" ELSE 0 END)
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
-    "quantity" = "quantity" + excluded."quantity";
+    "hired" = "hired" + excluded."hired";
   INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
     "contractType", "realisations", "quantity")
   VALUES (substr(NEW."date", 1, 10), NEW."publicCategoryCode", NEW."actionTypeCode", NEW."unit",
@@ -50,12 +47,10 @@ END;
 
 CREATE TRIGGER "Realisation_national_summary_delete" AFTER DELETE ON "Realisation" BEGIN
   UPDATE "RealisationDepartementMonthly" SET "realisations" = "realisations" - 1,
-    "quantity" = "quantity" - OLD."quantity"
-  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
-    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+    "hired" = "hired" - CASE WHEN OLD."unit" = 'PEOPLE' AND OLD."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire") THEN OLD."quantity" ELSE 0 END
+  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '');
   DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0
-    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
-    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '');
   UPDATE "RealisationNationalDaily" SET "realisations" = "realisations" - 1,
     "quantity" = "quantity" - OLD."quantity"
   WHERE "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
@@ -71,18 +66,15 @@ END;
 CREATE TRIGGER "Realisation_national_summary_update" AFTER UPDATE OF "departementCode", "date",
   "publicCategoryCode", "actionTypeCode", "unit", "contractType", "quantity" ON "Realisation" BEGIN
   UPDATE "RealisationDepartementMonthly" SET "realisations" = "realisations" - 1,
-    "quantity" = "quantity" - OLD."quantity"
-  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
-    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
-  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode",
-    "unit", "realisations", "quantity")
-  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), NEW."actionTypeCode",
-    NEW."unit", 1, NEW."quantity")
+    "hired" = "hired" - CASE WHEN OLD."unit" = 'PEOPLE' AND OLD."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire") THEN OLD."quantity" ELSE 0 END
+  WHERE "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '');
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+  VALUES (COALESCE(NEW."departementCode", ''), substr(NEW."date", 1, 7), 1,
+    CASE WHEN NEW."unit" = 'PEOPLE' AND NEW."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire") THEN NEW."quantity" ELSE 0 END)
   ON CONFLICT DO UPDATE SET "realisations" = "realisations" + 1,
-    "quantity" = "quantity" + excluded."quantity";
+    "hired" = "hired" + excluded."hired";
   DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0
-    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '')
-    AND "actionTypeCode" = OLD."actionTypeCode" AND "unit" = OLD."unit";
+    AND "month" = substr(OLD."date", 1, 7) AND "departementCode" = COALESCE(OLD."departementCode", '');
   UPDATE "RealisationNationalDaily" SET "realisations" = "realisations" - 1,
     "quantity" = "quantity" - OLD."quantity"
   WHERE "day" = substr(OLD."date", 1, 10) AND "publicCategoryCode" = OLD."publicCategoryCode"
@@ -100,12 +92,24 @@ CREATE TRIGGER "Realisation_national_summary_update" AFTER UPDATE OF "departemen
     AND "contractType" = COALESCE(OLD."contractType", '');
 END;
 
+-- An action type counted as a hire or no longer (reference data, not expected to change): the
+-- people hired are summed again.
+CREATE TRIGGER "ActionType_national_summary" AFTER UPDATE OF "isHire" ON "ActionType"
+  WHEN OLD."isHire" IS NOT NEW."isHire" BEGIN
+  DELETE FROM "RealisationDepartementMonthly";
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+  SELECT COALESCE(r."departementCode", ''), substr(r."date", 1, 7), COUNT(*),
+    SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")
+      THEN r."quantity" ELSE 0 END)
+  FROM "Realisation" r GROUP BY 1, 2;
+END;
+
 -- Existing data (also run by scripts/seed-scale.ts after its bulk load).
-INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode", "unit",
-  "realisations", "quantity")
-SELECT COALESCE("departementCode", ''), substr("date", 1, 7), "actionTypeCode", "unit", COUNT(*),
-  SUM("quantity")
-FROM "Realisation" GROUP BY 1, 2, 3, 4;
+INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+SELECT COALESCE(r."departementCode", ''), substr(r."date", 1, 7), COUNT(*),
+  SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")
+    THEN r."quantity" ELSE 0 END)
+FROM "Realisation" r GROUP BY 1, 2;
 
 INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
   "contractType", "realisations", "quantity")

@@ -2,12 +2,10 @@
 CREATE TABLE "RealisationDepartementMonthly" (
     "departementCode" TEXT NOT NULL,
     "month" TEXT NOT NULL,
-    "actionTypeCode" TEXT NOT NULL,
-    "unit" TEXT NOT NULL,
     "realisations" INTEGER NOT NULL,
-    "quantity" INTEGER NOT NULL,
+    "hired" INTEGER NOT NULL,
 
-    CONSTRAINT "RealisationDepartementMonthly_pkey" PRIMARY KEY ("month","departementCode","actionTypeCode","unit")
+    CONSTRAINT "RealisationDepartementMonthly_pkey" PRIMARY KEY ("month","departementCode")
 );
 
 -- CreateTable

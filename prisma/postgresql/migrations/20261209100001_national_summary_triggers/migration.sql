@@ -1,6 +1,6 @@
 -- Hand-written (not derived): the PostgreSQL form of the triggers of
 -- prisma/migrations/20261209100000_national_summaries (decision 035). They keep
--- RealisationDepartementMonthly (per département, month, action type, unit) and
+-- RealisationDepartementMonthly (per département and month: declarations, people hired) and
 -- RealisationNationalDaily (the country per day, public, action type, unit, contract type) equal
 -- to the sums over Realisation, in the same transaction as every write. '' stands for NULL in
 -- the keys; months and days are those of the UTC date, as on SQLite.
@@ -14,13 +14,15 @@ DECLARE
   v_day text := to_char(r."date", 'YYYY-MM-DD');
   v_dep text := COALESCE(r."departementCode", '');
   v_contract text := COALESCE(r."contractType", '');
+  v_hired integer := CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN
+    (SELECT "code" FROM "ActionType" WHERE "isHire") THEN r."quantity" ELSE 0 END;
 BEGIN
-  INSERT INTO "RealisationDepartementMonthly" AS s ("departementCode", "month", "actionTypeCode",
-    "unit", "realisations", "quantity")
-  VALUES (v_dep, v_month, r."actionTypeCode", r."unit", delta, delta * r."quantity")
-  ON CONFLICT ("month", "departementCode", "actionTypeCode", "unit")
+  INSERT INTO "RealisationDepartementMonthly" AS s ("departementCode", "month", "realisations",
+    "hired")
+  VALUES (v_dep, v_month, delta, delta * v_hired)
+  ON CONFLICT ("month", "departementCode")
   DO UPDATE SET "realisations" = s."realisations" + excluded."realisations",
-    "quantity" = s."quantity" + excluded."quantity";
+    "hired" = s."hired" + excluded."hired";
   INSERT INTO "RealisationNationalDaily" AS s ("day", "publicCategoryCode", "actionTypeCode",
     "unit", "contractType", "realisations", "quantity")
   VALUES (v_day, r."publicCategoryCode", r."actionTypeCode", r."unit", v_contract, delta,
@@ -30,7 +32,7 @@ BEGIN
     "quantity" = s."quantity" + excluded."quantity";
   IF delta < 0 THEN
     DELETE FROM "RealisationDepartementMonthly" WHERE "realisations" = 0 AND "month" = v_month
-      AND "departementCode" = v_dep AND "actionTypeCode" = r."actionTypeCode" AND "unit" = r."unit";
+      AND "departementCode" = v_dep;
     DELETE FROM "RealisationNationalDaily" WHERE "realisations" = 0 AND "day" = v_day
       AND "publicCategoryCode" = r."publicCategoryCode" AND "actionTypeCode" = r."actionTypeCode"
       AND "unit" = r."unit" AND "contractType" = v_contract;
@@ -58,12 +60,31 @@ CREATE TRIGGER "Realisation_national_summary_update" AFTER UPDATE OF "departemen
   "publicCategoryCode", "actionTypeCode", "unit", "contractType", "quantity" ON "Realisation"
   FOR EACH ROW EXECUTE FUNCTION "realisation_national_summary_trigger"();
 
+-- An action type counted as a hire or no longer (reference data, not expected to change): the
+-- people hired are summed again.
+CREATE FUNCTION "realisation_departement_monthly_rebuild"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "RealisationDepartementMonthly";
+  INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+  SELECT COALESCE(r."departementCode", ''), to_char(r."date", 'YYYY-MM'), COUNT(*),
+    SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN
+      (SELECT "code" FROM "ActionType" WHERE "isHire") THEN r."quantity" ELSE 0 END)
+  FROM "Realisation" r GROUP BY 1, 2;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ActionType_national_summary" AFTER UPDATE OF "isHire" ON "ActionType"
+  FOR EACH ROW WHEN (OLD."isHire" IS DISTINCT FROM NEW."isHire")
+  EXECUTE FUNCTION "realisation_departement_monthly_rebuild"();
+
 -- Existing data.
-INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "actionTypeCode", "unit",
-  "realisations", "quantity")
-SELECT COALESCE("departementCode", ''), to_char("date", 'YYYY-MM'), "actionTypeCode", "unit",
-  COUNT(*), SUM("quantity")
-FROM "Realisation" GROUP BY 1, 2, 3, 4;
+INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
+SELECT COALESCE(r."departementCode", ''), to_char(r."date", 'YYYY-MM'), COUNT(*),
+  SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN
+    (SELECT "code" FROM "ActionType" WHERE "isHire") THEN r."quantity" ELSE 0 END)
+FROM "Realisation" r GROUP BY 1, 2;
 
 INSERT INTO "RealisationNationalDaily" ("day", "publicCategoryCode", "actionTypeCode", "unit",
   "contractType", "realisations", "quantity")

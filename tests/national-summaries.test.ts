@@ -2,7 +2,8 @@
 // and month: declarations, people hired) and RealisationNationalDaily (the country per day) stay equal to
 // their recomputation in JavaScript from the realisations after every kind of write — form,
 // import, edit, a move to another département, delete, a realisation without a club, a company
-// deleted with its realisations, an action type no longer a hire, a rolled-back transaction; and the figures that read them —
+// deleted with its realisations, an action type no longer a hire, a rolled-back transaction;
+// ClubMemberCount equals the count of each club's members after memberships change; and the figures that read them —
 // the table of départements, the national key figures and breakdowns over periods cutting a
 // month — equal straight SQL over the realisations.
 import { beforeAll, describe, expect, test } from "vitest";
@@ -192,6 +193,75 @@ describe("national summaries", () => {
       }),
     ).rejects.toThrow("abandon");
     expect(await storedRows()).toEqual(before);
+  });
+});
+
+describe("member counts per club", () => {
+  /** ClubMemberCount against COUNT over the memberships, club by club (0 when equal). */
+  async function counts() {
+    const [stored, counted] = await Promise.all([
+      prisma.clubMemberCount.findMany({ orderBy: { clubId: "asc" } }),
+      prisma.clubMembership.groupBy({
+        by: ["clubId"],
+        where: { status: "MEMBER" },
+        _count: { _all: true },
+        orderBy: { clubId: "asc" },
+      }),
+    ]);
+    return {
+      stored: stored.map((r) => [r.clubId, r.members]),
+      counted: counted.map((r) => [r.clubId, r._count._all]),
+    };
+  }
+  async function expectInStep() {
+    const { stored, counted } = await counts();
+    expect(stored).toEqual(counted);
+  }
+
+  test("stay equal to the memberships through every kind of write", async () => {
+    await expectInStep();
+    const company = (await insertCompany(prisma)).id;
+    const membership = await addMembership(prisma, {
+      companyId: company,
+      clubId: clubA,
+      status: "PROSPECT",
+    });
+    await expectInStep();
+    await prisma.clubMembership.update({
+      where: { id: membership.id },
+      data: { status: "MEMBER" },
+    });
+    await expectInStep();
+    await prisma.clubMembership.update({ where: { id: membership.id }, data: { clubId: clubB } });
+    await expectInStep();
+    await prisma.clubMembership.update({ where: { id: membership.id }, data: { status: "LEFT" } });
+    await expectInStep();
+    await prisma.clubMembership.update({
+      where: { id: membership.id },
+      data: { status: "MEMBER", clubId: clubA },
+    });
+    await expectInStep();
+    await prisma.clubMembership.delete({ where: { id: membership.id } });
+    await expectInStep();
+    // A club deleted takes its memberships (and its row) with it; a company deleted, its own.
+    const club = (await insertClub(prisma, { name: "Club éphémère", departementCode: "62" })).id;
+    await addMembership(prisma, { companyId: company, clubId: club, status: "MEMBER" });
+    await addMembership(prisma, { companyId: companyA, clubId: club, status: "MEMBER" });
+    await expectInStep();
+    await prisma.company.delete({ where: { id: company } });
+    await expectInStep();
+    await prisma.club.delete({ where: { id: club } });
+    await expectInStep();
+    expect(await prisma.clubMemberCount.findUnique({ where: { clubId: club } })).toBeNull();
+    // A rolled-back membership leaves them untouched.
+    const before = await counts();
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await addMembership(tx, { companyId: companyB, clubId: clubA, status: "MEMBER" });
+        throw new Error("abandon");
+      }),
+    ).rejects.toThrow("abandon");
+    expect(await counts()).toEqual(before);
   });
 });
 

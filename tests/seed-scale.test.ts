@@ -46,6 +46,11 @@ describe("seed-scale", () => {
         (SELECT SUM(realisations) FROM "RealisationNationalDaily") AS n`,
     );
     expect([Number(national.d), Number(national.n)]).toEqual([3000, 3000]);
+    const [members] = await prisma.$queryRawUnsafe<{ s: bigint | number; c: bigint | number }[]>(
+      `SELECT (SELECT SUM(members) FROM "ClubMemberCount") AS s,
+        (SELECT COUNT(*) FROM "ClubMembership" WHERE status = 'MEMBER') AS c`,
+    );
+    expect(Number(members.s)).toBe(Number(members.c));
     const [triggers] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
       `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
     );

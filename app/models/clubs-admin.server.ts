@@ -71,7 +71,8 @@ export async function getClubForAdmin(clubId: string) {
 
 /**
  * Every club, by département then name, with its name of département and current member count:
- * one query (the national view), where a relation count costs Prisma a query per relation.
+ * one query (the national view), the counts read from ClubMemberCount (kept by triggers,
+ * decision 035) instead of counting every membership of the country.
  */
 export async function listClubsWithMemberCounts() {
   const rows = await prisma.$queryRaw<
@@ -84,9 +85,9 @@ export async function listClubsWithMemberCounts() {
     }>
   >`
     SELECT c."id", c."name", c."departementCode", d."name" AS "departementName",
-      (SELECT COUNT(*) FROM "ClubMembership" m
-        WHERE m."clubId" = c."id" AND m."status" = 'MEMBER') AS "members"
+      COALESCE(n."members", 0) AS "members"
     FROM "Club" c JOIN "Departement" d ON d."code" = c."departementCode"
+      LEFT JOIN "ClubMemberCount" n ON n."clubId" = c."id"
     ORDER BY c."departementCode", c."name"`;
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }

@@ -5,8 +5,16 @@
 --   shows, ~1,200 rows a year instead of the ~127,000 département rows of RealisationMonthly;
 -- - RealisationNationalDaily: the country's realisations per day with RealisationMonthly's
 --   columns, so that a national figure over a period cutting a month (a year under way, the
---   outcome cohorts) reads the days it cuts here, not ~2,700 realisations a day.
+--   outcome cohorts) reads the days it cuts here, not ~2,700 realisations a day;
+-- - ClubMemberCount, by triggers on ClubMembership: each club's current members, so that the
+--   clubs list does not count ~120,000 memberships on each visit.
 -- '' stands for NULL in the keys.
+
+-- CreateTable
+CREATE TABLE "ClubMemberCount" (
+    "clubId" TEXT NOT NULL PRIMARY KEY,
+    "members" INTEGER NOT NULL
+);
 
 -- CreateTable
 CREATE TABLE "RealisationDepartementMonthly" (
@@ -104,7 +112,33 @@ CREATE TRIGGER "ActionType_national_summary" AFTER UPDATE OF "isHire" ON "Action
   FROM "Realisation" r GROUP BY 1, 2;
 END;
 
+-- A membership counts while its status is MEMBER; a club's row goes when it has no member left.
+CREATE TRIGGER "ClubMembership_count_insert" AFTER INSERT ON "ClubMembership"
+  WHEN NEW."status" = 'MEMBER' BEGIN
+  INSERT INTO "ClubMemberCount" ("clubId", "members") VALUES (NEW."clubId", 1)
+  ON CONFLICT DO UPDATE SET "members" = "members" + 1;
+END;
+
+CREATE TRIGGER "ClubMembership_count_delete" AFTER DELETE ON "ClubMembership"
+  WHEN OLD."status" = 'MEMBER' BEGIN
+  UPDATE "ClubMemberCount" SET "members" = "members" - 1 WHERE "clubId" = OLD."clubId";
+  DELETE FROM "ClubMemberCount" WHERE "clubId" = OLD."clubId" AND "members" = 0;
+END;
+
+CREATE TRIGGER "ClubMembership_count_update" AFTER UPDATE OF "clubId", "status" ON "ClubMembership"
+  WHEN OLD."status" = 'MEMBER' OR NEW."status" = 'MEMBER' BEGIN
+  UPDATE "ClubMemberCount" SET "members" = "members" - 1
+  WHERE "clubId" = OLD."clubId" AND OLD."status" = 'MEMBER';
+  INSERT INTO "ClubMemberCount" ("clubId", "members")
+  SELECT NEW."clubId", 1 WHERE NEW."status" = 'MEMBER'
+  ON CONFLICT DO UPDATE SET "members" = "members" + 1;
+  DELETE FROM "ClubMemberCount" WHERE "clubId" = OLD."clubId" AND "members" = 0;
+END;
+
 -- Existing data (also run by scripts/seed-scale.ts after its bulk load).
+INSERT INTO "ClubMemberCount" ("clubId", "members")
+SELECT "clubId", COUNT(*) FROM "ClubMembership" WHERE "status" = 'MEMBER' GROUP BY 1;
+
 INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
 SELECT COALESCE(r."departementCode", ''), substr(r."date", 1, 7), COUNT(*),
   SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")

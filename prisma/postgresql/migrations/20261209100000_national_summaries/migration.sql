@@ -9,6 +9,14 @@ CREATE TABLE "RealisationDepartementMonthly" (
 );
 
 -- CreateTable
+CREATE TABLE "ClubMemberCount" (
+    "clubId" TEXT NOT NULL,
+    "members" INTEGER NOT NULL,
+
+    CONSTRAINT "ClubMemberCount_pkey" PRIMARY KEY ("clubId")
+);
+
+-- CreateTable
 CREATE TABLE "RealisationNationalDaily" (
     "day" TEXT NOT NULL,
     "publicCategoryCode" TEXT NOT NULL,

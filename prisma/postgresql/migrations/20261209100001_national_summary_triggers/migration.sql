@@ -2,7 +2,8 @@
 -- prisma/migrations/20261209100000_national_summaries (decision 035). They keep
 -- RealisationDepartementMonthly (per département and month: declarations, people hired) and
 -- RealisationNationalDaily (the country per day, public, action type, unit, contract type) equal
--- to the sums over Realisation, in the same transaction as every write. '' stands for NULL in
+-- to the sums over Realisation, and ClubMemberCount (each club's current members) to the
+-- count over ClubMembership, in the same transaction as every write. '' stands for NULL in
 -- the keys; months and days are those of the UTC date, as on SQLite.
 -- Dialect notes: one PL/pgSQL function adds (+1) or takes out (-1) a realisation by upserts,
 -- where SQLite's triggers inline them; rows falling to zero are deleted.
@@ -79,7 +80,33 @@ CREATE TRIGGER "ActionType_national_summary" AFTER UPDATE OF "isHire" ON "Action
   FOR EACH ROW WHEN (OLD."isHire" IS DISTINCT FROM NEW."isHire")
   EXECUTE FUNCTION "realisation_departement_monthly_rebuild"();
 
+-- A membership counts while its status is MEMBER; a club's row goes when it has no member left.
+CREATE FUNCTION "club_member_count_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') AND OLD."status" = 'MEMBER' THEN
+    UPDATE "ClubMemberCount" SET "members" = "members" - 1 WHERE "clubId" = OLD."clubId";
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."status" = 'MEMBER' THEN
+    INSERT INTO "ClubMemberCount" AS s ("clubId", "members") VALUES (NEW."clubId", 1)
+    ON CONFLICT ("clubId") DO UPDATE SET "members" = s."members" + 1;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') AND OLD."status" = 'MEMBER' THEN
+    DELETE FROM "ClubMemberCount" WHERE "clubId" = OLD."clubId" AND "members" = 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ClubMembership_count" AFTER INSERT OR DELETE ON "ClubMembership"
+  FOR EACH ROW EXECUTE FUNCTION "club_member_count_trigger"();
+CREATE TRIGGER "ClubMembership_count_update" AFTER UPDATE OF "clubId", "status" ON "ClubMembership"
+  FOR EACH ROW EXECUTE FUNCTION "club_member_count_trigger"();
+
 -- Existing data.
+INSERT INTO "ClubMemberCount" ("clubId", "members")
+SELECT "clubId", COUNT(*) FROM "ClubMembership" WHERE "status" = 'MEMBER' GROUP BY 1;
+
 INSERT INTO "RealisationDepartementMonthly" ("departementCode", "month", "realisations", "hired")
 SELECT COALESCE(r."departementCode", ''), to_char(r."date", 'YYYY-MM'), COUNT(*),
   SUM(CASE WHEN r."unit" = 'PEOPLE' AND r."actionTypeCode" IN

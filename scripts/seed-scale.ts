@@ -549,17 +549,18 @@ function backfillOf(migration: string) {
 }
 
 /**
- * Fills the figure summaries from the realisations and the companies engaged per year from the
- * commitments with the backfill statements of their migrations: one GROUP BY instead of the
- * triggers' work per row.
+ * Fills the figure summaries (monthly, per département, national per day) from the realisations,
+ * the companies engaged per year from the commitments and the clubs' member counts with the
+ * backfill statements of their migrations: one GROUP BY instead of the triggers' work per row.
  */
 function rebuildFigureSummaries(db: Database.Database) {
   // Public figures stored before this bulk load would hide it until the next month (decision 014).
   db.exec(
-    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
+    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "RealisationDepartementMonthly"; DELETE FROM "RealisationNationalDaily"; DELETE FROM "ClubMemberCount"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
   );
   db.exec(backfillOf("20261124090000_figure_summaries"));
   db.exec(backfillOf("20261208100000_commitment_company_years"));
+  db.exec(backfillOf("20261209100000_national_summaries"));
 }
 
 // ---------------------------------------------------------------- command line

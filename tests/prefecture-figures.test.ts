@@ -430,6 +430,18 @@ describe("département figures", () => {
     const counts = d.departements.map((r) => r.realisations);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(d.trend).toHaveLength(24);
+    // The clubs list (one SQL query): each club's current members, by département then name.
+    const clubs = await prisma.club.findMany({
+      orderBy: [{ departementCode: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        departement: { select: { name: true } },
+        _count: { select: { memberships: { where: { status: "MEMBER" } } } },
+      },
+    });
+    expect(d.clubs.map((c) => [c.id, c.departementName, c.members])).toEqual(
+      clubs.map((c) => [c.id, c.departement.name, c._count.memberships]),
+    );
 
     // Last year, with the commitments of the world.
     const lastYear = await nationalTable(yearPeriod(YEAR), "code", false);

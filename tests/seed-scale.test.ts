@@ -40,12 +40,23 @@ describe("seed-scale", () => {
        WHERE dimension = 'NAF' AND clubId <> '*'`,
     );
     expect(Number(profile.n)).toBe(3000);
+    // The national view's summaries too (decision 035).
+    const [national] = await prisma.$queryRawUnsafe<{ d: bigint | number; n: bigint | number }[]>(
+      `SELECT (SELECT SUM(realisations) FROM "RealisationDepartementMonthly") AS d,
+        (SELECT SUM(realisations) FROM "RealisationNationalDaily") AS n`,
+    );
+    expect([Number(national.d), Number(national.n)]).toEqual([3000, 3000]);
+    const [members] = await prisma.$queryRawUnsafe<{ s: bigint | number; c: bigint | number }[]>(
+      `SELECT (SELECT SUM(members) FROM "ClubMemberCount") AS s,
+        (SELECT COUNT(*) FROM "ClubMembership" WHERE status = 'MEMBER') AS c`,
+    );
+    expect(Number(members.s)).toBe(Number(members.c));
     const [triggers] = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
       `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
     );
-    // The figure summaries' three, the outcome summary's two (decision 029) and the attestation
-    // flags' three (decision 030), recreated.
-    expect(Number(triggers.n)).toBe(8);
+    // The figure summaries' three, the outcome summary's two (decision 029), the attestation
+    // flags' three (decision 030) and the national summaries' three (decision 035), recreated.
+    expect(Number(triggers.n)).toBe(11);
 
     const companies = await prisma.company.findMany({
       select: { siret: true, siren: true, nafCode: true, headcountBracket: true, commune: true },

@@ -69,18 +69,27 @@ export async function getClubForAdmin(clubId: string) {
   return club ? view(club) : null;
 }
 
-/** Every club, by département then name, with its name of département and current member count. */
-export function listClubsWithMemberCounts() {
-  return prisma.club.findMany({
-    orderBy: [{ departementCode: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      departementCode: true,
-      departement: { select: { name: true } },
-      _count: { select: { memberships: { where: { status: "MEMBER" } } } },
-    },
-  });
+/**
+ * Every club, by département then name, with its name of département and current member count:
+ * one query (the national view), the counts read from ClubMemberCount (kept by triggers,
+ * decision 035) instead of counting every membership of the country.
+ */
+export async function listClubsWithMemberCounts() {
+  const rows = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      name: string;
+      departementCode: string;
+      departementName: string;
+      members: number | bigint;
+    }>
+  >`
+    SELECT c."id", c."name", c."departementCode", d."name" AS "departementName",
+      COALESCE(n."members", 0) AS "members"
+    FROM "Club" c JOIN "Departement" d ON d."code" = c."departementCode"
+      LEFT JOIN "ClubMemberCount" n ON n."clubId" = c."id"
+    ORDER BY c."departementCode", c."name"`;
+  return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }
 
 /** The clubs still open (a closed club takes no new animator, decision 015), for a select. */

@@ -7,11 +7,14 @@
 // RealisationMonthlyProfile, kept up to date by triggers in the same transaction as every write,
 // decision 012) for the months of a period, and from the realisations themselves for the days
 // of a month that the period cuts (see splitPeriod) and for a single company. Both give the same
-// columns, so every figure is one GROUP BY over their union.
+// columns, so every figure is one GROUP BY over their union. The national view reads two
+// narrower summaries kept the same way (decision 035): each département's months without the
+// public and contract columns, and the country's days, for the days a national period cuts.
 
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
+import { isoDay } from "~/utils/time/wall-clock";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,
@@ -198,14 +201,59 @@ export function realisationRows(scope: FigureScope, period: Period, by?: LevelCo
       ${signOf(sign)} AS "realisations", ${signOf(sign)} * r."quantity" AS "quantity"
     FROM "Realisation" r WHERE ${realisationSqlWhere(scope, p)}`;
   if (readsDeclarations(scope)) return raw(period);
+  // The country's days, summed per day (decision 035), unless grouped by club or département.
+  const national = !scope.clubId && !scope.departementCode && by === undefined;
   return periodRows(
     period,
-    raw,
+    (p, sign) => (national && wholeDays(p) ? nationalDays(scope, p, sign) : raw(p, sign)),
     (months) => Prisma.sql`
       SELECT "departementCode", "clubId", "month", "publicCategoryCode", "actionTypeCode", "unit",
         "contractType", "realisations", "quantity"
       FROM "RealisationMonthly"
       WHERE ${summarySqlWhere(scope, months, ["publicCategoryCode", "actionTypeCode"], by)}`,
+  );
+}
+
+const DAY_MS = 86_400_000;
+const wholeDays = (p: Period) => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
+
+/** RealisationNationalDaily's rows of a period of whole days, with realisationRows' columns. */
+function nationalDays(scope: FigureScope, p: Period, sign: number) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`"day" >= ${isoDay(p.from)}`,
+    Prisma.sql`"day" < ${isoDay(p.to)}`,
+  ];
+  if (scope.publicCategoryCode)
+    parts.push(Prisma.sql`"publicCategoryCode" = ${scope.publicCategoryCode}`);
+  if (scope.actionTypeCode) parts.push(Prisma.sql`"actionTypeCode" = ${scope.actionTypeCode}`);
+  return Prisma.sql`
+    SELECT '*' AS "departementCode", '*' AS "clubId", substr("day", 1, 7) AS "month",
+      "publicCategoryCode", "actionTypeCode", "unit", "contractType",
+      ${signOf(sign)} * "realisations" AS "realisations", ${signOf(sign)} * "quantity" AS "quantity"
+    FROM "RealisationNationalDaily" WHERE ${Prisma.join(parts, " AND ")}`;
+}
+
+/** People hired: declared in people, for an action type counted as a hire (row alias `alias`). */
+const hireOf = (alias: Prisma.Sql) =>
+  Prisma.sql`${alias}."unit" = 'PEOPLE' AND ${alias}."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
+export const HIRE = hireOf(Prisma.sql`s`);
+
+/**
+ * Rows (departementCode, realisations, hired) whose sums are each département's declarations and
+ * people hired over the period: RealisationDepartementMonthly for its months (decision 035), the
+ * realisations for the days of a month it cuts.
+ */
+function departementRows(period: Period) {
+  const raw = (p: Period, sign = 1) => Prisma.sql`
+    SELECT COALESCE(r."departementCode", '') AS "departementCode", ${signOf(sign)} AS "realisations",
+      ${signOf(sign)} * CASE WHEN ${hireOf(Prisma.sql`r`)} THEN r."quantity" ELSE 0 END AS "hired"
+    FROM "Realisation" r WHERE ${realisationSqlWhere({}, p)}`;
+  return periodRows(
+    period,
+    raw,
+    (months) => Prisma.sql`
+      SELECT "departementCode", "realisations", "hired" FROM "RealisationDepartementMonthly"
+      WHERE "month" >= ${months.from} AND "month" < ${months.to}`,
   );
 }
 
@@ -250,8 +298,6 @@ export function periodRows(
   if (months) parts.unshift(summary(months));
   return parts.length > 0 ? Prisma.join(parts, " UNION ALL ") : raw(period, 1); // empty period
 }
-
-export const HIRE = Prisma.sql`s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (SELECT "code" FROM "ActionType" WHERE "isHire")`;
 
 export type GroupedRow = {
   code: string | null;
@@ -342,13 +388,17 @@ function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | 
   };
 }
 
+/** Declarations and people hired of the scope, or (byDepartement) of every département. */
 function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
-  const code = byDepartement ? Prisma.sql`s."departementCode"` : Prisma.sql`''`;
-  const rows = realisationRows(scope, period, byDepartement ? "departementCode" : undefined);
+  if (byDepartement)
+    return prisma.$queryRaw<RealisationFigures[]>`
+      SELECT s."departementCode" AS "code", SUM(s."realisations") AS "n", SUM(s."hired") AS "hired"
+      FROM (${departementRows(period)}) s
+      GROUP BY 1`;
   return prisma.$queryRaw<RealisationFigures[]>`
-    SELECT ${code} AS "code", SUM(s."realisations") AS "n",
+    SELECT '' AS "code", SUM(s."realisations") AS "n",
       SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"
-    FROM (${rows}) s
+    FROM (${realisationRows(scope, period)}) s
     GROUP BY 1`;
 }
 

@@ -145,12 +145,12 @@ export default function AdminHome() {
           {d.clubs.map((c) => (
             <tr key={c.id}>
               <td>
-                {c.departement.name} ({c.departementCode})
+                {c.departementName} ({c.departementCode})
               </td>
               <th scope="row" className="font-normal">
                 {c.name}
               </th>
-              <td className="text-right tabular-nums">{c._count.memberships}</td>
+              <td className="text-right tabular-nums">{c.members}</td>
             </tr>
           ))}
         </DataTable>

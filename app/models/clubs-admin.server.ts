@@ -70,26 +70,22 @@ export async function getClubForAdmin(clubId: string) {
 }
 
 /**
- * Every club, by département then name, with its name of département and current member count:
- * one query (the national view), the counts read from ClubMemberCount (kept by triggers,
- * decision 035) instead of counting every membership of the country.
+ * The country's clubs in three numbers for the national view: clubs, départements with a club,
+ * current memberships (a company member of two clubs counts twice). One query: the member counts
+ * are read from ClubMemberCount (kept by triggers, decision 035); `/admin/clubs` lists the clubs.
  */
-export async function listClubsWithMemberCounts() {
-  const rows = await prisma.$queryRaw<
-    Array<{
-      id: string;
-      name: string;
-      departementCode: string;
-      departementName: string;
-      members: number | bigint;
-    }>
+export async function countClubsAndMembers() {
+  const [row] = await prisma.$queryRaw<
+    Array<{ clubs: number | bigint; departements: number | bigint; members: number | bigint | null }>
   >`
-    SELECT c."id", c."name", c."departementCode", d."name" AS "departementName",
-      COALESCE(n."members", 0) AS "members"
-    FROM "Club" c JOIN "Departement" d ON d."code" = c."departementCode"
-      LEFT JOIN "ClubMemberCount" n ON n."clubId" = c."id"
-    ORDER BY c."departementCode", c."name"`;
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+    SELECT COUNT(*) AS "clubs", COUNT(DISTINCT c."departementCode") AS "departements",
+      SUM(COALESCE(n."members", 0)) AS "members"
+    FROM "Club" c LEFT JOIN "ClubMemberCount" n ON n."clubId" = c."id"`;
+  return {
+    clubs: Number(row.clubs),
+    departements: Number(row.departements),
+    members: Number(row.members ?? 0),
+  };
 }
 
 /** The clubs still open (a closed club takes no new animator, decision 015), for a select. */

@@ -5,16 +5,16 @@ import { OutcomeFigures } from "~/components/outcome-figures";
 import { FilterNotices } from "~/components/filter-notices";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
+import { countOf } from "~/utils/format";
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { keyFigures } from "~/models/figures.server";
 import { monthlyTrend } from "~/models/figures-breakdowns.server";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { nationalTable } from "~/models/prefecture.server";
 import { NATIONAL_SORTS, readNationalSort, type NationalSort } from "~/utils/national-sorts";
-import { listClubsWithMemberCounts } from "~/models/clubs-admin.server";
+import { countClubsAndMembers } from "~/models/clubs-admin.server";
 import { countEmailsByStatus } from "~/models/email-outbox.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { DataTable } from "~/components/data-table";
 import { AttestedShare } from "~/components/attested-share";
 import { attestedShare } from "~/models/attestations.server";
 import { NATIONAL } from "~/models/declaration-campaigns.server";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = figurePeriod.current;
   const [figures, clubs, outbox, departements, trend, outcomes, attested] = await Promise.all([
     keyFigures({}, period),
-    listClubsWithMemberCounts(),
+    countClubsAndMembers(),
     countEmailsByStatus(),
     nationalTable(period, sort, descending),
     monthlyTrend({}, figurePeriod.trend),
@@ -138,22 +138,12 @@ export default function AdminHome() {
       <FigureTrend trend={d.trend} />
       <OutcomeFigures outcomes={d.outcomes} />
       <Section id="clubs" title="Clubs" className="card mb-8" large>
-        <DataTable
-          caption="Clubs par département"
-          columns={["Département", "Club", { label: "Membres", className: "text-right" }]}
-        >
-          {d.clubs.map((c) => (
-            <tr key={c.id}>
-              <td>
-                {c.departementName} ({c.departementCode})
-              </td>
-              <th scope="row" className="font-normal">
-                {c.name}
-              </th>
-              <td className="text-right tabular-nums">{c.members}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <p>
+          {countOf(d.clubs.clubs, "club", "clubs")} dans{" "}
+          {countOf(d.clubs.departements, "département", "départements")},{" "}
+          {countOf(d.clubs.members, "adhésion en cours", "adhésions en cours")}.{" "}
+          <Link to="/admin/clubs">Voir les clubs et leurs membres</Link>
+        </p>
       </Section>
       <Section id="emails" title="File d'envoi des e-mails" className="card" large>
         <p>

@@ -111,4 +111,9 @@ test("the admin's national view", async ({ page, axe }) => {
   await table.getByRole("link", { name: /Réalisations/ }).click();
   await expect(page).toHaveURL(/tri=realisations&ordre=desc/);
   await axe(page);
+  // The clubs in three numbers; their table is the Clubs page's.
+  const clubs = page.getByRole("region", { name: "Clubs" });
+  await expect(clubs).toContainText(/\d+ clubs? dans \d+ départements?, \d+ adhésions? en cours\./);
+  await clubs.getByRole("link", { name: "Voir les clubs et leurs membres" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Clubs" })).toBeVisible();
 });

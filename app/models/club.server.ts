@@ -147,9 +147,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       select: { ...PROGRESS_FIELDS, companyId: true },
     }),
   ]);
-  const lastBy = new Map(
-    lastRealisations.flatMap((r) => (r.last === null ? [] : [[r.companyId, new Date(r.last)]])),
-  );
+  const lastBy = new Map(lastRealisations.map((r) => [r.companyId, optionalDate(r.last)]));
   const commitmentsBy = new Map(commitmentCounts.map((c) => [c.companyId, Number(c.n)]));
   const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);

@@ -28,7 +28,6 @@ const ADMIN_SELECT = {
     select: { user: { select: { name: true, email: true } } },
     orderBy: { createdAt: "asc" },
   },
-  _count: { select: { memberships: { where: { status: "MEMBER" } } } },
 } as const;
 
 type AdminClubRow = {
@@ -40,10 +39,10 @@ type AdminClubRow = {
   closedAt: Date | null;
   departement: { name: string };
   roles: { user: { name: string; email: string } }[];
-  _count: { memberships: number };
 };
 
-const view = (club: AdminClubRow) => ({
+/** A club as the admin pages show it; its members counted by ClubMemberCount (decision 035). */
+const view = (club: AdminClubRow, memberCount: number) => ({
   id: club.id,
   name: club.name,
   description: club.description,
@@ -52,21 +51,28 @@ const view = (club: AdminClubRow) => ({
   createdAt: club.createdAt,
   closedAt: club.closedAt,
   animators: club.roles.map((r) => r.user),
-  memberCount: club._count.memberships,
+  memberCount,
 });
 
 /** Every club, by département then name, with its animators and its current member count. */
 export async function listClubsForAdmin() {
-  const clubs = await prisma.club.findMany({
-    orderBy: [{ departementCode: "asc" }, { name: "asc" }],
-    select: ADMIN_SELECT,
-  });
-  return clubs.map(view);
+  const [clubs, counts] = await Promise.all([
+    prisma.club.findMany({
+      orderBy: [{ departementCode: "asc" }, { name: "asc" }],
+      select: ADMIN_SELECT,
+    }),
+    prisma.clubMemberCount.findMany(),
+  ]);
+  const members = new Map(counts.map((c) => [c.clubId, c.members]));
+  return clubs.map((club) => view(club, members.get(club.id) ?? 0));
 }
 
 export async function getClubForAdmin(clubId: string) {
-  const club = await prisma.club.findUnique({ where: { id: clubId }, select: ADMIN_SELECT });
-  return club ? view(club) : null;
+  const [club, count] = await Promise.all([
+    prisma.club.findUnique({ where: { id: clubId }, select: ADMIN_SELECT }),
+    prisma.clubMemberCount.findUnique({ where: { clubId } }),
+  ]);
+  return club ? view(club, count?.members ?? 0) : null;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type CommitmentProgress,
 } from "~/models/commitment-progress.server";
 import type { MemberActivity } from "~/utils/domain";
-import { calendarDate } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
 import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
@@ -24,7 +24,6 @@ import { readPage } from "~/utils/pages";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
-const DAY_MS = 24 * 3600_000;
 
 export async function getClub(clubId: string) {
   return prisma.club.findUnique({

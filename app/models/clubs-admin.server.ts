@@ -82,7 +82,11 @@ export async function getClubForAdmin(clubId: string) {
  */
 export async function countClubsAndMembers() {
   const [row] = await prisma.$queryRaw<
-    Array<{ clubs: number | bigint; departements: number | bigint; members: number | bigint | null }>
+    Array<{
+      clubs: number | bigint;
+      departements: number | bigint;
+      members: number | bigint | null;
+    }>
   >`
     SELECT COUNT(*) AS "clubs", COUNT(DISTINCT c."departementCode") AS "departements",
       SUM(COALESCE(n."members", 0)) AS "members"

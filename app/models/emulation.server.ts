@@ -8,10 +8,9 @@ import { commitmentUnit } from "~/utils/commitment-unit";
 import { ACTION_TYPES, UNITS } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clubZone } from "~/models/club-zone.server";
-import { calendarDay, startOfMonth } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDay, startOfMonth } from "~/utils/time/wall-clock";
 import { COMMITMENT_HEADLINE, NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
 
-const DAY_MS = 24 * 3600_000;
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
 
 /**

@@ -5,10 +5,8 @@
 import type { Period } from "~/models/figures.server";
 import { QUARTERS, readPeriodRequest } from "~/utils/figure-period-request";
 import { formatDay } from "~/utils/format";
-import { calendarDate } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, type TimeZone } from "~/utils/time/zones";
-
-const DAY_MS = 24 * 3600_000;
 
 /** "mois": a range of months given by `du` and `au` ("2025-01" to "2025-06", both included). */
 export type FigurePeriodKey = "annee" | (typeof QUARTERS)[number] | "mois";

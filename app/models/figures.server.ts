@@ -14,7 +14,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
-import { isoDay } from "~/utils/time/wall-clock";
+import { DAY_MS, isoDay } from "~/utils/time/wall-clock";
 
 /**
  * Which declarations a figure counts: a company, a club, a département or (empty) the country,
@@ -214,7 +214,6 @@ export function realisationRows(scope: FigureScope, period: Period, by?: LevelCo
   );
 }
 
-const DAY_MS = 86_400_000;
 const wholeDays = (p: Period) => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
 
 /** RealisationNationalDaily's rows of a period of whole days, with realisationRows' columns. */

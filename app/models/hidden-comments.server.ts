@@ -3,13 +3,12 @@
 // was hidden (often personal data, decision 019) does not linger. The scheduler runs it daily.
 // A hidden practice is not deleted: its company still reads it and may correct or delete it.
 
-import { calendarDay } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDay } from "~/utils/time/wall-clock";
 import { audit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { HIDDEN_COMMENTS_KEPT_DAYS } from "~/utils/retention";
 import { runOnce } from "~/utils/scheduler.server";
 
-const DAY_MS = 24 * 3600_000;
 /** Comments deleted per transaction, so that a large backlog never holds the database long. */
 const BATCH = 200;
 

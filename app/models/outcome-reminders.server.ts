@@ -18,7 +18,8 @@ import { PARIS } from "~/utils/time/zones";
 import { calendarDay } from "~/utils/time/wall-clock";
 import { runOnce } from "~/utils/scheduler.server";
 import { listOutcomesToGive } from "./outcomes.server";
-import { DAY_MS, recipientsOf } from "./reminders.server";
+import { recipientsOf } from "./reminders.server";
+import { DAY_MS } from "~/utils/time/wall-clock";
 import { unsubscribeUrl } from "./reminder-unsubscribe.server";
 
 /** How often the scheduler looks (the work itself runs once a day, in Paris). */

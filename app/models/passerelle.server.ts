@@ -8,6 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server";
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
 import { ARRANGEMENT_LABELS, type Arrangement, type PostInput } from "~/utils/schemas/passerelle";
+import { DAY_MS } from "~/utils/time/wall-clock";
 
 export class PasserelleError extends Error {
   constructor(
@@ -179,7 +180,6 @@ function nearness(a: BoardPost["commune"], b: BoardPost["commune"]) {
   return { level: 0, reason: "Autre département" };
 }
 
-const DAY_MS = 86_400_000;
 /** How scoreProposal ranks the counterparts, in the words the board shows. */
 export const PROPOSAL_ORDER =
   "Les annonces les plus proches d’abord : même famille de métiers, puis la proximité (commune, intercommunalité, arrondissement, département), la même formule et les dates communes.";

@@ -12,13 +12,12 @@ import { prisma } from "~/utils/db.server";
 import { queueEmail } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
-import { calendarDay, startOfDay } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDay, startOfDay } from "~/utils/time/wall-clock";
 import { formatDay } from "~/utils/format";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { runOnce } from "~/utils/scheduler.server";
 import { hasValidSignature, sign } from "~/utils/signatures.server";
 
-const DAY_MS = 24 * 3600_000;
 export const PRACTICE_EMAILS_EVERY_MS = 15 * 60_000;
 
 // ---------------------------------------------------------------- periods

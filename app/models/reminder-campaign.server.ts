@@ -4,10 +4,9 @@
 import { prisma } from "~/utils/db.server";
 import { runOnce } from "~/utils/scheduler.server";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
-import { calendarDay } from "~/utils/time/wall-clock";
+import { DAY_MS, calendarDay } from "~/utils/time/wall-clock";
 import {
   CAMPAIGN_WINDOW_DAYS,
-  DAY_MS,
   DEFAULT_REMINDER_MESSAGE,
   campaignInviter,
   queueReminder,

@@ -15,6 +15,7 @@ import { canInvite, loadCurrentUser, type CurrentUser } from "~/utils/permission
 import { INVITATION_VALIDITY_DAYS, recordInvitation } from "~/models/invitation.server";
 import type { ReminderEmailData } from "../../emails/reminder";
 import { unsubscribeUrl } from "./reminder-unsubscribe.server";
+import { DAY_MS } from "~/utils/time/wall-clock";
 
 /** A member is silent when it declared no realisation within this many days. */
 export const SILENT_AFTER_DAYS = ACTIVE_WINDOW_DAYS;
@@ -24,8 +25,6 @@ export const REMINDER_CAP_MAX_DAYS = 365;
 export const CAMPAIGN_WINDOW_DAYS = 7;
 export const CAMPAIGN_EVERY_MS = 15 * 60_000;
 export const MESSAGE_MAX_LENGTH = 4000;
-
-export const DAY_MS = 24 * 3600_000;
 
 export class ReminderError extends Error {
   constructor(

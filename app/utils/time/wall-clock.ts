@@ -6,6 +6,9 @@
 import { PARIS } from "../format";
 import type { TimeZone } from "./zones";
 
+/** A day of 24 hours in milliseconds (UTC days; a zone's day is calendarDate's business). */
+export const DAY_MS = 86_400_000;
+
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 type Fields = { year: number; month: number; day: number; hour: number; minute: number };

@@ -23,6 +23,7 @@ import {
   filterAndSortMembers,
   getClubFigures,
   listMembersAtAGlance,
+  membersAtAGlancePage,
   parseMemberQuery,
 } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
@@ -491,6 +492,25 @@ describe("accueil du club : membres en un coup d'œil", () => {
     expect(
       (await call(homeLoader, `/club/${home}`, otherAnimatorId, { clubId: home })).status,
     ).toBe(403);
+  });
+
+  test("la page du tableau : progression des seules lignes montrées, sauf tri par progression", async () => {
+    const members = await listMembersAtAGlance(home, NOW.getUTCFullYear(), NOW);
+    for (const search of ["", "tri=progression", "tri=progression&ordre=asc", "etat=actif"]) {
+      const query = parseMemberQuery(new URL(`http://x/?${search}`), NOW);
+      // Pages of two: the page's progress must be the one computed over the whole club.
+      for (const page of [1, 2, 3]) {
+        const result = await membersAtAGlancePage(home, { ...query, page }, NOW, 2);
+        // Past the last page, the last one (pageOf).
+        const shown = result.page;
+        expect(shown).toBe(Math.min(page, result.pages));
+        expect(result.members, `${search} page ${page}`).toEqual(
+          filterAndSortMembers(members, query).slice((shown - 1) * 2, shown * 2),
+        );
+        expect(result.counts).toEqual({ ACTIVE: 1, SILENT: 2, PROSPECT: 1, LEFT: 1 });
+        expect(result.total).toBe(5);
+      }
+    }
   });
 });
 

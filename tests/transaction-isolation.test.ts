@@ -2,7 +2,7 @@
 // transaction is open must neither join that transaction nor see its uncommitted rows.
 import { expect, test } from "vitest";
 import { insertUser } from "../prisma/factories";
-import { prisma } from "~/utils/db.server";
+import { engine, prisma } from "~/utils/db.server";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -71,3 +71,18 @@ test("a plain read during a long transaction answers at once, from the committed
   expect(during).toBe(0);
   expect(await prisma.user.count({ where: { email: "import-long@exemple.fr" } })).toBe(1);
 });
+
+test.skipIf(engine !== "sqlite")(
+  "both SQLite connections keep a 64 MiB page cache (a national database's big pages)",
+  async () => {
+    // PRAGMA goes to the writing connection, a SELECT to the read connection.
+    const [writer] = await prisma.$queryRawUnsafe<Array<{ cache_size: bigint }>>(
+      "PRAGMA cache_size",
+    );
+    const [reader] = await prisma.$queryRawUnsafe<Array<{ cache_size: bigint }>>(
+      "SELECT cache_size FROM pragma_cache_size()",
+    );
+    expect(Number(writer.cache_size)).toBe(-65536);
+    expect(Number(reader.cache_size)).toBe(-65536);
+  },
+);

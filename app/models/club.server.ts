@@ -4,23 +4,20 @@
 // merges a handful of grouped rows (headcount brackets into size classes, NAF divisions into
 // sections) and never loads realisations one by one.
 
+import { Prisma } from "~/generated/prisma/client";
 import type { FigurePeriod } from "~/models/figures-period.server";
 import { getFigures } from "~/models/figures-report.server";
 import { writeFiguresWorkbook } from "~/models/figures-workbook.server";
 import { streamedXlsx } from "~/utils/downloads.server";
 import { formatDateTime } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
-import {
-  commitmentProgress,
-  PROGRESS_FIELDS,
-  type CommitmentProgress,
-} from "~/models/commitment-progress.server";
+import { COMMITMENT_UNIT_SQL } from "~/models/commitment-progress.server";
 import type { MemberActivity } from "~/utils/domain";
 import { DAY_MS, calendarDate } from "~/utils/time/wall-clock";
 import { PARIS, zoneOfDepartement, type TimeZone } from "~/utils/time/zones";
 import { fold } from "~/utils/text";
 import { parseYear } from "~/utils/years";
-import { readPage } from "~/utils/pages";
+import { pageOf, readPage, ROWS_PER_PAGE } from "~/utils/pages";
 
 /** A member is "active" when it declared something within this many days (a quarter). */
 export const ACTIVE_WINDOW_DAYS = 92;
@@ -88,7 +85,14 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
   };
 }
 
-export type MemberAtAGlance = Awaited<ReturnType<typeof listMembersAtAGlance>>[number];
+export type MemberAtAGlance = MemberFacts & {
+  /** How many of the year's commitments (in progress or achieved) have a numeric target. */
+  commitmentsWithTarget: number;
+  /** 0–100, or null without any commitment with a target. */
+  progress: number | null;
+};
+type MemberFacts = Awaited<ReturnType<typeof listMemberFacts>>[number];
+type Progress = Map<string, { withTarget: number; mean: number }>;
 
 /**
  * Every company of the club with its activity (active: a realisation declared within the last
@@ -97,14 +101,93 @@ export type MemberAtAGlance = Awaited<ReturnType<typeof listMembersAtAGlance>>[n
  * with a numeric target, of realised (in its unit) ÷ target, each capped at 100 % (units differ between
  * commitments — people, euros, hours — so they are not added up).
  */
-/** Per company: how many commitments have a target, and the mean of their capped ratios. */
-function meanProgressByCompany(
-  commitments: Array<{ id: string; companyId: string; targetQuantity: number | null }>,
-  progress: Map<string, CommitmentProgress>,
+export async function listMembersAtAGlance(
+  clubId: string,
+  year: number,
+  now = new Date(),
+): Promise<MemberAtAGlance[]> {
+  const [facts, progress] = await Promise.all([
+    listMemberFacts(clubId, year, now),
+    progressByCompany(clubId, year),
+  ]);
+  return withProgress(facts, progress);
+}
+
+/**
+ * The club home's table: the page of members the query asks for, and the counts by activity
+ * over the whole club. Progress is computed for the page's members only, unless the list is
+ * sorted by it (then for all): it is the costliest fact of a 1,300-member club.
+ */
+export async function membersAtAGlancePage(
+  clubId: string,
+  query: MemberQuery,
+  now = new Date(),
+  pageSize = ROWS_PER_PAGE,
 ) {
-  const byCompany = new Map<string, { withTarget: number; mean: number }>();
+  const facts = await listMemberFacts(clubId, query.annee, now);
+  const byProgress = query.tri === "progression";
+  const members = byProgress
+    ? withProgress(facts, await progressByCompany(clubId, query.annee))
+    : facts;
+  const shown = filterAndSortMembers<MemberFacts & { progress?: number | null }>(members, query);
+  const { rows, page, pages } = pageOf(shown, query.page, pageSize);
+  return {
+    members: byProgress
+      ? (rows as MemberAtAGlance[])
+      : withProgress(
+          rows,
+          await progressByCompany(
+            clubId,
+            query.annee,
+            rows.map((m) => m.company.id),
+          ),
+        ),
+    page,
+    pages,
+    shown: shown.length,
+    total: facts.length,
+    counts: countByActivity(facts),
+  };
+}
+
+function withProgress(members: MemberFacts[], progress: Progress): MemberAtAGlance[] {
+  return members.map((m) => {
+    const p = progress.get(m.company.id);
+    return {
+      ...m,
+      commitmentsWithTarget: p?.withTarget ?? 0,
+      progress: p ? Math.round(p.mean * 100) : null,
+    };
+  });
+}
+
+/**
+ * Per company of the club (or of `companyIds` only): how many of the year's running commitments
+ * have a target, and the mean of their capped ratios. One query: each commitment's realised
+ * quantity in its own unit (commitmentProgress's rule), on the (commitment, unit, quantity)
+ * covering index.
+ */
+async function progressByCompany(
+  clubId: string,
+  year: number,
+  companyIds?: string[],
+): Promise<Progress> {
+  const byCompany: Progress = new Map();
+  if (companyIds?.length === 0) return byCompany;
+  const only = companyIds
+    ? Prisma.sql`AND c."companyId" IN (${Prisma.join(companyIds)})`
+    : Prisma.empty;
+  const commitments = await prisma.$queryRaw<
+    Array<{ companyId: string; targetQuantity: number; realised: number | bigint }>
+  >`
+    SELECT c."companyId", c."targetQuantity",
+      COALESCE((SELECT SUM(r."quantity") FROM "Realisation" r
+        WHERE r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT_SQL}), 0) AS "realised"
+    FROM "Commitment" c
+    WHERE c."clubId" = ${clubId} AND c."year" = ${year} AND c."targetQuantity" > 0
+      AND c."status" IN ('ACTIVE', 'ACHIEVED') ${only}`;
   for (const c of commitments) {
-    const ratio = Math.min(1, progress.get(c.id)!.realised / c.targetQuantity!);
+    const ratio = Math.min(1, Number(c.realised) / c.targetQuantity);
     const entry = byCompany.get(c.companyId) ?? { withTarget: 0, mean: 0 };
     entry.mean = (entry.mean * entry.withTarget + ratio) / (entry.withTarget + 1);
     entry.withTarget += 1;
@@ -113,45 +196,28 @@ function meanProgressByCompany(
   return byCompany;
 }
 
-export async function listMembersAtAGlance(clubId: string, year: number, now = new Date()) {
-  // One query for the members, their company and its commune (Prisma's include would take three,
-  // with lists of a thousand ids for a big club).
+/**
+ * The club's members with their company and commune, activity, last declaration and
+ * commitments of the year in this club: one query whatever the club's size (Prisma's include
+ * took three, with lists of a thousand ids); the last declaration is one seek per member on the
+ * (company, createdAt) index.
+ */
+async function listMemberFacts(clubId: string, year: number, now: Date) {
   const memberships = await prisma.$queryRaw<Array<MembershipRow>>`
     SELECT m."id", m."status", m."joinedAt", m."leftAt", co."id" AS "companyId",
-      co."name" AS "companyName", cm."name" AS "communeName"
+      co."name" AS "companyName", cm."name" AS "communeName",
+      (SELECT MAX(r."createdAt") FROM "Realisation" r
+        WHERE r."companyId" = m."companyId") AS "last",
+      COALESCE(k."n", 0) AS "commitments"
     FROM "ClubMembership" m JOIN "Company" co ON co."id" = m."companyId"
       LEFT JOIN "Commune" cm ON cm."code" = co."communeCode"
-    WHERE m."clubId" = ${clubId}
-    ORDER BY co."name"`;
-  // Grouped in SQL over the club's commitments and members' realisations.
-  const [lastRealisations, commitmentCounts, withTarget] = await Promise.all([
-    // One seek per member on the (company, createdAt) index.
-    prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
-      SELECT m."companyId", (SELECT MAX(r."createdAt") FROM "Realisation" r
-        WHERE r."companyId" = m."companyId") AS "last"
-      FROM "ClubMembership" m WHERE m."clubId" = ${clubId}`,
-    // Only members are looked up in these counts: no join on the memberships needed.
-    prisma.$queryRaw<Array<{ companyId: string; n: number | bigint }>>`
-      SELECT c."companyId", COUNT(*) AS "n"
-      FROM "Commitment" c
-      WHERE c."clubId" = ${clubId} AND c."year" = ${year}
-      GROUP BY c."companyId"`,
-    prisma.commitment.findMany({
-      where: {
-        clubId,
-        year,
-        targetQuantity: { gt: 0 },
-        status: { in: ["ACTIVE", "ACHIEVED"] },
-      },
-      select: { ...PROGRESS_FIELDS, companyId: true },
-    }),
-  ]);
-  const lastBy = new Map(lastRealisations.map((r) => [r.companyId, optionalDate(r.last)]));
-  const commitmentsBy = new Map(commitmentCounts.map((c) => [c.companyId, Number(c.n)]));
-  const progressRows = meanProgressByCompany(withTarget, await commitmentProgress(withTarget));
+      LEFT JOIN (SELECT c."companyId", COUNT(*) AS "n" FROM "Commitment" c
+        WHERE c."clubId" = ${clubId} AND c."year" = ${year}
+        GROUP BY c."companyId") k ON k."companyId" = m."companyId"
+    WHERE m."clubId" = ${clubId}`;
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
-    const last = lastBy.get(m.companyId) ?? null;
+    const last = optionalDate(m.last);
     const activity: MemberActivity =
       m.status === "LEFT"
         ? "LEFT"
@@ -160,7 +226,6 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
           : last && last >= activeSince
             ? "ACTIVE"
             : "SILENT";
-    const progress = progressRows.get(m.companyId);
     return {
       membershipId: m.id,
       company: {
@@ -173,10 +238,7 @@ export async function listMembersAtAGlance(clubId: string, year: number, now = n
       leftAt: optionalDate(m.leftAt),
       activity,
       lastDeclaration: last,
-      commitments: commitmentsBy.get(m.companyId) ?? 0,
-      commitmentsWithTarget: progress?.withTarget ?? 0,
-      /** 0–100, or null without any commitment with a target. */
-      progress: progress ? Math.round(progress.mean * 100) : null,
+      commitments: Number(m.commitments),
     };
   });
 }
@@ -189,20 +251,24 @@ type MembershipRow = {
   companyId: string;
   companyName: string;
   communeName: string | null;
+  last: Date | string | null;
+  commitments: number | bigint;
 };
 
 /** A date read by a raw query (SQLite gives text, PostgreSQL a Date). */
 const optionalDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** Filters and sorts the members as the URL asks; counts by activity are over the whole club. */
-export function filterAndSortMembers(members: MemberAtAGlance[], query: MemberQuery) {
+export function filterAndSortMembers<T extends MemberFacts & { progress?: number | null }>(
+  members: T[],
+  query: MemberQuery,
+) {
   const wanted = STATE_FILTERS[query.etat];
   const needle = fold(query.q);
   const shown = members.filter(
     (m) => (!wanted || m.activity === wanted) && (!needle || fold(m.company.name).includes(needle)),
   );
-  const byName = (a: MemberAtAGlance, b: MemberAtAGlance) =>
-    a.company.name.localeCompare(b.company.name, "fr");
+  const byName = (a: T, b: T) => a.company.name.localeCompare(b.company.name, "fr");
   const direction = query.ordre === "asc" ? 1 : -1;
   // Members without a value (never declared, no target) always come last, whatever the order.
   const compareNullable = (a: number | null, b: number | null) => {
@@ -220,7 +286,8 @@ export function filterAndSortMembers(members: MemberAtAGlance[], query: MemberQu
         b.lastDeclaration ? b.lastDeclaration.getTime() : null,
       );
     }
-    if (query.tri === "progression") result = compareNullable(a.progress, b.progress);
+    if (query.tri === "progression")
+      result = compareNullable(a.progress ?? null, b.progress ?? null);
     return result !== 0 ? result : byName(a, b);
   });
   return shown;

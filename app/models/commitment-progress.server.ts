@@ -2,11 +2,11 @@
 // annual report and workbook, club members, milestones): a commitment counts only the
 // realisations in its own unit. Realisations linked before the rule existed (5 hours of
 // volunteering on an immersion commitment) are reported apart, never added to people.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
-import type { Unit } from "~/utils/domain";
+import { ACTION_TYPES, UNITS, type Unit } from "~/utils/domain";
 
 export type ProgressCommitment = {
   id: string;
@@ -34,6 +34,13 @@ export type CommitmentProgress = {
   /** realised ÷ target in %, rounded (may pass 100); null without a target. */
   percent: number | null;
 };
+
+/** commitmentUnit in SQL, on a commitment aliased `c`: its target's unit, else its action's. */
+export const COMMITMENT_UNIT_SQL = Prisma.sql`CASE WHEN c."targetUnit" IN (${Prisma.join([...UNITS])})
+  THEN c."targetUnit" ELSE CASE c."actionTypeCode" ${Prisma.join(
+    ACTION_TYPES.map((a) => Prisma.sql`WHEN ${a.code} THEN ${a.defaultUnit}`),
+    " ",
+  )} ELSE 'PEOPLE' END END`;
 
 export function percentOf(realised: number, target: number | null) {
   return target && target > 0 ? Math.round((realised / target) * 100) : null;

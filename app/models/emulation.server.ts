@@ -2,14 +2,14 @@
 // dashboard, the "this month in the club" block of the club home (what went well, never who is
 // behind), and the opt-in public page of a company.
 
-import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { commitmentUnit } from "~/utils/commitment-unit";
-import { ACTION_TYPES, UNITS } from "~/utils/domain";
+import { ACTION_TYPES } from "~/utils/domain";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clubZone } from "~/models/club-zone.server";
 import { DAY_MS, calendarDay, startOfMonth } from "~/utils/time/wall-clock";
 import { COMMITMENT_HEADLINE, NEWEST_COMMITMENTS_FIRST } from "./commitment-selects.server";
+import { COMMITMENT_UNIT_SQL } from "./commitment-progress.server";
 
 const HIRE_ACTIONS = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
 
@@ -55,13 +55,6 @@ async function targetsReachedAt(where: { companyId: string }) {
   return reached.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** commitmentUnit in SQL, on a commitment aliased `c`: its target's unit, else its action's. */
-const COMMITMENT_UNIT = Prisma.sql`CASE WHEN c."targetUnit" IN (${Prisma.join([...UNITS])})
-  THEN c."targetUnit" ELSE CASE c."actionTypeCode" ${Prisma.join(
-    ACTION_TYPES.map((a) => Prisma.sql`WHEN ${a.code} THEN ${a.defaultUnit}`),
-    " ",
-  )} ELSE 'PEOPLE' END END`;
-
 /**
  * The club's commitments whose target was reached between `since` and `now` (targetsReachedAt's
  * rule), computed in SQL for those with a realisation declared meanwhile only: a big club has
@@ -76,7 +69,7 @@ async function clubTargetsReached(clubId: string, since: Date, now: Date) {
       SELECT c."id", co."name" AS "companyName", c."ambition", c."targetQuantity", r."createdAt",
         SUM(r."quantity") OVER (PARTITION BY c."id" ORDER BY r."createdAt", r."id") AS "total"
       FROM "Commitment" c JOIN "Company" co ON co."id" = c."companyId"
-        JOIN "Realisation" r ON r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT}
+        JOIN "Realisation" r ON r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT_SQL}
       WHERE c."clubId" = ${clubId} AND c."targetQuantity" > 0 AND c."status" <> 'ABANDONED'
         AND c."id" IN (SELECT r2."commitmentId" FROM "ClubMembership" m
           JOIN "Realisation" r2 ON r2."companyId" = m."companyId"

@@ -17,6 +17,7 @@ import {
 import { quotedValue } from "~/utils/figure-period-request";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
+import { compareFrench, compareFrenchNumeric } from "~/utils/text";
 import type { NationalSort } from "~/utils/national-sorts";
 
 export type DashboardFilters = {
@@ -255,7 +256,7 @@ export async function listCompanyLines(scope: FigureScope, period: Period): Prom
       lastDeclaration: lastAt ? lastAt.toISOString() : null,
     });
   }
-  return lines.sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }));
+  return lines.sort((a, b) => compareFrench(a.name, b.name));
 }
 
 // ---------------------------------------------------------------- national view
@@ -292,8 +293,8 @@ export async function nationalTable(period: Period, sort: NationalSort, descendi
     const c =
       typeof x === "number" && typeof y === "number"
         ? x - y
-        : String(x).localeCompare(String(y), "fr", { numeric: true });
-    const tie = a.code.localeCompare(b.code, "fr", { numeric: true });
+        : compareFrenchNumeric(String(x), String(y));
+    const tie = compareFrenchNumeric(a.code, b.code);
     return (descending ? -c : c) || tie;
   });
   return rows;

@@ -11,20 +11,13 @@ import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { AttestedShare } from "~/components/attested-share";
-import {
-  countByActivity,
-  filterAndSortMembers,
-  listMembersAtAGlance,
-  parseMemberQuery,
-  type MemberSort,
-} from "~/models/club.server";
+import { membersAtAGlancePage, parseMemberQuery, type MemberSort } from "~/models/club.server";
 import { clubThisMonth } from "~/models/emulation.server";
 import { keyFigures, yearPeriod } from "~/models/figures.server";
 import { attestedShare } from "~/models/attestations.server";
 import { peopleByPublic } from "~/models/figures-breakdowns.server";
 import { refuseClubPagePost, requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
-import { pageOf } from "~/utils/pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — Engagés` },
@@ -40,25 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const period = yearPeriod(query.annee);
   const [members, figures, byPublic, thisMonth, attested] = await Promise.all([
-    listMembersAtAGlance(clubId, query.annee, now),
+    membersAtAGlancePage(clubId, query, now),
     // With its département: the summaries' key starts with it.
     keyFigures({ clubId, departementCode: club.departementCode }, period),
     peopleByPublic({ clubId, departementCode: club.departementCode }, period),
     clubThisMonth(clubId, now),
     attestedShare(club.departementCode, query.annee, clubId),
   ]);
-  const shown = filterAndSortMembers(members, query);
-  const { rows, page, pages } = pageOf(shown, query.page);
   return {
     club,
     query,
     years: yearChoices(now),
-    members: rows,
-    page,
-    pages,
-    shown: shown.length,
-    total: members.length,
-    counts: countByActivity(members),
+    ...members,
     figures,
     byPublic,
     thisMonth,

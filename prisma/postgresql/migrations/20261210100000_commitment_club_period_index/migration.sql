@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Commitment_clubId_startDate_endDate_companyId_status_idx" ON "Commitment"("clubId", "startDate", "endDate", "companyId", "status");
+

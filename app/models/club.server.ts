@@ -86,7 +86,10 @@ export function parseMemberQuery(url: URL, now = new Date(), zone: TimeZone = PA
 }
 
 export type MemberAtAGlance = MemberFacts & {
-  /** How many of the year's commitments (in progress or achieved) have a numeric target. */
+  company: { commune: { name: string } | null };
+  /** The company's commitments of the year in this club. */
+  commitments: number;
+  /** How many of them (in progress or achieved) have a numeric target. */
   commitmentsWithTarget: number;
   /** 0–100, or null without any commitment with a target. */
   progress: number | null;
@@ -106,17 +109,15 @@ export async function listMembersAtAGlance(
   year: number,
   now = new Date(),
 ): Promise<MemberAtAGlance[]> {
-  const [facts, progress] = await Promise.all([
-    listMemberFacts(clubId, year, now),
-    progressByCompany(clubId, year),
-  ]);
-  return withProgress(facts, progress);
+  const facts = await listMemberFacts(clubId, now);
+  return withDetails(clubId, year, facts);
 }
 
 /**
  * The club home's table: the page of members the query asks for, and the counts by activity
- * over the whole club. Progress is computed for the page's members only, unless the list is
- * sorted by it (then for all): it is the costliest fact of a 1,300-member club.
+ * over the whole club. What the filters, the counts and the sort need is read for every member;
+ * the rest (commune, commitments, progress) for the page's members only, unless the list is
+ * sorted by progress: a 1,300-member club shows 200 of them.
  */
 export async function membersAtAGlancePage(
   clubId: string,
@@ -124,24 +125,17 @@ export async function membersAtAGlancePage(
   now = new Date(),
   pageSize = ROWS_PER_PAGE,
 ) {
-  const facts = await listMemberFacts(clubId, query.annee, now);
+  const facts = await listMemberFacts(clubId, now);
   const byProgress = query.tri === "progression";
-  const members = byProgress
-    ? withProgress(facts, await progressByCompany(clubId, query.annee))
+  const members: Array<MemberFacts & { progress?: number | null }> = byProgress
+    ? await withDetails(clubId, query.annee, facts)
     : facts;
-  const shown = filterAndSortMembers<MemberFacts & { progress?: number | null }>(members, query);
+  const shown = filterAndSortMembers(members, query);
   const { rows, page, pages } = pageOf(shown, query.page, pageSize);
   return {
     members: byProgress
       ? (rows as MemberAtAGlance[])
-      : withProgress(
-          rows,
-          await progressByCompany(
-            clubId,
-            query.annee,
-            rows.map((m) => m.company.id),
-          ),
-        ),
+      : await withDetails(clubId, query.annee, rows),
     page,
     pages,
     shown: shown.length,
@@ -150,42 +144,62 @@ export async function membersAtAGlancePage(
   };
 }
 
-function withProgress(members: MemberFacts[], progress: Progress): MemberAtAGlance[] {
+/** The members with their commune, commitments of the year and progress: two queries. */
+async function withDetails(
+  clubId: string,
+  year: number,
+  members: MemberFacts[],
+): Promise<MemberAtAGlance[]> {
+  if (members.length === 0) return [];
+  const ids = members.map((m) => m.company.id);
+  const [details, progress] = await Promise.all([
+    prisma.$queryRaw<Array<{ id: string; communeName: string | null; commitments: Num }>>`
+      SELECT co."id", cm."name" AS "communeName",
+        (SELECT COUNT(*) FROM "Commitment" c WHERE c."companyId" = co."id"
+          AND c."clubId" = ${clubId} AND c."year" = ${year}) AS "commitments"
+      FROM "Company" co LEFT JOIN "Commune" cm ON cm."code" = co."communeCode"
+      WHERE co."id" IN (${Prisma.join(ids)})`,
+    progressByCompany(clubId, year, ids),
+  ]);
+  const detailsBy = new Map(details.map((d) => [d.id, d]));
   return members.map((m) => {
+    const d = detailsBy.get(m.company.id);
     const p = progress.get(m.company.id);
     return {
       ...m,
+      company: {
+        ...m.company,
+        commune: d?.communeName == null ? null : { name: d.communeName },
+      },
+      commitments: Number(d?.commitments ?? 0),
       commitmentsWithTarget: p?.withTarget ?? 0,
       progress: p ? Math.round(p.mean * 100) : null,
     };
   });
 }
 
+type Num = number | bigint;
+
 /**
- * Per company of the club (or of `companyIds` only): how many of the year's running commitments
- * have a target, and the mean of their capped ratios. One query: each commitment's realised
- * quantity in its own unit (commitmentProgress's rule), on the (commitment, unit, quantity)
- * covering index.
+ * Per company of `companyIds`: how many of its running commitments of the year in the club have
+ * a target, and the mean of their capped ratios. One query: each commitment's realised quantity
+ * in its own unit (commitmentProgress's rule), on the (commitment, unit, quantity) covering index.
  */
 async function progressByCompany(
   clubId: string,
   year: number,
-  companyIds?: string[],
+  companyIds: string[],
 ): Promise<Progress> {
-  const byCompany: Progress = new Map();
-  if (companyIds?.length === 0) return byCompany;
-  const only = companyIds
-    ? Prisma.sql`AND c."companyId" IN (${Prisma.join(companyIds)})`
-    : Prisma.empty;
   const commitments = await prisma.$queryRaw<
-    Array<{ companyId: string; targetQuantity: number; realised: number | bigint }>
+    Array<{ companyId: string; targetQuantity: number; realised: Num }>
   >`
     SELECT c."companyId", c."targetQuantity",
       COALESCE((SELECT SUM(r."quantity") FROM "Realisation" r
         WHERE r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT_SQL}), 0) AS "realised"
     FROM "Commitment" c
     WHERE c."clubId" = ${clubId} AND c."year" = ${year} AND c."targetQuantity" > 0
-      AND c."status" IN ('ACTIVE', 'ACHIEVED') ${only}`;
+      AND c."status" IN ('ACTIVE', 'ACHIEVED') AND c."companyId" IN (${Prisma.join(companyIds)})`;
+  const byCompany: Progress = new Map();
   for (const c of commitments) {
     const ratio = Math.min(1, Number(c.realised) / c.targetQuantity);
     const entry = byCompany.get(c.companyId) ?? { withTarget: 0, mean: 0 };
@@ -197,23 +211,24 @@ async function progressByCompany(
 }
 
 /**
- * The club's members with their company and commune, activity, last declaration and
- * commitments of the year in this club: one query whatever the club's size (Prisma's include
- * took three, with lists of a thousand ids); the last declaration is one seek per member on the
- * (company, createdAt) index.
+ * What the club home's filters, counts and sorts read of every member: its company's name, its
+ * state and its last declaration (one seek per member on the (company, createdAt) index). One
+ * query whatever the club's size.
  */
-async function listMemberFacts(clubId: string, year: number, now: Date) {
-  const memberships = await prisma.$queryRaw<Array<MembershipRow>>`
-    SELECT m."id", m."status", m."joinedAt", m."leftAt", co."id" AS "companyId",
-      co."name" AS "companyName", cm."name" AS "communeName",
+async function listMemberFacts(clubId: string, now: Date) {
+  const memberships = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      status: string;
+      companyId: string;
+      companyName: string;
+      last: Date | string | null;
+    }>
+  >`
+    SELECT m."id", m."status", m."companyId", co."name" AS "companyName",
       (SELECT MAX(r."createdAt") FROM "Realisation" r
-        WHERE r."companyId" = m."companyId") AS "last",
-      COALESCE(k."n", 0) AS "commitments"
+        WHERE r."companyId" = m."companyId") AS "last"
     FROM "ClubMembership" m JOIN "Company" co ON co."id" = m."companyId"
-      LEFT JOIN "Commune" cm ON cm."code" = co."communeCode"
-      LEFT JOIN (SELECT c."companyId", COUNT(*) AS "n" FROM "Commitment" c
-        WHERE c."clubId" = ${clubId} AND c."year" = ${year}
-        GROUP BY c."companyId") k ON k."companyId" = m."companyId"
     WHERE m."clubId" = ${clubId}`;
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
   return memberships.map((m) => {
@@ -228,32 +243,13 @@ async function listMemberFacts(clubId: string, year: number, now: Date) {
             : "SILENT";
     return {
       membershipId: m.id,
-      company: {
-        id: m.companyId,
-        name: m.companyName,
-        commune: m.communeName === null ? null : { name: m.communeName },
-      },
+      company: { id: m.companyId, name: m.companyName },
       status: m.status,
-      joinedAt: optionalDate(m.joinedAt),
-      leftAt: optionalDate(m.leftAt),
       activity,
       lastDeclaration: last,
-      commitments: Number(m.commitments),
     };
   });
 }
-
-type MembershipRow = {
-  id: string;
-  status: string;
-  joinedAt: Date | string | null;
-  leftAt: Date | string | null;
-  companyId: string;
-  companyName: string;
-  communeName: string | null;
-  last: Date | string | null;
-  commitments: number | bigint;
-};
 
 /** A date read by a raw query (SQLite gives text, PostgreSQL a Date). */
 const optionalDate = (value: Date | string | null) => (value === null ? null : new Date(value));

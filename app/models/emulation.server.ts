@@ -68,12 +68,16 @@ async function clubTargetsReached(clubId: string, since: Date, now: Date) {
     FROM (
       SELECT c."id", co."name" AS "companyName", c."ambition", c."targetQuantity", r."createdAt",
         SUM(r."quantity") OVER (PARTITION BY c."id" ORDER BY r."createdAt", r."id") AS "total"
-      FROM "Commitment" c JOIN "Company" co ON co."id" = c."companyId"
-        JOIN "Realisation" r ON r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT_SQL}
-      WHERE c."clubId" = ${clubId} AND c."targetQuantity" > 0 AND c."status" <> 'ABANDONED'
-        AND c."id" IN (SELECT r2."commitmentId" FROM "ClubMembership" m
+      -- The few commitments with a realisation declared meanwhile come first (CROSS JOIN keeps
+      -- SQLite from scanning all the club's commitments instead).
+      FROM (SELECT DISTINCT r2."commitmentId" AS "id" FROM "ClubMembership" m
           JOIN "Realisation" r2 ON r2."companyId" = m."companyId"
-          WHERE m."clubId" = ${clubId} AND r2."createdAt" >= ${since} AND r2."createdAt" <= ${now})
+          WHERE m."clubId" = ${clubId} AND r2."createdAt" >= ${since} AND r2."createdAt" <= ${now}
+            AND r2."commitmentId" IS NOT NULL) t
+        CROSS JOIN "Commitment" c JOIN "Company" co ON co."id" = c."companyId"
+        JOIN "Realisation" r ON r."commitmentId" = c."id" AND r."unit" = ${COMMITMENT_UNIT_SQL}
+      WHERE c."id" = t."id" AND c."clubId" = ${clubId} AND c."targetQuantity" > 0
+        AND c."status" <> 'ABANDONED'
     ) x
     WHERE x."total" >= x."targetQuantity"
     GROUP BY x."id", x."companyName", x."ambition"`;

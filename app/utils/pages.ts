@@ -2,7 +2,7 @@
 // asked for in the URL, and that page of an already sorted list. Client-safe.
 
 /** Rows per page of the long tables (club home, prefecture drill-down). */
-export const ROWS_PER_PAGE = 200;
+export const ROWS_PER_PAGE = 50;
 
 /** `page` from the URL: 1 unless a positive whole number. */
 export function readPage(params: URLSearchParams) {

@@ -17,7 +17,9 @@ import {
 import { parseFigurePeriod } from "~/models/figures-period.server";
 import { yearPeriod } from "~/models/figures.server";
 import {
+  companyLinesPage,
   getDepartementFigures,
+  listCompanyLines,
   nationalTable,
   parseDashboardFilters,
 } from "~/models/prefecture.server";
@@ -325,6 +327,28 @@ describe("département figures", () => {
     expect(a.commitments).toBe(1);
     expect(a.byStatus.ACTIVE).toBe(1);
     expect(a.lastDeclaration).not.toBeNull();
+  });
+
+  test("drill-down pages: the lines of the whole list, a page at a time; totals over all", async () => {
+    for (const scope of [{ departementCode: "62", clubId: club62a }, { departementCode: "62" }]) {
+      const period = yearPeriod(YEAR);
+      const all = await listCompanyLines(scope, period);
+      expect(all.length).toBeGreaterThan(1);
+      const sum = (key: "commitments" | "realisations" | "people") =>
+        all.reduce((s, line) => s + line[key], 0);
+      for (const page of [1, 2]) {
+        // Pages of one line.
+        const result = await companyLinesPage(scope, period, page, 1);
+        expect(result.lines).toEqual(all.slice(page - 1, page));
+        expect(result.count).toBe(all.length);
+        expect(result.pages).toBe(all.length);
+        expect(result.totals).toEqual({
+          commitments: sum("commitments"),
+          realisations: sum("realisations"),
+          people: sum("people"),
+        });
+      }
+    }
   });
 
   test("the XLSX and CSV exports hold what the filtered view shows", async () => {

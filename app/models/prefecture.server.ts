@@ -19,6 +19,7 @@ import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { compareFrench, compareFrenchNumeric } from "~/utils/text";
 import type { NationalSort } from "~/utils/national-sorts";
+import { pageOf, ROWS_PER_PAGE } from "~/utils/pages";
 
 export type DashboardFilters = {
   period: FigurePeriod;
@@ -182,81 +183,135 @@ export type CompanyLine = {
   lastDeclaration: string | null;
 };
 
-/**
- * Member companies of a club (or of every club of the département), with their commitments
- * (count, by status, among those running in the period and matching the filters), their
- * realisations over the filtered period and the date of their last declaration. Four queries,
- * whatever the number of companies: the realisations are summed per company in one scan of a
- * covering index, and each member's last declaration is read from the end of the (company,
- * createdAt) index.
- */
-export async function listCompanyLines(scope: FigureScope, period: Period): Promise<CompanyLine[]> {
-  const clubFilter = scope.clubId
+type MemberCompany = Pick<CompanyLine, "companyId" | "name" | "siret" | "clubName">;
+
+const clubFilterOf = (scope: FigureScope) =>
+  scope.clubId
     ? Prisma.sql`cl."id" = ${scope.clubId}`
     : Prisma.sql`cl."departementCode" = ${scope.departementCode}`;
+
+/** The scope's member companies (members or former members of its clubs), once each, by name. */
+async function listMemberCompanies(scope: FigureScope): Promise<MemberCompany[]> {
+  const rows = await prisma.$queryRaw<MemberCompany[]>`
+    SELECT co."id" AS "companyId", co."name", co."siret", cl."name" AS "clubName"
+    FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
+      JOIN "Company" co ON co."id" = m."companyId"
+    WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilterOf(scope)}`;
+  const seen = new Set<string>(); // a member of two clubs of the département
+  return rows
+    .filter((r) => !seen.has(r.companyId) && Boolean(seen.add(r.companyId)))
+    .sort((a, b) => compareFrench(a.name, b.name));
+}
+
+/**
+ * These member companies' lines: their commitments (count, by status, among those running in the
+ * period and matching the filters), their realisations over the filtered period and the date of
+ * their last declaration. Three queries whatever the number of companies; `everyMember` says the
+ * companies are all the scope's, so the realisations are summed in one scan of the scope's
+ * covering index rather than looked up company by company.
+ */
+async function withLineFigures(
+  scope: FigureScope,
+  period: Period,
+  companies: MemberCompany[],
+  everyMember: boolean,
+): Promise<CompanyLine[]> {
+  if (companies.length === 0) return [];
+  const ids = Prisma.join(companies.map((c) => c.companyId));
+  const only = (column: Prisma.Sql) =>
+    everyMember ? Prisma.empty : Prisma.sql`AND ${column} IN (${ids})`;
   const realisationScope = scope.clubId
     ? Prisma.sql`r."clubId" = ${scope.clubId} AND r."departementCode" = ${scope.departementCode}`
     : Prisma.sql`r."departementCode" = ${scope.departementCode}`;
-  const [memberships, commitments, realisations, last] = await Promise.all([
-    prisma.$queryRaw<Array<{ id: string; name: string; siret: string; clubName: string }>>`
-      SELECT co."id", co."name", co."siret", cl."name" AS "clubName"
-      FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
-        JOIN "Company" co ON co."id" = m."companyId"
-      WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilter}`,
-    prisma.$queryRaw<Array<{ companyId: string; status: string; n: number | bigint }>>`
+  const [commitments, realisations, last] = await Promise.all([
+    prisma.$queryRaw<Array<{ companyId: string; status: string; n: Num }>>`
       SELECT c."companyId", c."status", COUNT(*) AS "n"
-      FROM "Commitment" c WHERE ${commitmentSqlWhere(scope, period)}
+      FROM "Commitment" c WHERE ${commitmentSqlWhere(scope, period)} ${only(Prisma.sql`c."companyId"`)}
       GROUP BY c."companyId", c."status"`,
-    prisma.$queryRaw<Array<{ companyId: string; n: number | bigint; people: number | bigint }>>`
+    prisma.$queryRaw<Array<{ companyId: string; n: Num; people: Num | null }>>`
       SELECT r."companyId", COUNT(*) AS "n",
         SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
-      FROM "Realisation" r WHERE ${realisationSqlWhere(scope, period)}
+      FROM "Realisation" r WHERE ${realisationSqlWhere(scope, period)} ${only(Prisma.sql`r."companyId"`)}
       GROUP BY r."companyId"`,
-    // Per member, its newest realisation in the scope: the (company, createdAt) index read from
+    // Per company, its newest realisation in the scope: the (company, createdAt) index read from
     // the end, usually one step.
     prisma.$queryRaw<Array<{ companyId: string; last: Date | string | null }>>`
-      SELECT DISTINCT m."companyId", (SELECT r."createdAt" FROM "Realisation" r
-        WHERE r."companyId" = m."companyId" AND ${realisationScope}
+      SELECT co."id" AS "companyId", (SELECT r."createdAt" FROM "Realisation" r
+        WHERE r."companyId" = co."id" AND ${realisationScope}
         ORDER BY r."createdAt" DESC LIMIT 1) AS "last"
-      FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
-      WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilter}`,
+      FROM "Company" co WHERE co."id" IN (${ids})`,
   ]);
   // Maps, not repeated finds: a big département has thousands of member companies.
   const statusBy = new Map<string, Record<string, number>>();
   for (const c of commitments) {
-    const byStatus =
-      statusBy.get(c.companyId) ??
-      (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
+    const byStatus = statusBy.get(c.companyId) ?? noStatuses();
     byStatus[c.status] = Number(c.n);
     statusBy.set(c.companyId, byStatus);
   }
   const realisationsBy = new Map(realisations.map((r) => [r.companyId, r]));
-  const lastBy = new Map(
-    last.flatMap((r) => (r.last === null ? [] : [[r.companyId, new Date(r.last)] as const])),
-  );
-  const seen = new Set<string>();
-  const lines: CompanyLine[] = [];
-  for (const m of memberships) {
-    if (seen.has(m.id)) continue; // a member of two clubs of the département
-    seen.add(m.id);
-    const byStatus =
-      statusBy.get(m.id) ??
-      (Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>);
-    const lastAt = lastBy.get(m.id) ?? null;
-    const sums = realisationsBy.get(m.id);
-    lines.push({
-      companyId: m.id,
-      name: m.name,
-      siret: m.siret,
-      clubName: m.clubName,
+  const lastBy = new Map(last.map((r) => [r.companyId, r.last]));
+  return companies.map((company) => {
+    const byStatus = statusBy.get(company.companyId) ?? noStatuses();
+    const lastAt = lastBy.get(company.companyId) ?? null;
+    const sums = realisationsBy.get(company.companyId);
+    return {
+      ...company,
       commitments: Object.values(byStatus).reduce((a, b) => a + b, 0),
       byStatus,
       realisations: Number(sums?.n ?? 0),
       people: Number(sums?.people ?? 0),
-      lastDeclaration: lastAt ? lastAt.toISOString() : null,
-    });
-  }
-  return lines.sort((a, b) => compareFrench(a.name, b.name));
+      lastDeclaration: lastAt === null ? null : new Date(lastAt).toISOString(),
+    };
+  });
+}
+
+type Num = number | bigint;
+const noStatuses = () =>
+  Object.fromEntries(COMMITMENT_STATUSES.map((s) => [s, 0])) as Record<string, number>;
+
+/** Every member company of a club (or of every club of the département) with its figures. */
+export async function listCompanyLines(scope: FigureScope, period: Period): Promise<CompanyLine[]> {
+  return withLineFigures(scope, period, await listMemberCompanies(scope), true);
+}
+
+/**
+ * One page of the member companies (by name) with their figures, and the totals over all of
+ * them: a 1,200-company club's drill-down reads the figures of the 50 it shows.
+ */
+export async function companyLinesPage(
+  scope: FigureScope,
+  period: Period,
+  page: number,
+  pageSize = ROWS_PER_PAGE,
+) {
+  // The scope's member companies, once each: CROSS JOIN keeps SQLite reading the commitments and
+  // realisations from the scope's covering indexes, not company by company.
+  const members = Prisma.sql`(SELECT DISTINCT m."companyId"
+    FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
+    WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilterOf(scope)}) mm`;
+  const [companies, [commitments], [realisations]] = await Promise.all([
+    listMemberCompanies(scope),
+    prisma.$queryRaw<Array<{ n: Num }>>`
+      SELECT COUNT(*) AS "n" FROM "Commitment" c CROSS JOIN ${members}
+      WHERE mm."companyId" = c."companyId" AND ${commitmentSqlWhere(scope, period)}`,
+    prisma.$queryRaw<Array<{ n: Num; people: Num | null }>>`
+      SELECT COUNT(*) AS "n",
+        SUM(CASE WHEN r."unit" = 'PEOPLE' THEN r."quantity" ELSE 0 END) AS "people"
+      FROM "Realisation" r CROSS JOIN ${members}
+      WHERE mm."companyId" = r."companyId" AND ${realisationSqlWhere(scope, period)}`,
+  ]);
+  const shown = pageOf(companies, page, pageSize);
+  return {
+    lines: await withLineFigures(scope, period, shown.rows, false),
+    page: shown.page,
+    pages: shown.pages,
+    count: companies.length,
+    totals: {
+      commitments: Number(commitments.n),
+      realisations: Number(realisations.n),
+      people: Number(realisations.people ?? 0),
+    },
+  };
 }
 
 // ---------------------------------------------------------------- national view

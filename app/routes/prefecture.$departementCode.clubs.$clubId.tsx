@@ -7,7 +7,7 @@ import {
   describeFilters,
   findDepartementClub,
   filtersQuery,
-  listCompanyLines,
+  companyLinesPage,
   parseDashboardFilters,
   scopeOf,
 } from "~/models/prefecture.server";
@@ -16,7 +16,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDay } from "~/utils/format";
 import { Pager } from "~/components/pager";
-import { pageOf, readPage } from "~/utils/pages";
+import { readPage } from "~/utils/pages";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.club.name ?? "Club"} — tableau de bord de la préfecture — Engagés` },
@@ -32,29 +32,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   url.searchParams.set("club", club.id);
   const { clubs, ...filters } = await parseDashboardFilters(url, departementCode);
-  const companies = await listCompanyLines(
+  // Totals over every company; the table shows a page of them (a big club has a thousand).
+  const { lines, page, pages, count, totals } = await companyLinesPage(
     scopeOf(departementCode, filters),
     filters.period.current,
+    readPage(url.searchParams),
   );
-  // Totals over every company; the table shows a page of them (a big club has a thousand).
-  const totals = companies.reduce(
-    (t, c) => ({
-      commitments: t.commitments + c.commitments,
-      realisations: t.realisations + c.realisations,
-      people: t.people + c.people,
-    }),
-    { commitments: 0, realisations: 0, people: 0 },
-  );
-  const { rows, page, pages } = pageOf(companies, readPage(url.searchParams));
   // A former member's space is no longer the prefecture's to read (decision 013): no link.
   const readable = await companyIdsMemberInDepartement(
-    rows.map((c) => c.companyId),
+    lines.map((c) => c.companyId),
     departementCode,
   );
   return {
     club,
-    companies: rows.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
-    count: companies.length,
+    companies: lines.map((c) => ({ ...c, readable: readable.has(c.companyId) })),
+    count,
     totals,
     page,
     pages,

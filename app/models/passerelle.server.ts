@@ -9,6 +9,7 @@ import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
 import { ARRANGEMENT_LABELS, type Arrangement, type PostInput } from "~/utils/schemas/passerelle";
 import { DAY_MS } from "~/utils/time/wall-clock";
+import { communeExists } from "./communes.server";
 
 export class PasserelleError extends Error {
   constructor(
@@ -59,11 +60,9 @@ export async function createPost(
   scope: NetworkScope,
   input: PostInput,
 ): Promise<string> {
-  const commune = await prisma.commune.findUnique({
-    where: { code: input.communeCode },
-    select: { code: true },
-  });
-  if (!commune) throw new PasserelleError("Cette commune n'existe pas.", "communeCode");
+  if (!(await communeExists(input.communeCode))) {
+    throw new PasserelleError("Cette commune n'existe pas.", "communeCode");
+  }
   const clubId = scope.clubIds[0];
   if (!clubId) throw new PasserelleError("Votre entreprise n'est membre d'aucun club.");
   const club = await prisma.club.findUniqueOrThrow({

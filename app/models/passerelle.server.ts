@@ -49,7 +49,7 @@ const postSelect = {
   },
 } as const;
 
-export type BoardPost = Awaited<ReturnType<typeof listOwnPosts>>[number];
+export type BoardPost = Awaited<ReturnType<typeof listPostsOf>>[number];
 
 /** A "YYYY-MM-DD" day as the instant it starts (UTC), as dates are stored. */
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -124,9 +124,10 @@ export async function closePost(actorId: string, companyId: string, postId: stri
   });
 }
 
-export function listOwnPosts(companyId: string) {
+/** Every post of a company (its own board) or of a club (the animator's board), open first. */
+export function listPostsOf(owner: { companyId: string } | { clubId: string }) {
   return prisma.passerellePost.findMany({
-    where: { companyId },
+    where: owner,
     orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     select: postSelect,
   });
@@ -138,15 +139,6 @@ export function listVisiblePosts(scope: NetworkScope) {
     where: visiblePostsWhere(scope),
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: postSelect,
-  });
-}
-
-/** Every post of a club (the animator's board), open first. */
-export function listClubPosts(clubId: string) {
-  return prisma.passerellePost.findMany({
-    where: { clubId },
-    orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     select: postSelect,
   });
 }

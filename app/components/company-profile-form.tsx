@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { useSendingIntent } from "~/components/busy-submit";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
@@ -31,9 +32,7 @@ export function ProfileForm({
   clubDepartement: string | null;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
+  const saving = useSendingIntent("profile");
   const [form, fields] = useForm({
     id: "profil",
     lastResult,

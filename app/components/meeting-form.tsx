@@ -5,7 +5,8 @@ import {
   useForm,
   type SubmissionResult,
 } from "~/components/use-form";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { useSendingIntent } from "~/components/busy-submit";
 import { Field, RequiredFieldsNote, TextAreaField } from "./forms";
 import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -33,14 +34,13 @@ export function MeetingForm({
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "meeting",
     lastResult,
     defaultValue: defaults,
     constraint: REQUIRED_FIELDS.meeting,
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  const busy = useSendingIntent("save");
   return (
     <Form method="post" {...getFormProps(form)} className="card">
       <RequiredFieldsNote />

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { useSendingIntent } from "~/components/busy-submit";
 import { Field, RequiredFieldsNote } from "~/components/forms";
 import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -32,9 +33,7 @@ export function ProspectForm({
   lastResult?: SubmissionResult<string[]> | null;
   prefill?: ProspectPrefill | null;
 }) {
-  const navigation = useNavigation();
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
+  const busy = useSendingIntent("create-prospect");
   const [form, fields] = useForm<ProspectFields>({
     id: "prospect",
     lastResult,

@@ -1,11 +1,11 @@
-import { Form } from "@remix-run/react";
+import { IntentForm } from "~/components/intent-form";
 import { useSendingIntent } from "~/components/busy-submit";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
-import { ErrorList, Field, RequiredFieldsNote, SelectField } from "~/components/forms";
+import { ErrorList, Field, SelectField } from "~/components/forms";
 import { FormSubmit } from "~/components/form-submit";
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import type { NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
@@ -51,9 +51,7 @@ export function ProfileForm({
   const communeErrors = fields.communeCode.errors;
   return (
     <Section id="identite" title="Identité">
-      <Form method="post" {...getFormProps(form)}>
-        <RequiredFieldsNote />
-        <input type="hidden" name="intent" value="profile" />
+      <IntentForm form={form} intent="profile">
         <div className="grid gap-x-6 md:grid-cols-2">
           <Field
             label="Nom de l'entreprise"
@@ -160,7 +158,7 @@ export function ProfileForm({
         <FormSubmit form={form} disabled={saving}>
           {saving ? "Enregistrement…" : "Enregistrer le profil"}
         </FormSubmit>
-      </Form>
+      </IntentForm>
     </Section>
   );
 }

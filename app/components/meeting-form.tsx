@@ -1,13 +1,12 @@
+import { IntentForm } from "~/components/intent-form";
 import {
-  getFormProps,
   getInputProps,
   getTextareaProps,
   useForm,
   type SubmissionResult,
 } from "~/components/use-form";
-import { Form } from "@remix-run/react";
 import { useSendingIntent } from "~/components/busy-submit";
-import { Field, RequiredFieldsNote, TextAreaField } from "./forms";
+import { Field, TextAreaField } from "./forms";
 import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
@@ -42,9 +41,7 @@ export function MeetingForm({
   });
   const busy = useSendingIntent("save");
   return (
-    <Form method="post" {...getFormProps(form)} className="card">
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="save" />
+    <IntentForm form={form} intent="save" className="card">
       <Field
         label="Titre"
         errors={fields.title.errors}
@@ -93,6 +90,6 @@ export function MeetingForm({
       <FormSubmit form={form} disabled={busy}>
         {submitLabel}
       </FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }

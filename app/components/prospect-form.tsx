@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form } from "@remix-run/react";
+import { IntentForm } from "~/components/intent-form";
+import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
 import { useSendingIntent } from "~/components/busy-submit";
-import { Field, RequiredFieldsNote } from "~/components/forms";
+import { Field } from "~/components/forms";
 import { FormSubmit } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
@@ -41,9 +41,7 @@ export function ProspectForm({
     constraint: REQUIRED_FIELDS.prospect,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="create-prospect" />
+    <IntentForm form={form} intent="create-prospect">
       {prefill ? (
         <>
           <input type="hidden" name="nafCode" value={prefill.nafCode} />
@@ -107,6 +105,6 @@ export function ProspectForm({
       <FormSubmit form={form} disabled={busy}>
         {busy ? "Ajout en cours…" : "Ajouter le prospect"}
       </FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }

@@ -16,9 +16,3 @@ export function BusySubmit({
     </button>
   );
 }
-
-/** Whether the page is sending a form posted with this `intent` (its button shows the wait). */
-export function useSendingIntent(intent: string) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-}

@@ -1,5 +1,4 @@
-import { IntentForm } from "~/components/intent-form";
-import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import { Field, SelectField, TextAreaField } from "./forms";
 import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";

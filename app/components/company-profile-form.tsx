@@ -1,11 +1,9 @@
-import { IntentForm } from "~/components/intent-form";
-import { useSendingIntent } from "~/components/busy-submit";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
 import { ErrorList, Field, SelectField } from "~/components/forms";
-import { FormSubmit } from "~/components/form-submit";
-import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { FormSubmit, useSendingIntent } from "~/components/form-submit";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import type { NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";

@@ -1,5 +1,4 @@
-import { IntentForm } from "~/components/intent-form";
-import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import type { ReactNode } from "react";
 import { Field } from "./forms";
 import { FormSubmit } from "./form-submit";

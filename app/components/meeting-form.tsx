@@ -1,13 +1,12 @@
-import { IntentForm } from "~/components/intent-form";
 import {
   getInputProps,
   getTextareaProps,
   useForm,
   type SubmissionResult,
+  IntentForm,
 } from "~/components/use-form";
-import { useSendingIntent } from "~/components/busy-submit";
 import { Field, TextAreaField } from "./forms";
-import { FormSubmit } from "./form-submit";
+import { FormSubmit, useSendingIntent } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
 

@@ -1,8 +1,6 @@
-import { IntentForm } from "~/components/intent-form";
-import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { useSendingIntent } from "~/components/busy-submit";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import { Field } from "~/components/forms";
-import { FormSubmit } from "~/components/form-submit";
+import { FormSubmit, useSendingIntent } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 // The animator's form entering a company by its SIRET (club.$clubId.membres): a prospect of the

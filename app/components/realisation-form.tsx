@@ -1,5 +1,4 @@
-import { IntentForm } from "~/components/intent-form";
-import { getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import { useState } from "react";
 import {
   ACTION_TYPES,

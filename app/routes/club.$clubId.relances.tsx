@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useSendingIntent } from "~/components/busy-submit";
+import { useSendingIntent } from "~/components/form-submit";
 import { ClubNav } from "~/components/club-nav";
 import { SilentMemberChoice } from "~/components/silent-member-choice";
 import {

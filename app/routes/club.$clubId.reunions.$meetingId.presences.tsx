@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useSendingIntent } from "~/components/busy-submit";
+import { useSendingIntent } from "~/components/form-submit";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";

@@ -1,6 +1,5 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form } from "@remix-run/react";
-import { Field, SelectField, RequiredFieldsNote, TextAreaField } from "./forms";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
+import { Field, SelectField, TextAreaField } from "./forms";
 import { FormSubmit } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
@@ -28,9 +27,7 @@ export function ClubForm({
     constraint: REQUIRED_FIELDS.club,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="save" />
+    <IntentForm form={form} intent="save">
       <div className="grid gap-x-4 sm:grid-cols-2">
         <SelectField
           label="Département"
@@ -57,6 +54,6 @@ export function ClubForm({
         }}
       />
       <FormSubmit form={form}>{submitLabel}</FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }

@@ -1,10 +1,9 @@
-import { Form, useNavigation } from "@remix-run/react";
 import { lazy } from "react";
 import { AfterHydration } from "~/components/after-hydration";
 import { CommuneComboBox, communeLabel } from "~/components/commune-combobox";
-import { ErrorList, Field, RequiredFieldsNote, SelectField } from "~/components/forms";
-import { FormSubmit } from "~/components/form-submit";
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
+import { ErrorList, Field, SelectField } from "~/components/forms";
+import { FormSubmit, useSendingIntent } from "~/components/form-submit";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import type { getCompanyProfile } from "~/models/company-profile.server";
 import type { NafOption } from "~/models/naf.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
@@ -31,9 +30,7 @@ export function ProfileForm({
   clubDepartement: string | null;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "profile";
+  const saving = useSendingIntent("profile");
   const [form, fields] = useForm({
     id: "profil",
     lastResult,
@@ -52,9 +49,7 @@ export function ProfileForm({
   const communeErrors = fields.communeCode.errors;
   return (
     <Section id="identite" title="Identité">
-      <Form method="post" {...getFormProps(form)}>
-        <RequiredFieldsNote />
-        <input type="hidden" name="intent" value="profile" />
+      <IntentForm form={form} intent="profile">
         <div className="grid gap-x-6 md:grid-cols-2">
           <Field
             label="Nom de l'entreprise"
@@ -161,7 +156,7 @@ export function ProfileForm({
         <FormSubmit form={form} disabled={saving}>
           {saving ? "Enregistrement…" : "Enregistrer le profil"}
         </FormSubmit>
-      </Form>
+      </IntentForm>
     </Section>
   );
 }

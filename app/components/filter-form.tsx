@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
-import { SelectField } from "./forms";
+import { Field, SelectField } from "./forms";
 
 // The filters of a page (figures, lists): a GET form, so that a view sits in its URL, can be
 // bookmarked and shared, and works without JavaScript.
@@ -70,6 +70,32 @@ export function FilterSelect({
       label={label}
       selectProps={{ id: name, name, defaultValue: value, className }}
       options={options}
+    />
+  );
+}
+
+/** The words searched by a filter form: the query parameter `q`. */
+export function FilterSearch({
+  id = "q",
+  label,
+  value,
+  className = "",
+  inputProps,
+}: {
+  /** The control's id, when the page has another `q`. */
+  id?: string;
+  label: ReactNode;
+  value: string;
+  /** The field's classes (none by default, as a filter form lays its fields out). */
+  className?: string;
+  /** More of the input's attributes (a length limit, a placeholder…). */
+  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <Field
+      className={className}
+      label={label}
+      inputProps={{ id, name: "q", type: "search", defaultValue: value, ...inputProps }}
     />
   );
 }

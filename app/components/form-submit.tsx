@@ -1,3 +1,4 @@
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FormErrors } from "./forms";
 
@@ -21,4 +22,10 @@ export function FormSubmit({
       </button>
     </>
   );
+}
+
+/** Whether the page is sending a form posted with this `intent` (its button shows the wait). */
+export function useSendingIntent(intent: string) {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }

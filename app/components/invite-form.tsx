@@ -1,7 +1,6 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form } from "@remix-run/react";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import type { ReactNode } from "react";
-import { Field, RequiredFieldsNote } from "./forms";
+import { Field } from "./forms";
 import { FormSubmit } from "./form-submit";
 import { PendingInvitations } from "./invitation-list";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
@@ -26,9 +25,7 @@ export function InviteForm({
 }) {
   const [form, fields] = useForm({ id: "invite", lastResult, constraint });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="invite" />
+    <IntentForm form={form} intent="invite">
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label="Adresse e-mail"
@@ -43,7 +40,7 @@ export function InviteForm({
       </div>
       {children?.(fields as never)}
       <FormSubmit form={form}>{submitLabel}</FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }
 

@@ -1,13 +1,12 @@
 import {
-  getFormProps,
   getInputProps,
   getTextareaProps,
   useForm,
   type SubmissionResult,
+  IntentForm,
 } from "~/components/use-form";
-import { Form, useNavigation } from "@remix-run/react";
-import { Field, RequiredFieldsNote, TextAreaField } from "./forms";
-import { FormSubmit } from "./form-submit";
+import { Field, TextAreaField } from "./forms";
+import { FormSubmit, useSendingIntent } from "./form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { zoneName, type TimeZone } from "~/utils/time/zones";
 
@@ -33,18 +32,15 @@ export function MeetingForm({
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "meeting",
     lastResult,
     defaultValue: defaults,
     constraint: REQUIRED_FIELDS.meeting,
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  const busy = useSendingIntent("save");
   return (
-    <Form method="post" {...getFormProps(form)} className="card">
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="save" />
+    <IntentForm form={form} intent="save" className="card">
       <Field
         label="Titre"
         errors={fields.title.errors}
@@ -93,6 +89,6 @@ export function MeetingForm({
       <FormSubmit form={form} disabled={busy}>
         {submitLabel}
       </FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }

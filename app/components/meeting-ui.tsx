@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ClubNav } from "~/components/club-nav";
 import { BackLink } from "./page";
 
@@ -146,5 +147,37 @@ export function MeetingPageTop({
       <ClubNav clubId={clubId} />
       <BackLink to={`/club/${clubId}/reunions/${meeting.id}`}>{meeting.title}</BackLink>
     </>
+  );
+}
+
+/**
+ * One item of an animator's checkbox list about a meeting (companies to invite, practices to
+ * present): the box, then its label.
+ */
+export function MeetingChoice({
+  id,
+  name,
+  value,
+  defaultChecked,
+  children,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  defaultChecked?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <li className="flex items-start gap-2">
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        className="mt-1 h-4 w-4"
+      />
+      <label htmlFor={id}>{children}</label>
+    </li>
   );
 }

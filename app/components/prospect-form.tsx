@@ -1,7 +1,6 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form, useNavigation } from "@remix-run/react";
-import { Field, RequiredFieldsNote } from "~/components/forms";
-import { FormSubmit } from "~/components/form-submit";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
+import { Field } from "~/components/forms";
+import { FormSubmit, useSendingIntent } from "~/components/form-submit";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 
 // The animator's form entering a company by its SIRET (club.$clubId.membres): a prospect of the
@@ -32,9 +31,7 @@ export function ProspectForm({
   lastResult?: SubmissionResult<string[]> | null;
   prefill?: ProspectPrefill | null;
 }) {
-  const navigation = useNavigation();
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "create-prospect";
+  const busy = useSendingIntent("create-prospect");
   const [form, fields] = useForm<ProspectFields>({
     id: "prospect",
     lastResult,
@@ -42,9 +39,7 @@ export function ProspectForm({
     constraint: REQUIRED_FIELDS.prospect,
   });
   return (
-    <Form method="post" {...getFormProps(form)}>
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="create-prospect" />
+    <IntentForm form={form} intent="create-prospect">
       {prefill ? (
         <>
           <input type="hidden" name="nafCode" value={prefill.nafCode} />
@@ -108,6 +103,6 @@ export function ProspectForm({
       <FormSubmit form={form} disabled={busy}>
         {busy ? "Ajout en cours…" : "Ajouter le prospect"}
       </FormSubmit>
-    </Form>
+    </IntentForm>
   );
 }

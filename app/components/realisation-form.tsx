@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "~/components/use-form";
-import { Form } from "@remix-run/react";
+import { getInputProps, useForm, type SubmissionResult, IntentForm } from "~/components/use-form";
 import { useState } from "react";
 import {
   ACTION_TYPES,
@@ -12,14 +11,7 @@ import {
 import { commitmentUnitHint, unitMismatch } from "~/utils/commitment-unit";
 import { PERSONAL_DATA_HELP } from "~/utils/personal-data";
 import { unitOf } from "~/utils/schemas/realisation";
-import {
-  ErrorList,
-  Field,
-  FormErrors,
-  SelectField,
-  RequiredFieldsNote,
-  TextAreaField,
-} from "./forms";
+import { ErrorList, Field, FormErrors, SelectField, TextAreaField } from "./forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { PersonalDataConfirm } from "./personal-data";
 import { BusySubmit } from "./busy-submit";
@@ -67,9 +59,7 @@ export function RealisationForm({
       : null;
 
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-1">
-      <RequiredFieldsNote />
-      <input type="hidden" name="intent" value="save" />
+    <IntentForm form={form} intent="save" className="card space-y-1">
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           label="Date"
@@ -185,6 +175,6 @@ export function RealisationForm({
       />
       <FormErrors id={form.errorId} errors={form.errors} />
       <BusySubmit>{submitLabel}</BusySubmit>
-    </Form>
+    </IntentForm>
   );
 }

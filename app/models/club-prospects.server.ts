@@ -4,7 +4,8 @@
 
 import { z } from "zod";
 import { assertClubOpen } from "~/models/club-status.server";
-import { companyNameField, siretField } from "~/models/company-profile.server";
+import { communeCodeField, companyNameField, siretField } from "~/models/company-profile.server";
+import { communeExists } from "~/models/communes.server";
 import { findNaf } from "~/models/naf.server";
 import {
   MEMBERSHIP_FIELDS,
@@ -18,19 +19,12 @@ import { sirenOf } from "~/utils/siret";
 import { emailField, personNameField } from "~/utils/validation";
 import { MembershipError, sendJoinRequest, STATUS_NAMES } from "./club-members.server";
 
+const COMMUNE_CODE_HELP = "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).";
+
 export const prospectSchema = z.object({
   siret: siretField,
   name: companyNameField("Indiquez le nom de l'entreprise."),
-  communeCode: z
-    .string()
-    .trim()
-    .max(10, "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).")
-    .regex(
-      /^(\d{5}|2[AB]\d{3})$/i,
-      "Indiquez le code INSEE de la commune (5 caractères, par exemple 62041).",
-    )
-    .transform((code) => code.toUpperCase())
-    .optional(),
+  communeCode: communeCodeField({ tooLong: COMMUNE_CODE_HELP, invalid: COMMUNE_CODE_HELP }),
   contactName: personNameField,
   contactEmail: emailField,
   // From a SIRENE choice (hidden fields): kept only when they are codes of the nomenclatures.
@@ -58,17 +52,11 @@ export type ProspectInput = Omit<z.infer<typeof prospectSchema>, "nafCode" | "he
  */
 export async function createProspect(actorId: string, clubId: string, input: ProspectInput) {
   await assertClubOpen(prisma, clubId, (message) => new MembershipError(message));
-  if (input.communeCode) {
-    const commune = await prisma.commune.findUnique({
-      where: { code: input.communeCode },
-      select: { code: true },
-    });
-    if (!commune) {
-      throw new MembershipError(
-        "Cette commune n'existe pas : vérifiez son code INSEE (par exemple 62041 pour Arras).",
-        "communeCode",
-      );
-    }
+  if (input.communeCode && !(await communeExists(input.communeCode))) {
+    throw new MembershipError(
+      "Cette commune n'existe pas : vérifiez son code INSEE (par exemple 62041 pour Arras).",
+      "communeCode",
+    );
   }
   const naf = input.nafCode ? findNaf(input.nafCode) : null;
   return prisma.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // company's commune as an option.
 
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { dialect } from "~/utils/sql-dialect.server";
 import { fold } from "~/utils/text";
 
@@ -27,6 +27,12 @@ export function toCommuneOption(row: {
     postcodes: row.postcodes ? row.postcodes.split(",").filter(Boolean) : [],
     departementCode: row.departementCode,
   };
+}
+
+/** Whether `code` is a commune of the register: a company's or a post's commune must be one. */
+export async function communeExists(code: string, db: Tx = prisma) {
+  const commune = await db.commune.findUnique({ where: { code }, select: { code: true } });
+  return commune !== null;
 }
 
 /** The commune of a company's profile, as the commune box shows it (or null). */

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { commitmentProgress } from "~/models/commitment-progress.server";
 import { prisma } from "~/utils/db.server";
 import { calendarDay, wallClockCell } from "~/utils/time/wall-clock";
+import { addHeaderedSheet } from "~/utils/workbook-sheets.server";
 import {
   COMMITMENT_STATUS_LABELS,
   COMMITMENT_VISIBILITY_LABELS,
@@ -65,9 +66,7 @@ function addTableSheet(
   columns: Column[],
   rows: Array<Record<string, unknown>>,
 ) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
+  const sheet = addHeaderedSheet(workbook, name, columns);
   for (const row of rows) sheet.addRow(row);
   if (rows.length > 0) {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

@@ -10,7 +10,7 @@ import { audit } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { HEADCOUNT_BRACKETS } from "~/utils/domain";
 import { SIRET_LOCKED, isValidSiret, normaliseSiret } from "~/utils/siret";
-import { toCommuneOption } from "./communes.server";
+import { communeExists, toCommuneOption } from "./communes.server";
 import { COMPANY_IDENTITY_FIELDS, COMPANY_LINE } from "./company.server";
 import { findNaf, normaliseNafCode } from "./naf.server";
 
@@ -41,6 +41,19 @@ export const companyNameField = (missing: string) =>
     .trim()
     .min(2, "Le nom doit compter au moins 2 caractères.")
     .max(120, "Le nom doit compter 120 caractères au plus.");
+
+/**
+ * An INSEE commune code (5 characters, 2A or 2B for Corsica), upper-cased, or nothing;
+ * `tooLong` and `invalid` say what to do instead.
+ */
+export const communeCodeField = (messages: { tooLong: string; invalid: string }) =>
+  z
+    .string()
+    .trim()
+    .max(10, messages.tooLong)
+    .regex(/^(\d{5}|2[AB]\d{3})$/i, messages.invalid)
+    .transform((code) => code.toUpperCase())
+    .optional();
 
 export const siretField = z
   .string({ error: "Indiquez le numéro SIRET (14 chiffres)." })
@@ -80,16 +93,11 @@ export const companyProfileSchema = z.object({
   headcountBracket: z
     .enum(headcountCodes, { error: "Choisissez une tranche d'effectif de la liste." })
     .optional(),
-  communeCode: z
-    .string()
-    .trim()
-    .max(10, "Choisissez une commune de la liste.")
-    .regex(
-      /^(\d{5}|2[AB]\d{3})$/i,
+  communeCode: communeCodeField({
+    tooLong: "Choisissez une commune de la liste.",
+    invalid:
       "Choisissez une commune de la liste (sans JavaScript : son code INSEE à 5 caractères, par exemple 62041).",
-    )
-    .transform((code) => code.toUpperCase())
-    .optional(),
+  }),
   website: z
     .string()
     .max(200, "L'adresse du site doit compter 200 caractères au plus.")
@@ -191,17 +199,11 @@ export async function updateCompanyProfile(
     if (input.siret !== undefined && input.siret !== current.siret) {
       throw new CompanyProfileError(SIRET_LOCKED, "siret");
     }
-    if (input.communeCode) {
-      const commune = await tx.commune.findUnique({
-        where: { code: input.communeCode },
-        select: { code: true },
-      });
-      if (!commune) {
-        throw new CompanyProfileError(
-          "Cette commune n'existe pas : choisissez-la dans la liste.",
-          "communeCode",
-        );
-      }
+    if (input.communeCode && !(await communeExists(input.communeCode, tx))) {
+      throw new CompanyProfileError(
+        "Cette commune n'existe pas : choisissez-la dans la liste.",
+        "communeCode",
+      );
     }
     const naf = input.nafCode ? findNaf(input.nafCode) : null;
     const next: ProfileValues = {

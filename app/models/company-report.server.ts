@@ -67,7 +67,7 @@ function addTo(totals: Totals, unit: string, count: number, quantity: number | n
 /** Grouped rows (code, unit) → one line per known code, in the domain's order. */
 function toRows(
   domain: ReadonlyArray<{ code: string; label: string }>,
-  grouped: Array<{ code: string | null; unit: string; count: number; quantity: number | null }>,
+  grouped: GroupedRow[],
 ): ReportRow[] {
   return domain.map((entry) => {
     const totals = emptyTotals();
@@ -77,6 +77,27 @@ function toRows(
 }
 
 const HIRE_ACTION_CODES = ACTION_TYPES.filter((a) => a.isHire).map((a) => a.code);
+
+type GroupedRow = { code: string | null; unit: string; count: number; quantity: number | null };
+
+/** The realisations of `where` counted and summed per value of `column` and unit. */
+async function totalsByUnit(
+  column: "publicCategoryCode" | "actionTypeCode" | "contractType" | "qpv",
+  where: Prisma.RealisationWhereInput,
+): Promise<GroupedRow[]> {
+  const rows = await prisma.realisation.groupBy({
+    by: [column, "unit"],
+    where,
+    _count: { _all: true },
+    _sum: { quantity: true },
+  });
+  return rows.map((r) => ({
+    code: r[column],
+    unit: r.unit,
+    count: r._count._all,
+    quantity: r._sum.quantity,
+  }));
+}
 
 export async function companyIdentity(companyId: string) {
   const company = await prisma.company.findUnique({
@@ -130,30 +151,10 @@ export async function getAnnualReport(companyId: string, year: number) {
         },
       },
     }),
-    prisma.realisation.groupBy({
-      by: ["publicCategoryCode", "unit"],
-      where,
-      _count: { _all: true },
-      _sum: { quantity: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["actionTypeCode", "unit"],
-      where,
-      _count: { _all: true },
-      _sum: { quantity: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["contractType", "unit"],
-      where: { ...where, actionTypeCode: { in: HIRE_ACTION_CODES } },
-      _count: { _all: true },
-      _sum: { quantity: true },
-    }),
-    prisma.realisation.groupBy({
-      by: ["qpv", "unit"],
-      where,
-      _count: { _all: true },
-      _sum: { quantity: true },
-    }),
+    totalsByUnit("publicCategoryCode", where),
+    totalsByUnit("actionTypeCode", where),
+    totalsByUnit("contractType", { ...where, actionTypeCode: { in: HIRE_ACTION_CODES } }),
+    totalsByUnit("qpv", where),
     prisma.$queryRaw<
       Array<{ month: number | bigint; unit: string; n: number | bigint; q: number | bigint | null }>
     >`
@@ -166,28 +167,12 @@ export async function getAnnualReport(companyId: string, year: number) {
 
   const progress = await commitmentProgress(commitments);
 
-  const grouped = <K extends string>(
-    rows: Array<
-      { unit: string; _count: { _all: number }; _sum: { quantity: number | null } } & Record<
-        K,
-        string | null
-      >
-    >,
-    key: K,
-  ) =>
-    rows.map((r) => ({
-      code: r[key],
-      unit: r.unit,
-      count: r._count._all,
-      quantity: r._sum.quantity,
-    }));
-
   const contractRows = toRows(
     [
       ...CONTRACT_TYPES.map((code) => ({ code, label: CONTRACT_TYPE_LABELS[code] })),
       { code: "NONE", label: "Non précisé" },
     ],
-    grouped(byContract, "contractType").map((g) => ({ ...g, code: g.code ?? "NONE" })),
+    byContract.map((g) => ({ ...g, code: g.code ?? "NONE" })),
   );
 
   const months = MONTH_LABELS.map((label, i) => {
@@ -230,15 +215,15 @@ export async function getAnnualReport(companyId: string, year: number) {
         percent: p.percent,
       };
     }),
-    byPublic: toRows(PUBLIC_CATEGORIES, grouped(byPublic, "publicCategoryCode")),
-    byActionType: toRows(ACTION_TYPES, grouped(byActionType, "actionTypeCode")).map((row) => {
+    byPublic: toRows(PUBLIC_CATEGORIES, byPublic),
+    byActionType: toRows(ACTION_TYPES, byActionType).map((row) => {
       const unit = ACTION_TYPES.find((a) => a.code === row.code)!.defaultUnit as Unit;
       return { ...row, unit, unitLabel: UNIT_LABELS[unit] };
     }),
     byContract: contractRows,
     byQpv: toRows(
       QPV_VALUES.map((code) => ({ code, label: QPV_LABELS[code] })),
-      grouped(byQpv, "qpv"),
+      byQpv,
     ),
     byMonth: months,
   };

@@ -7,8 +7,27 @@ import { CompanyProfileError } from "./company-profile.server";
 
 // ---------------------------------------------------------------- team
 
-async function teamSize(tx: Tx, companyId: string) {
-  return tx.roleAssignment.count({ where: { companyId, role: "COMPANY" } });
+/**
+ * Deletes a team member's role, audited as `action` with `before`; refused with `lastOne` when
+ * that person is the team's last: a company always keeps someone to answer for it.
+ */
+async function takeOffTeam(
+  tx: Tx,
+  companyId: string,
+  roleId: string,
+  change: { lastOne: string; actorId: string; action: string; before: Record<string, unknown> },
+) {
+  const teamSize = await tx.roleAssignment.count({ where: { companyId, role: "COMPANY" } });
+  if (teamSize <= 1) throw new CompanyProfileError(change.lastOne);
+  await tx.roleAssignment.delete({ where: { id: roleId } });
+  await audit(tx, {
+    actorId: change.actorId,
+    action: change.action,
+    entityType: "RoleAssignment",
+    entityId: roleId,
+    companyId,
+    before: change.before,
+  });
 }
 
 /** Removes a colleague's access to the company (never one's own: see leaveCompany). */
@@ -24,16 +43,10 @@ export async function removeTeamMember(actorId: string, companyId: string, roleI
         "Vous ne pouvez pas vous retirer vous-même ainsi : utilisez « Quitter l'entreprise ».",
       );
     }
-    if ((await teamSize(tx, companyId)) <= 1) {
-      throw new CompanyProfileError("La dernière personne de l'équipe ne peut pas être retirée.");
-    }
-    await tx.roleAssignment.delete({ where: { id: role.id } });
-    await audit(tx, {
+    await takeOffTeam(tx, companyId, role.id, {
+      lastOne: "La dernière personne de l'équipe ne peut pas être retirée.",
       actorId,
       action: "REMOVE_MEMBER",
-      entityType: "RoleAssignment",
-      entityId: role.id,
-      companyId,
       before: { userId: role.userId, name: role.user.name, email: role.user.email },
     });
     return role.user;
@@ -48,18 +61,11 @@ export async function leaveCompany(actorId: string, companyId: string) {
       select: { id: true, company: { select: { name: true } } },
     });
     if (!role) throw new CompanyProfileError("Vous ne faites pas partie de cette équipe.");
-    if ((await teamSize(tx, companyId)) <= 1) {
-      throw new CompanyProfileError(
+    await takeOffTeam(tx, companyId, role.id, {
+      lastOne:
         "Vous êtes la dernière personne de l'équipe : vous ne pouvez pas quitter l'entreprise. Invitez d'abord un ou une collègue qui prendra le relais.",
-      );
-    }
-    await tx.roleAssignment.delete({ where: { id: role.id } });
-    await audit(tx, {
       actorId,
       action: "LEAVE",
-      entityType: "RoleAssignment",
-      entityId: role.id,
-      companyId,
       before: { userId: actorId },
     });
     return { companyName: role.company?.name ?? "" };

@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { OUTCOME_RATES, type OutcomeRow } from "~/utils/outcome-rates";
 import { OUTCOME_SITUATIONS } from "~/utils/outcomes";
+import { addHeaderedSheet } from "~/utils/workbook-sheets.server";
 import { outcomeFigures, type OutcomeFigures } from "./figures-outcomes.server";
 import { OUTCOME_COUNTS_SELECT } from "./outcomes.server";
 import { yearPeriod } from "./figures.server";
@@ -18,8 +19,7 @@ export function writeOutcomeSheet(
   outcomes: OutcomeFigures,
   name = SHEET,
 ) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [
+  const sheet = addHeaderedSheet(workbook, name, [
     { header: "Répartition", key: "group", width: 20 },
     { header: "Catégorie", key: "label", width: 48 },
     ...OUTCOME_RATES.flatMap((r) => [
@@ -27,8 +27,7 @@ export function writeOutcomeSheet(
       { header: `${r.label} : personnes`, key: `${r.key}.people`, width: 16 },
       { header: `${r.label} : non renseigné (%)`, key: `${r.key}.notReported`, width: 18 },
     ]),
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   const pct = (share: number | null) => (share === null ? "" : Math.round(share * 1000) / 10);
   const add = (group: string, row: OutcomeRow) =>
     sheet.addRow({
@@ -73,10 +72,7 @@ export async function addCompanyOutcomeSheets(
     }),
     outcomeFigures({ companyId }, yearPeriod(now.getUTCFullYear()), now),
   ]);
-  const sheet = workbook.addWorksheet("Suivis renseignés", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  sheet.columns = [
+  const sheet = addHeaderedSheet(workbook, "Suivis renseignés", [
     { header: "Date de la réalisation", key: "date", width: 14 },
     { header: "Type d'action", key: "action", width: 30 },
     { header: "Public", key: "public", width: 40 },
@@ -84,8 +80,7 @@ export async function addCompanyOutcomeSheets(
     { header: "Personnes", key: "people", width: 11 },
     ...OUTCOME_SITUATIONS.map((s) => ({ header: s.label, key: s.key, width: 18 })),
     { header: "Au métier visé", key: "reachedTarget", width: 14 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   for (const o of recorded) {
     sheet.addRow({
       ...o,

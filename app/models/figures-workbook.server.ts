@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import type { ScopeFigures } from "~/models/figures-report.server";
 import { writeOutcomeSheet } from "~/models/figures-outcomes-workbook.server";
+import { addHeaderedSheet } from "~/utils/workbook-sheets.server";
 
 const KEY_FIGURE_LABELS = [
   ["companiesEngaged", "Entreprises engagées"],
@@ -29,29 +30,21 @@ export function writeFigureSheets(workbook: ExcelJS.Workbook, data: ScopeFigures
   }
 
   for (const b of data.breakdowns) {
-    const sheet = workbook.addWorksheet(b.sheet, {
-      views: [{ state: "frozen", ySplit: 1 }],
-    });
-    sheet.columns = [
+    const sheet = addHeaderedSheet(workbook, b.sheet, [
       { header: "Catégorie", key: "label", width: 56 },
       { header: b.quantityHeader, key: "quantity", width: 20 },
       { header: "Déclarations", key: "count", width: 14 },
-    ];
-    sheet.getRow(1).font = { bold: true };
+    ]);
     for (const row of b.rows) sheet.addRow(row);
     sheet.addRow({});
     sheet.addRow({ label: b.note });
   }
 
-  const trendSheet = workbook.addWorksheet("Tendance mensuelle", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  trendSheet.columns = [
+  const trendSheet = addHeaderedSheet(workbook, "Tendance mensuelle", [
     { header: "Mois", key: "month", width: 12 },
     { header: "Personnes", key: "people", width: 14 },
     { header: "Déclarations", key: "count", width: 14 },
-  ];
-  trendSheet.getRow(1).font = { bold: true };
+  ]);
   for (const m of data.trend) trendSheet.addRow(m);
 
   writeOutcomeSheet(workbook, data.outcomes);

@@ -9,6 +9,7 @@ import { visiblePostsWhere, type NetworkScope } from "~/utils/permissions.server
 import { grandDomaineOf, romeLabel } from "~/utils/rome";
 import { ARRANGEMENT_LABELS, type Arrangement, type PostInput } from "~/utils/schemas/passerelle";
 import { DAY_MS } from "~/utils/time/wall-clock";
+import { communeExists } from "./communes.server";
 
 export class PasserelleError extends Error {
   constructor(
@@ -48,7 +49,7 @@ const postSelect = {
   },
 } as const;
 
-export type BoardPost = Awaited<ReturnType<typeof listOwnPosts>>[number];
+export type BoardPost = Awaited<ReturnType<typeof listPostsOf>>[number];
 
 /** A "YYYY-MM-DD" day as the instant it starts (UTC), as dates are stored. */
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -59,11 +60,9 @@ export async function createPost(
   scope: NetworkScope,
   input: PostInput,
 ): Promise<string> {
-  const commune = await prisma.commune.findUnique({
-    where: { code: input.communeCode },
-    select: { code: true },
-  });
-  if (!commune) throw new PasserelleError("Cette commune n'existe pas.", "communeCode");
+  if (!(await communeExists(input.communeCode))) {
+    throw new PasserelleError("Cette commune n'existe pas.", "communeCode");
+  }
   const clubId = scope.clubIds[0];
   if (!clubId) throw new PasserelleError("Votre entreprise n'est membre d'aucun club.");
   const club = await prisma.club.findUniqueOrThrow({
@@ -125,9 +124,10 @@ export async function closePost(actorId: string, companyId: string, postId: stri
   });
 }
 
-export function listOwnPosts(companyId: string) {
+/** Every post of a company (its own board) or of a club (the animator's board), open first. */
+export function listPostsOf(owner: { companyId: string } | { clubId: string }) {
   return prisma.passerellePost.findMany({
-    where: { companyId },
+    where: owner,
     orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     select: postSelect,
   });
@@ -139,15 +139,6 @@ export function listVisiblePosts(scope: NetworkScope) {
     where: visiblePostsWhere(scope),
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: postSelect,
-  });
-}
-
-/** Every post of a club (the animator's board), open first. */
-export function listClubPosts(clubId: string) {
-  return prisma.passerellePost.findMany({
-    where: { clubId },
-    orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     select: postSelect,
   });
 }

@@ -208,24 +208,37 @@ export async function deletePractice(userId: string, practiceId: string) {
   });
 }
 
-/** Gives or takes back the user's kudos ("inspirant"); returns whether it is now given. */
-export async function toggleKudos(userId: string, practiceId: string) {
+/**
+ * A mark given to a practice and taken back by the same button: removed when it is there,
+ * added otherwise, in one transaction. Returns whether it is now given.
+ */
+function toggleMark(
+  remove: (tx: Tx) => Promise<{ count: number }>,
+  add: (tx: Tx) => Promise<unknown>,
+) {
   return prisma.$transaction(async (tx) => {
-    const removed = await tx.kudos.deleteMany({ where: { practiceId, userId } });
-    if (removed.count > 0) return false;
-    await tx.kudos.create({ data: { practiceId, userId } });
+    if ((await remove(tx)).count > 0) return false;
+    await add(tx);
     return true;
   });
 }
 
+/** Gives or takes back the user's kudos ("inspirant"); returns whether it is now given. */
+export function toggleKudos(userId: string, practiceId: string) {
+  const mark = { practiceId, userId };
+  return toggleMark(
+    (tx) => tx.kudos.deleteMany({ where: mark }),
+    (tx) => tx.kudos.create({ data: mark }),
+  );
+}
+
 /** Says (or takes back) that the company tried the practice too; returns whether it now has. */
-export async function toggleTried(companyId: string, practiceId: string) {
-  return prisma.$transaction(async (tx) => {
-    const removed = await tx.practiceTried.deleteMany({ where: { practiceId, companyId } });
-    if (removed.count > 0) return false;
-    await tx.practiceTried.create({ data: { practiceId, companyId } });
-    return true;
-  });
+export function toggleTried(companyId: string, practiceId: string) {
+  const mark = { practiceId, companyId };
+  return toggleMark(
+    (tx) => tx.practiceTried.deleteMany({ where: mark }),
+    (tx) => tx.practiceTried.create({ data: mark }),
+  );
 }
 
 export async function commentOn(userId: string, practiceId: string, body: string) {

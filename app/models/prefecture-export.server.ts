@@ -15,6 +15,7 @@ import {
 import { getFigures, type ScopeFigures } from "~/models/figures-report.server";
 import { prisma } from "~/utils/db.server";
 import { spreadsheetCsv, streamedXlsx } from "~/utils/downloads.server";
+import { addHeaderedSheet } from "~/utils/workbook-sheets.server";
 import { formatDateTime } from "~/utils/format";
 import { zoneOfDepartement } from "~/utils/time/zones";
 
@@ -91,8 +92,7 @@ export function buildDepartementWorkbook(e: DepartementExport, now = new Date())
 
 function writeDepartementWorkbook(workbook: ExcelJS.Workbook, e: DepartementExport, now: Date) {
   writeFiguresWorkbook(workbook, exportDescription(e, now), e.data, now);
-  const sheet = workbook.addWorksheet("Entreprises", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [
+  const sheet = addHeaderedSheet(workbook, "Entreprises", [
     { header: "Entreprise", key: "name", width: 40 },
     { header: "SIRET", key: "siret", width: 16 },
     { header: "Club", key: "clubName", width: 30 },
@@ -104,8 +104,7 @@ function writeDepartementWorkbook(workbook: ExcelJS.Workbook, e: DepartementExpo
     { header: "Réalisations", key: "realisations", width: 13 },
     { header: "Personnes", key: "people", width: 11 },
     { header: "Dernière déclaration", key: "last", width: 20 },
-  ];
-  sheet.getRow(1).font = { bold: true };
+  ]);
   for (const c of e.companies) {
     sheet
       .addRow({

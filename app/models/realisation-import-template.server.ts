@@ -3,6 +3,7 @@
 
 import ExcelJS from "exceljs";
 import { spreadsheetCsv } from "~/utils/downloads.server";
+import { addHeaderedSheet } from "~/utils/workbook-sheets.server";
 import { prisma } from "~/utils/db.server";
 import {
   ACTION_TYPES,
@@ -99,12 +100,10 @@ export async function buildTemplateXlsx(
     commitmentId: 50,
   };
   const dataSheet = (name: string) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = [
+    const sheet = addHeaderedSheet(workbook, name, [
       ...IMPORT_COLUMNS.map((c) => ({ header: c.label, key: c.field, width: widths[c.field] })),
       ...OUTCOME_IMPORT_COLUMNS.map((c) => ({ header: c.label, key: c.label, width: 16 })),
-    ];
-    sheet.getRow(1).font = { bold: true };
+    ]);
     sheet.getRow(1).fill = HEADER_FILL;
     sheet.getColumn(1).numFmt = "dd/mm/yyyy";
     return sheet;

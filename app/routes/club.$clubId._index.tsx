@@ -7,7 +7,7 @@ import { ClubNav } from "~/components/club-nav";
 import { BreakdownTable } from "~/components/breakdown-table";
 import { MembersAtAGlanceTable, withQuery } from "~/components/club-members-glance";
 import { Pager } from "~/components/pager";
-import { FilterForm, FilterSelect, YearFilter } from "~/components/filter-form";
+import { FilterForm, FilterSearch, FilterSelect, YearFilter } from "~/components/filter-form";
 import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { AttestedShare } from "~/components/attested-share";
@@ -170,19 +170,11 @@ export default function ClubHome() {
           }
           preventScrollReset
         >
-          <div>
-            <label htmlFor="q" className="label">
-              Rechercher une entreprise
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={q.q}
-              className="input"
-              autoComplete="off"
-            />
-          </div>
+          <FilterSearch
+            label="Rechercher une entreprise"
+            value={q.q}
+            inputProps={{ autoComplete: "off" }}
+          />
           <FilterSelect name="etat" label="État" value={q.etat} options={STATE_OPTIONS} />
           <FilterSelect name="tri" label="Trier par" value={q.tri} options={SORT_OPTIONS} />
           <YearFilter year={q.annee} years={d.years} />

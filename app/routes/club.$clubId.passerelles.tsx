@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page";
 import { ContactForm } from "~/components/passerelle-contact-form";
 import { PasserelleSection, PostSummary } from "~/components/passerelle-post";
 import { brokerMatch, matchesOfClub } from "~/models/passerelle-match.server";
-import { listClubPosts, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
+import { listPostsOf, PasserelleError, proposalsForClub } from "~/models/passerelle.server";
 import { requireClubPage } from "~/utils/club-route.server";
 import { QuotaExceeded, refusalStatus } from "~/utils/quotas.server";
 import { contactSchema, fieldErrors } from "~/utils/schemas/passerelle";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Passerelles du club — Engag
 // GET and POST (broker): the club's animators and admins (club:manage).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { clubId, club } = await requireClubPage(request, params, "club:manage");
-  const [posts, matches] = await Promise.all([listClubPosts(clubId), matchesOfClub(clubId)]);
+  const [posts, matches] = await Promise.all([listPostsOf({ clubId }), matchesOfClub(clubId)]);
   const linked = new Set(matches.map((m) => `${m.needPost.id}:${m.offerPost.id}`));
   const board = await Promise.all(
     posts.map(async (post) => ({

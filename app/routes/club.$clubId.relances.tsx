@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useSendingIntent } from "~/components/form-submit";
 import { ClubNav } from "~/components/club-nav";
 import { SilentMemberChoice } from "~/components/silent-member-choice";
 import {
@@ -131,9 +132,7 @@ export default function ClubReminders() {
   // Dates and times at the club's own hour (a club of La Réunion reads its own).
   const zone = zoneOfDepartement(d.club.departementCode);
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const sending =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "send";
+  const sending = useSendingIntent("send");
   const sendErrors = actionData?.intent === "send" ? actionData.errors : null;
   const settingsErrors = actionData?.intent === "settings" ? actionData.errors : null;
   const chosen = new Set(actionData?.values?.ids ?? []);

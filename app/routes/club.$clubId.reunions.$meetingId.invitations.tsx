@@ -3,7 +3,12 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ContactForm } from "~/components/contact-form";
 import { FormErrors } from "~/components/forms";
-import { MeetingFactsList, MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
+import {
+  MeetingChoice,
+  MeetingFactsList,
+  MeetingPageTop,
+  RsvpBadge,
+} from "~/components/meeting-ui";
 import { PageHeader, Section } from "~/components/page";
 import {
   inviteToMeeting,
@@ -162,19 +167,10 @@ export default function MeetingInvitationsPage() {
                 </legend>
                 <ul className="grid gap-2 sm:grid-cols-2">
                   {d.companies.map((c) => (
-                    <li key={c.id} className="flex items-start gap-2">
-                      <input
-                        type="checkbox"
-                        id={`company-${c.id}`}
-                        name="companyIds"
-                        value={c.id}
-                        className="mt-1 h-4 w-4"
-                      />
-                      <label htmlFor={`company-${c.id}`}>
-                        {c.name}{" "}
-                        <span className="break-all text-sm text-gray-700">{companyDetail(c)}</span>
-                      </label>
-                    </li>
+                    <MeetingChoice key={c.id} id={`company-${c.id}`} name="companyIds" value={c.id}>
+                      {c.name}{" "}
+                      <span className="break-all text-sm text-gray-700">{companyDetail(c)}</span>
+                    </MeetingChoice>
                   ))}
                 </ul>
               </fieldset>

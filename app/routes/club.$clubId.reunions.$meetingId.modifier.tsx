@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
-import { MeetingPageTop } from "~/components/meeting-ui";
+import { MeetingChoice, MeetingPageTop } from "~/components/meeting-ui";
 import { PageHeader, Section } from "~/components/page";
 import { cancelMeeting, MeetingError, updateMeeting } from "~/models/meeting.server";
 import { listClubPractices, setMeetingPractices } from "~/models/meeting-practices.server";
@@ -150,19 +150,15 @@ export default function EditMeetingPage() {
                   <legend className="sr-only">Bonnes pratiques du club</legend>
                   <ul className="space-y-2">
                     {d.practices.map((p) => (
-                      <li key={p.id} className="flex items-start gap-2">
-                        <input
-                          type="checkbox"
-                          id={`practice-${p.id}`}
-                          name="practiceIds"
-                          value={p.id}
-                          defaultChecked={d.selectedPractices.includes(p.id)}
-                          className="mt-1 h-4 w-4"
-                        />
-                        <label htmlFor={`practice-${p.id}`}>
-                          {p.title} <span className="text-gray-700">— {p.company}</span>
-                        </label>
-                      </li>
+                      <MeetingChoice
+                        key={p.id}
+                        id={`practice-${p.id}`}
+                        name="practiceIds"
+                        value={p.id}
+                        defaultChecked={d.selectedPractices.includes(p.id)}
+                      >
+                        {p.title} <span className="text-gray-700">— {p.company}</span>
+                      </MeetingChoice>
                     ))}
                   </ul>
                 </fieldset>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useSendingIntent } from "~/components/form-submit";
 import { Field, FormErrors, RequiredFieldsNote, SelectField } from "~/components/forms";
 import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { MeetingPageTop, RsvpBadge } from "~/components/meeting-ui";
@@ -107,9 +108,7 @@ function WalkInForm({
   companies: Array<{ id: string; name: string }>;
   refusal: WalkInRefusal | null;
 }) {
-  const navigation = useNavigation();
-  const busy =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "walk-in";
+  const busy = useSendingIntent("walk-in");
   const errorsOf = (field: string) => (refusal?.field === field ? [refusal.error] : undefined);
   const known = ["companyId", "email", "name"];
   return (

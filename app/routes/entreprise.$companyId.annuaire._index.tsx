@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useId } from "react";
 import {
-  ErrorList,
   FormErrors,
-  LabelRow,
   RequiredFieldsNote,
+  SelectField,
+  TextAreaField,
   type ListOfErrors,
 } from "~/components/forms";
+import { FilterSearch } from "~/components/filter-form";
 import { PageHeader } from "~/components/page";
 import { PersonalDataConfirm } from "~/components/personal-data";
 import { PostForm, SubmitButton } from "~/components/post-form";
@@ -89,40 +89,31 @@ export default function DirectoryPage() {
         }
       />
       <Form method="get" className="card mb-6 grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="mb-4">
-          <label htmlFor="directory-q" className="label">
-            Rechercher
-          </label>
-          <input
-            id="directory-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            maxLength={60}
-            className="input"
-            placeholder="Nom, secteur, commune…"
-          />
-        </div>
+        <FilterSearch
+          id="directory-q"
+          label="Rechercher"
+          value={filters.q}
+          className="mb-4"
+          inputProps={{ maxLength: 60, placeholder: "Nom, secteur, commune…" }}
+        />
         <RomeSelect
           name="metier"
           label="Famille de métiers (ROME)"
           defaultValue={filters.trade}
           emptyLabel="Toutes les familles"
         />
-        <div className="mb-4">
-          <label htmlFor="directory-scope" className="label">
-            Portée
-          </label>
-          <select
-            id="directory-scope"
-            name="portee"
-            defaultValue={filters.scope === "CLUB" ? "club" : ""}
-            className="input"
-          >
-            <option value="">Club et département</option>
-            <option value="club">Mon club seulement</option>
-          </select>
-        </div>
+        <SelectField
+          label="Portée"
+          selectProps={{
+            id: "directory-scope",
+            name: "portee",
+            defaultValue: filters.scope === "CLUB" ? "club" : "",
+          }}
+          options={[
+            { value: "", label: "Club et département" },
+            { value: "club", label: "Mon club seulement" },
+          ]}
+        />
         <div className="mb-4 flex flex-col justify-end gap-2">
           <label className="flex items-center gap-2 text-sm text-gray-900">
             <input type="checkbox" name="recrute" value="1" defaultChecked={filters.recruiting} />
@@ -195,9 +186,6 @@ function ContactCompanyForm({
   toCompanyId: string;
   errors?: Record<string, ListOfErrors>;
 }) {
-  const id = useId();
-  const helpId = `${id}-help`;
-  const errorId = errors?.message?.length ? `${id}-error` : undefined;
   return (
     <details className="mt-3" open={errors ? true : undefined}>
       <summary className="cursor-pointer font-semibold text-brand-800">
@@ -207,27 +195,24 @@ function ContactCompanyForm({
         <RequiredFieldsNote />
         <FormErrors errors={errors?.form} />
         <input type="hidden" name="toCompanyId" value={toCompanyId} />
-        <LabelRow required>
-          <label htmlFor={id} className="label">
-            Votre message à {companyName}
-          </label>
-        </LabelRow>
-        <p id={helpId} className="mb-1 text-sm text-gray-600">
-          L’entreprise le reçoit par e-mail et vous répond directement à votre adresse.{" "}
-          {PERSONAL_DATA_HELP}
-        </p>
-        <textarea
-          id={id}
-          name="message"
-          rows={4}
-          required
-          minLength={10}
-          maxLength={2000}
-          className="input"
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={[helpId, errorId].filter(Boolean).join(" ")}
+        <TextAreaField
+          className=""
+          label={<>Votre message à {companyName}</>}
+          help={
+            <>
+              L’entreprise le reçoit par e-mail et vous répond directement à votre adresse.{" "}
+              {PERSONAL_DATA_HELP}
+            </>
+          }
+          errors={errors?.message}
+          textareaProps={{
+            name: "message",
+            rows: 4,
+            required: true,
+            minLength: 10,
+            maxLength: 2000,
+          }}
         />
-        <ErrorList id={errorId} errors={errors?.message} />
         <PersonalDataConfirm errors={errors?.message} />
         <SubmitButton className="btn-primary mt-2">Envoyer le message</SubmitButton>
       </PostForm>

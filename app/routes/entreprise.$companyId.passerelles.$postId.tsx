@@ -12,7 +12,7 @@ import { concludeMatch, contactCounterpart, matchesOfPost } from "~/models/passe
 import {
   closePost,
   getPost,
-  listOwnPosts,
+  listPostsOf,
   PasserelleError,
   PROPOSAL_ORDER,
   proposalsForCompany,
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Another company's post: answer it from one of our open posts of the other kind.
   const answerFrom = own
     ? []
-    : (await listOwnPosts(companyId)).filter((p) => p.status === "OPEN" && p.kind !== post.kind);
+    : (await listPostsOf({ companyId })).filter((p) => p.status === "OPEN" && p.kind !== post.kind);
   return {
     companyId,
     post,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page";
 import { PasserelleSection, PostSummary } from "~/components/passerelle-post";
-import { listOwnPosts, listVisiblePosts } from "~/models/passerelle.server";
+import { listPostsOf, listVisiblePosts } from "~/models/passerelle.server";
 import { networkScope } from "~/utils/permissions.server";
 import { requireCompanyPage } from "~/utils/company-route.server";
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Passerelles — Engagés" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { companyId } = await requireCompanyPage(request, params, "network:use");
   const scope = await networkScope(companyId);
-  const [own, others] = await Promise.all([listOwnPosts(companyId), listVisiblePosts(scope)]);
+  const [own, others] = await Promise.all([listPostsOf({ companyId }), listVisiblePosts(scope)]);
   return { companyId, own, others };
 }
 

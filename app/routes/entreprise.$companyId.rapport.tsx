@@ -303,45 +303,36 @@ export default function AnnualReportPage() {
       </Section>
 
       <Section id="par-action" title="Réalisations par type d'action">
-        <TableScroll label={`Réalisations ${year} par type d'action`}>
-          <table className={TABLE_CLASS}>
-            <caption className="mb-2 text-left text-base font-semibold text-gray-900">
-              Réalisations {year} par type d&apos;action
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Type d&apos;action</th>
-                <th scope="col" className="text-right">
-                  Déclarations
-                </th>
-                <th scope="col" className="text-right">
-                  Quantité
-                </th>
-                <th scope="col">Unité</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byActionType.filter((r) => r.count > 0).length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="text-gray-700">
-                    Aucune réalisation sur l&apos;année.
-                  </td>
+        <DataTable
+          caption={`Réalisations ${year} par type d'action`}
+          captionClassName="mb-2 text-left text-base font-semibold text-gray-900"
+          tableClassName={TABLE_CLASS}
+          columns={[
+            "Type d'action",
+            { label: "Déclarations", className: "text-right" },
+            { label: "Quantité", className: "text-right" },
+            "Unité",
+          ]}
+        >
+          {report.byActionType.filter((r) => r.count > 0).length === 0 ? (
+            <tr>
+              <td colSpan={4} className="text-gray-700">
+                Aucune réalisation sur l&apos;année.
+              </td>
+            </tr>
+          ) : (
+            report.byActionType
+              .filter((r) => r.count > 0)
+              .map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">{r.label}</th>
+                  <td className="text-right tabular-nums">{n(r.count)}</td>
+                  <td className="text-right tabular-nums">{n(r.people + r.euros + r.hours)}</td>
+                  <td>{r.unitLabel}</td>
                 </tr>
-              ) : (
-                report.byActionType
-                  .filter((r) => r.count > 0)
-                  .map((r) => (
-                    <tr key={r.code}>
-                      <th scope="row">{r.label}</th>
-                      <td className="text-right tabular-nums">{n(r.count)}</td>
-                      <td className="text-right tabular-nums">{n(r.people + r.euros + r.hours)}</td>
-                      <td>{r.unitLabel}</td>
-                    </tr>
-                  ))
-              )}
-            </tbody>
-          </table>
-        </TableScroll>
+              ))
+          )}
+        </DataTable>
       </Section>
 
       <div className="grid gap-x-6 lg:grid-cols-2 print:block">

@@ -1,6 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ClubFilter, FilterForm, FilterSelect, filterOptions } from "~/components/filter-form";
+import {
+  ClubFilter,
+  FilterForm,
+  FilterSearch,
+  FilterSelect,
+  filterOptions,
+} from "~/components/filter-form";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { PracticeCard } from "~/components/practice-ui";
 import { listFeed, parseFeedFilters } from "~/models/practice-feed.server";
@@ -74,19 +80,12 @@ export default function PracticeFeed() {
         reset={filtered ? { to: "/pratiques", label: "Tout afficher" } : null}
       >
         {d.filters.mine ? <input type="hidden" name="mes" value="1" /> : null}
-        <div className="md:col-span-4">
-          <label htmlFor="q" className="label">
-            Rechercher
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            className="input"
-            defaultValue={d.filters.q}
-            placeholder="ex. : recrutement sans CV, tutorat, ESAT…"
-          />
-        </div>
+        <FilterSearch
+          label="Rechercher"
+          value={d.filters.q}
+          className="md:col-span-4"
+          inputProps={{ placeholder: "ex. : recrutement sans CV, tutorat, ESAT…" }}
+        />
         <FilterSelect
           name="public"
           label="Public"

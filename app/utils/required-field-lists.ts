@@ -1,4 +1,4 @@
-// The required fields of each form, for the `constraint` of app/components/use-form.ts: each
+// The required fields of each form, for the `constraint` of app/components/use-form.tsx: each
 // control then carries `required` and the shared field components show the asterisk (RGAA
 // 11.10). Written out so that no schema reaches the browser (decision 017);
 // tests/required-field-lists.test.ts checks each list against `requiredConstraint(schema)`.

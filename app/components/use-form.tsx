@@ -5,9 +5,12 @@
 // the first refused field. Same names and shapes as the subset of @conform-to/react the forms
 // used, so a form reads the same; the HTML constraints (required, maxLength, type…) are given per
 // form in `constraint`. Forms keep `noValidate`: the errors a person reads are the server's, in
-// French, next to their field, with or without JavaScript.
-import { useEffect, useId } from "react";
+// French, next to their field, with or without JavaScript. IntentForm is the form element of
+// the forms a page tells apart by their intent.
+import { Form } from "@remix-run/react";
+import { useEffect, useId, type ReactNode } from "react";
 import type { SubmissionResult } from "@conform-to/react";
+import { RequiredFieldsNote } from "./forms";
 
 export type { SubmissionResult };
 
@@ -200,4 +203,28 @@ export function getSelectProps(field: FieldMetadata) {
         ? undefined
         : String(field.initialValue),
   });
+}
+
+/**
+ * A form of `useForm` posted with its `intent` (the action tells the page's forms apart by it),
+ * opened by the note on required fields.
+ */
+export function IntentForm({
+  form,
+  intent,
+  className,
+  children,
+}: {
+  form: FormMetadata;
+  intent: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className={className}>
+      <RequiredFieldsNote />
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+    </Form>
+  );
 }

@@ -116,6 +116,9 @@ const healthz = await throughputOf("/healthz");
 // The floor of a page: the sign-in page reads no data and no session, but renders the root
 // layout through Remix and React like every page; no page of the app can be served faster.
 const lightest = await throughputOf("/login");
+// The same floor for a signed-in person: a static page, with the session, the user and the
+// navigation that every signed-in page reads.
+const signedInLightest = await throughputOf("/accessibilite", dashboardClient.cookieHeader);
 const dashboard = await throughputOf(dashboardPath, dashboardClient.cookieHeader);
 const phaseLine = (name: string, t: typeof healthz) =>
   `${name} : ${t.perSecond.toFixed(0)} req/s (${(t.perSecond / healthz.perSecond).toFixed(2)} × /healthz), CPU du serveur ${t.cpuPerRequest.toFixed(2)} ms par requête (${(t.cpuPerRequest / healthz.cpuPerRequest).toFixed(1)} × /healthz), p50 ${t.latency.p50} ms · p97.5 ${t.latency.p97_5} ms, ${t.failed} erreurs`;
@@ -123,13 +126,14 @@ const phaseLines = [
   `${DASHBOARD_CONNECTIONS} connexions pendant ${PHASE_SECONDS} s chacune :`,
   phaseLine("  GET /healthz", healthz),
   phaseLine("  GET /login (page la plus légère : ni données ni session)", lightest),
+  phaseLine("  GET /accessibilite connecté (page statique, session lue)", signedInLightest),
   phaseLine("  tableau de bord d'une entreprise (connectée)", dashboard),
 ];
 console.log(phaseLines.join("\n"));
 if (process.env.LOAD_ONLY === "dashboard") {
   await app.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(healthz.failed + lightest.failed + dashboard.failed === 0 ? 0 : 1);
+  process.exit(healthz.failed + lightest.failed + signedInLightest.failed + dashboard.failed === 0 ? 0 : 1);
 }
 
 const world = { baseUrl: app.url, clubId, meetingId, companies, run: RUN };
@@ -167,7 +171,7 @@ const lines = [
 ];
 console.log(`\n${lines.join("\n")}`);
 fs.rmSync(dir, { recursive: true, force: true });
-const phasesFailed = healthz.failed + lightest.failed + dashboard.failed;
+const phasesFailed = healthz.failed + lightest.failed + signedInLightest.failed + dashboard.failed;
 process.exit(
   writes.lost === 0 && report.unexpectedTotal === 0 && mix.result.errors === 0 && phasesFailed === 0
     ? 0

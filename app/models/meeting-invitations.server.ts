@@ -292,7 +292,7 @@ export async function inviteToMeeting(
       const invitation = await recordMeetingInvitation(
         tx,
         found?.id ?? null,
-        { ...person, meetingId, email },
+        { meetingId, email, companyId: person.companyId, userId: person.userId, name: person.name },
         { sentAt: now },
       );
       const data: EmailTemplateData<"meeting-invitation"> = {
@@ -327,7 +327,6 @@ export async function inviteToMeeting(
   });
 }
 
-/** How many meeting invitations `actorId` sent since `since`, from the INVITE audit entries. */
 /**
  * Writes `change` (sent, or present) on the meeting's row for this e-mail: the row `existingId`,
  * or a new one linked to the person's account if they have one (their name is then the
@@ -359,6 +358,7 @@ export function recordMeetingInvitation(
   });
 }
 
+/** How many meeting invitations `actorId` sent since `since`, from the INVITE audit entries. */
 async function meetingInvitationsSentBy(tx: Tx, actorId: string, since: Date) {
   const entries = await tx.auditLog.findMany({
     where: { actorId, action: "INVITE", entityType: "Meeting", createdAt: { gte: since } },

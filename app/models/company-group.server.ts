@@ -15,7 +15,7 @@ import { prisma } from "~/utils/db.server";
 import { can, canInvite, type CurrentUser } from "~/utils/permissions.server";
 import { isValidSiret, normaliseSiret, sirenOf } from "~/utils/siret";
 import { inviteBaseSchema } from "~/utils/validation";
-import { linkHeadOffice } from "./company-head-office.server";
+import { linkHeadOffice, unlinkFromHeadOffice } from "./company-head-office.server";
 import { CompanyProfileError } from "./company-profile.server";
 import { COMPANY_LINE } from "./company.server";
 
@@ -174,20 +174,13 @@ export async function detachEstablishment(
       });
       return { name: establishment.name, removed: true };
     }
-    await tx.company.update({ where: { id: establishmentId }, data: { headOfficeId: null } });
-    await audit(tx, {
+    await unlinkFromHeadOffice(
+      tx,
       actorId,
-      action: "UNLINK_HEAD_OFFICE",
-      entityType: "Company",
-      entityId: establishmentId,
-      companyId: establishmentId,
-      before: {
-        headOfficeId,
-        headOfficeSiret: establishment.headOffice.siret,
-        headOfficeName: establishment.headOffice.name,
-      },
-      after: { headOfficeId: null, detachedBy: "HEAD_OFFICE" },
-    });
+      establishmentId,
+      { id: headOfficeId, ...establishment.headOffice },
+      "HEAD_OFFICE",
+    );
     return { name: establishment.name, removed: false };
   });
 }

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { audit } from "~/utils/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { isValidSiret, normaliseSiret } from "~/utils/siret";
 import { CompanyProfileError, siretField, sirenLinksOf } from "./company-profile.server";
 
@@ -92,20 +92,34 @@ export async function unlinkHeadOffice(actorId: string, companyId: string) {
     if (!company?.headOffice) {
       throw new CompanyProfileError("Votre entreprise n'est rattachée à aucun siège.");
     }
-    await tx.company.update({ where: { id: companyId }, data: { headOfficeId: null } });
-    await audit(tx, {
-      actorId,
-      action: "UNLINK_HEAD_OFFICE",
-      entityType: "Company",
-      entityId: companyId,
-      companyId,
-      before: {
-        headOfficeId: company.headOffice.id,
-        headOfficeSiret: company.headOffice.siret,
-        headOfficeName: company.headOffice.name,
-      },
-      after: { headOfficeId: null },
-    });
+    await unlinkFromHeadOffice(tx, actorId, companyId, company.headOffice);
     return company.headOffice;
+  });
+}
+
+/**
+ * Removes a company's link to its head office, audited on the company's journal, within `tx`:
+ * undone by the company itself, or by the head office (`detachedBy`).
+ */
+export async function unlinkFromHeadOffice(
+  tx: Tx,
+  actorId: string,
+  companyId: string,
+  headOffice: { id: string; siret: string; name: string },
+  detachedBy?: "HEAD_OFFICE",
+) {
+  await tx.company.update({ where: { id: companyId }, data: { headOfficeId: null } });
+  await audit(tx, {
+    actorId,
+    action: "UNLINK_HEAD_OFFICE",
+    entityType: "Company",
+    entityId: companyId,
+    companyId,
+    before: {
+      headOfficeId: headOffice.id,
+      headOfficeSiret: headOffice.siret,
+      headOfficeName: headOffice.name,
+    },
+    after: { headOfficeId: null, ...(detachedBy ? { detachedBy } : {}) },
   });
 }

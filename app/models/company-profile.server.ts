@@ -185,7 +185,6 @@ export async function updateCompanyProfile(
       select: {
         name: true,
         siret: true,
-        siren: true,
         nafCode: true,
         nafLabel: true,
         headcountBracket: true,

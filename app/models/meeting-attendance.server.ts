@@ -6,7 +6,11 @@ import { prisma } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/permissions.server";
 import { emailField } from "~/utils/validation";
 import { z } from "zod";
-import { MeetingError, requireClubMeeting } from "./meeting-invitations.server";
+import {
+  MeetingError,
+  recordMeetingInvitation,
+  requireClubMeeting,
+} from "./meeting-invitations.server";
 import { meetingHasStarted } from "./meeting.server";
 
 /** Attendance is noted for a meeting of this club that has started and was not cancelled. */
@@ -132,23 +136,12 @@ export async function addWalkIn(
       where: { email, roles: { some: { role: "COMPANY", companyId } } },
       select: { id: true, name: true },
     });
-    const invitation = existing
-      ? await tx.meetingInvitation.update({
-          where: { id: existing.id },
-          data: { attended: true },
-          select: { id: true },
-        })
-      : await tx.meetingInvitation.create({
-          data: {
-            meetingId,
-            email,
-            companyId,
-            userId: person?.id ?? null,
-            name: person ? null : name,
-            attended: true,
-          },
-          select: { id: true },
-        });
+    const invitation = await recordMeetingInvitation(
+      tx,
+      existing?.id ?? null,
+      { meetingId, email, companyId, userId: person?.id ?? null, name },
+      { attended: true },
+    );
     await audit(tx, {
       actorId: actor.id,
       action: "WALK_IN",

@@ -289,23 +289,12 @@ export async function inviteToMeeting(
       const found = byEmail.get(email);
       // Someone who answered in the app (or was noted present) before being invited already has
       // a row: send them the invitation all the same (their answer stays).
-      const invitation = found
-        ? await tx.meetingInvitation.update({
-            where: { id: found.id },
-            data: { sentAt: now },
-            select: { id: true },
-          })
-        : await tx.meetingInvitation.create({
-            data: {
-              meetingId,
-              email,
-              userId: person.userId,
-              companyId: person.companyId,
-              name: person.userId ? null : person.name,
-              sentAt: now,
-            },
-            select: { id: true },
-          });
+      const invitation = await recordMeetingInvitation(
+        tx,
+        found?.id ?? null,
+        { meetingId, email, companyId: person.companyId, userId: person.userId, name: person.name },
+        { sentAt: now },
+      );
       const data: EmailTemplateData<"meeting-invitation"> = {
         meeting: facts,
         organizerName: organizer.name,
@@ -335,6 +324,37 @@ export async function inviteToMeeting(
       });
     }
     return { invited, already };
+  });
+}
+
+/**
+ * Writes `change` (sent, or present) on the meeting's row for this e-mail: the row `existingId`,
+ * or a new one linked to the person's account if they have one (their name is then the
+ * account's, not kept on the row).
+ */
+export function recordMeetingInvitation(
+  tx: Tx,
+  existingId: string | null,
+  person: {
+    meetingId: string;
+    email: string;
+    companyId: string;
+    userId: string | null;
+    name: string | null | undefined;
+  },
+  change: { sentAt: Date } | { attended: true },
+) {
+  if (existingId) {
+    return tx.meetingInvitation.update({
+      where: { id: existingId },
+      data: change,
+      select: { id: true },
+    });
+  }
+  const { name, ...row } = person;
+  return tx.meetingInvitation.create({
+    data: { ...row, name: row.userId ? null : name, ...change },
+    select: { id: true },
   });
 }
 

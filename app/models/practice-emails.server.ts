@@ -16,7 +16,7 @@ import { DAY_MS, calendarDay, startOfDay } from "~/utils/time/wall-clock";
 import { formatDay } from "~/utils/format";
 import { formatMeetingWhen } from "~/utils/time/meeting-format.server";
 import { runOnce } from "~/utils/scheduler.server";
-import { hasValidSignature, sign } from "~/utils/signatures.server";
+import { signedId, verifiedId } from "~/utils/signatures.server";
 
 export const PRACTICE_EMAILS_EVERY_MS = 15 * 60_000;
 
@@ -40,14 +40,10 @@ export function isoWeekOf(now: Date, zone: TimeZone = PARIS) {
 const DIGEST_OPT_OUT_PURPOSE = "engages:digest-opt-out:v1";
 
 export function digestUnsubscribeUrl(userId: string) {
-  return `${env.APP_URL}/lettre/desabonnement/${userId}.${sign(DIGEST_OPT_OUT_PURPOSE, userId)}`;
+  return `${env.APP_URL}/lettre/desabonnement/${signedId(DIGEST_OPT_OUT_PURPOSE, userId)}`;
 }
 
-function verifyDigestToken(token: string): string | null {
-  const [userId, given, extra] = token.split(".");
-  if (!userId || !given || extra !== undefined || userId.length > 64) return null;
-  return hasValidSignature(DIGEST_OPT_OUT_PURPOSE, userId, given) ? userId : null;
-}
+const verifyDigestToken = (token: string) => verifiedId(DIGEST_OPT_OUT_PURPOSE, token);
 
 /** Who a valid token is for, and whether they already opted out; null for a bad token. */
 export async function findDigestSubscription(token: string) {

@@ -2,7 +2,7 @@
 // leads to.
 
 import { audit } from "~/utils/audit.server";
-import { hasValidSignature, sign } from "~/utils/signatures.server";
+import { signedId, verifiedId } from "~/utils/signatures.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -12,7 +12,7 @@ const UNSUBSCRIBE_PURPOSE = "engages:reminders-opt-out:v1";
 
 /** The unsubscribe token of a membership: its id and an HMAC of it (no expiry, no sign-in). */
 export function unsubscribeToken(membershipId: string) {
-  return `${membershipId}.${sign(UNSUBSCRIBE_PURPOSE, membershipId)}`;
+  return signedId(UNSUBSCRIBE_PURPOSE, membershipId);
 }
 
 export function unsubscribeUrl(membershipId: string) {
@@ -21,10 +21,7 @@ export function unsubscribeUrl(membershipId: string) {
 
 /** The membership id of a valid token, or null when it was altered. */
 export function verifyUnsubscribeToken(token: string): string | null {
-  const [membershipId, given, extra] = token.split(".");
-  if (!membershipId || !given || extra !== undefined || membershipId.length > 64) return null;
-  if (!hasValidSignature(UNSUBSCRIBE_PURPOSE, membershipId, given)) return null;
-  return membershipId;
+  return verifiedId(UNSUBSCRIBE_PURPOSE, token);
 }
 
 /** What the unsubscribe page shows, for a valid token. */

@@ -138,6 +138,48 @@ function MeetingCard({
   );
 }
 
+/** The page's two lists of meetings: their section, and the sentence when there is none. */
+const MEETING_SECTIONS = {
+  upcoming: { id: "a-venir", title: "À venir", empty: "Aucune réunion prévue pour le moment." },
+  past: { id: "passees", title: "Réunions passées", empty: "Aucune réunion passée." },
+} as const;
+
+function MeetingSection({
+  when,
+  meetings,
+  clubId,
+  canAnswer,
+}: {
+  when: keyof typeof MEETING_SECTIONS;
+  meetings: MeetingItem[];
+  clubId: string;
+  canAnswer: boolean;
+}) {
+  const { id, title, empty } = MEETING_SECTIONS[when];
+  const upcoming = when === "upcoming";
+  return (
+    <Section id={id} title={title} className="mb-8" large>
+      {meetings.length === 0 ? (
+        <p className="text-gray-700">{empty}</p>
+      ) : (
+        <ul className="space-y-4">
+          {meetings.map((m, index) => (
+            <MeetingCard
+              key={m.id}
+              // The latest past meeting's minutes are open; the older ones one click away.
+              openMinutes={!upcoming && index === 0}
+              meeting={m}
+              clubId={clubId}
+              canAnswer={canAnswer}
+              upcoming={upcoming}
+            />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 export default function ClubMeetings() {
   const d = useLoaderData<typeof loader>();
   return (
@@ -154,42 +196,13 @@ export default function ClubMeetings() {
           ) : null
         }
       />
-      <Section id="a-venir" title="À venir" className="mb-8" large>
-        {d.upcoming.length === 0 ? (
-          <p className="text-gray-700">Aucune réunion prévue pour le moment.</p>
-        ) : (
-          <ul className="space-y-4">
-            {d.upcoming.map((m) => (
-              <MeetingCard
-                key={m.id}
-                meeting={m}
-                clubId={d.club.id}
-                canAnswer={d.canAnswer}
-                upcoming
-              />
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section id="passees" title="Réunions passées" className="mb-8" large>
-        {d.past.length === 0 ? (
-          <p className="text-gray-700">Aucune réunion passée.</p>
-        ) : (
-          <ul className="space-y-4">
-            {d.past.map((m, index) => (
-              <MeetingCard
-                key={m.id}
-                // The latest minutes are open; the older ones one click away.
-                openMinutes={index === 0}
-                meeting={m}
-                clubId={d.club.id}
-                canAnswer={d.canAnswer}
-                upcoming={false}
-              />
-            ))}
-          </ul>
-        )}
-      </Section>
+      <MeetingSection
+        when="upcoming"
+        meetings={d.upcoming}
+        clubId={d.club.id}
+        canAnswer={d.canAnswer}
+      />
+      <MeetingSection when="past" meetings={d.past} clubId={d.club.id} canAnswer={d.canAnswer} />
       <Section
         id="agenda"
         title="Ajouter les réunions à votre agenda"

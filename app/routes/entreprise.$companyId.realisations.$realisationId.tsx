@@ -6,26 +6,27 @@ import { ConfirmAction } from "~/components/confirm-action";
 import { HistoryList } from "~/components/history-list";
 import { BackLink, PageHeader, Section } from "~/components/page";
 import { RealisationForm } from "~/components/realisation-form";
-import { commitmentChoices, getRealisation } from "~/models/realisation-list.server";
+import { commitmentChoices } from "~/models/realisation-list.server";
 import {
   RealisationError,
   deleteRealisation,
   updateRealisation,
 } from "~/models/realisation.server";
 import { historyOf } from "~/utils/audit.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
 import { realisationSchema } from "~/utils/schemas/realisation";
 import { redirectWithFlash } from "~/utils/session.server";
 import { readForm } from "~/utils/forms.server";
 import { isoDay } from "~/utils/time/wall-clock";
-import { requireCompanyPage } from "~/utils/company-route.server";
+import { requireCompanyRealisation } from "~/utils/company-route.server";
 
 export const meta: MetaFunction = () => [{ title: "Réalisation — Engagés" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { companyId } = await requireCompanyPage(request, params, "company:write");
-  const realisation = await getRealisation(companyId, params.realisationId ?? "");
-  if (!realisation) notFound("Cette réalisation n'existe pas.");
+  const { companyId, realisation } = await requireCompanyRealisation(
+    request,
+    params,
+    "company:write",
+  );
   const [commitments, history] = await Promise.all([
     commitmentChoices(companyId),
     historyOf("Realisation", realisation.id),
@@ -34,13 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const companyId = params.companyId ?? "";
-  const realisationId = params.realisationId ?? "";
-  const user = await requirePermission(request, { action: "company:write", companyId });
-  // An id from another company is unknown here, whatever the form holds.
-  if (!(await getRealisation(companyId, realisationId))) {
-    notFound("Cette réalisation n'existe pas.");
-  }
+  const { user, companyId, realisationId } = await requireCompanyRealisation(
+    request,
+    params,
+    "company:write",
+  );
   const formData = await readForm(request);
   try {
     if (formData.get("intent") === "delete") {

@@ -25,3 +25,15 @@ export function hasValidSignature(purpose: string, text: string, given: string) 
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** A token carrying an id and its signature for `purpose` ("id.signature"; no expiry). */
+export function signedId(purpose: string, id: string) {
+  return `${id}.${sign(purpose, id)}`;
+}
+
+/** The id a signedId token of `purpose` carries, or null when it was altered or is not one. */
+export function verifiedId(purpose: string, token: string): string | null {
+  const [id, given, extra] = token.split(".");
+  if (!id || !given || extra !== undefined || id.length > 64) return null;
+  return hasValidSignature(purpose, id, given) ? id : null;
+}

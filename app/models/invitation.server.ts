@@ -2,7 +2,7 @@
 // the person accepts through a single-use, expiring e-mailed link by choosing a password.
 
 import { assertClubOpen } from "~/models/club-status.server";
-import { audit } from "~/utils/audit.server";
+import { audit, type AuditEntry } from "~/utils/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
 import { queueEmail } from "~/utils/email.server";
@@ -292,13 +292,14 @@ export async function acceptInvitationByHash(tokenHash: string, account: Accepta
       where: { userId, role: invitation.role, ...scope },
       select: { id: true },
     });
-    await audit(tx, {
-      actorId: userId,
+    // Both journal entries of an acceptance: by the new member, in the invitation's scope.
+    const journal = (
+      entry: Pick<AuditEntry, "action" | "entityType" | "entityId" | "before" | "after">,
+    ) => audit(tx, { actorId: userId, companyId: scope.companyId, clubId: scope.clubId, ...entry });
+    await journal({
       action: "ACCEPT",
       entityType: "Invitation",
       entityId: invitation.id,
-      companyId: scope.companyId,
-      clubId: scope.clubId,
       before: { acceptedAt: null },
       after: { acceptedAt: new Date(), userId, roleAlreadyHeld: Boolean(existing) },
     });
@@ -307,13 +308,10 @@ export async function acceptInvitationByHash(tokenHash: string, account: Accepta
         data: { userId, role: invitation.role, ...scope },
         select: { id: true },
       });
-      await audit(tx, {
-        actorId: userId,
+      await journal({
         action: "GRANT_ROLE",
         entityType: "RoleAssignment",
         entityId: role.id,
-        companyId: scope.companyId,
-        clubId: scope.clubId,
         after: { role: invitation.role, ...scope, invitationId: invitation.id },
       });
     }

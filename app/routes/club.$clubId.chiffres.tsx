@@ -11,6 +11,7 @@ import { parseFigurePeriod } from "~/models/figures-period.server";
 import { zoneOfDepartement } from "~/utils/time/zones";
 import { refuseClubPagePost, requireClubPage } from "~/utils/club-route.server";
 import { yearChoices } from "~/utils/years";
+import { YEAR_PERIOD_CHOICES } from "~/utils/figure-period-request";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Chiffres du club ${data?.club.name ?? ""} — Engagés` },
@@ -42,14 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = refuseClubPagePost;
 
-const PERIOD_CHOICES = [
-  { value: "annee", label: "Toute l'année" },
-  { value: "T1", label: "1er trimestre (janvier à mars)" },
-  { value: "T2", label: "2e trimestre (avril à juin)" },
-  { value: "T3", label: "3e trimestre (juillet à septembre)" },
-  { value: "T4", label: "4e trimestre (octobre à décembre)" },
-] as const;
-
 export default function ClubFigures() {
   const d = useLoaderData<typeof loader>();
   const query = new URLSearchParams({ annee: String(d.period.year), periode: d.period.periode });
@@ -71,7 +64,7 @@ export default function ClubFigures() {
           name="periode"
           label="Période"
           value={d.period.periode}
-          options={PERIOD_CHOICES}
+          options={YEAR_PERIOD_CHOICES}
         />
       </FilterForm>
       <FilterNotices notices={d.period.notices} />

@@ -25,6 +25,7 @@ import { attestedShare } from "~/models/attestations.server";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { yearChoices } from "~/utils/years";
+import { YEAR_PERIOD_CHOICES } from "~/utils/figure-period-request";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Tableau de bord ${data?.departement.name ?? ""} — Engagés` },
@@ -92,11 +93,7 @@ const DECLARATION_FILTERS = [
 ] as const;
 
 const PERIOD_CHOICES = [
-  { value: "annee", label: "Toute l'année" },
-  { value: "T1", label: "1er trimestre" },
-  { value: "T2", label: "2e trimestre" },
-  { value: "T3", label: "3e trimestre" },
-  { value: "T4", label: "4e trimestre" },
+  ...YEAR_PERIOD_CHOICES,
   { value: "mois", label: "De mois à mois (ci-contre)" },
 ];
 

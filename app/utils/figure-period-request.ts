@@ -8,6 +8,15 @@ import { formatMonth } from "./format";
 export const QUARTERS = ["T1", "T2", "T3", "T4"] as const;
 export type Quarter = (typeof QUARTERS)[number];
 
+/** The `periode` choices of a figures page: the whole year or one of its quarters. */
+export const YEAR_PERIOD_CHOICES = [
+  { value: "annee", label: "Toute l'année" },
+  { value: "T1", label: "1er trimestre (janvier à mars)" },
+  { value: "T2", label: "2e trimestre (avril à juin)" },
+  { value: "T3", label: "3e trimestre (juillet à septembre)" },
+  { value: "T4", label: "4e trimestre (octobre à décembre)" },
+] as const satisfies ReadonlyArray<{ value: "annee" | Quarter; label: string }>;
+
 /** The first month anything can be declared for (FIRST_DECLARABLE_DATE). */
 const FIRST_MONTH = { year: 2018, month: 0 };
 /** The longest month range, in calendar years between its first and last months. */

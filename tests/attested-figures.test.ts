@@ -15,7 +15,8 @@ import {
 import { attestedShare } from "~/models/attestations.server";
 import { NATIONAL } from "~/models/declaration-campaigns.server";
 import { peopleByPublic } from "~/models/figures-breakdowns.server";
-import { keyFigures, yearPeriod, type Period } from "~/models/figures.server";
+import { yearPeriod, type Period } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { loader as dashboardLoader } from "~/routes/prefecture.$departementCode._index";
 import { prisma } from "~/utils/db.server";
 import { callAs } from "./utils/session";

@@ -27,7 +27,8 @@ import {
   parseMemberQuery,
 } from "~/models/club.server";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { yearPeriod } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { nafSection } from "~/models/figures-breakdowns.server";
 import { loader as homeLoader } from "~/routes/club.$clubId._index";
 import { loader as figuresLoader } from "~/routes/club.$clubId.chiffres";

@@ -12,13 +12,8 @@ import {
   insertCompany,
   insertUser,
 } from "../prisma/factories";
-import {
-  keyFigures,
-  keyFiguresByDepartement,
-  yearStartedBy,
-  type FigureScope,
-  type Period,
-} from "~/models/figures.server";
+import { type FigureScope, type Period } from "~/models/figures.server";
+import { keyFigures, keyFiguresByDepartement, yearStartedBy } from "~/models/figures-key.server";
 import {
   createCommitment,
   setCommitmentStatus,

@@ -10,7 +10,8 @@ import {
   insertRealisation,
   insertUser,
 } from "../prisma/factories";
-import { keyFigures, splitPeriod, type FigureScope, type Period } from "~/models/figures.server";
+import { splitPeriod, type FigureScope, type Period } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import {
   monthlyTrend,
   peopleByPublic,

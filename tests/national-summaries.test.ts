@@ -14,12 +14,8 @@ import {
   insertRealisation,
   insertUser,
 } from "../prisma/factories";
-import {
-  keyFigures,
-  keyFiguresByDepartement,
-  type FigureScope,
-  type Period,
-} from "~/models/figures.server";
+import { type FigureScope, type Period } from "~/models/figures.server";
+import { keyFigures, keyFiguresByDepartement } from "~/models/figures-key.server";
 import { monthlyTrend, peopleByPublic } from "~/models/figures-breakdowns.server";
 import {
   createRealisation,

@@ -76,9 +76,8 @@ test.skipIf(engine !== "sqlite")(
   "both SQLite connections keep a 64 MiB page cache (a national database's big pages)",
   async () => {
     // PRAGMA goes to the writing connection, a SELECT to the read connection.
-    const [writer] = await prisma.$queryRawUnsafe<Array<{ cache_size: bigint }>>(
-      "PRAGMA cache_size",
-    );
+    const [writer] =
+      await prisma.$queryRawUnsafe<Array<{ cache_size: bigint }>>("PRAGMA cache_size");
     const [reader] = await prisma.$queryRawUnsafe<Array<{ cache_size: bigint }>>(
       "SELECT cache_size FROM pragma_cache_size()",
     );

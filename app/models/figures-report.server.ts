@@ -12,7 +12,8 @@ import {
   realisationsByCompanySize,
   realisationsBySector,
 } from "~/models/figures-breakdowns.server";
-import { keyFigures, type Breakdown, type FigureScope } from "~/models/figures.server";
+import { type Breakdown, type FigureScope } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { ACTION_TYPES } from "~/utils/domain";
 

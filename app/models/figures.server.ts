@@ -1,6 +1,6 @@
 // Aggregated figures, computed in the database, never by loading rows into JavaScript. Shared by
-// the company, club, prefecture, admin and public pages. Here: the sources every figure reads and
-// the key figures; the breakdowns and the monthly trend, from the same sources:
+// the company, club, prefecture, admin and public pages. Here: the sources every figure reads; the
+// key figures from them: figures-key.server.ts; the breakdowns and the monthly trend:
 // figures-breakdowns.server.ts.
 //
 // Realisations are read from the monthly summary tables (RealisationMonthly and
@@ -81,10 +81,10 @@ export function commitmentSqlWhere(scope: FigureScope, period: Period) {
 
 // ---------------------------------------------------------------- where the rows come from
 
-function monthStart(d: Date) {
+export function monthStart(d: Date) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
-function nextMonth(d: Date) {
+export function nextMonth(d: Date) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
 }
 export const monthKey = (d: Date) => d.toISOString().slice(0, 7);
@@ -242,7 +242,7 @@ export const HIRE = hireOf(Prisma.sql`s`);
  * people hired over the period: RealisationDepartementMonthly for its months (decision 035), the
  * realisations for the days of a month it cuts.
  */
-function departementRows(period: Period) {
+export function departementRows(period: Period) {
   const raw = (p: Period, sign = 1) => Prisma.sql`
     SELECT COALESCE(r."departementCode", '') AS "departementCode", ${signOf(sign)} AS "realisations",
       ${signOf(sign)} * CASE WHEN ${hireOf(Prisma.sql`r`)} THEN r."quantity" ELSE 0 END AS "hired"
@@ -343,146 +343,4 @@ export function mergeInto(
     }
     return { code: entry.code, label: entry.label, quantity, count };
   });
-}
-
-// ---------------------------------------------------------------- key figures
-
-/** The headline figures of a scope over a period. */
-export async function keyFigures(scope: FigureScope, period: Period) {
-  const [realisations, commitments] = await Promise.all([
-    realisationFigures(scope, period, false),
-    commitmentFigures(scope, period, false),
-  ]);
-  return toKeyFigures(realisations[0], commitments[0]);
-}
-
-/** The headline figures of every département over a period (national view), by code. */
-export async function keyFiguresByDepartement(period: Period) {
-  const [realisations, commitments] = await Promise.all([
-    realisationFigures({}, period, true),
-    commitmentFigures({}, period, true),
-  ]);
-  const codes = new Set([...realisations, ...commitments].map((r) => r.code));
-  return new Map(
-    [...codes].map((code) => [
-      code,
-      toKeyFigures(
-        realisations.find((r) => r.code === code),
-        commitments.find((c) => c.code === code),
-      ),
-    ]),
-  );
-}
-
-type Count = number | bigint | null;
-type RealisationFigures = { code: string; n: Count; hired: Count };
-type CommitmentFigures = { code: string; n: Count; companies: Count };
-
-function toKeyFigures(r: RealisationFigures | undefined, c: CommitmentFigures | undefined) {
-  return {
-    companiesEngaged: Number(c?.companies ?? 0),
-    activeCommitments: Number(c?.n ?? 0),
-    realisations: Number(r?.n ?? 0),
-    peopleHired: Number(r?.hired ?? 0),
-  };
-}
-
-/** Declarations and people hired of the scope, or (byDepartement) of every département. */
-function realisationFigures(scope: FigureScope, period: Period, byDepartement: boolean) {
-  if (byDepartement)
-    return prisma.$queryRaw<RealisationFigures[]>`
-      SELECT s."departementCode" AS "code", SUM(s."realisations") AS "n", SUM(s."hired") AS "hired"
-      FROM (${departementRows(period)}) s
-      GROUP BY 1`;
-  return prisma.$queryRaw<RealisationFigures[]>`
-    SELECT '' AS "code", SUM(s."realisations") AS "n",
-      SUM(CASE WHEN ${HIRE} THEN s."quantity" ELSE 0 END) AS "hired"
-    FROM (${realisationRows(scope, period)}) s
-    GROUP BY 1`;
-}
-
-/**
- * Commitments in progress or achieved that run during the period, and their companies. Over a
- * period from 1 January to a day of the same year (a year, a year under way, its first quarter,
- * the comparison a year earlier), both are summed on CommitmentYearMonth for the months before
- * the period's last one and counted for the days of a month it cuts, on Commitment and
- * CommitmentCompanyYear (decision 033), instead of counting every running commitment. A period
- * starting later, or filtered by company, attested declarations, public or action, counts them
- * on the commitments.
- */
-async function commitmentFigures(
-  scope: FigureScope,
-  period: Period,
-  byDepartement: boolean,
-): Promise<CommitmentFigures[]> {
-  const code = byDepartement ? Prisma.sql`c."departementCode"` : Prisma.sql`''`;
-  const running = Prisma.sql`c."status" IN ('ACTIVE', 'ACHIEVED') AND ${commitmentSqlWhere(scope, period)}`;
-  const year = yearStartedBy(period);
-  if (
-    year === null ||
-    readsDeclarations(scope) ||
-    scope.publicCategoryCode ||
-    scope.actionTypeCode
-  ) {
-    return prisma.$queryRaw<CommitmentFigures[]>`
-      SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
-      FROM "Commitment" c WHERE ${running}
-      GROUP BY 1`;
-  }
-  const level = companyYearLevel(scope, byDepartement);
-  const lastMonth = monthStart(new Date(period.to.getTime() - 1));
-  const daysCut = period.to.getTime() !== nextMonth(lastMonth).getTime();
-  // Whole months before the one the period ends in (or all of them when it ends with a month).
-  const monthsTo = daysCut ? lastMonth : period.to;
-  const parts = await Promise.all([
-    prisma.$queryRaw<CommitmentFigures[]>`
-      SELECT ${code} AS "code", SUM(c."commitments") AS "n", SUM(c."companies") AS "companies"
-      FROM "CommitmentYearMonth" c
-      WHERE c."year" = ${year} AND c."month" < ${monthKey(monthsTo)} AND ${level}
-      GROUP BY 1`,
-    ...(daysCut
-      ? [
-          prisma.$queryRaw<CommitmentFigures[]>`
-            SELECT ${code} AS "code", COUNT(*) AS "n", 0 AS "companies" FROM "Commitment" c
-            WHERE ${running} AND c."startDate" >= ${lastMonth}
-            GROUP BY 1`,
-          prisma.$queryRaw<CommitmentFigures[]>`
-            SELECT ${code} AS "code", 0 AS "n", COUNT(*) AS "companies"
-            FROM "CommitmentCompanyYear" c
-            WHERE c."year" = ${year} AND c."firstStart" >= ${lastMonth}
-              AND c."firstStart" < ${period.to} AND ${level}
-            GROUP BY 1`,
-        ]
-      : []),
-  ]);
-  const sums = new Map<string, { code: string; n: number; companies: number }>();
-  for (const row of parts.flat()) {
-    const sum = sums.get(row.code) ?? { code: row.code, n: 0, companies: 0 };
-    sum.n += Number(row.n ?? 0);
-    sum.companies += Number(row.companies ?? 0);
-    sums.set(row.code, sum);
-  }
-  return [...sums.values()].filter((s) => s.n > 0 || s.companies > 0);
-}
-
-/** Y when the period starts on 1 January of Y and ends in Y (or on 1 January of Y + 1). */
-export function yearStartedBy(period: Period): number | null {
-  const year = period.from.getUTCFullYear();
-  return period.from.getTime() === Date.UTC(year, 0, 1) &&
-    period.to.getTime() <= Date.UTC(year + 1, 0, 1)
-    ? year
-    : null;
-}
-
-/**
- * The rows of CommitmentCompanyYear or CommitmentYearMonth (aliased `c`) at a scope's level: its
- * club, its département, every département or the country.
- */
-function companyYearLevel(scope: FigureScope, byDepartement: boolean) {
-  if (scope.clubId) return Prisma.sql`c."clubId" = ${scope.clubId}`;
-  if (scope.departementCode)
-    return Prisma.sql`c."clubId" = '*' AND c."departementCode" = ${scope.departementCode}`;
-  return byDepartement
-    ? Prisma.sql`c."clubId" = '*' AND c."departementCode" <> '*'`
-    : Prisma.sql`c."clubId" = '*' AND c."departementCode" = '*'`;
 }

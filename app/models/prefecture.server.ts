@@ -9,11 +9,11 @@ import { zoneOfDepartement } from "~/utils/time/zones";
 import { getFigures } from "~/models/figures-report.server";
 import {
   commitmentSqlWhere,
-  keyFiguresByDepartement,
   realisationSqlWhere,
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
+import { keyFiguresByDepartement } from "~/models/figures-key.server";
 import { quotedValue } from "~/utils/figure-period-request";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";

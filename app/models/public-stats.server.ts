@@ -12,12 +12,8 @@ import { prisma } from "~/utils/db.server";
 import { suppressCells, type AtLeast, type Cell, type Relation } from "~/utils/cell-suppression";
 import { ACTION_TYPES, PUBLIC_CATEGORIES } from "~/utils/domain";
 import { unitOf } from "~/utils/schemas/realisation";
-import {
-  keyFigures,
-  keyFiguresByDepartement,
-  type FigureScope,
-  type Period,
-} from "./figures.server";
+import { type FigureScope, type Period } from "./figures.server";
+import { keyFigures, keyFiguresByDepartement } from "./figures-key.server";
 import { peopleByPublic, realisationsByActionType } from "./figures-breakdowns.server";
 import { isoDay } from "~/utils/time/wall-clock";
 import { lastOutcomeCells, publicOutcomes, type PublicOutcomes } from "./public-outcomes.server";

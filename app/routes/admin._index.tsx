@@ -7,7 +7,7 @@ import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { countOf } from "~/utils/format";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { monthlyTrend } from "~/models/figures-breakdowns.server";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { nationalTable } from "~/models/prefecture.server";

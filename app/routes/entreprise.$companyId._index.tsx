@@ -13,7 +13,8 @@ import {
   listCommitmentsWithProgress,
 } from "~/models/company.server";
 import { companyMilestones } from "~/models/emulation.server";
-import { keyFigures, yearPeriod } from "~/models/figures.server";
+import { yearPeriod } from "~/models/figures.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { peopleByPublic, realisationsByActionType } from "~/models/figures-breakdowns.server";
 import { COMMITMENT_STATUS_LABELS, type CommitmentStatus } from "~/utils/domain";
 import { listPendingJoinRequests } from "~/models/join-request.server";

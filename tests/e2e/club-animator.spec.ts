@@ -143,6 +143,9 @@ test("the animator adds a prospect and invites it, then marks a member as left",
   mailbox,
   axe,
 }) => {
+  // A long journey (a prospect, its invitation e-mail, a departure, axe on four pages at two
+  // widths): 25–40 s on this 2-core machine, nearly two minutes when it is busy.
+  test.setTimeout(180_000);
   const clubUrl = await signInAsAnimator(page);
   await page
     .getByRole("navigation", { name: "Espace du club" })

@@ -117,7 +117,7 @@ export async function listMembersAtAGlance(
  * The club home's table: the page of members the query asks for, and the counts by activity
  * over the whole club. What the filters, the counts and the sort need is read for every member;
  * the rest (commune, commitments, progress) for the page's members only, unless the list is
- * sorted by progress: a 1,300-member club shows 200 of them.
+ * sorted by progress: a 1,300-member club shows ROWS_PER_PAGE of them.
  */
 export async function membersAtAGlancePage(
   clubId: string,

@@ -185,10 +185,13 @@ export type CompanyLine = {
 
 type MemberCompany = Pick<CompanyLine, "companyId" | "name" | "siret" | "clubName">;
 
-const clubFilterOf = (scope: FigureScope) =>
-  scope.clubId
-    ? Prisma.sql`cl."id" = ${scope.clubId}`
-    : Prisma.sql`cl."departementCode" = ${scope.departementCode}`;
+/** Picks, on memberships `m` joined to their club `cl`, the scope's members and former members. */
+const scopeMembers = (scope: FigureScope) =>
+  Prisma.sql`m."status" IN ('MEMBER', 'LEFT') AND ${
+    scope.clubId
+      ? Prisma.sql`cl."id" = ${scope.clubId}`
+      : Prisma.sql`cl."departementCode" = ${scope.departementCode}`
+  }`;
 
 /** The scope's member companies (members or former members of its clubs), once each, by name. */
 async function listMemberCompanies(scope: FigureScope): Promise<MemberCompany[]> {
@@ -196,7 +199,7 @@ async function listMemberCompanies(scope: FigureScope): Promise<MemberCompany[]>
     SELECT co."id" AS "companyId", co."name", co."siret", cl."name" AS "clubName"
     FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
       JOIN "Company" co ON co."id" = m."companyId"
-    WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilterOf(scope)}`;
+    WHERE ${scopeMembers(scope)}`;
   const seen = new Set<string>(); // a member of two clubs of the département
   return rows
     .filter((r) => !seen.has(r.companyId) && Boolean(seen.add(r.companyId)))
@@ -287,8 +290,7 @@ export async function companyLinesPage(
   // The scope's member companies, once each: CROSS JOIN keeps SQLite reading the commitments and
   // realisations from the scope's covering indexes, not company by company.
   const members = Prisma.sql`(SELECT DISTINCT m."companyId"
-    FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId"
-    WHERE m."status" IN ('MEMBER', 'LEFT') AND ${clubFilterOf(scope)}) mm`;
+    FROM "ClubMembership" m JOIN "Club" cl ON cl."id" = m."clubId" WHERE ${scopeMembers(scope)}) mm`;
   const [companies, [commitments], [realisations]] = await Promise.all([
     listMemberCompanies(scope),
     prisma.$queryRaw<Array<{ n: Num }>>`

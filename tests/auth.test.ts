@@ -1,6 +1,6 @@
 // Sign-in, throttling, sessions and redirects (auth.server.ts) on a real database.
 import { beforeAll, describe, expect, test } from "vitest";
-import { insertUser } from "../prisma/factories";
+import { grantRole, insertClub, insertCompany, insertUser } from "../prisma/factories";
 import {
   ACCOUNT_UNDER_ATTACK,
   LOGIN_WINDOW_MS,
@@ -16,6 +16,8 @@ import {
   verifyLogin,
 } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { loadCurrentUser } from "~/utils/permissions.server";
+import { runWithRequestMemo } from "~/utils/request-memo.server";
 import { hashPassword, passwordVerifications } from "~/utils/password.server";
 import { SESSION_ID_KEY, sessionStorage } from "~/utils/session.server";
 import { appRequest, cookieFrom, thrown } from "./utils/session";
@@ -213,6 +215,44 @@ describe("sessions", () => {
     expect(await prisma.session.findUnique({ where: { id: sessionId } })).toBeNull();
     // The old cookie, replayed, no longer signs anyone in.
     expect(await getUserId(appRequest("/espace", { cookie }))).toBeNull();
+  });
+
+  test("une session expirée ne connecte plus personne, une session valide jusqu'à sa fin", async () => {
+    const user = await newUser();
+    const cookie = cookieFrom(await createUserSession(appRequest("/login"), user.id, "/espace"));
+    const id = await sessionIdOf(cookie);
+    await prisma.session.update({
+      where: { id },
+      data: { expiresAt: new Date(Date.now() + 60_000) },
+    });
+    expect(await getUserId(appRequest("/espace", { cookie }))).toBe(user.id);
+    await prisma.session.update({
+      where: { id },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    expect(await getUserId(appRequest("/espace", { cookie }))).toBeNull();
+  });
+
+  test("la session donne la personne et ses rôles, dans l'ordre où ils ont été donnés, avec le nom de leur périmètre", async () => {
+    const user = await newUser();
+    const club = await insertClub(prisma, { name: "Club des Deux Caps", departementCode: "62" });
+    const company = await insertCompany(prisma, { name: "Boulangerie Lefebvre" });
+    await grantRole(prisma, user.id, { role: "ANIMATOR", clubId: club.id });
+    await grantRole(prisma, user.id, { role: "COMPANY", companyId: company.id });
+    await grantRole(prisma, user.id, { role: "PREFECTURE", departementCode: "62" });
+    const cookie = cookieFrom(await createUserSession(appRequest("/login"), user.id, "/espace"));
+    const signedIn = await runWithRequestMemo(async () => {
+      const id = await getUserId(appRequest("/espace", { cookie }));
+      return loadCurrentUser(id!);
+    });
+    expect(signedIn).toMatchObject({ id: user.id, email: user.email, name: user.name });
+    expect(signedIn!.roles.map((r) => [r.role, r.scopeName])).toEqual([
+      ["ANIMATOR", "Club des Deux Caps"],
+      ["COMPANY", "Boulangerie Lefebvre"],
+      ["PREFECTURE", "Pas-de-Calais (62)"],
+    ]);
+    const roleless = await newUser();
+    expect(await loadCurrentUser(roleless.id)).toMatchObject({ id: roleless.id, roles: [] });
   });
 
   test("un cookie falsifié ne connecte personne", async () => {

@@ -2,7 +2,8 @@ import { redirect } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { prisma } from "./db.server";
-import { memoForRequest } from "./request-memo.server";
+import { currentUserKey, readSessionUser } from "./current-user.server";
+import { memoForRequest, rememberForRequest } from "./request-memo.server";
 import { type KnownDevice, readKnownDevice, rememberDevice } from "./known-device.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
@@ -161,12 +162,11 @@ export async function getUserId(request: Request) {
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   if (!sessionId) return null;
   return memoForRequest(`session:${sessionId}`, async () => {
-    const session = await prisma.session.findUnique({
-      where: { id: sessionId },
-      select: { userId: true, expiresAt: true },
-    });
-    if (!session || session.expiresAt < new Date()) return null;
-    return session.userId;
+    // The session's user and roles come in the same query: the later loadCurrentUser is free.
+    const user = await readSessionUser(sessionId);
+    if (!user) return null;
+    rememberForRequest(currentUserKey(user.id), user);
+    return user.id;
   });
 }
 

@@ -5,6 +5,7 @@
 import { prisma, type Tx } from "./db.server";
 import { memoForRequest } from "./request-memo.server";
 import { logout, requireUserId } from "./auth.server";
+import { currentUserKey, readUserById } from "./current-user.server";
 import type { Role } from "./domain";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -69,48 +70,7 @@ export type Permission =
 
 /** The user with their roles, or null (read once per request: request-memo.server.ts). */
 export function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
-  return memoForRequest(`user:${userId}`, () => readCurrentUser(userId));
-}
-
-async function readCurrentUser(userId: string): Promise<CurrentUser | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      roles: {
-        select: {
-          id: true,
-          role: true,
-          companyId: true,
-          clubId: true,
-          departementCode: true,
-          company: { select: { name: true } },
-          club: { select: { name: true } },
-          departement: { select: { name: true } },
-        },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
-  if (!user) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles.map((r) => ({
-      id: r.id,
-      role: r.role as Role,
-      companyId: r.companyId,
-      clubId: r.clubId,
-      departementCode: r.departementCode,
-      scopeName:
-        r.company?.name ??
-        r.club?.name ??
-        (r.departement ? `${r.departement.name} (${r.departementCode})` : "National"),
-    })),
-  };
+  return memoForRequest(currentUserKey(userId), () => readUserById(userId));
 }
 
 /** The signed-in user with their roles; redirects to sign-in when signed out. */

@@ -114,7 +114,17 @@ async function serve() {
   });
   // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The other files of public/ (the icon…), listed once: a page's request then costs no disk lookup
+  // (express.static looked for a file of every page's path; issue 14's profile of the load bench).
+  const publicFiles = new Set(
+    fs
+      .readdirSync("public", { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => "/" + path.relative("public", path.join(entry.parentPath, entry.name)))
+      .filter((file) => !file.startsWith("/build/")),
+  );
+  const publicStatic = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
   // Morgan's "tiny" format, with the tokens of invitation, reset and signed links masked.
   morgan.token("masked-url", (req) => maskUrlForLogs(req.originalUrl ?? req.url));
   const logFormat = ":method :masked-url :status :res[content-length] - :response-time ms";

@@ -13,7 +13,12 @@ import {
   insertUser,
 } from "../prisma/factories";
 import { type FigureScope, type Period } from "~/models/figures.server";
-import { keyFigures, keyFiguresByDepartement, yearStartedBy } from "~/models/figures-key.server";
+import {
+  keyFigures,
+  keyFiguresByDepartement,
+  nationalKeyFigures,
+  yearStartedBy,
+} from "~/models/figures-key.server";
 import {
   createCommitment,
   setCommitmentStatus,
@@ -258,6 +263,10 @@ describe("companies engaged and commitments running per year", () => {
         commitments: figures?.activeCommitments ?? 0,
       }).toEqual(expected);
     }
+    // The national view reads the country's figures in the same queries as the départements'.
+    const national = await nationalKeyFigures(period);
+    expect(national.byDepartement).toEqual(byDepartement);
+    expect(national.total).toEqual(await keyFigures({}, period));
   });
 
   test("the table serves the periods that start on 1 January", () => {

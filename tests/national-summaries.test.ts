@@ -15,7 +15,11 @@ import {
   insertUser,
 } from "../prisma/factories";
 import { type FigureScope, type Period } from "~/models/figures.server";
-import { keyFigures, keyFiguresByDepartement } from "~/models/figures-key.server";
+import {
+  keyFigures,
+  keyFiguresByDepartement,
+  nationalKeyFigures,
+} from "~/models/figures-key.server";
 import { monthlyTrend, peopleByPublic } from "~/models/figures-breakdowns.server";
 import {
   createRealisation,
@@ -326,6 +330,7 @@ describe("figures read from them", () => {
     }
     const shown = [...byDepartement.values()].filter((f) => f.realisations > 0).length;
     expect(shown).toBe((await straight(period)).length);
+    expect((await nationalKeyFigures(period)).total).toEqual(await keyFigures({}, period));
 
     // The country, whole and filtered, over the same period.
     const national: Array<[FigureScope, Prisma.Sql[]]> = [

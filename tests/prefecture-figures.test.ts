@@ -15,6 +15,7 @@ import {
   grantRole,
 } from "../prisma/factories";
 import { parseFigurePeriod } from "~/models/figures-period.server";
+import { keyFigures } from "~/models/figures-key.server";
 import { yearPeriod } from "~/models/figures.server";
 import {
   companyLinesPage,
@@ -469,7 +470,12 @@ describe("département figures", () => {
     expect(d.clubs.members).toBeGreaterThan(0);
 
     // Last year, with the commitments of the world.
-    const lastYear = await nationalTable(yearPeriod(YEAR), "code", false);
+    const { rows: lastYear, total: lastYearTotal } = await nationalTable(
+      yearPeriod(YEAR),
+      "code",
+      false,
+    );
+    expect(lastYearTotal).toEqual(await keyFigures({}, yearPeriod(YEAR)));
     const expLast62 = expected((r) => r.dep === "62" && inYear(r, YEAR));
     expect(lastYear.find((r) => r.code === "62")).toEqual({
       code: "62",

@@ -27,14 +27,19 @@ export async function keyFigures(scope: FigureScope, period: Period) {
   return toKeyFigures(realisations[0], commitments[0]);
 }
 
-/** The headline figures of every département over a period (national view), by code. */
-export async function keyFiguresByDepartement(period: Period) {
+/**
+ * The headline figures of the country and of every département over a period (national view), in
+ * the same queries: the country's distinct companies come from the summaries' national rows, its
+ * other figures add up the départements'.
+ */
+export async function nationalKeyFigures(period: Period) {
   const [realisations, commitments] = await Promise.all([
     realisationFigures({}, period, true),
     commitmentFigures({}, period, true),
   ]);
   const codes = new Set([...realisations, ...commitments].map((r) => r.code));
-  return new Map(
+  codes.delete(NATION);
+  const byDepartement = new Map(
     [...codes].map((code) => [
       code,
       toKeyFigures(
@@ -43,7 +48,25 @@ export async function keyFiguresByDepartement(period: Period) {
       ),
     ]),
   );
+  const country: RealisationFigures = { code: NATION, n: 0, hired: 0 };
+  for (const r of realisations) {
+    country.n = Number(country.n) + Number(r.n ?? 0);
+    country.hired = Number(country.hired) + Number(r.hired ?? 0);
+  }
+  const total = toKeyFigures(
+    country,
+    commitments.find((c) => c.code === NATION),
+  );
+  return { total, byDepartement };
 }
+
+/** The headline figures of every département over a period, by code. */
+export async function keyFiguresByDepartement(period: Period) {
+  return (await nationalKeyFigures(period)).byDepartement;
+}
+
+/** The code of the country's rows in the summaries, and of its line in commitmentFigures. */
+const NATION = "*";
 
 type Count = number | bigint | null;
 type RealisationFigures = { code: string; n: Count; hired: Count };
@@ -95,10 +118,16 @@ async function commitmentFigures(
     scope.publicCategoryCode ||
     scope.actionTypeCode
   ) {
+    const country = byDepartement
+      ? Prisma.sql`UNION ALL
+        SELECT ${NATION} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
+        FROM "Commitment" c WHERE ${running}`
+      : Prisma.empty;
     return prisma.$queryRaw<CommitmentFigures[]>`
       SELECT ${code} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
       FROM "Commitment" c WHERE ${running}
-      GROUP BY 1`;
+      GROUP BY 1
+      ${country}`;
   }
   const level = companyYearLevel(scope, byDepartement);
   const lastMonth = monthStart(new Date(period.to.getTime() - 1));
@@ -127,11 +156,18 @@ async function commitmentFigures(
       : []),
   ]);
   const sums = new Map<string, { code: string; n: number; companies: number }>();
-  for (const row of parts.flat()) {
-    const sum = sums.get(row.code) ?? { code: row.code, n: 0, companies: 0 };
-    sum.n += Number(row.n ?? 0);
-    sum.companies += Number(row.companies ?? 0);
-    sums.set(row.code, sum);
+  const add = (code: string, n: Count, companies: Count) => {
+    const sum = sums.get(code) ?? { code, n: 0, companies: 0 };
+    sum.n += Number(n ?? 0);
+    sum.companies += Number(companies ?? 0);
+    sums.set(code, sum);
+  };
+  const [months, days = [], companiesOfDays = []] = parts;
+  for (const row of [...months, ...companiesOfDays]) add(row.code, row.n, row.companies);
+  for (const row of days) {
+    add(row.code, row.n, 0);
+    // The country's line of the summaries has no such counterpart for the days: the sum.
+    if (byDepartement) add(NATION, row.n, 0);
   }
   return [...sums.values()].filter((s) => s.n > 0 || s.companies > 0);
 }
@@ -153,7 +189,8 @@ function companyYearLevel(scope: FigureScope, byDepartement: boolean) {
   if (scope.clubId) return Prisma.sql`c."clubId" = ${scope.clubId}`;
   if (scope.departementCode)
     return Prisma.sql`c."clubId" = '*' AND c."departementCode" = ${scope.departementCode}`;
+  // Every département's rows, with the country's ('*').
   return byDepartement
-    ? Prisma.sql`c."clubId" = '*' AND c."departementCode" <> '*'`
+    ? Prisma.sql`c."clubId" = '*'`
     : Prisma.sql`c."clubId" = '*' AND c."departementCode" = '*'`;
 }

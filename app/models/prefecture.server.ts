@@ -13,7 +13,7 @@ import {
   type FigureScope,
   type Period,
 } from "~/models/figures.server";
-import { keyFiguresByDepartement } from "~/models/figures-key.server";
+import { nationalKeyFigures } from "~/models/figures-key.server";
 import { quotedValue } from "~/utils/figure-period-request";
 import { prisma } from "~/utils/db.server";
 import { ACTION_TYPES, COMMITMENT_STATUSES, PUBLIC_CATEGORIES } from "~/utils/domain";
@@ -318,11 +318,11 @@ export async function companyLinesPage(
 
 // ---------------------------------------------------------------- national view
 
-/** Every département side by side over a period: two grouped queries. */
+/** Every département side by side over a period, and the country's figures (its total line). */
 export async function nationalTable(period: Period, sort: NationalSort, descending: boolean) {
-  const [departements, figures] = await Promise.all([
+  const [departements, { total, byDepartement: figures }] = await Promise.all([
     prisma.departement.findMany({ select: { code: true, name: true } }),
-    keyFiguresByDepartement(period),
+    nationalKeyFigures(period),
   ]);
   const rows = departements.map((d) => {
     const f = figures.get(d.code);
@@ -354,5 +354,5 @@ export async function nationalTable(period: Period, sort: NationalSort, descendi
     const tie = compareFrenchNumeric(a.code, b.code);
     return (descending ? -c : c) || tie;
   });
-  return rows;
+  return { total, rows };
 }

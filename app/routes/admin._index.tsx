@@ -7,7 +7,6 @@ import { KeyFigures } from "~/components/key-figures";
 import { PageHeader, numberFormat, Section } from "~/components/page";
 import { countOf } from "~/utils/format";
 import { parseFigurePeriod } from "~/models/figures-period.server";
-import { keyFigures } from "~/models/figures-key.server";
 import { monthlyTrend } from "~/models/figures-breakdowns.server";
 import { outcomeFigures } from "~/models/figures-outcomes.server";
 import { nationalTable } from "~/models/prefecture.server";
@@ -29,11 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The year under way, in Paris time: the country's figures (decision 021).
   const figurePeriod = parseFigurePeriod(new URL("http://x/"), now);
   const period = figurePeriod.current;
-  const [figures, clubs, outbox, departements, trend, outcomes, attested] = await Promise.all([
-    keyFigures({}, period),
+  const [national, clubs, outbox, trend, outcomes, attested] = await Promise.all([
+    nationalTable(period, sort, descending),
     countClubsAndMembers(),
     countEmailsByStatus(),
-    nationalTable(period, sort, descending),
     monthlyTrend({}, figurePeriod.trend),
     outcomeFigures({}, period, now),
     attestedShare(NATIONAL, figurePeriod.year),
@@ -42,12 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sort,
     descending,
     notices,
-    departements,
+    departements: national.rows,
     trend,
     outcomes,
     attested,
     year: figurePeriod.year,
-    figures,
+    figures: national.total,
     clubs,
     outbox,
   };

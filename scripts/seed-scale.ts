@@ -556,11 +556,12 @@ function backfillOf(migration: string) {
 function rebuildFigureSummaries(db: Database.Database) {
   // Public figures stored before this bulk load would hide it until the next month (decision 014).
   db.exec(
-    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "RealisationDepartementMonthly"; DELETE FROM "RealisationNationalDaily"; DELETE FROM "ClubMemberCount"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
+    `DELETE FROM "RealisationMonthly"; DELETE FROM "RealisationMonthlyProfile"; DELETE FROM "RealisationDepartementMonthly"; DELETE FROM "RealisationNationalDaily"; DELETE FROM "RealisationDepartementDaily"; DELETE FROM "ClubMemberCount"; DELETE FROM "PublicFiguresSnapshot"; DELETE FROM "CommitmentCompanyYear"; DELETE FROM "CommitmentYearMonth";`,
   );
   db.exec(backfillOf("20261124090000_figure_summaries"));
   db.exec(backfillOf("20261208100000_commitment_company_years"));
   db.exec(backfillOf("20261209100000_national_summaries"));
+  db.exec(backfillOf("20261211100000_departement_daily"));
 }
 
 // ---------------------------------------------------------------- command line

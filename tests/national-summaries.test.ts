@@ -1,5 +1,5 @@
-// The national view's summaries (decision 035): RealisationDepartementMonthly (per département
-// and month: declarations, people hired) and RealisationNationalDaily (the country per day) stay equal to
+// The national view's summaries (decision 035): RealisationDepartementMonthly and
+// RealisationDepartementDaily (per département and month or day: declarations, people hired) and RealisationNationalDaily (the country per day) stay equal to
 // their recomputation in JavaScript from the realisations after every kind of write — form,
 // import, edit, a move to another département, delete, a realisation without a club, a company
 // deleted with its realisations, an action type no longer a hire, a rolled-back transaction;
@@ -45,6 +45,7 @@ async function expectedRows() {
     },
   });
   const departements = new Map<string, [number, number]>();
+  const departementDays = new Map<string, [number, number]>();
   const days = new Map<string, [number, number]>();
   const add = (map: Map<string, [number, number]>, key: string, quantity: number) => {
     const sum = map.get(key) ?? [0, 0];
@@ -55,11 +56,9 @@ async function expectedRows() {
   );
   for (const r of realisations) {
     const day = r.date.toISOString().slice(0, 10);
-    add(
-      departements,
-      `${r.departementCode ?? ""}|${day.slice(0, 7)}`,
-      r.unit === "PEOPLE" && hires.has(r.actionTypeCode) ? r.quantity : 0,
-    );
+    const hired = r.unit === "PEOPLE" && hires.has(r.actionTypeCode) ? r.quantity : 0;
+    add(departements, `${r.departementCode ?? ""}|${day.slice(0, 7)}`, hired);
+    add(departementDays, `${r.departementCode ?? ""}|${day}`, hired);
     add(
       days,
       `${day}|${r.publicCategoryCode}|${r.actionTypeCode}|${r.unit}|${r.contractType ?? ""}`,
@@ -68,17 +67,25 @@ async function expectedRows() {
   }
   const lines = (map: Map<string, [number, number]>) =>
     [...map].map(([key, [n, quantity]]) => `${key}|${n}|${quantity}`).sort();
-  return { departements: lines(departements), days: lines(days) };
+  return {
+    departements: lines(departements),
+    departementDays: lines(departementDays),
+    days: lines(days),
+  };
 }
 
 async function storedRows() {
-  const [departements, days] = await Promise.all([
+  const [departements, departementDays, days] = await Promise.all([
     prisma.realisationDepartementMonthly.findMany(),
+    prisma.realisationDepartementDaily.findMany(),
     prisma.realisationNationalDaily.findMany(),
   ]);
   return {
     departements: departements
       .map((r) => `${r.departementCode}|${r.month}|${r.realisations}|${r.hired}`)
+      .sort(),
+    departementDays: departementDays
+      .map((r) => `${r.departementCode}|${r.day}|${r.realisations}|${r.hired}`)
       .sort(),
     days: days
       .map(

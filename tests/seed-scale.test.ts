@@ -41,11 +41,14 @@ describe("seed-scale", () => {
     );
     expect(Number(profile.n)).toBe(3000);
     // The national view's summaries too (decision 035).
-    const [national] = await prisma.$queryRawUnsafe<{ d: bigint | number; n: bigint | number }[]>(
+    const [national] = await prisma.$queryRawUnsafe<
+      { d: bigint | number; dd: bigint | number; n: bigint | number }[]
+    >(
       `SELECT (SELECT SUM(realisations) FROM "RealisationDepartementMonthly") AS d,
+        (SELECT SUM(realisations) FROM "RealisationDepartementDaily") AS dd,
         (SELECT SUM(realisations) FROM "RealisationNationalDaily") AS n`,
     );
-    expect([Number(national.d), Number(national.n)]).toEqual([3000, 3000]);
+    expect([national.d, national.dd, national.n].map(Number)).toEqual([3000, 3000, 3000]);
     const [members] = await prisma.$queryRawUnsafe<{ s: bigint | number; c: bigint | number }[]>(
       `SELECT (SELECT SUM(members) FROM "ClubMemberCount") AS s,
         (SELECT COUNT(*) FROM "ClubMembership" WHERE status = 'MEMBER') AS c`,
@@ -55,8 +58,8 @@ describe("seed-scale", () => {
       `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Realisation'`,
     );
     // The figure summaries' three, the outcome summary's two (decision 029), the attestation
-    // flags' three (decision 030) and the national summaries' three (decision 035), recreated.
-    expect(Number(triggers.n)).toBe(11);
+    // flags' three (decision 030) and the national summaries' six (decision 035), recreated.
+    expect(Number(triggers.n)).toBe(14);
 
     const companies = await prisma.company.findMany({
       select: { siret: true, siren: true, nafCode: true, headcountBracket: true, commune: true },

@@ -71,28 +71,44 @@ type Keys = {
   contractType: string;
   kind: string;
 };
-type SumRow = Keys & { people: Num; employed: Num; targetPeople: Num; reachedTarget: Num };
-type DueRow = Keys & { due: Num };
+type Milestone = { milestone: Num };
+type SumRow = Keys &
+  Milestone & { people: Num; employed: Num; targetPeople: Num; reachedTarget: Num };
+type DueRow = Keys & Milestone & { due: Num };
 
-const KEYS = Prisma.sql`s."publicCategoryCode" AS "publicCategoryCode",
+const KEYS = Prisma.sql`s."milestone" AS "milestone", s."publicCategoryCode" AS "publicCategoryCode",
   s."actionTypeCode" AS "actionTypeCode", s."contractType" AS "contractType", ${KIND} AS "kind"`;
 
-/** One query for the four dimensions, instead of one per dimension (decision 035). */
-function sumOutcomes(scope: FigureScope, period: Period, months: OutcomeMilestone) {
+/** A cohort: the milestone and the period whose realisations reached it. */
+type Cohort = { months: OutcomeMilestone; period: Period };
+
+/** The rows of every cohort, each tagged with its milestone. */
+function ofCohorts(cohorts: Cohort[], rows: (cohort: Cohort) => Prisma.Sql) {
+  return Prisma.join(
+    cohorts.map(
+      (c) =>
+        Prisma.sql`SELECT ${Prisma.raw(String(c.months))} AS "milestone", t.* FROM (${rows(c)}) t`,
+    ),
+    " UNION ALL ",
+  );
+}
+
+/** One query for the four dimensions and both milestones, instead of one each (decision 035). */
+function sumOutcomes(scope: FigureScope, cohorts: Cohort[]) {
   return prisma.$queryRaw<SumRow[]>`
     SELECT ${KEYS}, SUM(s."people") AS "people", SUM(s."employed") AS "employed",
       SUM(s."targetPeople") AS "targetPeople", SUM(s."reachedTarget") AS "reachedTarget"
-    FROM (${outcomeRows(scope, period, months)}) s
-    GROUP BY 1, 2, 3, 4`;
+    FROM (${ofCohorts(cohorts, (c) => outcomeRows(scope, c.period, c.months))}) s
+    GROUP BY 1, 2, 3, 4, 5`;
 }
 
-/** People of the followed realisations of the cohort: those whose outcome is due. */
-function sumDue(scope: FigureScope, period: Period) {
+/** People of the followed realisations of the cohorts: those whose outcome is due. */
+function sumDue(scope: FigureScope, cohorts: Cohort[]) {
   return prisma.$queryRaw<DueRow[]>`
     SELECT ${KEYS}, SUM(s."quantity") AS "due"
-    FROM (${realisationRows(scope, period)}) s
+    FROM (${ofCohorts(cohorts, (c) => realisationRows(scope, c.period))}) s
     WHERE s."unit" = 'PEOPLE' AND s."actionTypeCode" IN (${list(FOLLOWED_ACTION_TYPES)})
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
 }
 
 const n = (v: Num | undefined) => Number(v ?? 0);
@@ -138,14 +154,14 @@ async function outcomeRatesBy(
   now: Date,
 ): Promise<OutcomeRow[][]> {
   const today = calendarDay(now, PARIS);
-  const six = cohortPeriod(period, 6, today);
-  const twelve = cohortPeriod(period, 12, today);
-  const [o6, o12, d6, d12] = await Promise.all([
-    sumOutcomes(scope, six, 6),
-    sumOutcomes(scope, twelve, 12),
-    sumDue(scope, six),
-    sumDue(scope, twelve),
-  ]);
+  const cohorts: Cohort[] = [
+    { months: 6, period: cohortPeriod(period, 6, today) },
+    { months: 12, period: cohortPeriod(period, 12, today) },
+  ];
+  const [outcomes, due] = await Promise.all([sumOutcomes(scope, cohorts), sumDue(scope, cohorts)]);
+  const at = <T extends Milestone>(rows: T[], months: OutcomeMilestone) =>
+    rows.filter((r) => Number(r.milestone) === months);
+  const [o6, o12, d6, d12] = [at(outcomes, 6), at(outcomes, 12), at(due, 6), at(due, 12)];
   return dimensions.map((dimension) =>
     domainOf(dimension).map(({ code, label }) => {
       const sum = <T extends Keys>(rows: T[], kind: string, value: (row: T) => Num) =>

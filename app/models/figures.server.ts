@@ -239,17 +239,21 @@ export const HIRE = hireOf(Prisma.sql`s`);
 
 /**
  * Rows (departementCode, realisations, hired) whose sums are each département's declarations and
- * people hired over the period: RealisationDepartementMonthly for its months (decision 035), the
- * realisations for the days of a month it cuts.
+ * people hired over the period: RealisationDepartementMonthly for its months,
+ * RealisationDepartementDaily for the days of a month it cuts (decision 035).
  */
 export function departementRows(period: Period) {
   const raw = (p: Period, sign = 1) => Prisma.sql`
     SELECT COALESCE(r."departementCode", '') AS "departementCode", ${signOf(sign)} AS "realisations",
       ${signOf(sign)} * CASE WHEN ${hireOf(Prisma.sql`r`)} THEN r."quantity" ELSE 0 END AS "hired"
     FROM "Realisation" r WHERE ${realisationSqlWhere({}, p)}`;
+  const days = (p: Period, sign: number) => Prisma.sql`
+    SELECT "departementCode", ${signOf(sign)} * "realisations" AS "realisations",
+      ${signOf(sign)} * "hired" AS "hired"
+    FROM "RealisationDepartementDaily" WHERE "day" >= ${isoDay(p.from)} AND "day" < ${isoDay(p.to)}`;
   return periodRows(
     period,
-    raw,
+    (p, sign) => (wholeDays(p) ? days(p, sign) : raw(p, sign)),
     (months) => Prisma.sql`
       SELECT "departementCode", "realisations", "hired" FROM "RealisationDepartementMonthly"
       WHERE "month" >= ${months.from} AND "month" < ${months.to}`,

@@ -11,6 +11,7 @@
 
 import autocannon, { type Client, type Request } from "autocannon";
 import { AppClient } from "../tests/utils/app-process";
+import { QUOTAS } from "../app/utils/quotas.server";
 
 /** What the mix runs against: the app's URL and the demo club with its added companies. */
 export type World = {
@@ -113,26 +114,38 @@ export async function runMix(world: World, people: Person[], options: MixOptions
       "content-type": "application/x-www-form-urlencoded",
     };
     const read = (pathname: string): Request => ({ method: "GET", path: pathname, headers });
-    /** A form POST answered by a redirect to `expected`; `onAck` sees the Location. */
+    /**
+     * A form POST answered by a redirect to `expected`; `onAck` sees the Location. While
+     * `allowed()` is false, the step reads the page instead (GET, answered 200).
+     */
     const write = (
       pathname: string,
       body: () => string,
       expected: RegExp,
       onAck: (location: string) => void,
-    ): Request => ({
-      method: "POST",
-      path: pathname,
-      headers,
-      setupRequest: (req) => ({ ...req, body: body() }),
-      onResponse: (status, responseBody, _context, responseHeaders) => {
-        const location = String(responseHeaders?.location ?? "");
-        if ((status === 302 || status === 303) && expected.test(location)) onAck(location);
-        else
-          refuse(
-            `POST ${pathname.split("/").slice(0, 3).join("/")}… → ${status} ${location}${errorShown(responseBody)}`,
-          );
-      },
-    });
+      allowed = () => true,
+    ): Request => {
+      let posted = true;
+      return {
+        method: "POST",
+        path: pathname,
+        headers,
+        setupRequest: (req) => {
+          posted = allowed();
+          return posted ? { ...req, body: body() } : { ...req, method: "GET", body: undefined };
+        },
+        onResponse: (status, responseBody, _context, responseHeaders) => {
+          const location = String(responseHeaders?.location ?? "");
+          if (!posted) {
+            if (status !== 200) refuse(`GET ${pathname} → ${status}`);
+          } else if ((status === 302 || status === 303) && expected.test(location)) onAck(location);
+          else
+            refuse(
+              `POST ${pathname.split("/").slice(0, 3).join("/")}… → ${status} ${location}${errorShown(responseBody)}`,
+            );
+        },
+      };
+    };
 
     if (p.role === "company") {
       const c = p.companyId!;
@@ -223,6 +236,9 @@ export async function runMix(world: World, people: Person[], options: MixOptions
         },
         /^\/admin\/invitations$/,
         () => acknowledged.invitations.add(email),
+        // Every admin connection is the one demo admin, and the app lets a person send 100
+        // invitations a day (quotas.server.ts): past them, the connection reads the page.
+        () => sentWrites.invitations < QUOTAS.invitationsPerInviter.limit,
       ),
       read("/admin"),
       read("/admin/emails"),

@@ -65,7 +65,7 @@ export async function keyFiguresByDepartement(period: Period) {
   return (await nationalKeyFigures(period)).byDepartement;
 }
 
-/** The code of the country's rows in the summaries, and of its line in commitmentFigures. */
+/** The code of the country's rows in the summaries, and of its line in commitmentFigures ('*'). */
 const NATION = "*";
 
 type Count = number | bigint | null;
@@ -120,7 +120,7 @@ async function commitmentFigures(
   ) {
     const country = byDepartement
       ? Prisma.sql`UNION ALL
-        SELECT ${NATION} AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
+        SELECT '*' AS "code", COUNT(*) AS "n", COUNT(DISTINCT c."companyId") AS "companies"
         FROM "Commitment" c WHERE ${running}`
       : Prisma.empty;
     return prisma.$queryRaw<CommitmentFigures[]>`

@@ -14,9 +14,9 @@ import { FlashMessage } from "~/components/flash-message";
 import { RouteAnnouncer } from "~/components/route-announcer";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader, type HeaderUser } from "~/components/site-header";
-import { getUserId } from "~/utils/auth.server";
+import { getSignedInUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { homeOf, loadCurrentUser } from "~/utils/permissions.server";
+import { homeOf } from "~/utils/permissions.server";
 import { readFlash } from "~/utils/session.server";
 import tailwindHref from "./tailwind.css";
 
@@ -36,8 +36,7 @@ export const meta: MetaFunction = ({ error }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await getUserId(request);
-  const current = userId ? await loadCurrentUser(userId) : null;
+  const current = await getSignedInUser(request);
   const user: HeaderUser | null = current
     ? {
         name: current.name,

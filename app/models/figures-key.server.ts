@@ -48,11 +48,9 @@ export async function nationalKeyFigures(period: Period) {
       ),
     ]),
   );
-  const country: RealisationFigures = { code: NATION, n: 0, hired: 0 };
-  for (const r of realisations) {
-    country.n = Number(country.n) + Number(r.n ?? 0);
-    country.hired = Number(country.hired) + Number(r.hired ?? 0);
-  }
+  const sum = (value: (r: RealisationFigures) => Count) =>
+    realisations.reduce((total, r) => total + Number(value(r) ?? 0), 0);
+  const country = { code: NATION, n: sum((r) => r.n), hired: sum((r) => r.hired) };
   const total = toKeyFigures(
     country,
     commitments.find((c) => c.code === NATION),

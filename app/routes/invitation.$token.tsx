@@ -10,8 +10,7 @@ import { REQUIRED_FIELDS } from "~/utils/required-field-lists";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page";
 import { InvitationError, acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { clientIp, createUserSession, getUserId } from "~/utils/auth.server";
-import { loadCurrentUser } from "~/utils/permissions.server";
+import { clientIp, createUserSession, getSignedInUser, getUserId } from "~/utils/auth.server";
 import { TOO_MANY_ATTEMPTS, isThrottled, recordHit } from "~/utils/rate-limit.server";
 import { withNewPassword } from "~/utils/validation";
 import { ROLE_LABELS, type Role } from "~/utils/domain";
@@ -41,9 +40,9 @@ const newAccountSchema = /* @__PURE__ */ (() =>
  * for a new account: the person is asked to sign out first.
  */
 async function otherSignedInAccount(request: Request, invitee: { existingUserId: string | null }) {
-  const userId = await getUserId(request);
-  if (!userId || userId === invitee.existingUserId) return null;
-  return (await loadCurrentUser(userId))?.email ?? null;
+  const user = await getSignedInUser(request);
+  if (!user || user.id === invitee.existingUserId) return null;
+  return user.email;
 }
 
 /** When prefecture agents must use ProConnect, their invitation creates no password. */

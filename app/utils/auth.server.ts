@@ -2,8 +2,9 @@ import { redirect } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { prisma } from "./db.server";
-import { currentUserKey, readSessionUser } from "./current-user.server";
-import { memoForRequest, rememberForRequest } from "./request-memo.server";
+import { readSessionUser } from "./current-user.server";
+import type { CurrentUser } from "./permissions.server";
+import { memoForRequest } from "./request-memo.server";
 import { type KnownDevice, readKnownDevice, rememberDevice } from "./known-device.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { SESSION_ID_KEY, getSession, sessionStorage } from "./session.server";
@@ -156,28 +157,35 @@ export async function createUserSession(
   return redirect(redirectTo, { headers });
 }
 
-/** The signed-in user's id, or null (expired or unknown sessions count as signed out). */
-export async function getUserId(request: Request) {
+/**
+ * The signed-in user with their roles, or null (expired or unknown sessions count as signed out):
+ * one query (current-user.server.ts), once per request.
+ */
+export async function getSignedInUser(request: Request): Promise<CurrentUser | null> {
   const cookieSession = await getSession(request);
   const sessionId = cookieSession.get(SESSION_ID_KEY) as string | undefined;
   if (!sessionId) return null;
-  return memoForRequest(`session:${sessionId}`, async () => {
-    // The session's user and roles come in the same query: the later loadCurrentUser is free.
-    const user = await readSessionUser(sessionId);
-    if (!user) return null;
-    rememberForRequest(currentUserKey(user.id), user);
-    return user.id;
-  });
+  return memoForRequest(`session:${sessionId}`, () => readSessionUser(sessionId));
 }
 
-export async function requireUserId(request: Request) {
-  const userId = await getUserId(request);
-  if (!userId) {
+/** The signed-in user's id, or null. */
+export async function getUserId(request: Request) {
+  return (await getSignedInUser(request))?.id ?? null;
+}
+
+/** The signed-in user with their roles; redirects to sign-in when signed out. */
+export async function requireSignedInUser(request: Request): Promise<CurrentUser> {
+  const user = await getSignedInUser(request);
+  if (!user) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
   }
-  return userId;
+  return user;
+}
+
+export async function requireUserId(request: Request) {
+  return (await requireSignedInUser(request)).id;
 }
 
 export async function requireAnonymous(request: Request) {

@@ -8,9 +8,6 @@ import { prisma } from "./db.server";
 import type { Role } from "./domain";
 import type { CurrentUser } from "./permissions.server";
 
-/** The request memo's key of a user's answer (request-memo.server.ts). */
-export const currentUserKey = (userId: string) => `user:${userId}`;
-
 type Row = {
   id: string;
   email: string;

@@ -4,8 +4,8 @@
 
 import { prisma, type Tx } from "./db.server";
 import { memoForRequest } from "./request-memo.server";
-import { logout, requireUserId } from "./auth.server";
-import { currentUserKey, readUserById } from "./current-user.server";
+import { requireSignedInUser } from "./auth.server";
+import { readUserById } from "./current-user.server";
 import type { Role } from "./domain";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -70,15 +70,12 @@ export type Permission =
 
 /** The user with their roles, or null (read once per request: request-memo.server.ts). */
 export function loadCurrentUser(userId: string): Promise<CurrentUser | null> {
-  return memoForRequest(currentUserKey(userId), () => readUserById(userId));
+  return memoForRequest(`user:${userId}`, () => readUserById(userId));
 }
 
 /** The signed-in user with their roles; redirects to sign-in when signed out. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
-  const userId = await requireUserId(request);
-  const user = await loadCurrentUser(userId);
-  if (!user) throw await logout(request);
-  return user;
+export function requireUser(request: Request): Promise<CurrentUser> {
+  return requireSignedInUser(request);
 }
 
 const isAdmin = (user: CurrentUser) => user.roles.some((r) => r.role === "ADMIN");

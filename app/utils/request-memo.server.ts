@@ -28,8 +28,3 @@ export function memoForRequest<T>(key: string, compute: () => Promise<T>): Promi
   }
   return answer;
 }
-
-/** Remembers an answer already at hand for the rest of the request (nothing outside a request). */
-export function rememberForRequest<T>(key: string, answer: T) {
-  storage.getStore()?.set(key, Promise.resolve(answer));
-}
